@@ -1,0 +1,63 @@
+//! The command line: argument definitions (clap) and one module per subcommand. Each subcommand
+//! writes to the given output and returns an error that `main` prints as one line, exit status 2.
+
+mod args;
+mod list;
+mod new;
+mod sample_start;
+mod show;
+
+use std::io::Write;
+
+pub use args::{Cli, Command, ModeArg};
+
+use crate::home::Home;
+
+/// A user-facing error: one line, already naming the file and the problem.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::text::sanitize_line(&self.0))
+    }
+}
+
+macro_rules! cli_error_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for CliError {
+            fn from(e: $t) -> Self { CliError(e.to_string()) }
+        }
+    )*};
+}
+cli_error_from!(
+    crate::store::StoreError,
+    crate::inputs::InputError,
+    crate::knowledge::TemplateError,
+    crate::home::HomeError,
+    std::io::Error
+);
+
+pub type CliResult = Result<(), CliError>;
+
+/// Runs the parsed command line, writing normal output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> CliResult {
+    match cli.command {
+        None => sample_start::run(&Home::locate()?, out),
+        Some(Command::New(args)) => new::run(args, &Home::locate()?, out),
+        Some(Command::Show { session }) => show::run(&session, out),
+        Some(Command::List) => list::run(&Home::locate()?, out),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "infradraft", out);
+            Ok(())
+        }
+    }
+}
+
+/// "2026-11-23 22:59 UTC" in the system's time zone.
+pub(crate) fn local_time(ts: jiff::Timestamp) -> String {
+    ts.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M %Z")
+        .to_string()
+}

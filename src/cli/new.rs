@@ -1,0 +1,96 @@
+//! `infradraft new`: a session from the project's input documents.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::args::NewArgs;
+use super::{CliError, CliResult};
+use crate::home::Home;
+use crate::inputs::{builtin_input, discover, read_input};
+use crate::knowledge::Template;
+use crate::model::{InputDocument, InputKind, Session};
+use crate::sample::SAMPLE_DOCS;
+use crate::store;
+use crate::text::sanitize_line;
+use crate::workflow::{NewSession, new_session};
+
+pub fn run(args: NewArgs, home: &Home, out: &mut dyn Write) -> CliResult {
+    let now = crate::model::now();
+    let inputs = gather_inputs(&args, Path::new("."), now, out)?;
+    let template = Template::builtin()?;
+    let session = new_session(
+        &template,
+        NewSession {
+            title: args.title,
+            project: args.project,
+            authors: args.authors,
+            mode: args.mode.map(Into::into),
+            inputs,
+        },
+        now,
+    );
+    store::create(&args.output, &session, args.force)?;
+    writeln!(out, "{}", written_line(&args.output, &session))?;
+    if let Err(e) = store::remember(&home.recent_index(), &args.output, &session.meta.title, now) {
+        writeln!(out, "warning: not added to the recent sessions: {e}")?;
+    }
+    Ok(())
+}
+
+/// The inputs: the sample, the files named by flags, or the conventional paths under `root`.
+fn gather_inputs(
+    args: &NewArgs,
+    root: &Path,
+    now: Timestamp,
+    out: &mut dyn Write,
+) -> Result<Vec<InputDocument>, CliError> {
+    if args.sample {
+        return Ok(SAMPLE_DOCS
+            .iter()
+            .map(|d| builtin_input(d.name, d.kind, d.text, now))
+            .collect());
+    }
+    let mut named: Vec<(InputKind, PathBuf)> = [
+        (InputKind::Prd, &args.prd),
+        (InputKind::Architecture, &args.architecture),
+        (InputKind::TechStack, &args.tech_stack),
+        (InputKind::InfrastructureGuidelines, &args.guidelines),
+    ]
+    .into_iter()
+    .filter_map(|(kind, path)| Some((kind, path.clone()?)))
+    .collect();
+    named.extend(args.inputs.iter().map(|p| (InputKind::Other, p.clone())));
+    if named.is_empty() {
+        named = discover(root);
+        if named.is_empty() {
+            writeln!(
+                out,
+                "note: no input documents given or found (looked for {}); the session starts without inputs",
+                InputKind::ALL
+                    .iter()
+                    .filter_map(|k| k.conventional_path())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?;
+        }
+    }
+    named
+        .into_iter()
+        .map(|(kind, path)| read_input(&path, kind, now).map_err(CliError::from))
+        .collect()
+}
+
+fn written_line(path: &Path, session: &Session) -> String {
+    format!(
+        "wrote {}: {} ({} input{}, {} sections, {} components, mode: {})",
+        path.display(),
+        sanitize_line(&session.meta.title),
+        session.inputs.len(),
+        if session.inputs.len() == 1 { "" } else { "s" },
+        session.sections.len(),
+        session.components.len(),
+        session.mode.map(|m| m.label()).unwrap_or("to be chosen"),
+    )
+}

@@ -1,0 +1,52 @@
+//! `infradraft` without a subcommand: the sample project, in a session kept in the data directory.
+
+use std::io::Write;
+
+use super::CliResult;
+use super::show::{modified, summary};
+use crate::home::Home;
+use crate::inputs::builtin_input;
+use crate::knowledge::Template;
+use crate::sample::SAMPLE_DOCS;
+use crate::store;
+use crate::workflow::{NewSession, new_session};
+
+pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
+    let path = home.sample_session();
+    let now = crate::model::now();
+    let created = !path.exists();
+    if created {
+        std::fs::create_dir_all(&home.data_dir).map_err(|e| {
+            super::CliError(format!("{}: cannot create: {e}", home.data_dir.display()))
+        })?;
+        let inputs = SAMPLE_DOCS
+            .iter()
+            .map(|d| builtin_input(d.name, d.kind, d.text, now))
+            .collect();
+        let session = new_session(
+            &Template::builtin()?,
+            NewSession {
+                title: None,
+                project: None,
+                authors: Vec::new(),
+                mode: None,
+                inputs,
+            },
+            now,
+        );
+        store::create(&path, &session, false)?;
+    }
+    let loaded = store::load(&path)?;
+    store::remember(&home.recent_index(), &path, &loaded.session.meta.title, now)?;
+    writeln!(
+        out,
+        "{} the sample session:\n",
+        if created { "Created" } else { "Opened" }
+    )?;
+    out.write_all(summary(&path, &loaded.session, modified(&path)).as_bytes())?;
+    writeln!(
+        out,
+        "\nStart a session of your own with `infradraft new` in a repository with docs/prd.md (see --help)."
+    )?;
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! infradraft: a keyboard-driven workbench for drafting and reviewing infrastructure architecture
+//! documents. The library is the pure core (model, workflow, knowledge, inputs, store); the binary
+//! adds the command line on top.
+
+pub mod cli;
+pub mod home;
+pub mod inputs;
+pub mod knowledge;
+pub mod model;
+pub mod sample;
+pub mod store;
+pub mod text;
+pub mod workflow;

@@ -1,0 +1,153 @@
+//! The design record of one infrastructure component: purpose, options, recommendation, feedback,
+//! elicitation and the decision, following steps a → f of the process.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::ElicitationRecord;
+
+/// The steps of the incremental process for one component, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub enum DesignStep {
+    #[default]
+    Purpose,
+    Options,
+    Recommendation,
+    Feedback,
+    Elicitation,
+    Decision,
+}
+
+impl DesignStep {
+    pub const ALL: [DesignStep; 6] = [
+        DesignStep::Purpose,
+        DesignStep::Options,
+        DesignStep::Recommendation,
+        DesignStep::Feedback,
+        DesignStep::Elicitation,
+        DesignStep::Decision,
+    ];
+
+    /// The letter the process gives this step (a to f).
+    pub fn letter(self) -> char {
+        match self {
+            DesignStep::Purpose => 'a',
+            DesignStep::Options => 'b',
+            DesignStep::Recommendation => 'c',
+            DesignStep::Feedback => 'd',
+            DesignStep::Elicitation => 'e',
+            DesignStep::Decision => 'f',
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DesignStep::Purpose => "Purpose",
+            DesignStep::Options => "Options",
+            DesignStep::Recommendation => "Recommendation",
+            DesignStep::Feedback => "Feedback",
+            DesignStep::Elicitation => "Elicitation",
+            DesignStep::Decision => "Decision",
+        }
+    }
+}
+
+/// Ratings of an option on a 1 (low) to 5 (high) scale; `None` when not rated yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Ratings {
+    pub cost: Option<u8>,
+    pub complexity: Option<u8>,
+    pub operational_burden: Option<u8>,
+    pub lock_in: Option<u8>,
+    /// Fit with the inputs (PRD, architecture, tech stack, guidelines).
+    pub fit: Option<u8>,
+}
+
+/// One option considered for a component.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OptionCard {
+    /// Unique within the component.
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub ratings: Ratings,
+    pub tags: Vec<String>,
+    /// Tags of facts this option contradicts (e.g. a self-managed cluster conflicts with `serverless`).
+    pub conflicts_with: Vec<String>,
+    /// The catalog entry this card was taken from, if any.
+    pub catalog_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// Id of the recommended option card.
+    pub option: String,
+    pub rationale: String,
+    pub at: Timestamp,
+}
+
+/// The person's feedback on the draft and the revision made in response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackNote {
+    pub at: Timestamp,
+    pub feedback: String,
+    /// What was changed in response; empty until a revision is made.
+    pub revision: String,
+}
+
+/// A conflict with the inputs that the person accepted explicitly when deciding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictAck {
+    /// The finding as shown (what conflicts with which evidence).
+    pub finding: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// Id of the chosen option card.
+    pub option: String,
+    pub justification: String,
+    pub decided_at: Timestamp,
+    /// Ids of the options that were on the table when the decision was made.
+    pub considered: Vec<String>,
+    pub acknowledged_conflicts: Vec<ConflictAck>,
+}
+
+/// The design record of one component; `id` is the id of its template section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComponentDesign {
+    pub id: String,
+    pub step: DesignStep,
+    pub purpose: String,
+    pub options: Vec<OptionCard>,
+    pub recommendation: Option<Recommendation>,
+    pub feedback: Vec<FeedbackNote>,
+    pub elicitations: Vec<ElicitationRecord>,
+    pub decision: Option<Decision>,
+}
+
+impl ComponentDesign {
+    pub fn new(id: &str, purpose: &str) -> ComponentDesign {
+        ComponentDesign {
+            id: id.to_string(),
+            step: DesignStep::Purpose,
+            purpose: purpose.to_string(),
+            options: Vec::new(),
+            recommendation: None,
+            feedback: Vec::new(),
+            elicitations: Vec::new(),
+            decision: None,
+        }
+    }
+
+    pub fn option(&self, id: &str) -> Option<&OptionCard> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    pub fn is_decided(&self) -> bool {
+        self.decision.is_some()
+    }
+}

@@ -1,0 +1,136 @@
+//! The session model: plain data with serde derives and the invariants that belong to the data.
+//!
+//! A [`Session`] is everything one drafting session holds. It knows nothing of files or terminals;
+//! `store` persists it and `workflow` changes it. Field order here is the field order in the RON file,
+//! so new fields go at the end of their struct, with `#[serde(default)]`.
+
+mod component;
+mod diagram;
+mod elicitation;
+mod input;
+mod meta;
+mod requirement;
+mod review;
+mod section;
+mod story;
+
+pub use component::{
+    ComponentDesign, ConflictAck, Decision, DesignStep, FeedbackNote, OptionCard, Ratings,
+    Recommendation,
+};
+pub use diagram::{Diagram, DiagramKind};
+pub use elicitation::{
+    AvailabilityPart, CostLevers, CostLine, Criterion, ElicitationAction, ElicitationRecord,
+    ElicitationStatus, GapSeverity, LoadModel, MigrationStep, OptionCosts, OptionLockIn,
+    OptionScores, RaciRole, RaciRow, SecurityAnswer, SecurityItem, TeamTouchpoints, Tier,
+    Worksheet,
+};
+pub use input::{InputDocument, InputKind};
+pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place};
+pub use requirement::{
+    Assumption, AssumptionTopic, Requirement, RequirementCategory, RequirementOrigin, SourceRef,
+};
+pub use review::{ChecklistMark, CommentTarget, Mark, ReviewComment, Severity};
+pub use section::{Section, SectionStatus};
+pub use story::{Refinement, StorySize, TechnicalStory};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The session file format this build writes. Older versions are migrated on load; newer are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One drafting session: the whole state of one infrastructure architecture document in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Always first in the file, so that a reader can tell the version before anything else.
+    pub format_version: u32,
+    pub meta: Metadata,
+    /// `None` until the person has chosen; the workbench asks before designing starts.
+    pub mode: Option<InteractionMode>,
+    pub inputs: Vec<InputDocument>,
+    pub requirements: Vec<Requirement>,
+    /// Compliance regimes in scope (e.g. "SOC 2", "GDPR"), chosen in the requirements stage.
+    pub regimes: Vec<String>,
+    pub assumptions: Vec<Assumption>,
+    /// The template's document sections, in template order.
+    pub sections: Vec<Section>,
+    /// One design record per section that the template designates as a component.
+    pub components: Vec<ComponentDesign>,
+    pub diagrams: Vec<Diagram>,
+    pub stories: Vec<TechnicalStory>,
+    pub refinements: Vec<Refinement>,
+    pub checklist: Vec<ChecklistMark>,
+    pub review_comments: Vec<ReviewComment>,
+    pub history: Vec<HistoryEntry>,
+    /// Where the person was when the session was last saved, so that it resumes there.
+    pub place: Place,
+}
+
+impl Session {
+    /// An empty session with only metadata; `workflow::start` fills it from a template and inputs.
+    pub fn empty(title: &str, project: &str, now: Timestamp) -> Session {
+        Session {
+            format_version: FORMAT_VERSION,
+            meta: Metadata {
+                title: title.to_string(),
+                project: project.to_string(),
+                authors: Vec::new(),
+                created: now,
+                updated: now,
+                template: String::new(),
+            },
+            mode: None,
+            inputs: Vec::new(),
+            requirements: Vec::new(),
+            regimes: Vec::new(),
+            assumptions: Vec::new(),
+            sections: Vec::new(),
+            components: Vec::new(),
+            diagrams: Vec::new(),
+            stories: Vec::new(),
+            refinements: Vec::new(),
+            checklist: Vec::new(),
+            review_comments: Vec::new(),
+            history: Vec::new(),
+            place: Place::default(),
+        }
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn section_mut(&mut self, id: &str) -> Option<&mut Section> {
+        self.sections.iter_mut().find(|s| s.id == id)
+    }
+
+    pub fn component(&self, id: &str) -> Option<&ComponentDesign> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    pub fn component_mut(&mut self, id: &str) -> Option<&mut ComponentDesign> {
+        self.components.iter_mut().find(|c| c.id == id)
+    }
+
+    pub fn input(&self, kind: InputKind) -> Option<&InputDocument> {
+        self.inputs.iter().find(|i| i.kind == kind)
+    }
+
+    /// Appends an entry to the activity history and stamps `meta.updated`.
+    pub fn record(&mut self, at: Timestamp, action: &str, detail: impl Into<String>) {
+        self.meta.updated = at;
+        self.history.push(HistoryEntry {
+            at,
+            action: action.to_string(),
+            detail: detail.into(),
+        });
+    }
+}
+
+/// The current time, to the second: what the session records as "now" (sub-second precision would
+/// only add noise to the file).
+pub fn now() -> Timestamp {
+    let now = Timestamp::now();
+    Timestamp::from_second(now.as_second()).unwrap_or(now)
+}

@@ -1,0 +1,47 @@
+//! The template's document sections as drafted in the session.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub enum SectionStatus {
+    #[default]
+    Empty,
+    Drafted,
+    Decided,
+    Finalized,
+}
+
+impl SectionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            SectionStatus::Empty => "empty",
+            SectionStatus::Drafted => "drafted",
+            SectionStatus::Decided => "decided",
+            SectionStatus::Finalized => "finalized",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The template section id (kebab-case), or an id made from the heading for imported sections.
+    pub id: String,
+    pub title: String,
+    pub status: SectionStatus,
+    /// True when the person edited the body by hand, so that generated text never overwrites it.
+    pub hand_edited: bool,
+    /// The section body in Markdown, without its own heading.
+    pub body: String,
+}
+
+impl Section {
+    pub fn new(id: &str, title: &str) -> Section {
+        Section {
+            id: id.to_string(),
+            title: title.to_string(),
+            status: SectionStatus::Empty,
+            hand_edited: false,
+            body: String::new(),
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Migrations from older session formats to the current one.
+//!
+//! Version 0 is the pre-release layout (flat metadata, one author, decisions in a list of their own,
+//! inputs without checksums). It is kept readable so that the migration path is exercised by tests
+//! and ready for the next real format change: add a module for the old shape and a `match` arm.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::error::StoreError;
+use super::format::from_ron;
+use crate::knowledge::Template;
+use crate::model::{self, ComponentDesign, FORMAT_VERSION, Session};
+
+/// Reads `text`, written in format `version`, into the current model.
+pub fn migrate(path: &Path, version: u32, text: &str) -> Result<Session, StoreError> {
+    match version {
+        0 => {
+            let old: v0::Session = from_ron(path, text)?;
+            Ok(v0::upgrade(old))
+        }
+        _ => Err(StoreError::Parse {
+            path: path.to_path_buf(),
+            problem: super::ParseProblem::Shape,
+            line: 1,
+            col: 1,
+            message: format!(
+                "format_version {version} is not a version infradraft ever wrote (this build writes {FORMAT_VERSION})"
+            ),
+        }),
+    }
+}
+
+mod v0 {
+    use super::*;
+    use crate::inputs::sha256_hex;
+    use jiff::Timestamp;
+
+    #[derive(Deserialize)]
+    pub struct Session {
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub title: String,
+        pub project: String,
+        pub author: String,
+        pub created: Timestamp,
+        pub mode: model::InteractionMode,
+        pub inputs: Vec<Input>,
+        pub sections: Vec<Section>,
+        pub decisions: Vec<Decision>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Input {
+        pub kind: model::InputKind,
+        pub path: String,
+        pub text: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Section {
+        pub id: String,
+        pub title: String,
+        pub status: model::SectionStatus,
+        pub body: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Decision {
+        pub component: String,
+        pub choice: String,
+        pub justification: String,
+        pub date: Timestamp,
+    }
+
+    pub fn upgrade(old: Session) -> model::Session {
+        let mut s = model::Session::empty(&old.title, &old.project, old.created);
+        if !old.author.trim().is_empty() {
+            s.meta.authors.push(old.author);
+        }
+        let template = Template::builtin().ok();
+        s.meta.template = template.as_ref().map(|t| t.id.clone()).unwrap_or_default();
+        s.mode = Some(old.mode);
+        s.inputs = old
+            .inputs
+            .into_iter()
+            .map(|i| model::InputDocument {
+                kind: i.kind,
+                sha256: sha256_hex(&i.text),
+                path: i.path,
+                snapshot_at: old.created,
+                text: i.text,
+            })
+            .collect();
+        for section in old.sections {
+            let component = template
+                .as_ref()
+                .and_then(|t| t.section(&section.id))
+                .filter(|t| t.component);
+            if let Some(t) = component {
+                s.components.push(ComponentDesign::new(&t.id, &t.purpose));
+            }
+            s.sections.push(model::Section {
+                hand_edited: !section.body.trim().is_empty(),
+                id: section.id,
+                title: section.title,
+                status: section.status,
+                body: section.body,
+            });
+        }
+        for d in old.decisions {
+            let option_id = crate::workflow::slug(&d.choice);
+            let option = model::OptionCard {
+                id: option_id.clone(),
+                name: d.choice,
+                summary: String::new(),
+                pros: Vec::new(),
+                cons: Vec::new(),
+                ratings: model::Ratings::default(),
+                tags: Vec::new(),
+                conflicts_with: Vec::new(),
+                catalog_id: None,
+            };
+            let decision = model::Decision {
+                option: option_id.clone(),
+                justification: d.justification,
+                decided_at: d.date,
+                considered: vec![option_id],
+                acknowledged_conflicts: Vec::new(),
+            };
+            let component = match s.components.iter_mut().position(|c| c.id == d.component) {
+                Some(i) => &mut s.components[i],
+                None => {
+                    s.components.push(ComponentDesign::new(&d.component, ""));
+                    s.components.last_mut().expect("just pushed")
+                }
+            };
+            component.options.push(option);
+            component.step = model::DesignStep::Decision;
+            component.decision = Some(decision);
+        }
+        s.record(
+            old.created,
+            "migrated",
+            format!("from session format version 0 to {FORMAT_VERSION}"),
+        );
+        s
+    }
+}

@@ -1,0 +1,150 @@
+//! Starting a session: sections and component records from the template, inputs as snapshots.
+
+use jiff::Timestamp;
+
+use crate::knowledge::Template;
+use crate::model::{ComponentDesign, InputDocument, InputKind, InteractionMode, Section, Session};
+
+/// What a new session starts from.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The document title; derived from the project name when `None`.
+    pub title: Option<String>,
+    /// The product's name; taken from the PRD's first heading when `None`.
+    pub project: Option<String>,
+    pub authors: Vec<String>,
+    /// `None` lets the workbench ask.
+    pub mode: Option<InteractionMode>,
+    pub inputs: Vec<InputDocument>,
+}
+
+/// Builds a new session: every template section (empty), one design record per component section
+/// with the template's purpose, and the inputs.
+pub fn new_session(template: &Template, spec: NewSession, now: Timestamp) -> Session {
+    let project = spec
+        .project
+        .filter(|p| !p.trim().is_empty())
+        .or_else(|| {
+            spec.inputs
+                .iter()
+                .find(|i| i.kind == InputKind::Prd)
+                .and_then(|prd| project_name_from(&prd.text))
+        })
+        .unwrap_or_else(|| "Untitled project".to_string());
+    let title = spec
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| format!("{project} — {}", template.title));
+    let mut session = Session::empty(&title, &project, now);
+    session.meta.template = template.id.clone();
+    session.meta.authors = spec.authors;
+    session.mode = spec.mode;
+    session.inputs = spec.inputs;
+    for t in &template.sections {
+        session.sections.push(Section::new(&t.id, &t.title));
+        if t.component {
+            session
+                .components
+                .push(ComponentDesign::new(&t.id, &t.purpose));
+        }
+    }
+    let inputs: Vec<&str> = session.inputs.iter().map(|i| i.kind.label()).collect();
+    let detail = if inputs.is_empty() {
+        format!("from template {} without input documents", template.id)
+    } else {
+        format!("from template {} with {}", template.id, inputs.join(", "))
+    };
+    session.record(now, "created", detail);
+    session
+}
+
+/// The product name in a PRD's first level-one heading: "# Ferrybook — Product Requirements
+/// Document" gives "Ferrybook". `None` when the heading is only the document type.
+pub fn project_name_from(prd: &str) -> Option<String> {
+    let heading = prd.lines().find_map(|l| l.strip_prefix("# "))?.trim();
+    let name = heading
+        .split([':', '—', '–', '|'])
+        .next()
+        .unwrap_or(heading)
+        .split(" - ")
+        .next()
+        .unwrap_or(heading)
+        .trim();
+    let lowered = name.to_lowercase();
+    let generic = ["product requirements", "prd", "requirements"]
+        .iter()
+        .any(|g| lowered.starts_with(g));
+    (!name.is_empty() && !generic).then(|| crate::text::sanitize_line(name).into_owned())
+}
+
+/// A kebab-case id made from a name: "ECS on Fargate (v2)" gives "ecs-on-fargate-v2".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "item".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_names_from_prd_headings() {
+        let p = project_name_from;
+        assert_eq!(
+            p("# Ferrybook — Product Requirements Document\n").as_deref(),
+            Some("Ferrybook")
+        );
+        assert_eq!(
+            p("intro\n# Acme Ledger: PRD").as_deref(),
+            Some("Acme Ledger")
+        );
+        assert_eq!(p("# Acme Ledger - PRD").as_deref(), Some("Acme Ledger"));
+        assert_eq!(p("# Product Requirements Document"), None);
+        assert_eq!(p("no heading"), None);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("ECS on Fargate (v2)"), "ecs-on-fargate-v2");
+        assert_eq!(slug("  --  "), "item");
+        assert_eq!(slug("Große Ölfelder"), "große-ölfelder");
+    }
+
+    #[test]
+    fn new_session_follows_the_template() {
+        let template = Template::builtin().unwrap();
+        let now = Timestamp::from_second(1_800_000_000).unwrap();
+        let s = new_session(
+            &template,
+            NewSession {
+                title: None,
+                project: Some("Acme".into()),
+                authors: vec!["Ada".into()],
+                mode: Some(InteractionMode::Yolo),
+                inputs: vec![],
+            },
+            now,
+        );
+        assert_eq!(s.meta.title, "Acme — Infrastructure Architecture");
+        assert_eq!(s.sections.len(), template.sections.len());
+        assert_eq!(s.components.len(), template.components().count());
+        assert_eq!(s.mode, Some(InteractionMode::Yolo));
+        let compute = s.component("compute-resources").unwrap();
+        assert_eq!(
+            compute.purpose,
+            template.section("compute-resources").unwrap().purpose
+        );
+        assert_eq!(s.history.len(), 1);
+        assert_eq!(s.history[0].action, "created");
+    }
+}

@@ -1,0 +1,434 @@
+//! The real binary, driven as a user would: subcommands, exit statuses, messages, and files that
+//! stay intact whatever goes wrong.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use infradraft::store;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_infradraft"));
+        cmd.env("INFRADRAFT_HOME", self.path("home"))
+            .env("TZ", "UTC")
+            .env_remove("RUST_BACKTRACE")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Exit status 2 with exactly one line on stderr naming `path`, and no panic.
+fn assert_one_line_error(o: &Output, path: &Path, what: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "{what}: status, stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "{what}: not one line: {err:?}");
+    assert!(err.starts_with("infradraft: "), "{what}: {err}");
+    assert!(
+        err.contains(&path.display().to_string()),
+        "{what}: does not name {}: {err}",
+        path.display()
+    );
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{what}: {err}"
+    );
+}
+
+#[test]
+fn new_sample_writes_the_four_documents_and_list_shows_it() {
+    let env = Env::new();
+    let session = env.path("s.ron");
+    let o = env.run(&[
+        "new",
+        "--sample",
+        "--no-open",
+        "-o",
+        session.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("4 inputs"), "{}", stdout(&o));
+    let s = store::load(&session).unwrap().session;
+    let kinds: Vec<_> = s.inputs.iter().map(|i| i.kind.label()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "PRD",
+            "Architecture",
+            "Tech stack",
+            "Infrastructure guidelines"
+        ]
+    );
+    assert!(
+        s.inputs[0]
+            .text
+            .contains("NFR3: 99.95% monthly availability")
+    );
+    assert!(s.inputs[0].text.contains("## Technical Assumptions"));
+    assert_eq!(s.meta.project, "Ferrybook");
+    assert!(
+        !store::lock_path_for(&session).exists(),
+        "lock file left behind"
+    );
+
+    let list = env.run(&["list"]);
+    assert!(list.status.success());
+    let out = stdout(&list);
+    let canonical = fs::canonicalize(&session).unwrap();
+    assert!(out.contains(&canonical.display().to_string()), "{out}");
+    assert!(
+        out.contains("Ferrybook — Infrastructure Architecture"),
+        "{out}"
+    );
+    assert!(out.contains("0/16 components decided"), "{out}");
+    assert!(out.contains("mode not chosen"), "{out}");
+
+    // A session that disappears is marked missing, not dropped.
+    fs::remove_file(&session).unwrap();
+    let out = stdout(&env.run(&["list"]));
+    assert!(out.contains("MISSING"), "{out}");
+}
+
+#[test]
+fn show_summarises_a_session() {
+    let env = Env::new();
+    let session = env.path("s.ron");
+    let o = env.run(&[
+        "new",
+        "--sample",
+        "--mode",
+        "yolo",
+        "--author",
+        "Ada Lovelace",
+        "--title",
+        "Ferry infra",
+        "-o",
+        "s.ron",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = env.run(&["show", session.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "Ferry infra",
+        "mode        YOLO",
+        "authors     Ada Lovelace",
+        "PRD ",
+        "builtin:sample/prd.md",
+        "components  0/16 decided",
+        "sections    0/19 drafted",
+        "last saved  ",
+        "access      not open elsewhere",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn bad_session_files_give_one_line_and_status_2_and_stay_unchanged() {
+    let env = Env::new();
+    let good = env.path("good.ron");
+    assert!(
+        env.run(&["new", "--sample", "-o", good.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let full = fs::read_to_string(&good).unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.ron", vec![], "the file is empty"),
+        (
+            "truncated.ron",
+            full.as_bytes()[..full.len() / 3].to_vec(),
+            "ends too early",
+        ),
+        (
+            "shape.ron",
+            b"Config(theme: \"dark\")\n".to_vec(),
+            "Expected struct `Session` but found `Config`",
+        ),
+        (
+            "newer.ron",
+            full.replacen("format_version: 1,", "format_version: 7,", 1)
+                .into_bytes(),
+            "format version 7",
+        ),
+        (
+            "binary.ron",
+            b"\x7fELF\x02\x01\x01\0\0\0".to_vec(),
+            "not a text file",
+        ),
+    ];
+    for (name, bytes, message) in &cases {
+        let path = env.path(name);
+        fs::write(&path, bytes).unwrap();
+        let o = env.run(&["show", path.to_str().unwrap()]);
+        assert_one_line_error(&o, &path, name);
+        assert!(
+            stderr(&o).contains(message),
+            "{name}: expected {message:?} in {}",
+            stderr(&o)
+        );
+        assert_eq!(&fs::read(&path).unwrap(), bytes, "{name} changed");
+        assert!(!store::backup_path(&path).exists());
+    }
+    let missing = env.path("missing.ron");
+    let o = env.run(&["show", missing.to_str().unwrap()]);
+    assert_one_line_error(&o, &missing, "missing");
+    assert!(stderr(&o).contains("no such file"));
+    assert!(!missing.exists());
+    let dir = env.path("adir");
+    fs::create_dir(&dir).unwrap();
+    let o = env.run(&["show", dir.to_str().unwrap()]);
+    assert_one_line_error(&o, &dir, "directory");
+    assert!(stderr(&o).contains("is a directory"));
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_keeps_a_bak_with_force() {
+    let env = Env::new();
+    assert!(
+        env.run(&["new", "--sample", "-o", "s.ron"])
+            .status
+            .success()
+    );
+    let first = fs::read(env.path("s.ron")).unwrap();
+    let o = env.run(&["new", "--sample", "-o", "s.ron"]);
+    assert_one_line_error(&o, Path::new("s.ron"), "exists");
+    assert!(stderr(&o).contains("--force"));
+    assert_eq!(fs::read(env.path("s.ron")).unwrap(), first);
+    let o = env.run(&[
+        "new", "--sample", "--force", "--title", "Second", "-o", "s.ron",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(fs::read(env.path("s.ron.bak")).unwrap(), first);
+    assert_eq!(
+        store::load(&env.path("s.ron")).unwrap().session.meta.title,
+        "Second"
+    );
+}
+
+#[test]
+fn a_second_process_is_read_only_and_cannot_replace_the_session() {
+    let env = Env::new();
+    let session = env.path("s.ron");
+    assert!(
+        env.run(&["new", "--sample", "-o", "s.ron"])
+            .status
+            .success()
+    );
+    let before = fs::read(&session).unwrap();
+    let held = store::open(&session).unwrap();
+    assert!(!held.access.is_read_only());
+    let out = stdout(&env.run(&["show", "s.ron"]));
+    assert!(
+        out.contains(&format!(
+            "open for writing in another infradraft process (pid {}); read-only here",
+            std::process::id()
+        )),
+        "{out}"
+    );
+    let o = env.run(&["new", "--sample", "--force", "-o", "s.ron"]);
+    assert_one_line_error(&o, Path::new("s.ron"), "locked");
+    assert!(stderr(&o).contains("open for writing in another infradraft process"));
+    assert_eq!(fs::read(&session).unwrap(), before);
+    drop(held);
+    assert!(stdout(&env.run(&["show", "s.ron"])).contains("not open elsewhere"));
+}
+
+/// True when this process can write into a directory without write permission (root with
+/// CAP_DAC_OVERRIDE): then permissions alone cannot make a directory read-only for a child.
+fn permissions_are_bypassed(dir: &Path) -> bool {
+    fs::write(dir.join("probe"), b"x").is_ok()
+}
+
+#[test]
+fn a_failed_save_in_a_read_only_directory_leaves_the_old_file_intact() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let ro = env.path("ro");
+    fs::create_dir(&ro).unwrap();
+    let session = ro.join("s.ron");
+    assert!(
+        env.run(&["new", "--sample", "-o", session.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let before = fs::read(&session).unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    let mut cmd = if permissions_are_bypassed(&ro) {
+        // Running as root: drop the capabilities that bypass file permissions for the child.
+        let _ = fs::remove_file(ro.join("probe"));
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--inh-caps=-all",
+            "--bounding-set=-dac_override,-dac_read_search,-fowner",
+        ]);
+        c.arg(env!("CARGO_BIN_EXE_infradraft"));
+        c.env("INFRADRAFT_HOME", env.path("home")).env("TZ", "UTC");
+        c
+    } else {
+        env.cmd()
+    };
+    let o = cmd
+        .args([
+            "new",
+            "--sample",
+            "--force",
+            "-o",
+            session.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_one_line_error(&o, &session, "read-only directory");
+    assert!(stderr(&o).contains("Permission denied"), "{}", stderr(&o));
+    assert_eq!(fs::read(&session).unwrap(), before);
+    let names: Vec<_> = fs::read_dir(&ro)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["s.ron"], "leftovers in the directory");
+}
+
+#[test]
+fn a_failed_save_at_the_file_size_limit_leaves_the_old_file_intact() {
+    let env = Env::new();
+    let session = env.path("s.ron");
+    // A small session first, then a large one (the sample) that cannot be written under the limit.
+    assert!(env.run(&["new", "-o", "s.ron"]).status.success());
+    let before = fs::read(&session).unwrap();
+    assert!(before.len() < 16 * 1024);
+    let o = Command::new("prlimit")
+        .arg("--fsize=16384")
+        .arg(env!("CARGO_BIN_EXE_infradraft"))
+        .args(["new", "--sample", "--force", "-o"])
+        .arg(&session)
+        .env("INFRADRAFT_HOME", env.path("home"))
+        .output()
+        .unwrap();
+    assert_one_line_error(&o, &session, "file size limit");
+    assert!(stderr(&o).contains("cannot save"), "{}", stderr(&o));
+    assert_eq!(fs::read(&session).unwrap(), before);
+    let mut names: Vec<_> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["home", "s.ron"], "leftovers in the directory");
+}
+
+#[test]
+fn new_discovers_the_conventional_paths_and_refuses_bad_inputs() {
+    let env = Env::new();
+    fs::create_dir_all(env.path("docs/infrastructure")).unwrap();
+    fs::write(
+        env.path("docs/prd.md"),
+        "# Tidepool — PRD\n\n- NFR1: 99.9%\n",
+    )
+    .unwrap();
+    fs::write(env.path("docs/tech-stack.md"), "# Stack\n").unwrap();
+    fs::write(env.path("docs/infrastructure/guidelines.md"), "# G\n").unwrap();
+    let o = env.run(&["new", "-o", "t.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = store::load(&env.path("t.ron")).unwrap().session;
+    let kinds: Vec<_> = s.inputs.iter().map(|i| i.kind.label()).collect();
+    assert_eq!(kinds, ["PRD", "Tech stack", "Infrastructure guidelines"]);
+    assert_eq!(s.meta.project, "Tidepool");
+
+    fs::write(env.path("diagram.png"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    let o = env.run(&["new", "--input", "diagram.png", "-o", "u.ron"]);
+    assert_one_line_error(&o, Path::new("diagram.png"), "binary input");
+    assert!(!env.path("u.ron").exists());
+    let o = env.run(&["new", "--prd", "nope.md", "-o", "u.ron"]);
+    assert_one_line_error(&o, Path::new("nope.md"), "missing input");
+}
+
+#[test]
+fn escape_sequences_in_a_session_never_reach_the_terminal() {
+    let env = Env::new();
+    let o = env.run(&[
+        "new",
+        "--title",
+        "Pwn \u{1b}]52;c;SGVsbG8=\u{7}\u{1b}[2J",
+        "-o",
+        "s.ron",
+    ]);
+    assert!(o.status.success());
+    for out in [
+        stdout(&o),
+        stdout(&env.run(&["show", "s.ron"])),
+        stdout(&env.run(&["list"])),
+    ] {
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(out.contains("Pwn ␛]52;c;SGVsbG8=␇␛[2J"), "{out}");
+    }
+}
+
+#[test]
+fn no_arguments_keeps_the_sample_session_in_the_data_directory() {
+    let env = Env::new();
+    let o = env.run(&[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Created the sample session"));
+    let sample = env.path("home/data/sample-session.ron");
+    let s = store::load(&sample).unwrap().session;
+    assert_eq!(s.inputs.len(), 4);
+    let o = env.run(&[]);
+    assert!(
+        stdout(&o).starts_with("Opened the sample session"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&env.run(&["list"])).contains("sample-session.ron"));
+}
+
+#[test]
+fn help_version_and_completions() {
+    let env = Env::new();
+    let o = env.run(&["--version"]);
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("infradraft {}", env!("CARGO_PKG_VERSION"))
+    );
+    for sub in ["new", "show", "list", "completions"] {
+        let o = env.run(&[sub, "--help"]);
+        assert!(o.status.success(), "{sub} --help");
+        assert!(stdout(&o).contains("Usage: infradraft"), "{sub}");
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let o = env.run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let script = stdout(&o);
+        for word in ["infradraft", "show", "prd", "tech-stack"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    let o = env.run(&["new", "--mode", "waterfall"]);
+    assert_eq!(o.status.code(), Some(2));
+}
