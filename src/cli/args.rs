@@ -13,6 +13,9 @@ use crate::model::InteractionMode;
 #[derive(Debug, Parser)]
 #[command(name = "infradraft", version, about, long_about)]
 pub struct Cli {
+    /// The colour theme: dark, light, high-contrast, or a theme file in the config directory.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -25,6 +28,15 @@ pub enum Command {
     /// exist: docs/prd.md, docs/architecture.md, docs/tech-stack.md and
     /// docs/infrastructure/guidelines.md.
     New(NewArgs),
+    /// Open a session file in the workbench.
+    Open {
+        /// The session file (.ron).
+        session: PathBuf,
+    },
+    /// Open the most recently used session in the workbench, where you left it.
+    Resume,
+    /// Print a Markdown file rendered for the terminal, as the preview shows it.
+    Render(RenderArgs),
     /// Summarise a session file: title, mode, inputs, progress, last saved.
     Show {
         /// The session file (.ron).
@@ -83,9 +95,28 @@ pub struct NewArgs {
     /// Replace an existing session file (the old one is kept as <SESSION>.bak).
     #[arg(long)]
     pub force: bool,
-    /// Only write the session file; do not open it.
+    /// Only write the session file; do not open it in the workbench.
     #[arg(long)]
     pub no_open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The Markdown file.
+    pub file: PathBuf,
+    /// Columns to lay the text out in [default: the terminal's width, or 80 when not a terminal].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub width: Option<u16>,
+    /// When to use colour: always, never, or auto (when stdout is a terminal and NO_COLOR is unset).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Always,
+    Never,
+    Auto,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,12 +4,13 @@
 mod args;
 mod list;
 mod new;
+mod render;
 mod sample_start;
 mod show;
 
 use std::io::Write;
 
-pub use args::{Cli, Command, ModeArg};
+pub use args::{Cli, ColorArg, Command, ModeArg, RenderArgs};
 
 use crate::home::Home;
 
@@ -42,9 +43,24 @@ pub type CliResult = Result<(), CliError>;
 
 /// Runs the parsed command line, writing normal output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> CliResult {
+    let theme = cli.theme;
     match cli.command {
-        None => sample_start::run(&Home::locate()?, out),
-        Some(Command::New(args)) => new::run(args, &Home::locate()?, out),
+        None => sample_start::run(&Home::locate()?, theme, out),
+        Some(Command::New(args)) => new::run(args, &Home::locate()?, theme, out),
+        Some(Command::Open { session }) => open(&session, &Home::locate()?, theme),
+        Some(Command::Resume) => {
+            let home = Home::locate()?;
+            let recent = crate::store::read_recent(&home.recent_index())?;
+            let entry = recent
+                .sessions
+                .iter()
+                .find(|e| std::path::Path::new(&e.path).exists())
+                .ok_or_else(|| {
+                    CliError("no recent session to resume (see `infradraft list`)".into())
+                })?;
+            open(std::path::Path::new(&entry.path), &home, theme)
+        }
+        Some(Command::Render(args)) => render::run(args, &Home::locate()?, theme, out),
         Some(Command::Show { session }) => show::run(&session, out),
         Some(Command::List) => list::run(&Home::locate()?, out),
         Some(Command::Completions { shell }) => {
@@ -53,6 +69,23 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> CliResult {
             Ok(())
         }
     }
+}
+
+/// Opens the workbench on `path`; the workbench needs a terminal.
+pub(crate) fn open(path: &std::path::Path, home: &Home, theme: Option<String>) -> CliResult {
+    if !interactive() {
+        return Err(CliError(format!(
+            "{}: the workbench needs a terminal (stdin and stdout must be one); `infradraft show` summarises a session without one",
+            path.display()
+        )));
+    }
+    crate::tui::open_workbench(path, home, theme).map_err(CliError)
+}
+
+/// Whether both stdin and stdout are terminals.
+pub(crate) fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
 /// "2026-11-23 22:59 UTC" in the system's time zone.

@@ -16,7 +16,7 @@ use crate::store;
 use crate::text::sanitize_line;
 use crate::workflow::{NewSession, new_session};
 
-pub fn run(args: NewArgs, home: &Home, out: &mut dyn Write) -> CliResult {
+pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult {
     let now = crate::model::now();
     let inputs = gather_inputs(&args, Path::new("."), now, out)?;
     let template = Template::builtin()?;
@@ -36,7 +36,11 @@ pub fn run(args: NewArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     if let Err(e) = store::remember(&home.recent_index(), &args.output, &session.meta.title, now) {
         writeln!(out, "warning: not added to the recent sessions: {e}")?;
     }
-    Ok(())
+    if args.no_open || !super::interactive() {
+        return Ok(());
+    }
+    out.flush()?;
+    super::open(&args.output, home, theme)
 }
 
 /// The inputs: the sample, the files named by flags, or the conventional paths under `root`.

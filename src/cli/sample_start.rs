@@ -11,7 +11,9 @@ use crate::sample::SAMPLE_DOCS;
 use crate::store;
 use crate::workflow::{NewSession, new_session};
 
-pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
+/// Opens the sample session in the workbench (creating it the first time); without a terminal,
+/// prints its summary instead.
+pub fn run(home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult {
     let path = home.sample_session();
     let now = crate::model::now();
     let created = !path.exists();
@@ -35,6 +37,9 @@ pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
             now,
         );
         store::create(&path, &session, false)?;
+    }
+    if super::interactive() {
+        return super::open(&path, home, theme);
     }
     let loaded = store::load(&path)?;
     store::remember(&home.recent_index(), &path, &loaded.session.meta.title, now)?;

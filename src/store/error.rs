@@ -67,6 +67,11 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The error for a failed read of `path`: not found, a directory, or the I/O error.
+    pub fn from_read_public(path: &std::path::Path, source: io::Error) -> StoreError {
+        StoreError::from_read(path.to_path_buf(), source)
+    }
+
     /// Maps an I/O error from opening or reading `path` onto the matching variant.
     pub(crate) fn from_read(path: PathBuf, source: io::Error) -> StoreError {
         match source.kind() {

@@ -187,3 +187,11 @@ pub fn create(path: &Path, session: &Session, force: bool) -> Result<(), StoreEr
     };
     save(path, session)
 }
+
+/// Where unsaved changes go when a session ends abnormally (panic, termination signal):
+/// `<file>.recovery.ron` beside the session.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".recovery.ron");
+    PathBuf::from(name)
+}

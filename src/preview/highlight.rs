@@ -1,0 +1,413 @@
+//! Syntax highlighting of fenced code blocks with syntect.
+//!
+//! [`Highlighter`] owns syntect's default syntaxes (from its binary dump) plus the two syntaxes
+//! infradraft ships in `assets/syntaxes/` (HCL/Terraform and Dockerfile), and syntect's default
+//! themes. Building it takes a few milliseconds in release builds (see the module tests), so the
+//! app builds it once, possibly on a background thread, and shares it (it is `Send + Sync`).
+
+use ratatui::style::{Color, Modifier, Style};
+use syntect::easy::HighlightLines;
+use syntect::highlighting::{FontStyle, Theme, ThemeSet};
+use syntect::parsing::{SyntaxDefinition, SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+/// The HCL / Terraform syntax, written for infradraft.
+pub const HCL_SYNTAX: &str = include_str!("../../assets/syntaxes/hcl.sublime-syntax");
+/// The Dockerfile syntax, written for infradraft.
+pub const DOCKERFILE_SYNTAX: &str = include_str!("../../assets/syntaxes/dockerfile.sublime-syntax");
+
+const HCL_SCOPE: &str = "source.hcl";
+const DOCKERFILE_SCOPE: &str = "source.dockerfile";
+
+/// Lines longer than this many bytes are not highlighted (and neither is the rest of their
+/// block): regex-based highlighting of minified blobs can be very slow.
+const MAX_HIGHLIGHT_LINE: usize = 4096;
+/// Code blocks larger than this many bytes are shown without highlighting.
+const MAX_HIGHLIGHT_BLOCK: usize = 512 * 1024;
+
+/// One highlighted source line: text pieces with their colours (no newline).
+pub(crate) type HighlightedLine = Vec<(String, Style)>;
+
+/// Syntax definitions and colour themes for code blocks. Expensive to build: build it once.
+pub struct Highlighter {
+    syntaxes: SyntaxSet,
+    themes: ThemeSet,
+}
+
+impl Default for Highlighter {
+    fn default() -> Self {
+        Highlighter::new()
+    }
+}
+
+impl std::fmt::Debug for Highlighter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Highlighter")
+            .field("syntaxes", &self.syntaxes.syntaxes().len())
+            .field("themes", &self.themes.themes.len())
+            .finish()
+    }
+}
+
+impl Highlighter {
+    /// Loads syntect's default syntaxes and themes plus infradraft's HCL and Dockerfile syntaxes.
+    pub fn new() -> Highlighter {
+        let defaults = SyntaxSet::load_defaults_newlines();
+        let mut builder = defaults.into_builder();
+        for (source, name) in [(HCL_SYNTAX, "HCL"), (DOCKERFILE_SYNTAX, "Dockerfile")] {
+            // The definitions are compiled in and covered by tests; a failure here would be a
+            // build defect, and the preview still works without the extra syntax.
+            if let Ok(def) = SyntaxDefinition::load_from_str(source, true, Some(name)) {
+                builder.add(def);
+            }
+        }
+        Highlighter {
+            syntaxes: builder.build(),
+            themes: ThemeSet::load_defaults(),
+        }
+    }
+
+    /// A highlighter with no syntaxes and no themes: instant to build, renders every code block
+    /// without syntax colours. For use until [`Highlighter::new`] (run on another thread) is done.
+    pub fn plain() -> Highlighter {
+        Highlighter {
+            syntaxes: SyntaxSet::new(),
+            themes: ThemeSet::new(),
+        }
+    }
+
+    /// The names of the colour themes available for [`super::PreviewStyles::syntax_theme`],
+    /// sorted.
+    pub fn theme_names(&self) -> Vec<&str> {
+        self.themes.themes.keys().map(String::as_str).collect()
+    }
+
+    /// Whether `name` is an available colour theme.
+    pub fn has_theme(&self, name: &str) -> bool {
+        self.themes.themes.contains_key(name)
+    }
+
+    /// The syntax used for a fence language such as `yaml`, `tf` or `Dockerfile`; `None` when
+    /// the language is unknown or plain text.
+    pub fn syntax_for(&self, lang: &str) -> Option<&SyntaxReference> {
+        let lang = lang.trim();
+        if lang.is_empty() {
+            return None;
+        }
+        let lower = lang.to_ascii_lowercase();
+        let by_scope = |scope: &str| {
+            syntect::parsing::Scope::new(scope)
+                .ok()
+                .and_then(|s| self.syntaxes.find_syntax_by_scope(s))
+        };
+        let found = match lower.as_str() {
+            "hcl" | "tf" | "terraform" | "tfvars" | "hcl2" | "nomad" => by_scope(HCL_SCOPE),
+            "dockerfile" | "docker" | "containerfile" => by_scope(DOCKERFILE_SCOPE),
+            "text" | "txt" | "plain" | "plaintext" | "none" | "output" => None,
+            "shell" | "console" | "shell-session" | "zsh" | "ksh" | "posix" | "sh" | "bash" => {
+                self.syntaxes.find_syntax_by_extension("sh")
+            }
+            "yml" | "yaml" => self.syntaxes.find_syntax_by_extension("yaml"),
+            "py" | "python3" => self.syntaxes.find_syntax_by_extension("py"),
+            "js" | "javascript" | "node" | "jsx" | "mjs" => {
+                self.syntaxes.find_syntax_by_extension("js")
+            }
+            "jsonc" | "json5" => self.syntaxes.find_syntax_by_extension("json"),
+            "golang" => self.syntaxes.find_syntax_by_extension("go"),
+            "c++" => self.syntaxes.find_syntax_by_extension("cpp"),
+            "c#" | "csharp" => self.syntaxes.find_syntax_by_extension("cs"),
+            _ => self
+                .syntaxes
+                .find_syntax_by_token(lang)
+                .or_else(|| self.syntaxes.find_syntax_by_token(&lower)),
+        };
+        found.filter(|s| s.name != "Plain Text")
+    }
+
+    fn theme(&self, name: &str) -> Option<&Theme> {
+        if name.is_empty() {
+            return None;
+        }
+        self.themes.themes.get(name)
+    }
+
+    /// Highlights `code` as `lang` with the theme `theme`. Returns one entry per source line (the
+    /// trailing newline of each line removed), or `None` when the language or theme is unknown or
+    /// the block is too large to highlight. Lines after an over-long line, or after a highlighting
+    /// error, come back with the base style.
+    pub(crate) fn highlight(
+        &self,
+        lang: &str,
+        code: &str,
+        theme: &str,
+        base: Style,
+    ) -> Option<Vec<HighlightedLine>> {
+        if code.len() > MAX_HIGHLIGHT_BLOCK {
+            return None;
+        }
+        let syntax = self.syntax_for(lang)?;
+        let theme = self.theme(theme)?;
+        let mut lines = Vec::new();
+        let mut hl = Some(HighlightLines::new(syntax, theme));
+        for line in LinesWithEndings::from(code) {
+            let bare = line.strip_suffix('\n').unwrap_or(line);
+            let bare = bare.strip_suffix('\r').unwrap_or(bare);
+            if line.len() > MAX_HIGHLIGHT_LINE {
+                hl = None;
+            }
+            let pieces = match hl.as_mut().map(|h| h.highlight_line(line, &self.syntaxes)) {
+                Some(Ok(ranges)) => {
+                    let mut out: HighlightedLine = Vec::with_capacity(ranges.len());
+                    let mut used = 0;
+                    for (style, text) in ranges {
+                        let take = text.len().min(bare.len().saturating_sub(used));
+                        let piece = &text[..floor_char_boundary(text, take)];
+                        used += text.len();
+                        if !piece.is_empty() {
+                            out.push((piece.to_string(), convert(style, base)));
+                        }
+                    }
+                    out
+                }
+                Some(Err(_)) => {
+                    hl = None;
+                    vec![(bare.to_string(), base)]
+                }
+                None => vec![(bare.to_string(), base)],
+            };
+            lines.push(pieces);
+        }
+        Some(lines)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A syntect token style as a ratatui style over `base`: the theme's foreground colour and font
+/// style; the background stays the code block's own.
+fn convert(style: syntect::highlighting::Style, base: Style) -> Style {
+    let fg = style.foreground;
+    let mut out = base.fg(Color::Rgb(fg.r, fg.g, fg.b));
+    if style.font_style.contains(FontStyle::BOLD) {
+        out = out.add_modifier(Modifier::BOLD);
+    }
+    if style.font_style.contains(FontStyle::ITALIC) {
+        out = out.add_modifier(Modifier::ITALIC);
+    }
+    if style.font_style.contains(FontStyle::UNDERLINE) {
+        out = out.add_modifier(Modifier::UNDERLINED);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+    use syntect::easy::ScopeRangeIterator;
+    use syntect::parsing::{ParseState, ScopeStack};
+
+    pub(crate) fn shared() -> &'static Highlighter {
+        static HL: OnceLock<Highlighter> = OnceLock::new();
+        HL.get_or_init(Highlighter::new)
+    }
+
+    /// The scope stack (as text) in effect at the first occurrence of `needle` in `code`.
+    fn scopes_at(lang: &str, code: &str, needle: &str) -> String {
+        let hl = shared();
+        let syntax = hl.syntax_for(lang).expect("syntax");
+        let mut state = ParseState::new(syntax);
+        let mut stack = ScopeStack::new();
+        let target = code.find(needle).expect("needle in code");
+        let mut offset = 0;
+        for line in LinesWithEndings::from(code) {
+            let ops = state.parse_line(line, &hl.syntaxes).expect("parse");
+            for (range, op) in ScopeRangeIterator::new(&ops, line) {
+                stack.apply(op).expect("scope op");
+                if range.is_empty() {
+                    continue;
+                }
+                if offset + range.start <= target && target < offset + range.end {
+                    return stack
+                        .as_slice()
+                        .iter()
+                        .map(|s| s.build_string())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                }
+            }
+            offset += line.len();
+        }
+        panic!("{needle:?} not reached")
+    }
+
+    #[test]
+    fn extra_syntaxes_load_on_their_own() {
+        for (src, name) in [(HCL_SYNTAX, "HCL"), (DOCKERFILE_SYNTAX, "Dockerfile")] {
+            let def = SyntaxDefinition::load_from_str(src, true, None).expect(name);
+            assert_eq!(def.name, name);
+            let mut b = syntect::parsing::SyntaxSetBuilder::new();
+            b.add(def);
+            let set = b.build();
+            assert!(set.find_syntax_by_name(name).is_some());
+        }
+    }
+
+    #[test]
+    fn fence_aliases_resolve() {
+        let hl = shared();
+        for lang in ["hcl", "tf", "terraform", "HCL"] {
+            assert_eq!(
+                hl.syntax_for(lang).map(|s| s.name.as_str()),
+                Some("HCL"),
+                "{lang}"
+            );
+        }
+        for lang in ["dockerfile", "Dockerfile", "containerfile"] {
+            assert_eq!(
+                hl.syntax_for(lang).map(|s| s.name.as_str()),
+                Some("Dockerfile")
+            );
+        }
+        for lang in [
+            "yaml", "yml", "json", "bash", "sh", "shell", "python", "sql", "rust", "go",
+        ] {
+            assert!(hl.syntax_for(lang).is_some(), "{lang}");
+        }
+        assert!(hl.syntax_for("no-such-language").is_none());
+        assert!(hl.syntax_for("text").is_none());
+        assert!(hl.syntax_for("").is_none());
+        assert!(hl.has_theme("base16-ocean.dark"));
+        assert!(hl.theme_names().contains(&"InspiredGitHub"));
+    }
+
+    const TF: &str = r#"# Network
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"   // the VPC
+  enable_dns = true
+  count      = 3
+  tags = merge(local.tags, { Name = "vpc-${var.env}" })
+  /* block
+     comment */
+  user_data = <<-EOT
+    echo ${var.name}
+    EOT
+  value = null
+}
+locals {
+  x = [for s in var.list : upper(s) if s != ""]
+}
+"#;
+
+    #[test]
+    fn hcl_scopes() {
+        let at = |needle| scopes_at("tf", TF, needle);
+        assert!(
+            at("# Network").contains("comment.line"),
+            "{}",
+            at("# Network")
+        );
+        assert!(
+            at("resource").contains("keyword.declaration"),
+            "{}",
+            at("resource")
+        );
+        assert!(at("\"aws_vpc\"").contains("string.quoted.double"));
+        assert!(at("cidr_block").contains("entity.other.attribute-name"));
+        assert!(at("// the VPC").contains("comment.line"));
+        assert!(at("true").contains("constant.language.boolean"));
+        assert!(at("3\n").contains("constant.numeric"));
+        assert!(at("merge").contains("support.function"));
+        assert!(at("var.env").contains("meta.interpolation"));
+        assert!(!at("var.env").contains("string.quoted"));
+        assert!(at("vpc-").contains("string.quoted.double"));
+        assert!(at("comment */").contains("comment.block"));
+        assert!(at("echo").contains("string.unquoted.heredoc"));
+        assert!(at("var.name").contains("meta.interpolation"));
+        // After the heredoc closes, we are back in the block.
+        assert!(
+            at("value").contains("entity.other.attribute-name"),
+            "{}",
+            at("value")
+        );
+        assert!(at("null").contains("constant.language.null"));
+        assert!(at("locals").contains("keyword.declaration"));
+        assert!(at("for s").contains("keyword.control"));
+        assert!(at("upper").contains("support.function"));
+    }
+
+    const DOCKERFILE: &str = r#"# syntax=docker/dockerfile:1
+FROM rust:1.89 AS build
+WORKDIR /src
+COPY --from=deps /cache /cache
+run cargo build --release && \
+    strip target/release/app
+ENV APP_HOME=/app PATH="${APP_HOME}/bin:$PATH"
+EXPOSE 8080/tcp
+from debian:bookworm-slim as runtime
+ENTRYPOINT ["/app/bin/app", "serve"]
+"#;
+
+    #[test]
+    fn dockerfile_scopes() {
+        let at = |needle| scopes_at("Dockerfile", DOCKERFILE, needle);
+        assert!(at("# syntax").contains("comment.line"));
+        assert!(at("FROM").contains("keyword.control"));
+        assert!(at("AS build").contains("keyword.control"));
+        assert!(at("build\n").contains("entity.name.type"));
+        assert!(at("WORKDIR").contains("keyword.control"));
+        assert!(at("--from").contains("variable.parameter"));
+        assert!(
+            at("run cargo").contains("keyword.control"),
+            "case-insensitive"
+        );
+        assert!(at("\\\n").contains("punctuation.separator.continuation"));
+        // The continued line is still part of RUN's arguments, not a new instruction.
+        assert!(!at("strip").contains("keyword.control"));
+        assert!(at("${APP_HOME}").contains("variable.other"));
+        assert!(at("$PATH").contains("variable.other"));
+        assert!(at("\"${APP_HOME}").contains("string.quoted.double"));
+        assert!(at("8080").contains("constant.numeric"));
+        assert!(at("from debian").contains("keyword.control"));
+        assert!(at("as runtime").contains("keyword.control"));
+        assert!(at("\"serve\"").contains("string.quoted.double"));
+    }
+
+    #[test]
+    fn highlight_gives_colours_and_strips_newlines() {
+        let hl = shared();
+        let lines = hl
+            .highlight(
+                "yaml",
+                "key: value\nlist:\n  - 1\n",
+                "base16-ocean.dark",
+                Style::new(),
+            )
+            .expect("highlighted");
+        assert_eq!(lines.len(), 3);
+        let text: String = lines[0].iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(text, "key: value");
+        let colours: std::collections::HashSet<_> =
+            lines.iter().flatten().filter_map(|(_, s)| s.fg).collect();
+        assert!(colours.len() > 1, "{colours:?}");
+        assert!(hl.highlight("yaml", "a: b\n", "", Style::new()).is_none());
+        assert!(
+            hl.highlight("nope", "a: b\n", "base16-ocean.dark", Style::new())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn highlighter_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Highlighter>();
+    }
+}

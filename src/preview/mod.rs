@@ -1,0 +1,185 @@
+//! The Markdown preview: renders Markdown into styled, width-aware terminal lines.
+//!
+//! [`render_markdown`] turns one Markdown text into ratatui [`Line`]s for a pane of a given width:
+//! wrapped prose, headings, lists and task lists, block quotes, GFM tables with box-drawing
+//! borders, syntax-highlighted code blocks (see [`Highlighter`]), Mermaid diagrams drawn as text,
+//! links with their targets, images, footnotes and inert HTML. [`render_to_string`] is the same
+//! rendering as ANSI-styled or plain text, for `infradraft render`.
+//!
+//! Guarantees, for any input text and any width:
+//!
+//! - **No panic.**
+//! - **No line wider than the pane.** Every line is at most `max(width, MIN_WIDTH)` columns
+//!   (measured with `unicode-width`). Widths below [`MIN_WIDTH`] are rendered as `MIN_WIDTH`;
+//!   the pane clips what does not fit. Deeply nested quotes and lists keep at least
+//!   [`MIN_CONTENT`] columns for their text by cutting the indentation.
+//! - **Inert text.** Every string taken from the document passes through
+//!   [`crate::text::sanitize`], so escape sequences and control characters show as visible
+//!   stand-ins (`␛[2J`) and never reach the terminal.
+
+mod ansi;
+mod diagram;
+mod highlight;
+mod render;
+mod table;
+mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+
+pub use highlight::{DOCKERFILE_SYNTAX, HCL_SYNTAX, Highlighter};
+
+/// Panes narrower than this are rendered at this width.
+pub const MIN_WIDTH: u16 = 20;
+/// Columns always left for text inside nested quotes and list items.
+pub const MIN_CONTENT: u16 = 10;
+
+/// The look of the preview. `Default` is a dark palette; [`PreviewStyles::plain`] has no colours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreviewStyles {
+    /// Body text.
+    pub text: Style,
+    /// Headings: level 1, level 2, levels 3 to 6.
+    pub heading: [Style; 3],
+    pub emphasis: Style,
+    pub strong: Style,
+    pub strikethrough: Style,
+    pub code_inline: Style,
+    /// Code blocks: the frame, the gutter and code without syntax colours. When colours are on
+    /// and this has a background, code lines are padded to the pane width.
+    pub code_block: Style,
+    /// Block quotes: the `│` bar and the quoted text (patched over `text`).
+    pub quote: Style,
+    pub link: Style,
+    /// The `(https://…)` shown after a link whose text differs from its target; also, dimmed,
+    /// the colour of inline and block HTML (shown as text, not interpreted).
+    pub link_target: Style,
+    pub rule: Style,
+    pub table_border: Style,
+    pub table_header: Style,
+    pub list_marker: Style,
+    /// The ☑ of a checked task.
+    pub task_done: Style,
+    /// Mermaid diagrams drawn as text.
+    pub diagram: Style,
+    /// Messages such as a Mermaid diagram that could not be drawn.
+    pub error: Style,
+    /// A syntect theme name (see [`Highlighter::theme_names`]); `""` or an unknown name means no
+    /// syntax colours.
+    pub syntax_theme: String,
+    /// `false`: no colours at all (NO_COLOR, plain output). Modifiers such as bold stay.
+    pub color: bool,
+}
+
+const GREY: Color = Color::Rgb(0x7f, 0x84, 0x8e);
+const DARK_GREY: Color = Color::Rgb(0x5c, 0x63, 0x70);
+
+impl Default for PreviewStyles {
+    fn default() -> Self {
+        let bold = Modifier::BOLD;
+        PreviewStyles {
+            text: Style::new(),
+            heading: [
+                Style::new()
+                    .fg(Color::Rgb(0x61, 0xaf, 0xef))
+                    .add_modifier(bold),
+                Style::new()
+                    .fg(Color::Rgb(0xc6, 0x78, 0xdd))
+                    .add_modifier(bold),
+                Style::new()
+                    .fg(Color::Rgb(0xe5, 0xc0, 0x7b))
+                    .add_modifier(bold),
+            ],
+            emphasis: Style::new().add_modifier(Modifier::ITALIC),
+            strong: Style::new().add_modifier(bold),
+            strikethrough: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            code_inline: Style::new()
+                .fg(Color::Rgb(0x98, 0xc3, 0x79))
+                .bg(Color::Rgb(0x2c, 0x31, 0x3a)),
+            code_block: Style::new()
+                .fg(Color::Rgb(0xab, 0xb2, 0xbf))
+                .bg(Color::Rgb(0x21, 0x25, 0x2b)),
+            quote: Style::new().fg(GREY).add_modifier(Modifier::ITALIC),
+            link: Style::new()
+                .fg(Color::Rgb(0x61, 0xaf, 0xef))
+                .add_modifier(Modifier::UNDERLINED),
+            link_target: Style::new().fg(DARK_GREY),
+            rule: Style::new().fg(DARK_GREY),
+            table_border: Style::new().fg(DARK_GREY),
+            table_header: Style::new()
+                .fg(Color::Rgb(0xe5, 0xc0, 0x7b))
+                .add_modifier(bold),
+            list_marker: Style::new().fg(Color::Rgb(0xd1, 0x9a, 0x66)),
+            task_done: Style::new().fg(Color::Rgb(0x98, 0xc3, 0x79)),
+            diagram: Style::new().fg(Color::Rgb(0x56, 0xb6, 0xc2)),
+            error: Style::new()
+                .fg(Color::Rgb(0xe0, 0x6c, 0x75))
+                .add_modifier(bold),
+            syntax_theme: "base16-ocean.dark".to_string(),
+            color: true,
+        }
+    }
+}
+
+impl PreviewStyles {
+    /// The default look without any colours (for NO_COLOR and plain output).
+    pub fn plain() -> Self {
+        PreviewStyles {
+            color: false,
+            ..PreviewStyles::default()
+        }
+    }
+}
+
+/// Renders Markdown to styled lines for a pane `width` columns wide. Pure; never panics on any
+/// input. See the module docs for the width rule.
+pub fn render_markdown(
+    md: &str,
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+) -> Vec<Line<'static>> {
+    render::render(md, width, styles, hl)
+}
+
+/// The whole-file renderer behind `infradraft render`: one line of text per rendered line, each
+/// ending in `\n`. With `color`, styles are ANSI SGR escapes (24-bit for RGB colours, 256- or
+/// 16-colour otherwise) reset at the end of each line; the only escape bytes in the output are
+/// these. Without `color`, plain text with no escape bytes and no trailing spaces.
+pub fn render_to_string(
+    md: &str,
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+    color: bool,
+) -> String {
+    let plain;
+    let styles = if color {
+        styles
+    } else {
+        plain = PreviewStyles {
+            color: false,
+            ..styles.clone()
+        };
+        &plain
+    };
+    let lines = render_markdown(md, width, styles, hl);
+    let mut out = String::new();
+    for line in &lines {
+        if color {
+            ansi::write_line(&mut out, line);
+        } else {
+            let start = out.len();
+            for span in &line.spans {
+                out.push_str(&span.content);
+            }
+            let trimmed = out[start..].trim_end().len();
+            out.truncate(start + trimmed);
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,977 @@
+//! The workbench's state and how events change it (`update`). Drawing lives in `view`; terminal
+//! I/O lives in `terminal`. Nothing here touches the terminal, so key sequences can be tested
+//! directly.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::{
+    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+use tui_textarea::CursorMove;
+
+use super::action::{Action, Context};
+use super::config::Config;
+use super::editor::SectionEditor;
+use super::keymap::{Key, Keymap};
+use super::layout::{Areas, areas};
+use super::navigator::{self, Row};
+use super::popup::{Confirm, Palette, PaletteEntry, Popup};
+use super::preview_pane::PreviewCache;
+use super::theme::{Theme, load_theme, theme_names};
+use crate::knowledge::Template;
+use crate::model::{FocusPane, SectionStatus, Session};
+use crate::preview::Highlighter;
+use crate::store::{self, LockGuard};
+
+/// The three panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Navigator,
+    Editor,
+    Preview,
+}
+
+impl Pane {
+    pub fn context(self) -> Context {
+        match self {
+            Pane::Navigator => Context::Navigator,
+            Pane::Editor => Context::Editor,
+            Pane::Preview => Context::Preview,
+        }
+    }
+}
+
+/// How the last save went, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the file was opened.
+    Clean,
+    Unsaved,
+    Saved {
+        at: Timestamp,
+        auto: bool,
+    },
+}
+
+/// A message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Work the terminal layer must do for the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Suspend the screen and edit this text in `$VISUAL` / `$EDITOR`.
+    ExternalEditor { section: usize, text: String },
+}
+
+/// Everything the app starts from.
+pub struct AppInit {
+    pub session: Session,
+    pub path: PathBuf,
+    /// Held while this process may write the session; `None` opens it read-only.
+    pub lock: Option<LockGuard>,
+    /// Why the session is read-only, when it is.
+    pub read_only: Option<String>,
+    pub config: Config,
+    pub config_dir: PathBuf,
+    pub keymap: Keymap,
+    /// Whether colour is on (off with `NO_COLOR`).
+    pub color: bool,
+    /// A theme named on the command line, over the one in the config.
+    pub theme: Option<String>,
+    /// Warnings from loading settings, shown once at start.
+    pub warnings: Vec<String>,
+    /// A recovered session found beside the file, offered for restoring.
+    pub recovery: Option<(Session, Timestamp)>,
+}
+
+pub struct App {
+    pub session: Session,
+    pub path: PathBuf,
+    _lock: Option<LockGuard>,
+    pub read_only: Option<String>,
+    pub template: Template,
+    pub config: Config,
+    config_dir: PathBuf,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub theme_generation: u64,
+    color: bool,
+    pub focus: Pane,
+    pub zoom: bool,
+    /// Whether the preview column is shown on wide screens.
+    pub show_preview: bool,
+    /// Whether the preview overlay is open on narrow screens.
+    pub preview_overlay: bool,
+    pub rows: Vec<Row>,
+    /// Index into `rows` of the selected row (always a section row).
+    pub selected: usize,
+    pub nav_offset: usize,
+    pub preview_scroll: usize,
+    /// The preview follows the selected section until the person scrolls it.
+    pub preview_follows: bool,
+    editors: Vec<Option<SectionEditor>>,
+    /// Per-section edit counters, the preview cache's keys.
+    pub revisions: Vec<u64>,
+    pub preview: PreviewCache,
+    pub highlighter: Arc<Highlighter>,
+    pub highlighted: bool,
+    pub popups: Vec<Popup>,
+    pub message: Option<Message>,
+    pub save_state: SaveState,
+    pub dirty: bool,
+    /// When the first unsaved change was made (for autosave).
+    pub dirty_since: Option<std::time::Instant>,
+    pub soft_wrap: bool,
+    pub quit: bool,
+    pub effects: Vec<Effect>,
+    /// The size of the screen at the last draw (for layout-dependent keys and mouse clicks).
+    pub screen: Rect,
+    pending_recovery: Option<(Session, Timestamp)>,
+}
+
+impl App {
+    pub fn new(init: AppInit) -> App {
+        let template = Template::builtin().unwrap_or_else(|_| Template {
+            id: String::new(),
+            version: 0,
+            title: String::new(),
+            sections: Vec::new(),
+        });
+        let theme_name = init
+            .theme
+            .clone()
+            .unwrap_or_else(|| init.config.theme.clone());
+        let loaded = load_theme(&theme_name, &init.config_dir, init.color);
+        let mut warnings = init.warnings;
+        warnings.extend(loaded.warning);
+        let rows = navigator::rows(&init.session, &template);
+        let sections = init.session.sections.len();
+        let mut app = App {
+            path: init.path,
+            _lock: init.lock,
+            read_only: init.read_only,
+            template,
+            soft_wrap: init.config.soft_wrap,
+            config: init.config,
+            config_dir: init.config_dir,
+            keymap: init.keymap,
+            theme: loaded.theme,
+            theme_generation: 0,
+            color: init.color,
+            focus: Pane::Navigator,
+            zoom: false,
+            show_preview: true,
+            preview_overlay: false,
+            selected: rows
+                .iter()
+                .position(|r| matches!(r, Row::Section { .. }))
+                .unwrap_or(0),
+            rows,
+            nav_offset: 0,
+            preview_scroll: 0,
+            preview_follows: true,
+            editors: (0..sections).map(|_| None).collect(),
+            revisions: vec![0; sections],
+            preview: PreviewCache::default(),
+            highlighter: Arc::new(Highlighter::plain()),
+            highlighted: false,
+            popups: Vec::new(),
+            message: None,
+            save_state: SaveState::Clean,
+            dirty: false,
+            dirty_since: None,
+            quit: false,
+            effects: Vec::new(),
+            screen: Rect::new(0, 0, 120, 40),
+            pending_recovery: None,
+            session: init.session,
+        };
+        if let Some(reason) = &app.read_only {
+            warnings.insert(0, format!("read-only: {reason}"));
+        }
+        if let Some(w) = warnings.into_iter().next() {
+            app.message = Some(Message {
+                text: w,
+                level: Level::Warning,
+            });
+        }
+        app.restore_place();
+        if let Some((recovered, at)) = init.recovery {
+            app.pending_recovery = Some((recovered, at));
+            app.popups.push(Popup::Confirm(Confirm::Recovery { at }));
+        }
+        app
+    }
+
+    /// Uses a fully loaded highlighter from now on (it is built in the background at start).
+    pub fn set_highlighter(&mut self, hl: Arc<Highlighter>) {
+        self.highlighter = hl;
+        self.highlighted = true;
+    }
+
+    // ----- reading state -----
+
+    /// Index into `session.sections` of the selected section.
+    pub fn selected_section(&self) -> Option<usize> {
+        match self.rows.get(self.selected) {
+            Some(Row::Section { index, .. }) => Some(*index),
+            _ => None,
+        }
+    }
+
+    pub fn editor(&self, section: usize) -> Option<&SectionEditor> {
+        self.editors.get(section).and_then(|e| e.as_ref())
+    }
+
+    pub fn areas(&self) -> Areas {
+        areas(self.screen, self)
+    }
+
+    /// The context whose keys apply now (the top popup takes them all).
+    pub fn context(&self) -> Context {
+        self.focus.context()
+    }
+
+    /// The panes that can take focus in the current layout, in Tab order.
+    pub fn focusable(&self) -> Vec<Pane> {
+        let a = self.areas();
+        let mut panes = Vec::new();
+        if a.navigator.is_some() {
+            panes.push(Pane::Navigator);
+        }
+        if a.editor.is_some() {
+            panes.push(Pane::Editor);
+        }
+        if a.preview.is_some() {
+            panes.push(Pane::Preview);
+        }
+        panes
+    }
+
+    // ----- preparing a frame -----
+
+    /// Brings caches up to date for a frame of `screen` size. Call before drawing.
+    pub fn prepare(&mut self, screen: Rect) {
+        self.screen = screen;
+        let areas = self.areas();
+        if let Some(section) = self.selected_section() {
+            self.ensure_editor(section);
+        }
+        if let Some(nav) = areas.navigator {
+            let height = nav.height.saturating_sub(2 + 2) as usize;
+            self.nav_offset = navigator::scroll_for(self.selected, self.nav_offset, height);
+        }
+        if let Some(preview) = areas.preview {
+            let width = preview.width.saturating_sub(2).max(1);
+            let styles = self.theme.preview_styles();
+            self.preview.ensure(
+                &self.session,
+                &self.revisions,
+                width,
+                &styles,
+                self.theme_generation,
+                &self.highlighter,
+                self.highlighted,
+            );
+            if self.preview_follows
+                && let Some(section) = self.selected_section()
+            {
+                self.preview_scroll = self.preview.section_offset(section);
+            }
+            let height = preview.height.saturating_sub(2) as usize;
+            let max = self.preview.total_lines().saturating_sub(height.max(1));
+            self.preview_scroll = self.preview_scroll.min(max);
+        }
+    }
+
+    fn ensure_editor(&mut self, section: usize) {
+        if self.editors[section].is_none() {
+            let body = &self.session.sections[section].body;
+            let mut editor = SectionEditor::new(body, &self.theme, self.soft_wrap);
+            if self.session.place.item == self.session.sections[section].id {
+                let (row, col) = self.session.place.cursor;
+                editor.textarea.move_cursor(CursorMove::Jump(
+                    row.min(u16::MAX as u32) as u16,
+                    col.min(u16::MAX as u32) as u16,
+                ));
+            }
+            self.editors[section] = Some(editor);
+        }
+    }
+
+    // ----- update -----
+
+    /// Handles one terminal event.
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => self.handle_paste(&text),
+            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            Event::Resize(w, h) => self.screen = Rect::new(0, 0, w, h),
+            _ => {}
+        }
+    }
+
+    fn handle_key(&mut self, event: KeyEvent) {
+        let key = Key::from_event(&event);
+        if let Some(popup) = self.popups.last_mut() {
+            let outcome = popup.handle_key(event, &self.keymap);
+            self.popup_outcome(outcome);
+            return;
+        }
+        if self.focus == Pane::Editor
+            && let Some(section) = self.selected_section()
+            && self.editors[section]
+                .as_ref()
+                .is_some_and(|e| e.search.is_some())
+        {
+            self.search_key(section, event);
+            return;
+        }
+        match self.keymap.action(self.context(), key) {
+            Some(action) => self.perform(action),
+            None if self.focus == Pane::Editor => self.type_key(event),
+            None => {}
+        }
+    }
+
+    fn popup_outcome(&mut self, outcome: super::popup::Outcome) {
+        use super::popup::Outcome;
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Close => {
+                self.popups.pop();
+            }
+            Outcome::Run(action) => {
+                self.popups.pop();
+                self.perform(action);
+            }
+            Outcome::SetTheme(name) => {
+                self.popups.pop();
+                self.set_theme(&name);
+            }
+            Outcome::SaveAndQuit => {
+                self.popups.pop();
+                if self.save(false) {
+                    self.quit = true;
+                }
+            }
+            Outcome::DiscardAndQuit => {
+                self.popups.pop();
+                self.quit = true;
+            }
+            Outcome::Restore => {
+                self.popups.pop();
+                if let Some((recovered, at)) = self.pending_recovery.take() {
+                    self.load_recovered(recovered);
+                    self.info(format!(
+                        "restored the recovery file from {}; save to keep it",
+                        super::status::clock(at)
+                    ));
+                }
+            }
+            Outcome::DiscardRecovery => {
+                self.popups.pop();
+                self.pending_recovery = None;
+                let _ = std::fs::remove_file(store::recovery_path(&self.path));
+                self.info("discarded the recovery file");
+            }
+        }
+    }
+
+    /// Carries out a named action.
+    pub fn perform(&mut self, action: Action) {
+        match action {
+            Action::Quit => {
+                if self.dirty && self.read_only.is_none() {
+                    self.popups.push(Popup::Confirm(Confirm::Quit));
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::Save => {
+                self.save(false);
+            }
+            Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Action::Palette => {
+                let entries = self.palette_entries();
+                self.popups.push(Popup::Palette(Palette::new(entries)));
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let panes = self.focusable();
+                if let Some(i) = panes.iter().position(|p| *p == self.focus) {
+                    let n = panes.len();
+                    let next = if action == Action::FocusNext {
+                        (i + 1) % n
+                    } else {
+                        (i + n - 1) % n
+                    };
+                    self.focus = panes[next];
+                } else if let Some(first) = panes.first() {
+                    self.focus = *first;
+                }
+            }
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::TogglePreview => {
+                if self.screen.width >= super::layout::WIDE {
+                    self.show_preview = !self.show_preview;
+                    if !self.show_preview && self.focus == Pane::Preview {
+                        self.focus = Pane::Navigator;
+                    }
+                } else {
+                    self.preview_overlay = !self.preview_overlay;
+                    self.focus = if self.preview_overlay {
+                        Pane::Preview
+                    } else {
+                        Pane::Navigator
+                    };
+                }
+            }
+            Action::NextTheme => {
+                let names = theme_names(&self.config_dir);
+                let i = names
+                    .iter()
+                    .position(|n| *n == self.theme.name)
+                    .map_or(0, |i| i + 1);
+                let next = names[i % names.len()].clone();
+                self.set_theme(&next);
+            }
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown => match self.focus {
+                Pane::Navigator => self.move_selection(action),
+                Pane::Preview => self.scroll_preview(action),
+                Pane::Editor => {}
+            },
+            Action::Edit => {
+                if self.areas().editor.is_some() || self.zoom {
+                    self.focus = Pane::Editor;
+                    if self.areas().editor.is_none() {
+                        self.zoom = false;
+                    }
+                }
+            }
+            Action::Leave => self.focus = Pane::Navigator,
+            Action::Undo
+            | Action::Redo
+            | Action::SelectAll
+            | Action::Copy
+            | Action::Cut
+            | Action::Paste => self.edit_command(action),
+            Action::Search => {
+                if let Some(section) = self.selected_section() {
+                    self.ensure_editor(section);
+                    if let Some(e) = self.editors[section].as_mut() {
+                        e.search = Some(String::new());
+                    }
+                }
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                if let Some(e) = self
+                    .selected_section()
+                    .and_then(|s| self.editors[s].as_mut())
+                {
+                    let found = if action == Action::SearchNext {
+                        e.textarea.search_forward(false)
+                    } else {
+                        e.textarea.search_back(false)
+                    };
+                    if !found {
+                        self.info("no match");
+                    }
+                }
+            }
+            Action::ExternalEditor => {
+                if let Some(section) = self.selected_section() {
+                    if self.refuse_if_read_only() {
+                        return;
+                    }
+                    self.effects.push(Effect::ExternalEditor {
+                        section,
+                        text: self.session.sections[section].body.clone(),
+                    });
+                }
+            }
+            Action::ToggleWrap => {
+                self.soft_wrap = !self.soft_wrap;
+                for editor in self.editors.iter_mut().flatten() {
+                    editor.set_wrap(self.soft_wrap);
+                }
+                self.info(if self.soft_wrap {
+                    "soft wrap on"
+                } else {
+                    "soft wrap off"
+                });
+            }
+        }
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let sections: Vec<usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Row::Section { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        let Some(pos) = sections.iter().position(|&i| i == self.selected) else {
+            return;
+        };
+        let page = self
+            .areas()
+            .navigator
+            .map_or(10, |a| a.height.saturating_sub(5).max(1) as usize);
+        let last = sections.len().saturating_sub(1);
+        let next = match action {
+            Action::Up => pos.saturating_sub(1),
+            Action::Down => (pos + 1).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageUp => pos.saturating_sub(page),
+            Action::PageDown => (pos + page).min(last),
+            _ => pos,
+        };
+        self.select_row(sections[next]);
+    }
+
+    fn select_row(&mut self, row: usize) {
+        if row != self.selected {
+            self.selected = row;
+            self.preview_follows = true;
+        }
+    }
+
+    fn scroll_preview(&mut self, action: Action) {
+        self.preview_follows = false;
+        let page = self
+            .areas()
+            .preview
+            .map_or(10, |a| a.height.saturating_sub(3).max(1) as usize);
+        self.preview_scroll = match action {
+            Action::Up => self.preview_scroll.saturating_sub(1),
+            Action::Down => self.preview_scroll + 1,
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::PageUp => self.preview_scroll.saturating_sub(page),
+            Action::PageDown => self.preview_scroll + page,
+            _ => self.preview_scroll,
+        };
+        // `prepare` clamps to the document's length.
+        let total = self.preview.total_lines();
+        if total > 0 {
+            self.preview_scroll = self.preview_scroll.min(total.saturating_sub(1));
+        }
+    }
+
+    fn refuse_if_read_only(&mut self) -> bool {
+        match &self.read_only {
+            Some(reason) => {
+                let text = format!("read-only: {reason}");
+                self.warn(text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn type_key(&mut self, event: KeyEvent) {
+        let Some(section) = self.selected_section() else {
+            return;
+        };
+        self.ensure_editor(section);
+        let editor = self.editors[section].as_mut().expect("ensured");
+        let input = tui_textarea::Input::from(event);
+        if self.read_only.is_some() {
+            // Moving around is fine; changing text is not.
+            let before = editor.textarea.lines().to_vec();
+            if editor.textarea.input(input) && editor.textarea.lines() != before.as_slice() {
+                editor.textarea.undo();
+                self.refuse_if_read_only();
+            }
+            return;
+        }
+        if editor.textarea.input(input) {
+            self.section_edited(section);
+        }
+    }
+
+    fn edit_command(&mut self, action: Action) {
+        let Some(section) = self.selected_section() else {
+            return;
+        };
+        self.ensure_editor(section);
+        let changes = matches!(
+            action,
+            Action::Undo | Action::Redo | Action::Cut | Action::Paste
+        );
+        if changes && self.refuse_if_read_only() {
+            return;
+        }
+        let editor = self.editors[section].as_mut().expect("ensured");
+        let t = &mut editor.textarea;
+        let modified = match action {
+            Action::Undo => t.undo(),
+            Action::Redo => t.redo(),
+            Action::SelectAll => {
+                t.select_all();
+                false
+            }
+            Action::Copy => {
+                t.copy();
+                false
+            }
+            Action::Cut => t.cut(),
+            Action::Paste => t.paste(),
+            _ => false,
+        };
+        if modified {
+            self.section_edited(section);
+        }
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        if let Some(Popup::Palette(p)) = self.popups.last_mut() {
+            p.push_str(&text.replace(['\n', '\r'], " "));
+            return;
+        }
+        if self.focus != Pane::Editor || !self.popups.is_empty() {
+            return;
+        }
+        let Some(section) = self.selected_section() else {
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        self.ensure_editor(section);
+        // Terminals send pasted newlines as CR.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let editor = self.editors[section].as_mut().expect("ensured");
+        if editor.textarea.insert_str(&text) {
+            self.section_edited(section);
+        }
+    }
+
+    fn search_key(&mut self, section: usize, event: KeyEvent) {
+        use ratatui::crossterm::event::KeyCode;
+        let editor = self.editors[section]
+            .as_mut()
+            .expect("searching editor exists");
+        let query = editor.search.as_mut().expect("searching");
+        match event.code {
+            KeyCode::Esc => {
+                editor.search = None;
+                let _ = editor.textarea.set_search_pattern("");
+            }
+            KeyCode::Enter => {
+                editor.search = None;
+                if !editor.textarea.search_forward(true) {
+                    self.info("no match");
+                }
+            }
+            KeyCode::Backspace => {
+                query.pop();
+                let pattern = regex::escape(query);
+                let _ = editor.textarea.set_search_pattern(pattern);
+            }
+            KeyCode::Char(c) => {
+                query.push(c);
+                let pattern = regex::escape(query);
+                let _ = editor.textarea.set_search_pattern(pattern);
+            }
+            _ => {}
+        }
+    }
+
+    fn handle_mouse(&mut self, mouse: MouseEvent) {
+        if !self.popups.is_empty() {
+            return;
+        }
+        let at = Position::new(mouse.column, mouse.row);
+        let a = self.areas();
+        let hit = |r: Option<Rect>| r.is_some_and(|r| r.contains(at));
+        let pane = if hit(a.preview) {
+            Some(Pane::Preview)
+        } else if hit(a.editor) {
+            Some(Pane::Editor)
+        } else if hit(a.navigator) {
+            Some(Pane::Navigator)
+        } else {
+            None
+        };
+        let Some(pane) = pane else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                if pane == Pane::Navigator {
+                    let nav = a.navigator.expect("hit");
+                    let row = (mouse.row.saturating_sub(nav.y + 1)) as usize + self.nav_offset;
+                    if matches!(self.rows.get(row), Some(Row::Section { .. })) {
+                        self.select_row(row);
+                    }
+                }
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = mouse.kind == MouseEventKind::ScrollDown;
+                match pane {
+                    Pane::Preview => {
+                        for _ in 0..3 {
+                            self.scroll_preview(if down { Action::Down } else { Action::Up });
+                        }
+                    }
+                    Pane::Navigator => {
+                        self.move_selection(if down { Action::Down } else { Action::Up })
+                    }
+                    Pane::Editor => {
+                        if let Some(e) = self
+                            .selected_section()
+                            .and_then(|s| self.editors[s].as_mut())
+                        {
+                            e.textarea.scroll((if down { 3 } else { -3 }, 0));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Copies an editor's text into the session after an edit.
+    fn section_edited(&mut self, section: usize) {
+        let editor = self.editors[section]
+            .as_ref()
+            .expect("edited editor exists");
+        let body = editor.textarea.lines().join("\n");
+        let s = &mut self.session.sections[section];
+        if s.body == body {
+            return;
+        }
+        s.body = body;
+        s.hand_edited = true;
+        if s.status == SectionStatus::Empty && !s.body.trim().is_empty() {
+            s.status = SectionStatus::Drafted;
+        }
+        self.revisions[section] += 1;
+        self.mark_dirty();
+    }
+
+    fn mark_dirty(&mut self) {
+        if !self.dirty {
+            self.dirty = true;
+            self.dirty_since = Some(std::time::Instant::now());
+        }
+        self.save_state = SaveState::Unsaved;
+    }
+
+    /// Replaces a section's text with `text` (after an external editor), as one undoable change.
+    pub fn replace_section_text(&mut self, section: usize, text: &str) {
+        self.ensure_editor(section);
+        let editor = self.editors[section].as_mut().expect("ensured");
+        let current = editor.textarea.lines().join("\n");
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        if current == text {
+            self.info("no changes from the editor");
+            return;
+        }
+        editor.textarea.select_all();
+        if text.is_empty() {
+            editor.textarea.cut();
+        } else {
+            editor.textarea.insert_str(text);
+        }
+        self.section_edited(section);
+        self.info("section updated from the external editor");
+    }
+
+    fn set_theme(&mut self, name: &str) {
+        let loaded = load_theme(name, &self.config_dir, self.color);
+        self.theme = loaded.theme;
+        self.theme_generation += 1;
+        for editor in self.editors.iter_mut().flatten() {
+            editor.apply_theme(&self.theme);
+        }
+        match loaded.warning {
+            Some(w) => self.warn(w),
+            None => self.info(format!("theme: {}", self.theme.name)),
+        }
+    }
+
+    fn palette_entries(&self) -> Vec<PaletteEntry> {
+        let mut entries: Vec<PaletteEntry> = Action::ALL
+            .iter()
+            .filter(|a| !matches!(a, Action::Palette))
+            .map(|&a| PaletteEntry::Action {
+                action: a,
+                key: self.keymap.first_key(self.context(), a).or_else(|| {
+                    Context::ALL
+                        .iter()
+                        .find_map(|c| self.keymap.keys(*c, a).first().copied())
+                }),
+            })
+            .collect();
+        entries.extend(
+            theme_names(&self.config_dir)
+                .into_iter()
+                .map(PaletteEntry::Theme),
+        );
+        entries
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            level: Level::Info,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            level: Level::Warning,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            level: Level::Error,
+        });
+    }
+
+    // ----- saving -----
+
+    /// Records where the person is, so that the session resumes there.
+    pub fn record_place(&mut self) {
+        let selected = self.selected_section();
+        let place = &mut self.session.place;
+        place.focus = match self.focus {
+            Pane::Navigator => FocusPane::Navigator,
+            Pane::Editor => FocusPane::Workspace,
+            Pane::Preview => FocusPane::Preview,
+        };
+        place.navigator_scroll = self.nav_offset as u32;
+        place.preview_scroll = self.preview_scroll as u32;
+        if let Some(section) = selected {
+            place.item = self.session.sections[section].id.clone();
+            if let Some(editor) = self.editors[section].as_ref() {
+                let tui_textarea::DataCursor(row, col) = editor.textarea.cursor();
+                place.cursor = (row as u32, col as u32);
+                place.workspace_scroll = editor.textarea.scroll_offset().0 as u32;
+            }
+        }
+    }
+
+    fn restore_place(&mut self) {
+        let place = self.session.place.clone();
+        if let Some(row) = self.rows.iter().position(|r| {
+            matches!(r, Row::Section { index, .. } if self.session.sections[*index].id == place.item)
+        }) {
+            self.selected = row;
+        }
+        self.nav_offset = place.navigator_scroll as usize;
+        self.focus = match place.focus {
+            FocusPane::Navigator => Pane::Navigator,
+            FocusPane::Workspace => Pane::Editor,
+            FocusPane::Preview => Pane::Preview,
+        };
+        if place.focus == FocusPane::Preview {
+            self.preview_follows = false;
+            self.preview_scroll = place.preview_scroll as usize;
+        }
+    }
+
+    /// Saves the session to its file. Returns whether it was saved.
+    pub fn save(&mut self, auto: bool) -> bool {
+        if self.read_only.is_some() {
+            if !auto {
+                self.refuse_if_read_only();
+            }
+            return false;
+        }
+        self.record_place();
+        let now = crate::model::now();
+        self.session.meta.updated = now;
+        match store::save(&self.path, &self.session) {
+            Ok(()) => {
+                self.dirty = false;
+                self.dirty_since = None;
+                self.save_state = SaveState::Saved { at: now, auto };
+                let _ = std::fs::remove_file(store::recovery_path(&self.path));
+                if !auto {
+                    self.info(format!("saved {}", self.path.display()));
+                }
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Saves when autosave is on and changes have waited long enough.
+    pub fn autosave_if_due(&mut self) {
+        let every = self.config.autosave_seconds;
+        if every == 0 || self.read_only.is_some() {
+            return;
+        }
+        if let Some(since) = self.dirty_since
+            && since.elapsed().as_secs() >= every
+            && !self.save(true)
+        {
+            // Try again after another interval rather than on every tick.
+            self.dirty_since = Some(std::time::Instant::now());
+        }
+    }
+
+    fn load_recovered(&mut self, recovered: Session) {
+        let same_shape = recovered.sections.len() == self.session.sections.len();
+        self.session = recovered;
+        self.rows = navigator::rows(&self.session, &self.template);
+        let n = self.session.sections.len();
+        self.editors = (0..n).map(|_| None).collect();
+        self.revisions = if same_shape {
+            self.revisions.iter().map(|r| r + 1).collect()
+        } else {
+            vec![1; n]
+        };
+        self.preview = PreviewCache::default();
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.restore_place();
+        self.mark_dirty();
+    }
+
+    /// Writes the current session to the recovery file beside the session (after a panic or a
+    /// termination signal). Returns where it went.
+    pub fn write_recovery(&mut self) -> Result<PathBuf, String> {
+        self.record_place();
+        let path = store::recovery_path(&self.path);
+        let text = store::to_ron(&self.session).map_err(|e| e.to_string())?;
+        store::write_atomic(&path, text.as_bytes(), false)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}

@@ -1,0 +1,52 @@
+//! The section editor: a text area per section (so each keeps its own undo history), styled by the
+//! theme, with an optional search prompt.
+
+use ratatui::style::Style;
+use tui_textarea::{TextArea, WrapMode};
+
+use super::theme::Theme;
+
+pub struct SectionEditor {
+    pub textarea: TextArea<'static>,
+    /// The search query being typed, while the search prompt is open.
+    pub search: Option<String>,
+}
+
+impl SectionEditor {
+    pub fn new(body: &str, theme: &Theme, wrap: bool) -> SectionEditor {
+        let lines: Vec<String> = if body.is_empty() {
+            vec![String::new()]
+        } else {
+            body.split('\n').map(str::to_string).collect()
+        };
+        let mut textarea = TextArea::new(lines);
+        textarea.set_max_histories(500);
+        let mut editor = SectionEditor {
+            textarea,
+            search: None,
+        };
+        editor.apply_theme(theme);
+        editor.set_wrap(wrap);
+        editor
+    }
+
+    pub fn apply_theme(&mut self, theme: &Theme) {
+        let t = &mut self.textarea;
+        t.set_style(theme.text);
+        t.set_cursor_line_style(theme.cursor_line);
+        t.set_selection_style(theme.selection);
+        t.set_search_style(theme.search_match);
+        t.set_line_number_style(theme.dim);
+        t.set_cursor_style(Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
+        t.set_placeholder_text("Empty section: start typing (Markdown)");
+        t.set_placeholder_style(theme.dim);
+    }
+
+    pub fn set_wrap(&mut self, wrap: bool) {
+        self.textarea.set_wrap_mode(if wrap {
+            WrapMode::WordOrGlyph
+        } else {
+            WrapMode::None
+        });
+    }
+}

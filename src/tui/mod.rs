@@ -1,0 +1,98 @@
+//! The full-screen workbench (ratatui): a thin layer over the core that draws the session and
+//! turns keys into changes.
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod editor;
+pub mod keymap;
+pub mod layout;
+pub mod navigator;
+pub mod popup;
+pub mod preview_pane;
+pub mod status;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+
+use std::path::Path;
+
+use app::{App, AppInit};
+use config::Config;
+use keymap::Keymap;
+
+use crate::home::Home;
+use crate::store::{self, Access};
+
+/// Whether colour is wanted: off when `NO_COLOR` is set to anything non-empty.
+pub fn color_enabled() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Loads a session and everything the workbench needs around it, ready to run or to test.
+pub fn prepare_app(
+    path: &Path,
+    home: &Home,
+    theme: Option<String>,
+) -> Result<App, store::StoreError> {
+    let open = store::open(path)?;
+    let (config, config_warning) = Config::load(&home.config_dir);
+    let (keymap, keymap_warning) = Keymap::load(&home.config_dir);
+    let mut warnings: Vec<String> = config_warning.into_iter().chain(keymap_warning).collect();
+    if let Some(from) = open.loaded.migrated_from {
+        warnings.push(format!(
+            "read from format version {from}; saving writes version {}",
+            crate::model::FORMAT_VERSION
+        ));
+    }
+    let (lock, read_only) = match open.access {
+        Access::ReadWrite(guard) => (Some(guard), None),
+        Access::ReadOnly(reason) => (None, Some(reason.to_string())),
+    };
+    let recovery = if read_only.is_none() {
+        find_recovery(path)
+    } else {
+        None
+    };
+    Ok(App::new(AppInit {
+        session: open.loaded.session,
+        path: path.to_path_buf(),
+        lock,
+        read_only,
+        config,
+        config_dir: home.config_dir.clone(),
+        keymap,
+        color: color_enabled(),
+        theme,
+        warnings,
+        recovery,
+    }))
+}
+
+/// A recovery file beside `path` that loads, with when it was written.
+fn find_recovery(path: &Path) -> Option<(crate::model::Session, jiff::Timestamp)> {
+    let recovery = store::recovery_path(path);
+    let modified = std::fs::metadata(&recovery).ok()?.modified().ok()?;
+    let loaded = store::load(&recovery).ok()?;
+    Some((loaded.session, jiff::Timestamp::try_from(modified).ok()?))
+}
+
+/// Opens the workbench on a session file and runs it until the person quits.
+pub fn open_workbench(path: &Path, home: &Home, theme: Option<String>) -> Result<(), String> {
+    let mut app = prepare_app(path, home, theme).map_err(|e| e.to_string())?;
+    let _ = store::remember(
+        &home.recent_index(),
+        path,
+        &app.session.meta.title,
+        crate::model::now(),
+    );
+    match terminal::run(&mut app)? {
+        terminal::Ending::Quit => Ok(()),
+        terminal::Ending::Signalled { recovery: Some(p) } => Err(format!(
+            "terminated by a signal; unsaved changes are in {p}"
+        )),
+        terminal::Ending::Signalled { recovery: None } => {
+            Err("terminated by a signal; there were no unsaved changes".into())
+        }
+    }
+}

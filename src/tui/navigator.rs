@@ -1,0 +1,208 @@
+//! The section navigator: the document's sections as a tree (runs of component sections grouped
+//! under "Components"), each with its status badge, and the overall progress.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme::Theme;
+use crate::knowledge::Template;
+use crate::model::{SectionStatus, Session};
+use crate::text::sanitize_line;
+use crate::workflow::Progress;
+
+/// One row of the navigator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A group heading (not selectable).
+    Group(String),
+    /// A section, by index into `Session::sections`, and its depth in the tree.
+    Section { index: usize, depth: u16 },
+}
+
+/// The rows for a session: sections in order; consecutive component sections form a group.
+pub fn rows(session: &Session, template: &Template) -> Vec<Row> {
+    let is_component = |id: &str| {
+        session.component(id).is_some() || template.section(id).is_some_and(|t| t.component)
+    };
+    let mut rows = vec![Row::Group("Document".into())];
+    let mut in_group = false;
+    for (index, section) in session.sections.iter().enumerate() {
+        let component = is_component(&section.id);
+        if component && !in_group {
+            rows.push(Row::Group("Components".into()));
+        }
+        in_group = component;
+        rows.push(Row::Section {
+            index,
+            depth: if component { 2 } else { 1 },
+        });
+    }
+    rows
+}
+
+pub fn badge(status: SectionStatus) -> &'static str {
+    match status {
+        SectionStatus::Empty => "○",
+        SectionStatus::Drafted => "◐",
+        SectionStatus::Decided => "●",
+        SectionStatus::Finalized => "✓",
+    }
+}
+
+pub fn badge_style(theme: &Theme, status: SectionStatus) -> Style {
+    match status {
+        SectionStatus::Empty => theme.badge_empty,
+        SectionStatus::Drafted => theme.badge_drafted,
+        SectionStatus::Decided => theme.badge_decided,
+        SectionStatus::Finalized => theme.badge_finalized,
+    }
+}
+
+/// Scroll offset that keeps `selected` visible in `height` rows.
+pub fn scroll_for(selected: usize, offset: usize, height: usize) -> usize {
+    if height == 0 {
+        return offset;
+    }
+    if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}
+
+pub struct NavigatorView<'a> {
+    pub session: &'a Session,
+    pub rows: &'a [Row],
+    /// Index into `rows` of the selected row.
+    pub selected: usize,
+    pub offset: usize,
+    pub focused: bool,
+    pub theme: &'a Theme,
+}
+
+impl NavigatorView<'_> {
+    pub fn draw(&self, frame: &mut Frame, area: Rect) {
+        let t = self.theme;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if self.focused {
+                t.focus_border
+            } else {
+                t.border
+            })
+            .title(Span::styled(
+                " Sections ",
+                if self.focused {
+                    t.focus_border
+                } else {
+                    t.title
+                },
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
+        let footer_height = if inner.height >= 6 { 2 } else { 0 };
+        let list_height = inner.height.saturating_sub(footer_height) as usize;
+        let width = inner.width as usize;
+        let mut lines: Vec<Line> = Vec::with_capacity(list_height + 2);
+        for (i, row) in self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(list_height)
+        {
+            let selected = i == self.selected;
+            let line = match row {
+                Row::Group(name) => Line::from(Span::styled(name.to_string(), t.group)),
+                Row::Section { index, depth } => {
+                    let s = &self.session.sections[*index];
+                    let indent = " ".repeat(*depth as usize - 1);
+                    let title = sanitize_line(&s.title);
+                    let room = width.saturating_sub(indent.len() + 2);
+                    let title = truncate(&title, room);
+                    let mut spans = vec![
+                        Span::raw(indent),
+                        Span::styled(badge(s.status), badge_style(t, s.status)),
+                        Span::raw(" "),
+                        Span::raw(title),
+                    ];
+                    if selected {
+                        let used: usize = spans.iter().map(|s| s.width()).sum();
+                        spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+                        for span in spans.iter_mut().skip(3) {
+                            span.style = t.selected;
+                        }
+                        if !self.focused {
+                            for span in spans.iter_mut().skip(3) {
+                                span.style =
+                                    t.selected.remove_modifier(ratatui::style::Modifier::BOLD);
+                            }
+                        }
+                    } else {
+                        spans[3].style = t.text;
+                    }
+                    Line::from(spans)
+                }
+            };
+            lines.push(line);
+        }
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                height: list_height as u16,
+                ..inner
+            },
+        );
+        if footer_height > 0 {
+            let p = Progress::of(self.session);
+            let footer = vec![
+                Line::from(Span::styled("─".repeat(width), t.border)),
+                Line::from(vec![
+                    Span::styled(format!("{}/{}", p.sections_drafted, p.sections), t.key),
+                    Span::styled(" drafted  ", t.dim),
+                    Span::styled(format!("{}/{}", p.components_decided, p.components), t.key),
+                    Span::styled(" decided", t.dim),
+                ]),
+            ];
+            frame.render_widget(
+                Paragraph::new(footer),
+                Rect {
+                    y: inner.y + inner.height - footer_height,
+                    height: footer_height,
+                    ..inner
+                },
+            );
+        }
+    }
+}
+
+/// Cuts `text` to `width` display columns, ending in … when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,390 @@
+//! Popups: layers above the screen that take the keys while open (help, the command palette,
+//! confirmations). Each answers a key with an [`Outcome`] the app carries out.
+
+use jiff::Timestamp;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::action::{Action, Context};
+use super::keymap::{Key, Keymap};
+use super::status::clock;
+use super::theme::Theme;
+
+pub enum Popup {
+    Help { scroll: usize },
+    Palette(Palette),
+    Confirm(Confirm),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Quitting with unsaved changes.
+    Quit,
+    /// A recovery file was found when opening.
+    Recovery { at: Timestamp },
+}
+
+/// What the app should do after a popup handled a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    Run(Action),
+    SetTheme(String),
+    SaveAndQuit,
+    DiscardAndQuit,
+    Restore,
+    DiscardRecovery,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaletteEntry {
+    Action { action: Action, key: Option<Key> },
+    Theme(String),
+}
+
+impl PaletteEntry {
+    fn text(&self) -> String {
+        match self {
+            PaletteEntry::Action { action, .. } => {
+                format!("{}  {}", action.name(), action.description())
+            }
+            PaletteEntry::Theme(name) => format!("theme: {name}  Switch to the {name} theme"),
+        }
+    }
+}
+
+pub struct Palette {
+    pub query: String,
+    entries: Vec<PaletteEntry>,
+    /// Indices into `entries` that match the query, best first, with the matched char positions.
+    pub matches: Vec<(usize, Vec<u32>)>,
+    pub selected: usize,
+}
+
+impl Palette {
+    pub fn new(entries: Vec<PaletteEntry>) -> Palette {
+        let mut p = Palette {
+            query: String::new(),
+            entries,
+            matches: Vec::new(),
+            selected: 0,
+        };
+        p.refilter();
+        p
+    }
+
+    pub fn push_str(&mut self, s: &str) {
+        self.query.push_str(s);
+        self.refilter();
+    }
+
+    /// Re-ranks the entries for the query: fuzzy, case-insensitive, best score first, ties in
+    /// list order.
+    fn refilter(&mut self) {
+        self.selected = 0;
+        if self.query.trim().is_empty() {
+            self.matches = (0..self.entries.len()).map(|i| (i, Vec::new())).collect();
+            return;
+        }
+        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, usize, Vec<u32>)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let text = e.text();
+                let mut indices = Vec::new();
+                let score =
+                    pattern.indices(Utf32Str::new(&text, &mut buf), &mut matcher, &mut indices)?;
+                indices.sort_unstable();
+                indices.dedup();
+                Some((score, i, indices))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.matches = scored.into_iter().map(|(_, i, ix)| (i, ix)).collect();
+    }
+
+    pub fn entry(&self, match_index: usize) -> Option<&PaletteEntry> {
+        self.matches
+            .get(match_index)
+            .and_then(|(i, _)| self.entries.get(*i))
+    }
+
+    fn handle_key(&mut self, event: KeyEvent) -> Outcome {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match event.code {
+            KeyCode::Esc => Outcome::Close,
+            KeyCode::Char('c') if ctrl => Outcome::Close,
+            KeyCode::Enter => match self.entry(self.selected) {
+                Some(PaletteEntry::Action { action, .. }) => Outcome::Run(*action),
+                Some(PaletteEntry::Theme(name)) => Outcome::SetTheme(name.clone()),
+                None => Outcome::Stay,
+            },
+            KeyCode::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                Outcome::Stay
+            }
+            KeyCode::Char('p') if ctrl => {
+                self.selected = self.selected.saturating_sub(1);
+                Outcome::Stay
+            }
+            KeyCode::Down => {
+                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
+                Outcome::Stay
+            }
+            KeyCode::Char('n') if ctrl => {
+                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
+                Outcome::Stay
+            }
+            KeyCode::Backspace => {
+                self.query.pop();
+                self.refilter();
+                Outcome::Stay
+            }
+            KeyCode::Char(c) if !ctrl => {
+                self.query.push(c);
+                self.refilter();
+                Outcome::Stay
+            }
+            _ => Outcome::Stay,
+        }
+    }
+}
+
+impl Popup {
+    pub fn handle_key(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
+        match self {
+            Popup::Palette(p) => p.handle_key(event),
+            Popup::Help { scroll } => {
+                let key = Key::from_event(&event);
+                let closes = matches!(event.code, KeyCode::Esc | KeyCode::Char('q'))
+                    || keymap.keys(Context::Global, Action::Help).contains(&key)
+                    || keymap.keys(Context::Navigator, Action::Help).contains(&key);
+                if closes {
+                    return Outcome::Close;
+                }
+                match event.code {
+                    KeyCode::Down | KeyCode::Char('j') => *scroll += 1,
+                    KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => *scroll += 10,
+                    KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                    KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
+                    _ => {}
+                }
+                Outcome::Stay
+            }
+            Popup::Confirm(Confirm::Quit) => match event.code {
+                KeyCode::Char('s') | KeyCode::Char('y') => Outcome::SaveAndQuit,
+                KeyCode::Char('d') => Outcome::DiscardAndQuit,
+                KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('c') => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+            Popup::Confirm(Confirm::Recovery { .. }) => match event.code {
+                KeyCode::Char('r') | KeyCode::Char('y') => Outcome::Restore,
+                KeyCode::Char('d') => Outcome::DiscardRecovery,
+                KeyCode::Esc => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+        }
+    }
+}
+
+/// A centred rectangle of at most `width` × `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border)
+        .style(theme.popup)
+        .title(Span::styled(format!(" {title} "), theme.focus_border))
+}
+
+/// The lines of the help popup, generated from the keymap so that it is always accurate.
+pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        let title = match context {
+            Context::Global => "Everywhere",
+            Context::Navigator => "Sections (navigator)",
+            Context::Editor => "Editor",
+            Context::Preview => "Preview",
+        };
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(title.to_string(), theme.heading2)));
+        for (action, keys) in keymap.bindings(context) {
+            let keys = keys
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<14}"), theme.key),
+                Span::styled(format!("{:<16}", action.name()), theme.text),
+                Span::styled(action.description().to_string(), theme.dim),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "In the editor, keys without a binding edit text: arrows move, Shift+arrows select, \
+         Home/End, Ctrl+←/→ by word. Every action is also in the palette."
+            .to_string(),
+        theme.dim,
+    )));
+    lines
+}
+
+pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
+    let screen = frame.area();
+    match popup {
+        Popup::Help { scroll } => {
+            let area = centered(screen, 92, screen.height.saturating_sub(4));
+            frame.render_widget(Clear, area);
+            let lines = help_lines(keymap, theme);
+            let inner_h = area.height.saturating_sub(2) as usize;
+            let max = lines.len().saturating_sub(inner_h);
+            let scroll = (*scroll).min(max);
+            let block = frame_block("Help · Esc closes · ↑↓ scroll", theme);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(block)
+                    .wrap(Wrap { trim: false })
+                    .scroll((scroll as u16, 0)),
+                area,
+            );
+        }
+        Popup::Palette(p) => {
+            let area = centered(screen, 80, screen.height.saturating_sub(6).min(22));
+            frame.render_widget(Clear, area);
+            let block = frame_block("Command palette · Enter runs · Esc closes", theme);
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            let [input, list] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::from(vec![
+                        Span::styled("> ", theme.key),
+                        Span::styled(
+                            crate::text::sanitize_line(&p.query).into_owned(),
+                            theme.text,
+                        ),
+                        Span::styled("▏", theme.focus_border),
+                    ]),
+                    Line::from(Span::styled(
+                        format!("{} of {}", p.matches.len(), p.entries.len()),
+                        theme.dim,
+                    )),
+                ]),
+                input,
+            );
+            let height = list.height as usize;
+            let offset = p.selected.saturating_sub(height.saturating_sub(1));
+            let width = list.width as usize;
+            let mut lines = Vec::new();
+            for (row, (i, indices)) in p.matches.iter().enumerate().skip(offset).take(height) {
+                let entry = &p.entries[*i];
+                let text = entry.text();
+                let selected = row == p.selected;
+                let base = if selected {
+                    theme.popup_selected
+                } else {
+                    theme.text
+                };
+                let mut spans: Vec<Span> = text
+                    .chars()
+                    .enumerate()
+                    .map(|(ci, c)| {
+                        let style = if indices.binary_search(&(ci as u32)).is_ok() {
+                            base.patch(theme.matched)
+                        } else if selected {
+                            base
+                        } else if text.find("  ").is_some_and(|sep| ci > sep) {
+                            theme.dim
+                        } else {
+                            base
+                        };
+                        Span::styled(c.to_string(), style)
+                    })
+                    .collect();
+                let key = match entry {
+                    PaletteEntry::Action { key: Some(k), .. } => k.to_string(),
+                    _ => String::new(),
+                };
+                let used: usize = spans.iter().map(|s| s.width()).sum();
+                let pad = width.saturating_sub(used + key.chars().count() + 1);
+                spans.push(Span::styled(" ".repeat(pad), base));
+                spans.push(Span::styled(
+                    format!("{key} "),
+                    if selected { base } else { theme.key },
+                ));
+                lines.push(Line::from(spans));
+            }
+            frame.render_widget(Paragraph::new(lines), list);
+        }
+        Popup::Confirm(confirm) => {
+            let (title, text, keys): (&str, String, &[(&str, &str)]) = match confirm {
+                Confirm::Quit => (
+                    "Unsaved changes",
+                    "This session has changes that are not saved yet.".to_string(),
+                    &[
+                        ("s", "save and quit"),
+                        ("d", "discard and quit"),
+                        ("Esc", "cancel"),
+                    ],
+                ),
+                Confirm::Recovery { at } => (
+                    "Recovery file found",
+                    format!(
+                        "A recovery file from {} holds changes from a session that did not end \
+                         cleanly.",
+                        clock(*at)
+                    ),
+                    &[
+                        ("r", "restore it"),
+                        ("d", "discard it"),
+                        ("Esc", "decide later"),
+                    ],
+                ),
+            };
+            let area = centered(screen, 60, 7);
+            frame.render_widget(Clear, area);
+            let mut spans = Vec::new();
+            for (k, what) in keys {
+                spans.push(Span::styled(format!(" {k} "), theme.key));
+                spans.push(Span::styled(format!("{what}  "), theme.text));
+            }
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::from(Span::styled(text, theme.text)),
+                    Line::default(),
+                    Line::from(spans),
+                ])
+                .wrap(Wrap { trim: true })
+                .block(frame_block(title, theme)),
+                area,
+            );
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The status bar: session title, mode, access and save state on the first line; the keys that
+//! matter for the focused pane, generated from the keymap, on the second.
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::Action;
+use super::app::{App, Level, Pane, SaveState};
+use super::navigator::truncate;
+use crate::text::sanitize_line;
+
+/// "14:02" in the system time zone.
+pub fn clock(at: Timestamp) -> String {
+    at.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%H:%M")
+        .to_string()
+}
+
+pub fn save_label(state: &SaveState) -> String {
+    match state {
+        SaveState::Clean => "saved".into(),
+        SaveState::Unsaved => "unsaved".into(),
+        SaveState::Saved { at, auto: false } => format!("saved {}", clock(*at)),
+        SaveState::Saved { at, auto: true } => format!("autosaved {}", clock(*at)),
+    }
+}
+
+/// The actions worth a place in the key bar for a pane, most important first.
+fn key_bar_actions(pane: Pane) -> &'static [Action] {
+    match pane {
+        Pane::Navigator => &[
+            Action::Help,
+            Action::FocusNext,
+            Action::Down,
+            Action::Edit,
+            Action::Zoom,
+            Action::TogglePreview,
+            Action::NextTheme,
+            Action::Palette,
+            Action::Save,
+            Action::Quit,
+        ],
+        Pane::Editor => &[
+            Action::Leave,
+            Action::Save,
+            Action::Undo,
+            Action::Redo,
+            Action::Search,
+            Action::ExternalEditor,
+            Action::Zoom,
+            Action::Palette,
+            Action::Help,
+            Action::Quit,
+        ],
+        Pane::Preview => &[
+            Action::Help,
+            Action::FocusNext,
+            Action::Down,
+            Action::PageDown,
+            Action::Zoom,
+            Action::TogglePreview,
+            Action::Palette,
+            Action::Save,
+            Action::Quit,
+        ],
+    }
+}
+
+fn short_name(action: Action) -> &'static str {
+    match action {
+        Action::FocusNext => "focus",
+        Action::Down => "move",
+        Action::PageDown => "page",
+        Action::TogglePreview => "preview",
+        Action::NextTheme => "theme",
+        Action::ExternalEditor => "$EDITOR",
+        Action::Leave => "done",
+        other => other.name(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let width = area.width as usize;
+    let mode = app
+        .session
+        .mode
+        .map(|m| m.label())
+        .unwrap_or("mode not chosen");
+    let mut right = vec![Span::styled(format!(" {mode} · "), t.status_bar)];
+    if app.read_only.is_some() {
+        right.push(Span::styled("READ-ONLY", t.warning));
+        right.push(Span::styled(" · ", t.status_bar));
+    }
+    let save = save_label(&app.save_state);
+    right.push(Span::styled(
+        format!("{save} "),
+        if app.dirty { t.warning } else { t.status_bar },
+    ));
+    let right_width: usize = right.iter().map(|s| s.width()).sum();
+    let mut left = vec![Span::styled(" infradraft · ", t.status_bar)];
+    let title = sanitize_line(&app.session.meta.title);
+    let (msg, msg_style) = match &app.message {
+        Some(m) => (
+            sanitize_line(&m.text).into_owned(),
+            match m.level {
+                Level::Info => t.ok,
+                Level::Warning => t.warning,
+                Level::Error => t.error,
+            },
+        ),
+        None => (String::new(), t.status_bar),
+    };
+    let room = width.saturating_sub(right_width + 14);
+    let title_room = if msg.is_empty() {
+        room
+    } else {
+        room.min(title.chars().count()).min(room / 2)
+    };
+    left.push(Span::styled(
+        truncate(&title, title_room),
+        t.status_bar.patch(t.title),
+    ));
+    if !msg.is_empty() {
+        left.push(Span::styled(" · ", t.status_bar));
+        let used: usize = left.iter().map(|s| s.width()).sum();
+        left.push(Span::styled(
+            truncate(&msg, width.saturating_sub(used + right_width)),
+            t.status_bar.patch(msg_style),
+        ));
+    }
+    let used: usize = left.iter().map(|s| s.width()).sum();
+    left.push(Span::styled(
+        " ".repeat(width.saturating_sub(used + right_width)),
+        t.status_bar,
+    ));
+    left.extend(right);
+
+    let context = app.context();
+    let mut keys = vec![Span::raw(" ")];
+    let mut used = 1;
+    for &action in key_bar_actions(app.focus) {
+        let Some(key) = app.keymap.first_key(context, action) else {
+            continue;
+        };
+        let k = key.to_string();
+        let name = short_name(action);
+        let w = k.chars().count() + name.chars().count() + 3;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        keys.push(Span::styled(k, t.key));
+        keys.push(Span::styled(format!(" {name}  "), t.dim));
+    }
+    if app.focus == Pane::Editor
+        && let Some(query) = app
+            .selected_section()
+            .and_then(|s| app.editor(s))
+            .and_then(|e| e.search.as_ref())
+    {
+        keys = vec![
+            Span::styled(" search: ", t.key),
+            Span::styled(sanitize_line(query).into_owned(), t.text),
+            Span::styled("▏  Enter find · Esc cancel", t.dim),
+        ];
+    }
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(left), Line::from(keys)]),
+        area,
+    );
+}

@@ -1,0 +1,135 @@
+//! Drawing the whole screen from the app's state. No side effects: `App::prepare` has brought the
+//! caches up to date before this runs.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::app::{App, Pane};
+use super::navigator::NavigatorView;
+use super::{popup, status};
+use crate::text::sanitize_line;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let screen = frame.area();
+    let t = &app.theme;
+    frame.render_widget(Block::default().style(t.text), screen);
+    let a = app.areas();
+    if a.too_small {
+        draw_too_small(frame, app, screen);
+        return;
+    }
+    if let Some(area) = a.navigator {
+        NavigatorView {
+            session: &app.session,
+            rows: &app.rows,
+            selected: app.selected,
+            offset: app.nav_offset,
+            focused: app.focus == Pane::Navigator,
+            theme: t,
+        }
+        .draw(frame, area);
+    }
+    if let Some(area) = a.editor {
+        draw_editor(frame, app, area);
+    }
+    if let Some(area) = a.preview {
+        draw_preview(frame, app, area);
+    }
+    status::draw(frame, a.status, app);
+    if let Some(p) = app.popups.last() {
+        popup::draw(frame, p, &app.keymap, t);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, app: &App, screen: Rect) {
+    let t = &app.theme;
+    let text = vec![
+        Line::from(Span::styled("terminal too small", t.warning)),
+        Line::from(Span::styled(
+            format!(
+                "need {}×{}, have {}×{}",
+                super::layout::MIN_WIDTH,
+                super::layout::MIN_HEIGHT,
+                screen.width,
+                screen.height
+            ),
+            t.text,
+        )),
+    ];
+    let y = screen.height / 2;
+    let area = Rect {
+        y: screen.y + y.saturating_sub(1),
+        height: 2.min(screen.height),
+        ..screen
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn pane_block<'a>(title: Line<'a>, focused: bool, app: &'a App) -> Block<'a> {
+    let t = &app.theme;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.focus_border } else { t.border })
+        .title(title)
+}
+
+fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let focused = app.focus == Pane::Editor;
+    let Some(index) = app.selected_section() else {
+        return;
+    };
+    let section = &app.session.sections[index];
+    let title_style = if focused { t.focus_border } else { t.title };
+    let mut title = vec![
+        Span::styled(format!(" {} ", sanitize_line(&section.title)), title_style),
+        Span::styled(
+            format!("{} ", super::navigator::badge(section.status)),
+            super::navigator::badge_style(t, section.status),
+        ),
+        Span::styled(format!("{} ", section.status.label()), t.dim),
+    ];
+    if let Some(editor) = app.editor(index) {
+        let tui_textarea::DataCursor(row, col) = editor.textarea.cursor();
+        title.push(Span::styled(format!("· {}:{} ", row + 1, col + 1), t.dim));
+    }
+    let block = pane_block(Line::from(title), focused, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if let Some(editor) = app.editor(index) {
+        frame.render_widget(&editor.textarea, inner);
+    }
+}
+
+fn draw_preview(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let focused = app.focus == Pane::Preview;
+    let total = app.preview.total_lines();
+    let inner_height = area.height.saturating_sub(2) as usize;
+    let position = if total <= inner_height {
+        "all".to_string()
+    } else {
+        format!(
+            "{}%",
+            (app.preview_scroll * 100) / total.saturating_sub(inner_height).max(1)
+        )
+    };
+    let title = Line::from(vec![
+        Span::styled(" Preview ", if focused { t.focus_border } else { t.title }),
+        Span::styled(format!("{position} "), t.dim),
+    ]);
+    let block = pane_block(title, focused, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = app
+        .preview
+        .visible(app.preview_scroll, inner.height as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}

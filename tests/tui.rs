@@ -1,0 +1,493 @@
+//! The workbench without a terminal: key sequences through the real event handler, asserting on
+//! the state and the saved file, and snapshots of real screens drawn on a TestBackend.
+
+use std::path::PathBuf;
+
+use infradraft::home::Home;
+use infradraft::inputs::builtin_input;
+use infradraft::knowledge::Template;
+use infradraft::model::{FocusPane, SectionStatus};
+use infradraft::sample::SAMPLE_DOCS;
+use infradraft::store;
+use infradraft::tui::app::{App, Pane};
+use infradraft::tui::popup::Popup;
+use infradraft::tui::{prepare_app, view};
+use infradraft::workflow::{NewSession, new_session};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    home: Home,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let inputs = SAMPLE_DOCS
+        .iter()
+        .map(|d| builtin_input(d.name, d.kind, d.text, now))
+        .collect();
+    let mut session = new_session(
+        &Template::builtin().unwrap(),
+        NewSession {
+            title: None,
+            project: None,
+            authors: vec![],
+            mode: Some(infradraft::model::InteractionMode::Incremental),
+            inputs,
+        },
+        now,
+    );
+    session.sections[0].body = "Ferrybook runs in **two regions**.\n\n- eu-north-1 primary\n- eu-central-1 for DR\n\n| Tier | RPO |\n|---|---|\n| 1 | 15 min |".into();
+    session.sections[0].status = SectionStatus::Drafted;
+    let path = dir.path().join("s.ron");
+    store::create(&path, &session, false).unwrap();
+    let home = Home::under(dir.path().join("home"));
+    Fixture {
+        path,
+        home,
+        _dir: dir,
+    }
+}
+
+fn open(f: &Fixture) -> App {
+    prepare_app(&f.path, &f.home, Some("dark".into())).unwrap()
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_event(match c {
+            '\n' => key(KeyCode::Enter),
+            c => key(KeyCode::Char(c)),
+        });
+    }
+}
+
+fn press(app: &mut App, events: &[Event]) {
+    for e in events {
+        app.handle_event(e.clone());
+    }
+}
+
+/// Draws the app on a TestBackend and returns the screen as text.
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    app.prepare(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn selected_id(app: &App) -> String {
+    app.session.sections[app.selected_section().unwrap()]
+        .id
+        .clone()
+}
+
+#[test]
+fn main_screen_at_120x40() {
+    let f = fixture();
+    let mut app = open(&f);
+    insta::assert_snapshot!("main_120x40", screen(&mut app, 120, 40));
+}
+
+#[test]
+fn main_screen_at_80x24() {
+    let f = fixture();
+    let mut app = open(&f);
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        !s.contains("Preview"),
+        "no preview column below 120 columns:\n{s}"
+    );
+    insta::assert_snapshot!("main_80x24", s);
+    // The preview is a toggled overlay there.
+    app.handle_event(key(KeyCode::Char('p')));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Preview"), "{s}");
+    insta::assert_snapshot!("preview_overlay_80x24", s);
+}
+
+#[test]
+fn help_and_palette_screens() {
+    let f = fixture();
+    let mut app = open(&f);
+    app.handle_event(key(KeyCode::F(1)));
+    let help = screen(&mut app, 120, 40);
+    for expected in [
+        "Help",
+        "^S",
+        "save",
+        "Save the session",
+        "Everywhere",
+        "Editor",
+    ] {
+        assert!(help.contains(expected), "help lacks {expected}:\n{help}");
+    }
+    insta::assert_snapshot!("help_120x40", help);
+    app.handle_event(key(KeyCode::PageDown));
+    app.handle_event(key(KeyCode::PageDown));
+    let more = screen(&mut app, 120, 40);
+    assert!(
+        more.contains("external-editor") && more.contains("Preview"),
+        "{more}"
+    );
+    app.handle_event(key(KeyCode::Esc));
+    assert!(app.popups.is_empty());
+
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "them");
+    let palette = screen(&mut app, 120, 40);
+    assert!(palette.contains("> them"), "{palette}");
+    insta::assert_snapshot!("palette_120x40", palette);
+    app.handle_event(key(KeyCode::Esc));
+    app.handle_event(ctrl('p'));
+    let palette = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("palette_80x24", palette);
+}
+
+#[test]
+fn too_small_terminal_says_what_it_needs_and_nothing_panics_while_resizing() {
+    let f = fixture();
+    let mut app = open(&f);
+    let s = screen(&mut app, 50, 12);
+    assert!(s.contains("terminal too small"), "{s}");
+    assert!(s.contains("need 60×16, have 50×12"), "{s}");
+    for (w, h) in [
+        (1, 1),
+        (60, 16),
+        (119, 30),
+        (120, 30),
+        (250, 80),
+        (61, 17),
+        (0, 0),
+    ] {
+        app.handle_event(Event::Resize(w, h));
+        screen(&mut app, w.max(1), h.max(1));
+    }
+}
+
+#[test]
+fn navigating_typing_and_saving_round_trip() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    assert_eq!(selected_id(&app), "overview");
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Char('j')),
+            key(KeyCode::Char('j')),
+            key(KeyCode::Down),
+        ],
+    );
+    assert_eq!(selected_id(&app), "environment-configuration");
+    press(&mut app, &[key(KeyCode::Char('k'))]);
+    assert_eq!(selected_id(&app), "infrastructure-as-code");
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.focus, Pane::Editor);
+    typ(
+        &mut app,
+        "We use OpenTofu.\nState lives in a locked bucket.",
+    );
+    let section = app.session.section("infrastructure-as-code").unwrap();
+    assert_eq!(
+        section.body,
+        "We use OpenTofu.\nState lives in a locked bucket."
+    );
+    assert_eq!(section.status, SectionStatus::Drafted);
+    assert!(section.hand_edited);
+    assert!(app.dirty);
+    // The preview follows, and only the edited section was rendered again.
+    let s = screen(&mut app, 120, 40);
+    assert_eq!(app.preview.last_rendered, 1);
+    assert!(s.contains("We use OpenTofu."), "{s}");
+    assert!(s.contains("unsaved"), "{s}");
+
+    app.handle_event(ctrl('s'));
+    assert!(!app.dirty);
+    let saved = store::load(&f.path).unwrap().session;
+    let section = saved.section("infrastructure-as-code").unwrap();
+    assert_eq!(
+        section.body,
+        "We use OpenTofu.\nState lives in a locked bucket."
+    );
+    assert_eq!(saved.place.item, "infrastructure-as-code");
+    assert_eq!(saved.place.focus, FocusPane::Workspace);
+    assert_eq!(saved.place.cursor, (1, 31));
+    // The earlier version is kept as .bak.
+    assert!(store::backup_path(&f.path).exists());
+
+    app.handle_event(key(KeyCode::Esc));
+    assert_eq!(app.focus, Pane::Navigator);
+    app.handle_event(key(KeyCode::Char('q')));
+    assert!(app.quit, "quit without asking when everything is saved");
+    drop(app);
+
+    // Reopening comes back to the same place with the text.
+    let mut again = open(&f);
+    screen(&mut again, 120, 40);
+    assert_eq!(selected_id(&again), "infrastructure-as-code");
+    assert_eq!(again.focus, Pane::Editor);
+    let editor = again.editor(again.selected_section().unwrap()).unwrap();
+    assert_eq!(editor.textarea.cursor(), tui_textarea::DataCursor(1, 31));
+}
+
+#[test]
+fn undo_redo_and_paste_as_one_step() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
+    app.handle_event(Event::Paste("line one\r\nline two\r\n".into()));
+    let body = |app: &App| {
+        app.session
+            .section("cloud-provider-strategy")
+            .unwrap()
+            .body
+            .clone()
+    };
+    assert_eq!(body(&app), "line one\nline two\n");
+    app.handle_event(ctrl('z'));
+    assert_eq!(body(&app), "", "a paste is one undo step");
+    app.handle_event(ctrl('y'));
+    assert_eq!(body(&app), "line one\nline two\n");
+    typ(&mut app, "x");
+    app.handle_event(ctrl('z'));
+    assert_eq!(body(&app), "line one\nline two\n");
+}
+
+#[test]
+fn search_finds_text_in_the_section() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(ctrl('f'));
+    typ(&mut app, "RPO");
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("search: RPO"), "{s}");
+    app.handle_event(key(KeyCode::Enter));
+    let editor = app.editor(0).unwrap();
+    assert_eq!(editor.textarea.cursor(), tui_textarea::DataCursor(5, 9));
+    assert!(editor.search.is_none());
+}
+
+#[test]
+fn focus_cycles_through_the_visible_panes() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    let mut seen = vec![app.focus];
+    for _ in 0..3 {
+        app.handle_event(key(KeyCode::Tab));
+        seen.push(app.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Pane::Navigator,
+            Pane::Editor,
+            Pane::Preview,
+            Pane::Navigator
+        ]
+    );
+    app.handle_event(key(KeyCode::BackTab));
+    assert_eq!(app.focus, Pane::Preview);
+    // Zoom gives the focused pane the whole width.
+    app.handle_event(key(KeyCode::Char('z')));
+    let s = screen(&mut app, 120, 40);
+    assert!(!s.contains("Sections"), "{s}");
+    assert!(s.contains("Preview"), "{s}");
+    app.handle_event(key(KeyCode::Char('z')));
+
+    screen(&mut app, 80, 24);
+    app.handle_event(key(KeyCode::Tab));
+    let mut seen = vec![app.focus];
+    app.handle_event(key(KeyCode::Tab));
+    seen.push(app.focus);
+    assert!(
+        !seen.contains(&Pane::Preview),
+        "no hidden pane takes focus: {seen:?}"
+    );
+}
+
+#[test]
+fn themes_switch_from_the_palette_and_the_key() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "theme: light");
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.theme.name, "light");
+    assert!(app.popups.is_empty());
+    app.handle_event(key(KeyCode::Char('t')));
+    assert_eq!(app.theme.name, "high-contrast");
+    // Re-rendered for the new theme without a panic.
+    screen(&mut app, 120, 40);
+}
+
+#[test]
+fn every_palette_action_runs() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "toggle-preview");
+    app.handle_event(key(KeyCode::Enter));
+    assert!(!app.show_preview);
+    let s = screen(&mut app, 120, 40);
+    assert!(!s.contains("Preview"), "{s}");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let f = fixture();
+    let before = std::fs::read(&f.path).unwrap();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "draft");
+    app.handle_event(ctrl('q'));
+    assert!(!app.quit);
+    assert!(matches!(app.popups.last(), Some(Popup::Confirm(_))));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Unsaved changes"), "{s}");
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.quit && app.popups.is_empty());
+    app.handle_event(ctrl('q'));
+    app.handle_event(key(KeyCode::Char('d')));
+    assert!(app.quit);
+    assert_eq!(
+        std::fs::read(&f.path).unwrap(),
+        before,
+        "discard leaves the file"
+    );
+    drop(app);
+
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "kept");
+    app.handle_event(ctrl('q'));
+    app.handle_event(key(KeyCode::Char('s')));
+    assert!(app.quit);
+    assert!(
+        store::load(&f.path).unwrap().session.sections[0]
+            .body
+            .starts_with("kept")
+    );
+}
+
+#[test]
+fn a_second_workbench_on_one_session_is_read_only() {
+    let f = fixture();
+    let first = open(&f);
+    let mut second = open(&f);
+    assert!(second.read_only.is_some());
+    let s = screen(&mut second, 120, 40);
+    assert!(s.contains("READ-ONLY"), "{s}");
+    let before = second.session.sections[0].body.clone();
+    second.handle_event(key(KeyCode::Enter));
+    typ(&mut second, "nope");
+    second.handle_event(Event::Paste("pasted".into()));
+    assert_eq!(second.session.sections[0].body, before);
+    assert!(!second.dirty);
+    second.handle_event(ctrl('s'));
+    let s = screen(&mut second, 120, 40);
+    assert!(s.contains("read-only"), "{s}");
+    drop(first);
+}
+
+#[test]
+fn a_recovery_file_is_offered_and_restored() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "unsaved work ");
+    let recovery = app.write_recovery().unwrap();
+    assert_eq!(recovery, store::recovery_path(&f.path));
+    drop(app);
+
+    let mut app = open(&f);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Recovery file found"), "{s}");
+    app.handle_event(key(KeyCode::Char('r')));
+    assert!(app.session.sections[0].body.starts_with("unsaved work "));
+    assert!(app.dirty);
+    app.handle_event(ctrl('s'));
+    assert!(
+        !recovery.exists(),
+        "a successful save removes the recovery file"
+    );
+
+    // Discarding deletes it.
+    app.write_recovery().unwrap();
+    drop(app);
+    let mut app = open(&f);
+    app.handle_event(key(KeyCode::Char('d')));
+    assert!(!recovery.exists());
+}
+
+#[test]
+fn escape_sequences_in_a_section_never_reach_the_screen() {
+    let f = fixture();
+    let mut session = store::load(&f.path).unwrap().session;
+    session.sections[0].body =
+        "before \u{1b}]52;c;aGk=\u{7} \u{1b}[2J after\n\n```bash\necho \u{1b}[31m\n```".into();
+    session.meta.title = "Evil \u{1b}[2J title".into();
+    store::save(&f.path, &session).unwrap();
+    let mut app = open(&f);
+    let s = screen(&mut app, 120, 40);
+    assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
+    assert!(
+        s.contains("␛]52;c;aGk=␇"),
+        "the preview shows the sequence inertly:\n{s}"
+    );
+}
+
+#[test]
+fn mouse_clicks_focus_and_select() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    let click = |column, row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle_event(click(60, 10));
+    assert_eq!(app.focus, Pane::Editor);
+    // Row 4 of the navigator's inner area: Document, Overview, Components, Cloud, IaC.
+    app.handle_event(click(5, 5));
+    assert_eq!(app.focus, Pane::Navigator);
+    assert_eq!(selected_id(&app), "infrastructure-as-code");
+}
