@@ -432,3 +432,62 @@ fn help_version_and_completions() {
     let o = env.run(&["new", "--mode", "waterfall"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn render_prints_plain_or_coloured_markdown_and_never_raw_escapes() {
+    let env = Env::new();
+    let md = env.path("doc.md");
+    fs::write(
+        &md,
+        "# Network\n\nA *private* subnet per zone.\n\n| Zone | CIDR |\n|---|---|\n| a | 10.43.0.0/20 |\n\n```yaml\nreplicas: 3\n```\n\nEvil: \u{1b}]52;c;aGk=\u{7} and \u{1b}[2J.\n",
+    )
+    .unwrap();
+    let o = env.run(&["render", "doc.md", "--width", "40", "--color", "never"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        !out.contains('\u{1b}'),
+        "plain output has no escapes: {out:?}"
+    );
+    assert!(out.contains("A private subnet per zone."), "{out}");
+    assert!(out.contains("10.43.0.0/20"), "{out}");
+    assert!(out.contains("␛]52;c;aGk=␇"), "{out}");
+    for line in out.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 40,
+            "line wider than 40: {line:?}"
+        );
+    }
+    // Not a terminal and no --color: plain.
+    let auto = stdout(&env.run(&["render", "doc.md", "--width", "40"]));
+    assert!(!auto.contains('\u{1b}'));
+    let o = env.run(&["render", "doc.md", "--width", "60", "--color", "always"]);
+    let coloured = stdout(&o);
+    assert!(
+        coloured.contains("\u{1b}["),
+        "forced colour has SGR sequences"
+    );
+    assert!(!coloured.contains("\u{1b}]52") && !coloured.contains("\u{1b}[2J"));
+    let o = env.run(&["render", "nope.md"]);
+    assert_one_line_error(&o, Path::new("nope.md"), "missing markdown");
+    fs::write(env.path("bin.md"), b"\x00\x01\x02").unwrap();
+    let o = env.run(&["render", "bin.md"]);
+    assert_one_line_error(&o, Path::new("bin.md"), "binary markdown");
+}
+
+#[test]
+fn the_workbench_needs_a_terminal_and_says_so() {
+    let env = Env::new();
+    assert!(
+        env.run(&["new", "--sample", "-o", "s.ron"])
+            .status
+            .success()
+    );
+    let o = env.run(&["open", "s.ron"]);
+    assert_one_line_error(&o, Path::new("s.ron"), "open without a tty");
+    assert!(stderr(&o).contains("needs a terminal"), "{}", stderr(&o));
+    let fresh = Env::new();
+    let o = fresh.run(&["resume"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no recent session"), "{}", stderr(&o));
+}

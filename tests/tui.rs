@@ -491,3 +491,89 @@ fn mouse_clicks_focus_and_select() {
     assert_eq!(app.focus, Pane::Navigator);
     assert_eq!(selected_id(&app), "infrastructure-as-code");
 }
+
+#[test]
+fn an_empty_section_shows_its_guidance_and_the_outline_can_be_inserted() {
+    let f = fixture();
+    let mut app = open(&f);
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("Purpose") && s.contains("This section answers"),
+        "{s}"
+    );
+    insta::assert_snapshot!("empty_section_guidance_120x40", s);
+    app.handle_event(ctrl('t'));
+    let body = app
+        .session
+        .section("cloud-provider-strategy")
+        .unwrap()
+        .body
+        .clone();
+    let template = Template::builtin().unwrap();
+    let starter = &template.section("cloud-provider-strategy").unwrap().starter;
+    assert_eq!(body, *starter);
+    app.handle_event(ctrl('z'));
+    assert_eq!(
+        app.session.section("cloud-provider-strategy").unwrap().body,
+        ""
+    );
+}
+
+#[test]
+fn autosave_writes_after_the_interval() {
+    let f = fixture();
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "auto ");
+    app.autosave_if_due();
+    assert!(app.dirty, "not before the interval");
+    app.dirty_since = Some(std::time::Instant::now() - std::time::Duration::from_secs(31));
+    app.autosave_if_due();
+    assert!(!app.dirty);
+    assert!(matches!(
+        app.save_state,
+        infradraft::tui::app::SaveState::Saved { auto: true, .. }
+    ));
+    assert!(
+        store::load(&f.path).unwrap().session.sections[0]
+            .body
+            .starts_with("auto ")
+    );
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("autosaved "), "{s}");
+}
+
+#[test]
+fn the_readme_documents_every_action_and_default_key() {
+    use infradraft::tui::action::{Action, Context};
+    use infradraft::tui::keymap::Keymap;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let keys_section = readme
+        .split("### Keys")
+        .nth(1)
+        .and_then(|s| s.split("### Themes").next())
+        .expect("README has a Keys section");
+    for action in Action::ALL {
+        assert!(
+            keys_section.contains(&format!("`{}`", action.name())),
+            "README's keys table lacks the action {}",
+            action.name()
+        );
+    }
+    let keymap = Keymap::default();
+    for context in Context::ALL {
+        for (action, keys) in keymap.bindings(context) {
+            for key in keys {
+                assert!(
+                    keys_section.contains(&format!("`{key}`"))
+                        || keys_section.contains(&format!("{key}`")),
+                    "README's keys table lacks {key} for {}",
+                    action.name()
+                );
+            }
+        }
+    }
+}

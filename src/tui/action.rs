@@ -83,5 +83,6 @@ actions! {
     Cut = "cut": "Cut the selection",
     Paste = "paste": "Paste what was copied or cut",
     ExternalEditor = "external-editor": "Edit the section in $VISUAL / $EDITOR",
+    InsertOutline = "insert-outline": "Insert the template's outline for this section",
     ToggleWrap = "toggle-wrap": "Turn soft wrap in the editor on or off",
 }

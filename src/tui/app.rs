@@ -509,6 +509,7 @@ impl App {
                     });
                 }
             }
+            Action::InsertOutline => self.insert_outline(),
             Action::ToggleWrap => {
                 self.soft_wrap = !self.soft_wrap;
                 for editor in self.editors.iter_mut().flatten() {
@@ -642,6 +643,27 @@ impl App {
             _ => false,
         };
         if modified {
+            self.section_edited(section);
+        }
+    }
+
+    /// Inserts the template's starter skeleton for the selected section at the cursor.
+    fn insert_outline(&mut self) {
+        let Some(section) = self.selected_section() else {
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let id = &self.session.sections[section].id;
+        let Some(starter) = self.template.section(id).map(|t| t.starter.clone()) else {
+            self.warn("the template has no outline for this section");
+            return;
+        };
+        self.focus = Pane::Editor;
+        self.ensure_editor(section);
+        let editor = self.editors[section].as_mut().expect("ensured");
+        if editor.textarea.insert_str(&starter) {
             self.section_edited(section);
         }
     }
@@ -917,7 +939,12 @@ impl App {
                 self.save_state = SaveState::Saved { at: now, auto };
                 let _ = std::fs::remove_file(store::recovery_path(&self.path));
                 if !auto {
-                    self.info(format!("saved {}", self.path.display()));
+                    let name = self
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.info(format!("saved {name}"));
                 }
                 true
             }

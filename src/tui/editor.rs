@@ -38,7 +38,7 @@ impl SectionEditor {
         t.set_search_style(theme.search_match);
         t.set_line_number_style(theme.dim);
         t.set_cursor_style(Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
-        t.set_placeholder_text("Empty section: start typing (Markdown)");
+        t.set_placeholder_text("Empty section: type Markdown here");
         t.set_placeholder_style(theme.dim);
     }
 

@@ -199,6 +199,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Editor, Paste, &["ctrl-v"]),
         (Editor, ExternalEditor, &["ctrl-e"]),
         (Editor, ToggleWrap, &["alt-w"]),
+        (Editor, InsertOutline, &["ctrl-t"]),
         (Preview, Down, &["j", "down"]),
         (Preview, Up, &["k", "up"]),
         (Preview, Top, &["g", "home"]),

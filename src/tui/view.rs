@@ -105,7 +105,61 @@ fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(block, area);
     if let Some(editor) = app.editor(index) {
         frame.render_widget(&editor.textarea, inner);
+        if editor.textarea.is_empty() && inner.height > 3 {
+            draw_guidance(
+                frame,
+                app,
+                index,
+                Rect {
+                    y: inner.y + 2,
+                    height: inner.height - 2,
+                    ..inner
+                },
+            );
+        }
     }
+}
+
+/// What an empty section is for, from the template: its purpose, the questions it answers, and
+/// the key that inserts its outline.
+fn draw_guidance(frame: &mut Frame, app: &App, index: usize, area: Rect) {
+    let t = &app.theme;
+    let id = &app.session.sections[index].id;
+    let Some(ts) = app.template.section(id) else {
+        return;
+    };
+    let purpose = app
+        .session
+        .component(id)
+        .map(|c| c.purpose.as_str())
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or(&ts.purpose);
+    let mut lines = vec![
+        Line::from(Span::styled("Purpose", t.heading3)),
+        Line::from(Span::styled(sanitize_line(purpose).into_owned(), t.dim)),
+        Line::default(),
+        Line::from(Span::styled("This section answers", t.heading3)),
+    ];
+    for q in &ts.guidance {
+        lines.push(Line::from(vec![
+            Span::styled("• ", t.list_marker),
+            Span::styled(sanitize_line(q).into_owned(), t.dim),
+        ]));
+    }
+    if let Some(key) = app.keymap.first_key(
+        super::action::Context::Editor,
+        super::action::Action::InsertOutline,
+    ) {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(key.to_string(), t.key),
+            Span::styled(
+                format!(" inserts the outline: {}", ts.outline.join(" · ")),
+                t.dim,
+            ),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
 fn draw_preview(frame: &mut Frame, app: &App, area: Rect) {
