@@ -68,8 +68,8 @@ fn shell_quote(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
 }
 
-#[test]
-fn type_save_and_quit_in_a_real_terminal() {
+/// A fresh session file and the workbench open on it inside tmux.
+fn start(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
     assert!(
         Command::new("tmux").arg("-V").output().is_ok(),
         "tmux is required for this test (.ci/run installs it)"
@@ -85,9 +85,8 @@ fn type_save_and_quit_in_a_real_terminal() {
         .output()
         .unwrap();
     assert!(new.status.success());
-
     let tmux = Tmux {
-        socket: format!("infradraft-e2e-{}", std::process::id()),
+        socket: format!("infradraft-e2e-{name}-{}", std::process::id()),
         session: "e2e",
     };
     let script = format!(
@@ -109,7 +108,44 @@ fn type_save_and_quit_in_a_real_terminal() {
         "-c",
         &script,
     ]);
-    let screen = tmux.wait_for("Sections");
+    tmux.wait_for("Sections");
+    (dir, session, tmux)
+}
+
+#[test]
+fn sigterm_writes_the_recovery_file_and_restores_the_terminal() {
+    let (_dir, session, tmux) = start("term");
+    tmux.keys(&["Enter"]);
+    tmux.literal("Typed before the signal.");
+    tmux.wait_for("unsaved");
+    let pid = std::fs::read_to_string(infradraft::store::lock_path_for(&session)).unwrap();
+    let kill = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("recovery.ron"), "{screen}");
+    assert!(!screen.contains("EXIT=0"), "{screen}");
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", tmux.session, "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    let recovery = infradraft::store::recovery_path(&session);
+    let recovered = infradraft::store::load(&recovery).unwrap().session;
+    assert_eq!(recovered.sections[0].body, "Typed before the signal.");
+    let original = infradraft::store::load(&session).unwrap().session;
+    assert_eq!(
+        original.sections[0].body, "",
+        "the session file itself is untouched"
+    );
+}
+
+#[test]
+fn type_save_and_quit_in_a_real_terminal() {
+    let (_dir, session, tmux) = start("save");
+    let screen = tmux.capture();
     assert!(screen.contains("Infrastructure Overview"), "{screen}");
     assert!(screen.contains("Preview"), "{screen}");
     assert_eq!(

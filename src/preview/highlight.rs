@@ -282,17 +282,10 @@ mod tests {
     fn fence_aliases_resolve() {
         let hl = shared();
         for lang in ["hcl", "tf", "terraform", "HCL"] {
-            assert_eq!(
-                hl.syntax_name(lang),
-                Some("HCL"),
-                "{lang}"
-            );
+            assert_eq!(hl.syntax_name(lang), Some("HCL"), "{lang}");
         }
         for lang in ["dockerfile", "Dockerfile", "containerfile"] {
-            assert_eq!(
-                hl.syntax_name(lang),
-                Some("Dockerfile")
-            );
+            assert_eq!(hl.syntax_name(lang), Some("Dockerfile"));
         }
         for lang in [
             "yaml", "yml", "json", "bash", "sh", "shell", "python", "sql", "rust", "go",
