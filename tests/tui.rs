@@ -154,6 +154,8 @@ fn help_and_palette_screens() {
         more.contains("external-editor") && more.contains("Preview"),
         "{more}"
     );
+    app.handle_event(key(KeyCode::Home));
+    insta::assert_snapshot!("help_80x24", screen(&mut app, 80, 24));
     app.handle_event(key(KeyCode::Esc));
     assert!(app.popups.is_empty());
 
