@@ -1,5 +1,6 @@
 //! The process as operations on a session: starting one, and measuring how far it has come.
 
+pub mod design;
 mod progress;
 mod start;
 

@@ -1,0 +1,576 @@
+//! The per-component design process, steps a → f, as operations on a session. Each either changes
+//! the session and records it in the history, or refuses with a reason the person can act on.
+
+use jiff::Timestamp;
+use thiserror::Error;
+
+use crate::knowledge::TemplateSection;
+use crate::model::{
+    ConflictAck, Decision, DesignStep, FeedbackNote, InteractionMode, OptionCard, Recommendation,
+    SectionStatus, Session,
+};
+
+/// The most options the comparison panes hold side by side.
+pub const MAX_OPTIONS: usize = 4;
+/// A recommendation and a decision need at least this many options on the table.
+pub const MIN_OPTIONS: usize = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DesignError {
+    #[error("no component {0:?} in this session")]
+    NoComponent(String),
+    #[error("no option {0:?} on this component")]
+    NoOption(String),
+    #[error("a component holds at most {MAX_OPTIONS} options; remove one first")]
+    TooManyOptions,
+    #[error("an option {0:?} is already on this component")]
+    DuplicateOption(String),
+    #[error(
+        "at least {MIN_OPTIONS} options are needed before recommending or deciding (this component has {0})"
+    )]
+    NeedTwoOptions(usize),
+    #[error("{0:?} is the decided option; record a different decision before removing it")]
+    RemovingDecided(String),
+    #[error("the justification is empty; say why this option was chosen")]
+    NoJustification,
+    #[error("{0} conflict(s) with the inputs need an acknowledgement with a reason")]
+    UnacknowledgedConflicts(usize),
+    #[error("the session is read-only")]
+    ReadOnly,
+}
+
+fn component<'a>(
+    s: &'a mut Session,
+    id: &str,
+) -> Result<&'a mut crate::model::ComponentDesign, DesignError> {
+    s.component_mut(id)
+        .ok_or_else(|| DesignError::NoComponent(id.to_string()))
+}
+
+/// Chooses (or changes) the interaction mode.
+pub fn set_mode(s: &mut Session, mode: InteractionMode, now: Timestamp) {
+    let changed = s.mode != Some(mode);
+    s.mode = Some(mode);
+    if changed {
+        s.record(now, "mode", format!("interaction mode: {}", mode.label()));
+    }
+}
+
+/// Moves a component to a step; every step can be revisited.
+pub fn goto_step(s: &mut Session, id: &str, step: DesignStep) -> Result<(), DesignError> {
+    component(s, id)?.step = step;
+    Ok(())
+}
+
+/// Puts an option card on a component.
+pub fn add_option(
+    s: &mut Session,
+    id: &str,
+    card: OptionCard,
+    now: Timestamp,
+) -> Result<(), DesignError> {
+    let c = component(s, id)?;
+    if c.options.len() >= MAX_OPTIONS {
+        return Err(DesignError::TooManyOptions);
+    }
+    if c.options.iter().any(|o| o.id == card.id) {
+        return Err(DesignError::DuplicateOption(card.id));
+    }
+    let name = card.name.clone();
+    c.options.push(card);
+    if c.step < DesignStep::Options {
+        c.step = DesignStep::Options;
+    }
+    s.record(now, "option-added", format!("{id}: {name}"));
+    Ok(())
+}
+
+/// A new, empty option card with an id not yet used on the component.
+pub fn blank_option(s: &Session, id: &str) -> Result<OptionCard, DesignError> {
+    let c = s
+        .component(id)
+        .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
+    let n = (1..)
+        .find(|n| !c.options.iter().any(|o| o.id == format!("option-{n}")))
+        .unwrap_or(1);
+    Ok(OptionCard {
+        id: format!("option-{n}"),
+        name: format!("Option {n}"),
+        summary: String::new(),
+        pros: Vec::new(),
+        cons: Vec::new(),
+        ratings: Default::default(),
+        tags: Vec::new(),
+        conflicts_with: Vec::new(),
+        catalog_id: None,
+    })
+}
+
+/// Takes an option card off a component (not the decided one). A recommendation of it goes too.
+pub fn remove_option(
+    s: &mut Session,
+    id: &str,
+    option: &str,
+    now: Timestamp,
+) -> Result<(), DesignError> {
+    let c = component(s, id)?;
+    if c.decision.as_ref().is_some_and(|d| d.option == option) {
+        return Err(DesignError::RemovingDecided(option.to_string()));
+    }
+    let i = c
+        .options
+        .iter()
+        .position(|o| o.id == option)
+        .ok_or_else(|| DesignError::NoOption(option.to_string()))?;
+    let removed = c.options.remove(i);
+    if c.recommendation
+        .as_ref()
+        .is_some_and(|r| r.option == option)
+    {
+        c.recommendation = None;
+    }
+    s.record(now, "option-removed", format!("{id}: {}", removed.name));
+    Ok(())
+}
+
+/// Moves an option one place left (`-1`) or right (`+1`) in the panes.
+pub fn move_option(s: &mut Session, id: &str, option: &str, delta: i32) -> Result<(), DesignError> {
+    let c = component(s, id)?;
+    let i = c
+        .options
+        .iter()
+        .position(|o| o.id == option)
+        .ok_or_else(|| DesignError::NoOption(option.to_string()))?;
+    let j = (i as i64 + delta as i64).clamp(0, c.options.len() as i64 - 1) as usize;
+    c.options.swap(i, j);
+    Ok(())
+}
+
+/// Replaces an option card's content (its id stays).
+pub fn update_option(s: &mut Session, id: &str, card: OptionCard) -> Result<(), DesignError> {
+    let c = component(s, id)?;
+    let slot = c
+        .options
+        .iter_mut()
+        .find(|o| o.id == card.id)
+        .ok_or_else(|| DesignError::NoOption(card.id.clone()))?;
+    *slot = card;
+    Ok(())
+}
+
+/// Step c: recommends an option with a rationale.
+pub fn recommend(
+    s: &mut Session,
+    id: &str,
+    option: &str,
+    rationale: &str,
+    now: Timestamp,
+) -> Result<(), DesignError> {
+    let c = component(s, id)?;
+    if c.options.len() < MIN_OPTIONS {
+        return Err(DesignError::NeedTwoOptions(c.options.len()));
+    }
+    let name = c
+        .option(option)
+        .ok_or_else(|| DesignError::NoOption(option.to_string()))?
+        .name
+        .clone();
+    c.recommendation = Some(Recommendation {
+        option: option.to_string(),
+        rationale: rationale.trim().to_string(),
+        at: now,
+    });
+    if c.step < DesignStep::Recommendation {
+        c.step = DesignStep::Recommendation;
+    }
+    s.record(now, "recommended", format!("{id}: {name}"));
+    Ok(())
+}
+
+/// Step d: logs the person's feedback and the revision made in response.
+pub fn add_feedback(
+    s: &mut Session,
+    id: &str,
+    feedback: &str,
+    revision: &str,
+    now: Timestamp,
+) -> Result<(), DesignError> {
+    let c = component(s, id)?;
+    c.feedback.push(FeedbackNote {
+        at: now,
+        feedback: feedback.trim().to_string(),
+        revision: revision.trim().to_string(),
+    });
+    if c.step < DesignStep::Feedback {
+        c.step = DesignStep::Feedback;
+    }
+    s.record(now, "feedback", id.to_string());
+    Ok(())
+}
+
+/// What deciding did to the section body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyChange {
+    /// The body was empty or generated, and is now the text generated from the decision.
+    Replaced,
+    /// The person had written the body by hand: it is kept, and the decision text follows it.
+    Appended,
+}
+
+/// Step f: records the decision. Needs two options, the chosen one among them, a justification,
+/// and a reason for every conflict with the inputs (`conflicts` lists the findings as shown).
+#[allow(clippy::too_many_arguments)]
+pub fn decide(
+    s: &mut Session,
+    template: Option<&TemplateSection>,
+    id: &str,
+    option: &str,
+    justification: &str,
+    conflicts: &[String],
+    acknowledgements: Vec<ConflictAck>,
+    now: Timestamp,
+) -> Result<BodyChange, DesignError> {
+    let c = component(s, id)?;
+    if c.options.len() < MIN_OPTIONS {
+        return Err(DesignError::NeedTwoOptions(c.options.len()));
+    }
+    let chosen = c
+        .option(option)
+        .ok_or_else(|| DesignError::NoOption(option.to_string()))?
+        .clone();
+    if justification.trim().is_empty() {
+        return Err(DesignError::NoJustification);
+    }
+    let unacknowledged = conflicts
+        .iter()
+        .filter(|f| {
+            !acknowledgements
+                .iter()
+                .any(|a| &a.finding == *f && !a.reason.trim().is_empty())
+        })
+        .count();
+    if unacknowledged > 0 {
+        return Err(DesignError::UnacknowledgedConflicts(unacknowledged));
+    }
+    c.decision = Some(Decision {
+        option: option.to_string(),
+        justification: justification.trim().to_string(),
+        decided_at: now,
+        considered: c.options.iter().map(|o| o.id.clone()).collect(),
+        acknowledged_conflicts: acknowledgements,
+    });
+    c.step = DesignStep::Decision;
+    let generated = decision_body(template, c);
+    let considered: Vec<String> = c.options.iter().map(|o| o.name.clone()).collect();
+    let section = s
+        .section_mut(id)
+        .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
+    let change = if section.hand_edited && !section.body.trim().is_empty() {
+        let hand = strip_generated(&section.body);
+        section.body = format!("{}\n\n{generated}", hand.trim_end());
+        BodyChange::Appended
+    } else {
+        section.body = generated;
+        BodyChange::Replaced
+    };
+    if section.status < SectionStatus::Decided {
+        section.status = SectionStatus::Decided;
+    }
+    s.record(
+        now,
+        "decided",
+        format!(
+            "{id}: {} (considered: {}) because {}",
+            chosen.name,
+            considered.join(", "),
+            justification.trim()
+        ),
+    );
+    Ok(change)
+}
+
+/// The line that opens the text generated from a decision, so that a later decision replaces it
+/// rather than stacking another copy under hand-written text.
+pub const DECISION_MARK: &str = "<!-- infradraft: decision -->";
+
+fn strip_generated(body: &str) -> &str {
+    match body.find(DECISION_MARK) {
+        Some(i) => &body[..i],
+        None => body,
+    }
+}
+
+fn rating(r: Option<u8>) -> String {
+    r.map(|v| format!("{v}/5")).unwrap_or_else(|| "–".into())
+}
+
+/// The section body generated from a decision: what was chosen and why, the options considered,
+/// the consequences, and the template's outline for the rest of the section.
+pub fn decision_body(
+    template: Option<&TemplateSection>,
+    c: &crate::model::ComponentDesign,
+) -> String {
+    let Some(d) = &c.decision else {
+        return String::new();
+    };
+    let Some(chosen) = c.option(&d.option) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    out.push_str(DECISION_MARK);
+    out.push('\n');
+    out.push_str(&format!(
+        "**Decision:** {}.",
+        chosen.name.trim_end_matches('.')
+    ));
+    if !chosen.summary.trim().is_empty() {
+        out.push_str(&format!(" {}", chosen.summary.trim()));
+    }
+    out.push_str("\n\n");
+    out.push_str(d.justification.trim());
+    out.push_str("\n\n### Options considered\n\n");
+    out.push_str("| Option | Cost | Complexity | Operational burden | Lock-in | Fit |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for o in &c.options {
+        let marker = if o.id == d.option { " (chosen)" } else { "" };
+        out.push_str(&format!(
+            "| {}{marker} | {} | {} | {} | {} | {} |\n",
+            o.name.replace('|', "\\|"),
+            rating(o.ratings.cost),
+            rating(o.ratings.complexity),
+            rating(o.ratings.operational_burden),
+            rating(o.ratings.lock_in),
+            rating(o.ratings.fit),
+        ));
+    }
+    if !chosen.pros.is_empty() {
+        out.push_str(&format!("\n### Why {}\n\n", chosen.name));
+        for p in &chosen.pros {
+            out.push_str(&format!("- {p}\n"));
+        }
+    }
+    if !chosen.cons.is_empty() {
+        out.push_str("\n### Trade-offs to manage\n\n");
+        for con in &chosen.cons {
+            out.push_str(&format!("- {con}\n"));
+        }
+    }
+    let rejected: Vec<&OptionCard> = c.options.iter().filter(|o| o.id != d.option).collect();
+    if !rejected.is_empty() {
+        out.push_str("\n### Alternatives not chosen\n\n");
+        for o in rejected {
+            let why = o
+                .cons
+                .first()
+                .map(|c| format!(": {}", c.trim_end_matches('.')))
+                .unwrap_or_default();
+            out.push_str(&format!("- **{}**{why}.\n", o.name));
+        }
+    }
+    if !d.acknowledged_conflicts.is_empty() {
+        out.push_str("\n### Accepted conflicts with the inputs\n\n");
+        for a in &d.acknowledged_conflicts {
+            out.push_str(&format!(
+                "- {} — accepted because {}\n",
+                a.finding, a.reason
+            ));
+        }
+    }
+    if let Some(t) = template {
+        if !t.starter.trim().is_empty() {
+            out.push('\n');
+            out.push_str(t.starter.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Template;
+    use crate::workflow::{NewSession, new_session};
+
+    fn t(s: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + s).unwrap()
+    }
+
+    fn session() -> Session {
+        new_session(
+            &Template::builtin().unwrap(),
+            NewSession {
+                title: None,
+                project: Some("Acme".into()),
+                authors: vec![],
+                mode: None,
+                inputs: vec![],
+            },
+            t(0),
+        )
+    }
+
+    fn card(id: &str) -> OptionCard {
+        OptionCard {
+            id: id.into(),
+            name: format!("Option {id}"),
+            summary: format!("Summary of {id}."),
+            pros: vec![format!("{id} is fast.")],
+            cons: vec![format!("{id} is costly.")],
+            ratings: Default::default(),
+            tags: vec![],
+            conflicts_with: vec![],
+            catalog_id: None,
+        }
+    }
+
+    const C: &str = "compute-resources";
+
+    #[test]
+    fn walking_a_to_f() {
+        let mut s = session();
+        set_mode(&mut s, InteractionMode::Incremental, t(1));
+        assert_eq!(s.component(C).unwrap().step, DesignStep::Purpose);
+        add_option(&mut s, C, card("a"), t(2)).unwrap();
+        assert_eq!(s.component(C).unwrap().step, DesignStep::Options);
+        assert_eq!(
+            recommend(&mut s, C, "a", "only one", t(3)),
+            Err(DesignError::NeedTwoOptions(1))
+        );
+        add_option(&mut s, C, card("b"), t(4)).unwrap();
+        recommend(&mut s, C, "b", "cheaper to run", t(5)).unwrap();
+        assert_eq!(s.component(C).unwrap().step, DesignStep::Recommendation);
+        add_feedback(&mut s, C, "what about cost?", "added a cost line", t(6)).unwrap();
+        assert_eq!(s.component(C).unwrap().step, DesignStep::Feedback);
+        goto_step(&mut s, C, DesignStep::Elicitation).unwrap();
+        // Revisiting an earlier step is allowed.
+        goto_step(&mut s, C, DesignStep::Options).unwrap();
+        let template = Template::builtin().unwrap();
+        let change = decide(
+            &mut s,
+            template.section(C),
+            C,
+            "b",
+            "Fits the team.",
+            &[],
+            vec![],
+            t(7),
+        )
+        .unwrap();
+        assert_eq!(change, BodyChange::Replaced);
+        let c = s.component(C).unwrap();
+        assert_eq!(c.step, DesignStep::Decision);
+        let d = c.decision.as_ref().unwrap();
+        assert_eq!(d.considered, ["a", "b"]);
+        assert_eq!(d.decided_at, t(7));
+        let section = s.section(C).unwrap();
+        assert_eq!(section.status, SectionStatus::Decided);
+        assert!(section.body.contains("**Decision:** Option b."));
+        assert!(section.body.contains("| Option b (chosen) |"));
+        assert!(section.body.contains("### Why Option b"));
+        assert!(section.body.contains("- **Option a**: a is costly."));
+        assert!(
+            section.body.contains("### Container platform"),
+            "template outline follows"
+        );
+        assert_eq!(s.history.last().unwrap().action, "decided");
+    }
+
+    #[test]
+    fn decisions_refuse_what_they_must() {
+        let mut s = session();
+        add_option(&mut s, C, card("a"), t(1)).unwrap();
+        assert_eq!(
+            decide(&mut s, None, C, "a", "x", &[], vec![], t(2)),
+            Err(DesignError::NeedTwoOptions(1))
+        );
+        add_option(&mut s, C, card("b"), t(3)).unwrap();
+        assert_eq!(
+            decide(&mut s, None, C, "z", "x", &[], vec![], t(4)),
+            Err(DesignError::NoOption("z".into()))
+        );
+        assert_eq!(
+            decide(&mut s, None, C, "a", "  ", &[], vec![], t(4)),
+            Err(DesignError::NoJustification)
+        );
+        let conflicts = vec!["PRD: no Kubernetes".to_string()];
+        assert_eq!(
+            decide(&mut s, None, C, "a", "x", &conflicts, vec![], t(4)),
+            Err(DesignError::UnacknowledgedConflicts(1))
+        );
+        let ack = ConflictAck {
+            finding: conflicts[0].clone(),
+            reason: "the platform team now runs clusters".into(),
+        };
+        decide(&mut s, None, C, "a", "x", &conflicts, vec![ack], t(5)).unwrap();
+        assert!(
+            s.section(C)
+                .unwrap()
+                .body
+                .contains("accepted because the platform team")
+        );
+        assert_eq!(
+            remove_option(&mut s, C, "a", t(6)),
+            Err(DesignError::RemovingDecided("a".into()))
+        );
+        for n in ["c", "d"] {
+            add_option(&mut s, C, card(n), t(7)).unwrap();
+        }
+        assert_eq!(
+            add_option(&mut s, C, card("e"), t(8)),
+            Err(DesignError::TooManyOptions)
+        );
+        assert_eq!(
+            add_option(&mut s, C, card("a"), t(8)),
+            Err(DesignError::TooManyOptions)
+        );
+        remove_option(&mut s, C, "d", t(9)).unwrap();
+        assert_eq!(
+            add_option(&mut s, C, card("a"), t(9)),
+            Err(DesignError::DuplicateOption("a".into()))
+        );
+    }
+
+    #[test]
+    fn hand_written_text_is_kept_and_a_new_decision_replaces_the_old_text() {
+        let mut s = session();
+        for n in ["a", "b"] {
+            add_option(&mut s, C, card(n), t(1)).unwrap();
+        }
+        let section = s.section_mut(C).unwrap();
+        section.body = "My own notes on compute.".into();
+        section.hand_edited = true;
+        let change = decide(&mut s, None, C, "a", "first", &[], vec![], t(2)).unwrap();
+        assert_eq!(change, BodyChange::Appended);
+        let body = s.section(C).unwrap().body.clone();
+        assert!(body.starts_with("My own notes on compute.\n\n<!-- infradraft: decision -->"));
+        decide(&mut s, None, C, "b", "second", &[], vec![], t(3)).unwrap();
+        let body = s.section(C).unwrap().body.clone();
+        assert!(body.starts_with("My own notes on compute."));
+        assert_eq!(body.matches(DECISION_MARK).count(), 1);
+        assert!(body.contains("**Decision:** Option b."));
+    }
+
+    #[test]
+    fn options_move_and_removal_drops_the_recommendation() {
+        let mut s = session();
+        for n in ["a", "b", "c"] {
+            add_option(&mut s, C, card(n), t(1)).unwrap();
+        }
+        move_option(&mut s, C, "c", -1).unwrap();
+        move_option(&mut s, C, "a", -1).unwrap();
+        let ids: Vec<_> = s
+            .component(C)
+            .unwrap()
+            .options
+            .iter()
+            .map(|o| o.id.clone())
+            .collect();
+        assert_eq!(ids, ["a", "c", "b"]);
+        recommend(&mut s, C, "c", "r", t(2)).unwrap();
+        remove_option(&mut s, C, "c", t(3)).unwrap();
+        assert!(s.component(C).unwrap().recommendation.is_none());
+        let blank = blank_option(&s, C).unwrap();
+        assert_eq!(blank.id, "option-1");
+    }
+}
