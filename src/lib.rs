@@ -2,6 +2,7 @@
 //! documents. The library is the pure core (model, workflow, knowledge, inputs, store); the binary
 //! adds the command line on top.
 
+pub mod analysis;
 pub mod cli;
 pub mod home;
 pub mod inputs;

@@ -142,11 +142,21 @@ fn show_summarises_a_session() {
         "PRD ",
         "builtin:sample/prd.md",
         "components  0/16 decided",
-        "sections    0/19 drafted",
+        "sections    16/19 drafted",
         "last saved  ",
         "access      not open elsewhere",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    // YOLO drafted every component: options, a recommendation and a body, nothing decided.
+    let s = store::load(&session).unwrap().session;
+    for c in &s.components {
+        assert!(c.options.len() >= 2, "{}", c.id);
+        let rec = c.recommendation.as_ref().expect("recommended");
+        assert!(c.option(&rec.option).is_some());
+        assert!(c.decision.is_none());
+        let body = &s.section(&c.id).unwrap().body;
+        assert!(body.contains("**Recommended:**"), "{}", c.id);
     }
 }
 
@@ -490,4 +500,50 @@ fn the_workbench_needs_a_terminal_and_says_so() {
     let o = fresh.run(&["resume"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no recent session"), "{}", stderr(&o));
+}
+
+#[test]
+fn inputs_lists_freshness_requirements_and_assumptions() {
+    let env = Env::new();
+    assert!(
+        env.run(&["new", "--sample", "-o", "s.ron"])
+            .status
+            .success()
+    );
+    let o = env.run(&["inputs", "s.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "Inputs (4)",
+        "builtin:sample/prd.md",
+        "built-in",
+        "NFR3",
+        "99.95% monthly availability",
+        "[prd.md:",
+        "Technical Assumptions: \"Technical Assumptions\" (PRD line",
+        "Facts decisions are checked against",
+        "RepositoryStructure",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    // A PRD without Technical Assumptions says so; a changed input is reported; missing kinds too.
+    fs::create_dir_all(env.path("docs")).unwrap();
+    fs::write(
+        env.path("docs/prd.md"),
+        "# Kelp — PRD\n\n## Non-Functional Requirements\n\n- NFR1: RPO 15 minutes.\n",
+    )
+    .unwrap();
+    assert!(env.run(&["new", "-o", "k.ron"]).status.success());
+    fs::write(env.path("docs/prd.md"), "# Kelp — PRD\n\nchanged\n").unwrap();
+    let out = stdout(&env.run(&["inputs", "k.ron"]));
+    assert!(
+        out.contains("the PRD has no Technical Assumptions section"),
+        "{out}"
+    );
+    assert!(out.contains("changed on disk"), "{out}");
+    assert!(
+        out.contains("Missing inputs") && out.contains("Tech stack"),
+        "{out}"
+    );
+    assert!(out.contains("NFR1") && out.contains("[prd.md:5]"), "{out}");
 }

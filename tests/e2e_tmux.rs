@@ -155,7 +155,10 @@ fn type_save_and_quit_in_a_real_terminal() {
     );
 
     // Down to "Cloud Provider Strategy", edit, type, save.
+    // A component opens on its design panes; Enter again switches to its text.
     tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("a Purpose");
+    tmux.keys(&["Enter"]);
     tmux.literal("Multi-region on one provider, typed in tmux.");
     let screen = tmux.wait_for("unsaved");
     assert!(
@@ -164,8 +167,10 @@ fn type_save_and_quit_in_a_real_terminal() {
     );
     tmux.keys(&["C-s"]);
     tmux.wait_for("· saved ");
-    tmux.keys(&["Escape"]);
     // Sent apart, so the terminal does not read Escape + q as Alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("a Purpose");
+    tmux.keys(&["Escape"]);
     tmux.wait_for("Enter edit");
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("EXIT=");

@@ -142,16 +142,15 @@ fn help_and_palette_screens() {
         "save",
         "Save the session",
         "Everywhere",
-        "Editor",
+        "Sections (navigator)",
     ] {
         assert!(help.contains(expected), "help lacks {expected}:\n{help}");
     }
     insta::assert_snapshot!("help_120x40", help);
-    app.handle_event(key(KeyCode::PageDown));
-    app.handle_event(key(KeyCode::PageDown));
+    app.handle_event(key(KeyCode::End));
     let more = screen(&mut app, 120, 40);
     assert!(
-        more.contains("external-editor") && more.contains("Preview"),
+        more.contains("toggle-preview") && more.contains("Preview"),
         "{more}"
     );
     app.handle_event(key(KeyCode::Home));
@@ -210,6 +209,8 @@ fn navigating_typing_and_saving_round_trip() {
     assert_eq!(selected_id(&app), "infrastructure-as-code");
     app.handle_event(key(KeyCode::Enter));
     assert_eq!(app.focus, Pane::Editor);
+    // A component opens on its design panes; w switches to its text.
+    app.handle_event(key(KeyCode::Char('w')));
     typ(
         &mut app,
         "We use OpenTofu.\nState lives in a locked bucket.",
@@ -243,6 +244,7 @@ fn navigating_typing_and_saving_round_trip() {
     assert!(store::backup_path(&f.path).exists());
 
     app.handle_event(key(KeyCode::Esc));
+    app.handle_event(key(KeyCode::Esc));
     assert_eq!(app.focus, Pane::Navigator);
     app.handle_event(key(KeyCode::Char('q')));
     assert!(app.quit, "quit without asking when everything is saved");
@@ -262,7 +264,14 @@ fn undo_redo_and_paste_as_one_step() {
     let f = fixture();
     let mut app = open(&f);
     screen(&mut app, 120, 40);
-    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Char('j')),
+            key(KeyCode::Enter),
+            key(KeyCode::Char('w')),
+        ],
+    );
     app.handle_event(Event::Paste("line one\r\nline two\r\n".into()));
     let body = |app: &App| {
         app.session
@@ -488,8 +497,9 @@ fn mouse_clicks_focus_and_select() {
     };
     app.handle_event(click(60, 10));
     assert_eq!(app.focus, Pane::Editor);
-    // Row 4 of the navigator's inner area: Document, Overview, Components, Cloud, IaC.
-    app.handle_event(click(5, 5));
+    // Row 7 of the navigator's inner area: Gather, Inputs, Requirements, Document, Overview,
+    // Components, Cloud, IaC.
+    app.handle_event(click(5, 8));
     assert_eq!(app.focus, Pane::Navigator);
     assert_eq!(selected_id(&app), "infrastructure-as-code");
 }
@@ -498,7 +508,14 @@ fn mouse_clicks_focus_and_select() {
 fn an_empty_section_shows_its_guidance_and_the_outline_can_be_inserted() {
     let f = fixture();
     let mut app = open(&f);
-    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Char('j')),
+            key(KeyCode::Enter),
+            key(KeyCode::Char('w')),
+        ],
+    );
     let s = screen(&mut app, 120, 40);
     assert!(
         s.contains("Purpose") && s.contains("This section answers"),
@@ -578,4 +595,209 @@ fn the_readme_documents_every_action_and_default_key() {
             }
         }
     }
+}
+
+fn select(app: &mut App, id: &str) {
+    screen(app, 120, 40);
+    app.focus = Pane::Navigator;
+    app.handle_event(key(KeyCode::Char('g')));
+    for _ in 0..40 {
+        let here = app
+            .selected_section()
+            .map(|i| app.session.sections[i].id.clone())
+            .or_else(|| app.selected_stage().map(|s| s.id().to_string()));
+        if here.as_deref() == Some(id) {
+            return;
+        }
+        app.handle_event(key(KeyCode::Char('j')));
+    }
+    panic!("no navigator row {id}");
+}
+
+#[test]
+fn a_component_walks_a_to_f_and_the_decision_is_saved() {
+    let f = fixture();
+    let mut app = open(&f);
+    select(&mut app, "compute-resources");
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.context(), infradraft::tui::action::Context::Design);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("[a Purpose]"), "{s}");
+    // b. Options: two from the catalog, the best-ranked first.
+    app.handle_event(key(KeyCode::Char(']')));
+    app.handle_event(key(KeyCode::Char('a')));
+    let picker = screen(&mut app, 120, 40);
+    assert!(picker.contains("Add from the catalog"), "{picker}");
+    assert!(picker.contains("Why this fit"), "{picker}");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('a')));
+    app.handle_event(key(KeyCode::Down));
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(
+        app.session
+            .component("compute-resources")
+            .unwrap()
+            .options
+            .len(),
+        2
+    );
+    insta::assert_snapshot!("design_cards_120x40", screen(&mut app, 120, 40));
+    insta::assert_snapshot!("design_cards_80x24", screen(&mut app, 80, 24));
+    // c. Recommend the first card.
+    app.handle_event(key(KeyCode::Char('h')));
+    app.handle_event(key(KeyCode::Char('r')));
+    typ(&mut app, "no cluster operators on the team");
+    app.handle_event(key(KeyCode::Enter));
+    let c = app.session.component("compute-resources").unwrap();
+    let first = c.options[0].id.clone();
+    assert_eq!(c.recommendation.as_ref().unwrap().option, first);
+    // d. Feedback and the revision.
+    app.handle_event(key(KeyCode::Char('f')));
+    typ(&mut app, "what about cold starts?");
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "added minimum instances");
+    app.handle_event(key(KeyCode::Enter));
+    // e → f: finalize, then decide with the recommendation's rationale.
+    app.handle_event(key(KeyCode::Char('8')));
+    assert_eq!(
+        app.session.component("compute-resources").unwrap().step,
+        infradraft::model::DesignStep::Decision
+    );
+    app.handle_event(key(KeyCode::Char('d')));
+    app.handle_event(key(KeyCode::Enter));
+    // Any conflicts with the inputs need a reason each.
+    while matches!(app.popups.last(), Some(Popup::Prompt(_))) {
+        typ(&mut app, "accepted for the first year");
+        app.handle_event(key(KeyCode::Enter));
+    }
+    let c = app.session.component("compute-resources").unwrap();
+    let d = c.decision.as_ref().expect("decided");
+    assert_eq!(d.option, first);
+    assert_eq!(d.justification, "no cluster operators on the team");
+    app.handle_event(ctrl('s'));
+    let saved = store::load(&f.path).unwrap().session;
+    let c = saved.component("compute-resources").unwrap();
+    assert_eq!(c.decision.as_ref().unwrap().option, first);
+    assert_eq!(c.feedback[0].feedback, "what about cold starts?");
+    assert_eq!(c.feedback[0].revision, "added minimum instances");
+    let section = saved.section("compute-resources").unwrap();
+    assert_eq!(section.status, SectionStatus::Decided);
+    assert!(section.body.contains("**Decision:**"), "{}", section.body);
+    assert!(saved.history.iter().any(|h| h.action == "decided"));
+}
+
+#[test]
+fn a_new_session_asks_for_the_mode_and_yolo_drafts_everything() {
+    let f = fixture();
+    let mut session = store::load(&f.path).unwrap().session;
+    session.mode = None;
+    store::save(&f.path, &session).unwrap();
+    let mut app = open(&f);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Interaction mode") && s.contains("YOLO"), "{s}");
+    insta::assert_snapshot!("mode_choice_120x40", s);
+    app.handle_event(key(KeyCode::Char('b')));
+    assert_eq!(
+        app.session.mode,
+        Some(infradraft::model::InteractionMode::Yolo)
+    );
+    for c in &app.session.components {
+        assert!(
+            c.options.len() >= 2 && c.recommendation.is_some(),
+            "{}",
+            c.id
+        );
+        assert!(c.decision.is_none());
+    }
+}
+
+#[test]
+fn requirements_stage_and_input_viewer() {
+    let f = fixture();
+    let mut app = open(&f);
+    select(&mut app, "stage:requirements");
+    app.handle_event(key(KeyCode::Enter));
+    let nfr3 = app
+        .session
+        .requirements
+        .iter()
+        .position(|r| r.id == "NFR3")
+        .unwrap();
+    for _ in 0..nfr3 {
+        app.handle_event(key(KeyCode::Char('j')));
+    }
+    assert_eq!(app.stages.requirement_selected, nfr3);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("NFR3") && s.contains("prd.md:"), "{s}");
+    assert!(s.contains("Technical Assumptions"), "{s}");
+    insta::assert_snapshot!("requirements_120x40", s);
+    insta::assert_snapshot!("requirements_80x24", screen(&mut app, 80, 24));
+    // Enter opens the source line of the selected requirement in the viewer.
+    app.handle_event(key(KeyCode::Enter));
+    let viewer = app.stages.viewer.clone().expect("viewer open");
+    let line = app.session.requirements[nfr3].source.as_ref().unwrap().line;
+    assert_eq!(viewer.mark, Some(line));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("NFR3: 99.95%"), "{s}");
+    insta::assert_snapshot!("input_viewer_120x40", s);
+    // Search in the viewer.
+    app.handle_event(key(KeyCode::Char('/')));
+    typ(&mut app, "Technical Assumptions");
+    app.handle_event(key(KeyCode::Enter));
+    let mark = app.stages.viewer.as_ref().unwrap().mark.unwrap();
+    let prd = &app.session.inputs[0].text;
+    assert!(
+        prd.lines()
+            .nth(mark as usize - 1)
+            .unwrap()
+            .contains("Technical Assumptions")
+    );
+    // Regimes.
+    app.handle_event(key(KeyCode::Esc));
+    select(&mut app, "stage:requirements");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('o')));
+    app.handle_event(key(KeyCode::Down));
+    app.handle_event(key(KeyCode::Down));
+    app.handle_event(key(KeyCode::Char(' ')));
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.session.regimes, ["GDPR"]);
+}
+
+#[test]
+fn an_input_changed_on_disk_is_detected_and_reloaded_with_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let prd = dir.path().join("prd.md");
+    std::fs::write(&prd, "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: 99.9% monthly availability.\n").unwrap();
+    let home = Home::under(dir.path().join("home"));
+    let path = dir.path().join("s.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_infradraft"))
+        .args(["new", "--no-open", "--mode", "incremental", "--prd"])
+        .arg(&prd)
+        .arg("-o")
+        .arg(&path)
+        .env("INFRADRAFT_HOME", dir.path().join("home"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::write(&prd, "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: 99.95% monthly availability.\n").unwrap();
+    let mut app = prepare_app(&path, &home, None).unwrap();
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("changed on disk"), "{s}");
+    select(&mut app, "stage:inputs");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('r')));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("-- NFR1: 99.9% monthly availability."), "{s}");
+    assert!(s.contains("+- NFR1: 99.95% monthly availability."), "{s}");
+    app.handle_event(key(KeyCode::Enter));
+    assert!(app.session.inputs[0].text.contains("99.95%"));
+    let nfr1 = app
+        .session
+        .requirements
+        .iter()
+        .find(|r| r.id == "NFR1")
+        .unwrap();
+    assert!(nfr1.text.contains("99.95%"), "re-extracted: {}", nfr1.text);
+    assert!(app.dirty);
 }

@@ -42,6 +42,12 @@ pub enum Command {
         /// The session file (.ron).
         session: PathBuf,
     },
+    /// List a session's inputs and their freshness, the extracted requirements, and the facts
+    /// (Technical Assumptions, tech stack) that decisions are checked against.
+    Inputs {
+        /// The session file (.ron).
+        session: PathBuf,
+    },
     /// List recent sessions: path, title, mode, progress and last saved; missing files are marked.
     List,
     /// Print a shell completion script to standard output.

@@ -2,6 +2,7 @@
 //! writes to the given output and returns an error that `main` prints as one line, exit status 2.
 
 mod args;
+mod inputs;
 mod list;
 mod new;
 mod render;
@@ -62,6 +63,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> CliResult {
         }
         Some(Command::Render(args)) => render::run(args, &Home::locate()?, theme, out),
         Some(Command::Show { session }) => show::run(&session, out),
+        Some(Command::Inputs { session }) => inputs::run(&session, out),
         Some(Command::List) => list::run(&Home::locate()?, out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -20,7 +20,7 @@ pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Writ
     let now = crate::model::now();
     let inputs = gather_inputs(&args, Path::new("."), now, out)?;
     let template = Template::builtin()?;
-    let session = new_session(
+    let mut session = new_session(
         &template,
         NewSession {
             title: args.title,
@@ -31,6 +31,17 @@ pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Writ
         },
         now,
     );
+    if session.mode == Some(crate::model::InteractionMode::Yolo) {
+        let (catalog, warnings) = crate::knowledge::Catalog::load(&home.config_dir);
+        for w in warnings {
+            writeln!(out, "warning: {w}")?;
+        }
+        let n = crate::workflow::yolo::draft_all(&mut session, &template, &catalog, now);
+        writeln!(
+            out,
+            "drafted {n} components (YOLO): review them in the workbench"
+        )?;
+    }
     store::create(&args.output, &session, args.force)?;
     writeln!(out, "{}", written_line(&args.output, &session))?;
     if let Err(e) = store::remember(&home.recent_index(), &args.output, &session.meta.title, now) {

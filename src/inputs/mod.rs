@@ -1,6 +1,12 @@
 //! Reading input documents into the session: snapshots with checksums, and discovery of the
 //! conventional paths.
 
+mod freshness;
+pub mod extract;
 mod snapshot;
+
+pub use freshness::{
+    DiffLine, Freshness, contribution, diff_lines, freshness, missing_kinds, refresh_snapshot,
+};
 
 pub use snapshot::{InputError, MAX_INPUT_BYTES, builtin_input, discover, read_input, sha256_hex};

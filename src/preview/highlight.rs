@@ -1,14 +1,14 @@
 //! Syntax highlighting of fenced code blocks with syntect.
 //!
-//! [`Highlighter`] owns syntect's default syntaxes (from its binary dump), the two syntaxes
-//! infradraft ships in `assets/syntaxes/` (HCL/Terraform and Dockerfile), and syntect's default
-//! themes. The app builds it once, possibly on a background thread, and shares it (it is
+//! [`Highlighter`] owns syntect's default syntaxes (from its binary dump), the syntaxes
+//! infradraft ships in `assets/syntaxes/` (HCL/Terraform, Dockerfile and TOML), and syntect's
+//! default themes. The app builds it once, possibly on a background thread, and shares it (it is
 //! `Send + Sync`).
 //!
 //! Our syntaxes are kept in a second, small syntax set rather than merged into the defaults:
 //! merging (`into_builder`, `add`, `build`) re-links all 75 default syntaxes, which took about
 //! 0.45 s in a release build and 1 s in a debug build, against a few tens of milliseconds for
-//! two separate sets. Neither of our syntaxes refers to another syntax, so nothing is lost.
+//! two separate sets. None of our syntaxes refers to another syntax, so nothing is lost.
 
 use ratatui::style::{Color, Modifier, Style};
 use syntect::easy::HighlightLines;
@@ -20,9 +20,12 @@ use syntect::util::LinesWithEndings;
 pub const HCL_SYNTAX: &str = include_str!("../../assets/syntaxes/hcl.sublime-syntax");
 /// The Dockerfile syntax, written for infradraft.
 pub const DOCKERFILE_SYNTAX: &str = include_str!("../../assets/syntaxes/dockerfile.sublime-syntax");
+/// The TOML syntax, written for infradraft (syntect's defaults have none).
+pub const TOML_SYNTAX: &str = include_str!("../../assets/syntaxes/toml.sublime-syntax");
 
 const HCL_SCOPE: &str = "source.hcl";
 const DOCKERFILE_SCOPE: &str = "source.dockerfile";
+const TOML_SCOPE: &str = "source.toml";
 
 /// Lines longer than this many bytes are not highlighted (and neither is the rest of their
 /// block): regex-based highlighting of minified blobs can be very slow.
@@ -37,7 +40,7 @@ pub(crate) type HighlightedLine = Vec<(String, Style)>;
 pub struct Highlighter {
     /// syntect's defaults.
     syntaxes: SyntaxSet,
-    /// Ours: HCL and Dockerfile.
+    /// Ours: HCL, Dockerfile and TOML.
     extra: SyntaxSet,
     themes: ThemeSet,
 }
@@ -59,10 +62,15 @@ impl std::fmt::Debug for Highlighter {
 }
 
 impl Highlighter {
-    /// Loads syntect's default syntaxes and themes plus infradraft's HCL and Dockerfile syntaxes.
+    /// Loads syntect's default syntaxes and themes plus infradraft's HCL, Dockerfile and TOML
+    /// syntaxes.
     pub fn new() -> Highlighter {
         let mut builder = SyntaxSetBuilder::new();
-        for (source, name) in [(HCL_SYNTAX, "HCL"), (DOCKERFILE_SYNTAX, "Dockerfile")] {
+        for (source, name) in [
+            (HCL_SYNTAX, "HCL"),
+            (DOCKERFILE_SYNTAX, "Dockerfile"),
+            (TOML_SYNTAX, "TOML"),
+        ] {
             // The definitions are compiled in and covered by tests; a failure here would be a
             // build defect, and the preview still works without the extra syntax.
             if let Ok(def) = SyntaxDefinition::load_from_str(source, true, Some(name)) {
@@ -83,6 +91,38 @@ impl Highlighter {
             syntaxes: SyntaxSet::new(),
             extra: SyntaxSet::new(),
             themes: ThemeSet::new(),
+        }
+    }
+
+    /// Prepares the syntaxes infrastructure documents use most (YAML, JSON, shell, HCL,
+    /// Dockerfile, TOML, Python, SQL) under `theme`. syntect loads syntaxes and compiles their
+    /// patterns lazily, on first use (tens of milliseconds in a release build); calling this on
+    /// the thread that built the highlighter spares the first preview render that cost.
+    pub fn warm_up(&self, theme: &str) {
+        const SAMPLES: &[(&str, &str)] = &[
+            ("yaml", "a: [1, 'b', \"c\"] # d\n- e: |\n    f\n"),
+            ("json", "{\"a\": [1, true, null, \"b\"]}\n"),
+            (
+                "bash",
+                "#!/bin/sh\nset -e\nif [ -f \"$X\" ]; then echo ${Y:-z} | grep q; fi\n",
+            ),
+            (
+                "hcl",
+                "resource \"a\" \"b\" {\n  c = merge(var.d, { e = \"${f}\" }) # g\n}\n",
+            ),
+            ("dockerfile", "FROM a AS b\nRUN c && \\\n  d \"$E\"\n"),
+            ("toml", "[a]\nb = \"c\" # d\ne = [1, 2.0, true]\n"),
+            (
+                "python",
+                "def f(a: int) -> str:\n    return f\"{a}\"  # b\n",
+            ),
+            (
+                "sql",
+                "SELECT a, COUNT(*) FROM b WHERE c = 'd' GROUP BY a;\n",
+            ),
+        ];
+        for (lang, sample) in SAMPLES {
+            let _ = self.highlight(lang, sample, theme, Style::new());
         }
     }
 
@@ -120,13 +160,15 @@ impl Highlighter {
         let found = match lower.as_str() {
             "hcl" | "tf" | "terraform" | "tfvars" | "hcl2" | "nomad" => return ours(HCL_SCOPE),
             "dockerfile" | "docker" | "containerfile" => return ours(DOCKERFILE_SCOPE),
+            "toml" | "tml" => return ours(TOML_SCOPE),
             "text" | "txt" | "plain" | "plaintext" | "none" | "output" => None,
             "shell" | "console" | "shell-session" | "zsh" | "ksh" | "posix" | "sh" | "bash" => {
                 ext("sh")
             }
             "yml" | "yaml" => ext("yaml"),
             "py" | "python3" => ext("py"),
-            "js" | "javascript" | "node" | "jsx" | "mjs" => ext("js"),
+            // TypeScript is not among syntect's defaults; JavaScript colours it well enough.
+            "js" | "javascript" | "node" | "jsx" | "mjs" | "ts" | "typescript" | "tsx" => ext("js"),
             "jsonc" | "json5" => ext("json"),
             "golang" => ext("go"),
             "c++" => ext("cpp"),
@@ -268,7 +310,11 @@ mod tests {
 
     #[test]
     fn extra_syntaxes_load_on_their_own() {
-        for (src, name) in [(HCL_SYNTAX, "HCL"), (DOCKERFILE_SYNTAX, "Dockerfile")] {
+        for (src, name) in [
+            (HCL_SYNTAX, "HCL"),
+            (DOCKERFILE_SYNTAX, "Dockerfile"),
+            (TOML_SYNTAX, "TOML"),
+        ] {
             let def = SyntaxDefinition::load_from_str(src, true, None).expect(name);
             assert_eq!(def.name, name);
             let mut b = syntect::parsing::SyntaxSetBuilder::new();
@@ -312,6 +358,10 @@ resource "aws_vpc" "main" {
     echo ${var.name}
     EOT
   value = null
+  policy = <<CUSTOM
+{"Effect": "Allow"}
+CUSTOM
+  after = 1
 }
 locals {
   x = [for s in var.list : upper(s) if s != ""]
@@ -350,6 +400,16 @@ locals {
             at("value")
         );
         assert!(at("null").contains("constant.language.null"));
+        assert!(
+            at("Effect").contains("string.unquoted.heredoc"),
+            "{}",
+            at("Effect")
+        );
+        assert!(
+            at("after").contains("entity.other.attribute-name"),
+            "{}",
+            at("after")
+        );
         assert!(at("locals").contains("keyword.declaration"));
         assert!(at("for s").contains("keyword.control"));
         assert!(at("upper").contains("support.function"));
@@ -392,6 +452,36 @@ ENTRYPOINT ["/app/bin/app", "serve"]
         assert!(at("\"serve\"").contains("string.quoted.double"));
     }
 
+    const TOML: &str = r#"# Cargo manifest
+[package]
+name = "infradraft"
+version = "0.1.0"
+edition = 2024
+tags = ["tui", 'docs']
+deps = { serde = "1.0", optional = true }
+released = 2026-11-23T10:00:00Z
+
+[[bin]]
+path = """
+src/main.rs"""
+"#;
+
+    #[test]
+    fn toml_scopes() {
+        let at = |needle| scopes_at("toml", TOML, needle);
+        assert!(at("# Cargo").contains("comment.line"));
+        assert!(at("package").contains("entity.name.section"));
+        assert!(at("name").contains("entity.other.attribute-name"));
+        assert!(at("\"infradraft\"").contains("string.quoted.double"));
+        assert!(at("2024").contains("constant.numeric"));
+        assert!(at("'docs'").contains("string.quoted.single"));
+        assert!(at("optional").contains("entity.other.attribute-name"));
+        assert!(at("true").contains("constant.language.boolean"));
+        assert!(at("2026-11-23").contains("constant.other.datetime"));
+        assert!(at("bin").contains("entity.name.section"));
+        assert!(at("src/main.rs").contains("string.quoted.triple"));
+    }
+
     #[test]
     fn highlight_gives_colours_and_strips_newlines() {
         let hl = shared();
@@ -414,6 +504,13 @@ ENTRYPOINT ["/app/bin/app", "serve"]
             hl.highlight("nope", "a: b\n", "base16-ocean.dark", Style::new())
                 .is_none()
         );
+    }
+
+    #[test]
+    fn warm_up_runs_with_any_theme() {
+        shared().warm_up("base16-ocean.dark");
+        shared().warm_up("");
+        Highlighter::plain().warm_up("no such theme");
     }
 
     #[test]

@@ -760,20 +760,30 @@ impl<'a> Renderer<'a> {
                 let style = self.styles.diagram;
                 self.frame_top("mermaid", avail);
                 let mut widest = 0;
-                for line in drawing.lines() {
+                for line in drawing.text.lines() {
                     let (text, _) = wrap::expand_tabs(&sanitize(line), 0);
                     let text = text.trim_end();
-                    let w = width(text);
-                    widest = widest.max(w);
+                    widest = widest.max(width(text));
                     let text = wrap::truncate(&[Frag::new(text, style)], budget);
                     let mut out = vec![Frag::new("│ ", gutter)];
                     out.extend(text);
                     self.emit(out);
                 }
+                let mut notes = Vec::new();
+                if drawing.rotated {
+                    notes.push((
+                        "(drawn top-down to fit the width)".to_string(),
+                        style.add_modifier(Modifier::DIM),
+                    ));
+                }
                 if widest > budget {
-                    let note =
-                        format!("(the diagram is {widest} columns wide; cut to {budget} here)");
-                    for l in wrap::wrap(&[Frag::new(note, self.styles.error)], budget) {
+                    notes.push((
+                        format!("(the diagram is {widest} columns wide; cut to {budget} here)"),
+                        self.styles.error,
+                    ));
+                }
+                for (note, note_style) in notes {
+                    for l in wrap::wrap(&[Frag::new(note, note_style)], budget) {
                         let mut out = vec![Frag::new("│ ", gutter)];
                         out.extend(l);
                         self.emit(out);

@@ -8,13 +8,19 @@ pub enum Context {
     Navigator,
     Editor,
     Preview,
+    /// The workspace of a stage (inputs, requirements) rather than a section's text.
+    Workspace,
+    /// The design panes of a component (steps a → f, option cards).
+    Design,
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 6] = [
         Context::Global,
         Context::Navigator,
+        Context::Design,
         Context::Editor,
+        Context::Workspace,
         Context::Preview,
     ];
 
@@ -25,6 +31,8 @@ impl Context {
             Context::Navigator => "navigator",
             Context::Editor => "editor",
             Context::Preview => "preview",
+            Context::Workspace => "workspace",
+            Context::Design => "design",
         }
     }
 }
@@ -85,4 +93,26 @@ actions! {
     ExternalEditor = "external-editor": "Edit the section in $VISUAL / $EDITOR",
     InsertOutline = "insert-outline": "Insert the template's outline for this section",
     ToggleWrap = "toggle-wrap": "Turn soft wrap in the editor on or off",
+    Open = "open": "Open the selected item (an input in the viewer, a heading in the outline)",
+    Add = "add": "Add an item (an input document, a requirement)",
+    Remove = "remove": "Remove the selected item",
+    EditItem = "edit-item": "Edit the selected item",
+    ReloadInput = "reload-input": "Reload the selected input from disk, showing what changed",
+    CycleCategory = "cycle-category": "Change the selected requirement's category",
+    Regimes = "regimes": "Choose the compliance regimes in scope",
+    SwitchPane = "switch-pane": "Switch between the outline and the text in the input viewer",
+    ChooseMode = "choose-mode": "Choose the interaction mode (Incremental or YOLO)",
+    DraftAll = "yolo-draft": "Draft every component from the catalog (options, recommendation, body)",
+    PrevStep = "previous-step": "Go to the previous design step (a → f)",
+    NextStep = "next-step": "Go to the next design step (a → f)",
+    PrevCard = "previous-card": "Select the option card on the left",
+    NextCard = "next-card": "Select the option card on the right",
+    MoveCardLeft = "move-card-left": "Move the selected option card left",
+    MoveCardRight = "move-card-right": "Move the selected option card right",
+    NewCard = "new-card": "Add a blank option card",
+    Recommend = "recommend": "Recommend the selected option, with a rationale",
+    Feedback = "feedback": "Record feedback and the revision made in response",
+    Decide = "decide": "Record the decision for the selected option, with its justification",
+    Finalize = "finalize": "Finalize this section and proceed to the decision (elicitation menu 8)",
+    WriteText = "write-text": "Write the component's section text in the editor",
 }

@@ -74,7 +74,14 @@ pub enum Level {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Suspend the screen and edit this text in `$VISUAL` / `$EDITOR`.
-    ExternalEditor { section: usize, text: String },
+    ExternalEditor { target: EditTarget, text: String },
+}
+
+/// What an external edit changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    Section(usize),
+    Card { component: String, option: String },
 }
 
 /// Everything the app starts from.
@@ -141,6 +148,13 @@ pub struct App {
     /// The size of the screen at the last draw (for layout-dependent keys and mouse clicks).
     pub screen: Rect,
     pending_recovery: Option<(Session, Timestamp)>,
+    /// State of the stage workspaces (inputs, viewer, requirements).
+    pub stages: super::stages::StageState,
+    /// State of the design panes.
+    pub design: super::design_actions::DesignState,
+    /// For a component: the workspace shows the section text editor instead of the design panes.
+    pub text_mode: bool,
+    pub catalog: crate::knowledge::Catalog,
 }
 
 impl App {
@@ -198,8 +212,15 @@ impl App {
             effects: Vec::new(),
             screen: Rect::new(0, 0, 120, 40),
             pending_recovery: None,
+            stages: Default::default(),
+            design: Default::default(),
+            text_mode: false,
+            catalog: Default::default(),
             session: init.session,
         };
+        let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
+        app.catalog = catalog;
+        warnings.extend(catalog_warnings);
         if let Some(reason) = &app.read_only {
             warnings.insert(0, format!("read-only: {reason}"));
         }
@@ -210,6 +231,9 @@ impl App {
             });
         }
         app.restore_place();
+        if app.session.mode.is_none() && app.read_only.is_none() {
+            app.popups.push(Popup::ModeChoice { selected: 0 });
+        }
         if let Some((recovered, at)) = init.recovery {
             app.pending_recovery = Some((recovered, at));
             app.popups.push(Popup::Confirm(Confirm::Recovery { at }));
@@ -224,6 +248,14 @@ impl App {
     }
 
     // ----- reading state -----
+
+    /// The selected stage, when a stage row is selected.
+    pub fn selected_stage(&self) -> Option<navigator::Stage> {
+        match self.rows.get(self.selected) {
+            Some(Row::Stage(stage)) => Some(*stage),
+            _ => None,
+        }
+    }
 
     /// Index into `session.sections` of the selected section.
     pub fn selected_section(&self) -> Option<usize> {
@@ -243,6 +275,12 @@ impl App {
 
     /// The context whose keys apply now (the top popup takes them all).
     pub fn context(&self) -> Context {
+        if self.focus == Pane::Editor && self.selected_stage().is_some() {
+            return Context::Workspace;
+        }
+        if self.focus == Pane::Editor && !self.text_mode && self.selected_component().is_some() {
+            return Context::Design;
+        }
         self.focus.context()
     }
 
@@ -267,6 +305,11 @@ impl App {
     /// Brings caches up to date for a frame of `screen` size. Call before drawing.
     pub fn prepare(&mut self, screen: Rect) {
         self.screen = screen;
+        if self.selected_stage() == Some(navigator::Stage::Inputs)
+            && self.stages.freshness.is_none()
+        {
+            self.refresh_freshness();
+        }
         let areas = self.areas();
         if let Some(section) = self.selected_section() {
             self.ensure_editor(section);
@@ -342,6 +385,33 @@ impl App {
             self.search_key(section, event);
             return;
         }
+        if self.focus == Pane::Editor
+            && let Some(stage) = self.selected_stage()
+        {
+            if self
+                .stages
+                .viewer
+                .as_ref()
+                .is_some_and(|v| v.query.is_some())
+            {
+                self.viewer_query_key(event);
+                return;
+            }
+            if let Some(action) = self.keymap.action(Context::Workspace, key)
+                && !self.stage_action(stage, action)
+            {
+                self.perform(action);
+            }
+            return;
+        }
+        if self.context() == Context::Design {
+            if let Some(action) = self.keymap.action(Context::Design, key)
+                && !self.design_action(action)
+            {
+                self.perform(action);
+            }
+            return;
+        }
         match self.keymap.action(self.context(), key) {
             Some(action) => self.perform(action),
             None if self.focus == Pane::Editor => self.type_key(event),
@@ -349,10 +419,60 @@ impl App {
         }
     }
 
+    fn viewer_query_key(&mut self, event: KeyEvent) {
+        use ratatui::crossterm::event::KeyCode;
+        let Some(v) = self.stages.viewer.as_mut() else {
+            return;
+        };
+        let Some(q) = v.query.as_mut() else {
+            return;
+        };
+        match event.code {
+            KeyCode::Esc => v.query = None,
+            KeyCode::Enter => {
+                v.last_query = std::mem::take(q);
+                v.query = None;
+                self.viewer_find(true, true);
+            }
+            KeyCode::Backspace => {
+                q.pop();
+            }
+            KeyCode::Char(c) => q.push(c),
+            _ => {}
+        }
+    }
+
+    /// Marks the session changed after a change that is not a section edit.
+    pub fn structure_changed(&mut self) {
+        self.mark_dirty();
+    }
+
     fn popup_outcome(&mut self, outcome: super::popup::Outcome) {
         use super::popup::Outcome;
         match outcome {
             Outcome::Stay => {}
+            Outcome::Submit(purpose, text) => {
+                self.popups.pop();
+                if !self.submit_design_prompt(purpose.clone(), text.clone()) {
+                    self.submit_prompt(purpose, text);
+                }
+            }
+            Outcome::AddCatalogOption { component, option } => {
+                self.popups.pop();
+                self.add_catalog_option(&component, &option);
+            }
+            Outcome::SetMode(mode) => {
+                self.popups.pop();
+                self.choose_mode(mode);
+            }
+            Outcome::Reload { input, text } => {
+                self.popups.pop();
+                self.reload_input(input, text);
+            }
+            Outcome::SetRegimes(chosen) => {
+                self.popups.pop();
+                self.set_regimes(&chosen);
+            }
             Outcome::Close => {
                 self.popups.pop();
             }
@@ -468,7 +588,39 @@ impl App {
                     }
                 }
             }
-            Action::Leave => self.focus = Pane::Navigator,
+            Action::Leave => {
+                if self.focus == Pane::Editor && self.text_mode {
+                    self.text_mode = false;
+                } else {
+                    self.focus = Pane::Navigator;
+                }
+            }
+            Action::ChooseMode => self.popups.push(Popup::ModeChoice {
+                selected: usize::from(
+                    self.session.mode == Some(crate::model::InteractionMode::Yolo),
+                ),
+            }),
+            Action::DraftAll => self.draft_all(),
+            Action::PrevStep
+            | Action::NextStep
+            | Action::PrevCard
+            | Action::NextCard
+            | Action::MoveCardLeft
+            | Action::MoveCardRight
+            | Action::NewCard
+            | Action::Recommend
+            | Action::Feedback
+            | Action::Decide
+            | Action::Finalize
+            | Action::WriteText => {
+                if self.selected_component().is_some() {
+                    self.focus = Pane::Editor;
+                    self.text_mode = false;
+                    self.design_action(action);
+                } else {
+                    self.warn("select a component section first");
+                }
+            }
             Action::Undo
             | Action::Redo
             | Action::SelectAll
@@ -504,12 +656,25 @@ impl App {
                         return;
                     }
                     self.effects.push(Effect::ExternalEditor {
-                        section,
+                        target: EditTarget::Section(section),
                         text: self.session.sections[section].body.clone(),
                     });
                 }
             }
             Action::InsertOutline => self.insert_outline(),
+            Action::Open
+            | Action::Add
+            | Action::Remove
+            | Action::EditItem
+            | Action::ReloadInput
+            | Action::CycleCategory
+            | Action::Regimes
+            | Action::SwitchPane => {
+                if let Some(stage) = self.selected_stage() {
+                    self.focus = Pane::Editor;
+                    self.stage_action(stage, action);
+                }
+            }
             Action::ToggleWrap => {
                 self.soft_wrap = !self.soft_wrap;
                 for editor in self.editors.iter_mut().flatten() {
@@ -529,7 +694,7 @@ impl App {
             .rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| matches!(r, Row::Section { .. }))
+            .filter(|(_, r)| r.selectable())
             .map(|(i, _)| i)
             .collect();
         let Some(pos) = sections.iter().position(|&i| i == self.selected) else {
@@ -556,6 +721,19 @@ impl App {
         if row != self.selected {
             self.selected = row;
             self.preview_follows = true;
+            self.text_mode = false;
+            self.design = Default::default();
+            self.stages.viewer = None;
+        }
+    }
+
+    /// A section's body changed outside its editor (a decision, a draft): its editor reloads.
+    pub fn section_replaced(&mut self, section: usize) {
+        if let Some(slot) = self.editors.get_mut(section) {
+            *slot = None;
+        }
+        if let Some(r) = self.revisions.get_mut(section) {
+            *r += 1;
         }
     }
 
@@ -581,7 +759,7 @@ impl App {
         }
     }
 
-    fn refuse_if_read_only(&mut self) -> bool {
+    pub(crate) fn refuse_if_read_only(&mut self) -> bool {
         match &self.read_only {
             Some(reason) => {
                 let text = format!("read-only: {reason}");
@@ -673,7 +851,7 @@ impl App {
             p.push_str(&text.replace(['\n', '\r'], " "));
             return;
         }
-        if self.focus != Pane::Editor || !self.popups.is_empty() {
+        if self.context() != Context::Editor || !self.popups.is_empty() {
             return;
         }
         let Some(section) = self.selected_section() else {
@@ -747,7 +925,7 @@ impl App {
                 if pane == Pane::Navigator {
                     let nav = a.navigator.expect("hit");
                     let row = (mouse.row.saturating_sub(nav.y + 1)) as usize + self.nav_offset;
-                    if matches!(self.rows.get(row), Some(Row::Section { .. })) {
+                    if self.rows.get(row).is_some_and(Row::selectable) {
                         self.select_row(row);
                     }
                 }
@@ -892,6 +1070,9 @@ impl App {
         };
         place.navigator_scroll = self.nav_offset as u32;
         place.preview_scroll = self.preview_scroll as u32;
+        if let Some(Row::Stage(stage)) = self.rows.get(self.selected) {
+            place.item = stage.id().to_string();
+        }
         if let Some(section) = selected {
             place.item = self.session.sections[section].id.clone();
             if let Some(editor) = self.editors[section].as_ref() {
@@ -904,8 +1085,10 @@ impl App {
 
     fn restore_place(&mut self) {
         let place = self.session.place.clone();
-        if let Some(row) = self.rows.iter().position(|r| {
-            matches!(r, Row::Section { index, .. } if self.session.sections[*index].id == place.item)
+        if let Some(row) = self.rows.iter().position(|r| match r {
+            Row::Section { index, .. } => self.session.sections[*index].id == place.item,
+            Row::Stage(stage) => stage.id() == place.item,
+            Row::Group(_) => false,
         }) {
             self.selected = row;
         }

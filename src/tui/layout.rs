@@ -49,10 +49,12 @@ pub fn areas(screen: Rect, app: &App) -> Areas {
     let nav_width = (screen.width / 4).clamp(24, 36);
     if screen.width >= WIDE {
         if app.show_preview {
+            // The workspace gets three fifths of what the navigator leaves: option cards and
+            // requirement lists need the room more than the preview does.
             let rest = screen.width - nav_width;
             let [nav, editor, preview] = Layout::horizontal([
                 Constraint::Length(nav_width),
-                Constraint::Length(rest / 2),
+                Constraint::Length(rest * 3 / 5),
                 Constraint::Min(1),
             ])
             .areas(body);

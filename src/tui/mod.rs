@@ -4,12 +4,15 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod design_actions;
+pub mod design_view;
 pub mod editor;
 pub mod keymap;
 pub mod layout;
 pub mod navigator;
 pub mod popup;
 pub mod preview_pane;
+pub mod stages;
 pub mod status;
 pub mod terminal;
 pub mod theme;
@@ -54,7 +57,7 @@ pub fn prepare_app(
     } else {
         None
     };
-    Ok(App::new(AppInit {
+    let mut app = App::new(AppInit {
         session: open.loaded.session,
         path: path.to_path_buf(),
         lock,
@@ -66,7 +69,9 @@ pub fn prepare_app(
         theme,
         warnings,
         recovery,
-    }))
+    });
+    app.refresh_freshness();
+    Ok(app)
 }
 
 /// A recovery file beside `path` that loads, with when it was written.

@@ -13,21 +13,59 @@ use crate::model::{SectionStatus, Session};
 use crate::text::sanitize_line;
 use crate::workflow::Progress;
 
+/// A stage of the process with a workspace of its own (not a document section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Inputs,
+    Requirements,
+}
+
+impl Stage {
+    pub fn title(self) -> &'static str {
+        match self {
+            Stage::Inputs => "Inputs",
+            Stage::Requirements => "Requirements",
+        }
+    }
+
+    /// The id a resume point uses for it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Inputs => "stage:inputs",
+            Stage::Requirements => "stage:requirements",
+        }
+    }
+}
+
 /// One row of the navigator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     /// A group heading (not selectable).
     Group(String),
+    /// A process stage.
+    Stage(Stage),
     /// A section, by index into `Session::sections`, and its depth in the tree.
     Section { index: usize, depth: u16 },
 }
 
-/// The rows for a session: sections in order; consecutive component sections form a group.
+impl Row {
+    pub fn selectable(&self) -> bool {
+        !matches!(self, Row::Group(_))
+    }
+}
+
+/// The rows for a session: the gathering stages, then the sections in order; consecutive
+/// component sections form a group.
 pub fn rows(session: &Session, template: &Template) -> Vec<Row> {
     let is_component = |id: &str| {
         session.component(id).is_some() || template.section(id).is_some_and(|t| t.component)
     };
-    let mut rows = vec![Row::Group("Document".into())];
+    let mut rows = vec![
+        Row::Group("Gather".into()),
+        Row::Stage(Stage::Inputs),
+        Row::Stage(Stage::Requirements),
+        Row::Group("Document".into()),
+    ];
     let mut in_group = false;
     for (index, section) in session.sections.iter().enumerate() {
         let component = is_component(&section.id);
@@ -122,6 +160,36 @@ impl NavigatorView<'_> {
             let selected = i == self.selected;
             let line = match row {
                 Row::Group(name) => Line::from(Span::styled(name.to_string(), t.group)),
+                Row::Stage(stage) => {
+                    let count = match stage {
+                        Stage::Inputs => self.session.inputs.len(),
+                        Stage::Requirements => self.session.requirements.len(),
+                    };
+                    let badge = if count > 0 { "◆" } else { "◇" };
+                    let mut spans = vec![
+                        Span::styled(
+                            badge,
+                            if count > 0 {
+                                t.badge_finalized
+                            } else {
+                                t.badge_empty
+                            },
+                        ),
+                        Span::raw(" "),
+                        Span::styled(stage.title(), t.text),
+                    ];
+                    let label = format!("{count}");
+                    let used: usize = spans.iter().map(|s| s.width()).sum();
+                    let pad = width.saturating_sub(used + label.len() + 1);
+                    spans.push(Span::styled(" ".repeat(pad), t.text));
+                    spans.push(Span::styled(format!("{label} "), t.dim));
+                    if selected {
+                        for span in spans.iter_mut().skip(2) {
+                            span.style = t.selected;
+                        }
+                    }
+                    Line::from(spans)
+                }
                 Row::Section { index, depth } => {
                     let s = &self.session.sections[*index];
                     let indent = " ".repeat(*depth as usize - 1);

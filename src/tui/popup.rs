@@ -16,9 +16,122 @@ use super::status::clock;
 use super::theme::Theme;
 
 pub enum Popup {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Palette(Palette),
     Confirm(Confirm),
+    /// A one-line text prompt.
+    Prompt(Prompt),
+    /// What changed in an input on disk, before reloading it.
+    Diff {
+        input: usize,
+        lines: Vec<crate::inputs::DiffLine>,
+        new_text: String,
+        scroll: usize,
+    },
+    /// Checkboxes for the compliance regimes.
+    Regimes {
+        chosen: Vec<bool>,
+        selected: usize,
+    },
+    /// Catalog options for a component, ranked by fit.
+    CatalogPicker {
+        component: String,
+        choices: Vec<CatalogChoice>,
+        selected: usize,
+    },
+    /// The interaction mode, as the process asks first.
+    ModeChoice {
+        selected: usize,
+    },
+}
+
+/// What a prompt's text is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PromptPurpose {
+    AddInput,
+    AddRequirement,
+    EditRequirement(usize),
+    EditPurpose {
+        component: String,
+    },
+    Rationale {
+        component: String,
+        option: String,
+    },
+    FeedbackText {
+        component: String,
+    },
+    Revision {
+        component: String,
+        feedback: String,
+    },
+    Justification {
+        component: String,
+        option: String,
+    },
+    /// The reason for accepting `conflicts[acks.len()]`.
+    AckReason {
+        component: String,
+        option: String,
+        justification: String,
+        conflicts: Vec<String>,
+        acks: Vec<crate::model::ConflictAck>,
+    },
+}
+
+/// One catalog option offered for a component, with its fit and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogChoice {
+    pub id: String,
+    pub name: String,
+    pub fit: u8,
+    pub why: String,
+    pub already: bool,
+}
+
+pub struct Prompt {
+    pub title: String,
+    pub text: String,
+    pub purpose: PromptPurpose,
+}
+
+impl Prompt {
+    pub fn new(title: &str, text: &str, purpose: PromptPurpose) -> Prompt {
+        Prompt {
+            title: title.to_string(),
+            text: text.to_string(),
+            purpose,
+        }
+    }
+
+    fn handle_key(&mut self, event: KeyEvent) -> Outcome {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match event.code {
+            KeyCode::Esc => Outcome::Close,
+            KeyCode::Enter => Outcome::Submit(self.purpose.clone(), self.text.clone()),
+            KeyCode::Backspace => {
+                self.text.pop();
+                Outcome::Stay
+            }
+            KeyCode::Char('u') if ctrl => {
+                self.text.clear();
+                Outcome::Stay
+            }
+            KeyCode::Tab if self.purpose == PromptPurpose::AddInput => {
+                if let Some(done) = crate::tui::stages::complete_path(&self.text) {
+                    self.text = done;
+                }
+                Outcome::Stay
+            }
+            KeyCode::Char(c) if !ctrl => {
+                self.text.push(c);
+                Outcome::Stay
+            }
+            _ => Outcome::Stay,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +143,7 @@ pub enum Confirm {
 }
 
 /// What the app should do after a popup handled a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Stay,
     Close,
@@ -40,6 +153,11 @@ pub enum Outcome {
     DiscardAndQuit,
     Restore,
     DiscardRecovery,
+    Submit(PromptPurpose, String),
+    AddCatalogOption { component: String, option: String },
+    SetMode(crate::model::InteractionMode),
+    Reload { input: usize, text: String },
+    SetRegimes(Vec<bool>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +282,97 @@ impl Popup {
     pub fn handle_key(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
         match self {
             Popup::Palette(p) => p.handle_key(event),
+            Popup::Prompt(p) => p.handle_key(event),
+            Popup::Diff {
+                input,
+                new_text,
+                scroll,
+                ..
+            } => match event.code {
+                KeyCode::Enter | KeyCode::Char('y') => Outcome::Reload {
+                    input: *input,
+                    text: std::mem::take(new_text),
+                },
+                KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('q') => Outcome::Close,
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *scroll += 1;
+                    Outcome::Stay
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *scroll = scroll.saturating_sub(1);
+                    Outcome::Stay
+                }
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    *scroll += 10;
+                    Outcome::Stay
+                }
+                KeyCode::PageUp => {
+                    *scroll = scroll.saturating_sub(10);
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            },
+            Popup::CatalogPicker {
+                component,
+                choices,
+                selected,
+            } => match event.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(choices.len().saturating_sub(1));
+                    Outcome::Stay
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *selected = selected.saturating_sub(1);
+                    Outcome::Stay
+                }
+                KeyCode::Enter => match choices.get(*selected) {
+                    Some(c) => Outcome::AddCatalogOption {
+                        component: component.clone(),
+                        option: c.id.clone(),
+                    },
+                    None => Outcome::Close,
+                },
+                KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+            Popup::ModeChoice { selected } => match event.code {
+                KeyCode::Down | KeyCode::Up | KeyCode::Char('j') | KeyCode::Char('k') => {
+                    *selected = 1 - (*selected).min(1);
+                    Outcome::Stay
+                }
+                KeyCode::Char('a') | KeyCode::Char('A') => {
+                    Outcome::SetMode(crate::model::InteractionMode::Incremental)
+                }
+                KeyCode::Char('b') | KeyCode::Char('B') => {
+                    Outcome::SetMode(crate::model::InteractionMode::Yolo)
+                }
+                KeyCode::Enter => Outcome::SetMode(if *selected == 0 {
+                    crate::model::InteractionMode::Incremental
+                } else {
+                    crate::model::InteractionMode::Yolo
+                }),
+                KeyCode::Esc => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+            Popup::Regimes { chosen, selected } => match event.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(chosen.len().saturating_sub(1));
+                    Outcome::Stay
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *selected = selected.saturating_sub(1);
+                    Outcome::Stay
+                }
+                KeyCode::Char(' ') | KeyCode::Char('x') => {
+                    if let Some(c) = chosen.get_mut(*selected) {
+                        *c = !*c;
+                    }
+                    Outcome::Stay
+                }
+                KeyCode::Enter => Outcome::SetRegimes(chosen.clone()),
+                KeyCode::Esc => Outcome::Close,
+                _ => Outcome::Stay,
+            },
             Popup::Help { scroll } => {
                 let key = Key::from_event(&event);
                 let closes = matches!(event.code, KeyCode::Esc | KeyCode::Char('q'))
@@ -178,6 +387,7 @@ impl Popup {
                     KeyCode::PageDown | KeyCode::Char(' ') => *scroll += 10,
                     KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
                     KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
+                    KeyCode::End | KeyCode::Char('G') => *scroll = usize::MAX / 2,
                     _ => {}
                 }
                 Outcome::Stay
@@ -227,6 +437,8 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
             Context::Navigator => "Sections (navigator)",
             Context::Editor => "Editor",
             Context::Preview => "Preview",
+            Context::Workspace => "Stage workspaces (inputs, input viewer, requirements)",
+            Context::Design => "Design panes (a component's steps a → f)",
         };
         if !lines.is_empty() {
             lines.push(Line::default());
@@ -342,6 +554,200 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 lines.push(Line::from(spans));
             }
             frame.render_widget(Paragraph::new(lines), list);
+        }
+        Popup::Prompt(p) => {
+            let area = centered(screen, 76, 5);
+            frame.render_widget(Clear, area);
+            let hint = if p.purpose == PromptPurpose::AddInput {
+                "Enter adds · Tab completes · Esc cancels"
+            } else {
+                "Enter saves · Esc cancels"
+            };
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::from(vec![
+                        Span::styled("> ", theme.key),
+                        Span::styled(crate::text::sanitize_line(&p.text).into_owned(), theme.text),
+                        Span::styled("▏", theme.focus_border),
+                    ]),
+                    Line::default(),
+                    Line::from(Span::styled(hint, theme.dim)),
+                ])
+                .block(frame_block(&p.title, theme)),
+                area,
+            );
+        }
+        Popup::Diff { lines, scroll, .. } => {
+            let area = centered(screen, 100, screen.height.saturating_sub(4));
+            frame.render_widget(Clear, area);
+            let inner_h = area.height.saturating_sub(2) as usize;
+            let scroll = (*scroll).min(lines.len().saturating_sub(inner_h));
+            let text: Vec<Line> = lines
+                .iter()
+                .skip(scroll)
+                .take(inner_h)
+                .map(|l| {
+                    let style = match l.tag {
+                        '+' => theme.ok,
+                        '-' => theme.error,
+                        '@' => theme.heading3,
+                        _ => theme.dim,
+                    };
+                    let prefix = if l.tag == '@' {
+                        String::new()
+                    } else {
+                        l.tag.to_string()
+                    };
+                    Line::from(Span::styled(
+                        format!("{prefix}{}", crate::text::sanitize_line(&l.text)),
+                        style,
+                    ))
+                })
+                .collect();
+            frame.render_widget(
+                Paragraph::new(text).block(frame_block(
+                    "Changed on disk · Enter reloads · Esc keeps the snapshot",
+                    theme,
+                )),
+                area,
+            );
+        }
+        Popup::Regimes { chosen, selected } => {
+            let area = centered(screen, 44, chosen.len() as u16 + 4);
+            frame.render_widget(Clear, area);
+            let mut lines: Vec<Line> = crate::tui::stages::REGIMES
+                .iter()
+                .zip(chosen)
+                .enumerate()
+                .map(|(i, (name, on))| {
+                    let mark = if *on { "[x]" } else { "[ ]" };
+                    let style = if i == *selected {
+                        theme.popup_selected
+                    } else {
+                        theme.text
+                    };
+                    Line::from(Span::styled(format!(" {mark} {name}"), style))
+                })
+                .collect();
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                " Space toggles · Enter applies · Esc cancels",
+                theme.dim,
+            )));
+            frame.render_widget(
+                Paragraph::new(lines).block(frame_block("Compliance regimes", theme)),
+                area,
+            );
+        }
+        Popup::CatalogPicker {
+            choices, selected, ..
+        } => {
+            let area = centered(screen, 100, screen.height.saturating_sub(4).min(30));
+            frame.render_widget(Clear, area);
+            let block = frame_block(
+                "Add from the catalog · ranked by fit with the inputs · Enter adds",
+                theme,
+            );
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            let [list, why] = Layout::vertical([
+                Constraint::Length(choices.len() as u16 + 1),
+                Constraint::Min(0),
+            ])
+            .areas(inner);
+            let lines: Vec<Line> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let style = if i == *selected {
+                        theme.popup_selected
+                    } else if c.already {
+                        theme.dim
+                    } else {
+                        theme.text
+                    };
+                    let stars = format!(
+                        "{}{}",
+                        "★".repeat(c.fit as usize),
+                        "☆".repeat(5 - c.fit.min(5) as usize)
+                    );
+                    let already = if c.already {
+                        "  (on the component)"
+                    } else {
+                        ""
+                    };
+                    Line::from(vec![
+                        Span::styled(
+                            format!(" {stars} "),
+                            if i == *selected { style } else { theme.key },
+                        ),
+                        Span::styled(format!("{}{already}", c.name), style),
+                    ])
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), list);
+            if let Some(c) = choices.get(*selected) {
+                frame.render_widget(
+                    Paragraph::new(vec![
+                        Line::from(Span::styled("Why this fit", theme.heading3)),
+                        Line::from(Span::styled(
+                            crate::text::sanitize_line(&c.why).into_owned(),
+                            theme.dim,
+                        )),
+                    ])
+                    .wrap(Wrap { trim: true }),
+                    why,
+                );
+            }
+        }
+        Popup::ModeChoice { selected } => {
+            let area = centered(screen, 84, 13);
+            frame.render_widget(Clear, area);
+            let option = |i: usize, key: &str, title: &str, text: &str| {
+                let style = if i == *selected {
+                    theme.popup_selected
+                } else {
+                    theme.text
+                };
+                vec![
+                    Line::from(vec![
+                        Span::styled(format!(" {key} "), theme.key),
+                        Span::styled(title.to_string(), style),
+                    ]),
+                    Line::from(Span::styled(format!("   {text}"), theme.dim)),
+                ]
+            };
+            let mut lines = vec![
+                Line::from(Span::styled(
+                    "How would you like to proceed with the infrastructure architecture?",
+                    theme.text,
+                )),
+                Line::default(),
+            ];
+            lines.extend(option(
+                0,
+                "A",
+                "Incrementally (default and recommended)",
+                "Component by component, step by step: purpose, options, recommendation, feedback, elicitation, decision. Best for complex designs.",
+            ));
+            lines.push(Line::default());
+            lines.extend(option(
+                1,
+                "B",
+                "YOLO",
+                "A comprehensive first draft of every component now (options from the catalog, a recommendation and a body each), then review and iterate.",
+            ));
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                " A or B chooses · Enter takes the highlighted one · Esc decides later (the palette has choose-mode)",
+                theme.dim,
+            )));
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(frame_block("Interaction mode", theme)),
+                area,
+            );
         }
         Popup::Confirm(confirm) => {
             let (title, text, keys): (&str, String, &[(&str, &str)]) = match confirm {

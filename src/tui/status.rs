@@ -29,8 +29,58 @@ pub fn save_label(state: &SaveState) -> String {
 }
 
 /// The actions worth a place in the key bar for a pane, most important first.
-fn key_bar_actions(pane: Pane) -> &'static [Action] {
-    match pane {
+fn key_bar_actions(app: &App) -> &'static [Action] {
+    if app.context() == super::action::Context::Design {
+        return &[
+            Action::Leave,
+            Action::PrevStep,
+            Action::NextStep,
+            Action::NextCard,
+            Action::Add,
+            Action::NewCard,
+            Action::EditItem,
+            Action::Recommend,
+            Action::Feedback,
+            Action::Finalize,
+            Action::Decide,
+            Action::WriteText,
+            Action::Help,
+        ];
+    }
+    if app.context() == super::action::Context::Workspace {
+        return match (app.selected_stage(), app.stages.viewer.is_some()) {
+            (Some(super::navigator::Stage::Inputs), true) => &[
+                Action::Leave,
+                Action::SwitchPane,
+                Action::Open,
+                Action::Search,
+                Action::SearchNext,
+                Action::PageDown,
+                Action::Help,
+            ],
+            (Some(super::navigator::Stage::Inputs), false) => &[
+                Action::Leave,
+                Action::Open,
+                Action::Add,
+                Action::Remove,
+                Action::ReloadInput,
+                Action::Save,
+                Action::Help,
+            ],
+            _ => &[
+                Action::Leave,
+                Action::Open,
+                Action::Add,
+                Action::EditItem,
+                Action::Remove,
+                Action::CycleCategory,
+                Action::Regimes,
+                Action::Save,
+                Action::Help,
+            ],
+        };
+    }
+    match app.focus {
         Pane::Navigator => &[
             Action::Help,
             Action::FocusNext,
@@ -77,7 +127,19 @@ fn short_name(action: Action) -> &'static str {
         Action::TogglePreview => "preview",
         Action::NextTheme => "theme",
         Action::ExternalEditor => "$EDITOR",
-        Action::Leave => "done",
+        Action::Leave => "back",
+        Action::Open => "open",
+        Action::ReloadInput => "reload",
+        Action::CycleCategory => "category",
+        Action::SwitchPane => "outline/text",
+        Action::EditItem => "edit",
+        Action::SearchNext => "next",
+        Action::PrevStep => "step←",
+        Action::NextStep => "step→",
+        Action::NextCard => "card",
+        Action::NewCard => "blank",
+        Action::WriteText => "text",
+        Action::Finalize => "finalize",
         other => other.name(),
     }
 }
@@ -142,7 +204,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let mut keys = vec![Span::raw(" ")];
     let mut used = 1;
-    for &action in key_bar_actions(app.focus) {
+    for &action in key_bar_actions(app) {
         let Some(key) = app.keymap.first_key(context, action) else {
             continue;
         };

@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use ratatui::prelude::CrosstermBackend;
 use ratatui::{DefaultTerminal, Terminal};
 
-use super::app::{App, Effect};
+use super::app::{App, EditTarget, Effect};
 use super::view;
 use crate::preview::Highlighter;
 
@@ -142,13 +142,18 @@ fn event_loop(
         }
         for effect in std::mem::take(&mut app.effects) {
             match effect {
-                Effect::ExternalEditor { section, text } => {
-                    match edit_externally(terminal, &text) {
-                        Ok(Some(new_text)) => app.replace_section_text(section, &new_text),
-                        Ok(None) => app.info("the editor exited with an error; nothing changed"),
-                        Err(e) => app.warn(e),
-                    }
-                }
+                Effect::ExternalEditor { target, text } => match edit_externally(terminal, &text) {
+                    Ok(Some(new_text)) => match target {
+                        EditTarget::Section(section) => {
+                            app.replace_section_text(section, &new_text)
+                        }
+                        EditTarget::Card { component, option } => {
+                            app.replace_card(&component, &option, &new_text)
+                        }
+                    },
+                    Ok(None) => app.info("the editor exited with an error; nothing changed"),
+                    Err(e) => app.warn(e),
+                },
             }
         }
         app.autosave_if_due();

@@ -81,6 +81,20 @@ fn pane_block<'a>(title: Line<'a>, focused: bool, app: &'a App) -> Block<'a> {
 }
 
 fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(stage) = app.selected_stage() {
+        super::stages::draw(frame, app, stage, area);
+        return;
+    }
+    if !app.text_mode
+        && let Some(index) = app.selected_section()
+        && app
+            .session
+            .component(&app.session.sections[index].id)
+            .is_some()
+    {
+        super::design_view::draw(frame, app, index, area);
+        return;
+    }
     let t = &app.theme;
     let focused = app.focus == Pane::Editor;
     let Some(index) = app.selected_section() else {

@@ -376,12 +376,12 @@ pub fn decision_body(
             ));
         }
     }
-    if let Some(t) = template {
-        if !t.starter.trim().is_empty() {
-            out.push('\n');
-            out.push_str(t.starter.trim_end());
-            out.push('\n');
-        }
+    if let Some(t) = template
+        && !t.starter.trim().is_empty()
+    {
+        out.push('\n');
+        out.push_str(t.starter.trim_end());
+        out.push('\n');
     }
     out
 }

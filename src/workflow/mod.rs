@@ -1,8 +1,12 @@
 //! The process as operations on a session: starting one, and measuring how far it has come.
 
+pub mod card_form;
 pub mod design;
+mod gather;
 mod progress;
 mod start;
+pub mod yolo;
 
+pub use gather::refresh_extraction;
 pub use progress::Progress;
 pub use start::{NewSession, new_session, project_name_from, slug};

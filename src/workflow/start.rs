@@ -48,6 +48,7 @@ pub fn new_session(template: &Template, spec: NewSession, now: Timestamp) -> Ses
                 .push(ComponentDesign::new(&t.id, &t.purpose));
         }
     }
+    super::refresh_extraction(&mut session);
     let inputs: Vec<&str> = session.inputs.iter().map(|i| i.kind.label()).collect();
     let detail = if inputs.is_empty() {
         format!("from template {} without input documents", template.id)

@@ -1,0 +1,3 @@
+//! Analyses of a session against its inputs. Pure functions: no I/O, no terminal.
+
+pub mod crosscheck;

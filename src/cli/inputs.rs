@@ -1,0 +1,113 @@
+//! `infradraft inputs`: a session's inputs, their freshness, and what was extracted from them.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+use super::CliResult;
+use crate::inputs::extract::{TechnicalAssumptions, technical_assumptions};
+use crate::inputs::{Freshness, contribution, freshness, missing_kinds};
+use crate::model::{InputKind, Session};
+use crate::store;
+use crate::text::sanitize_line;
+use crate::tui::stages::category_label;
+
+pub fn run(path: &Path, out: &mut dyn Write) -> CliResult {
+    let session = store::load(path)?.session;
+    out.write_all(report(&session).as_bytes())?;
+    Ok(())
+}
+
+fn source(input: &str, line: u32) -> String {
+    let name = Path::new(input)
+        .file_name()
+        .map_or(input.to_string(), |n| n.to_string_lossy().into_owned());
+    format!("{name}:{line}")
+}
+
+/// The report `inputs` prints.
+pub fn report(s: &Session) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "Inputs ({})", s.inputs.len());
+    for doc in &s.inputs {
+        let state = match freshness(doc) {
+            Freshness::Unreadable(why) => format!("unreadable: {why}"),
+            f => f.label().to_string(),
+        };
+        let _ = writeln!(
+            o,
+            "  {:<26} {}  ({} lines, {})",
+            doc.kind.label(),
+            sanitize_line(&doc.path),
+            doc.text.lines().count(),
+            state
+        );
+    }
+    let missing = missing_kinds(&s.inputs);
+    if !missing.is_empty() {
+        let _ = writeln!(o, "\nMissing inputs");
+        for kind in missing {
+            let _ = writeln!(
+                o,
+                "  {:<26} would contribute {}",
+                kind.label(),
+                contribution(kind)
+            );
+        }
+    }
+    let _ = writeln!(o, "\nRequirements ({})", s.requirements.len());
+    for r in &s.requirements {
+        let src = r
+            .source
+            .as_ref()
+            .map_or("written by hand".to_string(), |x| source(&x.input, x.line));
+        let _ = writeln!(
+            o,
+            "  {:<8} {:<12} {}  [{src}]",
+            sanitize_line(&r.id),
+            category_label(r.category),
+            sanitize_line(&r.text)
+        );
+    }
+    if !s.regimes.is_empty() {
+        let _ = writeln!(o, "\nCompliance regimes: {}", s.regimes.join(", "));
+    }
+    let _ = writeln!(o);
+    match s.input(InputKind::Prd).map(technical_assumptions) {
+        None => {
+            let _ = writeln!(o, "Technical Assumptions: no PRD among the inputs");
+        }
+        Some(TechnicalAssumptions::Missing) => {
+            let _ = writeln!(
+                o,
+                "Technical Assumptions: the PRD has no Technical Assumptions section"
+            );
+        }
+        Some(TechnicalAssumptions::Found { heading, .. }) => {
+            let _ = writeln!(
+                o,
+                "Technical Assumptions: \"{}\" (PRD line {})",
+                sanitize_line(&heading.text),
+                heading.line
+            );
+        }
+    }
+    let _ = writeln!(
+        o,
+        "\nFacts decisions are checked against ({})",
+        s.assumptions.len()
+    );
+    for a in &s.assumptions {
+        let src = a.source.as_ref().map_or(String::new(), |x| {
+            format!("  [{}]", source(&x.input, x.line))
+        });
+        let _ = writeln!(
+            o,
+            "  {:<24} {} {{{}}}{src}",
+            format!("{:?}", a.topic),
+            sanitize_line(&a.text),
+            a.tags.join(", ")
+        );
+    }
+    o
+}

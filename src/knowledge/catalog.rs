@@ -1,0 +1,259 @@
+//! The offline option catalog: for every component, realistic options with pros, cons, ratings and
+//! tags, from `assets/catalog/` (compiled in) and from `<config>/catalog/*.ron` (a team's own).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{OptionCard, Ratings};
+use crate::store::from_ron;
+
+/// One catalog file: the options for one component.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CatalogFile {
+    /// The template section id of the component.
+    pub component: String,
+    pub options: Vec<CatalogOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CatalogOption {
+    /// Unique across the whole catalog.
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub ratings: CatalogRatings,
+    pub tags: Vec<String>,
+    /// Tags of facts this option contradicts (`no-kubernetes`, `serverless`, …).
+    pub conflicts_with: Vec<String>,
+}
+
+/// Ratings from 1 (low) to 5 (high).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct CatalogRatings {
+    pub cost: u8,
+    pub complexity: u8,
+    pub operational_burden: u8,
+    pub lock_in: u8,
+}
+
+impl CatalogOption {
+    /// The option as a card for a component's comparison panes; `fit` is the ranking's score.
+    pub fn to_card(&self, fit: Option<u8>) -> OptionCard {
+        OptionCard {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            summary: self.summary.clone(),
+            pros: self.pros.clone(),
+            cons: self.cons.clone(),
+            ratings: Ratings {
+                cost: Some(self.ratings.cost),
+                complexity: Some(self.ratings.complexity),
+                operational_burden: Some(self.ratings.operational_burden),
+                lock_in: Some(self.ratings.lock_in),
+                fit,
+            },
+            tags: self.tags.clone(),
+            conflicts_with: self.conflicts_with.clone(),
+            catalog_id: Some(self.id.clone()),
+        }
+    }
+}
+
+/// The built-in catalog files, by name.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "cloud-provider-strategy.ron",
+        include_str!("../../assets/catalog/cloud-provider-strategy.ron"),
+    ),
+    (
+        "infrastructure-as-code.ron",
+        include_str!("../../assets/catalog/infrastructure-as-code.ron"),
+    ),
+    (
+        "environment-configuration.ron",
+        include_str!("../../assets/catalog/environment-configuration.ron"),
+    ),
+    (
+        "network-architecture.ron",
+        include_str!("../../assets/catalog/network-architecture.ron"),
+    ),
+    (
+        "compute-resources.ron",
+        include_str!("../../assets/catalog/compute-resources.ron"),
+    ),
+    (
+        "data-resources.ron",
+        include_str!("../../assets/catalog/data-resources.ron"),
+    ),
+    (
+        "security-architecture.ron",
+        include_str!("../../assets/catalog/security-architecture.ron"),
+    ),
+    (
+        "monitoring-observability.ron",
+        include_str!("../../assets/catalog/monitoring-observability.ron"),
+    ),
+    (
+        "ci-cd-pipeline.ron",
+        include_str!("../../assets/catalog/ci-cd-pipeline.ron"),
+    ),
+    (
+        "disaster-recovery.ron",
+        include_str!("../../assets/catalog/disaster-recovery.ron"),
+    ),
+    (
+        "cost-optimization.ron",
+        include_str!("../../assets/catalog/cost-optimization.ron"),
+    ),
+    (
+        "environment-transition-strategy.ron",
+        include_str!("../../assets/catalog/environment-transition-strategy.ron"),
+    ),
+    (
+        "shared-responsibility-model.ron",
+        include_str!("../../assets/catalog/shared-responsibility-model.ron"),
+    ),
+    (
+        "infrastructure-evolution-plan.ron",
+        include_str!("../../assets/catalog/infrastructure-evolution-plan.ron"),
+    ),
+    (
+        "cross-team-collaboration-model.ron",
+        include_str!("../../assets/catalog/cross-team-collaboration-model.ron"),
+    ),
+    (
+        "infrastructure-verification-approach.ron",
+        include_str!("../../assets/catalog/infrastructure-verification-approach.ron"),
+    ),
+];
+
+/// All catalog options, each with the component it belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    entries: Vec<(String, CatalogOption)>,
+}
+
+impl Catalog {
+    /// The built-in catalog. Its files are tested to parse and validate, so an error here is a
+    /// bug; it is still reported rather than panicking.
+    pub fn builtin() -> Result<Catalog, String> {
+        let mut catalog = Catalog::default();
+        for (name, text) in BUILTIN {
+            let origin = PathBuf::from("assets/catalog").join(name);
+            catalog.add_text(&origin, text)?;
+        }
+        Ok(catalog)
+    }
+
+    /// The built-in catalog plus the team's files in `<config>/catalog/`. A broken team file is
+    /// skipped and reported in the returned warnings.
+    pub fn load(config_dir: &Path) -> (Catalog, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut catalog = Catalog::builtin().unwrap_or_else(|e| {
+            warnings.push(e);
+            Catalog::default()
+        });
+        let dir = config_dir.join("catalog");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return (catalog, warnings);
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        files.sort();
+        for path in files {
+            let result = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|text| catalog.add_text(&path, &text));
+            if let Err(e) = result {
+                warnings.push(format!("{e}; file skipped"));
+            }
+        }
+        (catalog, warnings)
+    }
+
+    fn add_text(&mut self, origin: &Path, text: &str) -> Result<(), String> {
+        let file: CatalogFile = from_ron(origin, text).map_err(|e| e.to_string())?;
+        let known: HashSet<&str> = self.entries.iter().map(|(_, o)| o.id.as_str()).collect();
+        let mut seen = HashSet::new();
+        for option in &file.options {
+            let problem = validate(option);
+            if let Some(problem) = problem {
+                return Err(format!(
+                    "{}: option {:?}: {problem}",
+                    origin.display(),
+                    option.id
+                ));
+            }
+            if known.contains(option.id.as_str()) || !seen.insert(option.id.as_str()) {
+                return Err(format!(
+                    "{}: option id {:?} is already in the catalog",
+                    origin.display(),
+                    option.id
+                ));
+            }
+        }
+        self.entries.extend(
+            file.options
+                .into_iter()
+                .map(|o| (file.component.clone(), o)),
+        );
+        Ok(())
+    }
+
+    /// The options for a component, in catalog order.
+    pub fn for_component<'a>(
+        &'a self,
+        component: &'a str,
+    ) -> impl Iterator<Item = &'a CatalogOption> + 'a {
+        self.entries
+            .iter()
+            .filter(move |(c, _)| c == component)
+            .map(|(_, o)| o)
+    }
+
+    pub fn option(&self, id: &str) -> Option<&CatalogOption> {
+        self.entries.iter().map(|(_, o)| o).find(|o| o.id == id)
+    }
+
+    /// Every (component, option) pair.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &CatalogOption)> {
+        self.entries.iter().map(|(c, o)| (c.as_str(), o))
+    }
+}
+
+fn is_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn validate(o: &CatalogOption) -> Option<String> {
+    if !is_tag(&o.id) {
+        return Some("the id is not kebab-case".into());
+    }
+    if o.name.trim().is_empty() {
+        return Some("no name".into());
+    }
+    let r = o.ratings;
+    for (what, v) in [
+        ("cost", r.cost),
+        ("complexity", r.complexity),
+        ("operational_burden", r.operational_burden),
+        ("lock_in", r.lock_in),
+    ] {
+        if !(1..=5).contains(&v) {
+            return Some(format!("rating {what} is {v}; ratings go from 1 to 5"));
+        }
+    }
+    if let Some(t) = o.tags.iter().chain(&o.conflicts_with).find(|t| !is_tag(t)) {
+        return Some(format!("tag {t:?} is not lowercase kebab-case"));
+    }
+    None
+}

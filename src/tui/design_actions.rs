@@ -1,0 +1,490 @@
+//! What the design panes' keys do: the steps a → f on the selected component, through the pure
+//! operations of `workflow::design`.
+
+use super::action::Action;
+use super::app::{App, EditTarget, Effect, Pane};
+use super::popup::{CatalogChoice, Popup, Prompt, PromptPurpose};
+use crate::analysis::crosscheck::{Verdict, check_option};
+use crate::knowledge::ranking::{explain, rank};
+use crate::model::{ConflictAck, DesignStep, InteractionMode};
+use crate::workflow::design::{self, DesignError};
+
+/// Where the design panes are: the selected card.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DesignState {
+    pub card: usize,
+}
+
+impl App {
+    /// The selected component's id, when a component section is selected.
+    pub fn selected_component(&self) -> Option<String> {
+        let index = self.selected_section()?;
+        let id = &self.session.sections[index].id;
+        self.session.component(id).map(|c| c.id.clone())
+    }
+
+    fn selected_card_id(&self, component: &str) -> Option<String> {
+        let c = self.session.component(component)?;
+        c.options
+            .get(self.design.card.min(c.options.len().saturating_sub(1)))
+            .map(|o| o.id.clone())
+    }
+
+    fn design_result(&mut self, result: Result<(), DesignError>) -> bool {
+        match result {
+            Ok(()) => {
+                self.structure_changed();
+                true
+            }
+            Err(e) => {
+                self.warn(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Carries out a design-pane action on the selected component. Returns whether it was used.
+    pub fn design_action(&mut self, action: Action) -> bool {
+        let Some(id) = self.selected_component() else {
+            return false;
+        };
+        let changes = matches!(
+            action,
+            Action::Add
+                | Action::NewCard
+                | Action::Remove
+                | Action::EditItem
+                | Action::MoveCardLeft
+                | Action::MoveCardRight
+                | Action::Recommend
+                | Action::Feedback
+                | Action::Decide
+                | Action::Finalize
+        );
+        if changes && self.refuse_if_read_only() {
+            return true;
+        }
+        let now = crate::model::now();
+        let count = self.session.component(&id).map_or(0, |c| c.options.len());
+        let step = self
+            .session
+            .component(&id)
+            .map(|c| c.step)
+            .unwrap_or_default();
+        match action {
+            Action::PrevStep | Action::NextStep => {
+                let i = DesignStep::ALL.iter().position(|s| *s == step).unwrap_or(0);
+                let j = if action == Action::NextStep {
+                    (i + 1).min(DesignStep::ALL.len() - 1)
+                } else {
+                    i.saturating_sub(1)
+                };
+                let _ = design::goto_step(&mut self.session, &id, DesignStep::ALL[j]);
+                self.structure_changed();
+            }
+            Action::PrevCard => self.design.card = self.design.card.saturating_sub(1),
+            Action::NextCard => {
+                self.design.card = (self.design.card + 1).min(count.saturating_sub(1))
+            }
+            Action::MoveCardLeft | Action::MoveCardRight => {
+                if let Some(option) = self.selected_card_id(&id) {
+                    let delta = if action == Action::MoveCardLeft {
+                        -1
+                    } else {
+                        1
+                    };
+                    let r = design::move_option(&mut self.session, &id, &option, delta);
+                    if self.design_result(r) {
+                        self.design.card = (self.design.card as i64 + delta as i64)
+                            .clamp(0, count.saturating_sub(1) as i64)
+                            as usize;
+                    }
+                }
+            }
+            Action::Add => self.open_catalog_picker(&id),
+            Action::NewCard => {
+                let r = design::blank_option(&self.session, &id)
+                    .and_then(|card| design::add_option(&mut self.session, &id, card, now));
+                if self.design_result(r) {
+                    self.design.card = count;
+                    self.info("blank card added: e edits it");
+                }
+            }
+            Action::Remove => {
+                if let Some(option) = self.selected_card_id(&id) {
+                    let r = design::remove_option(&mut self.session, &id, &option, now);
+                    if self.design_result(r) {
+                        self.design.card = self.design.card.saturating_sub(1);
+                    }
+                }
+            }
+            Action::EditItem => {
+                if step == DesignStep::Purpose {
+                    let purpose = self
+                        .session
+                        .component(&id)
+                        .map(|c| c.purpose.clone())
+                        .unwrap_or_default();
+                    self.popups.push(Popup::Prompt(Prompt::new(
+                        "Purpose of this component",
+                        &purpose,
+                        PromptPurpose::EditPurpose { component: id },
+                    )));
+                } else if let Some(option) = self.selected_card_id(&id) {
+                    let card = self
+                        .session
+                        .component(&id)
+                        .and_then(|c| c.option(&option))
+                        .cloned()
+                        .expect("selected card exists");
+                    self.effects.push(Effect::ExternalEditor {
+                        target: EditTarget::Card {
+                            component: id,
+                            option,
+                        },
+                        text: crate::workflow::card_form::to_form(&card),
+                    });
+                }
+            }
+            Action::Recommend => {
+                if count < design::MIN_OPTIONS {
+                    self.warn(DesignError::NeedTwoOptions(count).to_string());
+                } else if let Some(option) = self.selected_card_id(&id) {
+                    self.popups.push(Popup::Prompt(Prompt::new(
+                        "Why recommend this option?",
+                        "",
+                        PromptPurpose::Rationale {
+                            component: id,
+                            option,
+                        },
+                    )));
+                }
+            }
+            Action::Feedback => self.popups.push(Popup::Prompt(Prompt::new(
+                "Feedback on this component",
+                "",
+                PromptPurpose::FeedbackText { component: id },
+            ))),
+            Action::Finalize => {
+                let _ = design::goto_step(&mut self.session, &id, DesignStep::Decision);
+                self.structure_changed();
+                let recommended = self
+                    .session
+                    .component(&id)
+                    .and_then(|c| c.recommendation.as_ref())
+                    .and_then(|r| {
+                        self.session
+                            .component(&id)
+                            .and_then(|c| c.options.iter().position(|o| o.id == r.option))
+                    });
+                if let Some(i) = recommended {
+                    self.design.card = i;
+                }
+                self.info("f. Decision: d records the decision for the selected card");
+            }
+            Action::Decide => {
+                if count < design::MIN_OPTIONS {
+                    self.warn(DesignError::NeedTwoOptions(count).to_string());
+                } else if let Some(option) = self.selected_card_id(&id) {
+                    let suggested = self
+                        .session
+                        .component(&id)
+                        .and_then(|c| c.recommendation.as_ref())
+                        .filter(|r| r.option == option)
+                        .map(|r| r.rationale.clone())
+                        .unwrap_or_default();
+                    self.popups.push(Popup::Prompt(Prompt::new(
+                        "Justification for the decision",
+                        &suggested,
+                        PromptPurpose::Justification {
+                            component: id,
+                            option,
+                        },
+                    )));
+                }
+            }
+            Action::WriteText => {
+                self.text_mode = true;
+                self.focus = Pane::Editor;
+            }
+            Action::ChooseMode => self.popups.push(Popup::ModeChoice {
+                selected: usize::from(self.session.mode == Some(InteractionMode::Yolo)),
+            }),
+            Action::Leave => self.focus = Pane::Navigator,
+            _ => return false,
+        }
+        true
+    }
+
+    fn open_catalog_picker(&mut self, id: &str) {
+        let on_card: Vec<String> = self
+            .session
+            .component(id)
+            .map(|c| {
+                c.options
+                    .iter()
+                    .filter_map(|o| o.catalog_id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ranked = rank(
+            id,
+            self.catalog.for_component(id),
+            &self.session.assumptions,
+            &self.session.requirements,
+        );
+        if ranked.is_empty() {
+            self.warn("the catalog has no options for this component; n adds a blank card");
+            return;
+        }
+        let choices = ranked
+            .iter()
+            .map(|r| CatalogChoice {
+                id: r.option.id.clone(),
+                name: r.option.name.clone(),
+                fit: r.fit,
+                why: explain(r),
+                already: on_card.contains(&r.option.id),
+            })
+            .collect();
+        self.popups.push(Popup::CatalogPicker {
+            component: id.to_string(),
+            choices,
+            selected: 0,
+        });
+    }
+
+    /// Adds a catalog option to a component (from the picker).
+    pub fn add_catalog_option(&mut self, component: &str, option: &str) {
+        let Some(entry) = self.catalog.option(option) else {
+            return;
+        };
+        let ranked = rank(
+            component,
+            std::iter::once(entry),
+            &self.session.assumptions,
+            &self.session.requirements,
+        );
+        let card = entry.to_card(ranked.first().map(|r| r.fit));
+        let r = design::add_option(&mut self.session, component, card, crate::model::now());
+        if self.design_result(r) {
+            self.design.card = self
+                .session
+                .component(component)
+                .map_or(0, |c| c.options.len() - 1);
+        }
+    }
+
+    /// Applies a design prompt's text. Returns whether the purpose was a design one.
+    pub fn submit_design_prompt(&mut self, purpose: PromptPurpose, text: String) -> bool {
+        let now = crate::model::now();
+        match purpose {
+            PromptPurpose::EditPurpose { component } => {
+                if let Some(c) = self.session.component_mut(&component) {
+                    c.purpose = text.trim().to_string();
+                    self.structure_changed();
+                }
+            }
+            PromptPurpose::Rationale { component, option } => {
+                let r = design::recommend(&mut self.session, &component, &option, &text, now);
+                self.design_result(r);
+            }
+            PromptPurpose::FeedbackText { component } => {
+                if !text.trim().is_empty() {
+                    self.popups.push(Popup::Prompt(Prompt::new(
+                        "Revision made in response (may be empty)",
+                        "",
+                        PromptPurpose::Revision {
+                            component,
+                            feedback: text,
+                        },
+                    )));
+                }
+            }
+            PromptPurpose::Revision {
+                component,
+                feedback,
+            } => {
+                let r = design::add_feedback(&mut self.session, &component, &feedback, &text, now);
+                self.design_result(r);
+            }
+            PromptPurpose::Justification { component, option } => {
+                if text.trim().is_empty() {
+                    self.warn(DesignError::NoJustification.to_string());
+                    return true;
+                }
+                let conflicts = self.conflicts_of(&component, &option);
+                self.continue_decision(component, option, text, conflicts, Vec::new());
+            }
+            PromptPurpose::AckReason {
+                component,
+                option,
+                justification,
+                conflicts,
+                mut acks,
+            } => {
+                if text.trim().is_empty() {
+                    self.warn(
+                        "a conflict needs a reason to be accepted; the decision was not recorded",
+                    );
+                    return true;
+                }
+                acks.push(ConflictAck {
+                    finding: conflicts[acks.len()].clone(),
+                    reason: text.trim().to_string(),
+                });
+                self.continue_decision(component, option, justification, conflicts, acks);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The conflicts of an option with the inputs, as they are shown and stored.
+    pub fn conflicts_of(&self, component: &str, option: &str) -> Vec<String> {
+        let Some(card) = self
+            .session
+            .component(component)
+            .and_then(|c| c.option(option))
+        else {
+            return Vec::new();
+        };
+        check_option(
+            card,
+            &self.session.assumptions,
+            &self.session.requirements,
+            &self.session.inputs,
+        )
+        .into_iter()
+        .filter(|f| f.verdict == Verdict::Conflicting)
+        .map(|f| {
+            let source = f
+                .evidence
+                .as_ref()
+                .map(|e| {
+                    let name = std::path::Path::new(&e.input)
+                        .file_name()
+                        .map_or(e.input.clone(), |n| n.to_string_lossy().into_owned());
+                    format!(" ({name}:{})", e.line)
+                })
+                .unwrap_or_default();
+            format!("{}: \"{}\"{source}", f.explanation, f.quote)
+        })
+        .collect()
+    }
+
+    fn continue_decision(
+        &mut self,
+        component: String,
+        option: String,
+        justification: String,
+        conflicts: Vec<String>,
+        acks: Vec<ConflictAck>,
+    ) {
+        if acks.len() < conflicts.len() {
+            let title = format!(
+                "Conflict {}/{}: {} — reason to accept it",
+                acks.len() + 1,
+                conflicts.len(),
+                conflicts[acks.len()]
+            );
+            self.popups.push(Popup::Prompt(Prompt::new(
+                &title,
+                "",
+                PromptPurpose::AckReason {
+                    component,
+                    option,
+                    justification,
+                    conflicts,
+                    acks,
+                },
+            )));
+            return;
+        }
+        let template = self.template.section(&component).cloned();
+        let result = design::decide(
+            &mut self.session,
+            template.as_ref(),
+            &component,
+            &option,
+            &justification,
+            &conflicts,
+            acks,
+            crate::model::now(),
+        );
+        match result {
+            Ok(change) => {
+                if let Some(i) = self.session.sections.iter().position(|s| s.id == component) {
+                    self.section_replaced(i);
+                }
+                self.structure_changed();
+                self.info(match change {
+                    design::BodyChange::Replaced => {
+                        "decided: the section text was written from the decision"
+                    }
+                    design::BodyChange::Appended => {
+                        "decided: your text is kept and the decision follows it"
+                    }
+                });
+            }
+            Err(e) => self.warn(e.to_string()),
+        }
+    }
+
+    /// Applies an option card edited as text in the person's editor.
+    pub fn replace_card(&mut self, component: &str, option: &str, text: &str) {
+        let Some(card) = self
+            .session
+            .component(component)
+            .and_then(|c| c.option(option))
+            .cloned()
+        else {
+            return;
+        };
+        match crate::workflow::card_form::from_form(&card, text) {
+            Ok(new) if new == card => self.info("no changes to the card"),
+            Ok(new) => {
+                let r = design::update_option(&mut self.session, component, new);
+                if self.design_result(r) {
+                    self.info("card updated");
+                }
+            }
+            Err(e) => self.warn(format!("card not changed: {e}")),
+        }
+    }
+
+    /// Sets the interaction mode; YOLO drafts every component right away.
+    pub fn choose_mode(&mut self, mode: InteractionMode) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let now = crate::model::now();
+        design::set_mode(&mut self.session, mode, now);
+        self.structure_changed();
+        if mode == InteractionMode::Yolo {
+            self.draft_all();
+        } else {
+            self.info("Incremental: pick a component and go through a → f");
+        }
+    }
+
+    /// Drafts every undrafted component from the catalog.
+    pub fn draft_all(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let n = crate::workflow::yolo::draft_all(
+            &mut self.session,
+            &self.template,
+            &self.catalog,
+            crate::model::now(),
+        );
+        for i in 0..self.session.sections.len() {
+            self.section_replaced(i);
+        }
+        self.structure_changed();
+        self.info(format!(
+            "drafted {n} components: every one has options, a recommendation and a body to review"
+        ));
+    }
+}

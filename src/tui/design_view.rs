@@ -1,0 +1,467 @@
+//! The design panes of a component: the step indicator (a → f), the option cards side by side
+//! with their ratings and cross-check badges, the recommendation, feedback and decision, and the
+//! facts of the inputs beside them.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::app::{App, Pane};
+use super::theme::Theme;
+use crate::analysis::crosscheck::{Finding, Verdict, check_option};
+use crate::model::{AssumptionTopic, ComponentDesign, DesignStep, OptionCard};
+use crate::text::sanitize_line;
+
+/// The narrowest a card is drawn; fewer cards are shown side by side (paged) below that.
+pub const MIN_CARD_WIDTH: u16 = 26;
+
+fn dots(value: Option<u8>) -> String {
+    match value {
+        Some(v) => {
+            let v = v.min(5) as usize;
+            format!("{}{}", "●".repeat(v), "○".repeat(5 - v))
+        }
+        None => "–····".into(),
+    }
+}
+
+/// Letters for cards: A, B, C, D.
+pub fn card_letter(i: usize) -> char {
+    (b'A' + (i as u8).min(25)) as char
+}
+
+/// How many cards fit side by side in `width`, and the first card shown so that `selected` is
+/// visible.
+pub fn card_window(width: u16, count: usize, selected: usize) -> (usize, usize) {
+    let per_page = ((width / MIN_CARD_WIDTH) as usize)
+        .clamp(1, 4)
+        .min(count.max(1));
+    let first = if selected >= per_page {
+        selected + 1 - per_page
+    } else {
+        0
+    };
+    (first, per_page)
+}
+
+pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
+    let t = &app.theme;
+    let section = &app.session.sections[index];
+    let Some(c) = app.session.component(&section.id) else {
+        return;
+    };
+    let focused = app.focus == Pane::Editor;
+    let mut title = vec![Span::styled(
+        format!(" {} ", sanitize_line(&section.title)),
+        if focused { t.focus_border } else { t.title },
+    )];
+    for step in DesignStep::ALL {
+        let label = format!("{} {}", step.letter(), step.label());
+        if step == c.step {
+            title.push(Span::styled(format!("[{label}]"), t.selected));
+        } else {
+            title.push(Span::styled(format!(" {label} "), t.dim));
+        }
+        title.push(Span::raw(" "));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.focus_border } else { t.border })
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 3 {
+        return;
+    }
+    let facts_height = 4.min(inner.height / 4);
+    let [main, facts] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(facts_height)]).areas(inner);
+    match c.step {
+        DesignStep::Purpose => draw_purpose(frame, app, c, main),
+        DesignStep::Options | DesignStep::Recommendation => draw_cards(frame, app, c, main),
+        DesignStep::Feedback => draw_feedback(frame, t, c, main),
+        DesignStep::Elicitation => draw_elicitation(frame, app, c, main),
+        DesignStep::Decision => draw_decision(frame, app, c, main),
+    }
+    if facts_height > 0 {
+        draw_key_facts(frame, app, facts);
+    }
+}
+
+fn draw_purpose(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from(Span::styled("a. Purpose", t.heading3)),
+        Line::from(Span::styled(sanitize_line(&c.purpose).into_owned(), t.text)),
+        Line::default(),
+    ];
+    if let Some(ts) = app.template.section(&c.id) {
+        lines.push(Line::from(Span::styled(
+            "Questions this component answers",
+            t.heading3,
+        )));
+        for q in &ts.guidance {
+            lines.push(Line::from(vec![
+                Span::styled("• ", t.list_marker),
+                Span::styled(sanitize_line(q).into_owned(), t.dim),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "] goes to b. Options · e edits the purpose · w writes the section text",
+        t.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn card_lines(
+    app: &App,
+    c: &ComponentDesign,
+    i: usize,
+    o: &OptionCard,
+    findings: &[Finding],
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut marks = String::new();
+    if c.recommendation.as_ref().is_some_and(|r| r.option == o.id) {
+        marks.push_str(" ★");
+    }
+    if c.decision.as_ref().is_some_and(|d| d.option == o.id) {
+        marks.push_str(" ✓");
+    }
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", card_letter(i)), t.key),
+        Span::styled(sanitize_line(&o.name).into_owned(), t.title),
+        Span::styled(marks, t.ok),
+    ])];
+    // Ratings and cross-check badges first: they must stay visible when the text is long.
+    let r = &o.ratings;
+    let rating = |label: &str, v: Option<u8>| {
+        vec![
+            Span::styled(format!("{label} "), t.dim),
+            Span::styled(format!("{} ", dots(v)), t.key),
+        ]
+    };
+    let mut first = rating("cost", r.cost);
+    first.extend(rating("ops", r.operational_burden));
+    let mut second = rating("cplx", r.complexity);
+    second.extend(rating("lock", r.lock_in));
+    lines.push(Line::from(first));
+    lines.push(Line::from(second));
+    lines.push(Line::from(rating("fit ", r.fit)));
+    for f in findings
+        .iter()
+        .filter(|f| f.verdict != Verdict::NotAddressed)
+    {
+        let (mark, style) = match f.verdict {
+            Verdict::Conflicting => ("⚠ ", t.warning),
+            _ => ("✓ ", t.ok),
+        };
+        // One line per finding: where the evidence is and what it says; details in `inputs`
+        // and in the decision's acknowledgement prompt.
+        let source = f
+            .evidence
+            .as_ref()
+            .map(|e| {
+                let name = std::path::Path::new(&e.input)
+                    .file_name()
+                    .map_or(e.input.clone(), |n| n.to_string_lossy().into_owned());
+                format!("{name}:{} ", e.line)
+            })
+            .unwrap_or_default();
+        let text = super::navigator::truncate(
+            &sanitize_line(&format!("{source}{}", f.fact)),
+            width.saturating_sub(2),
+        );
+        lines.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(text, style),
+        ]));
+    }
+    if !o.summary.is_empty() {
+        lines.push(Line::from(Span::styled(
+            sanitize_line(&o.summary).into_owned(),
+            t.dim,
+        )));
+    }
+    for p in &o.pros {
+        lines.push(Line::from(vec![
+            Span::styled("+ ", t.ok),
+            Span::styled(sanitize_line(p).into_owned(), t.text),
+        ]));
+    }
+    for con in &o.cons {
+        lines.push(Line::from(vec![
+            Span::styled("− ", t.error),
+            Span::styled(sanitize_line(con).into_owned(), t.text),
+        ]));
+    }
+    lines
+}
+
+fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
+    let t = &app.theme;
+    let bottom = 3.min(area.height / 3);
+    let [cards_area, rec_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
+    if c.options.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled("b. Options", t.heading3)),
+                Line::from(Span::styled(
+                    "No options yet. a adds one from the catalog (ranked by fit with the inputs), n a blank one.",
+                    t.dim,
+                )),
+            ])
+            .wrap(Wrap { trim: true }),
+            cards_area,
+        );
+    } else {
+        let selected = app.design.card.min(c.options.len() - 1);
+        let (first, per_page) = card_window(cards_area.width, c.options.len(), selected);
+        let shown: Vec<usize> = (first..(first + per_page).min(c.options.len())).collect();
+        let hidden = c.options.len() - shown.len();
+        let [cards_row, pager] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(if hidden > 0 { 1 } else { 0 }),
+        ])
+        .areas(cards_area);
+        let columns =
+            Layout::horizontal(vec![Constraint::Ratio(1, shown.len() as u32); shown.len()])
+                .split(cards_row);
+        for (slot, &i) in shown.iter().enumerate() {
+            let o = &c.options[i];
+            let findings = check_option(
+                o,
+                &app.session.assumptions,
+                &app.session.requirements,
+                &app.session.inputs,
+            );
+            let is_selected = i == selected;
+            let border = if is_selected && app.focus == Pane::Editor {
+                t.focus_border
+            } else {
+                t.border
+            };
+            let block = Block::default().borders(Borders::ALL).border_style(border);
+            let inner = block.inner(columns[slot]);
+            let mut lines = card_lines(app, c, i, o, &findings, inner.width as usize);
+            fit_to_height(&mut lines, inner.width, inner.height, t);
+            frame.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+                columns[slot],
+            );
+        }
+        if hidden > 0 {
+            frame.render_widget(
+                Paragraph::new(Line::from(Span::styled(
+                    format!(
+                        "cards {}–{} of {} · ←/→ pages through the others",
+                        first + 1,
+                        first + shown.len(),
+                        c.options.len()
+                    ),
+                    t.warning,
+                ))),
+                pager,
+            );
+        }
+    }
+    let rec = match &c.recommendation {
+        Some(r) => {
+            let name = c
+                .option(&r.option)
+                .map_or(r.option.as_str(), |o| o.name.as_str());
+            Line::from(vec![
+                Span::styled("Recommendation: ", t.heading3),
+                Span::styled(sanitize_line(name).into_owned(), t.ok),
+                Span::styled(format!(", because {}", sanitize_line(&r.rationale)), t.text),
+            ])
+        }
+        None => Line::from(Span::styled(
+            "No recommendation yet: select a card and press r (needs at least two options).",
+            t.dim,
+        )),
+    };
+    frame.render_widget(Paragraph::new(rec).wrap(Wrap { trim: true }), rec_area);
+}
+
+/// Rows `line` takes when wrapped at `width` (an estimate by display width, which is what the
+/// paragraph's word wrap comes close to).
+fn rows(line: &Line, width: u16) -> usize {
+    let w = line.width().max(1);
+    w.div_ceil(width.max(1) as usize)
+}
+
+/// Cuts the lines to the height, and says so on the last row instead of cutting silently.
+fn fit_to_height(lines: &mut Vec<Line<'static>>, width: u16, height: u16, t: &Theme) {
+    let height = height as usize;
+    let total: usize = lines.iter().map(|l| rows(l, width)).sum();
+    if total <= height || height == 0 {
+        return;
+    }
+    let mut used = 0;
+    let mut keep = 0;
+    for line in lines.iter() {
+        let r = rows(line, width);
+        if used + r > height.saturating_sub(1) {
+            break;
+        }
+        used += r;
+        keep += 1;
+    }
+    let hidden = lines.len() - keep;
+    lines.truncate(keep);
+    lines.push(Line::from(Span::styled(
+        format!("… {hidden} more lines: z zooms, e opens the card"),
+        t.warning,
+    )));
+}
+
+fn draw_feedback(frame: &mut Frame, t: &Theme, c: &ComponentDesign, area: Rect) {
+    let mut lines = vec![Line::from(Span::styled(
+        "d. Feedback and revisions",
+        t.heading3,
+    ))];
+    if c.feedback.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No feedback yet: f records feedback and the revision made in response.",
+            t.dim,
+        )));
+    }
+    for f in &c.feedback {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", super::status::clock(f.at)), t.dim),
+            Span::styled(sanitize_line(&f.feedback).into_owned(), t.text),
+        ]));
+        if !f.revision.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("      → ", t.ok),
+                Span::styled(sanitize_line(&f.revision).into_owned(), t.dim),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from(Span::styled("e. Advanced elicitation", t.heading3)),
+        Line::from(Span::styled(
+            "Optional reflective analyses before the section is finalized.",
+            t.dim,
+        )),
+        Line::default(),
+    ];
+    for r in &c.elicitations {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", r.action.number()), t.key),
+            Span::styled(r.action.title(), t.text),
+            Span::styled(
+                format!("  {:?} {}", r.status, super::status::clock(r.at)),
+                t.dim,
+            ),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("8 ", t.key),
+        Span::styled("Finalize this Section and Proceed", t.text),
+        Span::styled(" — goes to f. Decision", t.dim),
+    ]));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
+    let t = &app.theme;
+    let mut lines = vec![Line::from(Span::styled("f. Decision", t.heading3))];
+    match &c.decision {
+        Some(d) => {
+            let name = c
+                .option(&d.option)
+                .map_or(d.option.as_str(), |o| o.name.as_str());
+            lines.push(Line::from(vec![
+                Span::styled("Chosen: ", t.dim),
+                Span::styled(sanitize_line(name).into_owned(), t.ok),
+                Span::styled(format!("  {}", super::status::clock(d.decided_at)), t.dim),
+            ]));
+            lines.push(Line::from(Span::styled(
+                sanitize_line(&d.justification).into_owned(),
+                t.text,
+            )));
+            let considered: Vec<String> = d
+                .considered
+                .iter()
+                .map(|id| c.option(id).map_or(id.clone(), |o| o.name.clone()))
+                .collect();
+            lines.push(Line::from(Span::styled(
+                format!("Considered: {}", sanitize_line(&considered.join(", "))),
+                t.dim,
+            )));
+            for a in &d.acknowledged_conflicts {
+                lines.push(Line::from(vec![
+                    Span::styled("⚠ accepted: ", t.warning),
+                    Span::styled(
+                        format!(
+                            "{} — {}",
+                            sanitize_line(&a.finding),
+                            sanitize_line(&a.reason)
+                        ),
+                        t.text,
+                    ),
+                ]));
+            }
+        }
+        None => lines.push(Line::from(Span::styled(
+            "Not decided yet: select the chosen card on b. Options and press d.",
+            t.dim,
+        ))),
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+/// The PRD's repository and service architecture facts, always beside the design panes.
+fn draw_key_facts(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let mut spans = vec![Span::styled("PRD: ", t.heading3)];
+    let key: Vec<_> = app
+        .session
+        .assumptions
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.topic,
+                AssumptionTopic::RepositoryStructure | AssumptionTopic::ServiceArchitecture
+            )
+        })
+        .collect();
+    if key.is_empty() {
+        spans.push(Span::styled(
+            "no repository or service architecture assumptions in the inputs",
+            t.dim,
+        ));
+    }
+    for (i, a) in key.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", t.dim));
+        }
+        spans.push(Span::styled(
+            sanitize_line(&a.text).into_owned(),
+            Style::default().patch(t.text),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans))
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::TOP)
+                    .border_style(t.border),
+            ),
+        area,
+    );
+}

@@ -1,0 +1,837 @@
+//! The workspaces of the gathering stages: the inputs (with the input viewer) and the
+//! requirements (with the PRD's Technical Assumptions and the tech stack's facts).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::action::Action;
+use super::app::{App, Pane};
+use super::navigator::{Stage, truncate};
+use super::popup::{Popup, Prompt, PromptPurpose};
+use crate::inputs::extract::{Heading, TechnicalAssumptions, outline, technical_assumptions};
+use crate::inputs::{Freshness, contribution, diff_lines, freshness, missing_kinds};
+use crate::model::{InputKind, Requirement, RequirementCategory, RequirementOrigin};
+use crate::text::sanitize_line;
+
+/// Regimes offered in the requirements stage.
+pub const REGIMES: [&str; 7] = [
+    "SOC 2",
+    "ISO 27001",
+    "GDPR",
+    "HIPAA",
+    "PCI DSS",
+    "FedRAMP",
+    "NIS2",
+];
+
+/// The input viewer: one input's text with its heading outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Viewer {
+    pub input: usize,
+    pub outline: Vec<Heading>,
+    pub outline_selected: usize,
+    /// Zero-based first visible line.
+    pub scroll: usize,
+    /// The line to highlight (one-based), e.g. quoted evidence.
+    pub mark: Option<u32>,
+    pub in_outline: bool,
+    pub query: Option<String>,
+    pub last_query: String,
+}
+
+#[derive(Debug, Default)]
+pub struct StageState {
+    pub input_selected: usize,
+    pub freshness: Option<Vec<Freshness>>,
+    pub viewer: Option<Viewer>,
+    pub requirement_selected: usize,
+    pub requirement_offset: usize,
+}
+
+impl App {
+    /// Checks every input against its source (on first showing the inputs, and on demand).
+    pub fn refresh_freshness(&mut self) {
+        let f: Vec<Freshness> = self.session.inputs.iter().map(freshness).collect();
+        let changed = f
+            .iter()
+            .filter(|f| matches!(f, Freshness::Changed { .. }))
+            .count();
+        self.stages.freshness = Some(f);
+        if changed > 0 {
+            self.warn(format!(
+                "{changed} input(s) changed on disk since the snapshot: see Inputs, r shows the change and reloads"
+            ));
+        }
+    }
+
+    /// Opens the input viewer on `input` at `line` (one-based), e.g. to show quoted evidence.
+    pub fn open_input_at(&mut self, input: usize, line: Option<u32>) {
+        let Some(doc) = self.session.inputs.get(input) else {
+            return;
+        };
+        let outline = outline(&doc.text);
+        self.stages.input_selected = input;
+        self.stages.viewer = Some(Viewer {
+            input,
+            outline,
+            outline_selected: 0,
+            scroll: line.map_or(0, |l| (l as usize).saturating_sub(4)),
+            mark: line,
+            in_outline: false,
+            query: None,
+            last_query: String::new(),
+        });
+        if let Some(row) = self
+            .rows
+            .iter()
+            .position(|r| *r == super::navigator::Row::Stage(Stage::Inputs))
+        {
+            self.selected = row;
+        }
+        self.focus = Pane::Editor;
+    }
+
+    /// Handles a workspace action while a stage is selected. Returns whether it was used.
+    pub fn stage_action(&mut self, stage: Stage, action: Action) -> bool {
+        match stage {
+            Stage::Inputs if self.stages.viewer.is_some() => self.viewer_action(action),
+            Stage::Inputs => self.inputs_action(action),
+            Stage::Requirements => self.requirements_action(action),
+        }
+    }
+
+    fn inputs_action(&mut self, action: Action) -> bool {
+        let n = self.session.inputs.len();
+        let cur = self.stages.input_selected;
+        match action {
+            Action::Down => self.stages.input_selected = (cur + 1).min(n.saturating_sub(1)),
+            Action::Up => self.stages.input_selected = cur.saturating_sub(1),
+            Action::Top => self.stages.input_selected = 0,
+            Action::Bottom => self.stages.input_selected = n.saturating_sub(1),
+            Action::Open => {
+                if n > 0 {
+                    self.open_input_at(cur.min(n - 1), None);
+                }
+            }
+            Action::Add => {
+                if self.refuse_if_read_only() {
+                    return true;
+                }
+                self.popups.push(Popup::Prompt(Prompt::new(
+                    "Add an input document: path (Tab completes)",
+                    "",
+                    PromptPurpose::AddInput,
+                )));
+            }
+            Action::Remove => {
+                if self.refuse_if_read_only() || n == 0 {
+                    return true;
+                }
+                let i = cur.min(n - 1);
+                let doc = self.session.inputs.remove(i);
+                self.stages.freshness = None;
+                self.stages.input_selected = i.saturating_sub(1);
+                self.session.record(
+                    crate::model::now(),
+                    "input-removed",
+                    format!("{} {}", doc.kind.label(), doc.path),
+                );
+                self.structure_changed();
+                self.info(format!("removed {}", doc.path));
+            }
+            Action::ReloadInput => self.offer_reload(cur),
+            Action::Leave => self.focus = Pane::Navigator,
+            _ => return false,
+        }
+        true
+    }
+
+    fn offer_reload(&mut self, i: usize) {
+        if self.stages.freshness.is_none() {
+            self.refresh_freshness();
+        }
+        let fresh = self
+            .stages
+            .freshness
+            .as_ref()
+            .and_then(|f| f.get(i))
+            .cloned();
+        match fresh {
+            Some(Freshness::Changed { text }) => {
+                let old = &self.session.inputs[i].text;
+                let lines = diff_lines(old, &text, 2);
+                self.popups.push(Popup::Diff {
+                    input: i,
+                    lines,
+                    new_text: text,
+                    scroll: 0,
+                });
+            }
+            Some(other) => {
+                let label = other.label();
+                self.info(format!("nothing to reload: {label}"));
+            }
+            None => {}
+        }
+    }
+
+    /// Replaces input `i`'s snapshot after the person confirmed the reload, and re-extracts the
+    /// requirements that came from it.
+    pub fn reload_input(&mut self, i: usize, text: String) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let now = crate::model::now();
+        let Some(doc) = self.session.inputs.get_mut(i) else {
+            return;
+        };
+        crate::inputs::refresh_snapshot(doc, text, now);
+        let path = doc.path.clone();
+        self.session.record(now, "input-reloaded", path.clone());
+        crate::workflow::refresh_extraction(&mut self.session);
+        self.stages.freshness = None;
+        self.structure_changed();
+        self.info(format!("reloaded {path}"));
+    }
+
+    /// Adds the document at `path` as an input (its kind guessed from the name).
+    pub fn add_input(&mut self, path: &str) {
+        let path = expand_home(path.trim());
+        let kind = guess_kind(&path);
+        match crate::inputs::read_input(std::path::Path::new(&path), kind, crate::model::now()) {
+            Ok(doc) => {
+                if self.session.inputs.iter().any(|i| i.path == doc.path) {
+                    self.warn(format!("{} is already an input", doc.path));
+                    return;
+                }
+                let label = format!("{} {}", doc.kind.label(), doc.path);
+                self.session.inputs.push(doc);
+                self.session
+                    .record(crate::model::now(), "input-added", label.clone());
+                crate::workflow::refresh_extraction(&mut self.session);
+                self.stages.freshness = None;
+                self.stages.input_selected = self.session.inputs.len() - 1;
+                self.structure_changed();
+                self.info(format!("added {label}"));
+            }
+            Err(e) => self.warn(e.to_string()),
+        }
+    }
+
+    fn viewer_action(&mut self, action: Action) -> bool {
+        let page = self
+            .areas()
+            .editor
+            .map_or(10, |a| a.height.saturating_sub(3) as usize);
+        let Some(v) = self.stages.viewer.as_mut() else {
+            return false;
+        };
+        let lines = self
+            .session
+            .inputs
+            .get(v.input)
+            .map_or(0, |d| d.text.lines().count());
+        match action {
+            Action::Leave => self.stages.viewer = None,
+            Action::SwitchPane => v.in_outline = !v.in_outline,
+            Action::Down | Action::Up | Action::Top | Action::Bottom if v.in_outline => {
+                let n = v.outline.len();
+                v.outline_selected = match action {
+                    Action::Down => (v.outline_selected + 1).min(n.saturating_sub(1)),
+                    Action::Up => v.outline_selected.saturating_sub(1),
+                    Action::Top => 0,
+                    _ => n.saturating_sub(1),
+                };
+                if let Some(h) = v.outline.get(v.outline_selected) {
+                    v.scroll = (h.line as usize).saturating_sub(1);
+                }
+            }
+            Action::Down => v.scroll = (v.scroll + 1).min(lines.saturating_sub(1)),
+            Action::Up => v.scroll = v.scroll.saturating_sub(1),
+            Action::PageDown => v.scroll = (v.scroll + page).min(lines.saturating_sub(1)),
+            Action::PageUp => v.scroll = v.scroll.saturating_sub(page),
+            Action::Top => v.scroll = 0,
+            Action::Bottom => v.scroll = lines.saturating_sub(page),
+            Action::Open => {
+                if let Some(h) = v.outline.get(v.outline_selected) {
+                    v.scroll = (h.line as usize).saturating_sub(1);
+                    v.mark = Some(h.line);
+                    v.in_outline = false;
+                }
+            }
+            Action::Search => v.query = Some(String::new()),
+            Action::SearchNext | Action::SearchPrev => {
+                let forward = action == Action::SearchNext;
+                self.viewer_find(forward, false);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Moves the viewer to the next (or previous) line containing the last query.
+    pub fn viewer_find(&mut self, forward: bool, from_current: bool) {
+        let Some(v) = self.stages.viewer.as_mut() else {
+            return;
+        };
+        let Some(doc) = self.session.inputs.get(v.input) else {
+            return;
+        };
+        let q = v.last_query.to_lowercase();
+        if q.is_empty() {
+            return;
+        }
+        let lines: Vec<&str> = doc.text.lines().collect();
+        let start = v.mark.map_or(v.scroll, |m| m as usize - 1);
+        let n = lines.len();
+        let found = (0..n)
+            .map(|k| {
+                let step = if from_current { k } else { k + 1 };
+                if forward {
+                    (start + step) % n
+                } else {
+                    (start + n - step % n) % n
+                }
+            })
+            .find(|&i| lines[i].to_lowercase().contains(&q));
+        match found {
+            Some(i) => {
+                v.mark = Some(i as u32 + 1);
+                v.scroll = i.saturating_sub(4);
+            }
+            None => {
+                let query = v.last_query.clone();
+                self.info(format!("{query:?} not found"));
+            }
+        }
+    }
+
+    fn requirements_action(&mut self, action: Action) -> bool {
+        let n = self.session.requirements.len();
+        let cur = self.stages.requirement_selected;
+        let last = n.saturating_sub(1);
+        match action {
+            Action::Down => self.stages.requirement_selected = (cur + 1).min(last),
+            Action::Up => self.stages.requirement_selected = cur.saturating_sub(1),
+            Action::Top => self.stages.requirement_selected = 0,
+            Action::Bottom => self.stages.requirement_selected = last,
+            Action::PageDown => self.stages.requirement_selected = (cur + 10).min(last),
+            Action::PageUp => self.stages.requirement_selected = cur.saturating_sub(10),
+            Action::Leave => self.focus = Pane::Navigator,
+            Action::Open => {
+                let source = self
+                    .session
+                    .requirements
+                    .get(cur)
+                    .and_then(|r| r.source.clone());
+                if let Some(src) = source {
+                    match self.session.inputs.iter().position(|i| i.path == src.input) {
+                        Some(i) => self.open_input_at(i, Some(src.line)),
+                        None => self.warn(format!("{} is no longer an input", src.input)),
+                    }
+                } else {
+                    self.info("this requirement was written here, not extracted");
+                }
+            }
+            Action::Add | Action::EditItem => {
+                if self.refuse_if_read_only() {
+                    return true;
+                }
+                let (purpose, text) = if action == Action::Add {
+                    (PromptPurpose::AddRequirement, String::new())
+                } else if let Some(r) = self.session.requirements.get(cur) {
+                    (PromptPurpose::EditRequirement(cur), r.text.clone())
+                } else {
+                    return true;
+                };
+                let title = if action == Action::Add {
+                    "New requirement"
+                } else {
+                    "Edit requirement"
+                };
+                self.popups
+                    .push(Popup::Prompt(Prompt::new(title, &text, purpose)));
+            }
+            Action::Remove => {
+                if self.refuse_if_read_only() || n == 0 {
+                    return true;
+                }
+                let i = cur.min(n - 1);
+                let r = self.session.requirements.remove(i);
+                self.stages.requirement_selected = i.min(n.saturating_sub(2));
+                self.session
+                    .record(crate::model::now(), "requirement-removed", r.id);
+                self.structure_changed();
+            }
+            Action::CycleCategory => {
+                if self.refuse_if_read_only() {
+                    return true;
+                }
+                if let Some(r) = self.session.requirements.get_mut(cur) {
+                    r.category = next_category(r.category);
+                    r.origin = RequirementOrigin::Manual;
+                    self.structure_changed();
+                }
+            }
+            Action::Regimes => {
+                if self.refuse_if_read_only() {
+                    return true;
+                }
+                let chosen = REGIMES
+                    .iter()
+                    .map(|r| self.session.regimes.iter().any(|x| x == r))
+                    .collect();
+                self.popups.push(Popup::Regimes {
+                    chosen,
+                    selected: 0,
+                });
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Applies a prompt's text.
+    pub fn submit_prompt(&mut self, purpose: PromptPurpose, text: String) {
+        let now = crate::model::now();
+        match purpose {
+            PromptPurpose::AddInput => self.add_input(&text),
+            PromptPurpose::AddRequirement => {
+                if text.trim().is_empty() {
+                    return;
+                }
+                let n = (1..)
+                    .find(|n| {
+                        !self
+                            .session
+                            .requirements
+                            .iter()
+                            .any(|r| r.id == format!("REQ-{n}"))
+                    })
+                    .unwrap_or(1);
+                let category = crate::inputs::extract::categorize(None, &text);
+                self.session.requirements.push(Requirement {
+                    id: format!("REQ-{n}"),
+                    category,
+                    text: text.trim().to_string(),
+                    origin: RequirementOrigin::Manual,
+                    source: None,
+                });
+                self.stages.requirement_selected = self.session.requirements.len() - 1;
+                self.session
+                    .record(now, "requirement-added", format!("REQ-{n}"));
+                self.structure_changed();
+            }
+            PromptPurpose::EditRequirement(i) => {
+                if let Some(r) = self.session.requirements.get_mut(i)
+                    && r.text != text.trim()
+                {
+                    r.text = text.trim().to_string();
+                    r.origin = RequirementOrigin::Manual;
+                    let id = r.id.clone();
+                    self.session.record(now, "requirement-edited", id);
+                    self.structure_changed();
+                }
+            }
+            // Design prompts are handled by `submit_design_prompt`.
+            _ => {}
+        }
+    }
+
+    /// Applies the regimes chosen in the popup.
+    pub fn set_regimes(&mut self, chosen: &[bool]) {
+        let regimes: Vec<String> = REGIMES
+            .iter()
+            .zip(chosen)
+            .filter(|(_, on)| **on)
+            .map(|(r, _)| r.to_string())
+            .collect();
+        if regimes != self.session.regimes {
+            self.session.regimes = regimes;
+            self.session.record(
+                crate::model::now(),
+                "regimes",
+                self.session.regimes.join(", "),
+            );
+            self.structure_changed();
+        }
+    }
+}
+
+fn next_category(c: RequirementCategory) -> RequirementCategory {
+    use RequirementCategory::*;
+    match c {
+        Business => Functional,
+        Functional => Performance,
+        Performance => Scalability,
+        Scalability => Reliability,
+        Reliability => Recovery,
+        Recovery => Security,
+        Security => Compliance,
+        Compliance => Other,
+        Other => Business,
+    }
+}
+
+pub fn category_label(c: RequirementCategory) -> &'static str {
+    use RequirementCategory::*;
+    match c {
+        Business => "business",
+        Functional => "functional",
+        Performance => "performance",
+        Scalability => "scalability",
+        Reliability => "reliability",
+        Recovery => "recovery",
+        Security => "security",
+        Compliance => "compliance",
+        Other => "other",
+    }
+}
+
+/// The kind of input a file name suggests.
+pub fn guess_kind(path: &str) -> InputKind {
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.contains("prd") || name.contains("requirements") {
+        InputKind::Prd
+    } else if name.contains("tech-stack") || name.contains("techstack") || name.contains("stack") {
+        InputKind::TechStack
+    } else if name.contains("guideline") || name.contains("standards") {
+        InputKind::InfrastructureGuidelines
+    } else if name.contains("architecture") {
+        InputKind::Architecture
+    } else {
+        InputKind::Other
+    }
+}
+
+fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home)
+            .join(rest)
+            .to_string_lossy()
+            .into_owned(),
+        _ => path.to_string(),
+    }
+}
+
+/// Completes a path prefix: the longest common continuation of the entries that match.
+pub fn complete_path(prefix: &str) -> Option<String> {
+    let expanded = expand_home(prefix);
+    let (dir, stem) = match expanded.rfind('/') {
+        Some(i) => (&expanded[..=i], &expanded[i + 1..]),
+        None => ("", expanded.as_str()),
+    };
+    let read = std::fs::read_dir(if dir.is_empty() { "." } else { dir }).ok()?;
+    let mut names: Vec<String> = read
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let mut name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(stem) || (name.starts_with('.') && !stem.starts_with('.')) {
+                return None;
+            }
+            if e.path().is_dir() {
+                name.push('/');
+            }
+            Some(name)
+        })
+        .collect();
+    names.sort();
+    let first = names.first()?.clone();
+    let common = names.iter().fold(first, |acc, n| {
+        acc.chars()
+            .zip(n.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect()
+    });
+    (common.len() > stem.len()).then(|| format!("{dir}{common}"))
+}
+
+fn block<'a>(app: &'a App, title: String) -> Block<'a> {
+    let t = &app.theme;
+    let focused = app.focus == Pane::Editor;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.focus_border } else { t.border })
+        .title(Span::styled(
+            format!(" {title} "),
+            if focused { t.focus_border } else { t.title },
+        ))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, stage: Stage, area: Rect) {
+    match stage {
+        Stage::Inputs => match &app.stages.viewer {
+            Some(v) => draw_viewer(frame, app, v, area),
+            None => draw_inputs(frame, app, area),
+        },
+        Stage::Requirements => draw_requirements(frame, app, area),
+    }
+}
+
+fn draw_inputs(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let b = block(app, "Inputs".into());
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    if app.session.inputs.is_empty() {
+        lines.push(Line::from(Span::styled("No input documents yet.", t.dim)));
+    }
+    for (i, doc) in app.session.inputs.iter().enumerate() {
+        let selected = i == app.stages.input_selected && app.focus == Pane::Editor;
+        let fresh = app.stages.freshness.as_ref().and_then(|f| f.get(i));
+        let (label, style) = match fresh {
+            Some(Freshness::Changed { .. }) => ("⚠ changed on disk", t.warning),
+            Some(Freshness::Missing) => ("⚠ file missing", t.warning),
+            Some(Freshness::Unreadable(_)) => ("⚠ unreadable", t.error),
+            Some(f) => (f.label(), t.ok),
+            None => ("", t.dim),
+        };
+        let base = if selected { t.selected } else { t.text };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<26}", doc.kind.label()), base),
+            Span::styled(
+                truncate(&sanitize_line(&doc.path), width.saturating_sub(28)),
+                if selected { t.selected } else { t.link },
+            ),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "  {} lines · sha256 {} · snapshot {} · ",
+                    doc.text.lines().count(),
+                    &doc.sha256[..doc.sha256.len().min(12)],
+                    super::status::clock(doc.snapshot_at)
+                ),
+                t.dim,
+            ),
+            Span::styled(label, style),
+        ]));
+    }
+    let missing = missing_kinds(&app.session.inputs);
+    if !missing.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("Missing inputs", t.heading3)));
+        for kind in missing {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", kind.label()), t.warning),
+                Span::styled(
+                    format!(
+                        "would contribute {} (conventional path {})",
+                        contribution(kind),
+                        kind.conventional_path().unwrap_or("-")
+                    ),
+                    t.dim,
+                ),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn draw_viewer(frame: &mut Frame, app: &App, v: &Viewer, area: Rect) {
+    let t = &app.theme;
+    let Some(doc) = app.session.inputs.get(v.input) else {
+        return;
+    };
+    let b = block(
+        app,
+        format!("{} · {}", doc.kind.label(), sanitize_line(&doc.path)),
+    );
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let outline_width = (inner.width / 3).clamp(16, 40);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(10)]).areas(inner);
+    let mut out = Vec::new();
+    let h = left.height as usize;
+    let offset = v.outline_selected.saturating_sub(h.saturating_sub(1));
+    for (i, heading) in v.outline.iter().enumerate().skip(offset).take(h) {
+        let indent = "  ".repeat(heading.level.saturating_sub(1) as usize);
+        let text = truncate(
+            &format!("{indent}{}", sanitize_line(&heading.text)),
+            outline_width as usize - 1,
+        );
+        let style = if i == v.outline_selected && v.in_outline {
+            t.selected
+        } else if i == v.outline_selected {
+            t.heading3
+        } else {
+            t.dim
+        };
+        out.push(Line::from(Span::styled(text, style)));
+    }
+    frame.render_widget(
+        Paragraph::new(out).block(Block::default().borders(Borders::RIGHT).border_style(
+            if v.in_outline {
+                t.focus_border
+            } else {
+                t.border
+            },
+        )),
+        left,
+    );
+    let gutter = doc.text.lines().count().to_string().len();
+    let mut text = Vec::new();
+    for (i, line) in doc
+        .text
+        .lines()
+        .enumerate()
+        .skip(v.scroll)
+        .take(right.height as usize)
+    {
+        let number = i as u32 + 1;
+        let marked = v.mark == Some(number);
+        text.push(Line::from(vec![
+            Span::styled(
+                format!("{number:>gutter$} "),
+                if marked { t.key } else { t.dim },
+            ),
+            Span::styled(
+                sanitize_line(line).into_owned(),
+                if marked { t.search_match } else { t.text },
+            ),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), right);
+}
+
+fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let b = block(
+        app,
+        format!("Requirements · {}", app.session.requirements.len()),
+    );
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let facts_height = (inner.height / 3)
+        .max(5)
+        .min(inner.height.saturating_sub(4));
+    let [top, list_area, facts_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(facts_height),
+    ])
+    .areas(inner);
+    let regimes = if app.session.regimes.is_empty() {
+        "none chosen".to_string()
+    } else {
+        app.session.regimes.join(" · ")
+    };
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(vec![
+            Span::styled("Compliance regimes: ", t.heading3),
+            Span::styled(regimes, t.text),
+        ])]),
+        top,
+    );
+    let width = list_area.width as usize;
+    // Two lines per requirement: id, category and source; then the text.
+    let per_page = (list_area.height as usize / 2).max(1);
+    let sel = app.stages.requirement_selected;
+    let offset = if sel >= per_page {
+        sel + 1 - per_page
+    } else {
+        0
+    };
+    let mut lines = Vec::new();
+    if app.session.requirements.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No requirements yet: add inputs, or add requirements by hand (a).",
+            t.dim,
+        )));
+    }
+    for (i, r) in app
+        .session
+        .requirements
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(per_page)
+    {
+        let selected = i == sel && app.focus == Pane::Editor;
+        let source = r.source.as_ref().map_or("written here".to_string(), |s| {
+            let name = std::path::Path::new(&s.input)
+                .file_name()
+                .map_or(s.input.clone(), |n| n.to_string_lossy().into_owned());
+            format!("{name}:{}", s.line)
+        });
+        let marker = if selected { "▶ " } else { "  " };
+        lines.push(Line::from(vec![
+            Span::styled(marker, t.key),
+            Span::styled(
+                format!("{} ", sanitize_line(&r.id)),
+                if selected { t.selected } else { t.key },
+            ),
+            Span::styled(format!("{} · ", category_label(r.category)), t.dim),
+            Span::styled(source, t.link),
+        ]));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {}",
+                truncate(&sanitize_line(&r.text), width.saturating_sub(2))
+            ),
+            if selected {
+                t.text.patch(t.title)
+            } else {
+                t.text
+            },
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), list_area);
+    draw_facts(frame, app, facts_area);
+}
+
+/// The PRD's Technical Assumptions and the tech stack's facts, with where each came from.
+pub fn draw_facts(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    let prd = app.session.input(InputKind::Prd);
+    match prd.map(technical_assumptions) {
+        None => lines.push(Line::from(Span::styled(
+            "No PRD among the inputs: there are no Technical Assumptions to check decisions against.",
+            t.warning,
+        ))),
+        Some(TechnicalAssumptions::Missing) => lines.push(Line::from(Span::styled(
+            "The PRD has no Technical Assumptions section: decisions cannot be checked against one.",
+            t.warning,
+        ))),
+        Some(TechnicalAssumptions::Found { heading, .. }) => lines.push(Line::from(vec![
+            Span::styled("Technical Assumptions ", t.heading3),
+            Span::styled(format!("(PRD line {})", heading.line), t.dim),
+        ])),
+    }
+    for a in &app.session.assumptions {
+        let source = a
+            .source
+            .as_ref()
+            .map(|s| {
+                let name = std::path::Path::new(&s.input)
+                    .file_name()
+                    .map_or(s.input.clone(), |n| n.to_string_lossy().into_owned());
+                format!(" {name}:{}", s.line)
+            })
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled("• ", t.list_marker),
+            Span::styled(sanitize_line(&a.text).into_owned(), t.text),
+            Span::styled(format!(" [{}]", a.tags.join(", ")), t.key),
+            Span::styled(source, t.dim),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(t.border),
+        ),
+        area,
+    );
+}

@@ -1,0 +1,208 @@
+//! The shipped option catalog: complete, valid, and ranked differently for different stacks.
+
+use std::collections::HashSet;
+
+use infradraft::knowledge::{Catalog, Template};
+
+#[test]
+fn every_component_has_at_least_three_full_options() {
+    let catalog = Catalog::builtin().expect("the built-in catalog loads");
+    let template = Template::builtin().unwrap();
+    for section in template.components() {
+        let options: Vec<_> = catalog.for_component(&section.id).collect();
+        assert!(
+            options.len() >= 3,
+            "{} has {} options",
+            section.id,
+            options.len()
+        );
+        for o in options {
+            assert!(o.pros.len() >= 3, "{}: {} pros", o.id, o.pros.len());
+            assert!(o.cons.len() >= 3, "{}: {} cons", o.id, o.cons.len());
+            assert!(!o.summary.trim().is_empty(), "{} has no summary", o.id);
+            assert!(!o.tags.is_empty(), "{} has no tags", o.id);
+            for text in o.pros.iter().chain(&o.cons) {
+                assert!(text.trim().len() > 20, "{}: too thin: {text:?}", o.id);
+            }
+        }
+    }
+    let components: HashSet<&str> = template.components().map(|s| s.id.as_str()).collect();
+    for (component, o) in catalog.entries() {
+        assert!(
+            components.contains(component),
+            "{} is for unknown component {component}",
+            o.id
+        );
+    }
+}
+
+#[test]
+fn option_ids_are_unique_and_tags_are_well_formed() {
+    let catalog = Catalog::builtin().unwrap();
+    let mut ids = HashSet::new();
+    for (_, o) in catalog.entries() {
+        assert!(ids.insert(o.id.clone()), "duplicate id {}", o.id);
+        for tag in o.tags.iter().chain(&o.conflicts_with) {
+            assert!(
+                tag.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}: tag {tag:?}",
+                o.id
+            );
+        }
+        for tag in &o.tags {
+            assert!(
+                !tag.starts_with("no-"),
+                "{}: negated tag {tag} belongs in conflicts_with",
+                o.id
+            );
+        }
+    }
+    assert!(ids.len() >= 48);
+}
+
+#[test]
+fn a_team_catalog_adds_options_and_a_broken_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("catalog")).unwrap();
+    std::fs::write(
+        dir.path().join("catalog/ours.ron"),
+        r#"CatalogFile(component: "compute-resources", options: [
+            CatalogOption(id: "compute-house-paas", name: "House PaaS", summary: "Our own platform.",
+                pros: ["a", "b", "c"], cons: ["d", "e", "f"],
+                ratings: CatalogRatings(cost: 2, complexity: 2, operational_burden: 1, lock_in: 4),
+                tags: ["containers"], conflicts_with: []),
+        ])"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("catalog/broken.ron"),
+        "CatalogFile(component: ",
+    )
+    .unwrap();
+    let (catalog, warnings) = Catalog::load(dir.path());
+    assert!(catalog.option("compute-house-paas").is_some());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("broken.ron:1:"), "{warnings:?}");
+    std::fs::write(
+        dir.path().join("catalog/broken.ron"),
+        r#"CatalogFile(component: "x", options: [CatalogOption(id: "compute-managed-kubernetes", name: "dup", summary: "",
+            pros: [], cons: [], ratings: CatalogRatings(cost: 1, complexity: 1, operational_burden: 1, lock_in: 1),
+            tags: [], conflicts_with: [])])"#,
+    )
+    .unwrap();
+    let (_, warnings) = Catalog::load(dir.path());
+    assert!(
+        warnings[0].contains("already in the catalog"),
+        "{warnings:?}"
+    );
+}
+
+mod ranking {
+    use infradraft::knowledge::Catalog;
+    use infradraft::knowledge::ranking::{explain, rank};
+    use infradraft::model::{Assumption, AssumptionTopic, SourceRef};
+
+    fn fact(topic: AssumptionTopic, text: &str, tags: &[&str], line: u32) -> Assumption {
+        Assumption {
+            topic,
+            text: text.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            source: Some(SourceRef {
+                input: "/repo/docs/tech-stack.md".into(),
+                line,
+            }),
+        }
+    }
+
+    fn top(component: &str, facts: &[Assumption]) -> (String, String) {
+        let catalog = Catalog::builtin().unwrap();
+        let ranked = rank(component, catalog.for_component(component), facts, &[]);
+        (ranked[0].option.id.clone(), explain(&ranked[0]))
+    }
+
+    #[test]
+    fn contrasting_stacks_rank_different_options_first_and_say_why() {
+        use AssumptionTopic::*;
+        let aws_k8s = [
+            fact(CloudProvider, "Cloud: AWS", &["aws"], 3),
+            fact(
+                ContainerOrchestration,
+                "Orchestration: Amazon EKS",
+                &["kubernetes", "eks"],
+                7,
+            ),
+            fact(InfrastructureAsCode, "IaC: Terraform", &["terraform"], 9),
+        ];
+        let azure_serverless = [
+            fact(CloudProvider, "Cloud: Azure", &["azure"], 3),
+            fact(
+                ServiceArchitecture,
+                "Serverless monolith on Azure Functions",
+                &["serverless", "functions", "monolith"],
+                5,
+            ),
+            fact(InfrastructureAsCode, "IaC: Bicep", &["bicep"], 9),
+        ];
+        let on_prem = [
+            fact(
+                CloudProvider,
+                "Runs in our two data centres",
+                &["on-premises"],
+                3,
+            ),
+            fact(
+                ContainerOrchestration,
+                "VMware virtual machines",
+                &["vms"],
+                4,
+            ),
+            fact(
+                InfrastructureAsCode,
+                "Configuration with Ansible",
+                &["ansible"],
+                8,
+            ),
+            fact(Other, "Kubernetes is not used", &["no-kubernetes"], 12),
+        ];
+        let (a, why_a) = top("compute-resources", &aws_k8s);
+        let (b, why_b) = top("compute-resources", &azure_serverless);
+        let (c, why_c) = top("compute-resources", &on_prem);
+        assert_eq!(a, "compute-managed-kubernetes", "{why_a}");
+        assert_eq!(b, "compute-serverless-functions", "{why_b}");
+        assert_eq!(c, "compute-vm-autoscaling", "{why_c}");
+        assert!(
+            why_a.contains("`kubernetes`") && why_a.contains("tech-stack.md:7"),
+            "{why_a}"
+        );
+        assert!(why_b.contains("`serverless`"), "{why_b}");
+        assert!(why_c.contains("`vms`"), "{why_c}");
+
+        let (a, _) = top("infrastructure-as-code", &aws_k8s);
+        let (b, _) = top("infrastructure-as-code", &azure_serverless);
+        let (c, _) = top("infrastructure-as-code", &on_prem);
+        assert_eq!(a, "iac-terraform-opentofu");
+        assert_eq!(b, "iac-provider-native");
+        assert_eq!(c, "iac-config-management");
+
+        // The contradiction is explained, and pushes the option down.
+        let catalog = Catalog::builtin().unwrap();
+        let ranked = rank(
+            "compute-resources",
+            catalog.for_component("compute-resources"),
+            &on_prem,
+            &[],
+        );
+        let k8s = ranked
+            .iter()
+            .find(|r| r.option.id == "compute-self-managed-kubernetes")
+            .unwrap();
+        assert!(k8s.score < 0);
+        assert!(
+            explain(k8s).contains("contradicts `no-kubernetes`"),
+            "{}",
+            explain(k8s)
+        );
+        assert_eq!(k8s.fit, 1);
+    }
+}
