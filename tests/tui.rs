@@ -801,3 +801,61 @@ fn an_input_changed_on_disk_is_detected_and_reloaded_with_a_diff() {
     assert!(nfr1.text.contains("99.95%"), "re-extracted: {}", nfr1.text);
     assert!(app.dirty);
 }
+
+#[test]
+fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
+    let f = fixture();
+    let mut app = open(&f);
+    select(&mut app, "compute-resources");
+    app.handle_event(key(KeyCode::Enter));
+    app.add_catalog_option("compute-resources", "compute-self-managed-kubernetes");
+    app.add_catalog_option("compute-resources", "compute-managed-containers");
+    app.design.card = 0;
+    let conflicts = app.conflicts_of("compute-resources", "compute-self-managed-kubernetes");
+    assert!(!conflicts.is_empty());
+    assert!(
+        conflicts.iter().any(|c| c.contains("prd.md:")),
+        "the PRD line is quoted: {conflicts:?}"
+    );
+    app.handle_event(key(KeyCode::Char('d')));
+    typ(&mut app, "the platform team runs clusters");
+    app.handle_event(key(KeyCode::Enter));
+    // One prompt per conflict; an empty reason stops the decision.
+    app.handle_event(key(KeyCode::Enter));
+    assert!(
+        app.session
+            .component("compute-resources")
+            .unwrap()
+            .decision
+            .is_none()
+    );
+    app.handle_event(key(KeyCode::Char('d')));
+    typ(&mut app, "the platform team runs clusters");
+    app.handle_event(key(KeyCode::Enter));
+    for _ in 0..conflicts.len() {
+        typ(&mut app, "accepted: platform team staffed in 2027");
+        app.handle_event(key(KeyCode::Enter));
+    }
+    let d = app
+        .session
+        .component("compute-resources")
+        .unwrap()
+        .decision
+        .clone()
+        .unwrap();
+    assert_eq!(d.acknowledged_conflicts.len(), conflicts.len());
+    assert_eq!(d.acknowledged_conflicts[0].finding, conflicts[0]);
+    let s = screen(&mut app, 120, 40);
+    let row = s
+        .lines()
+        .find(|l| l.contains("Compute Resources") && l.contains("●"))
+        .unwrap();
+    assert!(row.contains(&format!("⚠{}", conflicts.len())), "{row}");
+    assert!(
+        app.session
+            .section("compute-resources")
+            .unwrap()
+            .body
+            .contains("accepted because")
+    );
+}

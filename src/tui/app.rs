@@ -155,6 +155,11 @@ pub struct App {
     /// For a component: the workspace shows the section text editor instead of the design panes.
     pub text_mode: bool,
     pub catalog: crate::knowledge::Catalog,
+    /// Bumped on every change to the session, so caches know when to refresh.
+    pub changes: u64,
+    /// Conflict counts per section (of the decided, else the recommended option), for the
+    /// navigator's badges; computed when `changes` moved.
+    pub conflict_badges: (u64, Vec<usize>),
 }
 
 impl App {
@@ -216,6 +221,8 @@ impl App {
             design: Default::default(),
             text_mode: false,
             catalog: Default::default(),
+            changes: 1,
+            conflict_badges: (0, Vec::new()),
             session: init.session,
         };
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
@@ -313,6 +320,9 @@ impl App {
         let areas = self.areas();
         if let Some(section) = self.selected_section() {
             self.ensure_editor(section);
+        }
+        if self.conflict_badges.0 != self.changes {
+            self.conflict_badges = (self.changes, self.count_conflicts());
         }
         if let Some(nav) = areas.navigator {
             let height = nav.height.saturating_sub(2 + 2) as usize;
@@ -975,11 +985,32 @@ impl App {
     }
 
     fn mark_dirty(&mut self) {
+        self.changes += 1;
         if !self.dirty {
             self.dirty = true;
             self.dirty_since = Some(std::time::Instant::now());
         }
         self.save_state = SaveState::Unsaved;
+    }
+
+    /// For each section: how many conflicts with the inputs its component's decided (else
+    /// recommended) option has.
+    fn count_conflicts(&self) -> Vec<usize> {
+        self.session
+            .sections
+            .iter()
+            .map(|section| {
+                let Some(c) = self.session.component(&section.id) else {
+                    return 0;
+                };
+                let chosen = c
+                    .decision
+                    .as_ref()
+                    .map(|d| d.option.as_str())
+                    .or(c.recommendation.as_ref().map(|r| r.option.as_str()));
+                chosen.map_or(0, |option| self.conflicts_of(&c.id, option).len())
+            })
+            .collect()
     }
 
     /// Replaces a section's text with `text` (after an external editor), as one undoable change.

@@ -121,6 +121,8 @@ pub struct NavigatorView<'a> {
     pub offset: usize,
     pub focused: bool,
     pub theme: &'a Theme,
+    /// Conflicts with the inputs per section, shown as warning badges.
+    pub conflicts: &'a [usize],
 }
 
 impl NavigatorView<'_> {
@@ -194,7 +196,14 @@ impl NavigatorView<'_> {
                     let s = &self.session.sections[*index];
                     let indent = " ".repeat(*depth as usize - 1);
                     let title = sanitize_line(&s.title);
-                    let room = width.saturating_sub(indent.len() + 2);
+                    let warn = self
+                        .conflicts
+                        .get(*index)
+                        .copied()
+                        .filter(|n| *n > 0)
+                        .map(|n| format!(" ⚠{n}"))
+                        .unwrap_or_default();
+                    let room = width.saturating_sub(indent.len() + 2 + warn.chars().count());
                     let title = truncate(&title, room);
                     let mut spans = vec![
                         Span::raw(indent),
@@ -202,9 +211,17 @@ impl NavigatorView<'_> {
                         Span::raw(" "),
                         Span::raw(title),
                     ];
+                    if !warn.is_empty() {
+                        let used: usize = spans.iter().map(|s| s.width()).sum();
+                        let pad = width.saturating_sub(used + warn.chars().count());
+                        spans[3].content =
+                            format!("{}{}", spans[3].content, " ".repeat(pad)).into();
+                    }
                     if selected {
                         let used: usize = spans.iter().map(|s| s.width()).sum();
-                        spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+                        spans.push(Span::raw(
+                            " ".repeat(width.saturating_sub(used + warn.chars().count())),
+                        ));
                         for span in spans.iter_mut().skip(3) {
                             span.style = t.selected;
                         }
@@ -216,6 +233,9 @@ impl NavigatorView<'_> {
                         }
                     } else {
                         spans[3].style = t.text;
+                    }
+                    if !warn.is_empty() {
+                        spans.push(Span::styled(warn, t.warning));
                     }
                     Line::from(spans)
                 }

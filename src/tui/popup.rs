@@ -701,7 +701,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             }
         }
         Popup::ModeChoice { selected } => {
-            let area = centered(screen, 84, 13);
+            let area = centered(screen, 84, 14);
             frame.render_widget(Clear, area);
             let option = |i: usize, key: &str, title: &str, text: &str| {
                 let style = if i == *selected {
@@ -739,7 +739,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             ));
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
-                " A or B chooses · Enter takes the highlighted one · Esc decides later (the palette has choose-mode)",
+                " A or B chooses · Enter takes the highlighted one · Esc decides later (m)",
                 theme.dim,
             )));
             frame.render_widget(
