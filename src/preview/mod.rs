@@ -30,7 +30,7 @@ mod tests;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-pub use highlight::{DOCKERFILE_SYNTAX, HCL_SYNTAX, Highlighter};
+pub use highlight::{DOCKERFILE_SYNTAX, HCL_SYNTAX, Highlighter, TOML_SYNTAX};
 
 /// Panes narrower than this are rendered at this width.
 pub const MIN_WIDTH: u16 = 20;
