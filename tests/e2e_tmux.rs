@@ -79,7 +79,14 @@ fn start(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
     let home = dir.path().join("home");
     let bin = env!("CARGO_BIN_EXE_infradraft");
     let new = Command::new(bin)
-        .args(["new", "--sample", "--mode", "incremental", "--no-open", "-o"])
+        .args([
+            "new",
+            "--sample",
+            "--mode",
+            "incremental",
+            "--no-open",
+            "-o",
+        ])
         .arg(&session)
         .env("INFRADRAFT_HOME", &home)
         .output()

@@ -1,8 +1,8 @@
 //! Reading input documents into the session: snapshots with checksums, and discovery of the
 //! conventional paths.
 
-mod freshness;
 pub mod extract;
+mod freshness;
 mod snapshot;
 
 pub use freshness::{

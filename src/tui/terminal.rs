@@ -74,8 +74,12 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     }
     // Syntax definitions load in the background: the first frame never waits for them.
     let (hl_tx, hl_rx) = std::sync::mpsc::channel();
+    let syntax_theme = app.theme.syntax_theme.clone();
     std::thread::spawn(move || {
-        let _ = hl_tx.send(Highlighter::new());
+        let hl = Highlighter::new();
+        // Compile the common languages now rather than on the first keystroke that shows them.
+        hl.warm_up(&syntax_theme);
+        let _ = hl_tx.send(hl);
     });
 
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
