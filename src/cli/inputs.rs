@@ -18,13 +18,6 @@ pub fn run(path: &Path, out: &mut dyn Write) -> CliResult {
     Ok(())
 }
 
-fn source(input: &str, line: u32) -> String {
-    let name = Path::new(input)
-        .file_name()
-        .map_or(input.to_string(), |n| n.to_string_lossy().into_owned());
-    format!("{name}:{line}")
-}
-
 /// The report `inputs` prints.
 pub fn report(s: &Session) -> String {
     let mut o = String::new();
@@ -60,7 +53,7 @@ pub fn report(s: &Session) -> String {
         let src = r
             .source
             .as_ref()
-            .map_or("written by hand".to_string(), |x| source(&x.input, x.line));
+            .map_or("written by hand".to_string(), |x| x.short());
         let _ = writeln!(
             o,
             "  {:<8} {:<12} {}  [{src}]",
@@ -98,9 +91,10 @@ pub fn report(s: &Session) -> String {
         s.assumptions.len()
     );
     for a in &s.assumptions {
-        let src = a.source.as_ref().map_or(String::new(), |x| {
-            format!("  [{}]", source(&x.input, x.line))
-        });
+        let src = a
+            .source
+            .as_ref()
+            .map_or(String::new(), |x| format!("  [{}]", x.short()));
         let _ = writeln!(
             o,
             "  {:<24} {} {{{}}}{src}",

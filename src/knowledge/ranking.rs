@@ -60,12 +60,7 @@ fn quote(a: &Assumption) -> String {
         ""
     };
     match &a.source {
-        Some(s) => {
-            let name = std::path::Path::new(&s.input)
-                .file_name()
-                .map_or(s.input.clone(), |n| n.to_string_lossy().into_owned());
-            format!("\"{text}{more}\" ({name}:{})", s.line)
-        }
+        Some(s) => format!("\"{text}{more}\" ({})", s.short()),
         None => format!("\"{text}{more}\""),
     }
 }

@@ -11,6 +11,18 @@ pub struct SourceRef {
     pub line: u32,
 }
 
+impl SourceRef {
+    /// `file:line` with the file's name only, e.g. `prd.md:73`.
+    pub fn short(&self) -> String {
+        let name = self
+            .input
+            .rsplit(['/', '\\', ':'])
+            .next()
+            .unwrap_or(&self.input);
+        format!("{name}:{}", self.line)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RequirementCategory {
     Business,

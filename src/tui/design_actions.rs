@@ -361,12 +361,7 @@ impl App {
             let source = f
                 .evidence
                 .as_ref()
-                .map(|e| {
-                    let name = std::path::Path::new(&e.input)
-                        .file_name()
-                        .map_or(e.input.clone(), |n| n.to_string_lossy().into_owned());
-                    format!(" ({name}:{})", e.line)
-                })
+                .map(|e| format!(" ({})", e.short()))
                 .unwrap_or_default();
             format!("{}: \"{}\"{source}", f.explanation, f.quote)
         })

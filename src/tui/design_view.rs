@@ -166,12 +166,7 @@ fn card_lines(
         let source = f
             .evidence
             .as_ref()
-            .map(|e| {
-                let name = std::path::Path::new(&e.input)
-                    .file_name()
-                    .map_or(e.input.clone(), |n| n.to_string_lossy().into_owned());
-                format!("{name}:{} ", e.line)
-            })
+            .map(|e| format!("{} ", e.short()))
             .unwrap_or_default();
         let text = super::navigator::truncate(
             &sanitize_line(&format!("{source}{}", f.fact)),

@@ -757,12 +757,10 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
         .take(per_page)
     {
         let selected = i == sel && app.focus == Pane::Editor;
-        let source = r.source.as_ref().map_or("written here".to_string(), |s| {
-            let name = std::path::Path::new(&s.input)
-                .file_name()
-                .map_or(s.input.clone(), |n| n.to_string_lossy().into_owned());
-            format!("{name}:{}", s.line)
-        });
+        let source = r
+            .source
+            .as_ref()
+            .map_or("written here".to_string(), |s| s.short());
         let marker = if selected { "▶ " } else { "  " };
         lines.push(Line::from(vec![
             Span::styled(marker, t.key),
@@ -812,12 +810,7 @@ pub fn draw_facts(frame: &mut Frame, app: &App, area: Rect) {
         let source = a
             .source
             .as_ref()
-            .map(|s| {
-                let name = std::path::Path::new(&s.input)
-                    .file_name()
-                    .map_or(s.input.clone(), |n| n.to_string_lossy().into_owned());
-                format!(" {name}:{}", s.line)
-            })
+            .map(|s| format!(" {}", s.short()))
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled("• ", t.list_marker),

@@ -376,6 +376,12 @@ pub fn decision_body(
             ));
         }
     }
+    push_outline(&mut out, template);
+    out
+}
+
+/// Appends the template's outline for the rest of the section (its starter skeleton).
+pub fn push_outline(out: &mut String, template: Option<&TemplateSection>) {
     if let Some(t) = template
         && !t.starter.trim().is_empty()
     {
@@ -383,7 +389,6 @@ pub fn decision_body(
         out.push_str(t.starter.trim_end());
         out.push('\n');
     }
-    out
 }
 
 #[cfg(test)]

@@ -101,13 +101,7 @@ pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> Str
         }
         out.push('\n');
     }
-    if let Some(t) = template.section(&c.id)
-        && !t.starter.trim().is_empty()
-    {
-        out.push('\n');
-        out.push_str(t.starter.trim_end());
-        out.push('\n');
-    }
+    super::design::push_outline(&mut out, template.section(&c.id));
     out
 }
 
