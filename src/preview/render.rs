@@ -805,14 +805,8 @@ impl<'a> Renderer<'a> {
 }
 
 fn heading_number(level: HeadingLevel) -> usize {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
+    // HeadingLevel's discriminants are the heading numbers (H1 = 1 … H6 = 6).
+    level as usize
 }
 
 /// The language of a fence info string: its first word, without `{.…}` decoration.

@@ -197,14 +197,8 @@ enum Open {
 }
 
 fn level_u8(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
+    // HeadingLevel's discriminants are the heading numbers (H1 = 1 … H6 = 6).
+    level as u8
 }
 
 /// The pulldown-cmark options every extractor uses.
