@@ -37,7 +37,7 @@ fn every_component_has_at_least_three_full_options() {
 }
 
 #[test]
-fn option_ids_are_unique_and_tags_are_well_formed() {
+fn option_ids_are_unique_and_tags_are_known() {
     let catalog = Catalog::builtin().unwrap();
     let mut ids = HashSet::new();
     for (_, o) in catalog.entries() {
@@ -47,6 +47,13 @@ fn option_ids_are_unique_and_tags_are_well_formed() {
                 tag.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{}: tag {tag:?}",
+                o.id
+            );
+        }
+        for tag in o.tags.iter().chain(&o.conflicts_with) {
+            assert!(
+                infradraft::knowledge::tags::is_known(tag),
+                "{}: unknown tag {tag:?} (not in the extraction vocabulary nor knowledge::tags::DESIGN_TAGS)",
                 o.id
             );
         }

@@ -547,3 +547,51 @@ fn inputs_lists_freshness_requirements_and_assumptions() {
     );
     assert!(out.contains("NFR1") && out.contains("[prd.md:5]"), "{out}");
 }
+
+#[test]
+fn a_team_template_in_the_config_directory_shapes_new_sessions() {
+    let env = Env::new();
+    let config = env.path("home").join("config");
+    fs::create_dir_all(&config).unwrap();
+    let team = r#"Template(id: "acme-infra", version: 3, title: "ACME Platform Design", sections: [
+        TemplateSection(id: "overview", title: "Overview", component: false, purpose: "Why.",
+            outline: [], guidance: [], starter: ""),
+        TemplateSection(id: "compute-resources", title: "Compute", component: true,
+            purpose: "Where workloads run.", outline: [], guidance: [], starter: ""),
+    ])"#;
+    fs::write(config.join("template.ron"), team).unwrap();
+    let session = env.path("team.ron");
+    let o = env.run(&[
+        "new",
+        "--sample",
+        "--mode",
+        "yolo",
+        "--no-open",
+        "-o",
+        session.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = store::load(&session).unwrap().session;
+    assert_eq!(s.meta.template, "acme-infra");
+    assert_eq!(s.meta.title, "Ferrybook — ACME Platform Design");
+    let ids: Vec<&str> = s.sections.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["overview", "compute-resources"]);
+    assert_eq!(s.components.len(), 1);
+    assert!(
+        s.components[0].options.len() >= 2,
+        "YOLO drafted from the catalog"
+    );
+
+    // A broken team template is an error naming the file, not a silent fall-back.
+    fs::write(config.join("template.ron"), "Template(id: \"x\",").unwrap();
+    let o = env.run(&[
+        "new",
+        "--sample",
+        "--no-open",
+        "-o",
+        env.path("b.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_one_line_error(&o, &config.join("template.ron"), "broken team template");
+    assert!(!env.path("b.ron").exists());
+}

@@ -322,6 +322,7 @@ fn aws_stack_facts() {
             (T::Messaging, &["kafka", "msk"], 15),
             (T::InfrastructureAsCode, &["terraform"], 16),
             (T::ContinuousIntegration, &["github-actions", "argocd"], 17),
+            (T::Other, &["opentelemetry", "grafana"], 18),
             (T::ServiceArchitecture, &["no-serverless", "kubernetes"], 23),
         ],
     );
@@ -334,7 +335,7 @@ fn aws_all_facts_include_accepted_decisions_only() {
         fixture(AWS, "tech-stack.md", InputKind::TechStack),
         fixture(AWS, "architecture.md", InputKind::Architecture),
     ]);
-    assert_eq!(facts.len(), 9 + 10 + 2);
+    assert_eq!(facts.len(), 9 + 11 + 2);
     let arch: Vec<(&str, u32)> = facts
         .iter()
         .filter_map(|f| {
@@ -867,7 +868,7 @@ fn sample_technical_assumptions() {
             e(T::ContinuousIntegration, &["github-actions"], 123),
             e(T::Languages, &["typescript", "nodejs", "kotlin"], 124),
             e(T::Other, &[], 125),
-            e(T::Other, &[], 126),
+            e(T::Other, &["opentelemetry"], 126),
             e(T::Other, &[], 127),
             e(T::Other, &[], 128),
         ]
@@ -914,7 +915,10 @@ fn sample_stack_and_all_facts() {
         None,
         "\"cloud run cost\" is not Google Cloud Run"
     );
-    assert_eq!(facts.len(), 19);
+    assert_eq!(tagged("opentelemetry"), Some(33));
+    assert_eq!(tagged("prometheus"), Some(34));
+    assert_eq!(tagged("grafana"), Some(35));
+    assert_eq!(facts.len(), 22);
 
     let all = all_facts(&docs);
     let from = |name: &str| {
@@ -922,7 +926,7 @@ fn sample_stack_and_all_facts() {
             .filter(|f| f.source.as_ref().unwrap().input == format!("builtin:sample/{name}"))
             .count()
     };
-    assert_eq!((from("prd.md"), from("tech-stack.md")), (23, 19));
+    assert_eq!((from("prd.md"), from("tech-stack.md")), (23, 22));
     assert_eq!(
         (
             from("architecture.md"),

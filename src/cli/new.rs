@@ -19,7 +19,7 @@ use crate::workflow::{NewSession, new_session};
 pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult {
     let now = crate::model::now();
     let inputs = gather_inputs(&args, Path::new("."), now, out)?;
-    let template = Template::builtin()?;
+    let template = Template::for_new_session(&home.config_dir)?;
     let mut session = new_session(
         &template,
         NewSession {

@@ -26,7 +26,7 @@ pub fn run(home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult
             .map(|d| builtin_input(d.name, d.kind, d.text, now))
             .collect();
         let session = new_session(
-            &Template::builtin()?,
+            &Template::for_new_session(&home.config_dir)?,
             NewSession {
                 title: None,
                 project: None,

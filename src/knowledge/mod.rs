@@ -3,7 +3,8 @@
 
 mod catalog;
 pub mod ranking;
+pub mod tags;
 mod template;
 
 pub use catalog::{Catalog, CatalogFile, CatalogOption, CatalogRatings};
-pub use template::{Template, TemplateError, TemplateSection};
+pub use template::{TEAM_FILE, Template, TemplateError, TemplateSection};

@@ -11,6 +11,9 @@ use crate::store::{StoreError, from_ron};
 
 const BUILTIN: &str = include_str!("../../assets/template.ron");
 
+/// The file name of a team's own template in the config directory.
+pub const TEAM_FILE: &str = "template.ron";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     pub id: String,
@@ -88,6 +91,51 @@ impl Template {
         Ok(())
     }
 
+    /// The team's own template, `<config>/template.ron`, when there is one.
+    pub fn team(config_dir: &Path) -> Result<Option<Template>, TemplateError> {
+        let path = config_dir.join(TEAM_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Template::parse(&path, &text).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(TemplateError::Parse(StoreError::Read { path, source })),
+        }
+    }
+
+    /// The template a new session is made from: the team's when the config directory has one (a
+    /// broken team template is an error, so that nobody drafts against the wrong one by accident),
+    /// else the built-in one.
+    pub fn for_new_session(config_dir: &Path) -> Result<Template, TemplateError> {
+        match Template::team(config_dir)? {
+            Some(team) => Ok(team),
+            None => Template::builtin(),
+        }
+    }
+
+    /// The template an existing session was made from, by its id: the team's when the ids match,
+    /// else the built-in one. Never fails: a problem comes back as a one-line warning.
+    pub fn for_session(config_dir: &Path, id: &str) -> (Template, Option<String>) {
+        let builtin = || Template::builtin().unwrap_or_else(|_| Template::empty());
+        match Template::team(config_dir) {
+            Ok(Some(team)) if team.id == id => (team, None),
+            Ok(_) => (builtin(), None),
+            Err(e) => {
+                let template = builtin();
+                let warning =
+                    (template.id != id).then(|| format!("{e}; using the built-in template"));
+                (template, warning)
+            }
+        }
+    }
+
+    fn empty() -> Template {
+        Template {
+            id: String::new(),
+            version: 0,
+            title: String::new(),
+            sections: Vec::new(),
+        }
+    }
+
     pub fn components(&self) -> impl Iterator<Item = &TemplateSection> {
         self.sections.iter().filter(|s| s.component)
     }
@@ -146,5 +194,38 @@ mod tests {
         ])"#;
         let err = Template::parse(Path::new("team.ron"), text).unwrap_err();
         assert_eq!(err.to_string(), "team.ron: section id \"a\" appears twice");
+    }
+
+    #[test]
+    fn sessions_reopen_with_the_template_they_were_made_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let builtin = Template::builtin().unwrap();
+        // No team template: the built-in one, whatever the id.
+        let (t, w) = Template::for_session(dir.path(), "anything");
+        assert_eq!((t.id.as_str(), w), (builtin.id.as_str(), None));
+        std::fs::write(
+            dir.path().join(TEAM_FILE),
+            r#"Template(id: "team", version: 1, title: "T", sections: [
+                TemplateSection(id: "a", title: "A", component: true, purpose: "", outline: [], guidance: [], starter: ""),
+            ])"#,
+        )
+        .unwrap();
+        assert_eq!(Template::for_session(dir.path(), "team").0.id, "team");
+        assert_eq!(Template::for_new_session(dir.path()).unwrap().id, "team");
+        // A session made from the built-in template keeps it even with a team template present.
+        assert_eq!(
+            Template::for_session(dir.path(), &builtin.id).0.id,
+            builtin.id
+        );
+        // A broken team template: a warning for its sessions, an error for new ones.
+        std::fs::write(dir.path().join(TEAM_FILE), "Template(").unwrap();
+        let (t, w) = Template::for_session(dir.path(), "team");
+        assert_eq!(t.id, builtin.id);
+        let w = w.unwrap();
+        assert!(
+            w.contains("template.ron") && w.ends_with("using the built-in template"),
+            "{w}"
+        );
+        assert!(Template::for_new_session(dir.path()).is_err());
     }
 }

@@ -164,18 +164,15 @@ pub struct App {
 
 impl App {
     pub fn new(init: AppInit) -> App {
-        let template = Template::builtin().unwrap_or_else(|_| Template {
-            id: String::new(),
-            version: 0,
-            title: String::new(),
-            sections: Vec::new(),
-        });
+        let (template, template_warning) =
+            Template::for_session(&init.config_dir, &init.session.meta.template);
         let theme_name = init
             .theme
             .clone()
             .unwrap_or_else(|| init.config.theme.clone());
         let loaded = load_theme(&theme_name, &init.config_dir, init.color);
         let mut warnings = init.warnings;
+        warnings.extend(template_warning);
         warnings.extend(loaded.warning);
         let rows = navigator::rows(&init.session, &template);
         let sections = init.session.sections.len();

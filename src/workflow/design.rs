@@ -578,4 +578,83 @@ mod tests {
         let blank = blank_option(&s, C).unwrap();
         assert_eq!(blank.id, "option-1");
     }
+
+    #[test]
+    fn switching_mode_keeps_earlier_work_both_ways() {
+        let template = Template::builtin().unwrap();
+        let catalog = crate::knowledge::Catalog::builtin().unwrap();
+        let mut s = session();
+        set_mode(&mut s, InteractionMode::Incremental, t(1));
+        // Incremental work: compute decided between two hand-made cards, network text by hand.
+        add_option(&mut s, C, card("a"), t(2)).unwrap();
+        add_option(&mut s, C, card("b"), t(3)).unwrap();
+        decide(
+            &mut s,
+            template.section(C),
+            C,
+            "b",
+            "Fits.",
+            &[],
+            vec![],
+            t(4),
+        )
+        .unwrap();
+        let compute = s.component(C).unwrap().clone();
+        let compute_body = s.section(C).unwrap().body.clone();
+        s.section_mut("network-architecture").unwrap().body = "Hand-written notes.".into();
+
+        set_mode(&mut s, InteractionMode::Yolo, t(5));
+        assert_eq!(s.mode, Some(InteractionMode::Yolo));
+        let drafted = crate::workflow::yolo::draft_all(&mut s, &template, &catalog, t(6));
+        assert_eq!(
+            drafted,
+            template.components().count() - 1,
+            "all but compute"
+        );
+        assert_eq!(
+            s.component(C).unwrap(),
+            &compute,
+            "the decided component is untouched"
+        );
+        assert_eq!(s.section(C).unwrap().body, compute_body);
+        assert_eq!(s.section(C).unwrap().status, SectionStatus::Decided);
+        let network = s.section("network-architecture").unwrap();
+        assert!(
+            network.body.contains("Hand-written notes."),
+            "hand-written text survives the draft: {}",
+            network.body
+        );
+        assert!(
+            s.component("network-architecture")
+                .unwrap()
+                .recommendation
+                .is_some()
+        );
+
+        // Back to incremental: nothing is dropped, nothing is redrafted.
+        let before = s.clone();
+        set_mode(&mut s, InteractionMode::Incremental, t(7));
+        assert_eq!(s.components, before.components);
+        assert_eq!(s.sections, before.sections);
+        assert_eq!(
+            crate::workflow::yolo::draft_all(&mut s, &template, &catalog, t(8)),
+            0,
+            "a second draft leaves drafted components alone"
+        );
+        assert_eq!(s.components, before.components);
+        let modes: Vec<&str> = s
+            .history
+            .iter()
+            .filter(|h| h.action == "mode")
+            .map(|h| h.detail.as_str())
+            .collect();
+        assert_eq!(
+            modes,
+            [
+                "interaction mode: Incremental",
+                "interaction mode: YOLO",
+                "interaction mode: Incremental"
+            ]
+        );
+    }
 }

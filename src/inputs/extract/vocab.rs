@@ -512,15 +512,36 @@ pub const VOCABULARY: &[TagDef] = &[
         "argocd",
         T::ContinuousIntegration,
         &["argo cd", "argocd"],
-        &[],
+        &["gitops"],
     ),
     t(
         "flux",
         T::ContinuousIntegration,
         &["fluxcd", "flux cd"],
+        &["gitops"],
+    ),
+    t(
+        "gitops",
+        T::ContinuousIntegration,
+        &["gitops", "git ops"],
+        &[],
+    ),
+    // Observability
+    t("prometheus", T::Other, &["prometheus"], &[]),
+    t("grafana", T::Other, &["grafana"], &[]),
+    t(
+        "opentelemetry",
+        T::Other,
+        &["opentelemetry", "open telemetry", "otel"],
         &[],
     ),
     // Container orchestration and compute
+    t(
+        "service-mesh",
+        T::ContainerOrchestration,
+        &["service mesh", "istio", "linkerd", "consul connect"],
+        &[],
+    ),
     t(
         "self-managed-kubernetes",
         T::ContainerOrchestration,
