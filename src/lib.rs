@@ -3,6 +3,7 @@
 //! adds the command line on top.
 
 pub mod analysis;
+pub mod assistant;
 pub mod cli;
 pub mod home;
 pub mod inputs;

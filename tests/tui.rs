@@ -1,110 +1,17 @@
 //! The workbench without a terminal: key sequences through the real event handler, asserting on
 //! the state and the saved file, and snapshots of real screens drawn on a TestBackend.
 
-use std::path::PathBuf;
-
 use infradraft::home::Home;
-use infradraft::inputs::builtin_input;
 use infradraft::knowledge::Template;
 use infradraft::model::{FocusPane, SectionStatus};
-use infradraft::sample::SAMPLE_DOCS;
 use infradraft::store;
 use infradraft::tui::app::{App, Pane};
 use infradraft::tui::popup::Popup;
-use infradraft::tui::{prepare_app, view};
-use infradraft::workflow::{NewSession, new_session};
-use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use infradraft::tui::prepare_app;
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    home: Home,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let inputs = SAMPLE_DOCS
-        .iter()
-        .map(|d| builtin_input(d.name, d.kind, d.text, now))
-        .collect();
-    let mut session = new_session(
-        &Template::builtin().unwrap(),
-        NewSession {
-            title: None,
-            project: None,
-            authors: vec![],
-            mode: Some(infradraft::model::InteractionMode::Incremental),
-            inputs,
-        },
-        now,
-    );
-    session.sections[0].body = "Ferrybook runs in **two regions**.\n\n- eu-north-1 primary\n- eu-central-1 for DR\n\n| Tier | RPO |\n|---|---|\n| 1 | 15 min |".into();
-    session.sections[0].status = SectionStatus::Drafted;
-    let path = dir.path().join("s.ron");
-    store::create(&path, &session, false).unwrap();
-    let home = Home::under(dir.path().join("home"));
-    Fixture {
-        path,
-        home,
-        _dir: dir,
-    }
-}
-
-fn open(f: &Fixture) -> App {
-    prepare_app(&f.path, &f.home, Some("dark".into())).unwrap()
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_event(match c {
-            '\n' => key(KeyCode::Enter),
-            c => key(KeyCode::Char(c)),
-        });
-    }
-}
-
-fn press(app: &mut App, events: &[Event]) {
-    for e in events {
-        app.handle_event(e.clone());
-    }
-}
-
-/// Draws the app on a TestBackend and returns the screen as text.
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    app.prepare(Rect::new(0, 0, width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn selected_id(app: &App) -> String {
-    app.session.sections[app.selected_section().unwrap()]
-        .id
-        .clone()
-}
+mod common;
+use common::*;
 
 #[test]
 fn main_screen_at_120x40() {
@@ -595,23 +502,6 @@ fn the_readme_documents_every_action_and_default_key() {
             }
         }
     }
-}
-
-fn select(app: &mut App, id: &str) {
-    screen(app, 120, 40);
-    app.focus = Pane::Navigator;
-    app.handle_event(key(KeyCode::Char('g')));
-    for _ in 0..40 {
-        let here = app
-            .selected_section()
-            .map(|i| app.session.sections[i].id.clone())
-            .or_else(|| app.selected_stage().map(|s| s.id().to_string()));
-        if here.as_deref() == Some(id) {
-            return;
-        }
-        app.handle_event(key(KeyCode::Char('j')));
-    }
-    panic!("no navigator row {id}");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! arrive, the option catalog and the checklist), loaded once and validated.
 
 mod catalog;
+pub mod checklist;
 pub mod ranking;
 pub mod tags;
 mod template;

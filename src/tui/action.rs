@@ -12,13 +12,16 @@ pub enum Context {
     Workspace,
     /// The design panes of a component (steps a → f, option cards).
     Design,
+    /// An elicitation worksheet open in the workspace.
+    Worksheet,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Navigator,
         Context::Design,
+        Context::Worksheet,
         Context::Editor,
         Context::Workspace,
         Context::Preview,
@@ -33,6 +36,7 @@ impl Context {
             Context::Preview => "preview",
             Context::Workspace => "workspace",
             Context::Design => "design",
+            Context::Worksheet => "worksheet",
         }
     }
 }
@@ -115,4 +119,12 @@ actions! {
     Decide = "decide": "Record the decision for the selected option, with its justification",
     Finalize = "finalize": "Finalize this section and proceed to the decision (elicitation menu 8)",
     WriteText = "write-text": "Write the component's section text in the editor",
+    Elicit = "elicitation-menu": "Open the advanced elicitation menu (step e: actions 1-7, 8 finalizes)",
+    Left = "left": "Move left",
+    Right = "right": "Move right",
+    AddAlternative = "add-alternative": "Add an alternative from the catalog to the decision matrix",
+    Conclusions = "conclusions": "Write your conclusions from the worksheet",
+    ApplyRecord = "apply-worksheet": "Apply the worksheet's results to the section draft",
+    DiscardRecord = "discard-worksheet": "Discard the worksheet (its results leave the section)",
+    AskAssistant = "ask-assistant": "Ask the assistant command from config.ron for a suggestion",
 }

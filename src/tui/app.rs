@@ -160,6 +160,8 @@ pub struct App {
     /// Conflict counts per section (of the decided, else the recommended option), for the
     /// navigator's badges; computed when `changes` moved.
     pub conflict_badges: (u64, Vec<usize>),
+    /// The elicitation worksheet open in the workspace, if any.
+    pub worksheet: Option<super::worksheet::WorksheetState>,
 }
 
 impl App {
@@ -220,6 +222,7 @@ impl App {
             catalog: Default::default(),
             changes: 1,
             conflict_badges: (0, Vec::new()),
+            worksheet: None,
             session: init.session,
         };
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
@@ -279,6 +282,9 @@ impl App {
 
     /// The context whose keys apply now (the top popup takes them all).
     pub fn context(&self) -> Context {
+        if self.focus == Pane::Editor && self.worksheet.is_some() {
+            return Context::Worksheet;
+        }
         if self.focus == Pane::Editor && self.selected_stage().is_some() {
             return Context::Workspace;
         }
@@ -317,6 +323,25 @@ impl App {
         let areas = self.areas();
         if let Some(section) = self.selected_section() {
             self.ensure_editor(section);
+        }
+        if let (Some(editor), Some(w)) = (areas.editor, self.worksheet.as_ref()) {
+            let width = super::worksheet_view::results_width(editor);
+            let fresh = w
+                .results
+                .as_ref()
+                .is_some_and(|(changes, wd, _)| *changes == self.changes && *wd == width);
+            if !fresh {
+                let text = self
+                    .worksheet_record()
+                    .map(|r| r.results.clone())
+                    .unwrap_or_default();
+                let styles = self.theme.preview_styles();
+                let lines =
+                    crate::preview::render_markdown(&text, width, &styles, &self.highlighter);
+                if let Some(w) = self.worksheet.as_mut() {
+                    w.results = Some((self.changes, width, lines));
+                }
+            }
         }
         if self.conflict_badges.0 != self.changes {
             self.conflict_badges = (self.changes, self.count_conflicts());
@@ -406,6 +431,14 @@ impl App {
             }
             if let Some(action) = self.keymap.action(Context::Workspace, key)
                 && !self.stage_action(stage, action)
+            {
+                self.perform(action);
+            }
+            return;
+        }
+        if self.context() == Context::Worksheet {
+            if let Some(action) = self.keymap.action(Context::Worksheet, key)
+                && !self.worksheet_action(action)
             {
                 self.perform(action);
             }
@@ -511,6 +544,18 @@ impl App {
                     ));
                 }
             }
+            Outcome::Elicit { component, choice } => {
+                self.popups.pop();
+                self.elicit(&component, choice);
+            }
+            Outcome::AddAlternative(option) => {
+                self.popups.pop();
+                self.add_matrix_alternative(&option);
+            }
+            Outcome::AcceptSuggestion(text) => {
+                self.popups.pop();
+                self.accept_suggestion(&text);
+            }
             Outcome::DiscardRecovery => {
                 self.popups.pop();
                 self.pending_recovery = None;
@@ -522,6 +567,9 @@ impl App {
 
     /// Carries out a named action.
     pub fn perform(&mut self, action: Action) {
+        if self.worksheet.is_some() && self.worksheet_action(action) {
+            return;
+        }
         match action {
             Action::Quit => {
                 if self.dirty && self.read_only.is_none() {
@@ -619,6 +667,9 @@ impl App {
             | Action::Feedback
             | Action::Decide
             | Action::Finalize
+            | Action::Elicit
+            | Action::ApplyRecord
+            | Action::DiscardRecord
             | Action::WriteText => {
                 if self.selected_component().is_some() {
                     self.focus = Pane::Editor;
@@ -627,6 +678,13 @@ impl App {
                 } else {
                     self.warn("select a component section first");
                 }
+            }
+            Action::Left
+            | Action::Right
+            | Action::AddAlternative
+            | Action::Conclusions
+            | Action::AskAssistant => {
+                self.warn("open a worksheet first: E in a component's design panes");
             }
             Action::Undo
             | Action::Redo
@@ -1047,6 +1105,8 @@ impl App {
         let mut entries: Vec<PaletteEntry> = Action::ALL
             .iter()
             .filter(|a| !matches!(a, Action::Palette))
+            // Only a configured assistant can be asked.
+            .filter(|a| **a != Action::AskAssistant || self.config.assistant.is_some())
             .map(|&a| PaletteEntry::Action {
                 action: a,
                 key: self.keymap.first_key(self.context(), a).or_else(|| {

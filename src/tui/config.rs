@@ -16,6 +16,8 @@ pub struct Config {
     pub autosave_seconds: u64,
     /// Wrap long lines in the editor.
     pub soft_wrap: bool,
+    /// An external assistant command worksheets may ask for suggestions; none by default.
+    pub assistant: Option<crate::assistant::AssistantConfig>,
 }
 
 impl Default for Config {
@@ -24,6 +26,7 @@ impl Default for Config {
             theme: "dark".into(),
             autosave_seconds: 30,
             soft_wrap: true,
+            assistant: None,
         }
     }
 }

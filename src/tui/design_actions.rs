@@ -13,6 +13,8 @@ use crate::workflow::design::{self, DesignError};
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct DesignState {
     pub card: usize,
+    /// The selected elicitation record in step e.
+    pub record: usize,
 }
 
 impl App {
@@ -81,6 +83,53 @@ impl App {
                 };
                 let _ = design::goto_step(&mut self.session, &id, DesignStep::ALL[j]);
                 self.structure_changed();
+                if action == Action::NextStep
+                    && DesignStep::ALL[j] == DesignStep::Elicitation
+                    && i != j
+                {
+                    // The process offers the action menu when a component reaches step e.
+                    self.open_elicitation_menu(&id, false);
+                }
+            }
+            Action::Elicit => {
+                let _ = design::goto_step(&mut self.session, &id, DesignStep::Elicitation);
+                self.structure_changed();
+                self.open_elicitation_menu(&id, false);
+            }
+            Action::Up | Action::Down if step == DesignStep::Elicitation => {
+                let n = self
+                    .session
+                    .component(&id)
+                    .map_or(0, |c| c.elicitations.len());
+                self.design.record = if action == Action::Up {
+                    self.design.record.saturating_sub(1)
+                } else {
+                    (self.design.record + 1).min(n.saturating_sub(1))
+                };
+            }
+            Action::EditItem | Action::ApplyRecord | Action::DiscardRecord
+                if step == DesignStep::Elicitation =>
+            {
+                let n = self
+                    .session
+                    .component(&id)
+                    .map_or(0, |c| c.elicitations.len());
+                if n == 0 {
+                    if action == Action::EditItem {
+                        self.open_elicitation_menu(&id, false);
+                    } else {
+                        self.warn("no worksheets yet: E opens the action menu");
+                    }
+                    return true;
+                }
+                let index = self.design.record.min(n - 1);
+                match action {
+                    Action::EditItem => self.open_worksheet(&id, index),
+                    _ => self.settle_record(&id, index, action == Action::ApplyRecord),
+                }
+            }
+            Action::ApplyRecord | Action::DiscardRecord => {
+                self.warn("worksheets are applied or discarded in step e (E opens the menu)");
             }
             Action::PrevCard => self.design.card = self.design.card.saturating_sub(1),
             Action::NextCard => {
@@ -101,7 +150,7 @@ impl App {
                     }
                 }
             }
-            Action::Add => self.open_catalog_picker(&id),
+            Action::Add => self.open_catalog_picker(&id, false),
             Action::NewCard => {
                 let r = design::blank_option(&self.session, &id)
                     .and_then(|card| design::add_option(&mut self.session, &id, card, now));
@@ -216,7 +265,7 @@ impl App {
         true
     }
 
-    fn open_catalog_picker(&mut self, id: &str) {
+    pub fn open_catalog_picker(&mut self, id: &str, alternative: bool) {
         let on_card: Vec<String> = self
             .session
             .component(id)
@@ -251,6 +300,7 @@ impl App {
             component: id.to_string(),
             choices,
             selected: 0,
+            alternative,
         });
     }
 
@@ -279,6 +329,10 @@ impl App {
     pub fn submit_design_prompt(&mut self, purpose: PromptPurpose, text: String) -> bool {
         let now = crate::model::now();
         match purpose {
+            PromptPurpose::WorksheetCell { table, row, col } => {
+                self.set_worksheet_cell(table, row, col, &text);
+            }
+            PromptPurpose::Conclusions => self.set_worksheet_conclusions(&text),
             PromptPurpose::EditPurpose { component } => {
                 if let Some(c) = self.session.component_mut(&component) {
                     c.purpose = text.trim().to_string();

@@ -53,19 +53,42 @@ pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
         return;
     };
     let focused = app.focus == Pane::Editor;
+    // The step indicator: every step named when it fits, else only the current one named and the
+    // others by letter; the section title gives way last.
+    let steps = |short: bool| -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        for step in DesignStep::ALL {
+            let label = format!("{} {}", step.letter(), step.label());
+            if step == c.step {
+                spans.push(Span::styled(format!("[{label}]"), t.selected));
+            } else if short {
+                spans.push(Span::styled(step.letter().to_string(), t.dim));
+            } else {
+                spans.push(Span::styled(format!(" {label} "), t.dim));
+            }
+            spans.push(Span::raw(" "));
+        }
+        spans
+    };
+    let room = area.width.saturating_sub(4) as usize;
+    let name = sanitize_line(&section.title);
+    let width = |spans: &[Span]| spans.iter().map(|s| s.width()).sum::<usize>();
+    let mut indicator = steps(false);
+    if width(&indicator) + name.chars().count() + 2 > room {
+        indicator = steps(true);
+    }
+    let name_room = room.saturating_sub(width(&indicator) + 2);
+    let name = if name.chars().count() > name_room {
+        let cut: String = name.chars().take(name_room.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        name.into_owned()
+    };
     let mut title = vec![Span::styled(
-        format!(" {} ", sanitize_line(&section.title)),
+        format!(" {name} "),
         if focused { t.focus_border } else { t.title },
     )];
-    for step in DesignStep::ALL {
-        let label = format!("{} {}", step.letter(), step.label());
-        if step == c.step {
-            title.push(Span::styled(format!("[{label}]"), t.selected));
-        } else {
-            title.push(Span::styled(format!(" {label} "), t.dim));
-        }
-        title.push(Span::raw(" "));
-    }
+    title.extend(indicator);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { t.focus_border } else { t.border })
@@ -348,26 +371,52 @@ fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rec
     let mut lines = vec![
         Line::from(Span::styled("e. Advanced elicitation", t.heading3)),
         Line::from(Span::styled(
-            "Optional reflective analyses before the section is finalized.",
+            "Optional reflective analyses before the section is finalized. E opens the action menu.",
             t.dim,
         )),
         Line::default(),
     ];
-    for r in &c.elicitations {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", r.action.number()), t.key),
-            Span::styled(r.action.title(), t.text),
-            Span::styled(
-                format!("  {:?} {}", r.status, super::status::clock(r.at)),
-                t.dim,
-            ),
-        ]));
+    if c.elicitations.is_empty() {
+        lines.push(Line::from(Span::styled("No worksheets yet.", t.dim)));
     }
+    let selected = app
+        .design
+        .record
+        .min(c.elicitations.len().saturating_sub(1));
+    for (i, r) in c.elicitations.iter().enumerate() {
+        let mark = if i == selected { "▶ " } else { "  " };
+        let title_style = if i == selected { t.selected } else { t.text };
+        lines.push(Line::from(vec![
+            Span::styled(mark, t.key),
+            Span::styled(format!("{} ", r.action.number()), t.key),
+            Span::styled(r.action.title(), title_style),
+            Span::styled(
+                format!("  {:?}", r.status).to_lowercase(),
+                super::worksheet_view::status_style(t, r.status),
+            ),
+            Span::styled(format!("  {}", super::status::clock(r.at)), t.dim),
+        ]));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "      {}",
+                sanitize_line(&crate::analysis::worksheet::summary_line_with(
+                    &r.worksheet,
+                    &crate::workflow::elicitation::option_namer(&app.session, &app.catalog, &c.id),
+                ))
+            ),
+            t.dim,
+        )));
+    }
+    lines.push(Line::default());
     lines.push(Line::from(vec![
         Span::styled("8 ", t.key),
         Span::styled("Finalize this Section and Proceed", t.text),
         Span::styled(" — goes to f. Decision", t.dim),
     ]));
+    lines.push(Line::from(Span::styled(
+        "j/k select · e opens the worksheet · A applies it to the section · D discards it",
+        t.dim,
+    )));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 

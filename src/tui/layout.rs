@@ -38,6 +38,11 @@ pub fn areas(screen: Rect, app: &App) -> Areas {
         status,
         ..Areas::default()
     };
+    if app.worksheet.is_some() && app.focus == Pane::Editor {
+        // A worksheet needs the width for its tables; it has its own results pane.
+        a.editor = Some(body);
+        return a;
+    }
     if app.zoom {
         match app.focus {
             Pane::Navigator => a.navigator = Some(body),

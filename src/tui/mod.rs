@@ -17,6 +17,8 @@ pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod worksheet;
+pub mod worksheet_view;
 
 use std::path::Path;
 

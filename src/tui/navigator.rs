@@ -123,6 +123,9 @@ pub struct NavigatorView<'a> {
     pub theme: &'a Theme,
     /// Conflicts with the inputs per section, shown as warning badges.
     pub conflicts: &'a [usize],
+    /// Per section: the selected section depends on it (from a cross-functional integration
+    /// worksheet), shown as ⇠.
+    pub dependencies: &'a [bool],
 }
 
 impl NavigatorView<'_> {
@@ -203,6 +206,12 @@ impl NavigatorView<'_> {
                         .filter(|n| *n > 0)
                         .map(|n| format!(" ⚠{n}"))
                         .unwrap_or_default();
+                    let dep = if self.dependencies.get(*index).copied().unwrap_or(false) {
+                        " ⇠"
+                    } else {
+                        ""
+                    };
+                    let warn = format!("{dep}{warn}");
                     let room = width.saturating_sub(indent.len() + 2 + warn.chars().count());
                     let title = truncate(&title, room);
                     let mut spans = vec![
@@ -234,8 +243,11 @@ impl NavigatorView<'_> {
                     } else {
                         spans[3].style = t.text;
                     }
-                    if !warn.is_empty() {
-                        spans.push(Span::styled(warn, t.warning));
+                    if !dep.is_empty() {
+                        spans.push(Span::styled(dep, t.key));
+                    }
+                    if warn.len() > dep.len() {
+                        spans.push(Span::styled(warn[dep.len()..].to_string(), t.warning));
                     }
                     Line::from(spans)
                 }

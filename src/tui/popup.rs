@@ -15,6 +15,11 @@ use super::keymap::{Key, Keymap};
 use super::status::clock;
 use super::theme::Theme;
 
+/// Entries of the elicitation menu: seven actions and "Finalize".
+pub const ELICITATION_CHOICES: usize = 8;
+/// The eighth entry of the elicitation menu, as the process names it.
+pub const FINALIZE_TITLE: &str = "Finalize this Section and Proceed";
+
 pub enum Popup {
     Help {
         scroll: usize,
@@ -40,10 +45,25 @@ pub enum Popup {
         component: String,
         choices: Vec<CatalogChoice>,
         selected: usize,
+        /// Adds the choice to the open decision matrix rather than as an option card.
+        alternative: bool,
     },
     /// The interaction mode, as the process asks first.
     ModeChoice {
         selected: usize,
+    },
+    /// The advanced elicitation action menu of step e (1–7 actions, 8 finalizes).
+    Elicitation {
+        component: String,
+        title: String,
+        selected: usize,
+        /// Shown after an action: asks whether to perform another.
+        again: bool,
+    },
+    /// An answer of the configured assistant, to accept into the conclusions or reject.
+    Suggestion {
+        text: String,
+        scroll: usize,
     },
 }
 
@@ -71,6 +91,14 @@ pub enum PromptPurpose {
         component: String,
         option: String,
     },
+    /// A cell of the open worksheet.
+    WorksheetCell {
+        table: usize,
+        row: usize,
+        col: usize,
+    },
+    /// The conclusions of the open worksheet.
+    Conclusions,
     /// The reason for accepting `conflicts[acks.len()]`.
     AckReason {
         component: String,
@@ -154,10 +182,23 @@ pub enum Outcome {
     Restore,
     DiscardRecovery,
     Submit(PromptPurpose, String),
-    AddCatalogOption { component: String, option: String },
+    AddCatalogOption {
+        component: String,
+        option: String,
+    },
     SetMode(crate::model::InteractionMode),
-    Reload { input: usize, text: String },
+    Reload {
+        input: usize,
+        text: String,
+    },
     SetRegimes(Vec<bool>),
+    /// An elicitation menu choice: 1–7 an action, 8 finalize.
+    Elicit {
+        component: String,
+        choice: u8,
+    },
+    AddAlternative(String),
+    AcceptSuggestion(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,6 +357,7 @@ impl Popup {
                 component,
                 choices,
                 selected,
+                alternative,
             } => match event.code {
                 KeyCode::Down | KeyCode::Char('j') => {
                     *selected = (*selected + 1).min(choices.len().saturating_sub(1));
@@ -326,6 +368,7 @@ impl Popup {
                     Outcome::Stay
                 }
                 KeyCode::Enter => match choices.get(*selected) {
+                    Some(c) if *alternative => Outcome::AddAlternative(c.id.clone()),
                     Some(c) => Outcome::AddCatalogOption {
                         component: component.clone(),
                         option: c.id.clone(),
@@ -352,6 +395,43 @@ impl Popup {
                     crate::model::InteractionMode::Yolo
                 }),
                 KeyCode::Esc => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+            Popup::Elicitation {
+                component,
+                selected,
+                ..
+            } => match event.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(ELICITATION_CHOICES - 1);
+                    Outcome::Stay
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *selected = selected.saturating_sub(1);
+                    Outcome::Stay
+                }
+                KeyCode::Char(c @ '1'..='8') => Outcome::Elicit {
+                    component: component.clone(),
+                    choice: c as u8 - b'0',
+                },
+                KeyCode::Enter => Outcome::Elicit {
+                    component: component.clone(),
+                    choice: *selected as u8 + 1,
+                },
+                KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+            Popup::Suggestion { text, scroll } => match event.code {
+                KeyCode::Char('y') | KeyCode::Enter => Outcome::AcceptSuggestion(text.clone()),
+                KeyCode::Char('n') | KeyCode::Esc => Outcome::Close,
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *scroll += 1;
+                    Outcome::Stay
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *scroll = scroll.saturating_sub(1);
+                    Outcome::Stay
+                }
                 _ => Outcome::Stay,
             },
             Popup::Regimes { chosen, selected } => match event.code {
@@ -439,6 +519,7 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
             Context::Preview => "Preview",
             Context::Workspace => "Stage workspaces (inputs, input viewer, requirements)",
             Context::Design => "Design panes (a component's steps a → f)",
+            Context::Worksheet => "Elicitation worksheets (step e)",
         };
         if !lines.is_empty() {
             lines.push(Line::default());
@@ -609,6 +690,79 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                     "Changed on disk · Enter reloads · Esc keeps the snapshot",
                     theme,
                 )),
+                area,
+            );
+        }
+        Popup::Elicitation {
+            title,
+            selected,
+            again,
+            ..
+        } => {
+            let area = centered(screen, 66, 14);
+            frame.render_widget(Clear, area);
+            let mut lines = vec![Line::from(Span::styled(
+                if *again {
+                    "Perform another elicitation action? Choose one, or 8 to finalize."
+                } else {
+                    "Reflect on this section before finalizing it. Choose an action:"
+                },
+                theme.text,
+            ))];
+            lines.push(Line::default());
+            let titles = crate::model::ElicitationAction::ALL
+                .iter()
+                .map(|a| (a.number(), a.title()))
+                .chain([(8, FINALIZE_TITLE)]);
+            for (i, (n, t)) in titles.enumerate() {
+                let style = if i == *selected {
+                    theme.popup_selected
+                } else {
+                    theme.text
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {n} "), theme.key),
+                    Span::styled(t.to_string(), style),
+                ]));
+            }
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                " 1–8 or ↑↓ Enter chooses · Esc closes (E reopens)",
+                theme.dim,
+            )));
+            let heading = format!(
+                "Advanced elicitation — {}",
+                crate::text::sanitize_line(title)
+            );
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(frame_block(&heading, theme)),
+                area,
+            );
+        }
+        Popup::Suggestion { text, scroll } => {
+            let area = centered(screen, 90, screen.height.saturating_sub(4).min(24));
+            frame.render_widget(Clear, area);
+            let mut lines: Vec<Line> = text
+                .lines()
+                .map(|l| {
+                    Line::from(Span::styled(
+                        crate::text::sanitize_line(l).into_owned(),
+                        theme.text,
+                    ))
+                })
+                .collect();
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                " y accepts it into the conclusions · n rejects it · ↑↓ scroll",
+                theme.dim,
+            )));
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll(((*scroll).min(u16::MAX as usize) as u16, 0))
+                    .block(frame_block("Assistant suggestion", theme)),
                 area,
             );
         }

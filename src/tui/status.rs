@@ -30,6 +30,38 @@ pub fn save_label(state: &SaveState) -> String {
 
 /// The actions worth a place in the key bar for a pane, most important first.
 fn key_bar_actions(app: &App) -> &'static [Action] {
+    if app.context() == super::action::Context::Worksheet {
+        let matrix = matches!(
+            app.worksheet_record().map(|r| &r.worksheet),
+            Some(crate::model::Worksheet::DecisionMatrix { .. })
+        );
+        return if matrix {
+            &[
+                Action::Leave,
+                Action::EditItem,
+                Action::AddAlternative,
+                Action::Add,
+                Action::Remove,
+                Action::Conclusions,
+                Action::ApplyRecord,
+                Action::DiscardRecord,
+                Action::PageDown,
+                Action::Help,
+            ]
+        } else {
+            &[
+                Action::Leave,
+                Action::EditItem,
+                Action::Add,
+                Action::Remove,
+                Action::Conclusions,
+                Action::ApplyRecord,
+                Action::DiscardRecord,
+                Action::PageDown,
+                Action::Help,
+            ]
+        };
+    }
     if app.context() == super::action::Context::Design {
         return &[
             Action::Leave,
@@ -41,6 +73,7 @@ fn key_bar_actions(app: &App) -> &'static [Action] {
             Action::EditItem,
             Action::Recommend,
             Action::Feedback,
+            Action::Elicit,
             Action::Finalize,
             Action::Decide,
             Action::WriteText,
@@ -140,6 +173,12 @@ fn short_name(action: Action) -> &'static str {
         Action::NewCard => "blank",
         Action::WriteText => "text",
         Action::Finalize => "finalize",
+        Action::Elicit => "menu",
+        Action::ApplyRecord => "apply",
+        Action::DiscardRecord => "discard",
+        Action::AddAlternative => "alternative",
+        Action::Conclusions => "conclude",
+        Action::AskAssistant => "assistant",
         other => other.name(),
     }
 }

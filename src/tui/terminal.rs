@@ -127,6 +127,7 @@ fn event_loop(
         if let Ok(hl) = highlighter.try_recv() {
             app.set_highlighter(Arc::new(hl));
         }
+        app.poll_assistant();
         let size = terminal.size()?;
         app.prepare(Rect::new(0, 0, size.width, size.height));
         terminal.draw(|frame| view::draw(frame, app))?;

@@ -21,6 +21,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     if let Some(area) = a.navigator {
+        let depends_on = app
+            .selected_section()
+            .map(|i| {
+                crate::workflow::elicitation::dependencies(
+                    &app.session,
+                    &app.session.sections[i].id,
+                )
+            })
+            .unwrap_or_default();
+        let dependencies: Vec<bool> = app
+            .session
+            .sections
+            .iter()
+            .map(|s| depends_on.contains(&s.id))
+            .collect();
         NavigatorView {
             session: &app.session,
             rows: &app.rows,
@@ -29,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             focused: app.focus == Pane::Navigator,
             theme: t,
             conflicts: &app.conflict_badges.1,
+            dependencies: &dependencies,
         }
         .draw(frame, area);
     }
@@ -82,6 +98,10 @@ fn pane_block<'a>(title: Line<'a>, focused: bool, app: &'a App) -> Block<'a> {
 }
 
 fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
+    if app.worksheet.is_some() && app.focus == Pane::Editor {
+        super::worksheet_view::draw(frame, app, area);
+        return;
+    }
     if let Some(stage) = app.selected_stage() {
         super::stages::draw(frame, app, stage, area);
         return;

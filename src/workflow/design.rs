@@ -37,6 +37,8 @@ pub enum DesignError {
     UnacknowledgedConflicts(usize),
     #[error("the session is read-only")]
     ReadOnly,
+    #[error("no elicitation record {0} on this component")]
+    NoRecord(usize),
 }
 
 fn component<'a>(

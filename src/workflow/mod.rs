@@ -2,9 +2,11 @@
 
 pub mod card_form;
 pub mod design;
+pub mod elicitation;
 mod gather;
 mod progress;
 mod start;
+pub mod worksheet_grid;
 pub mod yolo;
 
 pub use gather::refresh_extraction;

@@ -1,0 +1,282 @@
+//! Step e of the process: elicitation records on a component. A worksheet is saved as a record
+//! (pending); its results reach the section's draft only when the person applies the record, and
+//! leave it again when the record is discarded.
+//!
+//! An applied record's text sits in the section body between two marker lines, so that applying it
+//! again after an edit replaces the old text rather than adding a second copy, and a later decision
+//! (which regenerates only the text after [`DECISION_MARK`]) leaves it alone.
+
+use jiff::Timestamp;
+
+use super::design::{DECISION_MARK, DesignError};
+use crate::analysis::worksheet::{prefill, results_markdown};
+use crate::knowledge::Catalog;
+use crate::model::{
+    ElicitationAction, ElicitationRecord, ElicitationStatus, SectionStatus, Session, Worksheet,
+};
+
+fn open_mark(index: usize) -> String {
+    format!("<!-- infradraft: elicitation {} -->", index + 1)
+}
+
+fn close_mark(index: usize) -> String {
+    format!("<!-- infradraft: end elicitation {} -->", index + 1)
+}
+
+/// The display name of an option id: the component's card, else the catalog's entry, else the id.
+pub fn option_namer<'a>(
+    s: &'a Session,
+    catalog: &'a Catalog,
+    component: &'a str,
+) -> impl Fn(&str) -> String + 'a {
+    move |id: &str| {
+        s.component(component)
+            .and_then(|c| c.option(id))
+            .map(|o| o.name.clone())
+            .or_else(|| catalog.option(id).map(|o| o.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// The computed results of a worksheet as the record stores them and the section receives them.
+pub fn results(s: &Session, catalog: &Catalog, component: &str, worksheet: &Worksheet) -> String {
+    let title = s
+        .section(component)
+        .map_or(component, |sec| sec.title.as_str());
+    let namer = option_namer(s, catalog, component);
+    results_markdown(title, worksheet, &namer)
+}
+
+/// Starts an action on a component: a worksheet prefilled from the session, stored at once as a
+/// pending record (so that nothing typed into it can be lost). Returns the record's index.
+pub fn start(
+    s: &mut Session,
+    catalog: &Catalog,
+    component: &str,
+    action: ElicitationAction,
+    now: Timestamp,
+) -> Result<usize, DesignError> {
+    if s.component(component).is_none() {
+        return Err(DesignError::NoComponent(component.to_string()));
+    }
+    let today = jiff::tz::TimeZone::UTC.to_datetime(now).date();
+    let worksheet = prefill(action, s, component, today);
+    let results = results(s, catalog, component, &worksheet);
+    let c = s
+        .component_mut(component)
+        .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
+    c.elicitations.push(ElicitationRecord {
+        action,
+        at: now,
+        worksheet,
+        results,
+        conclusions: String::new(),
+        status: ElicitationStatus::Pending,
+    });
+    let index = c.elicitations.len() - 1;
+    s.record(
+        now,
+        "elicitation",
+        format!("{component}: {} ({})", action.title(), index + 1),
+    );
+    Ok(index)
+}
+
+/// Changes record `index`'s worksheet through `change` (which may refuse with a one-line reason)
+/// and recomputes its results. An edited record is pending again: the section keeps the results it
+/// had (if they were applied) until the person applies the record again.
+pub fn edit(
+    s: &mut Session,
+    catalog: &Catalog,
+    component: &str,
+    index: usize,
+    change: impl FnOnce(&mut Worksheet) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut worksheet = record_of(s, component, index)
+        .map_err(|e| e.to_string())?
+        .worksheet;
+    change(&mut worksheet)?;
+    let results = results(s, catalog, component, &worksheet);
+    if let Some(r) = s
+        .component_mut(component)
+        .and_then(|c| c.elicitations.get_mut(index))
+        && r.worksheet != worksheet
+    {
+        r.worksheet = worksheet;
+        r.results = results;
+        r.status = ElicitationStatus::Pending;
+    }
+    Ok(())
+}
+
+/// Sets the person's conclusions on record `index`.
+pub fn set_conclusions(
+    s: &mut Session,
+    component: &str,
+    index: usize,
+    conclusions: &str,
+) -> Result<(), DesignError> {
+    let c = s
+        .component_mut(component)
+        .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
+    let r = c
+        .elicitations
+        .get_mut(index)
+        .ok_or(DesignError::NoRecord(index + 1))?;
+    let text = conclusions.trim().to_string();
+    if r.conclusions != text {
+        r.conclusions = text;
+        if r.status == ElicitationStatus::Applied {
+            r.status = ElicitationStatus::Pending;
+        }
+    }
+    Ok(())
+}
+
+fn record_of(s: &Session, component: &str, index: usize) -> Result<ElicitationRecord, DesignError> {
+    s.component(component)
+        .ok_or_else(|| DesignError::NoComponent(component.to_string()))?
+        .elicitations
+        .get(index)
+        .cloned()
+        .ok_or(DesignError::NoRecord(index + 1))
+}
+
+/// The text an applied record puts into the section, between its marker lines.
+pub fn block(record: &ElicitationRecord, index: usize) -> String {
+    let mut out = open_mark(index);
+    out.push('\n');
+    out.push_str(record.results.trim_end());
+    out.push('\n');
+    if !record.conclusions.trim().is_empty() {
+        out.push_str(&format!(
+            "\n**Conclusions.** {}\n",
+            record.conclusions.trim()
+        ));
+    }
+    out.push_str(&close_mark(index));
+    out
+}
+
+/// `body` without the block of record `index` (and the blank line before it), if it has one.
+fn without_block(body: &str, index: usize) -> (String, Option<usize>) {
+    let open = open_mark(index);
+    let close = close_mark(index);
+    let Some(start) = body.find(&open) else {
+        return (body.to_string(), None);
+    };
+    let end = body[start..]
+        .find(&close)
+        .map_or(body.len(), |e| start + e + close.len());
+    let head = body[..start].trim_end_matches('\n');
+    let tail = body[end..].trim_start_matches('\n');
+    let mut out = head.to_string();
+    if !tail.is_empty() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(tail);
+    }
+    (out, Some(head.len()))
+}
+
+/// Writes record `index`'s results into the section's draft (replacing an earlier copy of the
+/// same record, placed before any generated decision text) and marks it applied.
+pub fn apply(
+    s: &mut Session,
+    component: &str,
+    index: usize,
+    now: Timestamp,
+) -> Result<(), DesignError> {
+    let record = record_of(s, component, index)?;
+    let section = s
+        .section_mut(component)
+        .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
+    let (body, at) = without_block(&section.body, index);
+    let block = block(&record, index);
+    let at = at
+        .or_else(|| body.find(DECISION_MARK).map(|i| body[..i].trim_end().len()))
+        .unwrap_or(body.trim_end().len());
+    let head = body[..at].trim_end_matches('\n');
+    let tail = body[at..].trim_start_matches('\n');
+    let mut out = head.to_string();
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(&block);
+    if !tail.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(tail);
+    } else {
+        out.push('\n');
+    }
+    section.body = out;
+    if section.status == SectionStatus::Empty {
+        section.status = SectionStatus::Drafted;
+    }
+    set_status(s, component, index, ElicitationStatus::Applied);
+    s.record(
+        now,
+        "elicitation-applied",
+        format!("{component}: {} ({})", record.action.title(), index + 1),
+    );
+    Ok(())
+}
+
+/// Marks record `index` discarded and takes its results out of the section if they were applied.
+pub fn discard(
+    s: &mut Session,
+    component: &str,
+    index: usize,
+    now: Timestamp,
+) -> Result<(), DesignError> {
+    let record = record_of(s, component, index)?;
+    if let Some(section) = s.section_mut(component) {
+        let (body, removed) = without_block(&section.body, index);
+        if removed.is_some() {
+            section.body = if body.is_empty() { body } else { body + "\n" };
+        }
+    }
+    set_status(s, component, index, ElicitationStatus::Discarded);
+    s.record(
+        now,
+        "elicitation-discarded",
+        format!("{component}: {} ({})", record.action.title(), index + 1),
+    );
+    Ok(())
+}
+
+fn set_status(s: &mut Session, component: &str, index: usize, status: ElicitationStatus) {
+    if let Some(r) = s
+        .component_mut(component)
+        .and_then(|c| c.elicitations.get_mut(index))
+    {
+        r.status = status;
+    }
+}
+
+/// Whether the section body holds record `index`'s block.
+pub fn is_in_body(s: &Session, component: &str, index: usize) -> bool {
+    s.section(component)
+        .is_some_and(|sec| sec.body.contains(&open_mark(index)))
+}
+
+/// The sections a component depends on, from its latest cross-functional integration worksheet
+/// that was not discarded.
+pub fn dependencies(s: &Session, component: &str) -> Vec<String> {
+    s.component(component)
+        .and_then(|c| {
+            c.elicitations
+                .iter()
+                .rev()
+                .find_map(|r| match &r.worksheet {
+                    Worksheet::Integration { depends_on, .. }
+                        if r.status != ElicitationStatus::Discarded =>
+                    {
+                        Some(depends_on.clone())
+                    }
+                    _ => None,
+                })
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,124 @@
+//! What the workbench tests share: a session on the sample project, the app opened on it, keys,
+//! and the screen drawn on a TestBackend as text.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use infradraft::home::Home;
+use infradraft::inputs::builtin_input;
+use infradraft::knowledge::Template;
+use infradraft::model::SectionStatus;
+use infradraft::sample::SAMPLE_DOCS;
+use infradraft::store;
+use infradraft::tui::app::{App, Pane};
+use infradraft::tui::{prepare_app, view};
+use infradraft::workflow::{NewSession, new_session};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+pub struct Fixture {
+    pub _dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub home: Home,
+}
+
+pub fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let inputs = SAMPLE_DOCS
+        .iter()
+        .map(|d| builtin_input(d.name, d.kind, d.text, now))
+        .collect();
+    let mut session = new_session(
+        &Template::builtin().unwrap(),
+        NewSession {
+            title: None,
+            project: None,
+            authors: vec![],
+            mode: Some(infradraft::model::InteractionMode::Incremental),
+            inputs,
+        },
+        now,
+    );
+    session.sections[0].body = "Ferrybook runs in **two regions**.\n\n- eu-north-1 primary\n- eu-central-1 for DR\n\n| Tier | RPO |\n|---|---|\n| 1 | 15 min |".into();
+    session.sections[0].status = SectionStatus::Drafted;
+    let path = dir.path().join("s.ron");
+    store::create(&path, &session, false).unwrap();
+    let home = Home::under(dir.path().join("home"));
+    Fixture {
+        path,
+        home,
+        _dir: dir,
+    }
+}
+
+pub fn open(f: &Fixture) -> App {
+    prepare_app(&f.path, &f.home, Some("dark".into())).unwrap()
+}
+
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+pub fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_event(match c {
+            '\n' => key(KeyCode::Enter),
+            c => key(KeyCode::Char(c)),
+        });
+    }
+}
+
+pub fn press(app: &mut App, events: &[Event]) {
+    for e in events {
+        app.handle_event(e.clone());
+    }
+}
+
+/// Draws the app on a TestBackend and returns the screen as text.
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
+    app.prepare(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn selected_id(app: &App) -> String {
+    app.session.sections[app.selected_section().unwrap()]
+        .id
+        .clone()
+}
+
+pub fn select(app: &mut App, id: &str) {
+    screen(app, 120, 40);
+    app.focus = Pane::Navigator;
+    app.handle_event(key(KeyCode::Char('g')));
+    for _ in 0..40 {
+        let here = app
+            .selected_section()
+            .map(|i| app.session.sections[i].id.clone())
+            .or_else(|| app.selected_stage().map(|s| s.id().to_string()));
+        if here.as_deref() == Some(id) {
+            return;
+        }
+        app.handle_event(key(KeyCode::Char('j')));
+    }
+    panic!("no navigator row {id}");
+}
