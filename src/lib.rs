@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod assistant;
 pub mod cli;
+pub mod export;
 pub mod home;
 pub mod inputs;
 pub mod knowledge;

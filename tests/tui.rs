@@ -130,10 +130,19 @@ fn navigating_typing_and_saving_round_trip() {
     assert_eq!(section.status, SectionStatus::Drafted);
     assert!(section.hand_edited);
     assert!(app.dirty);
-    // The preview follows, and only the edited section was rendered again.
+    // The preview follows. The first text in an empty section also changes the document's
+    // status line (sections drafted), so the title part was rendered again with it.
+    let s = screen(&mut app, 120, 40);
+    assert_eq!(app.preview.last_rendered, 2);
+    assert!(s.contains("We use OpenTofu."), "{s}");
+    // From then on, typing re-renders only the edited section.
+    typ(&mut app, " Versioned.");
     let s = screen(&mut app, 120, 40);
     assert_eq!(app.preview.last_rendered, 1);
-    assert!(s.contains("We use OpenTofu."), "{s}");
+    assert!(s.contains("Versioned."), "{s}");
+    for _ in 0..11 {
+        app.handle_event(key(KeyCode::Backspace));
+    }
     assert!(s.contains("unsaved"), "{s}");
 
     app.handle_event(ctrl('s'));

@@ -1,5 +1,8 @@
 //! Analyses of a session against its inputs. Pure functions: no I/O, no terminal.
 
+pub mod check;
 pub mod checklist_review;
 pub mod crosscheck;
+pub mod diagram_check;
+pub mod stories;
 pub mod worksheet;

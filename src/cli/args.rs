@@ -50,6 +50,20 @@ pub enum Command {
     },
     /// List recent sessions: path, title, mode, progress and last saved; missing files are marked.
     List,
+    /// Write the finished document as Markdown (and, with --adr-dir, one MADR record per decision).
+    Export(ExportArgs),
+    /// Check a session for completeness and soundness; exit 0 when it meets the bar, 1 when not.
+    ///
+    /// Checks: every section written, every component decided with at least two options considered
+    /// (each with pros and cons, the chosen one among them, a justification), conflicts with the
+    /// inputs accepted with a reason, the four process diagrams present and valid, stories drafted,
+    /// and the checklist's pass rate at least --min-pass. Exit status 2 on errors (a bad file).
+    Check(CheckArgs),
+    /// Turn an existing infrastructure architecture document (Markdown) into a session.
+    ///
+    /// Headings are matched to the template's sections whatever their wording, case or numbering;
+    /// sections the template lacks are kept; ```mermaid fences become diagrams.
+    Import(ImportArgs),
     /// Print a shell completion script to standard output.
     Completions {
         /// The shell to complete for.
@@ -104,6 +118,63 @@ pub struct NewArgs {
     /// Only write the session file; do not open it in the workbench.
     #[arg(long)]
     pub no_open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// Where to write the document [default: standard output].
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write one MADR 4.0 decision record per decision into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub adr_dir: Option<PathBuf>,
+    /// Write only the technical stories and epic impacts summary.
+    #[arg(long)]
+    pub stories_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// The checklist pass rate (percent) the document must reach; 0 does not require a review.
+    #[arg(long, value_name = "PERCENT", default_value_t = 0.0, value_parser = percent)]
+    pub min_pass: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+fn percent(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=100.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("must be between 0 and 100".into())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Markdown document.
+    pub document: PathBuf,
+    /// Where to write the session [default: the document's name with .ron, in the current directory].
+    #[arg(short = 'o', long = "output", value_name = "SESSION")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing session file (the old one is kept as <SESSION>.bak).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,9 @@
 //! writes to the given output and returns an error that `main` prints as one line, exit status 2.
 
 mod args;
+mod check;
+mod export;
+mod import;
 mod inputs;
 mod list;
 mod new;
@@ -11,7 +14,7 @@ mod show;
 
 use std::io::Write;
 
-pub use args::{Cli, ColorArg, Command, ModeArg, RenderArgs};
+pub use args::{CheckArgs, Cli, ColorArg, Command, ExportArgs, ImportArgs, ModeArg, RenderArgs};
 
 use crate::home::Home;
 
@@ -42,10 +45,18 @@ cli_error_from!(
 
 pub type CliResult = Result<(), CliError>;
 
-/// Runs the parsed command line, writing normal output to `out`.
-pub fn run(cli: Cli, out: &mut dyn Write) -> CliResult {
+/// Runs the parsed command line, writing normal output to `out`. Returns the exit status: 0, or 1
+/// when `check` finds the document below the bar; errors are exit status 2.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, CliError> {
     let theme = cli.theme;
-    match cli.command {
+    if let Some(Command::Check(args)) = cli.command {
+        return check::run(args, &Home::locate()?, out);
+    }
+    run_command(cli.command, theme, out).map(|()| 0)
+}
+
+fn run_command(command: Option<Command>, theme: Option<String>, out: &mut dyn Write) -> CliResult {
+    match command {
         None => sample_start::run(&Home::locate()?, theme, out),
         Some(Command::New(args)) => new::run(args, &Home::locate()?, theme, out),
         Some(Command::Open { session }) => open(&session, &Home::locate()?, theme),
@@ -65,6 +76,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> CliResult {
         Some(Command::Show { session }) => show::run(&session, out),
         Some(Command::Inputs { session }) => inputs::run(&session, out),
         Some(Command::List) => list::run(&Home::locate()?, out),
+        Some(Command::Export(args)) => export::run(args, &Home::locate()?, out),
+        Some(Command::Import(args)) => import::run(args, &Home::locate()?, out),
+        Some(Command::Check(_)) => unreachable!("handled by run"),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "infradraft", out);

@@ -127,4 +127,11 @@ actions! {
     ApplyRecord = "apply-worksheet": "Apply the worksheet's results to the section draft",
     DiscardRecord = "discard-worksheet": "Discard the worksheet (its results leave the section)",
     AskAssistant = "ask-assistant": "Ask the assistant command from config.ron for a suggestion",
+    MarkPass = "mark-pass": "Mark the checklist item passed",
+    MarkPartial = "mark-partial": "Mark the checklist item partly met",
+    MarkFail = "mark-fail": "Mark the checklist item failed",
+    MarkNotApplicable = "mark-not-applicable": "Mark the checklist item not applicable",
+    ToggleFilter = "toggle-filter": "Show only what still needs work, or everything",
+    Generate = "generate": "Generate from the decisions (starter diagrams, drafted stories)",
+    Export = "export": "Export the document (and its decision records) as Markdown",
 }

@@ -18,7 +18,7 @@ use super::editor::SectionEditor;
 use super::keymap::{Key, Keymap};
 use super::layout::{Areas, areas};
 use super::navigator::{self, Row};
-use super::popup::{Confirm, Palette, PaletteEntry, Popup};
+use super::popup::{Confirm, Palette, PaletteEntry, Popup, Prompt, PromptPurpose};
 use super::preview_pane::PreviewCache;
 use super::theme::{Theme, load_theme, theme_names};
 use crate::knowledge::Template;
@@ -162,6 +162,10 @@ pub struct App {
     pub conflict_badges: (u64, Vec<usize>),
     /// The elicitation worksheet open in the workspace, if any.
     pub worksheet: Option<super::worksheet::WorksheetState>,
+    /// Bumped on every change that is not a section's text, so the preview's other parts refresh.
+    pub structure: u64,
+    /// The review checklist (built in, plus the team's files).
+    pub checklist: crate::knowledge::checklist::Checklist,
 }
 
 impl App {
@@ -223,11 +227,17 @@ impl App {
             changes: 1,
             conflict_badges: (0, Vec::new()),
             worksheet: None,
+            structure: 0,
+            checklist: Default::default(),
             session: init.session,
         };
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
         app.catalog = catalog;
         warnings.extend(catalog_warnings);
+        let (checklist, checklist_warnings) =
+            crate::knowledge::checklist::Checklist::load_for(&app.config_dir, &app.template);
+        app.checklist = checklist;
+        warnings.extend(checklist_warnings);
         if let Some(reason) = &app.read_only {
             warnings.insert(0, format!("read-only: {reason}"));
         }
@@ -324,6 +334,11 @@ impl App {
         if let Some(section) = self.selected_section() {
             self.ensure_editor(section);
         }
+        if let Some(editor) = areas.editor
+            && self.selected_stage() == Some(navigator::Stage::Diagrams)
+        {
+            self.prepare_diagram(editor);
+        }
         if let (Some(editor), Some(w)) = (areas.editor, self.worksheet.as_ref()) {
             let width = super::worksheet_view::results_width(editor);
             let fresh = w
@@ -354,8 +369,12 @@ impl App {
             let width = preview.width.saturating_sub(2).max(1);
             let styles = self.theme.preview_styles();
             self.preview.ensure(
-                &self.session,
-                &self.revisions,
+                &super::preview_pane::PreviewInputs {
+                    session: &self.session,
+                    revisions: &self.revisions,
+                    structure: self.structure,
+                    checklist: &self.checklist,
+                },
                 width,
                 &styles,
                 self.theme_generation,
@@ -420,6 +439,10 @@ impl App {
         if self.focus == Pane::Editor
             && let Some(stage) = self.selected_stage()
         {
+            if stage == navigator::Stage::Diagrams && self.editing_diagram() {
+                self.diagram_key(event);
+                return;
+            }
             if self
                 .stages
                 .viewer
@@ -484,6 +507,7 @@ impl App {
 
     /// Marks the session changed after a change that is not a section edit.
     pub fn structure_changed(&mut self) {
+        self.structure += 1;
         self.mark_dirty();
     }
 
@@ -679,6 +703,35 @@ impl App {
                     self.warn("select a component section first");
                 }
             }
+            Action::Export => {
+                let default = self
+                    .path
+                    .parent()
+                    .unwrap_or(std::path::Path::new("."))
+                    .join("infrastructure-architecture.md");
+                self.popups.push(Popup::Prompt(Prompt::new(
+                    "Export the document to (decision records go to adr/ beside it)",
+                    &default.display().to_string(),
+                    PromptPurpose::ExportPath,
+                )));
+            }
+            Action::MarkPass
+            | Action::MarkPartial
+            | Action::MarkFail
+            | Action::MarkNotApplicable
+            | Action::ToggleFilter
+            | Action::Generate => match self.selected_stage() {
+                Some(stage) => {
+                    self.focus = Pane::Editor;
+                    if !self.stage_action(stage, action) {
+                        self.warn(format!("{} does not apply here", action.name()));
+                    }
+                }
+                None => self.warn(format!(
+                    "{} works in the checklist, diagrams and stories stages",
+                    action.name()
+                )),
+            },
             Action::Left
             | Action::Right
             | Action::AddAlternative
@@ -790,6 +843,64 @@ impl App {
             self.design = Default::default();
             self.stages.viewer = None;
         }
+    }
+
+    /// Writes the document and its decision records (into `adr/` beside it).
+    pub fn export_to(&mut self, path: &str) {
+        let path = std::path::PathBuf::from(path.trim());
+        if path.as_os_str().is_empty() {
+            self.warn("no path given; nothing exported");
+            return;
+        }
+        let doc = crate::export::document(
+            &self.session,
+            &crate::export::ExportContext {
+                checklist: Some(&self.checklist),
+            },
+        );
+        let adr_dir = path
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join("adr");
+        let result = (|| -> Result<usize, String> {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+            }
+            store::write_atomic(&path, doc.as_bytes(), false)
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            let records = crate::export::adrs(&self.session);
+            if !records.is_empty() {
+                std::fs::create_dir_all(&adr_dir)
+                    .map_err(|e| format!("{}: cannot create: {e}", adr_dir.display()))?;
+                for (name, md) in &records {
+                    let p = adr_dir.join(name);
+                    store::write_atomic(&p, md.as_bytes(), false)
+                        .map_err(|e| format!("{}: cannot write: {e}", p.display()))?;
+                }
+            }
+            Ok(records.len())
+        })();
+        match result {
+            Ok(n) => self.info(format!(
+                "exported {} and {n} decision record(s) in {}",
+                path.display(),
+                adr_dir.display()
+            )),
+            Err(e) => self.warn(e),
+        }
+    }
+
+    /// Selects a section by id and shows it (from a checklist item, a check finding, …).
+    pub fn go_to_section(&mut self, id: &str) {
+        let Some(row) = self.rows.iter().position(
+            |r| matches!(r, Row::Section { index, .. } if self.session.sections[*index].id == id),
+        ) else {
+            self.warn(format!("no section {id:?} in this document"));
+            return;
+        };
+        self.select_row(row);
+        self.focus = Pane::Editor;
     }
 
     /// A section's body changed outside its editor (a decision, a draft): its editor reloads.
@@ -1030,10 +1141,15 @@ impl App {
         if s.body == body {
             return;
         }
+        let was_empty = s.body.trim().is_empty();
         s.body = body;
         s.hand_edited = true;
         if s.status == SectionStatus::Empty && !s.body.trim().is_empty() {
             s.status = SectionStatus::Drafted;
+        }
+        if was_empty != s.body.trim().is_empty() {
+            // The document's status line counts written sections.
+            self.structure += 1;
         }
         self.revisions[section] += 1;
         self.mark_dirty();

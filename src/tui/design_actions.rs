@@ -333,6 +333,9 @@ impl App {
                 self.set_worksheet_cell(table, row, col, &text);
             }
             PromptPurpose::Conclusions => self.set_worksheet_conclusions(&text),
+            PromptPurpose::ChecklistNote(item) => self.set_checklist_note(&item, &text),
+            PromptPurpose::ExportPath => self.export_to(&text),
+            PromptPurpose::NewDiagram => self.add_custom_diagram(&text),
             PromptPurpose::EditPurpose { component } => {
                 if let Some(c) = self.session.component_mut(&component) {
                     c.purpose = text.trim().to_string();

@@ -38,8 +38,10 @@ pub fn areas(screen: Rect, app: &App) -> Areas {
         status,
         ..Areas::default()
     };
-    if app.worksheet.is_some() && app.focus == Pane::Editor {
-        // A worksheet needs the width for its tables; it has its own results pane.
+    let wide_stage = app.selected_stage() == Some(super::navigator::Stage::Diagrams);
+    if (app.worksheet.is_some() || wide_stage) && app.focus == Pane::Editor {
+        // A worksheet needs the width for its tables and has its own results pane; the diagrams
+        // stage shows source and rendering side by side.
         a.editor = Some(body);
         return a;
     }

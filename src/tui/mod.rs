@@ -3,9 +3,11 @@
 
 pub mod action;
 pub mod app;
+pub mod checklist_stage;
 pub mod config;
 pub mod design_actions;
 pub mod design_view;
+pub mod diagrams_stage;
 pub mod editor;
 pub mod keymap;
 pub mod layout;
@@ -14,6 +16,7 @@ pub mod popup;
 pub mod preview_pane;
 pub mod stages;
 pub mod status;
+pub mod stories_stage;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -18,6 +18,9 @@ use crate::workflow::Progress;
 pub enum Stage {
     Inputs,
     Requirements,
+    Diagrams,
+    Stories,
+    Checklist,
 }
 
 impl Stage {
@@ -25,6 +28,9 @@ impl Stage {
         match self {
             Stage::Inputs => "Inputs",
             Stage::Requirements => "Requirements",
+            Stage::Diagrams => "Diagrams",
+            Stage::Stories => "Stories & epics",
+            Stage::Checklist => "Checklist review",
         }
     }
 
@@ -33,6 +39,9 @@ impl Stage {
         match self {
             Stage::Inputs => "stage:inputs",
             Stage::Requirements => "stage:requirements",
+            Stage::Diagrams => "stage:diagrams",
+            Stage::Stories => "stage:stories",
+            Stage::Checklist => "stage:checklist",
         }
     }
 }
@@ -78,6 +87,10 @@ pub fn rows(session: &Session, template: &Template) -> Vec<Row> {
             depth: if component { 2 } else { 1 },
         });
     }
+    rows.push(Row::Group("Finish".into()));
+    rows.push(Row::Stage(Stage::Diagrams));
+    rows.push(Row::Stage(Stage::Stories));
+    rows.push(Row::Stage(Stage::Checklist));
     rows
 }
 
@@ -169,6 +182,11 @@ impl NavigatorView<'_> {
                     let count = match stage {
                         Stage::Inputs => self.session.inputs.len(),
                         Stage::Requirements => self.session.requirements.len(),
+                        Stage::Diagrams => self.session.diagrams.len(),
+                        Stage::Stories => {
+                            self.session.stories.len() + self.session.refinements.len()
+                        }
+                        Stage::Checklist => self.session.checklist.len(),
                     };
                     let badge = if count > 0 { "◆" } else { "◇" };
                     let mut spans = vec![

@@ -99,6 +99,12 @@ pub enum PromptPurpose {
     },
     /// The conclusions of the open worksheet.
     Conclusions,
+    /// The note on a checklist item.
+    ChecklistNote(String),
+    /// Where to export the document.
+    ExportPath,
+    /// The title of a new custom diagram.
+    NewDiagram,
     /// The reason for accepting `conflicts[acks.len()]`.
     AckReason {
         component: String,

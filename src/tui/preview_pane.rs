@@ -1,83 +1,147 @@
-//! The live preview of the whole document: rendered section by section and cached, so that an edit
-//! re-renders only the section it changed, and drawing copies only the visible lines.
+//! The live preview of the whole document, exactly as `export` writes it: the export's parts
+//! rendered one by one and cached, so that an edit re-renders only the section it changed (the
+//! other parts only when the session's structure changed), and drawing copies only the visible
+//! lines.
 
 use ratatui::text::Line;
 
+use crate::export::{ExportContext, PartKind, parts, section_markdown};
+use crate::knowledge::checklist::Checklist;
 use crate::model::Session;
 use crate::preview::{Highlighter, PreviewStyles, render_markdown};
 
-/// What the preview shows for a section nobody has written yet.
-pub const NOT_WRITTEN: &str = "_This section has not been written yet._";
-
-/// The Markdown of one section as the document shows it.
-pub fn section_markdown(title: &str, body: &str) -> String {
-    let body = body.trim_end();
-    if body.trim().is_empty() {
-        format!("## {title}\n\n{NOT_WRITTEN}\n")
-    } else {
-        format!("## {title}\n\n{body}\n")
-    }
-}
-
 #[derive(Default)]
 struct Cached {
+    /// What it was rendered from: a section's revision, or the part's Markdown.
     revision: u64,
+    markdown: String,
     lines: Vec<Line<'static>>,
 }
 
-/// Rendered lines per section, valid for one width, theme and highlighter state.
+/// What the cache needs to know to stay exact.
+pub struct PreviewInputs<'a> {
+    pub session: &'a Session,
+    /// Per section: bumped on every edit of its text.
+    pub revisions: &'a [u64],
+    /// Bumped on every change that is not a section's text (decisions, diagrams, marks, …).
+    pub structure: u64,
+    pub checklist: &'a Checklist,
+}
+
+/// Rendered lines per part, valid for one width, theme and highlighter state.
 #[derive(Default)]
 pub struct PreviewCache {
     key: Option<(u16, u64, bool)>,
-    title: Vec<Line<'static>>,
+    structure: Option<u64>,
+    /// Title and requirements.
+    head: Vec<Cached>,
     sections: Vec<Option<Cached>>,
-    /// Line offset of each section's first line (after the title block).
+    /// Diagrams, stories, checklist, decision log, change log (those present).
+    tail: Vec<Cached>,
+    /// Line offset of each section's first line.
     offsets: Vec<usize>,
     total: usize,
-    /// How many sections were (re)rendered by the last `ensure`, for tests and benchmarks.
+    /// How many parts were (re)rendered by the last `ensure`, for tests and benchmarks.
     pub last_rendered: usize,
 }
 
+fn render(md: &str, width: u16, styles: &PreviewStyles, hl: &Highlighter) -> Vec<Line<'static>> {
+    let mut lines = render_markdown(md, width, styles, hl);
+    // A blank line between parts.
+    lines.push(Line::default());
+    lines
+}
+
 impl PreviewCache {
-    /// Brings the cache up to date: re-renders sections whose revision changed, or everything when
-    /// the width, theme generation or highlighter changed.
+    /// Brings the cache up to date: re-renders sections whose revision changed (or whose
+    /// structure-dependent content, such as diagrams, changed), the other parts when the structure
+    /// moved and their Markdown differs, and everything when the width, theme generation or
+    /// highlighter changed.
     #[allow(clippy::too_many_arguments)]
     pub fn ensure(
         &mut self,
-        session: &Session,
-        revisions: &[u64],
+        inputs: &PreviewInputs,
         width: u16,
         styles: &PreviewStyles,
         theme_generation: u64,
         hl: &Highlighter,
         highlighted: bool,
     ) {
+        let s = inputs.session;
         let key = (width, theme_generation, highlighted);
-        if self.key != Some(key) || self.sections.len() != session.sections.len() {
-            self.key = Some(key);
-            self.sections = (0..session.sections.len()).map(|_| None).collect();
-            self.title = render_markdown(&format!("# {}\n", session.meta.title), width, styles, hl);
-            self.title.push(Line::default());
-        }
         self.last_rendered = 0;
-        for (i, section) in session.sections.iter().enumerate() {
-            let revision = revisions.get(i).copied().unwrap_or(0);
+        if self.key != Some(key) || self.sections.len() != s.sections.len() {
+            self.key = Some(key);
+            self.sections = (0..s.sections.len()).map(|_| None).collect();
+            self.head.clear();
+            self.tail.clear();
+            self.structure = None;
+        }
+        if self.structure != Some(inputs.structure) {
+            self.structure = Some(inputs.structure);
+            let ctx = ExportContext {
+                checklist: Some(inputs.checklist),
+            };
+            let mut head = Vec::new();
+            let mut tail = Vec::new();
+            for part in parts(s, &ctx) {
+                match part.kind {
+                    PartKind::Section(_) => continue,
+                    PartKind::Title | PartKind::Requirements => head.push(part.markdown),
+                    _ => tail.push(part.markdown),
+                }
+            }
+            let mut refresh = |cache: &mut Vec<Cached>, wanted: Vec<String>| {
+                let mut next = Vec::with_capacity(wanted.len());
+                for (i, md) in wanted.into_iter().enumerate() {
+                    match cache.get_mut(i) {
+                        Some(c) if c.markdown == md => next.push(std::mem::take(c)),
+                        _ => {
+                            let lines = render(&md, width, styles, hl);
+                            self.last_rendered += 1;
+                            next.push(Cached {
+                                revision: 0,
+                                markdown: md,
+                                lines,
+                            });
+                        }
+                    }
+                }
+                *cache = next;
+            };
+            refresh(&mut self.head, head);
+            refresh(&mut self.tail, tail);
+            // Sections carry their diagrams: compare their Markdown on structure changes too.
+            for (i, slot) in self.sections.iter_mut().enumerate() {
+                if let Some(c) = slot {
+                    let md = section_markdown(s, i);
+                    if c.markdown != md {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+        for i in 0..s.sections.len() {
+            let revision = inputs.revisions.get(i).copied().unwrap_or(0);
             let fresh = matches!(&self.sections[i], Some(c) if c.revision == revision);
             if !fresh {
-                let md = section_markdown(&section.title, &section.body);
-                let mut lines = render_markdown(&md, width, styles, hl);
-                // A blank line between sections.
-                lines.push(Line::default());
-                self.sections[i] = Some(Cached { revision, lines });
+                let md = section_markdown(s, i);
+                let lines = render(&md, width, styles, hl);
+                self.sections[i] = Some(Cached {
+                    revision,
+                    markdown: md,
+                    lines,
+                });
                 self.last_rendered += 1;
             }
         }
         self.offsets.clear();
-        let mut at = self.title.len();
+        let mut at: usize = self.head.iter().map(|c| c.lines.len()).sum();
         for cached in self.sections.iter().flatten() {
             self.offsets.push(at);
             at += cached.lines.len();
         }
+        at += self.tail.iter().map(|c| c.lines.len()).sum::<usize>();
         self.total = at;
     }
 
@@ -85,21 +149,26 @@ impl PreviewCache {
         self.total
     }
 
-    /// The first line of section `index` (0 for the first section, so that the document title
-    /// shows above it).
+    /// The first line of section `index`.
     pub fn section_offset(&self, index: usize) -> usize {
-        if index == 0 {
-            return 0;
-        }
         self.offsets.get(index).copied().unwrap_or(0)
+    }
+
+    /// The first line of the parts after the sections (stories, checklist, logs).
+    pub fn tail_offset(&self) -> usize {
+        self.total - self.tail.iter().map(|c| c.lines.len()).sum::<usize>()
     }
 
     /// The lines from `offset`, at most `height` of them.
     pub fn visible(&self, offset: usize, height: usize) -> Vec<Line<'static>> {
         let mut out = Vec::with_capacity(height);
         let mut skip = offset;
-        let blocks =
-            std::iter::once(&self.title).chain(self.sections.iter().flatten().map(|c| &c.lines));
+        let blocks = self
+            .head
+            .iter()
+            .map(|c| &c.lines)
+            .chain(self.sections.iter().flatten().map(|c| &c.lines))
+            .chain(self.tail.iter().map(|c| &c.lines));
         for block in blocks {
             if out.len() >= height {
                 break;

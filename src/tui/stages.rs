@@ -48,6 +48,9 @@ pub struct StageState {
     pub viewer: Option<Viewer>,
     pub requirement_selected: usize,
     pub requirement_offset: usize,
+    pub checklist: super::checklist_stage::ChecklistState,
+    pub stories: super::stories_stage::StoriesState,
+    pub diagrams: super::diagrams_stage::DiagramsState,
 }
 
 impl App {
@@ -99,6 +102,9 @@ impl App {
             Stage::Inputs if self.stages.viewer.is_some() => self.viewer_action(action),
             Stage::Inputs => self.inputs_action(action),
             Stage::Requirements => self.requirements_action(action),
+            Stage::Diagrams => self.diagrams_action(action),
+            Stage::Stories => self.stories_action(action),
+            Stage::Checklist => self.checklist_action(action),
         }
     }
 
@@ -552,7 +558,7 @@ pub fn complete_path(prefix: &str) -> Option<String> {
     (common.len() > stem.len()).then(|| format!("{dir}{common}"))
 }
 
-fn block<'a>(app: &'a App, title: String) -> Block<'a> {
+pub fn block<'a>(app: &'a App, title: String) -> Block<'a> {
     let t = &app.theme;
     let focused = app.focus == Pane::Editor;
     Block::default()
@@ -571,6 +577,9 @@ pub fn draw(frame: &mut Frame, app: &App, stage: Stage, area: Rect) {
             None => draw_inputs(frame, app, area),
         },
         Stage::Requirements => draw_requirements(frame, app, area),
+        Stage::Diagrams => super::diagrams_stage::draw(frame, app, area),
+        Stage::Stories => super::stories_stage::draw(frame, app, area),
+        Stage::Checklist => super::checklist_stage::draw(frame, app, area),
     }
 }
 

@@ -82,6 +82,34 @@ fn key_bar_actions(app: &App) -> &'static [Action] {
     }
     if app.context() == super::action::Context::Workspace {
         return match (app.selected_stage(), app.stages.viewer.is_some()) {
+            (Some(super::navigator::Stage::Checklist), _) => &[
+                Action::Leave,
+                Action::MarkPass,
+                Action::MarkPartial,
+                Action::MarkFail,
+                Action::MarkNotApplicable,
+                Action::EditItem,
+                Action::ToggleFilter,
+                Action::Open,
+                Action::Help,
+            ],
+            (Some(super::navigator::Stage::Diagrams), _) => &[
+                Action::Leave,
+                Action::Generate,
+                Action::Open,
+                Action::Add,
+                Action::Remove,
+                Action::PageDown,
+                Action::Save,
+                Action::Help,
+            ],
+            (Some(super::navigator::Stage::Stories), _) => &[
+                Action::Leave,
+                Action::Generate,
+                Action::Remove,
+                Action::Save,
+                Action::Help,
+            ],
             (Some(super::navigator::Stage::Inputs), true) => &[
                 Action::Leave,
                 Action::SwitchPane,
@@ -174,6 +202,12 @@ fn short_name(action: Action) -> &'static str {
         Action::WriteText => "text",
         Action::Finalize => "finalize",
         Action::Elicit => "menu",
+        Action::MarkPass => "pass",
+        Action::MarkPartial => "partial",
+        Action::MarkFail => "fail",
+        Action::MarkNotApplicable => "n/a",
+        Action::ToggleFilter => "filter",
+        Action::Generate => "draft",
         Action::ApplyRecord => "apply",
         Action::DiscardRecord => "discard",
         Action::AddAlternative => "alternative",

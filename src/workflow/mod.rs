@@ -2,8 +2,10 @@
 
 pub mod card_form;
 pub mod design;
+pub mod diagrams;
 pub mod elicitation;
 mod gather;
+pub mod import;
 mod progress;
 mod start;
 pub mod worksheet_grid;

@@ -122,3 +122,88 @@ pub fn select(app: &mut App, id: &str) {
     }
     panic!("no navigator row {id}");
 }
+
+/// The sample session taken all the way: YOLO-drafted, every component decided with its
+/// recommendation (conflicts accepted with a reason), starter diagrams, drafted stories and
+/// refinements, and a few checklist marks. Timestamps are fixed, so exports are reproducible.
+pub fn complete_session() -> infradraft::model::Session {
+    use infradraft::analysis::crosscheck::{Verdict, check_option};
+    use infradraft::model::{ChecklistMark, ConflictAck, Mark};
+    let t = |s: i64| Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let template = Template::builtin().unwrap();
+    let catalog = infradraft::knowledge::Catalog::builtin().unwrap();
+    let inputs = SAMPLE_DOCS
+        .iter()
+        .map(|d| builtin_input(d.name, d.kind, d.text, t(0)))
+        .collect();
+    let mut s = new_session(
+        &template,
+        NewSession {
+            title: None,
+            project: None,
+            authors: vec!["A. Architect".into()],
+            mode: Some(infradraft::model::InteractionMode::Yolo),
+            inputs,
+        },
+        t(0),
+    );
+    infradraft::workflow::yolo::draft_all(&mut s, &template, &catalog, t(1));
+    let ids: Vec<String> = s.components.iter().map(|c| c.id.clone()).collect();
+    for (n, id) in ids.iter().enumerate() {
+        let c = s.component(id).unwrap();
+        let r = c
+            .recommendation
+            .clone()
+            .expect("drafted with a recommendation");
+        let card = c.option(&r.option).unwrap().clone();
+        let conflicts: Vec<String> =
+            check_option(&card, &s.assumptions, &s.requirements, &s.inputs)
+                .into_iter()
+                .filter(|f| f.verdict == Verdict::Conflicting)
+                .map(|f| f.describe())
+                .collect();
+        let acks = conflicts
+            .iter()
+            .map(|f| ConflictAck {
+                finding: f.clone(),
+                reason: "accepted for the first year".into(),
+            })
+            .collect();
+        infradraft::workflow::design::decide(
+            &mut s,
+            template.section(id),
+            id,
+            &r.option,
+            &r.rationale,
+            &conflicts,
+            acks,
+            t(10 + n as i64),
+        )
+        .unwrap();
+    }
+    infradraft::workflow::diagrams::refresh(&mut s);
+    s.stories = infradraft::analysis::stories::draft_stories(&s);
+    let epics = infradraft::analysis::stories::epics(&s.inputs);
+    s.refinements = infradraft::analysis::stories::suggest_refinements(&s, &epics);
+    for (item, mark) in [
+        ("sec-01", Mark::Pass),
+        ("sec-02", Mark::Partial),
+        ("net-01", Mark::Fail),
+        ("dr-01", Mark::NotApplicable),
+    ] {
+        s.checklist.push(ChecklistMark {
+            item: item.into(),
+            mark,
+            note: format!("reviewed {item}"),
+            at: t(100),
+        });
+    }
+    // Every other section gets a short body, so that the document is complete.
+    for section in s.sections.iter_mut() {
+        if section.body.trim().is_empty() {
+            section.body = format!("{} for Ferrybook, as agreed in review.", section.title);
+        }
+    }
+    s.meta.updated = t(200);
+    s
+}

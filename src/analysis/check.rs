@@ -1,0 +1,287 @@
+//! `check`: is the document complete and sound enough to hand over? Completeness (sections,
+//! decisions, the four process diagrams, stories), decision sanity, conflicts with the inputs,
+//! diagram validation and the checklist's pass rate, as findings with a severity. Errors fail the
+//! check; warnings do not.
+
+use serde::Serialize;
+
+use super::checklist_review;
+use super::crosscheck::{Verdict, check_decision};
+use super::diagram_check;
+use crate::knowledge::checklist::Checklist;
+use crate::model::{DiagramKind, Session};
+use crate::workflow::Progress;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Area {
+    Completeness,
+    Decision,
+    Conflict,
+    Diagram,
+    Stories,
+    Checklist,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckFinding {
+    pub level: Level,
+    pub area: Area,
+    /// The section it concerns, if any (its id).
+    pub section: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    pub title: String,
+    pub sections_written: usize,
+    pub sections: usize,
+    pub components_decided: usize,
+    pub components: usize,
+    pub diagrams: usize,
+    pub stories: usize,
+    /// The checklist's overall pass rate in percent (`None` when nothing was scored).
+    pub checklist_pass_rate: Option<f64>,
+    pub min_pass: f64,
+    pub findings: Vec<CheckFinding>,
+    /// No errors, and the checklist at or above `min_pass`.
+    pub passed: bool,
+}
+
+/// The four diagrams the process asks for.
+const REQUIRED_DIAGRAMS: [DiagramKind; 4] = [
+    DiagramKind::NetworkTopology,
+    DiagramKind::DataFlow,
+    DiagramKind::DeploymentPipeline,
+    DiagramKind::EnvironmentRelationships,
+];
+
+/// Checks a session. `min_pass` is the checklist pass rate (percent) required; 0 requires none.
+pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
+    let mut findings = Vec::new();
+    let mut push = |level, area, section: Option<&str>, message: String| {
+        findings.push(CheckFinding {
+            level,
+            area,
+            section: section.map(str::to_string),
+            message,
+        })
+    };
+    let written = |body: &str| !crate::export::clean_body(body).trim().is_empty();
+    for section in &s.sections {
+        if !written(&section.body) {
+            push(
+                Level::Error,
+                Area::Completeness,
+                Some(&section.id),
+                format!("{}: not written yet", section.title),
+            );
+        }
+    }
+    for section in &s.sections {
+        let Some(c) = s.component(&section.id) else {
+            continue;
+        };
+        let title = &section.title;
+        let Some(d) = &c.decision else {
+            push(
+                Level::Error,
+                Area::Decision,
+                Some(&c.id),
+                format!("{title}: no decision recorded"),
+            );
+            continue;
+        };
+        if d.considered.len() < 2 {
+            push(
+                Level::Error,
+                Area::Decision,
+                Some(&c.id),
+                format!(
+                    "{title}: decided with {} option(s) considered; at least two are needed",
+                    d.considered.len()
+                ),
+            );
+        }
+        if !d.considered.contains(&d.option) {
+            push(
+                Level::Error,
+                Area::Decision,
+                Some(&c.id),
+                format!("{title}: the chosen option is not among the options considered"),
+            );
+        }
+        if c.option(&d.option).is_none() {
+            push(
+                Level::Error,
+                Area::Decision,
+                Some(&c.id),
+                format!(
+                    "{title}: the chosen option {:?} is not on the component",
+                    d.option
+                ),
+            );
+        }
+        for id in &d.considered {
+            if let Some(o) = c.option(id)
+                && (o.pros.is_empty() || o.cons.is_empty())
+            {
+                push(
+                    Level::Error,
+                    Area::Decision,
+                    Some(&c.id),
+                    format!("{title}: option {:?} has no pros or no cons", o.name),
+                );
+            }
+        }
+        if d.justification.trim().is_empty() {
+            push(
+                Level::Error,
+                Area::Decision,
+                Some(&c.id),
+                format!("{title}: the decision has no justification"),
+            );
+        }
+        let conflicts: Vec<_> = check_decision(c, &s.assumptions, &s.requirements, &s.inputs)
+            .into_iter()
+            .filter(|f| f.verdict == Verdict::Conflicting)
+            .collect();
+        for f in conflicts {
+            let line = f.describe();
+            let accepted = d.acknowledged_conflicts.iter().any(|a| a.finding == line);
+            push(
+                if accepted {
+                    Level::Warning
+                } else {
+                    Level::Error
+                },
+                Area::Conflict,
+                Some(&c.id),
+                format!(
+                    "{title}: {}{}",
+                    line,
+                    if accepted { " (accepted)" } else { "" }
+                ),
+            );
+        }
+    }
+    for kind in REQUIRED_DIAGRAMS {
+        if !s.diagrams.iter().any(|d| d.kind == kind) {
+            push(
+                Level::Error,
+                Area::Completeness,
+                None,
+                format!("no {} diagram", kind.label().to_lowercase()),
+            );
+        }
+    }
+    for d in &s.diagrams {
+        for p in diagram_check::validate(&d.source) {
+            let level = match p.severity {
+                diagram_check::Severity::Error => Level::Error,
+                diagram_check::Severity::Warning => Level::Warning,
+            };
+            push(
+                level,
+                Area::Diagram,
+                d.section.as_deref(),
+                format!("diagram {:?}: {p}", d.title),
+            );
+        }
+    }
+    if s.stories.is_empty() {
+        push(
+            Level::Warning,
+            Area::Stories,
+            None,
+            "no technical stories drafted".to_string(),
+        );
+    }
+    let summary = checklist_review::summary(checklist, s);
+    let rate = summary.overall_pass_rate;
+    if min_pass > 0.0 {
+        match rate {
+            Some(r) if r + 1e-9 >= min_pass => {}
+            Some(r) => push(
+                Level::Error,
+                Area::Checklist,
+                None,
+                format!("checklist pass rate {r:.1}% is below the required {min_pass:.1}%"),
+            ),
+            None => push(
+                Level::Error,
+                Area::Checklist,
+                None,
+                format!("the checklist has not been reviewed (required {min_pass:.1}%)"),
+            ),
+        }
+    }
+    let p = Progress::of(s);
+    let sections_written = s.sections.iter().filter(|x| written(&x.body)).count();
+    let passed = !findings.iter().any(|f| f.level == Level::Error);
+    CheckReport {
+        title: s.meta.title.clone(),
+        sections_written,
+        sections: s.sections.len(),
+        components_decided: p.components_decided,
+        components: p.components,
+        diagrams: s.diagrams.len(),
+        stories: s.stories.len(),
+        checklist_pass_rate: rate,
+        min_pass,
+        findings,
+        passed,
+    }
+}
+
+impl CheckReport {
+    /// The report as text: a summary, then one line per finding.
+    pub fn text(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", crate::text::sanitize_line(&self.title));
+        let _ = writeln!(
+            out,
+            "sections written {}/{} · components decided {}/{} · diagrams {} · stories {} · checklist {}",
+            self.sections_written,
+            self.sections,
+            self.components_decided,
+            self.components,
+            self.diagrams,
+            self.stories,
+            self.checklist_pass_rate
+                .map_or("not reviewed".to_string(), |r| format!("{r:.1}%"))
+        );
+        for f in &self.findings {
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                match f.level {
+                    Level::Error => "error",
+                    Level::Warning => "warning",
+                },
+                crate::text::sanitize_line(&f.message)
+            );
+        }
+        let errors = self
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error)
+            .count();
+        let warnings = self.findings.len() - errors;
+        let _ = writeln!(
+            out,
+            "{}: {errors} error(s), {warnings} warning(s)",
+            if self.passed { "PASS" } else { "FAIL" }
+        );
+        out
+    }
+}

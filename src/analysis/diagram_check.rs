@@ -1,0 +1,1721 @@
+//! Our own validation of Mermaid diagram sources. The drawing library (`mermaid-text`) is lenient:
+//! it draws many broken diagrams as something, which real Mermaid (on GitHub, in a docs site) then
+//! refuses. [`validate`] reports what would break there, with the line, so that a diagram can be
+//! fixed in the workbench. It is pure and never panics, whatever the input.
+//!
+//! # What is checked
+//! Lines are numbered from 1 at the first line of the source (the fence is not part of it); a
+//! problem on line 0 concerns the whole diagram. Blank lines, `%%` comment lines and `%%{…}%%`
+//! directives are skipped everywhere, and a YAML front matter block (`---` … `---`) at the start is
+//! skipped (an unclosed one is an error).
+//!
+//! For every diagram:
+//! - an empty diagram (nothing but blank lines and comments) is an error;
+//! - the first line must name the diagram type: a first line that is already a statement
+//!   (`A --> B`) is "no diagram type", an unknown keyword is "unknown diagram type `xyz`" (with a
+//!   suggestion when it is a near miss such as `Flowchart` or `flowchat`).
+//!
+//! Only **flowcharts** (`flowchart`, `graph`) and **sequence diagrams** are checked further; for
+//! every other type in [`DIAGRAM_TYPES`] only the type is checked.
+//!
+//! Flowcharts, statement by statement (a line may hold several, separated by `;`):
+//! - the direction after the type, and after `direction` inside a subgraph, must be TB, TD, BT, RL
+//!   or LR (or the legacy `<`, `>`, `^`, `v`);
+//! - nodes: an id, optionally a shape (`[…]`, `(…)`, `((…))`, `(((…)))`, `([…])`, `[[…]]`,
+//!   `[(…)]`, `{…}`, `{{…}}`, `>…]`, `[/…/]`, `[\…\]`, `[/…\]`, `[\…/]`, `@{…}`) and a `:::class`;
+//!   a shape that is not closed, a closing bracket without an opening one, an unclosed `"`, an
+//!   empty quoted label `""`, and a bracket, quote or `|` inside an unquoted label (Mermaid refuses
+//!   `A[f(x)]`; write `A["f(x)"]`) are errors, and so is an `@` right after text in an unquoted
+//!   label or edge label (`A[mail@home]`: Mermaid 11 reads `mail@` as an edge id) and the reserved
+//!   id `end`;
+//! - edges: `-->`, `---`, `-.->`, `-.-`, `==>`, `===`, `~~~`, `--o`, `--x`, `<-->`, `o--o`, `x--x`,
+//!   longer forms (`--->`), text forms (`-- text -->`, `== text ==>`, `-. text .->`) and
+//!   `-->|label|`; chains (`A --> B --> C`) and `&` groups (`A & B --> C`). An arrow without a
+//!   target (`A -->` at the end of a statement), an arrow without a source (`--> B`), `&` without
+//!   a node, an unclosed `|label` and the sequence-diagram arrow `->` are errors;
+//! - `subgraph id`, `subgraph id [title]`, `subgraph "title"` … `end`: an unclosed subgraph is an
+//!   error on the line where it was opened; an `end` with no open subgraph is an error;
+//! - `classDef`, `class`, `style`, `linkStyle`, `click`, `accTitle` and `accDescr` are accepted.
+//!   Warnings: `class`, `style` or `click` naming a node (or subgraph) that no node statement or
+//!   edge defines; a class used by `class` or `:::` that no `classDef` defines (`default` is
+//!   built in); a `linkStyle` index past the last edge;
+//! - a node id used without a shape that differs only in case from another node id (`api` beside
+//!   `API`) is a warning: Mermaid treats them as two nodes, so it is likely a typo. Isolated nodes
+//!   are fine.
+//!
+//! Sequence diagrams, line by line (keywords are case-insensitive, as in Mermaid):
+//! - `participant` and `actor` (also after `create`, with `as` aliases) declare participants;
+//!   messages declare them implicitly, as Mermaid allows;
+//! - messages `A->>B: text` with `->>`, `-->>`, `->`, `-->`, `-x`, `--x`, `-)`, `--)`, `<<->>`,
+//!   `<<-->>` and the activation marks `+`/`-`: a message without a sender, without a receiver or
+//!   without the `: text` is an error;
+//! - `Note left of X`, `Note right of X`, `Note over X[,Y]` need a position and `: text`;
+//! - `;` ends a statement (also inside message text, as in Mermaid);
+//! - participant names cannot hold `,`, `:`, `<` or `>`; a note `over` takes one or two
+//!   participants, `left of` and `right of` one;
+//! - activations: `deactivate X`, or a `-` after the arrow (which deactivates the sender), when `X`
+//!   has no open activation (from `activate X` or a `+` before the receiver) is an error;
+//! - `create participant X` must be followed by a message to `X`, `destroy X` by a message to or
+//!   from `X`;
+//! - `activate`, `deactivate`, `destroy` and notes that name a participant that no declaration or
+//!   message mentions: a warning;
+//! - blocks `loop`, `alt`, `opt`, `par`, `par_over`, `critical`, `break`, `rect`, `box` … `end`:
+//!   an unclosed block is an error on the line where it was opened, a stray `end` is an error, and
+//!   `else`, `and`, `option` are errors outside `alt`, `par` and `critical`;
+//! - `autonumber`, `title`, `accTitle`, `accDescr`, `link`, `links`, `properties` and `details` are
+//!   accepted; any other line is an error.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// How bad a problem is: an error breaks the diagram in Mermaid; a warning is probably a mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a diagram source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagramProblem {
+    /// One-based line in the source; 0 when the problem concerns the whole diagram.
+    pub line: u32,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl DiagramProblem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn error(line: u32, message: impl Into<String>) -> DiagramProblem {
+        DiagramProblem {
+            line,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    fn warning(line: u32, message: impl Into<String>) -> DiagramProblem {
+        DiagramProblem {
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for DiagramProblem {
+    /// `line 4: arrow without a target`, or only the message for the whole diagram.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "line {}: {}", self.line, self.message)
+        }
+    }
+}
+
+/// The diagram type keywords Mermaid knows (the first word of a diagram).
+pub const DIAGRAM_TYPES: &[&str] = &[
+    "flowchart",
+    "graph",
+    "sequenceDiagram",
+    "classDiagram",
+    "classDiagram-v2",
+    "stateDiagram",
+    "stateDiagram-v2",
+    "erDiagram",
+    "gantt",
+    "pie",
+    "journey",
+    "gitGraph",
+    "mindmap",
+    "timeline",
+    "quadrantChart",
+    "requirementDiagram",
+    "C4Context",
+    "C4Container",
+    "C4Component",
+    "C4Dynamic",
+    "C4Deployment",
+    "sankey-beta",
+    "xychart-beta",
+    "block-beta",
+    "packet-beta",
+    "architecture-beta",
+    "kanban",
+    "radar-beta",
+    "treemap-beta",
+    "zenuml",
+];
+
+/// Flowchart directions, with Mermaid's legacy arrows.
+const DIRECTIONS: &[&str] = &["TB", "TD", "BT", "RL", "LR", "<", ">", "^", "v"];
+
+/// Problems of a Mermaid diagram source (without the fence), in line order; empty when it is
+/// valid as far as these rules see (see the module documentation).
+pub fn validate(source: &str) -> Vec<DiagramProblem> {
+    let mut problems = Vec::new();
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let lines: Vec<(u32, &str)> = source
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (u32::try_from(i + 1).unwrap_or(u32::MAX), l))
+        .collect();
+    let mut content: Vec<(u32, &str)> = lines
+        .iter()
+        .map(|&(n, l)| (n, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with("%%"))
+        .collect();
+    // Front matter: `---` as the first line, up to the next `---`.
+    if let Some(&(open, first)) = lines.iter().find(|(_, l)| !l.trim().is_empty())
+        && first.trim() == "---"
+    {
+        match lines.iter().find(|&&(n, l)| n > open && l.trim() == "---") {
+            Some(&(close, _)) => content.retain(|&(n, _)| n > close),
+            None => {
+                problems.push(DiagramProblem::error(
+                    open,
+                    "front matter opened with `---` is never closed",
+                ));
+                return problems;
+            }
+        }
+    }
+    let Some(&(header_line, header)) = content.first() else {
+        problems.push(DiagramProblem::error(
+            0,
+            "empty diagram: it has no diagram type and no content",
+        ));
+        return problems;
+    };
+    let keyword: String = header
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != ';')
+        .collect();
+    let rest = &header[keyword.len()..];
+    let body = &content[1..];
+    match keyword.as_str() {
+        "flowchart" | "graph" => problems.extend(Flowchart::check(header_line, rest, body)),
+        "sequenceDiagram" => problems.extend(check_sequence(body)),
+        k if DIAGRAM_TYPES.contains(&k) => {}
+        k => problems.push(type_problem(header_line, header, k)),
+    }
+    problems.sort_by_key(|p| p.line);
+    problems
+}
+
+/// The problem with a first line that does not start with a known diagram type.
+fn type_problem(line: u32, header: &str, keyword: &str) -> DiagramProblem {
+    let word = !keyword.is_empty()
+        && keyword
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    let statement = ["--", "==", "->", "[", "(", "{", ":", "|", "&"]
+        .iter()
+        .any(|m| header.contains(m));
+    if !word || statement {
+        return DiagramProblem::error(
+            line,
+            "no diagram type: the first line must name the type of diagram (for example \
+             `flowchart TD` or `sequenceDiagram`)",
+        );
+    }
+    let mut message = format!("unknown diagram type `{keyword}`");
+    if let Some(near) = nearest_type(keyword) {
+        message.push_str(&format!(" (did you mean `{near}`?)"));
+    }
+    DiagramProblem::error(line, message)
+}
+
+/// A known diagram type that `word` is probably a misspelling of.
+fn nearest_type(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    DIAGRAM_TYPES
+        .iter()
+        .map(|t| (edit_distance(&lower, &t.to_lowercase()), *t))
+        .filter(|&(d, t)| d == 0 || (d <= 2 && t.len() > 3 && word.chars().count() > 3))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, t)| t)
+}
+
+/// Levenshtein distance by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Splits a line into statements at `;` outside quotes and brackets.
+fn statements(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut quoted = false;
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '[' | '(' | '{' if !quoted => depth += 1,
+            ']' | ')' | '}' if !quoted => depth = depth.saturating_sub(1),
+            ';' if !quoted && depth == 0 => {
+                out.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&line[start..]);
+    out
+}
+
+/// Whether `word` is a flowchart direction.
+fn is_direction(word: &str) -> bool {
+    DIRECTIONS.contains(&word)
+}
+
+/// A node id as written in a flowchart, where it first appeared and whether it ever got a shape.
+#[derive(Debug)]
+struct NodeInfo {
+    id: String,
+    line: u32,
+    shaped: bool,
+}
+
+/// The state of a flowchart check.
+#[derive(Debug, Default)]
+struct Flowchart {
+    problems: Vec<DiagramProblem>,
+    /// Open subgraphs: the line they were opened on and their id.
+    open: Vec<(u32, String)>,
+    nodes: Vec<NodeInfo>,
+    index: HashMap<String, usize>,
+    /// `class`, `style` and `click` references to nodes: line, keyword, id.
+    refs: Vec<(u32, &'static str, String)>,
+    class_defs: HashSet<String>,
+    class_uses: Vec<(u32, String)>,
+    links: usize,
+    link_styles: Vec<(u32, usize)>,
+}
+
+/// Node shapes: the opening bracket and the brackets that may close it, longest openings first.
+const SHAPES: &[(&str, &[&str])] = &[
+    ("(((", &[")))"]),
+    ("((", &["))"]),
+    ("([", &["])"]),
+    ("[[", &["]]"]),
+    ("[(", &[")]"]),
+    ("[/", &["/]", "\\]"]),
+    ("[\\", &["\\]", "/]"]),
+    ("{{", &["}}"]),
+    ("(", &[")"]),
+    ("[", &["]"]),
+    ("{", &["}"]),
+    (">", &["]"]),
+];
+
+/// Whether a node id can start at `i`: a letter, digit or `_`.
+fn id_start(s: &[char], i: usize) -> bool {
+    s.get(i).is_some_and(|&c| c.is_alphanumeric() || c == '_')
+}
+
+/// The end of the node id starting at `start` (`start` itself when there is none): letters,
+/// digits, `_`, and single `-` between them (`web-app`, but not the `--` of `web-->`).
+fn scan_id(s: &[char], start: usize) -> usize {
+    let mut i = start;
+    if !id_start(s, i) {
+        return i;
+    }
+    loop {
+        if id_start(s, i) {
+            i += 1;
+        } else if s.get(i) == Some(&'-') && id_start(s, i + 1) {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+fn starts_with(s: &[char], i: usize, pat: &str) -> bool {
+    pat.chars()
+        .enumerate()
+        .all(|(k, p)| s.get(i + k) == Some(&p))
+}
+
+fn skip_ws(s: &[char], mut i: usize) -> usize {
+    while s.get(i).is_some_and(|c| c.is_whitespace()) {
+        i += 1;
+    }
+    i
+}
+
+fn text(s: &[char], from: usize, to: usize) -> String {
+    s.get(from..to.min(s.len())).unwrap_or(&[]).iter().collect()
+}
+
+/// A statement's problem: an error message for the statement's line.
+type Step<T> = Result<T, String>;
+
+impl Flowchart {
+    fn check(header_line: u32, rest: &str, body: &[(u32, &str)]) -> Vec<DiagramProblem> {
+        let mut f = Flowchart::default();
+        let mut parts = statements(rest).into_iter();
+        let direction = parts.next().unwrap_or("").trim();
+        let mut words = direction.split_whitespace();
+        if let Some(d) = words.next()
+            && !is_direction(d)
+        {
+            f.error(
+                header_line,
+                format!("unknown direction `{d}` (use TB, TD, BT, RL or LR)"),
+            );
+        } else if let Some(extra) = words.next() {
+            f.error(
+                header_line,
+                format!(
+                    "unexpected `{extra}` after the direction: start statements on the next line \
+                     or after `;`"
+                ),
+            );
+        }
+        for statement in parts {
+            f.statement(header_line, statement.trim());
+        }
+        let mut describing: Option<u32> = None;
+        for &(line, content) in body {
+            if describing.is_some() {
+                if content.contains('}') {
+                    describing = None;
+                }
+                continue;
+            }
+            if is_multiline_description(content) {
+                describing = Some(line);
+                continue;
+            }
+            for statement in statements(content) {
+                f.statement(line, statement.trim());
+            }
+        }
+        if let Some(line) = describing {
+            f.error(line, "`accDescr {` is never closed with `}`");
+        }
+        f.finish()
+    }
+
+    fn error(&mut self, line: u32, message: impl Into<String>) {
+        self.problems.push(DiagramProblem::error(line, message));
+    }
+
+    fn warning(&mut self, line: u32, message: impl Into<String>) {
+        self.problems.push(DiagramProblem::warning(line, message));
+    }
+
+    fn define(&mut self, line: u32, id: &str, shaped: bool) {
+        match self.index.get(id) {
+            Some(&i) => self.nodes[i].shaped |= shaped,
+            None => {
+                self.index.insert(id.to_string(), self.nodes.len());
+                self.nodes.push(NodeInfo {
+                    id: id.to_string(),
+                    line,
+                    shaped,
+                });
+            }
+        }
+    }
+
+    fn statement(&mut self, line: u32, statement: &str) {
+        if statement.is_empty() {
+            return;
+        }
+        let (word, rest) = match statement.split_once(char::is_whitespace) {
+            Some((w, r)) => (w, r.trim()),
+            None => (statement, ""),
+        };
+        match word {
+            "end" if rest.is_empty() => {
+                if self.open.pop().is_none() {
+                    self.error(line, "stray `end`: no `subgraph` is open");
+                }
+            }
+            "subgraph" => self.subgraph(line, rest),
+            "direction" => {
+                if !is_direction(rest) {
+                    self.error(
+                        line,
+                        format!("unknown direction `{rest}` (use TB, TD, BT, RL or LR)"),
+                    );
+                }
+            }
+            "classDef" => {
+                let mut parts = rest.split_whitespace();
+                match (parts.next(), parts.next()) {
+                    (Some(names), Some(_)) => {
+                        for name in names.split(',') {
+                            self.class_defs.insert(name.trim().to_string());
+                        }
+                    }
+                    _ => self.error(line, "`classDef` needs a class name and styles"),
+                }
+            }
+            "class" => {
+                let mut parts = rest.split_whitespace();
+                match (parts.next(), parts.next()) {
+                    (Some(ids), Some(class)) => {
+                        for id in ids.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                            self.refs.push((line, "class", id.to_string()));
+                        }
+                        self.class_uses.push((line, class.to_string()));
+                    }
+                    _ => self.error(line, "`class` needs node ids and a class name"),
+                }
+            }
+            "style" | "click" => {
+                let keyword = if word == "style" { "style" } else { "click" };
+                match rest.split_whitespace().next() {
+                    Some(id) => self.refs.push((line, keyword, id.to_string())),
+                    None => self.error(line, format!("`{keyword}` needs a node id")),
+                }
+            }
+            "linkStyle" => {
+                let Some(which) = rest.split_whitespace().next() else {
+                    self.error(line, "`linkStyle` needs link numbers and styles");
+                    return;
+                };
+                if which != "default" {
+                    for n in which.split(',') {
+                        match n.trim().parse::<usize>() {
+                            Ok(n) => self.link_styles.push((line, n)),
+                            Err(_) => self.error(
+                                line,
+                                format!(
+                                    "`linkStyle` needs link numbers or `default`, not `{}`",
+                                    n.trim()
+                                ),
+                            ),
+                        }
+                    }
+                }
+            }
+            _ if is_accessibility(statement) => {}
+            _ => {
+                let chars: Vec<char> = statement.chars().collect();
+                if let Err(message) = self.chain(line, &chars) {
+                    self.error(line, message);
+                }
+            }
+        }
+    }
+
+    fn subgraph(&mut self, line: u32, rest: &str) {
+        if rest.is_empty() {
+            self.error(line, "`subgraph` without a name");
+            self.open.push((line, String::new()));
+            return;
+        }
+        let chars: Vec<char> = rest.chars().collect();
+        let id = if chars[0] == '"' {
+            match chars[1..].iter().position(|&c| c == '"') {
+                Some(end) => text(&chars, 1, end + 1),
+                None => {
+                    self.error(line, "unbalanced quotes: a `\"` is never closed");
+                    rest.to_string()
+                }
+            }
+        } else {
+            let i = scan_id(&chars, 0);
+            let id = text(&chars, 0, i);
+            let after = skip_ws(&chars, i);
+            if after < chars.len() {
+                if SHAPES
+                    .iter()
+                    .any(|(open, _)| starts_with(&chars, after, open))
+                {
+                    if let Err(message) = self.shape(&chars, after) {
+                        self.error(line, message);
+                    }
+                } else if let Err(message) = balanced(rest) {
+                    self.error(line, message);
+                }
+            }
+            if id.is_empty() { rest.to_string() } else { id }
+        };
+        self.define(line, &id, true);
+        self.open.push((line, id));
+    }
+
+    /// A node/edge statement: groups of nodes joined by links.
+    fn chain(&mut self, line: u32, s: &[char]) -> Step<()> {
+        let start = skip_ws(s, 0);
+        if let Some(link) = link_at(s, start, false) {
+            link?;
+            return Err("arrow without a source".to_string());
+        }
+        let (mut i, mut previous) = self.group(line, s, start)?;
+        loop {
+            i = skip_ws(s, i);
+            if i >= s.len() {
+                return Ok(());
+            }
+            // An edge id (`A e1@--> B`, Mermaid 11).
+            let at = scan_id(s, i);
+            if at > i && s.get(at) == Some(&'@') && link_at(s, at + 1, true).is_some() {
+                i = at + 1;
+            }
+            let Some(link) = link_at(s, i, true) else {
+                return Err(format!(
+                    "unexpected `{}` after `{}`: expected an arrow or the end of the statement",
+                    s[i],
+                    previous.last().map(String::as_str).unwrap_or("")
+                ));
+            };
+            i = skip_ws(s, i + link?);
+            if s.get(i) == Some(&'|') {
+                i = skip_ws(s, edge_label(s, i)?);
+            }
+            if i >= s.len() || link_at(s, i, false).is_some() {
+                return Err("arrow without a target".to_string());
+            }
+            let (next, group) = self.group(line, s, i)?;
+            i = next;
+            self.links += previous.len() * group.len();
+            previous = group;
+        }
+    }
+
+    /// Nodes joined by `&`; returns the position after them and their ids.
+    fn group(&mut self, line: u32, s: &[char], mut i: usize) -> Step<(usize, Vec<String>)> {
+        let mut ids = Vec::new();
+        loop {
+            let (next, id) = self.node(line, s, i)?;
+            ids.push(id);
+            let after = skip_ws(s, next);
+            if s.get(after) == Some(&'&') {
+                i = skip_ws(s, after + 1);
+                if !id_start(s, i) {
+                    return Err("`&` without a node after it".to_string());
+                }
+            } else {
+                return Ok((next, ids));
+            }
+        }
+    }
+
+    /// One node: id, optional shape, optional `:::class`.
+    fn node(&mut self, line: u32, s: &[char], start: usize) -> Step<(usize, String)> {
+        let mut i = scan_id(s, start);
+        if i == start {
+            return Err(match s.get(start) {
+                Some(&c @ (']' | ')' | '}')) => {
+                    format!("unbalanced brackets: `{c}` without a matching opening bracket")
+                }
+                Some('"') => "unexpected `\"`: a label goes inside a node's brackets, as in \
+                              `A[\"label\"]`"
+                    .to_string(),
+                Some(&c) => format!("unexpected `{c}`: expected a node id"),
+                None => "expected a node id".to_string(),
+            });
+        }
+        let id = text(s, start, i);
+        if id == "end" {
+            return Err(
+                "`end` cannot be a node id in a flowchart (write `End` or `END`)".to_string(),
+            );
+        }
+        let mut shaped = false;
+        if starts_with(s, i, "@{") {
+            i = brace_block(s, i + 1)?;
+            shaped = true;
+        } else if SHAPES.iter().any(|(open, _)| starts_with(s, i, open)) {
+            i = self.shape(s, i)?;
+            shaped = true;
+        }
+        if starts_with(s, i, ":::") {
+            let from = i + 3;
+            let j = scan_id(s, from);
+            if j == from {
+                return Err(format!("`:::` after `{id}` without a class name"));
+            }
+            self.class_uses.push((line, text(s, from, j)));
+            i = j;
+        }
+        self.define(line, &id, shaped);
+        Ok((i, id))
+    }
+
+    /// A shape starting at `i`; returns the position after its closing bracket.
+    fn shape(&mut self, s: &[char], i: usize) -> Step<usize> {
+        let Some(&(open, closes)) = SHAPES.iter().find(|(open, _)| starts_with(s, i, open)) else {
+            return Ok(i);
+        };
+        let mut j = i + open.chars().count();
+        let closing = |j: usize| {
+            closes
+                .iter()
+                .find(|c| starts_with(s, j, c))
+                .map(|c| j + c.chars().count())
+        };
+        let unclosed = || {
+            format!(
+                "unbalanced brackets: `{open}` is never closed with `{}`",
+                closes[0]
+            )
+        };
+        let inner = skip_ws(s, j);
+        if s.get(inner) == Some(&'"') {
+            let Some(end) = s[inner + 1..].iter().position(|&c| c == '"') else {
+                return Err("unbalanced quotes: a `\"` is never closed".to_string());
+            };
+            if end == 0 {
+                return Err(
+                    "an empty quoted label `\"\"`: Mermaid needs at least one character"
+                        .to_string(),
+                );
+            }
+            // Mermaid reads plain text after the quoted part (`A["x" y]`) as more label.
+            j = inner + 1 + end + 1;
+        }
+        while j < s.len() {
+            if let Some(after) = closing(j) {
+                return Ok(after);
+            }
+            unquoted_char(s, j)?;
+            j += 1;
+        }
+        Err(unclosed())
+    }
+
+    fn finish(mut self) -> Vec<DiagramProblem> {
+        for (line, id) in std::mem::take(&mut self.open) {
+            let name = if id.is_empty() {
+                String::new()
+            } else {
+                format!(" `{id}`")
+            };
+            self.error(
+                line,
+                format!(
+                    "unclosed subgraph{name}: opened on line {line} and never closed with `end`"
+                ),
+            );
+        }
+        for (line, keyword, id) in std::mem::take(&mut self.refs) {
+            if self.index.contains_key(&id) {
+                continue;
+            }
+            let mut message = format!(
+                "`{keyword}` refers to `{id}`, which no node or edge in the diagram defines"
+            );
+            let lower = id.to_lowercase();
+            if let Some(n) = self.nodes.iter().find(|n| n.id.to_lowercase() == lower) {
+                message.push_str(&format!(" (did you mean `{}`?)", n.id));
+            }
+            self.warning(line, message);
+        }
+        for (line, class) in std::mem::take(&mut self.class_uses) {
+            if class != "default" && !self.class_defs.contains(&class) {
+                self.warning(
+                    line,
+                    format!("class `{class}` is not defined with `classDef`"),
+                );
+            }
+        }
+        for (line, n) in std::mem::take(&mut self.link_styles) {
+            if n >= self.links {
+                let count = match self.links {
+                    1 => "1 link".to_string(),
+                    k => format!("{k} links"),
+                };
+                self.warning(
+                    line,
+                    format!(
+                        "`linkStyle` refers to link {n}, but the diagram has {count} (numbered \
+                         from 0)"
+                    ),
+                );
+            }
+        }
+        let mut warnings = Vec::new();
+        for (k, node) in self.nodes.iter().enumerate() {
+            if node.shaped {
+                continue;
+            }
+            let lower = node.id.to_lowercase();
+            // The other spelling: a shaped one first, else an earlier bare one.
+            let other = self
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(j, n)| *j != k && n.id.to_lowercase() == lower)
+                .find(|(j, n)| n.shaped || *j < k);
+            if let Some((_, other)) = other {
+                warnings.push(DiagramProblem::warning(
+                    node.line,
+                    format!(
+                        "node `{}` differs only in case from `{}` (line {}); Mermaid treats them \
+                         as two nodes — a typo?",
+                        node.id, other.id, other.line
+                    ),
+                ));
+            }
+        }
+        self.problems.extend(warnings);
+        self.problems
+    }
+}
+
+/// Whether the character at `j` may stand in an unquoted label: not a quote, bracket or `|`, and
+/// not an `@` right after text (Mermaid 11 reads `name@` as an edge id).
+fn unquoted_char(s: &[char], j: usize) -> Step<()> {
+    match s.get(j) {
+        Some('"') => Err(
+            "a `\"` inside an unquoted label: put the whole label in quotes and write the quote as \
+             `#quot;`"
+                .to_string(),
+        ),
+        Some(&c @ ('[' | '(' | '{' | ']' | ')' | '}' | '|')) => Err(format!(
+            "a `{c}` inside an unquoted label: put the label in quotes, as in `A[\"label\"]`"
+        )),
+        Some('@') if j > 0 && !s[j - 1].is_whitespace() => Err(
+            "an `@` right after text in an unquoted label (Mermaid reads `name@` as an edge id): \
+             put the label in quotes"
+                .to_string(),
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// The end of the edge label `|…|` starting at `i` (at the first `|`); a quoted label may hold `|`.
+fn edge_label(s: &[char], i: usize) -> Step<usize> {
+    let unclosed = || "edge label `|…` is never closed with `|`".to_string();
+    let mut j = skip_ws(s, i + 1);
+    if s.get(j) == Some(&'"') {
+        let end = s[j + 1..]
+            .iter()
+            .position(|&c| c == '"')
+            .ok_or_else(|| "unbalanced quotes: a `\"` is never closed".to_string())?;
+        j = skip_ws(s, j + 1 + end + 1);
+        return match s.get(j) {
+            Some('|') => Ok(j + 1),
+            Some(&c) => Err(format!(
+                "unexpected `{c}` after a quoted edge label: expected `|`"
+            )),
+            None => Err(unclosed()),
+        };
+    }
+    while j < s.len() {
+        if s[j] == '|' {
+            return Ok(j + 1);
+        }
+        if s[j] == '@' {
+            unquoted_char(s, j)?;
+        }
+        j += 1;
+    }
+    Err(unclosed())
+}
+
+/// `accTitle: …`, `accDescr: …` and the opening of a multi-line `accDescr { … }`.
+fn is_accessibility(statement: &str) -> bool {
+    ["accTitle", "accDescr"].iter().any(|k| {
+        statement
+            .strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with([':', '{']))
+    })
+}
+
+/// The first line of a multi-line `accDescr {` … `}`.
+fn is_multiline_description(line: &str) -> bool {
+    line.strip_prefix("accDescr")
+        .is_some_and(|r| r.trim_start().starts_with('{') && !r.contains('}'))
+}
+
+/// The end of a `{ … }` block starting at `i` (at the `{`), counting nested braces and skipping
+/// quoted text.
+fn brace_block(s: &[char], i: usize) -> Step<usize> {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for (j, &c) in s.iter().enumerate().skip(i) {
+        match c {
+            '"' => quoted = !quoted,
+            '{' if !quoted => depth += 1,
+            '}' if !quoted => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Ok(j + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(if quoted {
+        "unbalanced quotes: a `\"` is never closed".to_string()
+    } else {
+        "unbalanced brackets: `@{` is never closed with `}`".to_string()
+    })
+}
+
+/// Whether quotes and brackets balance in `text`.
+fn balanced(text: &str) -> Step<()> {
+    let mut stack = Vec::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '[' | '(' | '{' => stack.push(c),
+            ']' | ')' | '}' => {
+                let want = match c {
+                    ']' => '[',
+                    ')' => '(',
+                    _ => '{',
+                };
+                if stack.pop() != Some(want) {
+                    return Err(format!(
+                        "unbalanced brackets: `{c}` without a matching opening bracket"
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    if quoted {
+        return Err("unbalanced quotes: a `\"` is never closed".to_string());
+    }
+    match stack.last() {
+        Some(c) => Err(format!("unbalanced brackets: `{c}` is never closed")),
+        None => Ok(()),
+    }
+}
+
+/// The link starting at `i`, if there is one: its length, or an error when it is malformed.
+/// `heads` allows the `o` and `x` heads of `o--o` and `x--x` (not where a node id may start).
+fn link_at(s: &[char], i: usize, heads: bool) -> Option<Step<usize>> {
+    let mut j = i;
+    // Heads of bidirectional links: `<-->`, `o--o`, `x--x`.
+    match s.get(j) {
+        Some('<') => j += 1,
+        Some('o' | 'x')
+            if heads && matches!(s.get(j + 1), Some('-' | '=')) && s.get(j + 2) == s.get(j + 1) =>
+        {
+            j += 1
+        }
+        _ => {}
+    }
+    let body = j;
+    let tail = |k: usize| match s.get(k) {
+        Some('>' | 'x' | 'o') => k + 1,
+        _ => k,
+    };
+    let run = |k: usize, c: char| {
+        let mut k = k;
+        while s.get(k) == Some(&c) {
+            k += 1;
+        }
+        k
+    };
+    let result = match (s.get(body), s.get(body + 1)) {
+        (Some('-'), Some('-')) | (Some('='), Some('=')) => {
+            let c = s[body];
+            let end = run(body, c);
+            let after = tail(end);
+            if after > end || end - body >= 3 {
+                Ok(after - i)
+            } else {
+                // `-- text -->`, `== text ==>`.
+                let close: String = [c, c].iter().collect();
+                match (end..s.len()).find(|&k| starts_with(s, k, &close)) {
+                    Some(k) => Ok(tail(run(k, c)) - i),
+                    None => Err(format!(
+                        "arrow text after `{close}` is never closed with `{close}{}`",
+                        if c == '-' { ">` or `---" } else { ">` or `===" }
+                    )),
+                }
+            }
+        }
+        (Some('-'), Some('.')) => {
+            let dots = run(body + 1, '.');
+            if s.get(dots) == Some(&'-') {
+                Ok(tail(dots + 1) - i)
+            } else {
+                // `-. text .->`.
+                match (dots..s.len()).find(|&k| starts_with(s, k, ".-")) {
+                    Some(k) => Ok(tail(run(k + 1, '-')) - i),
+                    None => Err("arrow text after `-.` is never closed with `.->`".to_string()),
+                }
+            }
+        }
+        (Some('-'), Some('>')) => Err("`->` is not a flowchart arrow: write `-->`".to_string()),
+        (Some('~'), Some('~')) if s.get(body + 2) == Some(&'~') => Ok(run(body, '~') - i),
+        _ if body > i => Err(format!("unexpected `{}`: expected an arrow", s[i])),
+        _ => return None,
+    };
+    Some(result)
+}
+
+/// Sequence diagram block keywords and the keywords allowed inside them.
+const SEQUENCE_BLOCKS: &[&str] = &[
+    "loop", "alt", "opt", "par", "par_over", "critical", "break", "rect", "box",
+];
+
+/// Sequence diagram arrows, longest first.
+const SEQUENCE_ARROWS: &[&str] = &[
+    "<<-->>", "<<->>", "-->>", "->>", "--x", "--)", "-->", "-x", "-)", "->",
+];
+
+fn check_sequence(body: &[(u32, &str)]) -> Vec<DiagramProblem> {
+    let mut seq = Sequence::default();
+    let mut describing: Option<u32> = None;
+    for &(line, content) in body {
+        if describing.is_some() {
+            if content.contains('}') {
+                describing = None;
+            }
+            continue;
+        }
+        if is_multiline_description(content) {
+            describing = Some(line);
+            continue;
+        }
+        // `;` ends a statement in sequence diagrams, even inside message text.
+        for statement in content.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            seq.statement(line, statement);
+        }
+    }
+    if let Some(line) = describing {
+        seq.error(line, "`accDescr {` is never closed with `}`");
+    }
+    seq.finish()
+}
+
+/// The state of a sequence diagram check.
+#[derive(Debug, Default)]
+struct Sequence {
+    problems: Vec<DiagramProblem>,
+    /// Participants declared or mentioned by a message.
+    known: HashSet<String>,
+    /// References to participants: line, keyword, name.
+    refs: Vec<(u32, &'static str, String)>,
+    /// Open blocks: the line they were opened on and their keyword.
+    blocks: Vec<(u32, String)>,
+    /// How many activations each participant has open.
+    active: HashMap<String, usize>,
+    /// A `create` or `destroy` waiting for its message: line, keyword, participant.
+    pending: Option<(u32, &'static str, String)>,
+}
+
+impl Sequence {
+    fn error(&mut self, line: u32, message: impl Into<String>) {
+        self.problems.push(DiagramProblem::error(line, message));
+    }
+
+    /// Checks a participant name in a declaration or reference; false when it is not valid.
+    fn name_ok(&mut self, line: u32, name: &str) -> bool {
+        if name.contains([',', ':', '<', '>']) {
+            self.error(line, format!("`{name}` is not a valid participant name"));
+            return false;
+        }
+        true
+    }
+
+    fn statement(&mut self, line: u32, statement: &str) {
+        let (word, rest) = match statement.split_once(char::is_whitespace) {
+            Some((w, r)) => (w, r.trim()),
+            None => (statement, ""),
+        };
+        let lower = word.to_lowercase();
+        match lower.as_str() {
+            "participant" | "actor" | "create" => {
+                let created = lower == "create";
+                let rest = if created {
+                    match rest.split_once(char::is_whitespace) {
+                        Some((kind, name))
+                            if ["participant", "actor"].contains(&kind.to_lowercase().as_str()) =>
+                        {
+                            name.trim()
+                        }
+                        _ => {
+                            self.error(line, "`create` needs `participant` or `actor` and a name");
+                            return;
+                        }
+                    }
+                } else {
+                    rest
+                };
+                let name = participant_name(rest);
+                if name.is_empty() {
+                    self.error(line, format!("`{word}` without a name"));
+                } else if self.name_ok(line, name) {
+                    self.known.insert(name.to_string());
+                    if created {
+                        self.expect_message(line, "create", name);
+                    }
+                }
+            }
+            "activate" | "deactivate" | "destroy" => {
+                let keyword = match lower.as_str() {
+                    "activate" => "activate",
+                    "deactivate" => "deactivate",
+                    _ => "destroy",
+                };
+                if rest.is_empty() {
+                    self.error(line, format!("`{word}` without a participant"));
+                    return;
+                }
+                if !self.name_ok(line, rest) {
+                    return;
+                }
+                self.refs.push((line, keyword, rest.to_string()));
+                match keyword {
+                    "activate" => *self.active.entry(rest.to_string()).or_default() += 1,
+                    "deactivate" => self.deactivate(line, rest, "`deactivate`"),
+                    _ => self.expect_message(line, "destroy", rest),
+                }
+            }
+            "note" => self.note(line, rest),
+            "end" if rest.is_empty() => {
+                if self.blocks.pop().is_none() {
+                    self.error(line, "stray `end`: no block is open");
+                }
+            }
+            "else" | "and" | "option" => {
+                let (parents, name): (&[&str], &str) = match lower.as_str() {
+                    "else" => (&["alt"], "an `alt`"),
+                    "and" => (&["par", "par_over"], "a `par`"),
+                    _ => (&["critical"], "a `critical`"),
+                };
+                let inside = self
+                    .blocks
+                    .last()
+                    .is_some_and(|(_, b)| parents.contains(&b.as_str()));
+                if !inside {
+                    self.error(
+                        line,
+                        format!("`{word}` is only allowed inside {name} block"),
+                    );
+                }
+            }
+            k if SEQUENCE_BLOCKS.contains(&k) => self.blocks.push((line, k.to_string())),
+            "autonumber" | "title" | "links" | "link" | "properties" | "details" => {}
+            _ if is_accessibility(statement) => {}
+            _ if lower.starts_with("title:") => {}
+            _ => match message(statement) {
+                Ok(m) => {
+                    // A created participant must receive the next message; a destroyed one
+                    // must send or receive it.
+                    if let Some((at, keyword, name)) = self.pending.take()
+                        && m.to != name
+                        && (keyword == "create" || m.from != name)
+                    {
+                        self.unanswered(at, keyword, &name);
+                    }
+                    if m.deactivates_sender {
+                        self.deactivate(line, &m.from, "the `-` after the arrow");
+                    }
+                    if m.activates_receiver {
+                        *self.active.entry(m.to.clone()).or_default() += 1;
+                    }
+                    self.known.insert(m.from);
+                    self.known.insert(m.to);
+                }
+                Err(message) => self.error(line, message),
+            },
+        }
+    }
+
+    fn note(&mut self, line: u32, rest: &str) {
+        let Some((position, after)) = ["left of", "right of", "over"].iter().find_map(|p| {
+            rest.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .and_then(|_| rest.get(p.len()..))
+                .map(|after| (*p, after))
+        }) else {
+            self.error(
+                line,
+                "a note needs `left of`, `right of` or `over` a participant",
+            );
+            return;
+        };
+        let Some((names, _)) = after.split_once(':') else {
+            self.error(line, "note without text: add `: …` after the participant");
+            return;
+        };
+        let names: Vec<&str> = names.split(',').map(str::trim).collect();
+        if names.iter().any(|n| n.is_empty()) {
+            self.error(line, "note without a participant");
+            return;
+        }
+        let most = if position == "over" { 2 } else { 1 };
+        if names.len() > most {
+            let what = if most == 1 {
+                "one participant"
+            } else {
+                "at most two participants"
+            };
+            self.error(line, format!("a note `{position}` takes {what}"));
+            return;
+        }
+        for n in names {
+            if self.name_ok(line, n) {
+                self.refs.push((line, "Note", n.to_string()));
+            }
+        }
+    }
+
+    fn deactivate(&mut self, line: u32, name: &str, what: &str) {
+        match self.active.get_mut(name) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => self.error(
+                line,
+                format!("{what} deactivates `{name}`, which is not active at this point"),
+            ),
+        }
+    }
+
+    /// `create` and `destroy` must be followed by a message involving the participant.
+    fn expect_message(&mut self, line: u32, keyword: &'static str, name: &str) {
+        if let Some((at, previous, other)) = self.pending.take() {
+            self.unanswered(at, previous, &other);
+        }
+        self.pending = Some((line, keyword, name.to_string()));
+    }
+
+    fn unanswered(&mut self, line: u32, keyword: &str, name: &str) {
+        let message = if keyword == "create" {
+            format!("`create` of `{name}` must be followed by a message to `{name}`")
+        } else {
+            format!("`destroy {name}` must be followed by a message to or from `{name}`")
+        };
+        self.error(line, message);
+    }
+
+    fn finish(mut self) -> Vec<DiagramProblem> {
+        if let Some((at, keyword, name)) = self.pending.take() {
+            self.unanswered(at, keyword, &name);
+        }
+        for (line, kind) in std::mem::take(&mut self.blocks) {
+            self.error(
+                line,
+                format!(
+                    "unclosed `{kind}` block: opened on line {line} and never closed with `end`"
+                ),
+            );
+        }
+        for (line, keyword, name) in std::mem::take(&mut self.refs) {
+            if !self.known.contains(&name) {
+                self.problems.push(DiagramProblem::warning(
+                    line,
+                    format!(
+                        "`{keyword}` refers to `{name}`, which no declaration or message in the \
+                         diagram mentions"
+                    ),
+                ));
+            }
+        }
+        self.problems
+    }
+}
+
+/// The id a `participant`/`actor` declaration gives: `A` in `A as Alice`, without `@{…}`.
+fn participant_name(rest: &str) -> &str {
+    let rest = rest.split_once("@{").map_or(rest, |(n, _)| n);
+    let alias = rest
+        .as_bytes()
+        .windows(4)
+        .position(|w| w.eq_ignore_ascii_case(b" as "));
+    match alias {
+        // An ASCII match: `at` is a character boundary.
+        Some(at) => rest.get(..at).unwrap_or(rest).trim(),
+        None => rest.trim(),
+    }
+}
+
+/// A message of a sequence diagram.
+#[derive(Debug)]
+struct Message {
+    from: String,
+    to: String,
+    /// `A->>+B`: the message activates the receiver.
+    activates_receiver: bool,
+    /// `B-->>-A`: the message deactivates the sender.
+    deactivates_sender: bool,
+}
+
+/// A message statement, or what is wrong with it.
+fn message(statement: &str) -> Step<Message> {
+    let head = statement.split_once(':').map_or(statement, |(h, _)| h);
+    let found = (0..head.len())
+        .filter(|&i| head.is_char_boundary(i))
+        .find_map(|i| {
+            SEQUENCE_ARROWS
+                .iter()
+                .find(|a| head[i..].starts_with(*a))
+                .map(|a| (i, a.len()))
+        });
+    let Some((at, len)) = found else {
+        return Err(format!(
+            "cannot read `{statement}`: expected a message (`A->>B: text`), a note, a block or a \
+             declaration"
+        ));
+    };
+    let from = head[..at].trim();
+    let after = head[at + len..].trim_start();
+    let to = after.trim_start_matches(['+', '-']).trim();
+    if from.is_empty() {
+        return Err("message without a sender".to_string());
+    }
+    if to.is_empty() {
+        return Err("message without a receiver".to_string());
+    }
+    if !statement.contains(':') {
+        return Err(format!("message without text: add `: …` after `{to}`"));
+    }
+    Ok(Message {
+        from: from.to_string(),
+        to: to.to_string(),
+        activates_receiver: after.starts_with('+'),
+        deactivates_sender: after.starts_with('-'),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(source: &str) -> Vec<String> {
+        validate(source).iter().map(ToString::to_string).collect()
+    }
+
+    fn errors(source: &str) -> Vec<String> {
+        validate(source)
+            .iter()
+            .filter(|p| p.is_error())
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    fn warnings(source: &str) -> Vec<String> {
+        validate(source)
+            .iter()
+            .filter(|p| !p.is_error())
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    fn clean(source: &str) {
+        assert_eq!(problems(source), Vec::<String>::new(), "{source}");
+    }
+
+    #[test]
+    fn empty_diagrams_are_errors() {
+        for src in [
+            "",
+            "   \n\n",
+            "%% only a comment\n  %% another\n",
+            "%%{init: {}}%%\n",
+        ] {
+            assert_eq!(
+                problems(src),
+                ["empty diagram: it has no diagram type and no content"],
+                "{src:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_line_names_a_known_type() {
+        assert_eq!(
+            problems("flowchat LR\nA --> B\n"),
+            ["line 1: unknown diagram type `flowchat` (did you mean `flowchart`?)"]
+        );
+        assert_eq!(
+            problems("%% c\n\nxyz\nA --> B\n"),
+            ["line 3: unknown diagram type `xyz`"]
+        );
+        assert_eq!(
+            problems("Flowchart TD\n"),
+            ["line 1: unknown diagram type `Flowchart` (did you mean `flowchart`?)"]
+        );
+        let missing = problems("A --> B\n");
+        assert_eq!(missing.len(), 1);
+        assert!(
+            missing[0].starts_with("line 1: no diagram type"),
+            "{missing:?}"
+        );
+        assert!(problems("Alice->>Bob: hi")[0].contains("no diagram type"));
+        assert!(problems("A[Start]")[0].contains("no diagram type"));
+    }
+
+    #[test]
+    fn other_types_are_only_checked_for_the_type() {
+        for src in [
+            "pie title Pets\n \"Dogs\" : 3\n",
+            "classDiagram\n  A <|-- B\n",
+            "stateDiagram-v2\n  [*] --> A\n  A --> [*]\n",
+            "erDiagram\n  A ||--o{ B : has\n",
+            "gantt\n  title x\n",
+            "gitGraph\n  commit\n",
+            "C4Context\n  title x\n",
+            "mindmap\n  root((x))\n",
+        ] {
+            clean(src);
+        }
+    }
+
+    #[test]
+    fn front_matter_is_skipped() {
+        clean("---\ntitle: Network\n---\nflowchart LR\n  A --> B\n");
+        assert_eq!(
+            problems("---\ntitle: x\nflowchart LR\n"),
+            ["line 1: front matter opened with `---` is never closed"]
+        );
+    }
+
+    #[test]
+    fn directions() {
+        for d in ["", " TB", " TD", " BT", " RL", " LR", " LR;"] {
+            clean(&format!("flowchart{d}\n  A --> B\n"));
+        }
+        clean("graph LR; A-->B; B-->C");
+        assert_eq!(
+            problems("graph sideways\nA-->B"),
+            ["line 1: unknown direction `sideways` (use TB, TD, BT, RL or LR)"]
+        );
+        assert_eq!(
+            problems("flowchart LR\nsubgraph a\n direction XY\n x\nend\n"),
+            ["line 3: unknown direction `XY` (use TB, TD, BT, RL or LR)"]
+        );
+        assert!(errors("graph TD A-->B")[0].contains("after the direction"));
+    }
+
+    #[test]
+    fn node_shapes() {
+        clean(
+            "flowchart TD\n  A[rect] --> B(round) --> C((circle)) --> D{rhombus}\n  \
+             E[(cylinder)] --> F>asymmetric] --> G{{hexagon}} --> H[/para/]\n  \
+             I[\\alt\\] --> J[/trap\\] --> K[\\inv/] --> L([stadium]) --> M[[sub]]\n  \
+             N(((double))) --> O[\"quoted (with) [brackets] {and} | pipes; semis\"]\n  \
+             P@{ shape: rect, label: \"x\" } --> Q\n  R[\"`**markdown**`\"]\n  \
+             web-app[Web app] --> api_1[API] --> 数据库[(データ)]\n",
+        );
+    }
+
+    #[test]
+    fn unbalanced_brackets_and_quotes() {
+        assert_eq!(
+            problems("flowchart LR\n  A[Start --> B\n"),
+            ["line 2: unbalanced brackets: `[` is never closed with `]`"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  A --> B(round\n"),
+            ["line 2: unbalanced brackets: `(` is never closed with `)`"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  A[\"open] --> B\n"),
+            ["line 2: unbalanced quotes: a `\"` is never closed"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  A --> ]B\n"),
+            ["line 2: unbalanced brackets: `]` without a matching opening bracket"]
+        );
+        assert!(errors("flowchart LR\n  A[f(x)] --> B\n")[0].contains("inside an unquoted label"));
+        assert!(errors("flowchart LR\n  A[say \"hi\"]\n")[0].contains("inside an unquoted label"));
+        assert!(errors("flowchart LR\n  A[a|b]\n")[0].contains("`|` inside an unquoted label"));
+        assert!(errors("flowchart LR\n  A[mail@home] --> B\n")[0].contains("`@` right after text"));
+        assert!(errors("flowchart LR\n  A -->|a@b| B\n")[0].contains("`@` right after text"));
+        assert!(errors("flowchart LR\n  subgraph s [a@b]\n  end\n")[0].contains("`@`"));
+        assert!(errors("flowchart LR\n  A[\"\"] --> B\n")[0].contains("empty quoted label"));
+        assert!(errors("flowchart LR\n  A[\"x\" \"y\"] --> B\n")[0].contains("inside an unquoted"));
+        // Accepted by Mermaid: text after a quoted part, an `@` after a space, quoted `@`.
+        clean("flowchart LR\n  A[\"x\" y] --> B[a @b] --> C[\"a@b\"] -->|\"a@b\"| D\n");
+    }
+
+    #[test]
+    fn edges() {
+        clean(
+            "flowchart LR\n  A --> B\n  A --- B\n  A -.-> B\n  A -.- B\n  A ==> B\n  A === B\n  \
+             A -- text --> B\n  A -- text --- B\n  A == text ==> B\n  A -. text .-> B\n  \
+             A -->|label| B\n  A -->|\"quoted | label\"| B\n  A --o B\n  A --x B\n  A <--> B\n  \
+             A o--o B\n  A x--x B\n  A ---> B\n  A ~~~ B\n  A-->B-->C\n  A --> B --> C --> D\n  \
+             A & B --> C & D\n  A e1@--> B\n  A-->|x|B\n",
+        );
+    }
+
+    #[test]
+    fn arrows_need_a_source_and_a_target() {
+        assert_eq!(
+            problems("flowchart LR\n  A --> B\n  B -->\n"),
+            ["line 3: arrow without a target"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  A --> B -->|label|\n"),
+            ["line 2: arrow without a target"]
+        );
+        assert_eq!(
+            problems("graph TD; A --> ; B --> C"),
+            ["line 1: arrow without a target"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  --> B\n"),
+            ["line 2: arrow without a source"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  A & --> B\n"),
+            ["line 2: `&` without a node after it"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  A -->|oops B\n"),
+            ["line 2: edge label `|…` is never closed with `|`"]
+        );
+        assert_eq!(
+            problems("flowchart LR\n  A -> B\n"),
+            ["line 2: `->` is not a flowchart arrow: write `-->`"]
+        );
+        assert!(errors("flowchart LR\n  A -- text B\n")[0].contains("never closed"));
+        assert!(errors("flowchart LR\n  A B\n")[0].contains("unexpected `B` after `A`"));
+        assert!(errors("flowchart LR\n  A --> end\n")[0].contains("`end` cannot be a node id"));
+    }
+
+    #[test]
+    fn subgraphs_are_closed() {
+        clean(
+            "flowchart TB\n  subgraph vpc [VPC]\n    subgraph az1 [\"Zone (a)\"]\n      A\n    end\n  \
+             end\n  subgraph \"Quoted title\"\n    B\n  end\n  subgraph One two\n  C\n  end\n  \
+             vpc --> B\n",
+        );
+        assert_eq!(
+            problems(
+                "flowchart TB\n  subgraph vpc [VPC]\n    subgraph az1\n      A\n    end\n  A --> B\n"
+            ),
+            ["line 2: unclosed subgraph `vpc`: opened on line 2 and never closed with `end`"]
+        );
+        assert_eq!(
+            problems("flowchart TB\n  A --> B\n  end\n"),
+            ["line 3: stray `end`: no `subgraph` is open"]
+        );
+        assert_eq!(
+            problems("flowchart TB\n  subgraph\n  end\n"),
+            ["line 2: `subgraph` without a name"]
+        );
+        assert_eq!(
+            problems("flowchart TB\n  subgraph a [oops\n  end\n"),
+            ["line 2: unbalanced brackets: `[` is never closed with `]`"]
+        );
+    }
+
+    #[test]
+    fn styling_statements_and_dangling_references() {
+        clean(
+            "flowchart LR\n  classDef hot fill:#f96,stroke:#333\n  A:::hot --> B[b]:::hot\n  \
+             class A,B hot\n  style A fill:#bbf\n  linkStyle 0 stroke:#f00\n  linkStyle default \
+             stroke:#0f0\n  click A \"https://example.com\" \"tip\"\n  class A default\n  \
+             accTitle: Title\n  accDescr: One line\n  accDescr {\n    many\n    lines\n  }\n",
+        );
+        assert_eq!(
+            warnings(
+                "flowchart LR\n  A --> B\n  style C fill:#f00\n  click D callback\n  class a hot\n  classDef hot fill:#f00\n"
+            ),
+            [
+                "line 3: `style` refers to `C`, which no node or edge in the diagram defines",
+                "line 4: `click` refers to `D`, which no node or edge in the diagram defines",
+                "line 5: `class` refers to `a`, which no node or edge in the diagram defines (did you mean `A`?)",
+            ]
+        );
+        assert_eq!(
+            warnings(
+                "flowchart LR\n  A --> B\n  class A cold\n  C:::warm\n  linkStyle 1 stroke:#f00\n"
+            ),
+            [
+                "line 3: class `cold` is not defined with `classDef`",
+                "line 4: class `warm` is not defined with `classDef`",
+                "line 5: `linkStyle` refers to link 1, but the diagram has 1 link (numbered from 0)",
+            ]
+        );
+        assert!(errors("flowchart LR\n  classDef\n  linkStyle x stroke:red\n").len() == 2);
+        // Subgraph ids can be styled.
+        clean("flowchart LR\n  subgraph s1 [S]\n    A\n  end\n  style s1 fill:#eee\n");
+    }
+
+    #[test]
+    fn ids_that_differ_only_in_case_are_likely_typos() {
+        assert_eq!(
+            warnings("flowchart LR\n  API[Booking API] --> DB[(Database)]\n  Client --> api\n"),
+            [
+                "line 3: node `api` differs only in case from `API` (line 2); Mermaid treats them as two nodes — a typo?"
+            ]
+        );
+        // Two nodes that both have labels are deliberate; isolated nodes are fine.
+        clean("flowchart LR\n  a[lower] --> b\n  A[upper]\n  lonely\n");
+    }
+
+    #[test]
+    fn sequence_diagrams() {
+        clean(
+            "sequenceDiagram\n  autonumber\n  title Booking\n  participant C as Client\n  \
+             actor U as User\n  participant API\n  U->>C: open\n  C->>+API: book\n  \
+             API-->>-C: ok\n  C->API: a\n  C-->API: b\n  C-xAPI: c\n  C--xAPI: d\n  C-)API: e\n  \
+             C--)API: f\n  C<<->>API: g\n  API->>DB: implicit\n  activate DB\n  deactivate DB\n  \
+             Note right of C: thinking\n  note over C,API: both\n  loop Every minute\n    \
+             alt ok\n      C->>API: x\n    else failed\n      C->>API: y\n    end\n  end\n  \
+             par a\n    C->>API: 1\n  and b\n    C->>API: 2\n  end\n  critical c\n    C->>API: 1\n  \
+             option d\n    C->>API: 2\n  end\n  opt o\n  end\n  break b\n  end\n  \
+             rect rgb(0,0,0)\n  end\n  box Aqua Group\n  participant Z\n  end\n  \
+             create participant N\n  C->>N: hi\n  destroy N\n  N->>C: bye\n  web-app->>API: dashes\n  \
+             API->>C:\n",
+        );
+    }
+
+    #[test]
+    fn sequence_message_problems() {
+        assert_eq!(
+            problems("sequenceDiagram\n  A->>: hi\n"),
+            ["line 2: message without a receiver"]
+        );
+        assert_eq!(
+            problems("sequenceDiagram\n  ->>B: hi\n"),
+            ["line 2: message without a sender"]
+        );
+        assert_eq!(
+            problems("sequenceDiagram\n  A->>B\n"),
+            ["line 2: message without text: add `: …` after `B`"]
+        );
+        assert!(problems("sequenceDiagram\n  A talks to B\n")[0].contains("cannot read"));
+        assert_eq!(
+            problems("sequenceDiagram\n  participant\n  Note A: x\n  Note over A\n"),
+            [
+                "line 2: `participant` without a name",
+                "line 3: a note needs `left of`, `right of` or `over` a participant",
+                "line 4: note without text: add `: …` after the participant",
+            ]
+        );
+    }
+
+    #[test]
+    fn sequence_references_and_blocks() {
+        assert_eq!(
+            problems(
+                "sequenceDiagram\n  participant A\n  A->>B: hi\n  activate C\n  activate A\n  \
+                 Note right of D: x\n  Note over A,E: y\n"
+            ),
+            [
+                "line 4: `activate` refers to `C`, which no declaration or message in the diagram mentions",
+                "line 6: `Note` refers to `D`, which no declaration or message in the diagram mentions",
+                "line 7: `Note` refers to `E`, which no declaration or message in the diagram mentions",
+            ]
+        );
+        assert_eq!(
+            problems("sequenceDiagram\n  loop x\n    alt y\n      A->>B: z\n  end\n"),
+            ["line 2: unclosed `loop` block: opened on line 2 and never closed with `end`"]
+        );
+        assert_eq!(
+            problems("sequenceDiagram\n  A->>B: z\n  end\n  else\n  opt x\n  and y\n  end\n"),
+            [
+                "line 3: stray `end`: no block is open",
+                "line 4: `else` is only allowed inside an `alt` block",
+                "line 6: `and` is only allowed inside a `par` block",
+            ]
+        );
+    }
+
+    #[test]
+    fn sequence_statements_activations_and_lifecycles() {
+        // `;` ends a statement, also inside message text.
+        clean("sequenceDiagram\n  participant A; A->>B: x; B->>A: y\n");
+        assert!(
+            errors("sequenceDiagram\n  A->>B: x; y\n")[0].starts_with("line 2: cannot read `y`")
+        );
+        // Activations: `activate`/`+` open one, `deactivate`/`-` (on the sender) close one.
+        clean("sequenceDiagram\n  A->>+B: x\n  B-->>-A: y\n  activate A\n  deactivate A\n");
+        assert_eq!(
+            problems("sequenceDiagram\n  A->>B: x\n  deactivate B\n  A->>+B: y\n  A-->>-B: z\n"),
+            [
+                "line 3: `deactivate` deactivates `B`, which is not active at this point",
+                "line 5: the `-` after the arrow deactivates `A`, which is not active at this point",
+            ]
+        );
+        // Notes: `over` takes one or two participants, `left of`/`right of` one.
+        assert_eq!(
+            problems(
+                "sequenceDiagram\n  A->>B: x\n  Note over A,B,C: x\n  Note left of A,B: y\n  Note over A,: z\n"
+            ),
+            [
+                "line 3: a note `over` takes at most two participants",
+                "line 4: a note `left of` takes one participant",
+                "line 5: note without a participant",
+            ]
+        );
+        // Names cannot hold `,`, `:`, `<` or `>`.
+        assert_eq!(
+            problems("sequenceDiagram\n  participant A,B\n  actor C->D\n  activate E:F\n"),
+            [
+                "line 2: `A,B` is not a valid participant name",
+                "line 3: `C->D` is not a valid participant name",
+                "line 4: `E:F` is not a valid participant name",
+            ]
+        );
+        // `create` and `destroy` need a message with the participant right after.
+        clean("sequenceDiagram\n  create participant N\n  A->>N: hi\n  destroy N\n  N->>A: bye\n");
+        assert_eq!(
+            problems(
+                "sequenceDiagram\n  create participant N\n  A->>B: hi\n  A->>N: x\n  destroy N\n  \
+                 create actor M\n  M->>A: hi\n"
+            ),
+            [
+                "line 2: `create` of `N` must be followed by a message to `N`",
+                "line 5: `destroy N` must be followed by a message to or from `N`",
+                "line 6: `create` of `M` must be followed by a message to `M`",
+            ]
+        );
+    }
+
+    #[test]
+    fn problems_display_with_their_line() {
+        let p = DiagramProblem::error(4, "arrow without a target");
+        assert_eq!(p.to_string(), "line 4: arrow without a target");
+        let whole = DiagramProblem::warning(0, "empty");
+        assert_eq!(whole.to_string(), "empty");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for src in [
+            "flowchart",
+            "graph;",
+            "flowchart LR\n A[",
+            "flowchart LR\n A[\"",
+            "flowchart LR\n A@{",
+            "flowchart LR\n A -->|",
+            "flowchart LR\n A --",
+            "flowchart LR\n A -.",
+            "flowchart LR\n A ==",
+            "flowchart LR\n A:::",
+            "flowchart LR\n é --> ü --> 🚀",
+            "flowchart LR\n o--o",
+            "flowchart LR\n <",
+            "flowchart LR\n &",
+            "flowchart LR\n subgraph \"",
+            "flowchart LR\n A >",
+            "sequenceDiagram\n é->>ü: café\n ->>\n :\n note\n create\n",
+            "\u{feff}flowchart LR",
+            "---",
+        ] {
+            let _ = validate(src);
+        }
+    }
+}

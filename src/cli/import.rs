@@ -1,0 +1,51 @@
+//! `infradraft import`: an existing document becomes a session.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::CliResult;
+use super::args::ImportArgs;
+use crate::home::Home;
+use crate::inputs::read_input;
+use crate::knowledge::Template;
+use crate::model::InputKind;
+use crate::store;
+use crate::text::sanitize_line;
+use crate::workflow::import::import;
+
+pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
+    let now = crate::model::now();
+    let input = read_input(&args.document, InputKind::Other, now)?;
+    let template = Template::for_new_session(&home.config_dir)?;
+    let (session, report) = import(&template, input, now);
+    let output = args.output.clone().unwrap_or_else(|| {
+        let stem = args
+            .document
+            .file_stem()
+            .map_or("imported".into(), |s| s.to_string_lossy().into_owned());
+        PathBuf::from(format!("{stem}.ron"))
+    });
+    store::create(&output, &session, args.force)?;
+    for (heading, id) in &report.matched {
+        writeln!(out, "  {:<40} → {id}", sanitize_line(heading))?;
+    }
+    for heading in &report.kept {
+        writeln!(
+            out,
+            "  {:<40} → kept as its own section",
+            sanitize_line(heading)
+        )?;
+    }
+    writeln!(
+        out,
+        "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s)",
+        output.display(),
+        report.matched.len(),
+        report.kept.len(),
+        report.diagrams
+    )?;
+    if let Err(e) = store::remember(&home.recent_index(), &output, &session.meta.title, now) {
+        writeln!(out, "warning: not added to the recent sessions: {e}")?;
+    }
+    Ok(())
+}

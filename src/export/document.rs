@@ -1,0 +1,394 @@
+//! The document's parts, in order: title and metadata, requirements, every section (with its
+//! diagrams), other diagrams, technical stories and epic impacts, the checklist summary, the
+//! decision log and the change log.
+
+use std::fmt::Write as _;
+
+use super::ExportContext;
+use crate::model::{Session, SourceRef};
+use crate::workflow::Progress;
+
+/// What the document says where a section has not been written yet (and `check` reports it).
+pub const NOT_WRITTEN: &str = "> **Not yet written.** This section has not been drafted yet.";
+pub const REQUIREMENTS_TITLE: &str = "Requirements";
+pub const DIAGRAMS_TITLE: &str = "Diagrams";
+pub const STORIES_TITLE: &str = "Technical Stories and Epic Impacts";
+pub const CHECKLIST_TITLE: &str = "Checklist Review";
+pub const DECISION_LOG_TITLE: &str = "Decision Log";
+pub const CHANGE_LOG_TITLE: &str = "Change Log";
+
+/// Titles of the parts export generates besides the sections (import skips them).
+pub const GENERATED_TITLES: [&str; 6] = [
+    REQUIREMENTS_TITLE,
+    DIAGRAMS_TITLE,
+    STORIES_TITLE,
+    CHECKLIST_TITLE,
+    DECISION_LOG_TITLE,
+    CHANGE_LOG_TITLE,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    Title,
+    Requirements,
+    /// A section, by index into `Session::sections`.
+    Section(usize),
+    Diagrams,
+    Stories,
+    Checklist,
+    DecisionLog,
+    ChangeLog,
+}
+
+/// One part of the document and its Markdown (ending in a newline).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub kind: PartKind,
+    pub markdown: String,
+}
+
+/// A section body as the document shows it: without the marker comments the workbench keeps in
+/// it (`<!-- infradraft: … -->`), trailing blank lines trimmed.
+pub fn clean_body(body: &str) -> String {
+    let mut out = String::new();
+    for line in body.lines() {
+        if line.trim_start().starts_with("<!-- infradraft:") && line.trim_end().ends_with("-->") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    // Collapse the blank lines a removed marker leaves behind.
+    let mut collapsed = String::new();
+    let mut blank = 0;
+    for line in out.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        collapsed.push_str(line);
+        collapsed.push('\n');
+    }
+    collapsed.trim_matches('\n').to_string()
+}
+
+fn date(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%d").to_string()
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn source(s: &Option<SourceRef>) -> String {
+    s.as_ref().map(|s| s.short()).unwrap_or_else(|| "–".into())
+}
+
+fn title_part(s: &Session) -> String {
+    let p = Progress::of(s);
+    let mut out = format!("# {}\n\n", s.meta.title.trim());
+    let mut field = |name: &str, value: String| {
+        out.push_str(&format!("- **{name}:** {}\n", value.replace('\n', " ")));
+    };
+    field("Project", s.meta.project.clone());
+    if !s.meta.authors.is_empty() {
+        field("Authors", s.meta.authors.join(", "));
+    }
+    field("Created", date(s.meta.created));
+    field("Last updated", date(s.meta.updated));
+    if let Some(mode) = s.mode {
+        field("Drafted in", format!("{} mode", mode.label()));
+    }
+    field("Template", s.meta.template.clone());
+    field(
+        "Status",
+        format!(
+            "{}/{} components decided, {}/{} sections drafted",
+            p.components_decided, p.components, p.sections_drafted, p.sections
+        ),
+    );
+    if !s.inputs.is_empty() {
+        let inputs: Vec<String> = s
+            .inputs
+            .iter()
+            .map(|i| format!("{} (`{}`)", i.kind.label(), i.path))
+            .collect();
+        field("Inputs", inputs.join(", "));
+    }
+    out
+}
+
+fn requirements_part(s: &Session) -> String {
+    let mut out = format!("## {REQUIREMENTS_TITLE}\n\n");
+    if s.requirements.is_empty() {
+        out.push_str("No requirements were recorded.\n");
+    } else {
+        out.push_str("| ID | Category | Requirement | Source |\n|---|---|---|---|\n");
+        for r in &s.requirements {
+            let _ = writeln!(
+                out,
+                "| {} | {:?} | {} | {} |",
+                cell(&r.id),
+                r.category,
+                cell(r.text.trim()),
+                source(&r.source)
+            );
+        }
+    }
+    if !s.regimes.is_empty() {
+        let _ = write!(
+            out,
+            "\nCompliance regimes in scope: {}.\n",
+            s.regimes.join(", ")
+        );
+    }
+    if !s.assumptions.is_empty() {
+        out.push_str("\n### Technical assumptions\n\n");
+        for a in &s.assumptions {
+            let _ = writeln!(out, "- {} ({})", a.text.trim(), source(&a.source));
+        }
+    }
+    out
+}
+
+fn diagram_block(d: &crate::model::Diagram) -> String {
+    format!(
+        "### {}\n\n```mermaid\n{}\n```\n",
+        d.title.trim(),
+        d.source.trim_end()
+    )
+}
+
+fn section_part(s: &Session, index: usize) -> String {
+    let section = &s.sections[index];
+    let body = clean_body(&section.body);
+    let mut out = format!("## {}\n\n", section.title.trim());
+    if body.trim().is_empty() {
+        out.push_str(NOT_WRITTEN);
+        out.push('\n');
+    } else {
+        out.push_str(&body);
+        out.push('\n');
+    }
+    for d in s
+        .diagrams
+        .iter()
+        .filter(|d| d.section.as_deref() == Some(section.id.as_str()))
+    {
+        out.push('\n');
+        out.push_str(&diagram_block(d));
+    }
+    out
+}
+
+fn diagrams_part(s: &Session) -> Option<String> {
+    let known = |id: &str| s.sections.iter().any(|x| x.id == id);
+    let loose: Vec<_> = s
+        .diagrams
+        .iter()
+        .filter(|d| d.section.as_deref().is_none_or(|id| !known(id)))
+        .collect();
+    if loose.is_empty() {
+        return None;
+    }
+    let mut out = format!("## {DIAGRAMS_TITLE}\n");
+    for d in loose {
+        out.push('\n');
+        out.push_str(&diagram_block(d));
+    }
+    Some(out)
+}
+
+fn stories_part(s: &Session) -> Option<String> {
+    if s.stories.is_empty() && s.refinements.is_empty() {
+        return None;
+    }
+    let md = stories_markdown(s);
+    Some(format!("{}\n", md.trim_end()))
+}
+
+/// The technical stories and epic impacts summary (exportable on its own).
+pub fn stories_markdown(s: &Session) -> String {
+    let epics = crate::analysis::stories::epics(&s.inputs);
+    crate::analysis::stories::impact_markdown(s, &epics, &s.stories, &s.refinements)
+}
+
+fn checklist_part(s: &Session, ctx: &ExportContext) -> Option<String> {
+    let checklist = ctx.checklist?;
+    if s.checklist.is_empty() {
+        return None;
+    }
+    let summary = crate::analysis::checklist_review::summary(checklist, s);
+    let mut out = format!("## {CHECKLIST_TITLE}\n\n");
+    out.push_str(crate::analysis::checklist_review::summary_markdown(&summary).trim_end());
+    out.push('\n');
+    let deficiencies = crate::analysis::checklist_review::deficiencies(checklist, s);
+    let marked: Vec<_> = deficiencies.iter().filter(|d| d.mark.is_some()).collect();
+    if !marked.is_empty() {
+        out.push_str("\n### Open findings\n\n");
+        for d in marked {
+            let note = if d.note.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", d.note.trim())
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** ({:?}, {}): {}{note}",
+                d.item,
+                d.mark.expect("filtered"),
+                d.severity.label(),
+                d.text.trim()
+            );
+        }
+    }
+    Some(out)
+}
+
+fn decision_log_part(s: &Session) -> String {
+    let mut out = format!("## {DECISION_LOG_TITLE}\n\n");
+    let decided: Vec<_> = s
+        .sections
+        .iter()
+        .filter_map(|sec| s.component(&sec.id).map(|c| (sec, c)))
+        .filter_map(|(sec, c)| c.decision.as_ref().map(|d| (sec, c, d)))
+        .collect();
+    if decided.is_empty() {
+        out.push_str("No decisions have been recorded yet.\n");
+        return out;
+    }
+    out.push_str(
+        "| Date | Component | Decision | Options considered | Rationale | Conflicts accepted |\n",
+    );
+    out.push_str("|---|---|---|---|---|---|\n");
+    for (sec, c, d) in decided {
+        let name = |id: &str| c.option(id).map_or(id.to_string(), |o| o.name.clone());
+        let considered: Vec<String> = d.considered.iter().map(|id| name(id)).collect();
+        let conflicts = if d.acknowledged_conflicts.is_empty() {
+            "none".to_string()
+        } else {
+            d.acknowledged_conflicts
+                .iter()
+                .map(|a| format!("{} (accepted: {})", a.finding, a.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            date(d.decided_at),
+            cell(&sec.title),
+            cell(&name(&d.option)),
+            cell(&considered.join(", ")),
+            cell(d.justification.trim()),
+            cell(&conflicts)
+        );
+    }
+    out
+}
+
+fn change_log_part(s: &Session) -> String {
+    let mut out = format!("## {CHANGE_LOG_TITLE}\n\n");
+    if s.history.is_empty() {
+        out.push_str("No changes recorded.\n");
+        return out;
+    }
+    out.push_str("| Date | Change | Detail |\n|---|---|---|\n");
+    for h in &s.history {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            h.at.strftime("%Y-%m-%d %H:%M"),
+            cell(&h.action),
+            cell(&crate::text::sanitize_line(&h.detail))
+        );
+    }
+    out
+}
+
+/// The document's parts, in order.
+pub fn parts(s: &Session, ctx: &ExportContext) -> Vec<Part> {
+    let mut parts = vec![
+        Part {
+            kind: PartKind::Title,
+            markdown: title_part(s),
+        },
+        Part {
+            kind: PartKind::Requirements,
+            markdown: requirements_part(s),
+        },
+    ];
+    for i in 0..s.sections.len() {
+        parts.push(Part {
+            kind: PartKind::Section(i),
+            markdown: section_part(s, i),
+        });
+    }
+    if let Some(md) = diagrams_part(s) {
+        parts.push(Part {
+            kind: PartKind::Diagrams,
+            markdown: md,
+        });
+    }
+    if let Some(md) = stories_part(s) {
+        parts.push(Part {
+            kind: PartKind::Stories,
+            markdown: md,
+        });
+    }
+    if let Some(md) = checklist_part(s, ctx) {
+        parts.push(Part {
+            kind: PartKind::Checklist,
+            markdown: md,
+        });
+    }
+    parts.push(Part {
+        kind: PartKind::DecisionLog,
+        markdown: decision_log_part(s),
+    });
+    parts.push(Part {
+        kind: PartKind::ChangeLog,
+        markdown: change_log_part(s),
+    });
+    parts
+}
+
+/// The part of one section (what the preview re-renders when that section changes).
+pub fn section_markdown(s: &Session, index: usize) -> String {
+    section_part(s, index)
+}
+
+/// The whole document.
+pub fn document(s: &Session, ctx: &ExportContext) -> String {
+    let parts = parts(s, ctx);
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&p.markdown);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_leave_the_body_and_their_blank_lines_collapse() {
+        let body = "Intro.\n\n<!-- infradraft: elicitation 1 -->\n#### Matrix\n<!-- infradraft: end elicitation 1 -->\n\n<!-- infradraft: decision -->\n**Decision:** X.\n\n";
+        assert_eq!(
+            clean_body(body),
+            "Intro.\n\n#### Matrix\n\n**Decision:** X."
+        );
+        assert_eq!(
+            clean_body("<!-- a comment of the author -->"),
+            "<!-- a comment of the author -->"
+        );
+    }
+}

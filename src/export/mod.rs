@@ -1,0 +1,22 @@
+//! The finished document: a session written out as Markdown in template order, and its decisions
+//! as MADR 4.0 records. Pure and deterministic: the same session gives byte-identical output.
+//!
+//! The document is assembled from [`Part`]s so that the preview can render (and cache) exactly what
+//! export writes, part by part.
+
+mod adr;
+mod document;
+
+pub use adr::{adr_file_name, adrs};
+pub use document::{
+    DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, Part, PartKind, REQUIREMENTS_TITLE, clean_body,
+    document, parts, section_markdown, stories_markdown,
+};
+
+use crate::knowledge::checklist::Checklist;
+
+/// What besides the session the document needs.
+pub struct ExportContext<'a> {
+    /// The checklist whose marks are summarised; `None` leaves the summary out.
+    pub checklist: Option<&'a Checklist>,
+}

@@ -1,0 +1,346 @@
+//! Diagrams: the four the process asks for (generated from the decisions as starters) and any
+//! number of custom ones, written in Mermaid in an editor with the rendered text diagram beside
+//! it, updated as you type, and our own validation's problems listed under it.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::action::Action;
+use super::app::App;
+use super::editor::SectionEditor;
+use super::popup::{Popup, Prompt, PromptPurpose};
+use crate::analysis::diagram_check::{Severity, validate};
+use crate::text::sanitize_line;
+
+#[derive(Default)]
+pub struct DiagramsState {
+    pub selected: usize,
+    /// The Mermaid editor, while the selected diagram is being edited: (diagram id, editor).
+    pub editing: Option<(String, SectionEditor)>,
+    /// The rendered diagram: (source, width) it was rendered for, and the lines.
+    pub rendered: Option<(String, u16, Vec<Line<'static>>)>,
+    /// Scroll of the rendered diagram.
+    pub scroll: usize,
+}
+
+impl std::fmt::Debug for DiagramsState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiagramsState")
+            .field("selected", &self.selected)
+            .field("editing", &self.editing.as_ref().map(|(id, _)| id))
+            .finish()
+    }
+}
+
+/// The areas of the stage: list and problems on the left, the editor in the middle, the rendered
+/// diagram on the right (under the editor when narrow).
+fn split(area: Rect) -> (Rect, Rect, Rect) {
+    let [left, rest] = Layout::horizontal([
+        Constraint::Length(30.min(area.width / 3)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let [editor, rendered] = if rest.width >= 90 {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Min(1)]).areas(rest)
+    } else {
+        Layout::vertical([Constraint::Percentage(45), Constraint::Min(1)]).areas(rest)
+    };
+    (left, editor, rendered)
+}
+
+impl App {
+    fn selected_diagram(&self) -> Option<usize> {
+        let n = self.session.diagrams.len();
+        (n > 0).then(|| self.stages.diagrams.selected.min(n - 1))
+    }
+
+    /// Whether keys go to the Mermaid editor.
+    pub fn editing_diagram(&self) -> bool {
+        self.stages.diagrams.editing.is_some()
+    }
+
+    /// Renders the selected diagram for the stage's width when its source or the width changed.
+    pub fn prepare_diagram(&mut self, workspace: Rect) {
+        let Some(i) = self.selected_diagram() else {
+            self.stages.diagrams.rendered = None;
+            return;
+        };
+        let inner = Block::default().borders(Borders::ALL).inner(workspace);
+        let width = split(inner).2.width.saturating_sub(2).max(1);
+        let source = self.session.diagrams[i].source.clone();
+        let fresh = matches!(&self.stages.diagrams.rendered, Some((s, w, _)) if *s == source && *w == width);
+        if !fresh {
+            let md = format!("```mermaid\n{}\n```\n", source.trim_end());
+            let lines = crate::preview::render_markdown(
+                &md,
+                width,
+                &self.theme.preview_styles(),
+                &self.highlighter,
+            );
+            self.stages.diagrams.rendered = Some((source, width, lines));
+        }
+    }
+
+    /// Adds the starter diagrams that are missing and refreshes untouched generated ones.
+    pub fn generate_diagrams(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let n = crate::workflow::diagrams::refresh(&mut self.session);
+        if n == 0 {
+            self.info("the starter diagrams are up to date (edited ones are never overwritten)");
+        } else {
+            self.session.record(
+                crate::model::now(),
+                "diagrams",
+                format!("generated {n} starter diagram(s) from the decisions"),
+            );
+            self.structure_changed();
+            self.info(format!(
+                "{n} starter diagram(s) generated from the decisions"
+            ));
+        }
+    }
+
+    /// Adds a custom diagram with `title` and starts editing it.
+    pub fn add_custom_diagram(&mut self, title: &str) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        if title.trim().is_empty() {
+            self.warn("a diagram needs a title");
+            return;
+        }
+        let d = crate::workflow::diagrams::new_custom(&self.session, title.trim());
+        self.session.diagrams.push(d);
+        self.stages.diagrams.selected = self.session.diagrams.len() - 1;
+        self.structure_changed();
+        self.start_diagram_edit();
+    }
+
+    fn start_diagram_edit(&mut self) {
+        let Some(i) = self.selected_diagram() else {
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let d = &self.session.diagrams[i];
+        let editor = SectionEditor::new(&d.source, &self.theme, false);
+        self.stages.diagrams.editing = Some((d.id.clone(), editor));
+    }
+
+    /// A key while the Mermaid editor is open: Esc leaves it, everything else edits.
+    pub fn diagram_key(&mut self, event: KeyEvent) {
+        if event.code == KeyCode::Esc {
+            self.stages.diagrams.editing = None;
+            return;
+        }
+        let Some((id, editor)) = self.stages.diagrams.editing.as_mut() else {
+            return;
+        };
+        if !editor.textarea.input(event) {
+            return;
+        }
+        let source = editor.textarea.lines().join("\n");
+        let id = id.clone();
+        if let Some(d) = self.session.diagrams.iter_mut().find(|d| d.id == id) {
+            d.source = source;
+            self.structure_changed();
+        }
+    }
+
+    pub fn diagrams_action(&mut self, action: Action) -> bool {
+        let n = self.session.diagrams.len();
+        let st = &mut self.stages.diagrams;
+        match action {
+            Action::Down => {
+                st.selected = (st.selected + 1).min(n.saturating_sub(1));
+                st.scroll = 0;
+            }
+            Action::Up => {
+                st.selected = st.selected.saturating_sub(1);
+                st.scroll = 0;
+            }
+            Action::Top => st.selected = 0,
+            Action::Bottom => st.selected = n.saturating_sub(1),
+            Action::PageDown => st.scroll += 10,
+            Action::PageUp => st.scroll = st.scroll.saturating_sub(10),
+            Action::Open | Action::EditItem => self.start_diagram_edit(),
+            Action::Generate => self.generate_diagrams(),
+            Action::Add => {
+                if !self.refuse_if_read_only() {
+                    self.popups.push(Popup::Prompt(Prompt::new(
+                        "Title of the new diagram",
+                        "",
+                        PromptPurpose::NewDiagram,
+                    )));
+                }
+            }
+            Action::Remove => {
+                if self.refuse_if_read_only() {
+                    return true;
+                }
+                if let Some(i) = self.selected_diagram() {
+                    let d = self.session.diagrams.remove(i);
+                    self.session.record(
+                        crate::model::now(),
+                        "diagrams",
+                        format!("removed diagram {}", d.title),
+                    );
+                    self.structure_changed();
+                    self.stages.diagrams.selected = i.saturating_sub(usize::from(i == n - 1));
+                    self.info(format!("removed {}", d.title));
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let b = super::stages::block(app, "Diagrams".into());
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let (left, editor_area, rendered_area) = split(inner);
+    let s = &app.session;
+    let selected = app
+        .stages
+        .diagrams
+        .selected
+        .min(s.diagrams.len().saturating_sub(1));
+
+    // The list, then the selected diagram's problems.
+    let mut lines = Vec::new();
+    if s.diagrams.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No diagrams yet. d generates the four starters from the decisions; a adds one.",
+            t.dim,
+        )));
+    }
+    for (i, d) in s.diagrams.iter().enumerate() {
+        let problems = validate(&d.source);
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        let badge = if errors > 0 {
+            Span::styled(format!(" ✗{errors}"), t.error)
+        } else if !problems.is_empty() {
+            Span::styled(format!(" ⚠{}", problems.len()), t.warning)
+        } else {
+            Span::styled(" ✓", t.ok)
+        };
+        let style = if i == selected { t.selected } else { t.text };
+        lines.push(Line::from(vec![
+            Span::styled(sanitize_line(&d.title).into_owned(), style),
+            badge,
+        ]));
+        let place = d
+            .section
+            .as_deref()
+            .and_then(|id| s.section(id))
+            .map_or("in the Diagrams part".to_string(), |sec| {
+                format!("in {}", sec.title)
+            });
+        lines.push(Line::from(Span::styled(
+            format!("  {} · {place}", d.kind.label()),
+            t.dim,
+        )));
+    }
+    if let Some(d) = s.diagrams.get(selected) {
+        lines.push(Line::default());
+        let problems = validate(&d.source);
+        if problems.is_empty() {
+            lines.push(Line::from(Span::styled("No problems found.", t.ok)));
+        }
+        for p in problems {
+            let style = if p.severity == Severity::Error {
+                t.error
+            } else {
+                t.warning
+            };
+            lines.push(Line::from(Span::styled(
+                sanitize_line(&p.to_string()).into_owned(),
+                style,
+            )));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        left,
+    );
+
+    // The source: the editor while editing, else the text.
+    let editing = app.stages.diagrams.editing.as_ref();
+    let title = if editing.is_some() {
+        " Mermaid · editing (Esc stops) "
+    } else {
+        " Mermaid · Enter edits "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if editing.is_some() {
+            t.focus_border
+        } else {
+            t.border
+        })
+        .title(Span::styled(title, t.title));
+    match (editing, s.diagrams.get(selected)) {
+        (Some((_, editor)), _) => {
+            let inner = block.inner(editor_area);
+            frame.render_widget(block, editor_area);
+            frame.render_widget(&editor.textarea, inner);
+        }
+        (None, Some(d)) => {
+            let text: Vec<Line> = d
+                .source
+                .lines()
+                .map(|l| Line::from(Span::styled(sanitize_line(l).into_owned(), t.code)))
+                .collect();
+            frame.render_widget(Paragraph::new(text).block(block), editor_area);
+        }
+        (None, None) => frame.render_widget(block, editor_area),
+    }
+
+    // The rendered diagram.
+    let rendered: Vec<Line> = app
+        .stages
+        .diagrams
+        .rendered
+        .as_ref()
+        .map(|(_, _, l)| l.clone())
+        .unwrap_or_default();
+    let height = rendered_area.height.saturating_sub(2) as usize;
+    let scroll = app
+        .stages
+        .diagrams
+        .scroll
+        .min(rendered.len().saturating_sub(height.max(1)));
+    let title = if rendered.len() > height {
+        format!(
+            " Rendered · lines {}–{} of {} (PgUp/PgDn) ",
+            scroll + 1,
+            (scroll + height).min(rendered.len()),
+            rendered.len()
+        )
+    } else {
+        " Rendered ".to_string()
+    };
+    frame.render_widget(
+        Paragraph::new(rendered)
+            .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(t.border)
+                    .title(Span::styled(title, t.title)),
+            ),
+        rendered_area,
+    );
+}

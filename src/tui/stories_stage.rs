@@ -1,0 +1,178 @@
+//! Technical stories and epic impacts: the epics and stories found in the inputs, the
+//! infrastructure stories drafted from the decisions, and the refinements proposed to existing
+//! stories. `d` drafts (again) from the decisions; `x` drops a proposal.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::action::Action;
+use super::app::App;
+use crate::analysis::stories::{draft_stories, epics, story_markdown, suggest_refinements};
+use crate::text::sanitize_line;
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct StoriesState {
+    /// Index into drafted stories, then refinements.
+    pub selected: usize,
+}
+
+impl App {
+    fn proposals(&self) -> usize {
+        self.session.stories.len() + self.session.refinements.len()
+    }
+
+    /// Drafts stories and refinements from the decisions, replacing the earlier proposals.
+    pub fn draft_stories(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let stories = draft_stories(&self.session);
+        let found = epics(&self.session.inputs);
+        let refinements = suggest_refinements(&self.session, &found);
+        if stories.is_empty() && refinements.is_empty() {
+            self.warn("nothing to draft yet: stories come from decided components");
+            return;
+        }
+        let (n, m) = (stories.len(), refinements.len());
+        self.session.stories = stories;
+        self.session.refinements = refinements;
+        self.session.record(
+            crate::model::now(),
+            "stories",
+            format!("drafted {n} stories and {m} refinements from the decisions"),
+        );
+        self.structure_changed();
+        self.stages.stories.selected = 0;
+        self.info(format!(
+            "drafted {n} infrastructure stories and {m} refinements to existing stories"
+        ));
+    }
+
+    pub fn stories_action(&mut self, action: Action) -> bool {
+        let n = self.proposals();
+        let st = &mut self.stages.stories;
+        match action {
+            Action::Down => st.selected = (st.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => st.selected = st.selected.saturating_sub(1),
+            Action::Top => st.selected = 0,
+            Action::Bottom => st.selected = n.saturating_sub(1),
+            Action::Generate => self.draft_stories(),
+            Action::Remove => {
+                if self.refuse_if_read_only() || n == 0 {
+                    return true;
+                }
+                let i = self.stages.stories.selected.min(n - 1);
+                let stories = self.session.stories.len();
+                let what = if i < stories {
+                    self.session.stories.remove(i).title
+                } else {
+                    self.session.refinements.remove(i - stories).story
+                };
+                self.session
+                    .record(crate::model::now(), "stories", format!("dropped {what}"));
+                self.structure_changed();
+                self.stages.stories.selected = i.min(self.proposals().saturating_sub(1));
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let b = super::stages::block(app, "Technical stories & epic impacts".into());
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let [list, detail] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Min(3)]).areas(inner);
+    let s = &app.session;
+    let found = epics(&s.inputs);
+    let selected = app.stages.stories.selected;
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "Existing in the inputs: {} epics, {} stories",
+            found.len(),
+            found.iter().map(|e| e.stories.len()).sum::<usize>()
+        ),
+        t.heading3,
+    ))];
+    for e in &found {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  Epic {}: {} ({} stories)",
+                e.number,
+                sanitize_line(&e.title),
+                e.stories.len()
+            ),
+            t.dim,
+        )));
+    }
+    lines.push(Line::default());
+    let mut selected_line = 0;
+    lines.push(Line::from(Span::styled(
+        format!("New infrastructure stories: {}", s.stories.len()),
+        t.heading3,
+    )));
+    if s.stories.is_empty() && s.refinements.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "None drafted yet: d drafts them from the decided components.",
+            t.dim,
+        )));
+    }
+    for (i, story) in s.stories.iter().enumerate() {
+        if i == selected {
+            selected_line = lines.len();
+        }
+        let style = if i == selected { t.selected } else { t.text };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<9}", story.id), t.dim),
+            Span::styled(sanitize_line(&story.title).into_owned(), style),
+            Span::styled(format!("  {:?}", story.size), t.dim),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        format!("Changes to existing stories: {}", s.refinements.len()),
+        t.heading3,
+    )));
+    for (j, r) in s.refinements.iter().enumerate() {
+        let i = s.stories.len() + j;
+        if i == selected {
+            selected_line = lines.len();
+        }
+        let style = if i == selected { t.selected } else { t.text };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<9}", r.story), t.dim),
+            Span::styled(sanitize_line(&r.change).into_owned(), style),
+        ]));
+    }
+    let scroll = selected_line.saturating_sub(list.height.saturating_sub(2) as usize);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll.min(u16::MAX as usize) as u16, 0)),
+        list,
+    );
+    let text = if selected < s.stories.len() {
+        story_markdown(&s.stories[selected])
+    } else if let Some(r) = s.refinements.get(selected - s.stories.len().min(selected)) {
+        format!("**{}**: {}\n\nWhy: {}", r.story, r.change, r.why)
+    } else {
+        String::new()
+    };
+    let width = detail.width.saturating_sub(2).max(1);
+    let rendered = crate::preview::render_markdown(
+        &text,
+        width,
+        &app.theme.preview_styles(),
+        &app.highlighter,
+    );
+    frame.render_widget(
+        Paragraph::new(rendered).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(t.border),
+        ),
+        detail,
+    );
+}

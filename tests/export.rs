@@ -1,0 +1,317 @@
+//! The finished document: export (golden files), decision records, `check` as a CI gate, and
+//! import of documents written elsewhere, round-tripping through export.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::complete_session;
+use infradraft::export::{ExportContext, adrs, document};
+use infradraft::knowledge::Template;
+use infradraft::knowledge::checklist::Checklist;
+use infradraft::model::InputKind;
+use infradraft::store;
+use infradraft::workflow::import::import;
+
+fn ctx(checklist: &Checklist) -> ExportContext<'_> {
+    ExportContext {
+        checklist: Some(checklist),
+    }
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_infradraft"));
+    c.env("TZ", "UTC");
+    c
+}
+
+#[test]
+fn the_sample_exports_to_the_golden_document_and_adrs() {
+    let s = complete_session();
+    let checklist = Checklist::builtin().unwrap();
+    let doc = document(&s, &ctx(&checklist));
+    assert_eq!(doc, document(&s, &ctx(&checklist)), "deterministic");
+    // No UI text: no markers, no key hints, no escape bytes.
+    for bad in ["<!-- infradraft", "Esc ", "\u{1b}", "not been written"] {
+        assert!(!doc.contains(bad), "{bad:?} in the document");
+    }
+    // Template order, and the parts after the sections.
+    let headings: Vec<&str> = doc.lines().filter(|l| l.starts_with("## ")).collect();
+    let mut expected = vec!["## Requirements".to_string()];
+    expected.extend(s.sections.iter().map(|x| format!("## {}", x.title)));
+    expected.extend(
+        [
+            "## Technical Stories and Epic Impacts",
+            "## Checklist Review",
+            "## Decision Log",
+            "## Change Log",
+        ]
+        .map(String::from),
+    );
+    assert_eq!(headings, expected);
+    assert!(doc.contains("```mermaid\n"), "diagrams as mermaid fences");
+    insta::assert_snapshot!("sample_document", doc);
+    let records = adrs(&s);
+    assert_eq!(records.len(), s.components.len());
+    assert_eq!(records[0].0, "0001-cloud-provider-strategy.md");
+    for (name, md) in &records {
+        assert!(md.starts_with("---\nstatus: accepted\ndate: "), "{name}");
+        for heading in [
+            "## Context and Problem Statement",
+            "## Considered Options",
+            "## Decision Outcome",
+            "### Consequences",
+            "## Pros and Cons of the Options",
+        ] {
+            assert!(md.contains(heading), "{name} lacks {heading}");
+        }
+    }
+    insta::assert_snapshot!(
+        "sample_adr_compute",
+        &records
+            .iter()
+            .find(|(n, _)| n.ends_with("compute-resources.md"))
+            .unwrap()
+            .1
+    );
+}
+
+#[test]
+fn an_unwritten_section_says_so_and_check_reports_it() {
+    let mut s = complete_session();
+    s.sections[2].body.clear();
+    let checklist = Checklist::builtin().unwrap();
+    let doc = document(&s, &ctx(&checklist));
+    let title = &s.sections[2].title;
+    assert!(
+        doc.contains(&format!(
+            "## {title}\n\n> **Not yet written.** This section has not been drafted yet.\n"
+        )),
+        "{doc}"
+    );
+    let report = infradraft::analysis::check::check(&s, &checklist, 0.0);
+    assert!(!report.passed);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.message == format!("{title}: not written yet")),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[test]
+fn export_and_check_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let complete = dir.path().join("complete.ron");
+    store::create(&complete, &complete_session(), false).unwrap();
+    let run = |args: &[&str]| {
+        bin()
+            .env("INFRADRAFT_HOME", &home)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Export: to a file, with ADRs; byte-identical to the library's output and stable.
+    let out = dir.path().join("docs/infrastructure-architecture.md");
+    fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let adr_dir = dir.path().join("docs/adr");
+    let o = run(&[
+        "export",
+        complete.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--adr-dir",
+        adr_dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let first = fs::read(&out).unwrap();
+    let o = run(&["export", complete.to_str().unwrap()]);
+    assert_eq!(o.stdout, first, "stdout and -o write the same bytes");
+    assert_eq!(fs::read_dir(&adr_dir).unwrap().count(), 16);
+    let o = run(&["export", complete.to_str().unwrap(), "--stories-only"]);
+    let stories = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        stories.starts_with("## Technical Stories and Epic Impacts"),
+        "{stories}"
+    );
+
+    // Check: complete passes (exit 0), a bar it cannot reach fails (1), incomplete fails (1),
+    // a broken file is an error (2).
+    let o = run(&["check", complete.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(text.contains("PASS"), "{text}");
+    let o = run(&["check", complete.to_str().unwrap(), "--min-pass", "80"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("below the required 80.0%"));
+    let o = run(&[
+        "check",
+        complete.to_str().unwrap(),
+        "--format",
+        "json",
+        "--min-pass",
+        "80",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["passed"], false);
+    assert_eq!(json["components_decided"], 16);
+
+    let incomplete = dir.path().join("incomplete.ron");
+    let o = run(&[
+        "new",
+        "--sample",
+        "--no-open",
+        "-o",
+        incomplete.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let o = run(&["check", incomplete.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("error: Compute Resources: no decision recorded"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: no network topology diagram"),
+        "{text}"
+    );
+    fs::write(dir.path().join("broken.ron"), "(format_version: 1,").unwrap();
+    let o = run(&["check", dir.path().join("broken.ron").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 1);
+}
+
+fn imported(
+    name: &str,
+) -> (
+    infradraft::model::Session,
+    infradraft::workflow::import::ImportReport,
+) {
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+    let input =
+        infradraft::inputs::read_input(std::path::Path::new(&path), InputKind::Other, now).unwrap();
+    import(&Template::builtin().unwrap(), input, now)
+}
+
+#[test]
+fn a_numbered_document_imports_onto_the_template() {
+    let (s, report) = imported("numbered.md");
+    assert_eq!(s.meta.title, "Acme Payments — Infrastructure Design");
+    assert_eq!(s.meta.project, "Acme Payments");
+    assert_eq!(s.meta.authors, ["R. Osei", "L. Marsh"]);
+    let matched: Vec<&str> = report.matched.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(
+        matched,
+        [
+            "cloud-provider-strategy",
+            "network-architecture",
+            "compute-resources",
+            "data-resources",
+            "security-architecture",
+            "monitoring-observability",
+            "ci-cd-pipeline",
+            "disaster-recovery"
+        ]
+    );
+    assert_eq!(report.kept, ["9. Glossary"]);
+    let network = s.section("network-architecture").unwrap();
+    assert!(
+        network
+            .body
+            .starts_with("Each environment has its own virtual network")
+    );
+    assert!(
+        network
+            .body
+            .ends_with("Egress leaves through NAT gateways only.")
+    );
+    assert!(!network.body.contains("mermaid"));
+    assert_eq!(s.diagrams.len(), 1);
+    assert_eq!(s.diagrams[0].title, "Network topology");
+    assert_eq!(
+        s.diagrams[0].kind,
+        infradraft::model::DiagramKind::NetworkTopology
+    );
+    assert_eq!(
+        s.diagrams[0].section.as_deref(),
+        Some("network-architecture")
+    );
+    // The glossary is kept after the last matched section it followed.
+    let order: Vec<&str> = s.sections.iter().map(|x| x.id.as_str()).collect();
+    let dr = order
+        .iter()
+        .position(|x| *x == "disaster-recovery")
+        .unwrap();
+    assert_eq!(order[dr + 1], "9-glossary");
+}
+
+#[test]
+fn a_flat_document_with_setext_headings_imports_too() {
+    let (s, report) = imported("flat-h1.md");
+    let matched: Vec<(&str, &str)> = report
+        .matched
+        .iter()
+        .map(|(h, id)| (h.as_str(), id.as_str()))
+        .collect();
+    assert_eq!(
+        matched,
+        [
+            ("Infrastructure as Code (IaC)", "infrastructure-as-code"),
+            ("Monitoring and observability", "monitoring-observability"),
+            ("COST OPTIMISATION", "cost-optimization"),
+            ("Disaster Recovery (DR)", "disaster-recovery"),
+        ]
+    );
+    assert_eq!(report.kept, ["Team notes"]);
+    assert_eq!(
+        s.section("infrastructure-as-code").unwrap().body,
+        "Everything is declared in OpenTofu modules in one repository."
+    );
+    assert_eq!(s.diagrams.len(), 1);
+    assert!(s.diagrams[0].source.starts_with("sequenceDiagram"));
+}
+
+#[test]
+fn export_import_export_keeps_every_sections_text() {
+    let s = complete_session();
+    let checklist = Checklist::builtin().unwrap();
+    let doc = document(&s, &ctx(&checklist));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.md");
+    fs::write(&path, &doc).unwrap();
+    let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+    let input = infradraft::inputs::read_input(&path, InputKind::Other, now).unwrap();
+    let (back, report) = import(&Template::builtin().unwrap(), input, now);
+    assert!(report.kept.is_empty(), "{:?}", report.kept);
+    assert_eq!(back.meta.title, s.meta.title);
+    assert_eq!(back.diagrams.len(), s.diagrams.len());
+    for section in &s.sections {
+        let again = back.section(&section.id).unwrap();
+        assert_eq!(
+            again.body,
+            infradraft::export::clean_body(&section.body),
+            "{}",
+            section.id
+        );
+    }
+    // And the second export has the same sections, word for word.
+    let doc2 = document(&back, &ctx(&checklist));
+    let sections = |d: &str| -> String {
+        let start = d.find("\n## Infrastructure Overview").unwrap();
+        let end = d
+            .find("\n## Technical Stories")
+            .or(d.find("\n## Decision Log"))
+            .unwrap();
+        d[start..end].to_string()
+    };
+    assert_eq!(sections(&doc2), sections(&doc));
+}

@@ -1,0 +1,187 @@
+//! The finishing stages in the workbench: checklist review, diagrams, stories and epic impacts,
+//! and export, driven through the real event handler.
+
+mod common;
+
+use common::*;
+use infradraft::export::{ExportContext, document};
+use infradraft::model::Mark;
+use infradraft::store;
+use infradraft::tui::action::Context;
+use infradraft::tui::app::App;
+use ratatui::crossterm::event::KeyCode;
+
+/// The workbench on the complete sample session, minus its diagrams, stories and marks.
+fn decided(f: &Fixture) -> App {
+    let mut s = complete_session();
+    s.diagrams.clear();
+    s.stories.clear();
+    s.refinements.clear();
+    s.checklist.clear();
+    store::save(&f.path, &s).unwrap();
+    open(f)
+}
+
+fn enter_stage(app: &mut App, id: &str) {
+    select(app, id);
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.context(), Context::Workspace);
+}
+
+#[test]
+fn checklist_items_are_marked_noted_filtered_and_jump_to_their_section() {
+    let f = fixture();
+    let mut app = open(&f);
+    enter_stage(&mut app, "stage:checklist");
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Overall"), "{s}");
+    assert!(s.contains("Not applicable to this design yet"), "{s}");
+    assert!(s.contains('⚑'), "empty sections are pre-flagged:\n{s}");
+    insta::assert_snapshot!("checklist_120x40", s);
+    insta::assert_snapshot!("checklist_80x24", screen(&mut app, 80, 24));
+    let first = app.checklist.categories[0].1[0].id.clone();
+    let second = app.checklist.categories[0].1[1].id.clone();
+    app.handle_event(key(KeyCode::Char('1')));
+    app.handle_event(key(KeyCode::Char('3')));
+    app.handle_event(key(KeyCode::Up));
+    app.handle_event(key(KeyCode::Char('e')));
+    typ(&mut app, "missing: key rotation period\n");
+    let mark = |app: &App, id: &str| {
+        app.session
+            .checklist
+            .iter()
+            .find(|m| m.item == id)
+            .map(|m| (m.mark, m.note.clone()))
+    };
+    assert_eq!(mark(&app, &first), Some((Mark::Pass, String::new())));
+    assert_eq!(
+        mark(&app, &second),
+        Some((Mark::Fail, "missing: key rotation period".into()))
+    );
+    // Deficiencies only: the passed item is gone, the failed one is first.
+    app.handle_event(key(KeyCode::Char('f')));
+    app.handle_event(key(KeyCode::Char('g')));
+    let s = screen(&mut app, 120, 40);
+    assert!(!s.contains(&format!("{first} ")), "{s}");
+    assert!(s.contains(&second), "{s}");
+    // Enter goes to the item's first section.
+    let target = app
+        .checklist
+        .item(&second)
+        .unwrap()
+        .sections
+        .first()
+        .unwrap()
+        .clone();
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(selected_id(&app), target);
+    app.handle_event(ctrl('s'));
+    let saved = store::load(&f.path).unwrap().session;
+    assert_eq!(saved.checklist.len(), 2);
+}
+
+#[test]
+fn starter_diagrams_are_generated_edited_live_and_validated() {
+    let f = fixture();
+    let mut app = decided(&f);
+    enter_stage(&mut app, "stage:diagrams");
+    assert!(screen(&mut app, 120, 40).contains("No diagrams yet"));
+    app.handle_event(key(KeyCode::Char('d')));
+    assert_eq!(app.session.diagrams.len(), 4);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Network topology"), "{s}");
+    assert!(s.contains("No problems found."), "{s}");
+    insta::assert_snapshot!("diagrams_120x40", s);
+    // Edit: a broken arrow shows as a problem with its line at once; fixing it clears it.
+    app.handle_event(key(KeyCode::Enter));
+    assert!(app.editing_diagram());
+    for _ in 0..200 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::End));
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "  broken -->");
+    let source = app.session.diagrams[0].source.clone();
+    assert!(source.ends_with("  broken -->"), "{source}");
+    let problems = infradraft::analysis::diagram_check::validate(&source);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].to_string().ends_with("arrow without a target"));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Network topology ✗1"), "{s}");
+    assert!(s.contains("arrow without a"), "{s}");
+    for _ in 0.."  broken -->".len() + 1 {
+        app.handle_event(key(KeyCode::Backspace));
+    }
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_diagram());
+    assert!(screen(&mut app, 120, 40).contains("No problems found."));
+    // A custom diagram.
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Failover sequence\n");
+    assert_eq!(app.session.diagrams.len(), 5);
+    assert!(app.editing_diagram());
+    app.handle_event(key(KeyCode::Esc));
+    app.handle_event(ctrl('s'));
+    let saved = store::load(&f.path).unwrap().session;
+    assert_eq!(saved.diagrams.len(), 5);
+    assert_eq!(saved.diagrams[4].title, "Failover sequence");
+}
+
+#[test]
+fn stories_are_drafted_from_decisions_and_can_be_dropped() {
+    let f = fixture();
+    let mut app = decided(&f);
+    enter_stage(&mut app, "stage:stories");
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Existing in the inputs: 5 epics"), "{s}");
+    app.handle_event(key(KeyCode::Char('d')));
+    let n = app.session.stories.len();
+    assert!(n >= 16, "a story per decided component at least: {n}");
+    assert!(!app.session.refinements.is_empty());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("INFRA-1"), "{s}");
+    insta::assert_snapshot!("stories_120x40", s);
+    let first = app.session.stories[0].title.clone();
+    app.handle_event(key(KeyCode::Char('x')));
+    assert_eq!(app.session.stories.len(), n - 1);
+    assert!(app.session.stories.iter().all(|s| s.title != first));
+}
+
+#[test]
+fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
+    let f = fixture();
+    let mut app = decided(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "export\n");
+    let target = f._dir.path().join("out/doc.md");
+    app.handle_event(ctrl('u'));
+    typ(&mut app, &format!("{}\n", target.display()));
+    let written = std::fs::read_to_string(&target).unwrap();
+    let expected = document(
+        &app.session,
+        &ExportContext {
+            checklist: Some(&app.checklist),
+        },
+    );
+    assert_eq!(written, expected);
+    assert_eq!(
+        std::fs::read_dir(f._dir.path().join("out/adr"))
+            .unwrap()
+            .count(),
+        16
+    );
+    // The preview holds the same document: its decision log is there too.
+    app.preview_overlay = false;
+    let total = app.preview.total_lines();
+    assert!(total > 100);
+    let lines: Vec<String> = app
+        .preview
+        .visible(0, total)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let text = lines.join("\n");
+    assert!(text.contains("Decision Log"), "{text}");
+    assert!(text.contains("Change Log"));
+}
