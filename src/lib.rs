@@ -11,6 +11,7 @@ pub mod inputs;
 pub mod knowledge;
 pub mod model;
 pub mod preview;
+pub mod review;
 pub mod sample;
 pub mod store;
 pub mod text;

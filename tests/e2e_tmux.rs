@@ -70,6 +70,11 @@ fn shell_quote(p: &Path) -> String {
 
 /// A fresh session file and the workbench open on it inside tmux.
 fn start(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
+    start_with(name, "open")
+}
+
+/// A fresh session file and `infradraft <subcommand> SESSION` running on it inside tmux.
+fn start_with(name: &str, subcommand: &str) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
     assert!(
         Command::new("tmux").arg("-V").output().is_ok(),
         "tmux is required for this test (.ci/run installs it)"
@@ -97,7 +102,7 @@ fn start(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
         session: "e2e",
     };
     let script = format!(
-        "INFRADRAFT_HOME={} TERM=xterm-256color {} open {}; echo \"EXIT=$?\"; sleep 60",
+        "INFRADRAFT_HOME={} USER=rita TERM=xterm-256color {} {subcommand} {}; echo \"EXIT=$?\"; sleep 60",
         shell_quote(&home),
         shell_quote(Path::new(bin)),
         shell_quote(&session)
@@ -193,4 +198,92 @@ fn type_save_and_quit_in_a_real_terminal() {
     let section = saved.section("cloud-provider-strategy").unwrap();
     assert_eq!(section.body, "Multi-region on one provider, typed in tmux.");
     assert!(!infradraft::store::lock_path_for(&session).exists());
+}
+
+#[test]
+fn a_reviewer_comments_offline_and_the_author_merges_the_comments() {
+    let (dir, session, tmux) = start_with("review", "review");
+    let before = std::fs::read(&session).unwrap();
+    let screen = tmux.wait_for("REVIEW");
+    assert!(screen.contains("review mode"), "{screen}");
+    assert!(
+        !infradraft::store::lock_path_for(&session).exists(),
+        "review mode does not lock the author's file"
+    );
+    // Comment on the first section, then on the third.
+    tmux.keys(&["F4"]);
+    tmux.wait_for("Comments ·");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Comment on");
+    tmux.literal("The overview does not name the regions.");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("The overview does not name the regions.");
+    tmux.keys(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    tmux.keys(&["j", "j", "F4"]);
+    tmux.wait_for("No comments yet.");
+    tmux.keys(&["a"]);
+    tmux.literal("Which IaC tool? The section is empty.");
+    tmux.keys(&["Enter", "s", "s"]);
+    tmux.wait_for("critical");
+    tmux.keys(&["Escape"]);
+    // A key right after Escape would arrive as Alt+key.
+    sleep(Duration::from_millis(300));
+    let screen = tmux.wait_for("✎1");
+    assert!(screen.contains("Infrastructure Overview ✎1"), "{screen}");
+    // Typing into the author's text is refused.
+    tmux.keys(&["k", "k", "Enter", "x"]);
+    tmux.wait_for("review mode, comments");
+    tmux.keys(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("review saved");
+    tmux.keys(&["C-q"]);
+    tmux.wait_for("EXIT=0");
+    assert_eq!(
+        std::fs::read(&session).unwrap(),
+        before,
+        "the session is untouched"
+    );
+    let review = infradraft::review::review_path(&session);
+    let file = infradraft::review::load(&review, "").unwrap();
+    assert_eq!(file.comments.len(), 2);
+    assert!(file.comments.iter().all(|c| c.author == "rita"));
+    assert_eq!(
+        file.comments[1].severity,
+        infradraft::model::Severity::Critical
+    );
+
+    // The author merges them back.
+    let out = Command::new(env!("CARGO_BIN_EXE_infradraft"))
+        .args(["merge-review"])
+        .arg(&session)
+        .env("INFRADRAFT_HOME", dir.path().join("home"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 new"));
+    let merged = infradraft::store::load(&session).unwrap().session;
+    assert_eq!(merged.review_comments.len(), 2);
+    assert_eq!(
+        merged.review_comments[0].target,
+        infradraft::model::CommentTarget::Section("overview".into())
+    );
+    // The summary counts them.
+    let out = Command::new(env!("CARGO_BIN_EXE_infradraft"))
+        .args(["review", "--summary"])
+        .arg(&session)
+        .env("INFRADRAFT_HOME", dir.path().join("home"))
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("2 comment(s): 2 open, 0 resolved."),
+        "{summary}"
+    );
+    assert!(summary.contains("| critical | 1 | 0 |"), "{summary}");
 }

@@ -59,6 +59,14 @@ pub enum Command {
     /// inputs accepted with a reason, the four process diagrams present and valid, stories drafted,
     /// and the checklist's pass rate at least --min-pass. Exit status 2 on errors (a bad file).
     Check(CheckArgs),
+    /// Review a session offline: read everything, add comments; the session file is never written
+    /// or locked, comments go to <SESSION>.review.ron.
+    Review(ReviewArgs),
+    /// Merge a reviewer's comments (<SESSION>.review.ron) into the session.
+    MergeReview {
+        /// The session file (.ron).
+        session: PathBuf,
+    },
     /// Turn an existing infrastructure architecture document (Markdown) into a session.
     ///
     /// Headings are matched to the template's sections whatever their wording, case or numbering;
@@ -163,6 +171,19 @@ fn percent(s: &str) -> Result<f64, String> {
     } else {
         Err("must be between 0 and 100".into())
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// Your name on the comments [default: $USER, else "reviewer"].
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// Print the review summary (open and resolved comments per section and by severity) as
+    /// Markdown instead of opening the workbench.
+    #[arg(long)]
+    pub summary: bool,
 }
 
 #[derive(Debug, Args)]

@@ -79,12 +79,75 @@ fn run_command(command: Option<Command>, theme: Option<String>, out: &mut dyn Wr
         Some(Command::Export(args)) => export::run(args, &Home::locate()?, out),
         Some(Command::Import(args)) => import::run(args, &Home::locate()?, out),
         Some(Command::Check(_)) => unreachable!("handled by run"),
+        Some(Command::Review(args)) => review(args, &Home::locate()?, theme, out),
+        Some(Command::MergeReview { session }) => merge_review(&session, out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "infradraft", out);
             Ok(())
         }
     }
+}
+
+fn review(
+    args: args::ReviewArgs,
+    home: &Home,
+    theme: Option<String>,
+    out: &mut dyn Write,
+) -> CliResult {
+    if args.summary {
+        let loaded = crate::store::load(&args.session)?;
+        let path = crate::review::review_path(&args.session);
+        let file = crate::review::load(&path, &loaded.session.meta.title)?;
+        let mut all = loaded.session.review_comments.clone();
+        for c in file.comments {
+            match all.iter_mut().find(|x| x.id == c.id) {
+                Some(x) => *x = c,
+                None => all.push(c),
+            }
+        }
+        out.write_all(crate::review::summary_markdown(&loaded.session, &all).as_bytes())?;
+        return Ok(());
+    }
+    if !interactive() {
+        return Err(CliError(format!(
+            "{}: the workbench needs a terminal; `infradraft review --summary` prints the review without one",
+            args.session.display()
+        )));
+    }
+    let author = args
+        .author
+        .or_else(|| std::env::var("USER").ok().filter(|u| !u.trim().is_empty()))
+        .unwrap_or_else(|| "reviewer".into());
+    crate::tui::open_review(&args.session, home, theme, &author).map_err(CliError)
+}
+
+fn merge_review(session: &std::path::Path, out: &mut dyn Write) -> CliResult {
+    let access = crate::store::open(session)?;
+    if let crate::store::Access::ReadOnly(reason) = &access.access {
+        return Err(CliError(format!(
+            "{}: {reason}; close it first",
+            session.display()
+        )));
+    }
+    let mut s = access.loaded.session;
+    let path = crate::review::review_path(session);
+    if !path.exists() {
+        return Err(CliError(format!("{}: no such review file", path.display())));
+    }
+    let file = crate::review::load(&path, &s.meta.title)?;
+    let report = crate::review::merge(&mut s, &file, crate::model::now());
+    crate::store::save(session, &s)?;
+    writeln!(
+        out,
+        "merged {} into {}: {} new, {} updated, {} already there",
+        path.display(),
+        session.display(),
+        report.added,
+        report.updated,
+        report.unchanged
+    )?;
+    Ok(())
 }
 
 /// Opens the workbench on `path`; the workbench needs a terminal.

@@ -134,4 +134,7 @@ actions! {
     ToggleFilter = "toggle-filter": "Show only what still needs work, or everything",
     Generate = "generate": "Generate from the decisions (starter diagrams, drafted stories)",
     Export = "export": "Export the document (and its decision records) as Markdown",
+    Comments = "comments": "Show the review comments of the selected section, and add or resolve them",
+    MergeReview = "merge-review": "Merge the reviewer's comments (<session>.review.ron) into the session",
+    ExportReview = "export-review": "Write the review summary (open and resolved comments) as Markdown",
 }

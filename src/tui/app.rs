@@ -103,6 +103,8 @@ pub struct AppInit {
     pub warnings: Vec<String>,
     /// A recovered session found beside the file, offered for restoring.
     pub recovery: Option<(Session, Timestamp)>,
+    /// Review mode: comments go to this side file.
+    pub review: Option<super::comments::ReviewState>,
 }
 
 pub struct App {
@@ -166,6 +168,8 @@ pub struct App {
     pub structure: u64,
     /// The review checklist (built in, plus the team's files).
     pub checklist: crate::knowledge::checklist::Checklist,
+    /// Review mode: the reviewer's side file; the session itself is never written.
+    pub review: Option<super::comments::ReviewState>,
 }
 
 impl App {
@@ -229,6 +233,7 @@ impl App {
             worksheet: None,
             structure: 0,
             checklist: Default::default(),
+            review: init.review,
             session: init.session,
         };
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
@@ -238,7 +243,9 @@ impl App {
             crate::knowledge::checklist::Checklist::load_for(&app.config_dir, &app.template);
         app.checklist = checklist;
         warnings.extend(checklist_warnings);
-        if let Some(reason) = &app.read_only {
+        if let Some(reason) = &app.read_only
+            && app.review.is_none()
+        {
             warnings.insert(0, format!("read-only: {reason}"));
         }
         if let Some(w) = warnings.into_iter().next() {
@@ -576,6 +583,32 @@ impl App {
                 self.popups.pop();
                 self.add_matrix_alternative(&option);
             }
+            Outcome::CommentEvent { section, event } => {
+                let selected = match self.popups.last() {
+                    Some(Popup::Comments { selected, .. }) => *selected,
+                    _ => 0,
+                };
+                let comments = self.section_comments(&section);
+                if let Some(key) = super::comments::comment_key(event, comments.get(selected)) {
+                    let adds = matches!(
+                        key,
+                        super::comments::CommentKey::AddOnSection
+                            | super::comments::CommentKey::AddOnOption
+                            | super::comments::CommentKey::AddOnDecision
+                    );
+                    // Adding and resolving are allowed in review mode (they go to the review
+                    // file); a read-only session (another process) refuses changes.
+                    let changes = !matches!(
+                        key,
+                        super::comments::CommentKey::Up | super::comments::CommentKey::Down
+                    );
+                    if changes && self.review.is_none() && self.refuse_if_read_only() {
+                        return;
+                    }
+                    let _ = adds;
+                    self.comment_action(&section, key);
+                }
+            }
             Outcome::AcceptSuggestion(text) => {
                 self.popups.pop();
                 self.accept_suggestion(&text);
@@ -596,7 +629,7 @@ impl App {
         }
         match action {
             Action::Quit => {
-                if self.dirty && self.read_only.is_none() {
+                if self.dirty && (self.read_only.is_none() || self.review.is_some()) {
                     self.popups.push(Popup::Confirm(Confirm::Quit));
                 } else {
                     self.quit = true;
@@ -701,6 +734,24 @@ impl App {
                     self.design_action(action);
                 } else {
                     self.warn("select a component section first");
+                }
+            }
+            Action::Comments => self.open_comments(),
+            Action::MergeReview => self.merge_review(),
+            Action::ExportReview => {
+                let md = crate::review::summary_markdown(&self.session, &self.comments());
+                let path = {
+                    let mut name = self
+                        .path
+                        .file_name()
+                        .map(|n| n.to_os_string())
+                        .unwrap_or_default();
+                    name.push(".review.md");
+                    self.path.with_file_name(name)
+                };
+                match store::write_atomic(&path, md.as_bytes(), false) {
+                    Ok(()) => self.info(format!("review summary written to {}", path.display())),
+                    Err(e) => self.warn(format!("{}: cannot write: {e}", path.display())),
                 }
             }
             Action::Export => {
@@ -1254,7 +1305,7 @@ impl App {
         });
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             level: Level::Error,
@@ -1310,6 +1361,9 @@ impl App {
 
     /// Saves the session to its file. Returns whether it was saved.
     pub fn save(&mut self, auto: bool) -> bool {
+        if self.review.is_some() {
+            return self.save_review(auto);
+        }
         if self.read_only.is_some() {
             if !auto {
                 self.refuse_if_read_only();
@@ -1345,7 +1399,7 @@ impl App {
     /// Saves when autosave is on and changes have waited long enough.
     pub fn autosave_if_due(&mut self) {
         let every = self.config.autosave_seconds;
-        if every == 0 || self.read_only.is_some() {
+        if every == 0 || (self.read_only.is_some() && self.review.is_none()) {
             return;
         }
         if let Some(since) = self.dirty_since
@@ -1377,6 +1431,11 @@ impl App {
     /// Writes the current session to the recovery file beside the session (after a panic or a
     /// termination signal). Returns where it went.
     pub fn write_recovery(&mut self) -> Result<PathBuf, String> {
+        if let Some(r) = &self.review {
+            // A reviewer's unsaved comments go straight to the review file.
+            crate::review::save(&r.path, &r.file).map_err(|e| e.to_string())?;
+            return Ok(r.path.clone());
+        }
         self.record_place();
         let path = store::recovery_path(&self.path);
         let text = store::to_ron(&self.session).map_err(|e| e.to_string())?;

@@ -174,6 +174,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Global, Help, &["f1"]),
         (Global, Zoom, &["f2"]),
         (Global, TogglePreview, &["f3"]),
+        (Global, Comments, &["f4"]),
         (Navigator, Down, &["j", "down"]),
         (Navigator, Up, &["k", "up"]),
         (Navigator, Top, &["g", "home"]),

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod checklist_stage;
+pub mod comments;
 pub mod config;
 pub mod design_actions;
 pub mod design_view;
@@ -74,9 +75,74 @@ pub fn prepare_app(
         theme,
         warnings,
         recovery,
+        review: None,
     });
     app.refresh_freshness();
     Ok(app)
+}
+
+/// Loads a session for a reviewer: without taking its lock (the author may have it open) and
+/// without ever writing it; comments go to `<session>.review.ron`.
+pub fn prepare_review(
+    path: &Path,
+    home: &Home,
+    theme: Option<String>,
+    author: &str,
+) -> Result<App, store::StoreError> {
+    let loaded = store::load(path)?;
+    let review_path = crate::review::review_path(path);
+    let file = crate::review::load(&review_path, &loaded.session.meta.title)?;
+    let (config, config_warning) = Config::load(&home.config_dir);
+    let (keymap, keymap_warning) = Keymap::load(&home.config_dir);
+    let mut warnings: Vec<String> = config_warning.into_iter().chain(keymap_warning).collect();
+    let name = review_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    warnings.insert(
+        0,
+        format!(
+            "review mode: F4 shows and adds comments; they are saved to {name}, never to the session"
+        ),
+    );
+    let mut app = App::new(AppInit {
+        session: loaded.session,
+        path: path.to_path_buf(),
+        lock: None,
+        read_only: Some("review mode, comments only (F4)".into()),
+        config,
+        config_dir: home.config_dir.clone(),
+        keymap,
+        color: color_enabled(),
+        theme,
+        warnings,
+        recovery: None,
+        review: Some(comments::ReviewState {
+            path: review_path,
+            file,
+            author: author.to_string(),
+        }),
+    });
+    // Review mode shows the warnings only; the read-only notice would hide the first one.
+    app.refresh_freshness();
+    Ok(app)
+}
+
+/// Opens the workbench for a reviewer.
+pub fn open_review(
+    path: &Path,
+    home: &Home,
+    theme: Option<String>,
+    author: &str,
+) -> Result<(), String> {
+    let mut app = prepare_review(path, home, theme, author).map_err(|e| e.to_string())?;
+    match terminal::run(&mut app)? {
+        terminal::Ending::Quit => Ok(()),
+        terminal::Ending::Signalled { recovery: Some(p) } => Err(format!(
+            "terminated by a signal; the review was saved to {p}"
+        )),
+        terminal::Ending::Signalled { recovery: None } => Err("terminated by a signal".into()),
+    }
 }
 
 /// A recovery file beside `path` that loads, with when it was written.

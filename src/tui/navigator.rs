@@ -139,6 +139,8 @@ pub struct NavigatorView<'a> {
     /// Per section: the selected section depends on it (from a cross-functional integration
     /// worksheet), shown as ⇠.
     pub dependencies: &'a [bool],
+    /// Open review comments per section, shown as ✎N.
+    pub comments: &'a [usize],
 }
 
 impl NavigatorView<'_> {
@@ -229,7 +231,14 @@ impl NavigatorView<'_> {
                     } else {
                         ""
                     };
-                    let warn = format!("{dep}{warn}");
+                    let notes = self
+                        .comments
+                        .get(*index)
+                        .copied()
+                        .filter(|n| *n > 0)
+                        .map(|n| format!(" ✎{n}"))
+                        .unwrap_or_default();
+                    let warn = format!("{dep}{notes}{warn}");
                     let room = width.saturating_sub(indent.len() + 2 + warn.chars().count());
                     let title = truncate(&title, room);
                     let mut spans = vec![
@@ -264,8 +273,12 @@ impl NavigatorView<'_> {
                     if !dep.is_empty() {
                         spans.push(Span::styled(dep, t.key));
                     }
-                    if warn.len() > dep.len() {
-                        spans.push(Span::styled(warn[dep.len()..].to_string(), t.warning));
+                    if !notes.is_empty() {
+                        spans.push(Span::styled(notes.clone(), t.key));
+                    }
+                    let rest = dep.len() + notes.len();
+                    if warn.len() > rest {
+                        spans.push(Span::styled(warn[rest..].to_string(), t.warning));
                     }
                     Line::from(spans)
                 }

@@ -60,6 +60,11 @@ pub enum Popup {
         /// Shown after an action: asks whether to perform another.
         again: bool,
     },
+    /// The review comments of a section.
+    Comments {
+        section: String,
+        selected: usize,
+    },
     /// An answer of the configured assistant, to accept into the conclusions or reject.
     Suggestion {
         text: String,
@@ -105,6 +110,8 @@ pub enum PromptPurpose {
     ExportPath,
     /// The title of a new custom diagram.
     NewDiagram,
+    /// A review comment's text.
+    Comment(crate::model::CommentTarget),
     /// The reason for accepting `conflicts[acks.len()]`.
     AckReason {
         component: String,
@@ -205,6 +212,11 @@ pub enum Outcome {
     },
     AddAlternative(String),
     AcceptSuggestion(String),
+    /// A key in the comments popup of a section.
+    CommentEvent {
+        section: String,
+        event: KeyEvent,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -427,6 +439,13 @@ impl Popup {
                 KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
                 _ => Outcome::Stay,
             },
+            Popup::Comments { section, .. } => match event.code {
+                KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
+                _ => Outcome::CommentEvent {
+                    section: section.clone(),
+                    event,
+                },
+            },
             Popup::Suggestion { text, scroll } => match event.code {
                 KeyCode::Char('y') | KeyCode::Enter => Outcome::AcceptSuggestion(text.clone()),
                 KeyCode::Char('n') | KeyCode::Esc => Outcome::Close,
@@ -506,7 +525,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+pub(crate) fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focus_border)
@@ -557,6 +576,8 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
 pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
     let screen = frame.area();
     match popup {
+        // Drawn by `comments::draw`, which needs the session.
+        Popup::Comments { .. } => {}
         Popup::Help { scroll } => {
             let area = centered(screen, 92, screen.height.saturating_sub(4));
             frame.render_widget(Clear, area);

@@ -226,7 +226,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .map(|m| m.label())
         .unwrap_or("mode not chosen");
     let mut right = vec![Span::styled(format!(" {mode} · "), t.status_bar)];
-    if app.read_only.is_some() {
+    if app.review.is_some() {
+        right.push(Span::styled("REVIEW", t.key));
+        right.push(Span::styled(" · ", t.status_bar));
+    } else if app.read_only.is_some() {
         right.push(Span::styled("READ-ONLY", t.warning));
         right.push(Span::styled(" · ", t.status_bar));
     }

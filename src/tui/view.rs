@@ -30,6 +30,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 )
             })
             .unwrap_or_default();
+        let all_comments = app.comments();
+        let comment_counts: Vec<usize> = app
+            .session
+            .sections
+            .iter()
+            .map(|s| crate::review::open_counts(&all_comments, &s.id))
+            .collect();
         let dependencies: Vec<bool> = app
             .session
             .sections
@@ -45,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             theme: t,
             conflicts: &app.conflict_badges.1,
             dependencies: &dependencies,
+            comments: &comment_counts,
         }
         .draw(frame, area);
     }
@@ -56,6 +64,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status::draw(frame, a.status, app);
     if let Some(p) = app.popups.last() {
+        if let popup::Popup::Comments { section, selected } = p {
+            super::comments::draw(frame, app, t, section, *selected, frame.area());
+        }
         popup::draw(frame, p, &app.keymap, t);
     }
 }

@@ -1,0 +1,92 @@
+//! Offline review in the workbench: a reviewer's comments go to the side file and never into the
+//! session; the author merges them, sees them as badges, resolves them, and exports the summary.
+
+mod common;
+
+use common::*;
+use infradraft::model::{CommentTarget, Severity};
+use infradraft::review;
+use infradraft::store;
+use infradraft::tui::prepare_review;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn a_review_writes_only_the_side_file_and_the_author_merges_it() {
+    let f = fixture();
+    let before = std::fs::read(&f.path).unwrap();
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("REVIEW"), "{s}");
+    assert!(
+        !store::lock_path_for(&f.path).exists(),
+        "no lock in review mode"
+    );
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::F(4)));
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Name the two regions and why.\n");
+    app.handle_event(key(KeyCode::Char('s')));
+    app.handle_event(key(KeyCode::Char('s')));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Comments · Infrastructure Overview"), "{s}");
+    assert!(s.contains("critical"), "{s}");
+    // The comment's time is now: keep it out of the snapshot.
+    let stable = regex::Regex::new(r"Rita · \d\d:\d\d")
+        .unwrap()
+        .replace(&s, "Rita · hh:mm");
+    insta::assert_snapshot!("comments_120x40", stable);
+    app.handle_event(key(KeyCode::Esc));
+    // The author's text cannot be changed.
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "x");
+    assert!(!app.session.sections[0].body.contains('x'));
+    app.handle_event(key(KeyCode::Esc));
+    app.handle_event(ctrl('s'));
+    assert!(!app.dirty);
+    drop(app);
+    assert_eq!(
+        std::fs::read(&f.path).unwrap(),
+        before,
+        "the session is untouched"
+    );
+    let side = review::load(&review::review_path(&f.path), "").unwrap();
+    assert_eq!(side.comments.len(), 1);
+    assert_eq!(side.comments[0].author, "Rita");
+    assert_eq!(side.comments[0].severity, Severity::Critical);
+    assert_eq!(
+        side.comments[0].target,
+        CommentTarget::Section("overview".into())
+    );
+
+    // The author merges from the palette, sees the badge, and resolves the comment.
+    let mut app = open(&f);
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "merge-review\n");
+    assert_eq!(app.session.review_comments.len(), 1);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Infrastructure Overview ✎1"), "{s}");
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::F(4)));
+    app.handle_event(key(KeyCode::Char('r')));
+    app.handle_event(key(KeyCode::Esc));
+    assert!(app.session.review_comments[0].resolved_at.is_some());
+    assert!(!screen(&mut app, 120, 40).contains('✎'));
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "export-review\n");
+    let mut name = f.path.file_name().unwrap().to_os_string();
+    name.push(".review.md");
+    let summary = std::fs::read_to_string(f.path.with_file_name(name)).unwrap();
+    assert!(
+        summary.contains("1 comment(s): 0 open, 1 resolved."),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("| Infrastructure Overview | 0 | 1 |"),
+        "{summary}"
+    );
+    app.handle_event(ctrl('s'));
+    let saved = store::load(&f.path).unwrap().session;
+    assert_eq!(saved.review_comments.len(), 1);
+    assert!(saved.history.iter().any(|h| h.action == "review-merged"));
+}
