@@ -70,11 +70,15 @@ fn shell_quote(p: &Path) -> String {
 
 /// A fresh session file and the workbench open on it inside tmux.
 fn start(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
-    start_with(name, "open")
+    start_with(name, "open", "")
 }
 
 /// A fresh session file and `infradraft <subcommand> SESSION` running on it inside tmux.
-fn start_with(name: &str, subcommand: &str) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
+fn start_with(
+    name: &str,
+    subcommand: &str,
+    env: &str,
+) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
     assert!(
         Command::new("tmux").arg("-V").output().is_ok(),
         "tmux is required for this test (.ci/run installs it)"
@@ -102,7 +106,7 @@ fn start_with(name: &str, subcommand: &str) -> (tempfile::TempDir, std::path::Pa
         session: "e2e",
     };
     let script = format!(
-        "INFRADRAFT_HOME={} USER=rita TERM=xterm-256color {} {subcommand} {}; echo \"EXIT=$?\"; sleep 60",
+        "INFRADRAFT_HOME={} USER=rita TERM=xterm-256color {env} {} {subcommand} {}; echo \"EXIT=$?\"; sleep 60",
         shell_quote(&home),
         shell_quote(Path::new(bin)),
         shell_quote(&session)
@@ -202,7 +206,7 @@ fn type_save_and_quit_in_a_real_terminal() {
 
 #[test]
 fn a_reviewer_comments_offline_and_the_author_merges_the_comments() {
-    let (dir, session, tmux) = start_with("review", "review");
+    let (dir, session, tmux) = start_with("review", "review", "");
     let before = std::fs::read(&session).unwrap();
     let screen = tmux.wait_for("REVIEW");
     assert!(screen.contains("review mode"), "{screen}");
@@ -286,4 +290,49 @@ fn a_reviewer_comments_offline_and_the_author_merges_the_comments() {
         "{summary}"
     );
     assert!(summary.contains("| critical | 1 | 0 |"), "{summary}");
+}
+
+#[test]
+fn a_panic_inside_the_ui_restores_the_terminal_and_the_next_open_offers_the_work() {
+    // Debug builds panic on the key named by INFRADRAFT_TEST_PANIC_KEY.
+    let (dir, session, tmux) = start_with("panic", "open", "INFRADRAFT_TEST_PANIC_KEY=%");
+    tmux.keys(&["Enter"]);
+    tmux.literal("Typed before the panic.");
+    tmux.wait_for("unsaved");
+    tmux.literal("%");
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=2"), "{screen}");
+    let joined = screen.replace('\n', "");
+    assert!(joined.contains("recovery.ron"), "{screen}");
+    assert!(joined.contains("the next open offers it"), "{screen}");
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", tmux.session, "#{alternate_on}"])
+            .trim(),
+        "0",
+        "the terminal left the alternate screen"
+    );
+    let recovery = infradraft::store::recovery_path(&session);
+    let recovered = infradraft::store::load(&recovery).unwrap().session;
+    assert_eq!(recovered.sections[0].body, "Typed before the panic.");
+    // The next open offers it, and restoring brings the text back.
+    let home = dir.path().join("home");
+    let mut app = infradraft::tui::prepare_app(
+        &session,
+        &infradraft::home::Home::under(home),
+        Some("dark".into()),
+    )
+    .unwrap();
+    assert!(matches!(
+        app.popups.last(),
+        Some(infradraft::tui::popup::Popup::Confirm(
+            infradraft::tui::popup::Confirm::Recovery { .. }
+        ))
+    ));
+    app.handle_event(ratatui::crossterm::event::Event::Key(
+        ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('r'),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ),
+    ));
+    assert_eq!(app.session.sections[0].body, "Typed before the panic.");
 }

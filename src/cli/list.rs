@@ -19,6 +19,7 @@ pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
         )?;
         return Ok(());
     }
+    let (checklist, _) = crate::knowledge::checklist::Checklist::load(&home.config_dir);
     for entry in &recent.sessions {
         let path = Path::new(&entry.path);
         writeln!(out, "{}", sanitize_line(&entry.path))?;
@@ -39,7 +40,7 @@ pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
                     "    {} · {} · {} · saved {}",
                     sanitize_line(&s.meta.title),
                     s.mode.map(|m| m.label()).unwrap_or("mode not chosen"),
-                    Progress::of(s).summary(),
+                    progress(s, &checklist),
                     modified(path)
                         .map(local_time)
                         .unwrap_or_else(|| "unknown".into())
@@ -49,4 +50,19 @@ pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
         }
     }
     Ok(())
+}
+
+/// "9/16 components decided, 12/19 sections drafted, checklist 63%" (the checklist once reviewed).
+fn progress(
+    s: &crate::model::Session,
+    checklist: &crate::knowledge::checklist::Checklist,
+) -> String {
+    let mut text = Progress::of(s).summary();
+    if !s.checklist.is_empty()
+        && let Some(rate) =
+            crate::analysis::checklist_review::summary(checklist, s).overall_pass_rate
+    {
+        text.push_str(&format!(", checklist {rate:.0}%"));
+    }
+    text
 }

@@ -61,4 +61,13 @@ pub struct Place {
     pub preview_scroll: u32,
     /// Editor cursor as (line, column), both zero-based.
     pub cursor: (u32, u32),
+    /// A component was open in its text editor rather than its design panes.
+    #[serde(default)]
+    pub text_mode: bool,
+    /// The selected option card of a component.
+    #[serde(default)]
+    pub card: u32,
+    /// The selected row of a stage's list (inputs, requirements, diagrams, stories, checklist).
+    #[serde(default)]
+    pub selected: u32,
 }

@@ -170,6 +170,9 @@ pub struct App {
     pub checklist: crate::knowledge::checklist::Checklist,
     /// Review mode: the reviewer's side file; the session itself is never written.
     pub review: Option<super::comments::ReviewState>,
+    /// The session file as it was when loaded or last saved (size, modification time), to notice
+    /// another program changing it.
+    disk: Option<(u64, std::time::SystemTime)>,
 }
 
 impl App {
@@ -234,6 +237,7 @@ impl App {
             structure: 0,
             checklist: Default::default(),
             review: init.review,
+            disk: None,
             session: init.session,
         };
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
@@ -254,6 +258,7 @@ impl App {
                 level: Level::Warning,
             });
         }
+        app.disk = disk_stamp(&app.path);
         app.restore_place();
         if app.session.mode.is_none() && app.read_only.is_none() {
             app.popups.push(Popup::ModeChoice { selected: 0 });
@@ -613,6 +618,39 @@ impl App {
                 self.popups.pop();
                 self.accept_suggestion(&text);
             }
+            Outcome::ReloadFromDisk => {
+                self.popups.pop();
+                match store::load(&self.path) {
+                    Ok(loaded) => {
+                        self.load_recovered(loaded.session);
+                        self.dirty = false;
+                        self.dirty_since = None;
+                        self.save_state = SaveState::Clean;
+                        self.disk = disk_stamp(&self.path);
+                        self.info("reloaded the session from disk");
+                    }
+                    Err(e) => self.warn(e.to_string()),
+                }
+            }
+            Outcome::Overwrite => {
+                self.popups.pop();
+                self.write_session(false);
+            }
+            Outcome::SaveAsPrompt => {
+                self.popups.pop();
+                let mut name = self
+                    .path
+                    .file_stem()
+                    .map(|n| n.to_os_string())
+                    .unwrap_or_default();
+                name.push("-mine.ron");
+                let suggestion = self.path.with_file_name(name);
+                self.popups.push(Popup::Prompt(Prompt::new(
+                    "Save this session as (then it continues there)",
+                    &suggestion.display().to_string(),
+                    PromptPurpose::SaveAs,
+                )));
+            }
             Outcome::DiscardRecovery => {
                 self.popups.pop();
                 self.pending_recovery = None;
@@ -893,6 +931,36 @@ impl App {
             self.text_mode = false;
             self.design = Default::default();
             self.stages.viewer = None;
+        }
+    }
+
+    /// Saves the session under a new name and continues there (its lock taken).
+    pub fn save_as(&mut self, path: &str) {
+        let path = std::path::PathBuf::from(path.trim());
+        if path.as_os_str().is_empty() {
+            self.warn("no path given; nothing saved");
+            return;
+        }
+        let lock = match store::lock_for_writing(&path) {
+            Ok(store::Access::ReadWrite(guard)) => guard,
+            Ok(store::Access::ReadOnly(reason)) => {
+                self.warn(format!("{}: {reason}", path.display()));
+                return;
+            }
+            Err(e) => {
+                self.warn(e.to_string());
+                return;
+            }
+        };
+        let old = std::mem::replace(&mut self.path, path);
+        self._lock = Some(lock);
+        if self.write_session(false) {
+            self.info(format!(
+                "saved as {}; this window now works on it",
+                self.path.display()
+            ));
+        } else {
+            self.path = old;
         }
     }
 
@@ -1325,8 +1393,17 @@ impl App {
         };
         place.navigator_scroll = self.nav_offset as u32;
         place.preview_scroll = self.preview_scroll as u32;
+        place.text_mode = self.text_mode;
+        place.card = self.design.card as u32;
         if let Some(Row::Stage(stage)) = self.rows.get(self.selected) {
             place.item = stage.id().to_string();
+            place.selected = match stage {
+                navigator::Stage::Inputs => self.stages.input_selected,
+                navigator::Stage::Requirements => self.stages.requirement_selected,
+                navigator::Stage::Diagrams => self.stages.diagrams.selected,
+                navigator::Stage::Stories => self.stages.stories.selected,
+                navigator::Stage::Checklist => self.stages.checklist.selected,
+            } as u32;
         }
         if let Some(section) = selected {
             place.item = self.session.sections[section].id.clone();
@@ -1357,6 +1434,17 @@ impl App {
             self.preview_follows = false;
             self.preview_scroll = place.preview_scroll as usize;
         }
+        self.text_mode = place.text_mode;
+        self.design.card = place.card as usize;
+        let selected = place.selected as usize;
+        match self.selected_stage() {
+            Some(navigator::Stage::Inputs) => self.stages.input_selected = selected,
+            Some(navigator::Stage::Requirements) => self.stages.requirement_selected = selected,
+            Some(navigator::Stage::Diagrams) => self.stages.diagrams.selected = selected,
+            Some(navigator::Stage::Stories) => self.stages.stories.selected = selected,
+            Some(navigator::Stage::Checklist) => self.stages.checklist.selected = selected,
+            None => {}
+        }
     }
 
     /// Saves the session to its file. Returns whether it was saved.
@@ -1370,11 +1458,28 @@ impl App {
             }
             return false;
         }
+        if self.disk.is_some() && disk_stamp(&self.path) != self.disk {
+            if auto {
+                self.warn("the session file changed on disk: ^S to reload, overwrite or save as");
+            } else if !matches!(
+                self.popups.last(),
+                Some(Popup::Confirm(Confirm::ChangedOnDisk))
+            ) {
+                self.popups.push(Popup::Confirm(Confirm::ChangedOnDisk));
+            }
+            return false;
+        }
+        self.write_session(auto)
+    }
+
+    /// Writes the session to its file, whatever is on disk.
+    fn write_session(&mut self, auto: bool) -> bool {
         self.record_place();
         let now = crate::model::now();
         self.session.meta.updated = now;
         match store::save(&self.path, &self.session) {
             Ok(()) => {
+                self.disk = disk_stamp(&self.path);
                 self.dirty = false;
                 self.dirty_since = None;
                 self.save_state = SaveState::Saved { at: now, auto };
@@ -1447,4 +1552,10 @@ impl App {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Size and modification time of a file, to notice changes by other programs.
+fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
 }

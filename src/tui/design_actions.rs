@@ -337,6 +337,7 @@ impl App {
             PromptPurpose::ExportPath => self.export_to(&text),
             PromptPurpose::NewDiagram => self.add_custom_diagram(&text),
             PromptPurpose::Comment(target) => self.add_comment(target, &text),
+            PromptPurpose::SaveAs => self.save_as(&text),
             PromptPurpose::EditPurpose { component } => {
                 if let Some(c) = self.session.component_mut(&component) {
                     c.purpose = text.trim().to_string();

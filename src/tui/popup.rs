@@ -112,6 +112,8 @@ pub enum PromptPurpose {
     NewDiagram,
     /// A review comment's text.
     Comment(crate::model::CommentTarget),
+    /// Where to save the session instead (after a change on disk).
+    SaveAs,
     /// The reason for accepting `conflicts[acks.len()]`.
     AckReason {
         component: String,
@@ -181,6 +183,8 @@ pub enum Confirm {
     Quit,
     /// A recovery file was found when opening.
     Recovery { at: Timestamp },
+    /// The session file changed on disk (another program) since it was loaded or saved.
+    ChangedOnDisk,
 }
 
 /// What the app should do after a popup handled a key.
@@ -212,6 +216,9 @@ pub enum Outcome {
     },
     AddAlternative(String),
     AcceptSuggestion(String),
+    ReloadFromDisk,
+    Overwrite,
+    SaveAsPrompt,
     /// A key in the comments popup of a section.
     CommentEvent {
         section: String,
@@ -501,6 +508,13 @@ impl Popup {
                 KeyCode::Char('s') | KeyCode::Char('y') => Outcome::SaveAndQuit,
                 KeyCode::Char('d') => Outcome::DiscardAndQuit,
                 KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('c') => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+            Popup::Confirm(Confirm::ChangedOnDisk) => match event.code {
+                KeyCode::Char('r') => Outcome::ReloadFromDisk,
+                KeyCode::Char('o') => Outcome::Overwrite,
+                KeyCode::Char('a') => Outcome::SaveAsPrompt,
+                KeyCode::Esc => Outcome::Close,
                 _ => Outcome::Stay,
             },
             Popup::Confirm(Confirm::Recovery { .. }) => match event.code {
@@ -938,6 +952,18 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                     &[
                         ("s", "save and quit"),
                         ("d", "discard and quit"),
+                        ("Esc", "cancel"),
+                    ],
+                ),
+                Confirm::ChangedOnDisk => (
+                    "Changed on disk",
+                    "The session file was changed by another program since it was loaded or \
+                     saved. Saving now would overwrite that change."
+                        .to_string(),
+                    &[
+                        ("r", "reload it (drop mine)"),
+                        ("o", "overwrite"),
+                        ("a", "save as…"),
                         ("Esc", "cancel"),
                     ],
                 ),

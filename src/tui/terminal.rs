@@ -109,6 +109,18 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     }
 }
 
+/// Debug builds only: `INFRADRAFT_TEST_PANIC_KEY=<char>` makes that key panic inside the UI, so
+/// that the end-to-end tests can prove a panic restores the terminal and keeps the work.
+#[cfg(debug_assertions)]
+fn panic_on_test_key(ev: &event::Event) {
+    if let event::Event::Key(k) = ev
+        && let event::KeyCode::Char(c) = k.code
+        && std::env::var("INFRADRAFT_TEST_PANIC_KEY").is_ok_and(|v| v.starts_with(c))
+    {
+        panic!("test panic on key {c:?} (INFRADRAFT_TEST_PANIC_KEY)");
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -139,6 +151,8 @@ fn event_loop(
             // Drain what is queued before drawing again, so fast typing never waits for frames.
             loop {
                 let ev = event::read()?;
+                #[cfg(debug_assertions)]
+                panic_on_test_key(&ev);
                 app.handle_event(ev);
                 if app.quit || !app.effects.is_empty() || !event::poll(Duration::ZERO)? {
                     break;
