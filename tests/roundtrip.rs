@@ -618,15 +618,21 @@ fn session() -> impl Strategy<Value = Session> {
                 ]),
                 any::<(u32, u32, u32)>(),
                 any::<(u32, u32)>(),
+                any::<(bool, u32, u32)>(),
             )
-                .prop_map(|(item, focus, (n, w, p), cursor)| Place {
-                    item,
-                    focus,
-                    navigator_scroll: n,
-                    workspace_scroll: w,
-                    preview_scroll: p,
-                    cursor,
-                }),
+                .prop_map(
+                    |(item, focus, (n, w, p), cursor, (text_mode, card, selected))| Place {
+                        item,
+                        focus,
+                        navigator_scroll: n,
+                        workspace_scroll: w,
+                        preview_scroll: p,
+                        cursor,
+                        text_mode,
+                        card,
+                        selected,
+                    },
+                ),
         ),
     )
         .prop_map(
