@@ -336,3 +336,29 @@ fn a_panic_inside_the_ui_restores_the_terminal_and_the_next_open_offers_the_work
     ));
     assert_eq!(app.session.sections[0].body, "Typed before the panic.");
 }
+
+#[test]
+fn a_vanished_terminal_never_leaves_the_process_holding_the_lock() {
+    let (_dir, session, tmux) = start("vanish");
+    let pid: i32 = std::fs::read_to_string(infradraft::store::lock_path_for(&session))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // Closing the terminal (the tmux server) sends SIGHUP and takes the terminal away.
+    let _ = tmux.cmd().args(["kill-server"]).output();
+    let start = Instant::now();
+    // SAFETY: signal 0 only asks whether the process exists.
+    while unsafe { libc::kill(pid, 0) } == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "pid {pid} still running {:?} after its terminal went away",
+            start.elapsed()
+        );
+        sleep(Duration::from_millis(100));
+    }
+    assert!(
+        infradraft::store::held_elsewhere(&session).is_none(),
+        "the lock is free again"
+    );
+}

@@ -39,6 +39,11 @@ fn unique_temp(path: &Path, what: &str) -> PathBuf {
 /// the new one in full. With `keep_backup`, the old content (if any) is kept as `<path>.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
     let tmp = unique_temp(path, "tmp");
+    // The name is unique to this process and call, so a file already there was left by a killed
+    // process that had the same pid (pids are reused): it is stale, and goes.
+    if tmp.symlink_metadata().is_ok() {
+        let _ = fs::remove_file(&tmp);
+    }
     let result = write_and_rename(path, &tmp, bytes, keep_backup);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -69,6 +74,9 @@ fn write_and_rename(path: &Path, tmp: &Path, bytes: &[u8], keep_backup: bool) ->
 fn keep_previous(path: &Path) -> io::Result<()> {
     let bak = backup_path(path);
     let staged = unique_temp(path, "bak");
+    if staged.symlink_metadata().is_ok() {
+        let _ = fs::remove_file(&staged);
+    }
     let staged_ok = fs::hard_link(path, &staged).or_else(|_| {
         fs::copy(path, &staged)?;
         File::open(&staged)?.sync_all()
@@ -124,5 +132,20 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
         assert!(path.is_dir());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_killed_process_leftover_with_our_pid_does_not_block_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        // Stale temporary files as a killed process with this pid would have left them.
+        let pid = std::process::id();
+        for n in 0..3000 {
+            fs::write(dir.path().join(format!(".s.ron.tmp-{pid}-{n}")), b"stale").unwrap();
+        }
+        write_atomic(&path, b"one", true).unwrap();
+        write_atomic(&path, b"two", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
     }
 }

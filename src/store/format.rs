@@ -66,6 +66,15 @@ fn parse_error(path: &Path, text: &str, e: SpannedError) -> StoreError {
     let problem = match &e.code {
         // Strings and block comments run to the end of the text when their end is missing.
         E::Eof | E::ExpectedStringEnd | E::UnclosedBlockComment => ParseProblem::Truncated,
+        // A name cut short at the very end (`Em` of `Empty`) is a truncation, not a typo.
+        E::ExpectedDifferentStructName { .. }
+        | E::NoSuchStructField { .. }
+        | E::NoSuchEnumVariant { .. }
+        | E::MissingStructField { .. }
+            if rest_is_blank(text, e.span.end.line, e.span.end.col) =>
+        {
+            ParseProblem::Truncated
+        }
         E::ExpectedDifferentStructName { .. }
         | E::MissingStructField { .. }
         | E::NoSuchStructField { .. }

@@ -82,11 +82,34 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
         let _ = hl_tx.send(hl);
     });
 
+    // A watchdog for a terminal that vanished (its window closed, tmux killed): the event loop
+    // checks the signal flag between polls, but crossterm's poll can spin without returning once
+    // the terminal is gone (crossterm issue #793). If the loop has not ended two seconds after
+    // SIGTERM/SIGHUP, the process exits, so that it never lingers holding the session's lock.
+    // Work is then lost back to the last save or autosave.
+    let done = Arc::new(AtomicBool::new(false));
+    {
+        let terminated = terminated.clone();
+        let done = done.clone();
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(200));
+                if terminated.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_secs(2));
+                    if !done.load(Ordering::Relaxed) {
+                        std::process::exit(3);
+                    }
+                    return;
+                }
+            }
+        });
+    }
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
     let result = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, app, &terminated, &hl_rx)
     }));
     leave();
+    done.store(true, Ordering::Relaxed);
     let _ = std::panic::take_hook();
     match result {
         Ok(Ok(ending)) => Ok(ending),
