@@ -595,3 +595,38 @@ fn a_team_template_in_the_config_directory_shapes_new_sessions() {
     assert_one_line_error(&o, &config.join("template.ron"), "broken team template");
     assert!(!env.path("b.ron").exists());
 }
+
+#[test]
+fn list_shows_the_checklist_rate_once_the_checklist_is_reviewed() {
+    let env = Env::new();
+    let session = env.path("s.ron");
+    let o = env.run(&[
+        "new",
+        "--sample",
+        "--no-open",
+        "-o",
+        session.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&env.run(&["list"]));
+    assert!(!out.contains("checklist"), "{out}");
+    let mut s = store::load(&session).unwrap().session;
+    let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+    for (item, mark) in [
+        ("sec-01", infradraft::model::Mark::Pass),
+        ("sec-02", infradraft::model::Mark::Partial),
+    ] {
+        s.checklist.push(infradraft::model::ChecklistMark {
+            item: item.into(),
+            mark,
+            note: String::new(),
+            at,
+        });
+    }
+    store::save(&session, &s).unwrap();
+    let out = stdout(&env.run(&["list"]));
+    // 1.5 of the applicable items (the rest still open) is well under 5 %.
+    let re = regex::Regex::new(r"0/16 components decided, 0/19 sections drafted, checklist \d+%")
+        .unwrap();
+    assert!(re.is_match(&out), "{out}");
+}

@@ -90,3 +90,33 @@ fn a_review_writes_only_the_side_file_and_the_author_merges_it() {
     assert_eq!(saved.review_comments.len(), 1);
     assert!(saved.history.iter().any(|h| h.action == "review-merged"));
 }
+
+#[test]
+fn the_palette_switches_an_open_session_to_review_mode() {
+    let f = fixture();
+    let mut app = open(&f);
+    // While the author works, the session is locked for writing.
+    assert!(matches!(
+        store::lock_for_writing(&f.path).unwrap(),
+        store::Access::ReadOnly(_)
+    ));
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "review-mode\n");
+    assert!(app.review.is_some());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("REVIEW"), "{s}");
+    // The lock is free: the author (another process) could open the session for writing.
+    assert!(matches!(
+        store::lock_for_writing(&f.path).unwrap(),
+        store::Access::ReadWrite(_)
+    ));
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::F(4)));
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Looks fine.\n");
+    app.handle_event(key(KeyCode::Esc));
+    app.handle_event(ctrl('s'));
+    let side = review::load(&review::review_path(&f.path), "").unwrap();
+    assert_eq!(side.comments.len(), 1);
+}

@@ -135,6 +135,7 @@ actions! {
     Generate = "generate": "Generate from the decisions (starter diagrams, drafted stories)",
     Export = "export": "Export the document (and its decision records) as Markdown",
     Comments = "comments": "Show the review comments of the selected section, and add or resolve them",
+    ReviewMode = "review-mode": "Switch this window to review mode: comments only, the session file released",
     MergeReview = "merge-review": "Merge the reviewer's comments (<session>.review.ron) into the session",
     ExportReview = "export-review": "Write the review summary (open and resolved comments) as Markdown",
 }

@@ -776,6 +776,7 @@ impl App {
             }
             Action::Comments => self.open_comments(),
             Action::MergeReview => self.merge_review(),
+            Action::ReviewMode => self.enter_review_mode(),
             Action::ExportReview => {
                 let md = crate::review::summary_markdown(&self.session, &self.comments());
                 let path = {
@@ -932,6 +933,11 @@ impl App {
             self.design = Default::default();
             self.stages.viewer = None;
         }
+    }
+
+    /// Lets go of the session file's write lock (review mode never writes the session).
+    pub fn release_lock(&mut self) {
+        self._lock = None;
     }
 
     /// Saves the session under a new name and continues there (its lock taken).

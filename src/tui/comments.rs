@@ -233,6 +233,35 @@ impl App {
         });
     }
 
+    /// Switches this window to review mode: the session's lock is released and nothing of the
+    /// author's can change; comments go to the side file. Unsaved changes must be saved first.
+    pub fn enter_review_mode(&mut self) {
+        if self.review.is_some() {
+            self.info("already in review mode");
+            return;
+        }
+        if self.dirty {
+            self.warn("save or discard your changes first (^S), then switch to review mode");
+            return;
+        }
+        let path = review::review_path(&self.path);
+        match review::load(&path, &self.session.meta.title) {
+            Ok(file) => {
+                let author = std::env::var("USER")
+                    .ok()
+                    .filter(|u| !u.trim().is_empty())
+                    .unwrap_or_else(|| "reviewer".into());
+                self.review = Some(ReviewState { path, file, author });
+                self.release_lock();
+                self.read_only = Some("review mode, comments only (F4)".into());
+                self.info(
+                    "review mode: F4 shows and adds comments; ^S saves them beside the session",
+                );
+            }
+            Err(e) => self.warn(e.to_string()),
+        }
+    }
+
     /// Merges the reviewer's side file into the session (the author's workbench).
     pub fn merge_review(&mut self) {
         if self.review.is_some() {
