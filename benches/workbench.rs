@@ -1,0 +1,271 @@
+//! The workbench's budgets, measured with divan (`cargo bench --bench workbench`):
+//! a full frame of the main screen at 200×60, a keystroke to the next frame for documents of
+//! 100 KB, 1 MB and 10 MB, the store saving and loading a 10 MB session, export and check of the
+//! large session, and opening the sample to its first frame.
+//!
+//! The large session is generated deterministically: 40 components with 4 options each, the given
+//! amount of section text in infrastructure-style Markdown (headings, lists, tables, YAML and HCL
+//! fences), and 20 Mermaid diagrams.
+
+use std::path::{Path, PathBuf};
+
+use divan::Bencher;
+use infradraft::home::Home;
+use infradraft::model::{
+    ComponentDesign, Diagram, DiagramKind, InteractionMode, OptionCard, Ratings, Section,
+    SectionStatus, Session,
+};
+use infradraft::store;
+use infradraft::tui::app::{App, Pane};
+use infradraft::tui::{prepare_app, view};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+fn main() {
+    divan::main();
+}
+
+const KB: usize = 1024;
+const MB: usize = 1024 * KB;
+
+/// One section's worth of Markdown, repeated until it is `bytes` long.
+fn section_text(i: usize, bytes: usize) -> String {
+    let block = format!(
+        "### Tier {i} capacity\n\n\
+         The tier runs behind the shared load balancer in two zones. Scaling follows request rate \
+         with a floor of two instances and a ceiling of twenty.\n\n\
+         - Minimum instances: 2\n- Maximum instances: 20\n- Target CPU: 60 %\n\n\
+         | Environment | Instances | Size |\n|---|---|---|\n| dev | 1 | small |\n| staging | 2 | medium |\n| prod | 4 | large |\n\n\
+         ```yaml\nservice: tier-{i}\nreplicas: 4\nresources:\n  cpu: 500m\n  memory: 1Gi\n```\n\n\
+         ```hcl\nresource \"aws_autoscaling_group\" \"tier_{i}\" {{\n  min_size = 2\n  max_size = 20\n}}\n```\n\n"
+    );
+    let mut out = String::with_capacity(bytes + block.len());
+    while out.len() < bytes {
+        out.push_str(&block);
+    }
+    out
+}
+
+fn card(c: usize, o: usize) -> OptionCard {
+    OptionCard {
+        id: format!("option-{o}"),
+        name: format!("Option {o} for component {c}"),
+        summary: "A managed service that runs the workload with little operational effort.".into(),
+        pros: vec![
+            "Little to operate day to day.".into(),
+            "Scales with demand automatically.".into(),
+            "Well known to the team.".into(),
+        ],
+        cons: vec![
+            "Costs more at steady high load.".into(),
+            "Ties the design to one provider.".into(),
+            "Limits low-level tuning.".into(),
+        ],
+        ratings: Ratings {
+            cost: Some(3),
+            complexity: Some(2),
+            operational_burden: Some(2),
+            lock_in: Some(4),
+            fit: Some(4),
+        },
+        tags: vec!["containers".into(), "managed".into()],
+        conflicts_with: vec![],
+        catalog_id: None,
+    }
+}
+
+/// The large session of the budgets, with `text_bytes` of section text in all.
+fn large_session(text_bytes: usize) -> Session {
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let mut s = Session::empty("Large", "Bench", now);
+    s.mode = Some(InteractionMode::Incremental);
+    let per = text_bytes / 40;
+    for i in 0..40 {
+        let id = format!("component-{i:02}");
+        s.sections.push(Section {
+            id: id.clone(),
+            title: format!("Component {i}"),
+            status: SectionStatus::Drafted,
+            hand_edited: true,
+            body: section_text(i, per),
+        });
+        let mut c = ComponentDesign::new(&id, "What this component provides and why it matters.");
+        c.options = (0..4).map(|o| card(i, o)).collect();
+        s.components.push(c);
+    }
+    for d in 0..20 {
+        s.diagrams.push(Diagram {
+            id: format!("diagram-{d}"),
+            kind: DiagramKind::Custom,
+            title: format!("Diagram {d}"),
+            section: Some(format!("component-{:02}", d * 2)),
+            source: "flowchart LR\n  users --> lb[Load balancer]\n  lb --> app[App]\n  app --> db[(Database)]\n  app --> cache[(Cache)]".into(),
+        });
+    }
+    s
+}
+
+/// A session file in a temporary directory, and the home to open it with.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    home: Home,
+}
+
+fn fixture(session: &Session) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.ron");
+    store::save(&path, session).unwrap();
+    let home = Home::under(dir.path().join("home"));
+    Fixture {
+        path,
+        home,
+        _dir: dir,
+    }
+}
+
+/// The workbench on a session, with syntax highlighting on (as once the background load is done).
+fn open(path: &Path, home: &Home) -> App {
+    let mut app = prepare_app(path, home, Some("dark".into())).unwrap();
+    app.popups.clear();
+    app.set_highlighter(std::sync::Arc::new(infradraft::preview::Highlighter::new()));
+    app
+}
+
+fn frame(app: &mut App, terminal: &mut Terminal<TestBackend>, size: Rect) {
+    app.prepare(size);
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+}
+
+/// Budget: one full frame of the main screen at 200×60 (navigator, comparison panes, preview)
+/// for the large session with 1 MB of text: median ≤ 2 ms.
+#[divan::bench]
+fn frame_200x60_large_session(bencher: Bencher) {
+    let f = fixture(&large_session(MB));
+    let mut app = open(&f.path, &f.home);
+    let size = Rect::new(0, 0, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    // The first component, on its comparison panes.
+    app.focus = Pane::Navigator;
+    for _ in 0..4 {
+        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    }
+    frame(&mut app, &mut terminal, size);
+    bencher.bench_local(|| frame(&mut app, &mut terminal, size));
+}
+
+/// Budget: a keystroke in a section to the next frame (edit, preview update, draw): p99 ≤ 8 ms
+/// and flat in the document's size.
+#[divan::bench(args = [100 * KB, MB, 10 * MB])]
+fn keystroke_to_frame(bencher: Bencher, bytes: usize) {
+    let f = fixture(&large_session(bytes));
+    let mut app = open(&f.path, &f.home);
+    let size = Rect::new(0, 0, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    app.focus = Pane::Navigator;
+    for _ in 0..4 {
+        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    }
+    // Into the component's section text: Enter opens the design panes, w the text editor.
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::NONE,
+    )));
+    frame(&mut app, &mut terminal, size);
+    let key = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+    let section = app.selected_section().expect("a section is selected");
+    let before = app.session.sections[section].body.len();
+    app.handle_event(key.clone());
+    frame(&mut app, &mut terminal, size);
+    assert_eq!(
+        app.session.sections[section].body.len(),
+        before + 1,
+        "the keystroke edits the section"
+    );
+    assert_eq!(
+        app.preview.last_rendered, 1,
+        "and the preview re-renders it"
+    );
+    bencher.bench_local(|| {
+        app.handle_event(key.clone());
+        frame(&mut app, &mut terminal, size);
+    });
+}
+
+/// Budget: a 10 MB session saves atomically in ≤ 100 ms.
+#[divan::bench(sample_count = 20)]
+fn save_10mb(bencher: Bencher) {
+    let s = large_session(10 * MB);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    bencher.bench_local(|| store::save(&path, &s).unwrap());
+}
+
+/// Budget: a 10 MB session loads in ≤ 100 ms.
+#[divan::bench(sample_count = 20)]
+fn load_10mb(bencher: Bencher) {
+    let f = fixture(&large_session(10 * MB));
+    bencher.bench_local(|| store::load(&f.path).unwrap());
+}
+
+/// Budget: export of the large session ≤ 50 ms.
+#[divan::bench(sample_count = 20)]
+fn export_large(bencher: Bencher) {
+    let s = large_session(MB);
+    let checklist = infradraft::knowledge::checklist::Checklist::builtin().unwrap();
+    bencher.bench_local(|| {
+        infradraft::export::document(
+            &s,
+            &infradraft::export::ExportContext {
+                checklist: Some(&checklist),
+            },
+        )
+    });
+}
+
+/// Budget: check of the large session ≤ 100 ms.
+#[divan::bench(sample_count = 20)]
+fn check_large(bencher: Bencher) {
+    let s = large_session(MB);
+    let checklist = infradraft::knowledge::checklist::Checklist::builtin().unwrap();
+    bencher.bench_local(|| infradraft::analysis::check::check(&s, &checklist, 0.0));
+}
+
+/// Budget: the sample opened to its first frame ≤ 50 ms (loading syntaxes, catalog and
+/// checklist never in front of it).
+#[divan::bench(sample_count = 20)]
+fn sample_to_first_frame(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.ron");
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let inputs = infradraft::sample::SAMPLE_DOCS
+        .iter()
+        .map(|d| infradraft::inputs::builtin_input(d.name, d.kind, d.text, now))
+        .collect();
+    let session = infradraft::workflow::new_session(
+        &infradraft::knowledge::Template::builtin().unwrap(),
+        infradraft::workflow::NewSession {
+            title: None,
+            project: None,
+            authors: vec![],
+            mode: Some(InteractionMode::Incremental),
+            inputs,
+        },
+        now,
+    );
+    store::save(&path, &session).unwrap();
+    let home = Home::under(dir.path().join("home"));
+    let size = Rect::new(0, 0, 120, 40);
+    bencher.bench_local(|| {
+        let mut app = open(&path, &home);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        frame(&mut app, &mut terminal, size);
+    });
+}
