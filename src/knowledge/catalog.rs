@@ -157,19 +157,8 @@ impl Catalog {
             warnings.push(e);
             Catalog::default()
         });
-        let dir = config_dir.join("catalog");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return (catalog, warnings);
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        files.sort();
-        for path in files {
-            let result = std::fs::read_to_string(&path)
-                .map_err(|e| format!("{}: {e}", path.display()))
-                .and_then(|text| catalog.add_text(&path, &text));
+        for (path, text) in super::team_files(config_dir, "catalog") {
+            let result = text.and_then(|text| catalog.add_text(&path, &text));
             if let Err(e) = result {
                 warnings.push(format!("{e}; file skipped"));
             }

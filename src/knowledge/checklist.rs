@@ -210,18 +210,8 @@ impl Checklist {
             warnings.push(e);
             Checklist::default()
         });
-        let dir = config_dir.join("checklist");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return (checklist, warnings);
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        files.sort();
-        for path in files {
-            let result = std::fs::read_to_string(&path)
-                .map_err(|e| format!("{}: {e}", path.display()))
+        for (path, text) in super::team_files(config_dir, "checklist") {
+            let result = text
                 .and_then(|text| checklist.parse_new(&path, &text))
                 .and_then(|file| {
                     match template.and_then(|t| unknown_sections(&file.items, t).next()) {

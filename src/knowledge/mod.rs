@@ -9,3 +9,27 @@ mod template;
 
 pub use catalog::{Catalog, CatalogFile, CatalogOption, CatalogRatings};
 pub use template::{TEAM_FILE, Template, TemplateError, TemplateSection};
+
+/// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a
+/// one-line error naming it. No directory means no files.
+pub(crate) fn team_files(
+    config_dir: &std::path::Path,
+    kind: &str,
+) -> Vec<(std::path::PathBuf, Result<String, String>)> {
+    let Ok(entries) = std::fs::read_dir(config_dir.join(kind)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()));
+            (path, text)
+        })
+        .collect()
+}
