@@ -269,3 +269,50 @@ fn sample_to_first_frame(bencher: Bencher) {
         frame(&mut app, &mut terminal, size);
     });
 }
+
+/// Diagnosis: a frame with the 256 KB section open in the editor, without any edit.
+#[divan::bench]
+fn frame_editor_open_10mb(bencher: Bencher) {
+    let f = fixture(&large_session(10 * MB));
+    let mut app = open(&f.path, &f.home);
+    let size = Rect::new(0, 0, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    app.focus = Pane::Navigator;
+    for _ in 0..4 {
+        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    }
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::NONE,
+    )));
+    frame(&mut app, &mut terminal, size);
+    bencher.bench_local(|| frame(&mut app, &mut terminal, size));
+}
+
+/// Diagnosis: the edit alone (no frame) in the 256 KB section.
+#[divan::bench]
+fn edit_only_10mb(bencher: Bencher) {
+    let f = fixture(&large_session(10 * MB));
+    let mut app = open(&f.path, &f.home);
+    let size = Rect::new(0, 0, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    app.focus = Pane::Navigator;
+    for _ in 0..4 {
+        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    }
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::NONE,
+    )));
+    frame(&mut app, &mut terminal, size);
+    let key = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+    bencher.bench_local(|| app.handle_event(key.clone()));
+}

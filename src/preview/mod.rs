@@ -18,6 +18,7 @@
 //!   stand-ins (`␛[2J`) and never reach the terminal.
 
 mod ansi;
+pub mod blocks;
 mod diagram;
 mod highlight;
 mod render;

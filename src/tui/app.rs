@@ -407,6 +407,14 @@ impl App {
     fn ensure_editor(&mut self, section: usize) {
         if self.editors[section].is_none() {
             let body = &self.session.sections[section].body;
+            if self.soft_wrap && body.len() > super::editor::WRAP_LIMIT {
+                self.message = Some(Message {
+                    text: "a long section: soft wrap is off here so that typing stays fast (M-w turns it on)"
+                        .into(),
+                    level: Level::Info,
+                });
+            }
+            let body = &self.session.sections[section].body;
             let mut editor = SectionEditor::new(body, &self.theme, self.soft_wrap);
             if self.session.place.item == self.session.sections[section].id {
                 let (row, col) = self.session.place.cursor;

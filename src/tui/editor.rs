@@ -6,6 +6,10 @@ use tui_textarea::{TextArea, WrapMode};
 
 use super::theme::Theme;
 
+/// Above this size a section opens without soft wrap: the text area re-wraps the whole text on
+/// every edit, which would make typing in very long sections lag. `M-w` turns it on regardless.
+pub const WRAP_LIMIT: usize = 128 * 1024;
+
 pub struct SectionEditor {
     pub textarea: TextArea<'static>,
     /// The search query being typed, while the search prompt is open.
@@ -26,7 +30,7 @@ impl SectionEditor {
             search: None,
         };
         editor.apply_theme(theme);
-        editor.set_wrap(wrap);
+        editor.set_wrap(wrap && body.len() <= WRAP_LIMIT);
         editor
     }
 

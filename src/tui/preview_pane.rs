@@ -12,10 +12,63 @@ use crate::preview::{Highlighter, PreviewStyles, render_markdown};
 
 #[derive(Default)]
 struct Cached {
-    /// What it was rendered from: a section's revision, or the part's Markdown.
-    revision: u64,
+    /// What it was rendered from.
     markdown: String,
     lines: Vec<Line<'static>>,
+}
+
+/// A section, rendered block by block (see `preview::blocks`), so that an edit re-renders only the
+/// blocks it changed, whatever the section's size.
+#[derive(Default)]
+struct SectionCache {
+    revision: u64,
+    markdown: String,
+    /// (hash of the block's Markdown, its lines followed by one blank line).
+    blocks: Vec<(u64, Vec<Line<'static>>)>,
+    len: usize,
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Renders `md` block by block, reusing the lines of blocks `old` already has.
+fn render_blocks(
+    md: &str,
+    old: Option<SectionCache>,
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+) -> (Vec<(u64, Vec<Line<'static>>)>, usize) {
+    // Blocks can repeat (the same table twice), so the old lines are kept per hash as a stack.
+    let mut reuse: std::collections::HashMap<u64, Vec<Vec<Line<'static>>>> =
+        std::collections::HashMap::new();
+    for (h, lines) in old.map(|c| c.blocks).unwrap_or_default() {
+        reuse.entry(h).or_default().push(lines);
+    }
+    let mut rendered = 0;
+    let mut done: Vec<(u64, Vec<Line<'static>>)> = Vec::new();
+    for b in crate::preview::blocks::blocks(md) {
+        let h = hash(b);
+        let lines = match reuse.get_mut(&h).and_then(|v| v.pop()) {
+            Some(lines) => lines,
+            None => match done.iter().find(|(dh, _)| *dh == h) {
+                // A repeat of a block rendered just now.
+                Some((_, lines)) => lines.clone(),
+                None => {
+                    rendered += 1;
+                    let mut lines = render_markdown(b, width, styles, hl);
+                    lines.push(Line::default());
+                    lines
+                }
+            },
+        };
+        done.push((h, lines));
+    }
+    (done, rendered)
 }
 
 /// What the cache needs to know to stay exact.
@@ -35,7 +88,7 @@ pub struct PreviewCache {
     structure: Option<u64>,
     /// Title and requirements.
     head: Vec<Cached>,
-    sections: Vec<Option<Cached>>,
+    sections: Vec<Option<SectionCache>>,
     /// Diagrams, stories, checklist, decision log, change log (those present).
     tail: Vec<Cached>,
     /// Line offset of each section's first line.
@@ -43,6 +96,8 @@ pub struct PreviewCache {
     total: usize,
     /// How many parts were (re)rendered by the last `ensure`, for tests and benchmarks.
     pub last_rendered: usize,
+    /// How many blocks of sections were rendered by the last `ensure`.
+    pub last_blocks: usize,
 }
 
 fn render(md: &str, width: u16, styles: &PreviewStyles, hl: &Highlighter) -> Vec<Line<'static>> {
@@ -70,6 +125,7 @@ impl PreviewCache {
         let s = inputs.session;
         let key = (width, theme_generation, highlighted);
         self.last_rendered = 0;
+        self.last_blocks = 0;
         if self.key != Some(key) || self.sections.len() != s.sections.len() {
             self.key = Some(key);
             self.sections = (0..s.sections.len()).map(|_| None).collect();
@@ -100,7 +156,6 @@ impl PreviewCache {
                             let lines = render(&md, width, styles, hl);
                             self.last_rendered += 1;
                             next.push(Cached {
-                                revision: 0,
                                 markdown: md,
                                 lines,
                             });
@@ -116,7 +171,8 @@ impl PreviewCache {
                 if let Some(c) = slot {
                     let md = section_markdown(s, i);
                     if c.markdown != md {
-                        *slot = None;
+                        // Re-rendered below; its unchanged blocks are kept.
+                        c.revision = u64::MAX;
                     }
                 }
             }
@@ -126,20 +182,24 @@ impl PreviewCache {
             let fresh = matches!(&self.sections[i], Some(c) if c.revision == revision);
             if !fresh {
                 let md = section_markdown(s, i);
-                let lines = render(&md, width, styles, hl);
-                self.sections[i] = Some(Cached {
+                let (blocks, rendered) =
+                    render_blocks(&md, self.sections[i].take(), width, styles, hl);
+                let len = blocks.iter().map(|(_, l)| l.len()).sum();
+                self.sections[i] = Some(SectionCache {
                     revision,
                     markdown: md,
-                    lines,
+                    blocks,
+                    len,
                 });
                 self.last_rendered += 1;
+                self.last_blocks += rendered;
             }
         }
         self.offsets.clear();
         let mut at: usize = self.head.iter().map(|c| c.lines.len()).sum();
         for cached in self.sections.iter().flatten() {
             self.offsets.push(at);
-            at += cached.lines.len();
+            at += cached.len;
         }
         at += self.tail.iter().map(|c| c.lines.len()).sum::<usize>();
         self.total = at;
@@ -167,7 +227,12 @@ impl PreviewCache {
             .head
             .iter()
             .map(|c| &c.lines)
-            .chain(self.sections.iter().flatten().map(|c| &c.lines))
+            .chain(
+                self.sections
+                    .iter()
+                    .flatten()
+                    .flat_map(|c| c.blocks.iter().map(|(_, l)| l)),
+            )
             .chain(self.tail.iter().map(|c| &c.lines));
         for block in blocks {
             if out.len() >= height {
