@@ -62,62 +62,74 @@ fn frame(app: &mut App, terminal: &mut Terminal<TestBackend>, size: Rect) {
     terminal.draw(|f| view::draw(f, app)).unwrap();
 }
 
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// The workbench at 200×60 on the large session with `bytes` of text, the fifth component
+/// selected: on its comparison panes, or (`text`) in its section's text editor. One frame drawn.
+struct OnComponent {
+    _fixture: Fixture,
+    app: App,
+    terminal: Terminal<TestBackend>,
+    size: Rect,
+}
+
+impl OnComponent {
+    fn new(bytes: usize, text: bool) -> OnComponent {
+        let fixture = fixture(&large_session(bytes));
+        let mut app = open(&fixture.path, &fixture.home);
+        app.focus = Pane::Navigator;
+        for _ in 0..4 {
+            app.handle_event(key(KeyCode::Down));
+        }
+        if text {
+            // Enter opens the design panes, w the text editor.
+            app.handle_event(key(KeyCode::Enter));
+            app.handle_event(key(KeyCode::Char('w')));
+        }
+        let mut on = OnComponent {
+            _fixture: fixture,
+            app,
+            terminal: Terminal::new(TestBackend::new(200, 60)).unwrap(),
+            size: Rect::new(0, 0, 200, 60),
+        };
+        on.frame();
+        on
+    }
+
+    fn frame(&mut self) {
+        frame(&mut self.app, &mut self.terminal, self.size);
+    }
+}
+
 /// Budget: one full frame of the main screen at 200×60 (navigator, comparison panes, preview)
 /// for the large session with 1 MB of text: median ≤ 2 ms.
 #[divan::bench]
 fn frame_200x60_large_session(bencher: Bencher) {
-    let f = fixture(&large_session(MB));
-    let mut app = open(&f.path, &f.home);
-    let size = Rect::new(0, 0, 200, 60);
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    // The first component, on its comparison panes.
-    app.focus = Pane::Navigator;
-    for _ in 0..4 {
-        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
-    }
-    frame(&mut app, &mut terminal, size);
-    bencher.bench_local(|| frame(&mut app, &mut terminal, size));
+    let mut on = OnComponent::new(MB, false);
+    bencher.bench_local(|| on.frame());
 }
 
 /// Budget: a keystroke in a section to the next frame (edit, preview update, draw): p99 ≤ 8 ms
 /// and flat in the document's size.
 #[divan::bench(args = [100 * KB, MB, 10 * MB])]
 fn keystroke_to_frame(bencher: Bencher, bytes: usize) {
-    let f = fixture(&large_session(bytes));
-    let mut app = open(&f.path, &f.home);
-    let size = Rect::new(0, 0, 200, 60);
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    app.focus = Pane::Navigator;
-    for _ in 0..4 {
-        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
-    }
-    // Into the component's section text: Enter opens the design panes, w the text editor.
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('w'),
-        KeyModifiers::NONE,
-    )));
-    frame(&mut app, &mut terminal, size);
-    let key = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
-    let section = app.selected_section().expect("a section is selected");
-    let before = app.session.sections[section].body.len();
-    app.handle_event(key.clone());
-    frame(&mut app, &mut terminal, size);
+    let mut on = OnComponent::new(bytes, true);
+    let section = on.app.selected_section().expect("a section is selected");
+    let before = on.app.session.sections[section].body.len();
+    on.app.handle_event(key(KeyCode::Char('x')));
+    on.frame();
     assert_eq!(
-        app.session.sections[section].body.len(),
+        on.app.session.sections[section].body.len(),
         before + 1,
         "the keystroke edits the section"
     );
-    assert_eq!(
-        app.preview.last_rendered, 1,
-        "and the preview re-renders it"
-    );
+    assert_eq!(on.app.preview.last_rendered, 1, "the preview re-renders it");
+    assert_eq!(on.app.preview.last_blocks, 1, "one block of it");
     bencher.bench_local(|| {
-        app.handle_event(key.clone());
-        frame(&mut app, &mut terminal, size);
+        on.app.handle_event(key(KeyCode::Char('x')));
+        on.frame();
     });
 }
 
@@ -167,10 +179,7 @@ fn sample_to_first_frame(bencher: Bencher) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample.ron");
     let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let inputs = infradraft::sample::SAMPLE_DOCS
-        .iter()
-        .map(|d| infradraft::inputs::builtin_input(d.name, d.kind, d.text, now))
-        .collect();
+    let inputs = infradraft::sample::inputs(now);
     let session = infradraft::workflow::new_session(
         &infradraft::knowledge::Template::builtin().unwrap(),
         infradraft::workflow::NewSession {
@@ -195,46 +204,13 @@ fn sample_to_first_frame(bencher: Bencher) {
 /// Diagnosis: a frame with the 256 KB section open in the editor, without any edit.
 #[divan::bench]
 fn frame_editor_open_10mb(bencher: Bencher) {
-    let f = fixture(&large_session(10 * MB));
-    let mut app = open(&f.path, &f.home);
-    let size = Rect::new(0, 0, 200, 60);
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    app.focus = Pane::Navigator;
-    for _ in 0..4 {
-        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
-    }
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('w'),
-        KeyModifiers::NONE,
-    )));
-    frame(&mut app, &mut terminal, size);
-    bencher.bench_local(|| frame(&mut app, &mut terminal, size));
+    let mut on = OnComponent::new(10 * MB, true);
+    bencher.bench_local(|| on.frame());
 }
 
 /// Diagnosis: the edit alone (no frame) in the 256 KB section.
 #[divan::bench]
 fn edit_only_10mb(bencher: Bencher) {
-    let f = fixture(&large_session(10 * MB));
-    let mut app = open(&f.path, &f.home);
-    let size = Rect::new(0, 0, 200, 60);
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    app.focus = Pane::Navigator;
-    for _ in 0..4 {
-        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
-    }
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('w'),
-        KeyModifiers::NONE,
-    )));
-    frame(&mut app, &mut terminal, size);
-    let key = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
-    bencher.bench_local(|| app.handle_event(key.clone()));
+    let mut on = OnComponent::new(10 * MB, true);
+    bencher.bench_local(|| on.app.handle_event(key(KeyCode::Char('x'))));
 }

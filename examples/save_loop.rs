@@ -14,9 +14,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use infradraft::inputs::builtin_input;
 use infradraft::knowledge::Template;
-use infradraft::sample::SAMPLE_DOCS;
 use infradraft::store::{self, Access};
 use infradraft::workflow::{NewSession, new_session};
 
@@ -42,10 +40,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let inputs = SAMPLE_DOCS
-            .iter()
-            .map(|d| builtin_input(d.name, d.kind, d.text, now))
-            .collect();
+        let inputs = infradraft::sample::inputs(now);
         let session = new_session(
             &template,
             NewSession {

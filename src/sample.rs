@@ -32,3 +32,11 @@ pub const SAMPLE_DOCS: [SampleDoc; 4] = [
         text: include_str!("../assets/sample/infrastructure-guidelines.md"),
     },
 ];
+
+/// The sample's documents as input snapshots taken at `now` (paths `builtin:sample/…`).
+pub fn inputs(now: jiff::Timestamp) -> Vec<crate::model::InputDocument> {
+    SAMPLE_DOCS
+        .iter()
+        .map(|d| crate::inputs::builtin_input(d.name, d.kind, d.text, now))
+        .collect()
+}

@@ -1,10 +1,8 @@
 //! Diagram validation (our own Mermaid checks) and the starter diagrams drafted from decisions.
 
 use infradraft::analysis::diagram_check::{DiagramProblem, Severity, validate};
-use infradraft::inputs::builtin_input;
 use infradraft::knowledge::{Catalog, Template};
 use infradraft::model::{Decision, DiagramKind, InteractionMode, Session};
-use infradraft::sample::SAMPLE_DOCS;
 use infradraft::workflow::diagrams::{MARKER, STARTER_IDS, label, new_custom, refresh, starters};
 use infradraft::workflow::{NewSession, new_session, yolo};
 use jiff::Timestamp;
@@ -17,10 +15,7 @@ fn now() -> Timestamp {
 /// The sample project drafted in YOLO mode: every component has a recommendation, none a decision.
 fn yolo_sample() -> Session {
     let template = Template::builtin().unwrap();
-    let inputs = SAMPLE_DOCS
-        .iter()
-        .map(|d| builtin_input(d.name, d.kind, d.text, now()))
-        .collect();
+    let inputs = infradraft::sample::inputs(now());
     let mut s = new_session(
         &template,
         NewSession {

@@ -18,12 +18,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use infradraft::inputs::builtin_input;
 use infradraft::knowledge::Template;
 use infradraft::model::{
     Decision, FORMAT_VERSION, OptionCard, Ratings, Section, SectionStatus, Session,
 };
-use infradraft::sample::SAMPLE_DOCS;
 use infradraft::store;
 use infradraft::workflow::{NewSession, new_session};
 use jiff::Timestamp;
@@ -391,10 +389,7 @@ fn terminal_control(c: char) -> bool {
 
 /// A session of the sample project with fixed timestamps, built with the library.
 fn sample_session() -> Session {
-    let inputs = SAMPLE_DOCS
-        .iter()
-        .map(|d| builtin_input(d.name, d.kind, d.text, t0()))
-        .collect();
+    let inputs = infradraft::sample::inputs(t0());
     new_session(
         &Template::builtin().unwrap(),
         NewSession {

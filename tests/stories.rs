@@ -5,13 +5,11 @@ use infradraft::analysis::stories::{
     Epic, IMPACT_HEADING, draft_stories, epics, impact_markdown, rule_list, story_markdown,
     suggest_refinements,
 };
-use infradraft::inputs::builtin_input;
 use infradraft::knowledge::{Catalog, Template};
 use infradraft::model::{
     ComponentDesign, InputDocument, InputKind, InteractionMode, OptionCard, Ratings, Section,
     Session, StorySize,
 };
-use infradraft::sample::SAMPLE_DOCS;
 use infradraft::workflow::{NewSession, design, new_session, yolo};
 use jiff::Timestamp;
 
@@ -23,10 +21,7 @@ fn now() -> Timestamp {
 /// nothing is decided.
 fn yolo_sample() -> (Session, Template) {
     let template = Template::builtin().unwrap();
-    let inputs = SAMPLE_DOCS
-        .iter()
-        .map(|d| builtin_input(d.name, d.kind, d.text, now()))
-        .collect();
+    let inputs = infradraft::sample::inputs(now());
     let mut s = new_session(
         &template,
         NewSession {

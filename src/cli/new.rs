@@ -8,10 +8,9 @@ use jiff::Timestamp;
 use super::args::NewArgs;
 use super::{CliError, CliResult};
 use crate::home::Home;
-use crate::inputs::{builtin_input, discover, read_input};
+use crate::inputs::{discover, read_input};
 use crate::knowledge::Template;
 use crate::model::{InputDocument, InputKind, Session};
-use crate::sample::SAMPLE_DOCS;
 use crate::store;
 use crate::text::sanitize_line;
 use crate::workflow::{NewSession, new_session};
@@ -62,10 +61,7 @@ fn gather_inputs(
     out: &mut dyn Write,
 ) -> Result<Vec<InputDocument>, CliError> {
     if args.sample {
-        return Ok(SAMPLE_DOCS
-            .iter()
-            .map(|d| builtin_input(d.name, d.kind, d.text, now))
-            .collect());
+        return Ok(crate::sample::inputs(now));
     }
     let mut named: Vec<(InputKind, PathBuf)> = [
         (InputKind::Prd, &args.prd),

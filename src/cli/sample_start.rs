@@ -5,9 +5,7 @@ use std::io::Write;
 use super::CliResult;
 use super::show::{modified, summary};
 use crate::home::Home;
-use crate::inputs::builtin_input;
 use crate::knowledge::Template;
-use crate::sample::SAMPLE_DOCS;
 use crate::store;
 use crate::workflow::{NewSession, new_session};
 
@@ -21,10 +19,7 @@ pub fn run(home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult
         std::fs::create_dir_all(&home.data_dir).map_err(|e| {
             super::CliError(format!("{}: cannot create: {e}", home.data_dir.display()))
         })?;
-        let inputs = SAMPLE_DOCS
-            .iter()
-            .map(|d| builtin_input(d.name, d.kind, d.text, now))
-            .collect();
+        let inputs = crate::sample::inputs(now);
         let session = new_session(
             &Template::for_new_session(&home.config_dir)?,
             NewSession {

@@ -346,10 +346,12 @@ impl App {
         if let Some(section) = self.selected_section() {
             self.ensure_editor(section);
         }
-        if let Some(editor) = areas.editor
-            && self.selected_stage() == Some(navigator::Stage::Diagrams)
-        {
-            self.prepare_diagram(editor);
+        if let Some(editor) = areas.editor {
+            match self.selected_stage() {
+                Some(navigator::Stage::Diagrams) => self.prepare_diagram(editor),
+                Some(navigator::Stage::Stories) => self.prepare_stories(editor),
+                _ => {}
+            }
         }
         if let (Some(editor), Some(w)) = (areas.editor, self.worksheet.as_ref()) {
             let width = super::worksheet_view::results_width(editor);

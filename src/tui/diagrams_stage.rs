@@ -12,7 +12,7 @@ use super::action::Action;
 use super::app::App;
 use super::editor::SectionEditor;
 use super::popup::{Popup, Prompt, PromptPurpose};
-use crate::analysis::diagram_check::{Severity, validate};
+use crate::analysis::diagram_check::{DiagramProblem, Severity, validate};
 use crate::text::sanitize_line;
 
 #[derive(Default)]
@@ -24,6 +24,8 @@ pub struct DiagramsState {
     pub rendered: Option<(String, u16, Vec<Line<'static>>)>,
     /// Scroll of the rendered diagram.
     pub scroll: usize,
+    /// Validation of each diagram, with the source it was found for (re-run only on change).
+    pub problems: Vec<(String, Vec<DiagramProblem>)>,
 }
 
 impl std::fmt::Debug for DiagramsState {
@@ -62,8 +64,18 @@ impl App {
         self.stages.diagrams.editing.is_some()
     }
 
-    /// Renders the selected diagram for the stage's width when its source or the width changed.
+    /// Validates the diagrams whose source changed, and renders the selected one for the
+    /// stage's width when its source or the width changed.
     pub fn prepare_diagram(&mut self, workspace: Rect) {
+        let problems = &mut self.stages.diagrams.problems;
+        problems.truncate(self.session.diagrams.len());
+        for (i, d) in self.session.diagrams.iter().enumerate() {
+            match problems.get_mut(i) {
+                Some((source, _)) if *source == d.source => {}
+                Some(slot) => *slot = (d.source.clone(), validate(&d.source)),
+                None => problems.push((d.source.clone(), validate(&d.source))),
+            }
+        }
         let Some(i) = self.selected_diagram() else {
             self.stages.diagrams.rendered = None;
             return;
@@ -223,8 +235,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             t.dim,
         )));
     }
+    let none = Vec::new();
+    let problems_of = |i: usize| {
+        app.stages
+            .diagrams
+            .problems
+            .get(i)
+            .map_or(&none, |(_, p)| p)
+    };
     for (i, d) in s.diagrams.iter().enumerate() {
-        let problems = validate(&d.source);
+        let problems = problems_of(i);
         let errors = problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
@@ -253,9 +273,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             t.dim,
         )));
     }
-    if let Some(d) = s.diagrams.get(selected) {
+    if selected < s.diagrams.len() {
         lines.push(Line::default());
-        let problems = validate(&d.source);
+        let problems = problems_of(selected);
         if problems.is_empty() {
             lines.push(Line::from(Span::styled("No problems found.", t.ok)));
         }

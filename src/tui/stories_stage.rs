@@ -12,10 +12,21 @@ use super::app::App;
 use crate::analysis::stories::{draft_stories, epics, story_markdown, suggest_refinements};
 use crate::text::sanitize_line;
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct StoriesState {
     /// Index into drafted stories, then refinements.
     pub selected: usize,
+    /// The selected proposal rendered: for (selection, structure count, width).
+    pub detail: Option<((usize, u64, u16), Vec<Line<'static>>)>,
+    /// The epics of the inputs, parsed when the session's structure changed (structure count).
+    pub epics: Option<(u64, Vec<crate::analysis::stories::Epic>)>,
+}
+
+/// The list and the detail of the selected proposal inside the stage's block.
+fn split(inner: Rect) -> (Rect, Rect) {
+    let [list, detail] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Min(3)]).areas(inner);
+    (list, detail)
 }
 
 impl App {
@@ -48,6 +59,47 @@ impl App {
         self.info(format!(
             "drafted {n} infrastructure stories and {m} refinements to existing stories"
         ));
+    }
+
+    /// Renders the selected proposal when the selection, the session or the width changed.
+    pub fn prepare_stories(&mut self, workspace: Rect) {
+        if self
+            .stages
+            .stories
+            .epics
+            .as_ref()
+            .is_none_or(|(at, _)| *at != self.structure)
+        {
+            self.stages.stories.epics = Some((self.structure, epics(&self.session.inputs)));
+        }
+        let inner = Block::default().borders(Borders::ALL).inner(workspace);
+        let width = split(inner).1.width.saturating_sub(2).max(1);
+        let s = &self.session;
+        let selected = self.stages.stories.selected;
+        let key = (selected, self.structure, width);
+        if self
+            .stages
+            .stories
+            .detail
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key)
+        {
+            return;
+        }
+        let text = if selected < s.stories.len() {
+            story_markdown(&s.stories[selected])
+        } else if let Some(r) = s.refinements.get(selected - s.stories.len().min(selected)) {
+            format!("**{}**: {}\n\nWhy: {}", r.story, r.change, r.why)
+        } else {
+            String::new()
+        };
+        let lines = crate::preview::render_markdown(
+            &text,
+            width,
+            &self.theme.preview_styles(),
+            &self.highlighter,
+        );
+        self.stages.stories.detail = Some((key, lines));
     }
 
     pub fn stories_action(&mut self, action: Action) -> bool {
@@ -86,10 +138,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let b = super::stages::block(app, "Technical stories & epic impacts".into());
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let [list, detail] =
-        Layout::vertical([Constraint::Percentage(55), Constraint::Min(3)]).areas(inner);
+    let (list, detail) = split(inner);
     let s = &app.session;
-    let found = epics(&s.inputs);
+    let found: &[crate::analysis::stories::Epic] = app
+        .stages
+        .stories
+        .epics
+        .as_ref()
+        .map_or(&[], |(_, e)| e.as_slice());
     let selected = app.stages.stories.selected;
     let mut lines = vec![Line::from(Span::styled(
         format!(
@@ -99,7 +155,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ),
         t.heading3,
     ))];
-    for e in &found {
+    for e in found {
         lines.push(Line::from(Span::styled(
             format!(
                 "  Epic {}: {} ({} stories)",
@@ -153,20 +209,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(lines).scroll((scroll.min(u16::MAX as usize) as u16, 0)),
         list,
     );
-    let text = if selected < s.stories.len() {
-        story_markdown(&s.stories[selected])
-    } else if let Some(r) = s.refinements.get(selected - s.stories.len().min(selected)) {
-        format!("**{}**: {}\n\nWhy: {}", r.story, r.change, r.why)
-    } else {
-        String::new()
-    };
-    let width = detail.width.saturating_sub(2).max(1);
-    let rendered = crate::preview::render_markdown(
-        &text,
-        width,
-        &app.theme.preview_styles(),
-        &app.highlighter,
-    );
+    let rendered: Vec<Line> = app
+        .stages
+        .stories
+        .detail
+        .as_ref()
+        .map(|(_, l)| l.clone())
+        .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(rendered).wrap(Wrap { trim: false }).block(
             Block::default()

@@ -108,18 +108,14 @@ pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inputs::builtin_input;
-    use crate::sample::SAMPLE_DOCS;
+
     use crate::workflow::{NewSession, new_session};
 
     #[test]
     fn drafts_every_component_of_the_sample_without_deciding() {
         let now = Timestamp::from_second(1_800_000_000).unwrap();
         let template = Template::builtin().unwrap();
-        let inputs = SAMPLE_DOCS
-            .iter()
-            .map(|d| builtin_input(d.name, d.kind, d.text, now))
-            .collect();
+        let inputs = crate::sample::inputs(now);
         let mut s = new_session(
             &template,
             NewSession {

@@ -5,10 +5,8 @@
 use std::path::PathBuf;
 
 use infradraft::home::Home;
-use infradraft::inputs::builtin_input;
 use infradraft::knowledge::Template;
 use infradraft::model::SectionStatus;
-use infradraft::sample::SAMPLE_DOCS;
 use infradraft::store;
 use infradraft::tui::app::{App, Pane};
 use infradraft::tui::{prepare_app, view};
@@ -28,10 +26,7 @@ pub struct Fixture {
 pub fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let inputs = SAMPLE_DOCS
-        .iter()
-        .map(|d| builtin_input(d.name, d.kind, d.text, now))
-        .collect();
+    let inputs = infradraft::sample::inputs(now);
     let mut session = new_session(
         &Template::builtin().unwrap(),
         NewSession {
@@ -132,10 +127,7 @@ pub fn complete_session() -> infradraft::model::Session {
     let t = |s: i64| Timestamp::from_second(1_800_000_000 + s).unwrap();
     let template = Template::builtin().unwrap();
     let catalog = infradraft::knowledge::Catalog::builtin().unwrap();
-    let inputs = SAMPLE_DOCS
-        .iter()
-        .map(|d| builtin_input(d.name, d.kind, d.text, t(0)))
-        .collect();
+    let inputs = infradraft::sample::inputs(t(0));
     let mut s = new_session(
         &template,
         NewSession {

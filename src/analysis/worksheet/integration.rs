@@ -442,24 +442,7 @@ pub fn suggest_dependencies(
 mod tests {
     use super::*;
 
-    const SECTION_IDS: [&str; 16] = [
-        CLOUD_PROVIDER,
-        IAC,
-        ENVIRONMENTS,
-        NETWORK,
-        COMPUTE,
-        DATA,
-        SECURITY,
-        MONITORING,
-        CI_CD,
-        DR,
-        COST,
-        TRANSITION,
-        SHARED_RESPONSIBILITY,
-        EVOLUTION,
-        COLLABORATION,
-        VERIFICATION,
-    ];
+    const SECTION_IDS: [&str; 16] = super::super::ids::ALL;
 
     #[test]
     fn touchpoints() {

@@ -42,6 +42,26 @@ pub mod ids {
     pub const EVOLUTION: &str = "infrastructure-evolution-plan";
     pub const COLLABORATION: &str = "cross-team-collaboration-model";
     pub const VERIFICATION: &str = "infrastructure-verification-approach";
+
+    /// All of them, in template order.
+    pub const ALL: [&str; 16] = [
+        CLOUD_PROVIDER,
+        IAC,
+        ENVIRONMENTS,
+        NETWORK,
+        COMPUTE,
+        DATA,
+        SECURITY,
+        MONITORING,
+        CI_CD,
+        DR,
+        COST,
+        TRANSITION,
+        SHARED_RESPONSIBILITY,
+        EVOLUTION,
+        COLLABORATION,
+        VERIFICATION,
+    ];
 }
 
 /// `x` when it is finite and positive, else 0: how weights, prices and quantities are read.

@@ -471,12 +471,12 @@ pub fn prefill(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inputs::builtin_input;
+
     use crate::knowledge::{Catalog, Template};
     use crate::model::{
         InteractionMode, Ratings, Requirement, RequirementCategory, RequirementOrigin,
     };
-    use crate::sample::SAMPLE_DOCS;
+
     use crate::workflow::{NewSession, new_session};
     use jiff::Timestamp;
 
@@ -488,10 +488,7 @@ mod tests {
     fn sample() -> Session {
         let now = Timestamp::from_second(1_800_000_000).unwrap();
         let template = Template::builtin().unwrap();
-        let inputs = SAMPLE_DOCS
-            .iter()
-            .map(|d| builtin_input(d.name, d.kind, d.text, now))
-            .collect();
+        let inputs = crate::sample::inputs(now);
         let mut s = new_session(
             &template,
             NewSession {

@@ -857,24 +857,7 @@ pub fn tally(items: &[SecurityItem]) -> SecurityTally {
 mod tests {
     use super::*;
 
-    const SECTION_IDS: [&str; 16] = [
-        CLOUD_PROVIDER,
-        IAC,
-        ENVIRONMENTS,
-        NETWORK,
-        COMPUTE,
-        DATA,
-        SECURITY,
-        MONITORING,
-        CI_CD,
-        DR,
-        COST,
-        TRANSITION,
-        SHARED_RESPONSIBILITY,
-        EVOLUTION,
-        COLLABORATION,
-        VERIFICATION,
-    ];
+    const SECTION_IDS: [&str; 16] = super::super::ids::ALL;
 
     fn regimes(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()
