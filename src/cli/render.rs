@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use super::args::{ColorArg, RenderArgs};
 use super::{CliError, CliResult};
 use crate::home::Home;
-use crate::preview::{Highlighter, render_to_string};
+use crate::preview::{Highlighter, render_to_writer};
 use crate::store::{StoreError, text_of};
 use crate::tui::theme::load_theme;
 
@@ -42,8 +42,17 @@ pub fn run(args: RenderArgs, home: &Home, theme: Option<String>, out: &mut dyn W
         eprintln!("infradraft: {w}");
     }
     let styles = loaded.theme.preview_styles();
-    let rendered = render_to_string(text, width, &styles, &Highlighter::new(), color);
-    match out.write_all(rendered.as_bytes()) {
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    let written = render_to_writer(
+        text,
+        width,
+        &styles,
+        &Highlighter::new(),
+        color,
+        &mut buffered,
+    )
+    .and_then(|()| buffered.flush());
+    match written {
         // A closed pipe (`| head`) is a normal way for output to end.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(CliError::from),

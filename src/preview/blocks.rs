@@ -1,38 +1,108 @@
-//! Top-level blocks of a Markdown text, so that an edit re-renders only the block it touched.
+//! Top-level blocks of a Markdown text, so that an edit re-renders only the block it touched and
+//! a long document is parsed a piece at a time.
 //!
-//! A text is cut at blank lines, except inside fenced code, before an indented line (which
-//! continues the block before it: a list item's second paragraph, an indented code block), and
-//! between the items of a list. Rendering the blocks one by one, with one blank line between them,
-//! gives the same lines as rendering the whole text (a test holds the renderer to that).
+//! A text is cut at blank lines, except inside fenced code, front matter and HTML blocks that
+//! may hold blank lines (comments, `<pre>`, `<script>`, `<style>`, `<textarea>`, `<?…?>`,
+//! `<!…>`, CDATA), before an indented line (which continues the block before it: a list item's
+//! second paragraph, an indented code block), and between the items of a list. Rendering the
+//! blocks one by one, with one blank line between them, gives the same lines as rendering the
+//! whole text (tests hold the renderer to that). A text with link reference or footnote
+//! definitions is one block, since a definition applies to the whole text.
+//!
+//! Cutting too little is always safe (the pieces are then simply larger); the rules above only
+//! need to never cut inside a construct.
 
 /// The blocks of `md`, in order; each is a slice of `md` without the blank lines around it.
 pub fn blocks(md: &str) -> Vec<&str> {
+    match quick_blocks(md) {
+        Some(blocks) => blocks,
+        None => chunks(md, 0)
+            .into_iter()
+            .filter(|piece| !piece.trim_matches([' ', '\t', '\n', '\r']).is_empty())
+            .collect(),
+    }
+}
+
+/// [`blocks`] by scanning lines, which is fast; `None` for texts whose blocks only a full parse
+/// can tell (link definitions, a fence after a list or quote marker or among HTML, `---` or
+/// `+++` lines that might open a metadata block).
+fn quick_blocks(md: &str) -> Option<Vec<&str>> {
+    if has_definitions(md) || !metadata_spans(md).is_empty() {
+        return None;
+    }
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut fence: Option<(char, usize)> = None;
+    let mut fence_indent = 0;
+    // Inside an HTML block or front matter: the text that ends it.
+    let mut until: Option<&'static str> = None;
     let mut in_list = false;
+    // Since the last blank line, a line began with an HTML tag: it may have started an HTML
+    // block, whose lines are not Markdown (a fence there is just text), or not (a tag inside a
+    // paragraph); which, only a full parse can tell.
+    let mut html_maybe = false;
     let mut blank_before = false;
     let mut offset = 0;
     for line in md.split_inclusive('\n') {
         let here = offset;
         offset += line.len();
         let text = line.trim_end_matches(['\n', '\r']);
-        let trimmed = text.trim_start();
-        let indent = text.len() - trimmed.len();
+        // Markdown's blank and indentation are spaces and tabs only (not, say, U+3000).
+        let trimmed = text.trim_start_matches([' ', '\t']);
+        // In columns: a tab goes to the next multiple of four.
+        let indent = text[..text.len() - trimmed.len()]
+            .chars()
+            .fold(0, |col, c| {
+                if c == '\t' {
+                    col + 4 - col % 4
+                } else {
+                    col + 1
+                }
+            });
         if let Some((ch, n)) = fence {
-            // Inside fenced code: only the closing fence ends it.
+            // Inside fenced code: only the closing fence ends it, unless the list item or quote
+            // it was opened in ends first (a line less indented than the fence).
+            if !trimmed.is_empty() && indent < fence_indent {
+                return None;
+            }
             if indent < 4
                 && trimmed.starts_with(&ch.to_string().repeat(n))
-                && trimmed.trim_start_matches(ch).trim().is_empty()
+                && trimmed
+                    .trim_start_matches(ch)
+                    .trim_matches([' ', '\t'])
+                    .is_empty()
             {
                 fence = None;
             }
             end = offset;
             continue;
         }
+        if let Some(closer) = until {
+            if closer != FRONT_MATTER && html_block_closer(trimmed).is_some() {
+                // Another opener inside: which one is real, only a parse can tell.
+                return None;
+            }
+            let closed = if closer == FRONT_MATTER {
+                here > 0 && matches!(text.trim_end(), "---" | "...")
+            } else {
+                text.contains(closer)
+            };
+            if closed {
+                until = None;
+            }
+            end = offset;
+            continue;
+        }
+        if here == 0 && text.trim_end() == "---" {
+            until = Some(FRONT_MATTER);
+            start = Some(0);
+            end = offset;
+            continue;
+        }
         if trimmed.is_empty() {
             blank_before = start.is_some();
+            html_maybe = false;
             continue;
         }
         let list_item = is_list_item(trimmed);
@@ -45,23 +115,205 @@ pub fn blocks(md: &str) -> Vec<&str> {
         }
         if start.is_none() {
             start = Some(here);
-            in_list = list_item;
+            in_list = false;
         }
+        // A list may start anywhere in a block (it can interrupt a paragraph).
+        in_list |= list_item && indent < 4;
         blank_before = false;
+        if indent >= 4 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            // A fence in a list item, or indented code: only a parse can tell.
+            return None;
+        }
         if indent < 4 {
             for ch in ['`', '~'] {
                 let n = trimmed.chars().take_while(|c| *c == ch).count();
                 if n >= 3 {
+                    if html_maybe {
+                        // It may open a fence or be text in an HTML block.
+                        return None;
+                    }
                     fence = Some((ch, n));
+                    fence_indent = indent;
                 }
             }
+            if fence.is_none() && opens_after_marker(trimmed) {
+                return None;
+            }
         }
+        if fence.is_none()
+            && let Some(closer) = html_block_closer(trimmed)
+            && !trimmed.contains(closer)
+        {
+            if indent >= 4 || html_maybe {
+                // Indented code, HTML in a list item, text in an HTML block: only a parse can
+                // tell.
+                return None;
+            }
+            until = Some(closer);
+        }
+        html_maybe |= indent < 4
+            && trimmed.starts_with('<')
+            && trimmed[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
         end = offset;
     }
     if let Some(s) = start {
-        out.push(md[s..end].trim_end_matches(['\n', '\r']));
+        if fence.is_some() || until.is_some() {
+            // Unclosed at the end: code and HTML keep their trailing blank lines.
+            out.push(&md[s..]);
+        } else {
+            out.push(md[s..end].trim_end_matches(['\n', '\r']));
+        }
+    }
+    Some(out)
+}
+
+/// A fence or HTML block opened after list item or block quote markers on the same line
+/// (`- ```yaml`, `> <!--`).
+fn opens_after_marker(trimmed: &str) -> bool {
+    let mut rest = trimmed;
+    loop {
+        let before = rest;
+        rest = rest.trim_start_matches([' ', '\t', '>']);
+        if let Some(r) = rest.strip_prefix(['-', '*', '+']) {
+            rest = r;
+        }
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+            rest = &rest[digits + 1..];
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest != trimmed && (rest.starts_with("```") || rest.starts_with("~~~") || rest.starts_with('<'))
+}
+
+/// `md` cut into pieces of at least `size` bytes (the last may be shorter) that, parsed one
+/// after the other, give exactly what one parse of the whole gives. The cuts are found by
+/// pulldown-cmark itself, at the start of top-level blocks: never before a `---` or `+++` line
+/// (a piece starting with one could read as front matter), and not at all in a text with link
+/// reference or footnote definitions, which apply to the whole text.
+///
+/// This is one full parse (its tree, about 6 bytes per byte of Markdown, is dropped before
+/// returning); rendering the pieces then holds only one piece's tree at a time.
+pub fn chunks(md: &str, size: usize) -> Vec<&str> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let parser = Parser::new_ext(md, crate::preview::render::OPTIONS);
+    if parser.reference_definitions().iter().next().is_some() {
+        return vec![md];
+    }
+    let spans = metadata_spans(md);
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut depth = 0usize;
+    for (event, range) in parser.into_offset_iter() {
+        let top_start = depth == 0 && !matches!(event, Event::End(_));
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => return vec![md],
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        // The start of the line the block starts on (an indented code block's range starts
+        // after its indentation).
+        let at = md[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        if top_start
+            && at > from
+            && at - from >= size
+            && !md[at..].starts_with("---")
+            && !md[at..].starts_with("+++")
+            && !spans.iter().any(|(start, end)| *start < at && at < *end)
+        {
+            out.push(&md[from..at]);
+            from = at;
+        }
+    }
+    if from < md.len() || out.is_empty() {
+        out.push(&md[from..]);
     }
     out
+}
+
+/// Where a metadata block may run: pulldown-cmark takes a `---` (or `+++`) line at the start of
+/// any block, even inside a list item, for the start of a metadata block when a closing line
+/// follows anywhere later in the text, so no cut may fall between the two. Over-counts (any
+/// such line, whatever precedes it on the line), which only means fewer cuts.
+fn metadata_spans(md: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    let mut offset = 0;
+    let mut lines = md.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let here = offset;
+        offset += line.len();
+        let bare = line.trim_end_matches(['\n', '\r', ' ', '\t']);
+        if let Some((start, closers)) = open {
+            // pulldown-cmark's closing line: three characters at the very start of the line,
+            // then only spaces.
+            let exact = line.trim_end_matches('\n').trim_end_matches('\r');
+            if closers.split('|').any(|c| exact.trim_end_matches(' ') == c) {
+                spans.push((start, offset));
+                open = None;
+            }
+            continue;
+        }
+        let next_blank = lines
+            .peek()
+            .is_none_or(|l| l.trim_matches([' ', '\t', '\r', '\n']).is_empty());
+        if !next_blank {
+            if bare.ends_with("---") {
+                open = Some((here, "---|..."));
+            } else if bare.ends_with("+++") {
+                open = Some((here, "+++"));
+            }
+        }
+    }
+    if let Some((start, _)) = open {
+        spans.push((start, md.len()));
+    }
+    spans
+}
+
+/// Marks front matter in [`blocks`]: it ends at a `---` or `...` line.
+const FRONT_MATTER: &str = "\n---";
+
+/// The end marker of an HTML block starting on this line that may contain blank lines
+/// (CommonMark HTML blocks of kinds 1 to 5).
+fn html_block_closer(trimmed: &str) -> Option<&'static str> {
+    if !trimmed.starts_with('<') {
+        return None;
+    }
+    let lower = trimmed.get(..12).unwrap_or(trimmed).to_ascii_lowercase();
+    for (tag, closer) in [
+        ("<pre", "</pre>"),
+        ("<script", "</script>"),
+        ("<style", "</style>"),
+        ("<textarea", "</textarea>"),
+    ] {
+        if let Some(rest) = lower.strip_prefix(tag)
+            && (rest.is_empty() || rest.starts_with([' ', '\t', '>']))
+        {
+            return Some(closer);
+        }
+    }
+    if trimmed.starts_with("<!--") {
+        Some("-->")
+    } else if trimmed.starts_with("<?") {
+        Some("?>")
+    } else if trimmed.starts_with("<![CDATA[") {
+        Some("]]>")
+    } else if trimmed.starts_with("<!") {
+        Some(">")
+    } else {
+        None
+    }
+}
+
+/// Whether `md` may hold a link reference or footnote definition (`[label]: …`, `[^note]: …`)
+/// anywhere, even indented or quoted. Errs on the side of yes.
+fn has_definitions(md: &str) -> bool {
+    md.lines()
+        .any(|line| line.find("]:").is_some_and(|i| line[..i].contains('[')))
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -116,5 +368,89 @@ mod tests {
             pieces.extend(text(render_markdown(b, 60, &styles, &hl)));
         }
         assert_eq!(pieces, whole);
+    }
+
+    fn text(lines: Vec<ratatui::text::Line>) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn constructs_holding_blank_lines_stay_in_one_block() {
+        let md = "---\ntitle: x\n\nowner: y\n---\n\npara\n\n<!-- a comment\n\nstill the comment -->\n\n\
+                  <pre>\ncode\n\nmore code\n</pre>\n\ntext\n<script>\nlet a;\n\nlet b;\n</script>\n\nlast";
+        let trimmed: Vec<&str> = blocks(md)
+            .into_iter()
+            .map(|b| b.trim_end_matches('\n'))
+            .collect();
+        assert_eq!(
+            trimmed,
+            [
+                "---\ntitle: x\n\nowner: y\n---",
+                "para",
+                "<!-- a comment\n\nstill the comment -->",
+                "<pre>\ncode\n\nmore code\n</pre>",
+                "text",
+                "<script>\nlet a;\n\nlet b;\n</script>",
+                "last"
+            ]
+        );
+        // The same without front matter, found by the quick line scan alone (which does not
+        // cut where a parse may, only never where it must not).
+        let rest = &md[md.find("para").unwrap()..];
+        assert_eq!(
+            quick_blocks(rest).expect("no parse needed"),
+            [
+                "para",
+                "<!-- a comment\n\nstill the comment -->",
+                "<pre>\ncode\n\nmore code\n</pre>",
+                "text\n<script>\nlet a;\n\nlet b;\n</script>",
+                "last"
+            ]
+        );
+        // A one-line comment does not swallow what follows.
+        assert_eq!(blocks("<!-- x -->\n\npara"), ["<!-- x -->", "para"]);
+    }
+
+    #[test]
+    fn a_text_with_definitions_is_one_block() {
+        let md = "See [the guide][g] and a note[^n].\n\nMore text.\n\n[g]: https://example.com\n\n[^n]: The note.\n";
+        assert_eq!(blocks(md).len(), 1);
+        assert_eq!(chunks(md, 1), [md]);
+        assert!(blocks("\n\n").is_empty());
+    }
+
+    #[test]
+    fn chunks_cover_every_block_and_render_as_the_whole() {
+        let mut md = String::from("---\nk: v\n\nw: z\n---\n\n# Title\n\n");
+        for i in 0..400 {
+            md.push_str(&format!(
+                "## Part {i}\n\nText {i} with `code`.\n\n- a\n\n- b\n\n  more b\n\n\
+                 <!-- note {i}\n\nstill note -->\n\n```yaml\nk: {i}\n\nv: 2\n```\n\n> quote\n\n> again\n\n\
+                 | a | b |\n|---|---|\n| {i} | 2 |\n\n1. one\n2. two\n\n    indented {i}\n\n"
+            ));
+        }
+        let parts = chunks(&md, 300);
+        assert!(parts.len() > 10, "{}", parts.len());
+        assert_eq!(
+            parts.concat(),
+            md,
+            "the pieces are the whole text, in order"
+        );
+        assert!(
+            parts
+                .iter()
+                .all(|p| p.len() >= 300 || std::ptr::eq(p, parts.last().unwrap()))
+        );
+        // Parsed chunk by chunk, it renders as one parse of the whole.
+        let hl = Highlighter::plain();
+        let styles = PreviewStyles::plain();
+        let chunked = text(crate::preview::render::render_in_chunks(
+            &md, 70, &styles, &hl, 300,
+        ));
+        let one_parse = text(render_markdown(&md, 70, &styles, &hl));
+        assert_eq!(chunked, one_parse);
     }
 }

@@ -10,10 +10,16 @@
 //! 0.45 s in a release build and 1 s in a debug build, against a few tens of milliseconds for
 //! two separate sets. None of our syntaxes refers to another syntax, so nothing is lost.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use ratatui::style::{Color, Modifier, Style};
-use syntect::easy::HighlightLines;
-use syntect::highlighting::{FontStyle, Theme, ThemeSet};
-use syntect::parsing::{SyntaxDefinition, SyntaxReference, SyntaxSet, SyntaxSetBuilder};
+use syntect::highlighting::{FontStyle, HighlightIterator, HighlightState, Theme, ThemeSet};
+use syntect::parsing::{
+    ParseState, ScopeStack, SyntaxDefinition, SyntaxReference, SyntaxSet, SyntaxSetBuilder,
+};
 use syntect::util::LinesWithEndings;
 
 /// The HCL / Terraform syntax, written for infradraft.
@@ -38,6 +44,8 @@ pub(crate) type HighlightedLine = Vec<(String, Style)>;
 
 /// Syntax definitions and colour themes for code blocks. Expensive to build: build it once.
 pub struct Highlighter {
+    /// Tells this highlighter's entries in the per-thread [`LineMemo`] from others'.
+    id: u64,
     /// syntect's defaults.
     syntaxes: SyntaxSet,
     /// Ours: HCL, Dockerfile and TOML.
@@ -78,6 +86,7 @@ impl Highlighter {
             }
         }
         Highlighter {
+            id: next_id(),
             syntaxes: SyntaxSet::load_defaults_newlines(),
             extra: builder.build(),
             themes: ThemeSet::load_defaults(),
@@ -88,6 +97,7 @@ impl Highlighter {
     /// without syntax colours. For use until [`Highlighter::new`] (run on another thread) is done.
     pub fn plain() -> Highlighter {
         Highlighter {
+            id: next_id(),
             syntaxes: SyntaxSet::new(),
             extra: SyntaxSet::new(),
             themes: ThemeSet::new(),
@@ -205,38 +215,153 @@ impl Highlighter {
             return None;
         }
         let (syntax, set) = self.syntax_for(lang)?;
+        let theme_name = theme;
         let theme = self.theme(theme)?;
+        let highlighter = syntect::highlighting::Highlighter::new(theme);
+        let mut state = Some(Rc::new(LineState {
+            parse: ParseState::new(syntax),
+            scopes: HighlightState::new(&highlighter, ScopeStack::new()),
+        }));
+        let ours = std::ptr::eq(set, &self.extra);
         let mut lines = Vec::new();
-        let mut hl = Some(HighlightLines::new(syntax, theme));
-        for line in LinesWithEndings::from(code) {
-            let bare = line.strip_suffix('\n').unwrap_or(line);
-            let bare = bare.strip_suffix('\r').unwrap_or(bare);
-            if line.len() > MAX_HIGHLIGHT_LINE {
-                hl = None;
-            }
-            let pieces = match hl.as_mut().map(|h| h.highlight_line(line, set)) {
-                Some(Ok(ranges)) => {
-                    let mut out: HighlightedLine = Vec::with_capacity(ranges.len());
-                    let mut used = 0;
-                    for (style, text) in ranges {
-                        let take = text.len().min(bare.len().saturating_sub(used));
-                        let piece = &text[..floor_char_boundary(text, take)];
-                        used += text.len();
-                        if !piece.is_empty() {
-                            out.push((piece.to_string(), convert(style, base)));
+        MEMO.with_borrow_mut(|memo| {
+            memo.use_key(self.id, theme_name);
+            for line in LinesWithEndings::from(code) {
+                let bare = line.strip_suffix('\n').unwrap_or(line);
+                let bare = bare.strip_suffix('\r').unwrap_or(bare);
+                if line.len() > MAX_HIGHLIGHT_LINE {
+                    state = None;
+                }
+                let tokens = state
+                    .as_mut()
+                    .map(|st| memo.highlight(line, st, (set, ours), &highlighter));
+                let pieces = match tokens {
+                    Some(Some(tokens)) => {
+                        let mut out: HighlightedLine = Vec::with_capacity(tokens.len());
+                        let mut used = 0;
+                        for (style, len) in tokens.iter() {
+                            let text = &line[used..used + len];
+                            let take = text.len().min(bare.len().saturating_sub(used));
+                            let piece = &text[..floor_char_boundary(text, take)];
+                            used += len;
+                            if !piece.is_empty() {
+                                out.push((piece.to_string(), convert(*style, base)));
+                            }
                         }
+                        out
                     }
-                    out
-                }
-                Some(Err(_)) => {
-                    hl = None;
-                    vec![(bare.to_string(), base)]
-                }
-                None => vec![(bare.to_string(), base)],
-            };
-            lines.push(pieces);
-        }
+                    Some(None) => {
+                        state = None;
+                        vec![(bare.to_string(), base)]
+                    }
+                    None => vec![(bare.to_string(), base)],
+                };
+                lines.push(pieces);
+            }
+        });
         Some(lines)
+    }
+}
+
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Where syntect is between two lines: the parser's context stack and the theme's scope stack.
+#[derive(Clone, PartialEq, Eq)]
+struct LineState {
+    parse: ParseState,
+    scopes: HighlightState,
+}
+
+/// A line's tokens: theme styles with their lengths in bytes.
+type Tokens = Rc<[(syntect::highlighting::Style, usize)]>;
+
+/// How many distinct lines [`LineMemo`] remembers before it starts over.
+const MEMO_LINES: usize = 1024;
+
+thread_local! {
+    static MEMO: RefCell<LineMemo> = RefCell::new(LineMemo::default());
+}
+
+/// The highlighting of lines seen recently on this thread. A line's tokens and the state after it
+/// depend only on the line and the state before it, so a line met again in the same state (the
+/// same `apiVersion: v1` in the tenth manifest, every unchanged line of a block re-rendered while
+/// its neighbour is edited) is not parsed again. Bounded: it starts over after [`MEMO_LINES`]
+/// distinct lines, and whenever the highlighter or the theme changes.
+#[derive(Default)]
+struct LineMemo {
+    /// Highlighter id and theme name.
+    key: Option<(u64, String)>,
+    /// Per line: whether our own syntax set parsed it (parse states of the two sets are not
+    /// comparable), the state before it, its tokens and the state after it.
+    lines: HashMap<Box<str>, Vec<Remembered>>,
+    remembered: usize,
+}
+
+struct Remembered {
+    ours: bool,
+    before: Rc<LineState>,
+    tokens: Tokens,
+    after: Rc<LineState>,
+}
+
+impl LineMemo {
+    fn use_key(&mut self, highlighter: u64, theme: &str) {
+        if self
+            .key
+            .as_ref()
+            .is_none_or(|(id, name)| *id != highlighter || name != theme)
+        {
+            self.lines.clear();
+            self.remembered = 0;
+            self.key = Some((highlighter, theme.to_string()));
+        }
+    }
+
+    /// The tokens of `line` highlighted from `state`, which moves on to the state after the
+    /// line; `None` when syntect fails on the line.
+    fn highlight(
+        &mut self,
+        line: &str,
+        state: &mut Rc<LineState>,
+        (set, ours): (&SyntaxSet, bool),
+        highlighter: &syntect::highlighting::Highlighter<'_>,
+    ) -> Option<Tokens> {
+        if let Some(seen) = self.lines.get(line)
+            && let Some(r) = seen
+                .iter()
+                .find(|r| r.ours == ours && (Rc::ptr_eq(&r.before, state) || *r.before == **state))
+        {
+            *state = Rc::clone(&r.after);
+            return Some(Rc::clone(&r.tokens));
+        }
+        let mut next = LineState::clone(state);
+        // A state holding a regex capture (a here-document's end marker, a block scalar's
+        // indentation) never equals a copy of itself, as onig compares captures by address:
+        // such lines are not remembered, as they could never be found again.
+        let comparable = next == **state;
+        let ops = next.parse.parse_line(line, set).ok()?;
+        let tokens: Tokens = HighlightIterator::new(&mut next.scopes, &ops, line, highlighter)
+            .map(|(style, text)| (style, text.len()))
+            .collect();
+        let before = std::mem::replace(state, Rc::new(next));
+        if !comparable {
+            return Some(tokens);
+        }
+        if self.remembered >= MEMO_LINES {
+            self.lines.clear();
+            self.remembered = 0;
+        }
+        self.remembered += 1;
+        self.lines.entry(line.into()).or_default().push(Remembered {
+            ours,
+            before,
+            tokens: tokens.clone(),
+            after: Rc::clone(state),
+        });
+        Some(tokens)
     }
 }
 
@@ -511,6 +636,122 @@ src/main.rs"""
         shared().warm_up("base16-ocean.dark");
         shared().warm_up("");
         Highlighter::plain().warm_up("no such theme");
+    }
+
+    /// syntect's own line-by-line highlighting, without the memo, as our pieces.
+    fn reference(hl: &Highlighter, lang: &str, code: &str) -> Vec<HighlightedLine> {
+        let (syntax, set) = hl.syntax_for(lang).expect("syntax");
+        let theme = hl.theme("base16-ocean.dark").expect("theme");
+        let mut h = syntect::easy::HighlightLines::new(syntax, theme);
+        LinesWithEndings::from(code)
+            .map(|line| {
+                let bare = line.trim_end_matches(['\n', '\r']);
+                let mut used = 0;
+                let mut out = Vec::new();
+                for (style, text) in h.highlight_line(line, set).expect("highlight") {
+                    let take = text.len().min(bare.len().saturating_sub(used));
+                    used += text.len();
+                    if take > 0 {
+                        out.push((text[..take].to_string(), convert(style, Style::new())));
+                    }
+                }
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn remembered_lines_highlight_exactly_as_when_first_seen() {
+        let hl = Highlighter::new();
+        // The same lines in different states: a mapping key, then text of a block scalar;
+        // a command, then a here-document's body; the same text in YAML, shell and HCL (our
+        // own syntax set); and repeated blocks, whose every line comes from the memo.
+        let cases = [
+            ("yaml", "name: web\nport: 80\n"),
+            ("yaml", "script: |\n  name: web\n  port: 80\nname: web\n"),
+            (
+                "bash",
+                "echo \"name: web\"\ncat <<EOF\necho \"name: web\"\nEOF\necho done\n",
+            ),
+            (
+                "hcl",
+                "name = \"web\"\n/* a comment\nname = \"web\"\n*/\nname = \"web\"\n",
+            ),
+            ("yaml", "name: web\nport: 80\n"),
+            ("bash", "name: web\n"),
+            ("hcl", "name: web\n"),
+            ("yaml", "script: |\n  name: web\n  port: 80\nname: web\n"),
+        ];
+        let mut remembered = Vec::new();
+        for round in 0..2 {
+            for (lang, code) in cases {
+                let got = hl
+                    .highlight(lang, code, "base16-ocean.dark", Style::new())
+                    .expect("highlighted");
+                assert_eq!(
+                    got,
+                    reference(&hl, lang, code),
+                    "round {round}: {lang} {code:?}"
+                );
+            }
+            remembered.push(MEMO.with_borrow(|m| m.remembered));
+        }
+        // The memo did remember: the second round parsed no line again.
+        assert!(remembered[0] > 10, "{remembered:?}");
+        assert_eq!(remembered[0], remembered[1]);
+    }
+
+    #[test]
+    fn the_memo_starts_over_for_another_theme_or_highlighter_and_stays_bounded() {
+        let hl = Highlighter::new();
+        let code: String = (0..MEMO_LINES + 10)
+            .map(|i| format!("key{i}: {i}\n"))
+            .collect();
+        hl.highlight("yaml", &code, "base16-ocean.dark", Style::new())
+            .expect("highlighted");
+        let remembered = MEMO.with_borrow(|m| m.remembered);
+        assert!((1..=MEMO_LINES).contains(&remembered), "{remembered}");
+        hl.highlight("yaml", "a: 1\n", "InspiredGitHub", Style::new())
+            .expect("highlighted");
+        assert_eq!(MEMO.with_borrow(|m| m.remembered), 1);
+        let light = Highlighter::new()
+            .highlight("yaml", "a: 1\n", "InspiredGitHub", Style::new())
+            .expect("highlighted");
+        assert_eq!(
+            MEMO.with_borrow(|m| m.remembered),
+            1,
+            "a new highlighter starts over"
+        );
+        assert_eq!(
+            light,
+            reference_with(&hl, "yaml", "a: 1\n", "InspiredGitHub")
+        );
+    }
+
+    fn reference_with(
+        hl: &Highlighter,
+        lang: &str,
+        code: &str,
+        theme: &str,
+    ) -> Vec<HighlightedLine> {
+        let (syntax, set) = hl.syntax_for(lang).expect("syntax");
+        let theme = hl.theme(theme).expect("theme");
+        let mut h = syntect::easy::HighlightLines::new(syntax, theme);
+        LinesWithEndings::from(code)
+            .map(|line| {
+                h.highlight_line(line, set)
+                    .expect("highlight")
+                    .into_iter()
+                    .map(|(style, text)| {
+                        (
+                            text.trim_end_matches('\n').to_string(),
+                            convert(style, Style::new()),
+                        )
+                    })
+                    .filter(|(t, _)| !t.is_empty())
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod ansi;
 pub mod blocks;
 mod diagram;
 mod highlight;
+mod prefetch;
 mod render;
 mod table;
 mod wrap;
@@ -150,13 +151,19 @@ pub fn render_markdown(
 /// ending in `\n`. With `color`, styles are ANSI SGR escapes (24-bit for RGB colours, 256- or
 /// 16-colour otherwise) reset at the end of each line; the only escape bytes in the output are
 /// these. Without `color`, plain text with no escape bytes and no trailing spaces.
-pub fn render_to_string(
+///
+/// Lines are written as they are laid out and the text is parsed a piece at a time, so memory
+/// does not grow with the output; with colours, code blocks are highlighted on a second thread
+/// ahead of the layout (the output is the same as on one thread). Stops at the first write
+/// error.
+pub fn render_to_writer(
     md: &str,
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
     color: bool,
-) -> String {
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let plain;
     let styles = if color {
         styles
@@ -167,20 +174,47 @@ pub fn render_to_string(
         };
         &plain
     };
-    let lines = render_markdown(md, width, styles, hl);
-    let mut out = String::new();
-    for line in &lines {
+    let mut text = String::new();
+    let mut write = |line: Line<'static>| {
+        text.clear();
         if color {
-            ansi::write_line(&mut out, line);
+            ansi::write_line(&mut text, &line);
         } else {
-            let start = out.len();
             for span in &line.spans {
-                out.push_str(&span.content);
+                text.push_str(&span.content);
             }
-            let trimmed = out[start..].trim_end().len();
-            out.truncate(start + trimmed);
+            text.truncate(text.trim_end().len());
         }
-        out.push('\n');
+        text.push('\n');
+        out.write_all(text.as_bytes())
+    };
+    let pieces = blocks::chunks(md, render::CHUNK);
+    if !color {
+        return render::render_pieces(&pieces, width, styles, hl, None, &mut write);
     }
-    out
+    let prefetch = prefetch::Prefetch::new(&pieces, styles, hl);
+    std::thread::scope(|scope| {
+        // Without a second thread (it could not be started) the renderer highlights everything.
+        let _helper = std::thread::Builder::new()
+            .name("highlight".into())
+            .spawn_scoped(scope, || prefetch.run_helper());
+        let claim = |index| prefetch.claim(index);
+        let done = render::render_pieces(&pieces, width, styles, hl, Some(&claim), &mut write);
+        prefetch.finish();
+        done
+    })
+}
+
+/// [`render_to_writer`] into a string.
+pub fn render_to_string(
+    md: &str,
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+    color: bool,
+) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and every line is UTF-8.
+    let _ = render_to_writer(md, width, styles, hl, color, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -12,6 +12,9 @@ use pulldown_cmark::{
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+#[cfg(test)]
+use super::blocks;
+use super::prefetch::Claim;
 use super::table::{self, TableData};
 use super::wrap::{self, Frag, HARD_BREAK, frags_width, push_text, width};
 use super::{Highlighter, MIN_CONTENT, MIN_WIDTH, PreviewStyles, diagram};
@@ -20,28 +23,80 @@ use crate::text::sanitize;
 /// Longest link target shown after a link, in columns.
 const MAX_TARGET: usize = 200;
 
+/// The size of the pieces `infradraft render` parses a long text in (see [`blocks::chunks`]).
+pub(crate) const CHUNK: usize = 16 * 1024;
+
+/// The Markdown extensions the preview renders.
+pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_GFM)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+
 pub(crate) fn render(
     md: &str,
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
 ) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let done: std::io::Result<()> = render_pieces(&[md], width, styles, hl, None, &mut |line| {
+        lines.push(line);
+        Ok(())
+    });
+    debug_assert!(done.is_ok(), "collecting lines cannot fail");
+    lines
+}
+
+/// Renders a text given as consecutive pieces that parse as the whole would (see
+/// [`blocks::chunks`]), handing each finished line to `sink` as soon as it is laid out, so that
+/// neither the whole rendering nor the whole text's parse tree is ever held in memory. Stops
+/// at the first error from `sink`. With a `prefetch`, code blocks highlighted ahead by another
+/// thread are taken from it.
+pub(crate) fn render_pieces<E>(
+    pieces: &[&str],
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+    prefetch: Option<&dyn Fn(usize) -> Claim>,
+    sink: &mut dyn FnMut(Line<'static>) -> Result<(), E>,
+) -> Result<(), E> {
     let width = usize::from(width.max(MIN_WIDTH));
     let mut r = Renderer::new(styles, hl, width);
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_GFM
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    for event in Parser::new_ext(md, options) {
-        r.event(event);
+    r.prefetch = prefetch;
+    for piece in pieces {
+        for event in Parser::new_ext(piece, OPTIONS) {
+            r.event(event);
+            for frags in r.out.drain(..) {
+                sink(to_line(frags, width, styles.color))?;
+            }
+        }
     }
     r.finish();
-    r.out
-        .into_iter()
-        .map(|frags| to_line(frags, width, styles.color))
-        .collect()
+    for frags in r.out.drain(..) {
+        sink(to_line(frags, width, styles.color))?;
+    }
+    Ok(())
+}
+
+/// The renderer over `md` cut into pieces of `size` bytes.
+#[cfg(test)]
+pub(crate) fn render_in_chunks(
+    md: &str,
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+    size: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let pieces = blocks::chunks(md, size);
+    let done: Result<(), ()> = render_pieces(&pieces, width, styles, hl, None, &mut |line| {
+        lines.push(line);
+        Ok(())
+    });
+    assert!(done.is_ok());
+    lines
 }
 
 /// Converts a rendered line to a ratatui line, enforcing the width (a last safety net: the
@@ -110,6 +165,8 @@ struct ImageState {
 }
 
 struct CodeState {
+    /// Which code block of the document this is, counting from 0.
+    index: usize,
     info: String,
     label: Option<String>,
     text: String,
@@ -119,7 +176,10 @@ struct Renderer<'a> {
     styles: &'a PreviewStyles,
     hl: &'a Highlighter,
     width: usize,
+    /// Lines laid out and not yet handed on (see [`render_pieces`]).
     out: Vec<Vec<Frag>>,
+    /// A line has been emitted (a gap is only needed after one).
+    emitted: bool,
     containers: Vec<Container>,
     /// One entry per open list: the next number of an ordered list.
     lists: Vec<Option<u64>>,
@@ -134,6 +194,9 @@ struct Renderer<'a> {
     html: Option<String>,
     table: Option<TableData>,
     row: Vec<Vec<Frag>>,
+    /// Code blocks started so far.
+    code_blocks: usize,
+    prefetch: Option<&'a dyn Fn(usize) -> Claim>,
 }
 
 impl<'a> Renderer<'a> {
@@ -143,6 +206,7 @@ impl<'a> Renderer<'a> {
             hl,
             width,
             out: Vec::new(),
+            emitted: false,
             containers: Vec::new(),
             lists: Vec::new(),
             inline: Vec::new(),
@@ -156,6 +220,8 @@ impl<'a> Renderer<'a> {
             html: None,
             table: None,
             row: Vec::new(),
+            code_blocks: 0,
+            prefetch: None,
         }
     }
 
@@ -216,7 +282,7 @@ impl<'a> Renderer<'a> {
     /// Emits one line of content under the current containers, preceded by a blank separator
     /// line when a block ended before it.
     fn emit(&mut self, content: Vec<Frag>) {
-        if self.need_gap && !self.out.is_empty() {
+        if self.need_gap && self.emitted {
             let mut gap = Vec::new();
             for c in self.containers.iter().filter(|c| !c.pending) {
                 for f in &c.rest {
@@ -236,6 +302,7 @@ impl<'a> Renderer<'a> {
             self.out.push(gap);
         }
         self.need_gap = false;
+        self.emitted = true;
         let mut line = Vec::new();
         for c in &mut self.containers {
             let prefix = if c.pending { &c.first } else { &c.rest };
@@ -388,6 +455,7 @@ impl<'a> Renderer<'a> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some(CodeState {
+                    index: self.next_code_index(),
                     info,
                     label: None,
                     text: String::new(),
@@ -400,6 +468,7 @@ impl<'a> Renderer<'a> {
                     MetadataBlockKind::PlusesStyle => "toml",
                 };
                 self.code = Some(CodeState {
+                    index: self.next_code_index(),
                     info: info.to_string(),
                     label: Some(format!("front matter ({info})")),
                     text: String::new(),
@@ -698,27 +767,52 @@ impl<'a> Renderer<'a> {
         self.need_gap = true;
     }
 
+    fn next_code_index(&mut self) -> usize {
+        self.code_blocks += 1;
+        self.code_blocks - 1
+    }
+
     fn code_block(&mut self, code: &CodeState) {
         let lang = fence_language(&code.info);
+        // Every code block is claimed, so that the prefetch helper and the renderer agree on
+        // who highlights what; a diagram's claim is simply not used.
+        let claim = match self.prefetch {
+            Some(claim) => claim(code.index),
+            None => Claim::Mine,
+        };
         if lang.eq_ignore_ascii_case("mermaid") && code.label.is_none() {
             self.mermaid(&code.text);
             return;
         }
         let label = code.label.clone().unwrap_or_else(|| lang.to_string());
-        self.code_lines(lang, &label, &code.text, true);
+        let highlighted = match claim {
+            Claim::Done(done) if self.styles.color => Some(done),
+            _ => None,
+        };
+        self.code_lines(lang, &label, &code.text, true, highlighted);
     }
 
-    /// A framed block of code lines, highlighted when `highlight` and colours are on.
-    fn code_lines(&mut self, lang: &str, label: &str, text: &str, highlight: bool) {
+    /// A framed block of code lines, highlighted when `highlight` and colours are on (with
+    /// `highlighted` when that was done already).
+    fn code_lines(
+        &mut self,
+        lang: &str,
+        label: &str,
+        text: &str,
+        highlight: bool,
+        highlighted: Option<Option<Vec<super::highlight::HighlightedLine>>>,
+    ) {
         let avail = self.avail();
         let (block, gutter) = self.frame_style();
         let pad = self.styles.color && block.bg.is_some();
         self.frame_top(label, avail);
-        let highlighted = if highlight && self.styles.color {
-            self.hl
-                .highlight(lang, text, &self.styles.syntax_theme, block)
-        } else {
-            None
+        let highlighted = match highlighted {
+            Some(done) => done,
+            None if highlight && self.styles.color => {
+                self.hl
+                    .highlight(lang, text, &self.styles.syntax_theme, block)
+            }
+            None => None,
         };
         let source_lines: Vec<Vec<(String, Style)>> = highlighted.unwrap_or_else(|| {
             text.lines()
@@ -730,9 +824,15 @@ impl<'a> Renderer<'a> {
             let mut frags = Vec::new();
             let mut col = 0;
             for (piece, style) in &pieces {
-                let (expanded, next) = wrap::expand_tabs(&sanitize(piece), col);
-                col = next;
-                push_text(&mut frags, &expanded, *style);
+                let safe = sanitize(piece);
+                if safe.contains(['\t', '\n', '\r']) {
+                    let (expanded, next) = wrap::expand_tabs(&safe, col);
+                    col = next;
+                    push_text(&mut frags, &expanded, *style);
+                } else {
+                    col += width(&safe);
+                    push_text(&mut frags, &safe, *style);
+                }
             }
             let rows = wrap::hard_wrap(&frags, content, content.saturating_sub(2));
             for (i, row) in rows.into_iter().enumerate() {
@@ -792,7 +892,7 @@ impl<'a> Renderer<'a> {
                 self.frame_bottom(avail);
             }
             Err(message) => {
-                self.code_lines("", "mermaid", source, false);
+                self.code_lines("", "mermaid", source, false, None);
                 self.need_gap = false;
                 let text = clean(&format!("mermaid: {message}"));
                 for l in wrap::wrap(&[Frag::new(text, self.styles.error)], avail) {
@@ -810,7 +910,7 @@ fn heading_number(level: HeadingLevel) -> usize {
 }
 
 /// The language of a fence info string: its first word, without `{.…}` decoration.
-fn fence_language(info: &str) -> &str {
+pub(crate) fn fence_language(info: &str) -> &str {
     let word = info.split_whitespace().next().unwrap_or("");
     let word = word
         .split([',', '{', '}'])

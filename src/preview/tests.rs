@@ -778,12 +778,19 @@ fn markdownish() -> impl Strategy<Value = String> {
         "a\u{FE0F}",
         "｜",
         "\u{3000}",
+        "<!--\n",
+        "-->\n",
+        "<pre>\n",
+        "</pre>\n",
+        "    code\n",
+        "~~~\n",
+        "text\n===\n",
     ];
     prop::collection::vec(prop::sample::select(pieces), 0..80).prop_map(|v| v.concat())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics_or_overflows(s in any::<String>(), w in 1u16..200) {
@@ -792,6 +799,30 @@ proptest! {
         for l in &ls {
             prop_assert!(line_width(l) <= max, "{:?}", text_of(l));
         }
+    }
+
+    #[test]
+    fn parsing_in_chunks_equals_one_parse(s in markdownish(), size in 1usize..200) {
+        let styles = PreviewStyles::plain();
+        let text = |ls: Vec<Line<'static>>| -> Vec<String> { ls.iter().map(text_of).collect() };
+        let whole = text(render_markdown(&s, 60, &styles, hl()));
+        prop_assert_eq!(&text(render::render_in_chunks(&s, 60, &styles, hl(), size)), &whole, "{:?}", s);
+    }
+
+    #[test]
+    fn rendering_block_by_block_equals_rendering_the_whole(s in markdownish()) {
+        let styles = PreviewStyles::plain();
+        let text = |ls: Vec<Line<'static>>| -> Vec<String> { ls.iter().map(text_of).collect() };
+        let whole = text(render_markdown(&s, 60, &styles, hl()));
+        let mut by_block = Vec::new();
+        for b in blocks::blocks(&s) {
+            let lines = text(render_markdown(b, 60, &styles, hl()));
+            if !by_block.is_empty() && !lines.is_empty() {
+                by_block.push(String::new());
+            }
+            by_block.extend(lines);
+        }
+        prop_assert_eq!(&by_block, &whole, "{:?}", s);
     }
 
     #[test]
@@ -806,5 +837,41 @@ proptest! {
         }
         let ansi = render_to_string(&s, w, &PreviewStyles::default(), hl(), true);
         assert_only_sgr(&ansi);
+    }
+}
+
+/// Code blocks of every kind, many of them, so that the highlighting thread runs ahead, falls
+/// behind and is overtaken.
+pub(super) fn code_heavy_document(blocks: usize) -> String {
+    let mut md = String::from("---\ntitle: t\n---\n\n# Doc\n\n");
+    for i in 0..blocks {
+        md.push_str(&match i % 9 {
+            0 => format!("```yaml\nservice: s{i}\nreplicas: {i}\n```\n\n"),
+            1 => format!("```json\n{{\"id\": {i}, \"on\": true}}\n```\n\n"),
+            2 => format!("```bash\nset -eu\necho \"block {i}\" | tee /tmp/{i}\n```\n\n"),
+            3 => format!("```hcl\nresource \"a\" \"b{i}\" {{\n  n = {i}\n}}\n```\n\n"),
+            4 => format!("```mermaid\nflowchart LR\n  A{i} --> B{i}\n```\n\n"),
+            5 => format!("```nosuchlanguage\nplain {i}\n```\n\n"),
+            6 => format!("Paragraph {i}.\n\n    indented code {i}\n\n"),
+            7 => format!("- item {i}\n\n  ```toml\n  [t]\n  n = {i}\n  ```\n\n"),
+            _ => format!("> quoted\n>\n> ```sh\n> ls {i}\n> ```\n\n"),
+        });
+    }
+    md
+}
+
+#[test]
+fn colour_output_with_the_highlighting_thread_equals_rendering_on_one_thread() {
+    for (blocks, width) in [(0, 80), (1, 80), (7, 40), (200, 100), (200, 33)] {
+        let md = code_heavy_document(blocks);
+        let styles = PreviewStyles::default();
+        let mut expected = String::new();
+        for line in render_markdown(&md, width, &styles, hl()) {
+            ansi::write_line(&mut expected, &line);
+            expected.push('\n');
+        }
+        let got = render_to_string(&md, width, &styles, hl(), true);
+        assert_eq!(got, expected, "{blocks} blocks at {width} columns");
+        assert!(blocks < 200 || got.contains("38;2;"), "highlighted");
     }
 }

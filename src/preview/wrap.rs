@@ -34,6 +34,10 @@ pub(crate) const HARD_BREAK: &str = "\n";
 
 /// Columns taken by `s` in a terminal.
 pub(crate) fn width(s: &str) -> usize {
+    // Printable ASCII, most of any document, is one column a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 
@@ -235,6 +239,9 @@ pub(crate) fn wrap(frags: &[Frag], max: usize) -> Vec<Vec<Frag>> {
 
 /// Breaks text at exactly `max` columns (code: no word boundaries). Returns at least one line.
 pub(crate) fn hard_wrap(frags: &[Frag], first_max: usize, rest_max: usize) -> Vec<Vec<Frag>> {
+    if frags_width(frags) <= first_max.max(1) && frags.iter().all(|f| f.text.is_ascii()) {
+        return vec![frags.to_vec()];
+    }
     let mut lines = Vec::new();
     let mut cur: Vec<Frag> = Vec::new();
     let mut cur_w = 0;
@@ -306,7 +313,9 @@ pub(crate) fn clip(frags: &[Frag], max: usize) -> Vec<Frag> {
 /// or as one string; cuts the end off when it is not.
 pub(crate) fn fit(frags: Vec<Frag>, max: usize) -> Vec<Frag> {
     let whole = |fs: &[Frag]| width(&fs.iter().map(|f| f.text.as_str()).collect::<String>());
-    if frags_width(&frags) <= max && whole(&frags) <= max {
+    let ascii = frags.iter().all(|f| f.text.is_ascii());
+    // ASCII has no sequences that join across pieces, so the pieces' widths add up.
+    if frags_width(&frags) <= max && (ascii || whole(&frags) <= max) {
         return frags;
     }
     let mut out = clip(&frags, max);

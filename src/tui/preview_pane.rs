@@ -61,7 +61,11 @@ fn render_blocks(
                 None => {
                     rendered += 1;
                     let mut lines = render_markdown(b, width, styles, hl);
-                    lines.push(Line::default());
+                    // A blank line after each block that shows anything (an empty heading
+                    // shows nothing).
+                    if !lines.is_empty() {
+                        lines.push(Line::default());
+                    }
                     lines
                 }
             },
