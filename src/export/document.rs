@@ -312,6 +312,15 @@ fn change_log_part(s: &Session) -> String {
 
 /// The document's parts, in order.
 pub fn parts(s: &Session, ctx: &ExportContext) -> Vec<Part> {
+    parts_with(s, ctx, true)
+}
+
+/// [`parts`] without the sections (for the preview, which renders those on its own).
+pub fn parts_without_sections(s: &Session, ctx: &ExportContext) -> Vec<Part> {
+    parts_with(s, ctx, false)
+}
+
+fn parts_with(s: &Session, ctx: &ExportContext, sections: bool) -> Vec<Part> {
     let mut parts = vec![
         Part {
             kind: PartKind::Title,
@@ -322,7 +331,7 @@ pub fn parts(s: &Session, ctx: &ExportContext) -> Vec<Part> {
             markdown: requirements_part(s),
         },
     ];
-    for i in 0..s.sections.len() {
+    for i in (0..s.sections.len()).filter(|_| sections) {
         parts.push(Part {
             kind: PartKind::Section(i),
             markdown: section_part(s, i),

@@ -10,7 +10,7 @@ mod document;
 pub use adr::{adr_file_name, adrs};
 pub use document::{
     DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, Part, PartKind, REQUIREMENTS_TITLE, clean_body,
-    document, parts, section_markdown, stories_markdown,
+    document, parts, parts_without_sections, section_markdown, stories_markdown,
 };
 
 use crate::knowledge::checklist::Checklist;

@@ -133,6 +133,8 @@ pub struct App {
     /// The preview follows the selected section until the person scrolls it.
     pub preview_follows: bool,
     editors: Vec<Option<SectionEditor>>,
+    /// Where the cursor was in sections whose idle editor was dropped.
+    editor_cursors: std::collections::HashMap<usize, (u32, u32)>,
     /// Per-section edit counters, the preview cache's keys.
     pub revisions: Vec<u64>,
     pub preview: PreviewCache,
@@ -214,6 +216,7 @@ impl App {
             preview_scroll: 0,
             preview_follows: true,
             editors: (0..sections).map(|_| None).collect(),
+            editor_cursors: std::collections::HashMap::new(),
             revisions: vec![0; sections],
             preview: PreviewCache::default(),
             highlighter: Arc::new(Highlighter::plain()),
@@ -343,9 +346,11 @@ impl App {
             self.refresh_freshness();
         }
         let areas = self.areas();
-        if let Some(section) = self.selected_section() {
+        let selected = self.selected_section();
+        if let Some(section) = selected {
             self.ensure_editor(section);
         }
+        self.drop_idle_editors(selected);
         if let Some(editor) = areas.editor {
             match self.selected_stage() {
                 Some(navigator::Stage::Diagrams) => self.prepare_diagram(editor),
@@ -403,13 +408,24 @@ impl App {
             let height = preview.height.saturating_sub(2) as usize;
             let max = self.preview.total_lines().saturating_sub(height.max(1));
             self.preview_scroll = self.preview_scroll.min(max);
+            // Lines are kept for a few screens around the viewport only.
+            self.preview.keep_near(
+                &self.session,
+                self.preview_scroll,
+                height,
+                2 * height.max(10),
+                width,
+                &styles,
+                &self.highlighter,
+            );
         }
     }
 
     fn ensure_editor(&mut self, section: usize) {
         if self.editors[section].is_none() {
             let body = &self.session.sections[section].body;
-            if self.soft_wrap && body.len() > super::editor::WRAP_LIMIT {
+            let made_before = self.editor_cursors.contains_key(&section);
+            if self.soft_wrap && body.len() > super::editor::WRAP_LIMIT && !made_before {
                 self.message = Some(Message {
                     text: "a long section: soft wrap is off here so that typing stays fast (M-w turns it on)"
                         .into(),
@@ -418,14 +434,45 @@ impl App {
             }
             let body = &self.session.sections[section].body;
             let mut editor = SectionEditor::new(body, &self.theme, self.soft_wrap);
-            if self.session.place.item == self.session.sections[section].id {
-                let (row, col) = self.session.place.cursor;
+            editor.revision = self.revisions[section];
+            let cursor = match self.editor_cursors.get(&section) {
+                Some(&at) => Some(at),
+                None if self.session.place.item == self.session.sections[section].id => {
+                    Some(self.session.place.cursor)
+                }
+                None => None,
+            };
+            if let Some((row, col)) = cursor {
                 editor.textarea.move_cursor(CursorMove::Jump(
                     row.min(u16::MAX as u32) as u16,
                     col.min(u16::MAX as u32) as u16,
                 ));
             }
             self.editors[section] = Some(editor);
+        }
+    }
+
+    /// How many section editors are alive (for tests).
+    pub fn live_editors(&self) -> usize {
+        self.editors.iter().flatten().count()
+    }
+
+    /// Drops the editors of sections other than `keep` that hold no edit, remembering their
+    /// cursors: an editor holds a copy of its section's text and its layout, which for long
+    /// sections is megabytes. Editors with edits stay, for their undo history.
+    fn drop_idle_editors(&mut self, keep: Option<usize>) {
+        for (i, slot) in self.editors.iter_mut().enumerate() {
+            if Some(i) == keep {
+                continue;
+            }
+            if let Some(editor) = slot
+                && editor.revision == self.revisions[i]
+                && editor.search.is_none()
+            {
+                let tui_textarea::DataCursor(row, col) = editor.textarea.cursor();
+                self.editor_cursors.insert(i, (row as u32, col as u32));
+                *slot = None;
+            }
         }
     }
 
@@ -1538,6 +1585,7 @@ impl App {
         self.rows = navigator::rows(&self.session, &self.template);
         let n = self.session.sections.len();
         self.editors = (0..n).map(|_| None).collect();
+        self.editor_cursors.clear();
         self.revisions = if same_shape {
             self.revisions.iter().map(|r| r + 1).collect()
         } else {

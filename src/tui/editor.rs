@@ -12,6 +12,9 @@ pub const WRAP_LIMIT: usize = 128 * 1024;
 
 pub struct SectionEditor {
     pub textarea: TextArea<'static>,
+    /// The section's revision when this editor was made: while it is unchanged, the editor holds
+    /// no edit (no undo history) and can be dropped and made again.
+    pub revision: u64,
     /// The search query being typed, while the search prompt is open.
     pub search: Option<String>,
 }
@@ -27,6 +30,7 @@ impl SectionEditor {
         textarea.set_max_histories(500);
         let mut editor = SectionEditor {
             textarea,
+            revision: 0,
             search: None,
         };
         editor.apply_theme(theme);

@@ -5,7 +5,7 @@
 
 use ratatui::text::Line;
 
-use crate::export::{ExportContext, PartKind, parts, section_markdown};
+use crate::export::{ExportContext, PartKind, parts_without_sections, section_markdown};
 use crate::knowledge::checklist::Checklist;
 use crate::model::Session;
 use crate::preview::{Highlighter, PreviewStyles, render_markdown};
@@ -17,15 +17,57 @@ struct Cached {
     lines: Vec<Line<'static>>,
 }
 
-/// A section, rendered block by block (see `preview::blocks`), so that an edit re-renders only the
-/// blocks it changed, whatever the section's size.
+/// A section, laid out block by block (see `preview::blocks`), so that an edit re-renders only the
+/// blocks it changed, whatever the section's size. Only blocks near the viewport keep their
+/// lines; the others keep their line count, so that memory does not grow with the document.
 #[derive(Default)]
 struct SectionCache {
     revision: u64,
-    markdown: String,
-    /// (hash of the block's Markdown, its lines followed by one blank line).
-    blocks: Vec<(u64, Vec<Line<'static>>)>,
+    /// The [`identity`] of the Markdown it was rendered from (compared when the structure
+    /// changes).
+    markdown: u64,
+    blocks: Vec<Block>,
     len: usize,
+    /// Some block may have lines (so a section far from the viewport is skipped in one step).
+    kept: bool,
+}
+
+/// Kept small (40 bytes): a 10 MB document has about a hundred thousand blocks.
+struct Block {
+    /// Hash of the block's Markdown.
+    hash: u64,
+    /// Where the block is in the section's Markdown (byte offsets; sections are far below 4 GiB).
+    start: u32,
+    end: u32,
+    /// Its line count, the blank line after it included.
+    len: u32,
+    /// Its lines, while near the viewport.
+    lines: Option<Box<[Line<'static>]>>,
+}
+
+impl Block {
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+}
+
+/// What a section's rendering depends on: its blocks, in order (blank lines between blocks do not
+/// change it). Cheap to keep up to date from the blocks' hashes.
+fn identity(md: &str) -> u64 {
+    combine(crate::preview::blocks::blocks(md).into_iter().map(hash))
+}
+
+fn combine(hashes: impl Iterator<Item = u64>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for x in hashes {
+        x.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn hash(text: &str) -> u64 {
@@ -35,43 +77,74 @@ fn hash(text: &str) -> u64 {
     h.finish()
 }
 
-/// Renders `md` block by block, reusing the lines of blocks `old` already has.
-fn render_blocks(
+/// A block's lines followed by one blank line (none when it shows nothing, such as an empty
+/// heading).
+fn render_block(
     md: &str,
-    old: Option<SectionCache>,
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
-) -> (Vec<(u64, Vec<Line<'static>>)>, usize) {
-    // Blocks can repeat (the same table twice), so the old lines are kept per hash as a stack.
-    let mut reuse: std::collections::HashMap<u64, Vec<Vec<Line<'static>>>> =
-        std::collections::HashMap::new();
-    for (h, lines) in old.map(|c| c.blocks).unwrap_or_default() {
-        reuse.entry(h).or_default().push(lines);
+) -> Vec<Line<'static>> {
+    let mut lines = render_markdown(md, width, styles, hl);
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
+}
+
+/// Lays `md` out block by block, reusing what `old` knows of unchanged blocks (their line counts,
+/// and their lines where it has them). New blocks keep their lines when `keep` (an edit, near
+/// the viewport), and only their line count otherwise (a first layout of the whole document).
+/// Returns the blocks and how many were rendered.
+fn render_blocks(
+    md: &str,
+    old: Option<SectionCache>,
+    keep: bool,
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+) -> (Vec<Block>, usize) {
+    // Blocks can repeat (the same table twice), so the old ones are kept per hash as a stack,
+    // the first on top: repeats are matched in order, and each keeps its own lines (only those
+    // near the viewport have any).
+    let mut reuse: std::collections::HashMap<u64, Vec<Block>> = std::collections::HashMap::new();
+    for b in old.map(|c| c.blocks).unwrap_or_default().into_iter().rev() {
+        reuse.entry(b.hash).or_default().push(b);
     }
     let mut rendered = 0;
-    let mut done: Vec<(u64, Vec<Line<'static>>)> = Vec::new();
+    let mut done: Vec<Block> = Vec::new();
     for b in crate::preview::blocks::blocks(md) {
+        // Every block is a slice of `md`.
+        let start = b.as_ptr() as usize - md.as_ptr() as usize;
+        let (start, end) = (clamp_u32(start), clamp_u32(start + b.len()));
         let h = hash(b);
-        let lines = match reuse.get_mut(&h).and_then(|v| v.pop()) {
-            Some(lines) => lines,
-            None => match done.iter().find(|(dh, _)| *dh == h) {
-                // A repeat of a block rendered just now.
-                Some((_, lines)) => lines.clone(),
+        let block = match reuse.get_mut(&h).and_then(|v| v.pop()) {
+            Some(old) => Block { start, end, ..old },
+            None => match done.iter().rev().take(64).find(|d| d.hash == h) {
+                // A repeat of a block laid out just now.
+                Some(d) => Block {
+                    hash: h,
+                    start,
+                    end,
+                    len: d.len,
+                    lines: d.lines.clone(),
+                },
                 None => {
                     rendered += 1;
-                    let mut lines = render_markdown(b, width, styles, hl);
-                    // A blank line after each block that shows anything (an empty heading
-                    // shows nothing).
-                    if !lines.is_empty() {
-                        lines.push(Line::default());
+                    let lines = render_block(b, width, styles, hl);
+                    Block {
+                        hash: h,
+                        start,
+                        end,
+                        len: clamp_u32(lines.len()),
+                        lines: keep.then(|| lines.into_boxed_slice()),
                     }
-                    lines
                 }
             },
         };
-        done.push((h, lines));
+        done.push(block);
     }
+    done.shrink_to_fit();
     (done, rendered)
 }
 
@@ -102,6 +175,8 @@ pub struct PreviewCache {
     pub last_rendered: usize,
     /// How many blocks of sections were rendered by the last `ensure`.
     pub last_blocks: usize,
+    /// How many blocks the last `keep_near` rendered (those scrolled near the viewport).
+    pub last_near: usize,
 }
 
 fn render(md: &str, width: u16, styles: &PreviewStyles, hl: &Highlighter) -> Vec<Line<'static>> {
@@ -144,7 +219,7 @@ impl PreviewCache {
             };
             let mut head = Vec::new();
             let mut tail = Vec::new();
-            for part in parts(s, &ctx) {
+            for part in parts_without_sections(s, &ctx) {
                 match part.kind {
                     PartKind::Section(_) => continue,
                     PartKind::Title | PartKind::Requirements => head.push(part.markdown),
@@ -172,12 +247,11 @@ impl PreviewCache {
             refresh(&mut self.tail, tail);
             // Sections carry their diagrams: compare their Markdown on structure changes too.
             for (i, slot) in self.sections.iter_mut().enumerate() {
-                if let Some(c) = slot {
-                    let md = section_markdown(s, i);
-                    if c.markdown != md {
-                        // Re-rendered below; its unchanged blocks are kept.
-                        c.revision = u64::MAX;
-                    }
+                if let Some(c) = slot
+                    && c.markdown != identity(&section_markdown(s, i))
+                {
+                    // Re-rendered below; its unchanged blocks are kept.
+                    c.revision = u64::MAX;
                 }
             }
         }
@@ -186,14 +260,19 @@ impl PreviewCache {
             let fresh = matches!(&self.sections[i], Some(c) if c.revision == revision);
             if !fresh {
                 let md = section_markdown(s, i);
-                let (blocks, rendered) =
-                    render_blocks(&md, self.sections[i].take(), width, styles, hl);
-                let len = blocks.iter().map(|(_, l)| l.len()).sum();
+                let old = self.sections[i].take();
+                // An edit of a section already laid out keeps the new blocks' lines (they are
+                // where the person is looking); a first layout keeps only line counts.
+                let keep = old.is_some();
+                let (blocks, rendered) = render_blocks(&md, old, keep, width, styles, hl);
+                let len = blocks.iter().map(Block::len).sum();
+                let kept = blocks.iter().any(|b| b.lines.is_some());
                 self.sections[i] = Some(SectionCache {
                     revision,
-                    markdown: md,
+                    markdown: combine(blocks.iter().map(|b| b.hash)),
                     blocks,
                     len,
+                    kept,
                 });
                 self.last_rendered += 1;
                 self.last_blocks += rendered;
@@ -223,31 +302,100 @@ impl PreviewCache {
         self.total - self.tail.iter().map(|c| c.lines.len()).sum::<usize>()
     }
 
-    /// The lines from `offset`, at most `height` of them.
+    /// Gives lines to the section blocks within `margin` lines of the viewport (`offset`,
+    /// `height`), rendering those that have none, and takes them from all others. Call after
+    /// [`PreviewCache::ensure`], with the same session.
+    #[allow(clippy::too_many_arguments)]
+    pub fn keep_near(
+        &mut self,
+        session: &Session,
+        offset: usize,
+        height: usize,
+        margin: usize,
+        width: u16,
+        styles: &PreviewStyles,
+        hl: &Highlighter,
+    ) {
+        self.last_near = 0;
+        let from = offset.saturating_sub(margin);
+        let to = offset.saturating_add(height).saturating_add(margin);
+        for (i, slot) in self.sections.iter_mut().enumerate() {
+            let Some(cache) = slot else { continue };
+            let mut at = self.offsets.get(i).copied().unwrap_or(0);
+            if at >= to || at + cache.len <= from {
+                if cache.kept {
+                    cache.blocks.iter_mut().for_each(|b| b.lines = None);
+                    cache.kept = false;
+                }
+                continue;
+            }
+            cache.kept = true;
+            let mut md: Option<String> = None;
+            for block in &mut cache.blocks {
+                let near = at < to && at + block.len() > from;
+                at += block.len();
+                if !near {
+                    block.lines = None;
+                } else if block.lines.is_none() {
+                    let md = md.get_or_insert_with(|| section_markdown(session, i));
+                    let text = md
+                        .get(block.start as usize..block.end as usize)
+                        .unwrap_or("");
+                    block.lines = Some(render_block(text, width, styles, hl).into_boxed_slice());
+                    self.last_near += 1;
+                }
+            }
+        }
+    }
+
+    /// The width the cache was laid out for, once it has been.
+    pub fn width(&self) -> Option<u16> {
+        self.key.map(|(width, ..)| width)
+    }
+
+    /// How many rendered lines of sections are kept (for tests and benchmarks).
+    pub fn kept_lines(&self) -> usize {
+        self.sections
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.blocks)
+            .filter_map(|b| b.lines.as_ref())
+            .map(|lines| lines.len())
+            .sum()
+    }
+
+    /// The lines from `offset`, at most `height` of them (blank where a block's lines were not
+    /// kept; [`PreviewCache::keep_near`] keeps those of the viewport).
     pub fn visible(&self, offset: usize, height: usize) -> Vec<Line<'static>> {
         let mut out = Vec::with_capacity(height);
         let mut skip = offset;
-        let blocks = self
+        let blank: &[Line<'static>] = &[];
+        let parts = self
             .head
             .iter()
-            .map(|c| &c.lines)
-            .chain(
-                self.sections
+            .map(|c| (c.lines.len(), c.lines.as_slice()))
+            .chain(self.sections.iter().flatten().flat_map(|c| {
+                c.blocks
                     .iter()
-                    .flatten()
-                    .flat_map(|c| c.blocks.iter().map(|(_, l)| l)),
-            )
-            .chain(self.tail.iter().map(|c| &c.lines));
-        for block in blocks {
+                    .map(|b| (b.len(), b.lines.as_deref().unwrap_or(blank)))
+            }))
+            .chain(
+                self.tail
+                    .iter()
+                    .map(|c| (c.lines.len(), c.lines.as_slice())),
+            );
+        for (len, lines) in parts {
             if out.len() >= height {
                 break;
             }
-            if skip >= block.len() {
-                skip -= block.len();
+            if skip >= len {
+                skip -= len;
                 continue;
             }
-            let take = (height - out.len()).min(block.len() - skip);
-            out.extend(block[skip..skip + take].iter().cloned());
+            let take = (height - out.len()).min(len - skip);
+            for k in skip..skip + take {
+                out.push(lines.get(k).cloned().unwrap_or_default());
+            }
             skip = 0;
         }
         out

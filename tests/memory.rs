@@ -1,0 +1,166 @@
+//! Memory stays bounded in long documents: the preview keeps rendered lines only near its
+//! viewport (and what it shows anywhere is exactly the full rendering), and only the selected
+//! section and sections with edits keep an editor.
+
+mod common;
+#[path = "../benches/large_session.rs"]
+mod large_session;
+
+use common::{ctrl, fixture, open, screen, select, typ};
+
+use infradraft::home::Home;
+use infradraft::store;
+use infradraft::tui::app::{App, Pane};
+use infradraft::tui::preview_pane::{PreviewCache, PreviewInputs};
+use infradraft::tui::{prepare_app, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn text(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
+/// The whole document rendered, every line kept: what the viewport must show.
+fn reference(app: &App, width: u16) -> PreviewCache {
+    let mut all = PreviewCache::default();
+    let styles = app.theme.preview_styles();
+    all.ensure(
+        &PreviewInputs {
+            session: &app.session,
+            revisions: &app.revisions,
+            structure: app.structure,
+            checklist: &app.checklist,
+        },
+        width,
+        &styles,
+        app.theme_generation,
+        &app.highlighter,
+        app.highlighted,
+    );
+    all.keep_near(
+        &app.session,
+        0,
+        usize::MAX / 4,
+        0,
+        width,
+        &styles,
+        &app.highlighter,
+    );
+    all
+}
+
+#[test]
+fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rendering() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.ron");
+    store::save(&path, &large_session::large_session(400 * 1024)).unwrap();
+    let home = Home::under(dir.path().join("home"));
+    let mut app = prepare_app(&path, &home, Some("dark".into())).unwrap();
+    app.popups.clear();
+    app.set_highlighter(std::sync::Arc::new(infradraft::preview::Highlighter::new()));
+    let size = Rect::new(0, 0, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut draw = |app: &mut App| {
+        app.prepare(size);
+        terminal.draw(|f| view::draw(f, app)).unwrap();
+    };
+    draw(&mut app);
+    let total = app.preview.total_lines();
+    assert!(total > 10_000, "a long document: {total} lines");
+    let kept = app.preview.kept_lines();
+    assert!(
+        kept > 0 && kept < 1_000,
+        "{kept} of {total} lines kept after the first frame"
+    );
+
+    let width = app.preview.width().expect("the preview is shown");
+    let all = reference(&app, width);
+    assert_eq!(all.total_lines(), total);
+    app.focus = Pane::Preview;
+    let height = 58;
+    let mut checked = 0;
+    for step in [
+        KeyCode::PageDown,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::Home,
+    ] {
+        for _ in 0..if step == KeyCode::PageDown { 40 } else { 3 } {
+            app.handle_event(key(step));
+            draw(&mut app);
+            let at = app.preview_scroll;
+            assert_eq!(
+                text(&app.preview.visible(at, height)),
+                text(&all.visible(at, height)),
+                "the screen at line {at}"
+            );
+            assert!(app.preview.kept_lines() < 1_000);
+            checked += 1;
+        }
+    }
+    assert!(checked > 40);
+    assert!(app.preview_scroll == 0);
+
+    // Typing in a section (whose repeated blocks are matched in order) renders only the edited
+    // block, and nothing near the viewport has to be rendered again.
+    app.focus = Pane::Navigator;
+    for _ in 0..4 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('w')));
+    draw(&mut app);
+    for c in "typed".chars() {
+        app.handle_event(key(KeyCode::Char(c)));
+        draw(&mut app);
+        assert_eq!(app.preview.last_blocks, 1);
+        assert_eq!(app.preview.last_near, 0, "after {c:?}");
+    }
+}
+
+#[test]
+fn idle_editors_are_dropped_keeping_their_cursor_and_edited_ones_keep_their_undo() {
+    let f = fixture();
+    let mut app = open(&f);
+    let first = app.session.sections[0].id.clone();
+    let original = app.session.sections[0].body.clone();
+    select(&mut app, &first);
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.focus, Pane::Editor);
+    // To the end of the third line ("- eu-north-1 primary"), then away.
+    for code in [KeyCode::Down, KeyCode::Down, KeyCode::End, KeyCode::Esc] {
+        app.handle_event(key(code));
+    }
+    app.handle_event(key(KeyCode::Char('j')));
+    screen(&mut app, 120, 40);
+    assert_eq!(app.live_editors(), 1, "only the selected section's editor");
+
+    // Back: the cursor is where it was.
+    app.handle_event(key(KeyCode::Char('k')));
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, " (main)");
+    let body = &app.session.sections[0].body;
+    assert!(body.contains("- eu-north-1 primary (main)\n"), "{body}");
+
+    // An edited section keeps its editor, and with it the undo history.
+    app.handle_event(key(KeyCode::Esc));
+    app.handle_event(key(KeyCode::Char('j')));
+    screen(&mut app, 120, 40);
+    assert_eq!(app.live_editors(), 2);
+    app.handle_event(key(KeyCode::Char('k')));
+    app.handle_event(key(KeyCode::Enter));
+    for _ in 0..7 {
+        app.handle_event(ctrl('z'));
+    }
+    assert_eq!(app.session.sections[0].body, original);
+}
