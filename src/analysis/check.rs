@@ -130,8 +130,9 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
                 ),
             );
         }
+        let options = c.options_by_id();
         for id in &d.considered {
-            if let Some(o) = c.option(id)
+            if let Some(o) = options.get(id.as_str())
                 && (o.pros.is_empty() || o.cons.is_empty())
             {
                 push(

@@ -47,9 +47,12 @@ fn record(s: &Session, title: &str, c: &ComponentDesign) -> Option<String> {
             one_line(&r.rationale).trim_end_matches('.')
         );
     }
+    let options = c.options_by_id();
     out.push_str("## Considered Options\n\n");
     for id in &d.considered {
-        let name = c.option(id).map_or(id.as_str(), |o| o.name.as_str());
+        let name = options
+            .get(id.as_str())
+            .map_or(id.as_str(), |o| o.name.as_str());
         let _ = writeln!(out, "* {}", one_line(name));
     }
     out.push_str("\n## Decision Outcome\n\n");
@@ -87,7 +90,7 @@ fn record(s: &Session, title: &str, c: &ComponentDesign) -> Option<String> {
     }
     out.push_str("\n## Pros and Cons of the Options\n");
     for id in &d.considered {
-        let Some(o) = c.option(id) else {
+        let Some(o) = options.get(id.as_str()) else {
             continue;
         };
         let _ = writeln!(out, "\n### {}\n", one_line(&o.name));

@@ -266,7 +266,8 @@ fn decision_log_part(s: &Session) -> String {
     );
     out.push_str("|---|---|---|---|---|---|\n");
     for (sec, c, d) in decided {
-        let name = |id: &str| c.option(id).map_or(id.to_string(), |o| o.name.clone());
+        let options = c.options_by_id();
+        let name = |id: &str| options.get(id).map_or(id.to_string(), |o| o.name.clone());
         let considered: Vec<String> = d.considered.iter().map(|id| name(id)).collect();
         let conflicts = if d.acknowledged_conflicts.is_empty() {
             "none".to_string()

@@ -147,7 +147,49 @@ impl ComponentDesign {
         self.options.iter().find(|o| o.id == id)
     }
 
+    /// The options by id, for looking up many (a decision's considered options) in linear
+    /// rather than quadratic time. The first of two options with the same id wins, as in
+    /// [`Component::option`].
+    pub fn options_by_id(&self) -> std::collections::HashMap<&str, &OptionCard> {
+        let mut map = std::collections::HashMap::with_capacity(self.options.len());
+        for o in &self.options {
+            map.entry(o.id.as_str()).or_insert(o);
+        }
+        map
+    }
+
     pub fn is_decided(&self) -> bool {
         self.decision.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: &str, name: &str) -> OptionCard {
+        OptionCard {
+            id: id.into(),
+            name: name.into(),
+            summary: String::new(),
+            pros: Vec::new(),
+            cons: Vec::new(),
+            ratings: Ratings::default(),
+            tags: Vec::new(),
+            conflicts_with: Vec::new(),
+            catalog_id: None,
+        }
+    }
+
+    #[test]
+    fn options_by_id_agrees_with_option_including_duplicate_ids() {
+        let mut c = ComponentDesign::new("compute", "");
+        c.options = vec![card("a", "first a"), card("b", "b"), card("a", "second a")];
+        let map = c.options_by_id();
+        assert_eq!(map.len(), 2);
+        for id in ["a", "b", "missing"] {
+            assert_eq!(map.get(id).copied(), c.option(id), "{id}");
+        }
+        assert_eq!(map["a"].name, "first a");
     }
 }

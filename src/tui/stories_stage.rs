@@ -155,14 +155,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ),
         t.heading3,
     ))];
+    let width = list.width as usize;
+    let cut = super::navigator::truncate;
     for e in found {
+        let count = format!(" ({} stories)", e.stories.len());
+        let head = format!("  Epic {}: ", e.number);
+        // The title gives way, with an ellipsis, so that the count stays in view.
+        let room = width.saturating_sub(head.chars().count() + count.chars().count());
         lines.push(Line::from(Span::styled(
-            format!(
-                "  Epic {}: {} ({} stories)",
-                e.number,
-                sanitize_line(&e.title),
-                e.stories.len()
-            ),
+            format!("{head}{}{count}", cut(&sanitize_line(&e.title), room)),
             t.dim,
         )));
     }
@@ -183,10 +184,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             selected_line = lines.len();
         }
         let style = if i == selected { t.selected } else { t.text };
+        let id = format!("  {:<9}", story.id);
+        let size = format!("  {:?}", story.size);
+        let room = width.saturating_sub(id.chars().count() + size.chars().count());
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<9}", story.id), t.dim),
-            Span::styled(sanitize_line(&story.title).into_owned(), style),
-            Span::styled(format!("  {:?}", story.size), t.dim),
+            Span::styled(id, t.dim),
+            Span::styled(cut(&sanitize_line(&story.title), room), style),
+            Span::styled(size, t.dim),
         ]));
     }
     lines.push(Line::from(Span::styled(
@@ -199,9 +203,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             selected_line = lines.len();
         }
         let style = if i == selected { t.selected } else { t.text };
+        let id = format!("  {:<9}", r.story);
+        let room = width.saturating_sub(id.chars().count());
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<9}", r.story), t.dim),
-            Span::styled(sanitize_line(&r.change).into_owned(), style),
+            Span::styled(id, t.dim),
+            Span::styled(cut(&sanitize_line(&r.change), room), style),
         ]));
     }
     let scroll = selected_line.saturating_sub(list.height.saturating_sub(2) as usize);
