@@ -141,6 +141,10 @@ fn stories_are_drafted_from_decisions_and_can_be_dropped() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("INFRA-1"), "{s}");
     insta::assert_snapshot!("stories_120x40", s);
+    // At 80 columns, long titles give way with an ellipsis; counts and sizes stay in view.
+    let narrow = screen(&mut app, 80, 24);
+    assert!(narrow.contains("… (3 stories)"), "{narrow}");
+    insta::assert_snapshot!("stories_80x24", narrow);
     let first = app.session.stories[0].title.clone();
     app.handle_event(key(KeyCode::Char('x')));
     assert_eq!(app.session.stories.len(), n - 1);
