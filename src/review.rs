@@ -49,7 +49,7 @@ pub fn load(path: &Path, session_title: &str) -> Result<ReviewFile, StoreError> 
             source,
         }),
         Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|e| StoreError::Binary {
+            let text = String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
                 path: path.to_path_buf(),
                 offset: e.utf8_error().valid_up_to(),
             })?;

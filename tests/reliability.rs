@@ -617,7 +617,7 @@ fn bad_inputs_table() {
             "Invalid UTF-8",
             "latin1.ron",
             latin1(&good),
-            "not a text file (binary data at byte",
+            "not UTF-8 text (invalid byte at offset",
         ),
     ];
     for (input, name, bytes, message) in sessions {
@@ -641,7 +641,7 @@ fn bad_inputs_table() {
             "Binary file",
             "logo.png",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
-            "not a text document (binary data at byte 8)",
+            "not a text file (binary data at byte 8)",
             "not a text file (binary data at byte 8)",
         ),
         (
@@ -649,7 +649,7 @@ fn bad_inputs_table() {
             "latin1.md",
             b"# Caf\xe9 requirements\n",
             "not UTF-8 text (invalid byte at offset 5)",
-            "not a text file (binary data at byte 5)",
+            "not UTF-8 text (invalid byte at offset 5)",
         ),
     ];
     for (input, name, bytes, doc_message, md_message) in docs {

@@ -174,7 +174,12 @@ fn binary_file() {
         b"Session(format_version: 1, title: \"Caf\xe9\")",
     );
     assert!(
-        matches!(err, StoreError::Binary { offset: 38, .. }),
+        matches!(err, StoreError::NotUtf8 { offset: 38, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .ends_with("latin1.ron: not UTF-8 text (invalid byte at offset 38)"),
         "{err}"
     );
 }

@@ -25,7 +25,7 @@ pub enum InputError {
         size: u64,
         limit: u64,
     },
-    #[error("{}: not a text document (binary data at byte {offset})", path.display())]
+    #[error("{}: not a text file (binary data at byte {offset})", path.display())]
     Binary { path: PathBuf, offset: usize },
     #[error("{}: not UTF-8 text (invalid byte at offset {offset})", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },

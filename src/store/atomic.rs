@@ -87,7 +87,14 @@ fn keep_previous(path: &Path) -> io::Result<()> {
     }
     fs::rename(&staged, &bak).inspect_err(|_| {
         let _ = fs::remove_file(&staged);
-    })
+    })?;
+    // When `<path>.bak` already is `path` (a save killed between keeping the backup and renaming
+    // the new file into place leaves them as two links to one file), rename does nothing and
+    // succeeds (POSIX), leaving the staged link behind: it goes.
+    if staged.symlink_metadata().is_ok() {
+        let _ = fs::remove_file(&staged);
+    }
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -104,6 +111,25 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_backup_that_already_is_the_file_leaves_no_staged_link() {
+        // What a save killed after keeping the backup and before the rename leaves: the file
+        // and its backup are one file under two names.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, b"one").unwrap();
+        fs::hard_link(&path, backup_path(&path)).unwrap();
+        write_atomic(&path, b"two", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["s.ron", "s.ron.bak"]);
+    }
 
     #[test]
     fn replaces_and_keeps_backup_without_leftovers() {

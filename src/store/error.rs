@@ -27,6 +27,9 @@ pub enum StoreError {
     #[error("{}: not a text file (binary data at byte {offset})", path.display())]
     Binary { path: PathBuf, offset: usize },
 
+    #[error("{}: not UTF-8 text (invalid byte at offset {offset})", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+
     #[error("{}: {size} bytes is larger than the {limit}-byte limit", path.display())]
     TooLarge {
         path: PathBuf,

@@ -50,7 +50,7 @@ pub fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StoreError> 
             offset,
         });
     }
-    std::str::from_utf8(bytes).map_err(|e| StoreError::Binary {
+    std::str::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.valid_up_to(),
     })
