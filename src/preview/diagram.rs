@@ -156,7 +156,67 @@ fn known_unsupported(source: &str) -> Option<String> {
     })
 }
 
+/// Mermaid quotes a label to allow punctuation in it (`A["Managed Kubernetes (EKS, AKS)"]`);
+/// mermaid-text would draw the quotes. A quoted label whose text holds no quote, bracket, brace,
+/// bar or unbalanced parenthesis loses its quotes here, for drawing only.
+fn unquote_labels(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains('"') {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find('"') {
+        let (before, from_quote) = rest.split_at(at);
+        out.push_str(before);
+        let opener = before.chars().next_back();
+        let inner_and_after = &from_quote[1..];
+        let closing = inner_and_after.find('"');
+        let unquoted = match (opener, closing) {
+            (Some(open @ ('[' | '(' | '{' | '|' | '>')), Some(end)) => {
+                let inner = &inner_and_after[..end];
+                let after = inner_and_after[end + 1..].chars().next();
+                let closes = matches!(
+                    (open, after),
+                    ('[' | '>', Some(']')) | ('(', Some(')')) | ('{', Some('}')) | ('|', Some('|'))
+                );
+                let plain = !inner.is_empty()
+                    && !inner.contains(['"', '[', ']', '{', '}', '|', '\n'])
+                    && balanced(inner);
+                (closes && plain).then_some((inner, end))
+            }
+            _ => None,
+        };
+        match unquoted {
+            Some((inner, end)) => {
+                out.push_str(inner);
+                rest = &inner_and_after[end + 1..];
+            }
+            None => {
+                out.push('"');
+                rest = inner_and_after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Parentheses that open and close in order (mermaid-text draws those inside any shape).
+fn balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return false,
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
 fn draw(source: &str, max_width: usize) -> Result<String, String> {
+    let source = &*unquote_labels(source);
     if let Some(reason) = known_unsupported(source) {
         return Err(reason);
     }
@@ -216,6 +276,36 @@ fn rotate(source: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quoted_labels_are_drawn_without_their_quotes() {
+        use super::unquote_labels as u;
+        assert_eq!(
+            u(
+                "flowchart LR\n  A[\"Managed Kubernetes (EKS, AKS)\"] -->|\"HTTPS\"| B[(\"DB (RDS)\")]"
+            ),
+            "flowchart LR\n  A[Managed Kubernetes (EKS, AKS)] -->|HTTPS| B[(DB (RDS))]"
+        );
+        // Kept where dropping them would change the meaning, or where they are not a label's.
+        for kept in [
+            "A[\"list [x]\"]",
+            "A(\"f(x\")",
+            "A[\"\"]",
+            "A[\"open",
+            "note \"x\"",
+            "A[\"a\" b]",
+        ] {
+            assert_eq!(u(kept), kept);
+        }
+        assert!(matches!(u("A[plain]"), std::borrow::Cow::Borrowed(_)));
+        let drawn = super::render("flowchart LR\n  A[\"Queue (SQS)\"] --> B[\"Worker\"]", 80)
+            .expect("drawn");
+        assert!(
+            drawn.text.contains("Queue (SQS)") && !drawn.text.contains('"'),
+            "{}",
+            drawn.text
+        );
+    }
+
     use super::*;
 
     #[test]
