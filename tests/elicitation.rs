@@ -366,3 +366,38 @@ fn a_session_file_cannot_name_or_change_the_assistant() {
     std::thread::sleep(std::time::Duration::from_millis(100));
     assert!(!marker.exists(), "a command from a session file ran");
 }
+
+#[test]
+fn an_open_worksheet_is_part_of_the_resume_point() {
+    let f = fixture();
+    let mut app = ready(&f);
+    app.handle_event(key(KeyCode::Char('E')));
+    // 4: cost review; move to the second row, third column, then save and quit.
+    app.handle_event(key(KeyCode::Char('4')));
+    app.handle_event(key(KeyCode::Down));
+    app.handle_event(key(KeyCode::Right));
+    app.handle_event(key(KeyCode::Right));
+    let before = app
+        .worksheet
+        .as_ref()
+        .map(|w| (w.index, w.table, w.row, w.col));
+    let (_, _, row, col) = before.expect("the worksheet is open");
+    assert_ne!((row, col), (0, 0), "the cursor moved off the first cell");
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('s'));
+    assert!(!app.dirty);
+    app.release_lock();
+    drop(app);
+
+    let mut again = open(&f);
+    let after = again
+        .worksheet
+        .as_ref()
+        .map(|w| (w.index, w.table, w.row, w.col));
+    assert_eq!(after, before);
+    let s = screen(&mut again, 120, 40);
+    assert!(s.contains("Cost"), "{s}");
+    // Leaving it offers the menu, as after any worksheet.
+    again.handle_event(key(KeyCode::Esc));
+    assert_eq!(menu_is_open(&again), Some(true));
+}

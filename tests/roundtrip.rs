@@ -619,9 +619,10 @@ fn session() -> impl Strategy<Value = Session> {
                 any::<(u32, u32, u32)>(),
                 any::<(u32, u32)>(),
                 any::<(bool, u32, u32)>(),
+                prop::option::of(any::<(u32, u32, u32, u32)>()),
             )
                 .prop_map(
-                    |(item, focus, (n, w, p), cursor, (text_mode, card, selected))| Place {
+                    |(item, focus, (n, w, p), cursor, (text_mode, card, selected), sheet)| Place {
                         item,
                         focus,
                         navigator_scroll: n,
@@ -631,6 +632,12 @@ fn session() -> impl Strategy<Value = Session> {
                         text_mode,
                         card,
                         selected,
+                        worksheet: sheet.map(|(record, table, row, col)| WorksheetPlace {
+                            record,
+                            table,
+                            row,
+                            col,
+                        }),
                     },
                 ),
         ),

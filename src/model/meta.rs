@@ -70,4 +70,17 @@ pub struct Place {
     /// The selected row of a stage's list (inputs, requirements, diagrams, stories, checklist).
     #[serde(default)]
     pub selected: u32,
+    /// A worksheet open on the selected component: its record and the cell under the cursor.
+    #[serde(default)]
+    pub worksheet: Option<WorksheetPlace>,
+}
+
+/// Where in an open worksheet the person was (see [`Place::worksheet`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorksheetPlace {
+    /// The elicitation record on the component.
+    pub record: u32,
+    pub table: u32,
+    pub row: u32,
+    pub col: u32,
 }

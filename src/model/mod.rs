@@ -26,7 +26,7 @@ pub use elicitation::{
     Worksheet,
 };
 pub use input::{InputDocument, InputKind};
-pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place};
+pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place, WorksheetPlace};
 pub use requirement::{
     Assumption, AssumptionTopic, Requirement, RequirementCategory, RequirementOrigin, SourceRef,
 };

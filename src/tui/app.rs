@@ -1458,6 +1458,15 @@ impl App {
         place.preview_scroll = self.preview_scroll as u32;
         place.text_mode = self.text_mode;
         place.card = self.design.card as u32;
+        place.worksheet = self
+            .worksheet
+            .as_ref()
+            .map(|w| crate::model::WorksheetPlace {
+                record: w.index as u32,
+                table: w.table as u32,
+                row: w.row as u32,
+                col: w.col as u32,
+            });
         if let Some(Row::Stage(stage)) = self.rows.get(self.selected) {
             place.item = stage.id().to_string();
             place.selected = match stage {
@@ -1499,6 +1508,16 @@ impl App {
         }
         self.text_mode = place.text_mode;
         self.design.card = place.card as usize;
+        if let (Some(at), Some(section)) = (place.worksheet, self.selected_section()) {
+            let component = self.session.sections[section].id.clone();
+            let exists = self
+                .session
+                .component(&component)
+                .is_some_and(|c| (at.record as usize) < c.elicitations.len());
+            if exists {
+                self.reopen_worksheet(&component, &at);
+            }
+        }
         let selected = place.selected as usize;
         match self.selected_stage() {
             Some(navigator::Stage::Inputs) => self.stages.input_selected = selected,

@@ -123,6 +123,22 @@ impl App {
         }
     }
 
+    /// Opens a worksheet where a saved session left it, the cursor on the same cell when that
+    /// cell still exists.
+    pub(crate) fn reopen_worksheet(&mut self, component: &str, at: &crate::model::WorksheetPlace) {
+        self.open_worksheet(component, at.record as usize);
+        let tables = self.worksheet_tables();
+        let (table, row, col) = (at.table as usize, at.row as usize, at.col as usize);
+        let fits = tables
+            .get(table)
+            .is_some_and(|t| row < t.rows.len().max(1) && col < t.columns.len());
+        if let (true, Some(w)) = (fits, self.worksheet.as_mut()) {
+            w.table = table;
+            w.row = row;
+            w.col = col;
+        }
+    }
+
     /// Leaves the worksheet (its record stays as it is) and offers the menu again.
     fn close_worksheet(&mut self) {
         if let Some(w) = self.worksheet.take() {
