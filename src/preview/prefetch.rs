@@ -277,27 +277,30 @@ mod tests {
         assert!(prefetch.lock().ready.is_empty());
     }
 
-    #[test]
-    fn without_a_helper_the_renderer_claims_everything() {
+    /// Runs `f` on prefetching for a small document without highlighting.
+    fn with_small_prefetch(f: impl FnOnce(&Prefetch)) {
         let hl = Highlighter::plain();
         let styles = PreviewStyles::default();
         let md = code_heavy_document(20);
         let pieces = [md.as_str()];
-        let prefetch = Prefetch::new(&pieces, &styles, &hl);
-        for index in 0..30 {
-            assert!(matches!(prefetch.claim(index), Claim::Mine), "{index}");
-        }
+        f(&Prefetch::new(&pieces, &styles, &hl));
+    }
+
+    #[test]
+    fn without_a_helper_the_renderer_claims_everything() {
+        with_small_prefetch(|prefetch| {
+            for index in 0..30 {
+                assert!(matches!(prefetch.claim(index), Claim::Mine), "{index}");
+            }
+        });
     }
 
     #[test]
     fn a_helper_started_after_the_renderer_finished_stops_at_once() {
-        let hl = Highlighter::plain();
-        let styles = PreviewStyles::default();
-        let md = code_heavy_document(20);
-        let pieces = [md.as_str()];
-        let prefetch = Prefetch::new(&pieces, &styles, &hl);
-        prefetch.finish();
-        prefetch.run_helper();
-        assert!(prefetch.lock().ready.is_empty());
+        with_small_prefetch(|prefetch| {
+            prefetch.finish();
+            prefetch.run_helper();
+            assert!(prefetch.lock().ready.is_empty());
+        });
     }
 }

@@ -112,6 +112,16 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn a_backup_that_already_is_the_file_leaves_no_staged_link() {
         // What a save killed after keeping the backup and before the rename leaves: the file
@@ -123,12 +133,7 @@ mod tests {
         write_atomic(&path, b"two", true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
-        let mut names: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["s.ron", "s.ron.bak"]);
+        assert_eq!(names(dir.path()), ["s.ron", "s.ron.bak"]);
     }
 
     #[test]
@@ -141,12 +146,7 @@ mod tests {
         write_atomic(&path, b"three", true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"three");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
-        let mut names: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["s.ron", "s.ron.bak"]);
+        assert_eq!(names(dir.path()), ["s.ron", "s.ron.bak"]);
     }
 
     #[test]
