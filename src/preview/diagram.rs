@@ -157,8 +157,10 @@ fn known_unsupported(source: &str) -> Option<String> {
 }
 
 /// Mermaid quotes a label to allow punctuation in it (`A["Managed Kubernetes (EKS, AKS)"]`);
-/// mermaid-text would draw the quotes. A quoted label whose text holds no quote, bracket, brace,
-/// bar or unbalanced parenthesis loses its quotes here, for drawing only.
+/// mermaid-text would draw the quotes, and it reads the `;` of an entity code (`#gt;`, `#35;`) as
+/// the end of a statement. A quoted label whose text, entity codes decoded, holds no quote,
+/// bracket, brace, bar, semicolon or unbalanced parenthesis is given decoded and unquoted, for
+/// drawing only.
 fn unquote_labels(source: &str) -> std::borrow::Cow<'_, str> {
     if !source.contains('"') {
         return std::borrow::Cow::Borrowed(source);
@@ -173,27 +175,67 @@ fn unquote_labels(source: &str) -> std::borrow::Cow<'_, str> {
         let closing = inner_and_after.find('"');
         let unquoted = match (opener, closing) {
             (Some(open @ ('[' | '(' | '{' | '|' | '>')), Some(end)) => {
-                let inner = &inner_and_after[..end];
+                let inner = decode_entities(&inner_and_after[..end]);
                 let after = inner_and_after[end + 1..].chars().next();
                 let closes = matches!(
                     (open, after),
                     ('[' | '>', Some(']')) | ('(', Some(')')) | ('{', Some('}')) | ('|', Some('|'))
                 );
                 let plain = !inner.is_empty()
-                    && !inner.contains(['"', '[', ']', '{', '}', '|', '\n'])
-                    && balanced(inner);
+                    && !inner.contains(['"', '[', ']', '{', '}', '|', ';', '\n'])
+                    && balanced(&inner);
                 (closes && plain).then_some((inner, end))
             }
             _ => None,
         };
         match unquoted {
             Some((inner, end)) => {
-                out.push_str(inner);
+                out.push_str(&inner);
                 rest = &inner_and_after[end + 1..];
             }
             None => {
                 out.push('"');
                 rest = inner_and_after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Mermaid's entity codes in a label decoded: `#gt;`, `#lt;`, `#amp;`, `#quot;`, `#apos;`,
+/// `#nbsp;` and decimal ones such as `#35;`. Anything else stays as it is.
+fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('#') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let code = after
+            .find(';')
+            .filter(|&n| n > 0 && n <= 8)
+            .map(|n| &after[..n])
+            .filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric()));
+        let decoded = code.and_then(|c| match c {
+            "gt" => Some('>'),
+            "lt" => Some('<'),
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            digits => digits.parse::<u32>().ok().and_then(char::from_u32),
+        });
+        match (code, decoded) {
+            (Some(c), Some(ch)) => {
+                out.push(ch);
+                rest = &after[c.len() + 1..];
+            }
+            _ => {
+                out.push('#');
+                rest = after;
             }
         }
     }
@@ -297,6 +339,13 @@ mod tests {
             assert_eq!(u(kept), kept);
         }
         assert!(matches!(u("A[plain]"), std::borrow::Cow::Borrowed(_)));
+        // Entity codes, as the diagram starters write them, are decoded in labels drawn unquoted.
+        assert_eq!(u("A[\"a #gt; b #amp; c #35;1\"]"), "A[a > b & c #1]");
+        assert_eq!(
+            u("A[\"#unknown; #; #99999999999;\"]"),
+            "A[\"#unknown; #; #99999999999;\"]"
+        );
+        assert_eq!(u("A[\"say #quot;hi#quot;\"]"), "A[\"say #quot;hi#quot;\"]");
         let drawn = super::render("flowchart LR\n  A[\"Queue (SQS)\"] --> B[\"Worker\"]", 80)
             .expect("drawn");
         assert!(
