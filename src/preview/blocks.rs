@@ -27,9 +27,6 @@ pub fn blocks(md: &str) -> Vec<&str> {
 /// can tell (link definitions, a fence after a list or quote marker or among HTML, `---` or
 /// `+++` lines that might open a metadata block).
 fn quick_blocks(md: &str) -> Option<Vec<&str>> {
-    if has_definitions(md) || !metadata_spans(md).is_empty() {
-        return None;
-    }
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -44,7 +41,22 @@ fn quick_blocks(md: &str) -> Option<Vec<&str>> {
     let mut html_maybe = false;
     let mut blank_before = false;
     let mut offset = 0;
-    for line in md.split_inclusive('\n') {
+    let mut lines = md.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        // A link reference or footnote definition (`[label]: …`) anywhere, even inside code:
+        // it applies to the whole text.
+        if line.find("]:").is_some_and(|i| line[..i].contains('[')) {
+            return None;
+        }
+        // A line that may open a metadata block (see [`metadata_spans`]).
+        let bare = line.trim_end_matches(['\n', '\r', ' ', '\t']);
+        if (bare.ends_with("---") || bare.ends_with("+++"))
+            && lines
+                .peek()
+                .is_some_and(|l| !l.trim_matches([' ', '\t', '\r', '\n']).is_empty())
+        {
+            return None;
+        }
         let here = offset;
         offset += line.len();
         let text = line.trim_end_matches(['\n', '\r']);
@@ -307,13 +319,6 @@ fn html_block_closer(trimmed: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// Whether `md` may hold a link reference or footnote definition (`[label]: …`, `[^note]: …`)
-/// anywhere, even indented or quoted. Errs on the side of yes.
-fn has_definitions(md: &str) -> bool {
-    md.lines()
-        .any(|line| line.find("]:").is_some_and(|i| line[..i].contains('[')))
 }
 
 fn is_list_item(line: &str) -> bool {
