@@ -337,20 +337,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(_, _, l)| l.clone())
         .unwrap_or_default();
     let height = rendered_area.height.saturating_sub(2) as usize;
-    let scroll = app
-        .stages
-        .diagrams
-        .scroll
-        .min(rendered.len().saturating_sub(height.max(1)));
-    let title = if rendered.len() > height {
-        format!(
-            " Rendered · lines {}–{} of {} (PgUp/PgDn) ",
-            scroll + 1,
-            (scroll + height).min(rendered.len()),
-            rendered.len()
-        )
-    } else {
-        " Rendered ".to_string()
+    let (scroll, shown) =
+        super::stages::scroll_window(app.stages.diagrams.scroll, rendered.len(), height);
+    let title = match shown {
+        Some(shown) => format!(" Rendered · {shown} "),
+        None => " Rendered ".to_string(),
     };
     frame.render_widget(
         Paragraph::new(rendered)

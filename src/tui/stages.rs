@@ -558,6 +558,21 @@ pub fn complete_path(prefix: &str) -> Option<String> {
     (common.len() > stem.len()).then(|| format!("{dir}{common}"))
 }
 
+/// A scrolled view of `len` lines in `height` rows: the scroll clamped so that the last page
+/// stays full, and, when not everything fits, where the view is ("lines 3–20 of 75
+/// (PgUp/PgDn)").
+pub fn scroll_window(scroll: usize, len: usize, height: usize) -> (usize, Option<String>) {
+    let scroll = scroll.min(len.saturating_sub(height.max(1)));
+    let label = (len > height).then(|| {
+        format!(
+            "lines {}–{} of {len} (PgUp/PgDn)",
+            scroll + 1,
+            (scroll + height).min(len)
+        )
+    });
+    (scroll, label)
+}
+
 pub fn block<'a>(app: &'a App, title: String) -> Block<'a> {
     let t = &app.theme;
     let focused = app.focus == Pane::Editor;

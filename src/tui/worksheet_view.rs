@@ -285,19 +285,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .areas(results_area);
     let rendered: &[Line] = w.results.as_ref().map_or(&[], |(_, _, l)| l.as_slice());
     let inner_height = results.height.saturating_sub(2) as usize;
-    let scroll = w
-        .results_scroll
-        .min(rendered.len().saturating_sub(inner_height.max(1)));
-    let shown = if rendered.len() > inner_height {
-        format!(
-            "lines {}–{} of {} (PgUp/PgDn)",
-            scroll + 1,
-            (scroll + inner_height).min(rendered.len()),
-            rendered.len()
-        )
-    } else {
-        "all shown".to_string()
-    };
+    let (scroll, shown) =
+        super::stages::scroll_window(w.results_scroll, rendered.len(), inner_height);
+    let shown = shown.unwrap_or_else(|| "all shown".to_string());
     let title = if app.assistant_pending() {
         format!(" Results · {shown} · asking the assistant… ")
     } else {
