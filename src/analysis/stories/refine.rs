@@ -53,6 +53,21 @@ const REGIONAL_DR: &[&str] = &[
     "active-active",
     "multi-region",
 ];
+const OBSERVABILITY_TITLE: &[&str] = &[
+    "observability",
+    "monitoring",
+    "telemetry",
+    "logging",
+    "alerting",
+];
+const OBSERVABILITY_TEXT: &[&str] = &[
+    "opentelemetry",
+    "dashboards",
+    "slos",
+    "service level",
+    "burn-rate",
+    "traces",
+];
 const DR_TITLE: &[&str] = &["disaster", "recovery", "failover", "resilience", "dr drill"];
 const SCALE_TITLE: &[&str] = &[
     "readiness",
@@ -240,41 +255,15 @@ const RULES: &[Refine] = &[
     Refine {
         component: "monitoring-observability",
         any: &["opentelemetry", "prometheus", "grafana"],
-        title: &[
-            "observability",
-            "monitoring",
-            "telemetry",
-            "logging",
-            "alerting",
-        ],
-        text: &[
-            "opentelemetry",
-            "dashboards",
-            "slos",
-            "service level",
-            "burn-rate",
-            "traces",
-        ],
+        title: OBSERVABILITY_TITLE,
+        text: OBSERVABILITY_TEXT,
         change: "Add a criterion: telemetry is exported through OpenTelemetry collectors to the decided backend ({option}); SLOs and burn-rate alerts are defined as code next to each service.",
         ..Refine::BASE
     },
     Refine {
         component: "monitoring-observability",
-        title: &[
-            "observability",
-            "monitoring",
-            "telemetry",
-            "logging",
-            "alerting",
-        ],
-        text: &[
-            "opentelemetry",
-            "dashboards",
-            "slos",
-            "service level",
-            "burn-rate",
-            "traces",
-        ],
+        title: OBSERVABILITY_TITLE,
+        text: OBSERVABILITY_TEXT,
         change: "Add a criterion: traces, metrics and logs land in the decided monitoring ({option}); dashboards, SLOs and burn-rate alerts are defined as code, and log retention is set per environment. State how OpenTelemetry data reaches it if the services emit it.",
         ..Refine::BASE
     },
