@@ -31,6 +31,14 @@ impl Env {
         cmd
     }
 
+    /// A new session on the sample project at `name`, as `new --sample --no-open` makes it.
+    fn sample(&self, name: &str) -> PathBuf {
+        let path = self.path(name);
+        let o = self.run(&["new", "--sample", "--no-open", "-o", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        path
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().unwrap()
     }
@@ -599,15 +607,7 @@ fn a_team_template_in_the_config_directory_shapes_new_sessions() {
 #[test]
 fn list_shows_the_checklist_rate_once_the_checklist_is_reviewed() {
     let env = Env::new();
-    let session = env.path("s.ron");
-    let o = env.run(&[
-        "new",
-        "--sample",
-        "--no-open",
-        "-o",
-        session.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let session = env.sample("s.ron");
     let out = stdout(&env.run(&["list"]));
     assert!(!out.contains("checklist"), "{out}");
     let mut s = store::load(&session).unwrap().session;
