@@ -1,10 +1,10 @@
 //! Diagram validation (our own Mermaid checks) and the starter diagrams drafted from decisions.
 
+mod common;
+
 use infradraft::analysis::diagram_check::{DiagramProblem, Severity, validate};
-use infradraft::knowledge::{Catalog, Template};
-use infradraft::model::{Decision, DiagramKind, InteractionMode, Session};
+use infradraft::model::{Decision, DiagramKind, Session};
 use infradraft::workflow::diagrams::{MARKER, STARTER_IDS, label, new_custom, refresh, starters};
-use infradraft::workflow::{NewSession, new_session, yolo};
 use jiff::Timestamp;
 use proptest::prelude::*;
 
@@ -14,22 +14,7 @@ fn now() -> Timestamp {
 
 /// The sample project drafted in YOLO mode: every component has a recommendation, none a decision.
 fn yolo_sample() -> Session {
-    let template = Template::builtin().unwrap();
-    let inputs = infradraft::sample::inputs(now());
-    let mut s = new_session(
-        &template,
-        NewSession {
-            title: None,
-            project: None,
-            authors: vec![],
-            mode: Some(InteractionMode::Yolo),
-            inputs,
-        },
-        now(),
-    );
-    let drafted = yolo::draft_all(&mut s, &template, &Catalog::builtin().unwrap(), now());
-    assert_eq!(drafted, s.components.len());
-    s
+    common::yolo_sample(now(), now(), vec![])
 }
 
 fn shown(problems: &[DiagramProblem]) -> Vec<String> {

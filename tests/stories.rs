@@ -1,16 +1,17 @@
 //! Technical stories and epic impacts: existing epics and stories parsed from the inputs, stories
 //! drafted from the decisions, refinements to the existing stories, and the Markdown summary.
 
+mod common;
+
 use infradraft::analysis::stories::{
     Epic, IMPACT_HEADING, draft_stories, epics, impact_markdown, rule_list, story_markdown,
     suggest_refinements,
 };
 use infradraft::knowledge::{Catalog, Template};
 use infradraft::model::{
-    ComponentDesign, InputDocument, InputKind, InteractionMode, OptionCard, Ratings, Section,
-    Session, StorySize,
+    ComponentDesign, InputDocument, InputKind, OptionCard, Ratings, Section, Session, StorySize,
 };
-use infradraft::workflow::{NewSession, design, new_session, yolo};
+use infradraft::workflow::design;
 use jiff::Timestamp;
 
 fn now() -> Timestamp {
@@ -20,22 +21,10 @@ fn now() -> Timestamp {
 /// The sample project drafted in YOLO mode: every component has options and a recommendation,
 /// nothing is decided.
 fn yolo_sample() -> (Session, Template) {
-    let template = Template::builtin().unwrap();
-    let inputs = infradraft::sample::inputs(now());
-    let mut s = new_session(
-        &template,
-        NewSession {
-            title: None,
-            project: None,
-            authors: vec![],
-            mode: Some(InteractionMode::Yolo),
-            inputs,
-        },
-        now(),
-    );
-    let catalog = Catalog::builtin().unwrap();
-    yolo::draft_all(&mut s, &template, &catalog, now());
-    (s, template)
+    (
+        common::yolo_sample(now(), now(), vec![]),
+        Template::builtin().unwrap(),
+    )
 }
 
 /// Decides `id` for `option`, adding the catalog card to the component first if it is not there.

@@ -118,6 +118,31 @@ pub fn select(app: &mut App, id: &str) {
     panic!("no navigator row {id}");
 }
 
+/// The sample project created at `created` and drafted in YOLO mode at `drafted`: every
+/// component has options and a recommendation, nothing is decided.
+pub fn yolo_sample(
+    created: Timestamp,
+    drafted: Timestamp,
+    authors: Vec<String>,
+) -> infradraft::model::Session {
+    let template = Template::builtin().unwrap();
+    let catalog = infradraft::knowledge::Catalog::builtin().unwrap();
+    let mut s = new_session(
+        &template,
+        NewSession {
+            title: None,
+            project: None,
+            authors,
+            mode: Some(infradraft::model::InteractionMode::Yolo),
+            inputs: infradraft::sample::inputs(created),
+        },
+        created,
+    );
+    let n = infradraft::workflow::yolo::draft_all(&mut s, &template, &catalog, drafted);
+    assert_eq!(n, s.components.len(), "every component drafted");
+    s
+}
+
 /// The sample session taken all the way: YOLO-drafted, every component decided with its
 /// recommendation (conflicts accepted with a reason), starter diagrams, drafted stories and
 /// refinements, and a few checklist marks. Timestamps are fixed, so exports are reproducible.
@@ -126,20 +151,7 @@ pub fn complete_session() -> infradraft::model::Session {
     use infradraft::model::{ChecklistMark, ConflictAck, Mark};
     let t = |s: i64| Timestamp::from_second(1_800_000_000 + s).unwrap();
     let template = Template::builtin().unwrap();
-    let catalog = infradraft::knowledge::Catalog::builtin().unwrap();
-    let inputs = infradraft::sample::inputs(t(0));
-    let mut s = new_session(
-        &template,
-        NewSession {
-            title: None,
-            project: None,
-            authors: vec!["A. Architect".into()],
-            mode: Some(infradraft::model::InteractionMode::Yolo),
-            inputs,
-        },
-        t(0),
-    );
-    infradraft::workflow::yolo::draft_all(&mut s, &template, &catalog, t(1));
+    let mut s = yolo_sample(t(0), t(1), vec!["A. Architect".into()]);
     let ids: Vec<String> = s.components.iter().map(|c| c.id.clone()).collect();
     for (n, id) in ids.iter().enumerate() {
         let c = s.component(id).unwrap();
