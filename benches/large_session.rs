@@ -72,6 +72,7 @@ pub fn large_session(text_bytes: usize) -> Session {
             status: SectionStatus::Drafted,
             hand_edited: true,
             body: section_text(i, per),
+            generated: Some(String::new()),
         });
         let mut c = ComponentDesign::new(&id, "What this component provides and why it matters.");
         c.options = (0..4).map(|o| card(i, o)).collect();

@@ -457,14 +457,18 @@ fn section() -> impl Strategy<Value = Section> {
         ]),
         any::<bool>(),
         text(),
+        prop::option::of(text()),
     )
-        .prop_map(|(id, title, status, hand_edited, body)| Section {
-            id,
-            title,
-            status,
-            hand_edited,
-            body,
-        })
+        .prop_map(
+            |(id, title, status, hand_edited, body, generated)| Section {
+                id,
+                title,
+                status,
+                hand_edited,
+                body,
+                generated,
+            },
+        )
 }
 
 fn diagram() -> impl Strategy<Value = Diagram> {

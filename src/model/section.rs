@@ -28,10 +28,16 @@ pub struct Section {
     pub id: String,
     pub title: String,
     pub status: SectionStatus,
-    /// True when the person edited the body by hand, so that generated text never overwrites it.
+    /// True when the body holds text the person wrote or changed (see `generated`).
     pub hand_edited: bool,
     /// The section body in Markdown, without its own heading.
     pub body: String,
+    /// What infradraft last wrote into the body, kept while the person's text differs from it:
+    /// the common ancestor that lets the next generated change (a decision, a worksheet's
+    /// results) merge with the person's edits instead of replacing them. `None` while the body
+    /// is exactly what infradraft wrote, or nothing was written yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
 }
 
 impl Section {
@@ -42,6 +48,7 @@ impl Section {
             status: SectionStatus::Empty,
             hand_edited: false,
             body: String::new(),
+            generated: None,
         }
     }
 }

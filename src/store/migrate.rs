@@ -101,8 +101,11 @@ mod v0 {
             if let Some(t) = component {
                 s.components.push(ComponentDesign::new(&t.id, &t.purpose));
             }
+            let written = !section.body.trim().is_empty();
             s.sections.push(model::Section {
-                hand_edited: !section.body.trim().is_empty(),
+                hand_edited: written,
+                // Everything in a version 0 body is the person's own.
+                generated: written.then(String::new),
                 id: section.id,
                 title: section.title,
                 status: section.status,

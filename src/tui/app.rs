@@ -175,6 +175,8 @@ pub struct App {
     /// The session file as it was when loaded or last saved (size, modification time), to notice
     /// another program changing it.
     disk: Option<(u64, std::time::SystemTime)>,
+    /// Generated changes to section text, for `^Z` / `^Y`.
+    pub generated_history: super::generated::GeneratedHistory,
 }
 
 impl App {
@@ -241,6 +243,7 @@ impl App {
             checklist: Default::default(),
             review: init.review,
             disk: None,
+            generated_history: Default::default(),
             session: init.session,
         };
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
@@ -693,6 +696,11 @@ impl App {
                 self.popups.pop();
                 self.write_session(false);
             }
+            Outcome::SettleMerge => {
+                if let Some(Popup::Merge(merge)) = self.popups.pop() {
+                    self.settle_merge(merge);
+                }
+            }
             Outcome::SaveAsPrompt => {
                 self.popups.pop();
                 let mut name = self
@@ -1085,6 +1093,18 @@ impl App {
         self.focus = Pane::Editor;
     }
 
+    /// Takes section `i`'s editor (with its undo history) out of the workbench.
+    pub(crate) fn take_editor(&mut self, i: usize) -> Option<SectionEditor> {
+        self.editors.get_mut(i).and_then(Option::take)
+    }
+
+    /// Puts an editor taken with [`App::take_editor`] back (its text must be the section's).
+    pub(crate) fn put_editor(&mut self, i: usize, editor: Option<SectionEditor>) {
+        if let Some(slot) = self.editors.get_mut(i) {
+            *slot = editor;
+        }
+    }
+
     /// A section's body changed outside its editor (a decision, a draft): its editor reloads.
     pub fn section_replaced(&mut self, section: usize) {
         if let Some(slot) = self.editors.get_mut(section) {
@@ -1161,11 +1181,13 @@ impl App {
         if changes && self.refuse_if_read_only() {
             return;
         }
+        if let Action::Undo | Action::Redo = action {
+            self.undo_in_section(section, action == Action::Redo);
+            return;
+        }
         let editor = self.editors[section].as_mut().expect("ensured");
         let t = &mut editor.textarea;
         let modified = match action {
-            Action::Undo => t.undo(),
-            Action::Redo => t.redo(),
             Action::SelectAll => {
                 t.select_all();
                 false
@@ -1180,6 +1202,32 @@ impl App {
         };
         if modified {
             self.section_edited(section);
+        }
+    }
+
+    /// `^Z` (or `^Y` with `redo`) in section `section`: the editor's own history first, then the
+    /// generated changes before it, so that nothing typed after a generated change is skipped.
+    pub fn undo_in_section(&mut self, section: usize, redo: bool) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        self.ensure_editor(section);
+        let t = &mut self.editors[section].as_mut().expect("ensured").textarea;
+        if if redo { t.redo() } else { t.undo() } {
+            self.section_edited(section);
+            return;
+        }
+        let done = if redo {
+            self.redo_generated(section)
+        } else {
+            self.undo_generated(section)
+        };
+        if !done {
+            self.info(if redo {
+                "nothing to redo in this section"
+            } else {
+                "nothing to undo in this section"
+            });
         }
     }
 
@@ -1324,8 +1372,7 @@ impl App {
             return;
         }
         let was_empty = s.body.trim().is_empty();
-        s.body = body;
-        s.hand_edited = true;
+        crate::workflow::section_text::person_edited(s, body);
         if s.status == SectionStatus::Empty && !s.body.trim().is_empty() {
             s.status = SectionStatus::Drafted;
         }
@@ -1334,10 +1381,11 @@ impl App {
             self.structure += 1;
         }
         self.revisions[section] += 1;
+        self.generated_history.typed(section);
         self.mark_dirty();
     }
 
-    fn mark_dirty(&mut self) {
+    pub(crate) fn mark_dirty(&mut self) {
         self.changes += 1;
         if !self.dirty {
             self.dirty = true;
@@ -1599,6 +1647,7 @@ impl App {
     }
 
     fn load_recovered(&mut self, recovered: Session) {
+        self.generated_history.clear();
         let same_shape = recovered.sections.len() == self.session.sections.len();
         self.session = recovered;
         self.rows = navigator::rows(&self.session, &self.template);

@@ -259,6 +259,11 @@ impl App {
             Action::ChooseMode => self.popups.push(Popup::ModeChoice {
                 selected: usize::from(self.session.mode == Some(InteractionMode::Yolo)),
             }),
+            Action::Undo | Action::Redo => {
+                if let Some(i) = self.session.sections.iter().position(|s| s.id == id) {
+                    self.undo_in_section(i, action == Action::Redo);
+                }
+            }
             Action::Leave => self.focus = Pane::Navigator,
             _ => return false,
         }
@@ -456,30 +461,27 @@ impl App {
             return;
         }
         let template = self.template.section(&component).cloned();
-        let result = design::decide(
-            &mut self.session,
-            template.as_ref(),
-            &component,
-            &option,
-            &justification,
-            &conflicts,
-            acks,
-            crate::model::now(),
-        );
+        let result = self.generated_change("the decision", |app| {
+            design::decide(
+                &mut app.session,
+                template.as_ref(),
+                &component,
+                &option,
+                &justification,
+                &conflicts,
+                acks,
+                crate::model::now(),
+            )
+        });
         match result {
             Ok(change) => {
-                if let Some(i) = self.session.sections.iter().position(|s| s.id == component) {
-                    self.section_replaced(i);
-                }
                 self.structure_changed();
-                self.info(match change {
-                    design::BodyChange::Replaced => {
-                        "decided: the section text was written from the decision"
-                    }
-                    design::BodyChange::Appended => {
-                        "decided: your text is kept and the decision follows it"
-                    }
-                });
+                self.report_body_change(
+                    &component,
+                    "the decision",
+                    change,
+                    "decided: the section text was written from the decision",
+                );
             }
             Err(e) => self.warn(e.to_string()),
         }
@@ -527,15 +529,14 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let n = crate::workflow::yolo::draft_all(
-            &mut self.session,
-            &self.template,
-            &self.catalog,
-            crate::model::now(),
-        );
-        for i in 0..self.session.sections.len() {
-            self.section_replaced(i);
-        }
+        let n = self.generated_change("the draft", |app| {
+            crate::workflow::yolo::draft_all(
+                &mut app.session,
+                &app.template,
+                &app.catalog,
+                crate::model::now(),
+            )
+        });
         self.structure_changed();
         self.info(format!(
             "drafted {n} components: every one has options, a recommendation and a body to review"

@@ -222,6 +222,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Design, Up, &["k", "up"]),
         (Design, ApplyRecord, &["A"]),
         (Design, DiscardRecord, &["D"]),
+        (Design, Undo, &["ctrl-z"]),
+        (Design, Redo, &["ctrl-y"]),
         (Design, Leave, &["esc"]),
         (Design, Help, &["?"]),
         (Design, Palette, &[":"]),

@@ -70,6 +70,8 @@ pub enum Popup {
         text: String,
         scroll: usize,
     },
+    /// A generated change that would replace text the person changed: their choice per stretch.
+    Merge(super::generated::MergeChoice),
 }
 
 /// What a prompt's text is for.
@@ -218,6 +220,8 @@ pub enum Outcome {
     AcceptSuggestion(String),
     ReloadFromDisk,
     Overwrite,
+    /// Every conflict of the merge popup on top is settled: write it.
+    SettleMerge,
     SaveAsPrompt,
     /// A key in the comments popup of a section.
     CommentEvent {
@@ -504,6 +508,25 @@ impl Popup {
                 }
                 Outcome::Stay
             }
+            Popup::Merge(m) => {
+                use crate::workflow::section_text::Choice;
+                let (choice, all) = match event.code {
+                    KeyCode::Char('m') => (Choice::Mine, false),
+                    KeyCode::Char('n') => (Choice::New, false),
+                    KeyCode::Char('b') => (Choice::Both, false),
+                    KeyCode::Char('M') => (Choice::Mine, true),
+                    KeyCode::Char('N') => (Choice::New, true),
+                    KeyCode::Char('B') => (Choice::Both, true),
+                    // Leaving keeps the person's text wherever nothing was chosen yet.
+                    KeyCode::Esc => (Choice::Mine, true),
+                    _ => return Outcome::Stay,
+                };
+                if m.choose(choice, all) {
+                    Outcome::SettleMerge
+                } else {
+                    Outcome::Stay
+                }
+            }
             Popup::Confirm(Confirm::Quit) => match event.code {
                 KeyCode::Char('s') | KeyCode::Char('y') => Outcome::SaveAndQuit,
                 KeyCode::Char('d') => Outcome::DiscardAndQuit,
@@ -592,6 +615,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
     match popup {
         // Drawn by `comments::draw`, which needs the session.
         Popup::Comments { .. } => {}
+        Popup::Merge(m) => super::merge_view::draw(frame, m, theme),
         Popup::Help { scroll } => {
             let area = centered(screen, 92, screen.height.saturating_sub(4));
             frame.render_widget(Clear, area);

@@ -243,23 +243,32 @@ impl App {
             return;
         }
         let now = crate::model::now();
-        let result = if apply {
-            elicitation::apply(&mut self.session, component, index, now)
+        let template = self.template.section(component).cloned();
+        let what = if apply {
+            "the worksheet results"
         } else {
-            elicitation::discard(&mut self.session, component, index, now)
+            "taking the worksheet results out"
         };
+        let result = self.generated_change(what, |app| {
+            if apply {
+                elicitation::apply(&mut app.session, template.as_ref(), component, index, now)
+            } else {
+                elicitation::discard(&mut app.session, template.as_ref(), component, index, now)
+            }
+        });
         match result {
-            Ok(()) => {
-                if let Some(section) = self.session.sections.iter().position(|s| s.id == component)
-                {
-                    self.section_replaced(section);
-                }
+            Ok(change) => {
                 self.structure_changed();
-                self.info(if apply {
-                    "results applied to the section draft"
-                } else {
-                    "worksheet discarded; its results are not in the section"
-                });
+                self.report_body_change(
+                    component,
+                    what,
+                    change,
+                    if apply {
+                        "results applied to the section draft"
+                    } else {
+                        "worksheet discarded; its results are not in the section"
+                    },
+                );
             }
             Err(e) => self.warn(e.to_string()),
         }

@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use thiserror::Error;
 
+use super::section_text::{self, BodyChange, DECISION_MARK};
 use crate::knowledge::TemplateSection;
 use crate::model::{
     ConflictAck, Decision, DesignStep, FeedbackNote, InteractionMode, OptionCard, Recommendation,
@@ -210,15 +211,6 @@ pub fn add_feedback(
     Ok(())
 }
 
-/// What deciding did to the section body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyChange {
-    /// The body was empty or generated, and is now the text generated from the decision.
-    Replaced,
-    /// The person had written the body by hand: it is kept, and the decision text follows it.
-    Appended,
-}
-
 /// Step f: records the decision. Needs two options, the chosen one among them, a justification,
 /// and a reason for every conflict with the inputs (`conflicts` lists the findings as shown).
 #[allow(clippy::too_many_arguments)]
@@ -232,6 +224,7 @@ pub fn decide(
     acknowledgements: Vec<ConflictAck>,
     now: Timestamp,
 ) -> Result<BodyChange, DesignError> {
+    let base = section_text::current_base(s, template, id);
     let c = component(s, id)?;
     if c.options.len() < MIN_OPTIONS {
         return Err(DesignError::NeedTwoOptions(c.options.len()));
@@ -262,20 +255,13 @@ pub fn decide(
         acknowledged_conflicts: acknowledgements,
     });
     c.step = DesignStep::Decision;
-    let generated = decision_body(template, c);
+    let lead = decision_body(template, c);
     let considered: Vec<String> = c.options.iter().map(|o| o.name.clone()).collect();
-    let section = s
-        .section_mut(id)
+    let change = section_text::regenerate(s, id, &base, |g| g.lead = lead)
         .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
-    let change = if section.hand_edited && !section.body.trim().is_empty() {
-        let hand = strip_generated(&section.body);
-        section.body = format!("{}\n\n{generated}", hand.trim_end());
-        BodyChange::Appended
-    } else {
-        section.body = generated;
-        BodyChange::Replaced
-    };
-    if section.status < SectionStatus::Decided {
+    if let Some(section) = s.section_mut(id)
+        && section.status < SectionStatus::Decided
+    {
         section.status = SectionStatus::Decided;
     }
     s.record(
@@ -289,17 +275,6 @@ pub fn decide(
         ),
     );
     Ok(change)
-}
-
-/// The line that opens the text generated from a decision, so that a later decision replaces it
-/// rather than stacking another copy under hand-written text.
-pub const DECISION_MARK: &str = "<!-- infradraft: decision -->";
-
-fn strip_generated(body: &str) -> &str {
-    match body.find(DECISION_MARK) {
-        Some(i) => &body[..i],
-        None => body,
-    }
 }
 
 fn rating(r: Option<u8>) -> String {
@@ -464,7 +439,7 @@ mod tests {
             t(7),
         )
         .unwrap();
-        assert_eq!(change, BodyChange::Replaced);
+        assert_eq!(change, BodyChange::Written { kept: 0 });
         let c = s.component(C).unwrap();
         assert_eq!(c.step, DesignStep::Decision);
         let d = c.decision.as_ref().unwrap();
@@ -548,10 +523,11 @@ mod tests {
         section.body = "My own notes on compute.".into();
         section.hand_edited = true;
         let change = decide(&mut s, None, C, "a", "first", &[], vec![], t(2)).unwrap();
-        assert_eq!(change, BodyChange::Appended);
+        assert_eq!(change, BodyChange::Written { kept: 1 });
         let body = s.section(C).unwrap().body.clone();
         assert!(body.starts_with("My own notes on compute.\n\n<!-- infradraft: decision -->"));
-        decide(&mut s, None, C, "b", "second", &[], vec![], t(3)).unwrap();
+        let change = decide(&mut s, None, C, "b", "second", &[], vec![], t(3)).unwrap();
+        assert_eq!(change, BodyChange::Written { kept: 1 });
         let body = s.section(C).unwrap().body.clone();
         assert!(body.starts_with("My own notes on compute."));
         assert_eq!(body.matches(DECISION_MARK).count(), 1);

@@ -2,26 +2,20 @@
 //! (pending); its results reach the section's draft only when the person applies the record, and
 //! leave it again when the record is discarded.
 //!
-//! An applied record's text sits in the section body between two marker lines, so that applying it
-//! again after an edit replaces the old text rather than adding a second copy, and a later decision
-//! (which regenerates only the text after [`DECISION_MARK`]) leaves it alone.
+//! An applied record's text is one part of the section's generated text (see [`section_text`]):
+//! it sits between two marker lines, applying the record again after a worksheet edit replaces
+//! that part, a later decision leaves it alone, and every change merges with what the person
+//! wrote.
 
 use jiff::Timestamp;
 
-use super::design::{DECISION_MARK, DesignError};
+use super::design::DesignError;
+use super::section_text::{self, BodyChange, close_mark, open_mark};
 use crate::analysis::worksheet::{prefill, results_markdown};
-use crate::knowledge::Catalog;
+use crate::knowledge::{Catalog, TemplateSection};
 use crate::model::{
     ElicitationAction, ElicitationRecord, ElicitationStatus, SectionStatus, Session, Worksheet,
 };
-
-fn open_mark(index: usize) -> String {
-    format!("<!-- infradraft: elicitation {} -->", index + 1)
-}
-
-fn close_mark(index: usize) -> String {
-    format!("<!-- infradraft: end elicitation {} -->", index + 1)
-}
 
 /// The display name of an option id: the component's card, else the catalog's entry, else the id.
 pub fn option_namer<'a>(
@@ -158,60 +152,25 @@ pub fn block(record: &ElicitationRecord, index: usize) -> String {
     out
 }
 
-/// `body` without the block of record `index` (and the blank line before it), if it has one.
-fn without_block(body: &str, index: usize) -> (String, Option<usize>) {
-    let open = open_mark(index);
-    let close = close_mark(index);
-    let Some(start) = body.find(&open) else {
-        return (body.to_string(), None);
-    };
-    let end = body[start..]
-        .find(&close)
-        .map_or(body.len(), |e| start + e + close.len());
-    let head = body[..start].trim_end_matches('\n');
-    let tail = body[end..].trim_start_matches('\n');
-    let mut out = head.to_string();
-    if !tail.is_empty() {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(tail);
-    }
-    (out, Some(head.len()))
-}
-
 /// Writes record `index`'s results into the section's draft (replacing an earlier copy of the
-/// same record, placed before any generated decision text) and marks it applied.
+/// same record) and marks it applied. The results merge with what the person wrote; when they
+/// would replace text the person changed, the change waits for a choice
+/// ([`BodyChange::NeedsChoice`]) and the record is applied once it is settled.
 pub fn apply(
     s: &mut Session,
+    template: Option<&TemplateSection>,
     component: &str,
     index: usize,
     now: Timestamp,
-) -> Result<(), DesignError> {
+) -> Result<BodyChange, DesignError> {
     let record = record_of(s, component, index)?;
-    let section = s
-        .section_mut(component)
-        .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
-    let (body, at) = without_block(&section.body, index);
+    let base = section_text::current_base(s, template, component);
     let block = block(&record, index);
-    let at = at
-        .or_else(|| body.find(DECISION_MARK).map(|i| body[..i].trim_end().len()))
-        .unwrap_or(body.trim_end().len());
-    let head = body[..at].trim_end_matches('\n');
-    let tail = body[at..].trim_start_matches('\n');
-    let mut out = head.to_string();
-    if !out.is_empty() {
-        out.push_str("\n\n");
-    }
-    out.push_str(&block);
-    if !tail.is_empty() {
-        out.push_str("\n\n");
-        out.push_str(tail);
-    } else {
-        out.push('\n');
-    }
-    section.body = out;
-    if section.status == SectionStatus::Empty {
+    let change = section_text::regenerate(s, component, &base, |g| g.set_block(index, block))
+        .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
+    if let Some(section) = s.section_mut(component)
+        && section.status == SectionStatus::Empty
+    {
         section.status = SectionStatus::Drafted;
     }
     set_status(s, component, index, ElicitationStatus::Applied);
@@ -220,30 +179,31 @@ pub fn apply(
         "elicitation-applied",
         format!("{component}: {} ({})", record.action.title(), index + 1),
     );
-    Ok(())
+    Ok(change)
 }
 
-/// Marks record `index` discarded and takes its results out of the section if they were applied.
+/// Marks record `index` discarded and takes its results out of the section if they were applied
+/// (asking first, through [`BodyChange::NeedsChoice`], where the person changed them).
 pub fn discard(
     s: &mut Session,
+    template: Option<&TemplateSection>,
     component: &str,
     index: usize,
     now: Timestamp,
-) -> Result<(), DesignError> {
+) -> Result<BodyChange, DesignError> {
     let record = record_of(s, component, index)?;
-    if let Some(section) = s.section_mut(component) {
-        let (body, removed) = without_block(&section.body, index);
-        if removed.is_some() {
-            section.body = if body.is_empty() { body } else { body + "\n" };
-        }
-    }
+    let base = section_text::current_base(s, template, component);
+    let change = section_text::regenerate(s, component, &base, |g| {
+        g.remove_block(index);
+    })
+    .unwrap_or(BodyChange::Unchanged);
     set_status(s, component, index, ElicitationStatus::Discarded);
     s.record(
         now,
         "elicitation-discarded",
         format!("{component}: {} ({})", record.action.title(), index + 1),
     );
-    Ok(())
+    Ok(change)
 }
 
 fn set_status(s: &mut Session, component: &str, index: usize, status: ElicitationStatus) {

@@ -278,7 +278,9 @@ pub fn import(
         if !body.trim().is_empty() {
             section.body = body;
             section.status = SectionStatus::Drafted;
+            // Imported text is the person's own: nothing in it was generated.
             section.hand_edited = true;
+            section.generated = Some(String::new());
         }
         after = Some(index);
     }

@@ -7,6 +7,7 @@ pub mod elicitation;
 mod gather;
 pub mod import;
 mod progress;
+pub mod section_text;
 mod start;
 pub mod worksheet_grid;
 pub mod yolo;

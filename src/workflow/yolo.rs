@@ -68,7 +68,8 @@ pub fn draft_component(
     if let Some(section) = s.section_mut(id)
         && section.body.trim().is_empty()
     {
-        section.body = body;
+        // An empty body holds nothing of the person's: the draft is written whole.
+        super::section_text::commit(section, body.clone(), body);
         if section.status == SectionStatus::Empty {
             section.status = SectionStatus::Drafted;
         }
@@ -86,7 +87,8 @@ pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> Str
         return String::new();
     };
     let mut out = format!(
-        "**Recommended:** {} (draft, not yet decided). {}\n\n",
+        "{}\n**Recommended:** {} (draft, not yet decided). {}\n\n",
+        super::section_text::DRAFT_MARK,
         best.name.trim_end_matches('.'),
         best.summary.trim()
     );

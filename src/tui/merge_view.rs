@@ -1,0 +1,103 @@
+//! The merge popup: a stretch of section text the person changed, beside what a generated change
+//! would write there, and the three ways to settle it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::generated::MergeChoice;
+use super::popup::{centered, frame_block};
+use super::theme::Theme;
+use crate::text::sanitize_line;
+
+/// Side by side from this inner width; stacked below it.
+const SIDE_BY_SIDE: u16 = 70;
+
+fn stretch<'a>(title: &'a str, text: &[String], empty: &'a str, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::from(Span::styled(title, theme.heading3))];
+    if text.is_empty() {
+        lines.push(Line::from(Span::styled(empty, theme.dim)));
+    } else {
+        lines.extend(
+            text.iter()
+                .map(|l| Line::from(Span::styled(sanitize_line(l).into_owned(), theme.text))),
+        );
+    }
+    lines
+}
+
+pub fn draw(frame: &mut Frame, m: &MergeChoice, theme: &Theme) {
+    let conflicts = m.update.conflicts();
+    let Some(c) = conflicts.get(m.current()) else {
+        return;
+    };
+    let screen = frame.area();
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4).min(120),
+        screen.height.saturating_sub(4).min(26),
+    );
+    frame.render_widget(Clear, area);
+    let title = format!(
+        "Your text and {} · {} of {}",
+        m.what,
+        m.current() + 1,
+        conflicts.len()
+    );
+    let block = frame_block(&title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [intro, body, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    let place = c
+        .under
+        .as_deref()
+        .map(|h| format!("Under “{}”, y", sanitize_line(h)))
+        .unwrap_or_else(|| "Y".to_string());
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            format!(
+                "{place}ou changed text that {} would write differently. Nothing is lost until you choose.",
+                m.what
+            ),
+            theme.text,
+        )))
+        .wrap(Wrap { trim: true }),
+        intro,
+    );
+    let mine = stretch("Yours", &c.mine, "(you deleted this text)", theme);
+    let new = stretch("New", &c.new, "(the new text leaves this out)", theme);
+    if body.width >= SIDE_BY_SIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .spacing(2)
+                .areas(body);
+        frame.render_widget(Paragraph::new(mine).wrap(Wrap { trim: false }), left);
+        frame.render_widget(Paragraph::new(new).wrap(Wrap { trim: false }), right);
+    } else {
+        let mut lines = mine;
+        lines.push(Line::default());
+        lines.extend(new);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    }
+    let mut spans = Vec::new();
+    for (k, what) in [
+        ("m", "keep mine"),
+        ("n", "take the new"),
+        ("b", "keep both"),
+        ("M N B", "the same for the rest"),
+        ("Esc", "keep mine for the rest"),
+    ] {
+        spans.push(Span::styled(format!(" {k} "), theme.key));
+        spans.push(Span::styled(format!("{what} "), theme.dim));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+        keys,
+    );
+}

@@ -1,0 +1,585 @@
+//! A section's text belongs to the person. infradraft writes text into sections (a drafted
+//! recommendation, a decision, a worksheet's results), and the person edits it; every later
+//! generated change is a three-way merge of what infradraft last wrote (the *base*), the text as
+//! the person left it, and what infradraft would write now. Whatever the person wrote or changed
+//! is carried over wherever it stands; where infradraft would replace a stretch the person
+//! changed, the change waits for the person's choice (keep mine, take the new, keep both).
+//!
+//! The generated text of a section is made of parts: the applied worksheet results, each between
+//! two marker lines, in the order they were applied, then the *lead* (the drafted recommendation
+//! or the decision). The base is always that composition, so each change edits one part of it.
+
+mod diff3;
+
+use std::borrow::Cow;
+
+use crate::knowledge::TemplateSection;
+use crate::model::{Section, Session};
+
+/// The line that opens the text generated from a decision.
+pub const DECISION_MARK: &str = "<!-- infradraft: decision -->";
+/// The line that opens the text of a drafted (not yet decided) recommendation.
+pub const DRAFT_MARK: &str = "<!-- infradraft: draft -->";
+
+/// The line that opens the block of elicitation record `index` (0-based) in a section.
+pub fn open_mark(index: usize) -> String {
+    format!("<!-- infradraft: elicitation {} -->", index + 1)
+}
+
+/// The line that closes the block of elicitation record `index`.
+pub fn close_mark(index: usize) -> String {
+    format!("<!-- infradraft: end elicitation {} -->", index + 1)
+}
+
+/// The record index of an elicitation block's opening line.
+fn block_index(line: &str) -> Option<usize> {
+    let n = line
+        .trim()
+        .strip_prefix("<!-- infradraft: elicitation ")?
+        .strip_suffix(" -->")?;
+    n.parse::<usize>().ok()?.checked_sub(1)
+}
+
+/// The generated text of a section, in its parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Generated {
+    /// Applied worksheet results: record index and the block (with its marker lines).
+    pub blocks: Vec<(usize, String)>,
+    /// The drafted recommendation or the decision, or empty.
+    pub lead: String,
+}
+
+impl Generated {
+    /// Splits generated text into its parts: marked blocks, and the rest as the lead.
+    pub fn parse(text: &str) -> Generated {
+        let mut out = Generated::default();
+        let mut lead: Vec<&str> = Vec::new();
+        let lines: Vec<&str> = text.split('\n').collect();
+        let mut i = 0;
+        while i < lines.len() {
+            if let Some(index) = block_index(lines[i]) {
+                let close = close_mark(index);
+                if let Some(end) = lines[i..].iter().position(|l| l.trim() == close) {
+                    out.blocks
+                        .push((index, lines[i..=i + end].join("\n").trim().to_string()));
+                    i += end + 1;
+                    continue;
+                }
+            }
+            lead.push(lines[i]);
+            i += 1;
+        }
+        out.lead = collapse_blank_runs(&lead.join("\n")).trim().to_string();
+        out
+    }
+
+    /// The generated text: the blocks, then the lead, a blank line between parts.
+    pub fn compose(&self) -> String {
+        let mut parts: Vec<&str> = self.blocks.iter().map(|(_, b)| b.trim()).collect();
+        if !self.lead.trim().is_empty() {
+            parts.push(self.lead.trim());
+        }
+        let mut out = parts.join("\n\n");
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Puts record `index`'s block in place of its earlier copy, or after the other blocks.
+    pub fn set_block(&mut self, index: usize, block: String) {
+        match self.blocks.iter_mut().find(|(i, _)| *i == index) {
+            Some(slot) => slot.1 = block,
+            None => self.blocks.push((index, block)),
+        }
+    }
+
+    /// Takes record `index`'s block out. Returns whether it was there.
+    pub fn remove_block(&mut self, index: usize) -> bool {
+        let before = self.blocks.len();
+        self.blocks.retain(|(i, _)| *i != index);
+        self.blocks.len() != before
+    }
+}
+
+/// Runs of blank lines become one (the seams left where blocks were taken out).
+fn collapse_blank_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.split('\n') {
+        let is_blank = line.trim().is_empty();
+        if is_blank && blank {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+        blank = is_blank;
+    }
+    out
+}
+
+/// What infradraft last wrote into `section`: the base of the next merge. Sessions written before
+/// infradraft kept the base say only whether the person edited the body; for those, `legacy`
+/// rebuilds the generated parts the body shows from the session's own records.
+pub fn base_of<'a>(section: &'a Section, legacy: impl FnOnce(&str) -> String) -> Cow<'a, str> {
+    match (&section.generated, section.hand_edited) {
+        (Some(base), _) => Cow::Borrowed(base),
+        (None, false) => Cow::Borrowed(&section.body),
+        (None, true) => Cow::Owned(legacy(&section.body)),
+    }
+}
+
+/// Records that the person changed the body to `body`: the text infradraft wrote before the
+/// first such change is kept as the base.
+pub fn person_edited(section: &mut Section, body: String) {
+    if section.generated.is_none() && !section.hand_edited {
+        section.generated = Some(std::mem::take(&mut section.body));
+    }
+    section.body = body;
+    section.hand_edited = true;
+    if section.generated.as_deref() == Some(section.body.as_str()) {
+        // Edited back to exactly what infradraft wrote.
+        section.generated = None;
+        section.hand_edited = false;
+    }
+}
+
+/// Writes a merged body and the new base into the section.
+pub fn commit(section: &mut Section, body: String, base: String) {
+    if body == base {
+        section.generated = None;
+        section.hand_edited = false;
+    } else {
+        section.generated = Some(base);
+        section.hand_edited = true;
+    }
+    section.body = body;
+}
+
+/// What a generated change did to the section body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyChange {
+    /// The body was written; `kept` of the person's changes were carried over (none when the
+    /// body held only generated text).
+    Written { kept: usize },
+    /// The generated text is what it was: nothing to write.
+    Unchanged,
+    /// Stretches the person changed would be replaced: the update waits for the person's
+    /// choices ([`settle`]). Until then the body is left as it is.
+    NeedsChoice(Update),
+}
+
+/// The base of the next merge into section `id` (empty when there is no such section).
+pub(crate) fn current_base(s: &Session, template: Option<&TemplateSection>, id: &str) -> String {
+    let Some(section) = s.section(id) else {
+        return String::new();
+    };
+    base_of(section, |body| legacy_base(s, template, id, body)).into_owned()
+}
+
+/// For a session from before bases were kept: the generated parts the body shows (applied
+/// worksheet blocks, a decision), as infradraft writes them from the session's records.
+fn legacy_base(s: &Session, template: Option<&TemplateSection>, id: &str, body: &str) -> String {
+    let Some(c) = s.component(id) else {
+        return String::new();
+    };
+    let mut g = Generated::default();
+    for (i, _) in Generated::parse(body).blocks {
+        if let Some(record) = c.elicitations.get(i) {
+            g.blocks.push((i, super::elicitation::block(record, i)));
+        }
+    }
+    if body.contains(DECISION_MARK) {
+        g.lead = super::design::decision_body(template, c);
+    }
+    g.compose()
+}
+
+/// Changes the generated parts of section `id` (whose current base is `base`) through `change`
+/// and merges the result into the body. `None` when there is no such section.
+pub(crate) fn regenerate(
+    s: &mut Session,
+    id: &str,
+    base: &str,
+    change: impl FnOnce(&mut Generated),
+) -> Option<BodyChange> {
+    let section = s.section_mut(id)?;
+    let mut generated = Generated::parse(base);
+    change(&mut generated);
+    let new_base = generated.compose();
+    if new_base == base {
+        return Some(BodyChange::Unchanged);
+    }
+    let update = propose(section, base, new_base);
+    if !update.is_clean() {
+        return Some(BodyChange::NeedsChoice(update));
+    }
+    let kept = update.kept;
+    commit(section, update.body(&[]), update.new_base);
+    Some(BodyChange::Written { kept })
+}
+
+/// Writes an update into its section with the person's choices (see [`Update::body`]). Returns
+/// whether the section exists.
+pub fn settle(s: &mut Session, update: &Update, choices: &[Choice]) -> bool {
+    let Some(section) = s.section_mut(&update.section) else {
+        return false;
+    };
+    commit(section, update.body(choices), update.new_base.clone());
+    true
+}
+
+/// How the person settles one conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Keep the person's text there; the new generated text for that stretch is dropped.
+    Mine,
+    /// Take the new generated text; the person's version of that stretch goes.
+    New,
+    /// Keep the person's text, then the new generated text.
+    Both,
+}
+
+/// A stretch the person changed and infradraft would change too. Each version is a run of whole
+/// lines (none when that side deleted the stretch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The stretch as the person left it.
+    pub mine: Vec<String>,
+    /// The stretch as infradraft would write it now.
+    pub new: Vec<String>,
+    /// The stretch as infradraft wrote it before.
+    pub was: Vec<String>,
+    /// The nearest heading above the stretch, to say where it is.
+    pub under: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Lines(Vec<String>),
+    Conflict(Conflict),
+}
+
+/// A generated change merged with the person's text, waiting to be written (and, when it has
+/// conflicts, for the person's choices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// The section's id.
+    pub section: String,
+    pieces: Vec<Piece>,
+    /// What infradraft writes now: the base of the merge after this one.
+    pub new_base: String,
+    /// How many of the person's changes were carried over without a question.
+    pub kept: usize,
+}
+
+impl Update {
+    /// The stretches that need the person's choice, in order.
+    pub fn conflicts(&self) -> Vec<&Conflict> {
+        self.pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Conflict(c) => Some(c),
+                Piece::Lines(_) => None,
+            })
+            .collect()
+    }
+
+    /// Whether the merge needs no choice.
+    pub fn is_clean(&self) -> bool {
+        self.pieces.iter().all(|p| matches!(p, Piece::Lines(_)))
+    }
+
+    /// The merged body, with conflict `i` settled by `choices[i]` (by `Mine` when missing, so
+    /// that nothing of the person's is ever dropped without a choice).
+    pub fn body(&self, choices: &[Choice]) -> String {
+        let mut out: Vec<&str> = Vec::new();
+        let mut n = 0;
+        for piece in &self.pieces {
+            match piece {
+                Piece::Lines(lines) => out.extend(lines.iter().map(String::as_str)),
+                Piece::Conflict(c) => {
+                    let choice = choices.get(n).copied().unwrap_or(Choice::Mine);
+                    n += 1;
+                    let mine = c.mine.iter().map(String::as_str);
+                    let new = c.new.iter().map(String::as_str);
+                    match choice {
+                        Choice::Mine => out.extend(mine),
+                        Choice::New => out.extend(new),
+                        Choice::Both => {
+                            out.extend(mine);
+                            if needs_blank(&c.mine, &c.new) {
+                                out.push("");
+                            }
+                            out.extend(new);
+                        }
+                    }
+                }
+            }
+        }
+        out.join("\n")
+    }
+}
+
+/// The lines of a text, so that joining them with `\n` gives the text back exactly (none for
+/// the empty text).
+fn lines(text: &str) -> Vec<&str> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split('\n').collect()
+    }
+}
+
+fn owned(lines: &[&str]) -> Vec<String> {
+    lines.iter().map(|l| l.to_string()).collect()
+}
+
+/// Whether two runs of lines put one after the other need a blank line between them to stay
+/// separate Markdown blocks.
+fn needs_blank<S: AsRef<str>>(first: &[S], second: &[S]) -> bool {
+    match (first.last(), second.first()) {
+        (Some(last), Some(next)) => {
+            !last.as_ref().trim().is_empty() && !next.as_ref().trim().is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// Merges the change of the generated text from `old_base` to `new_base` into the section's body.
+pub fn propose(section: &Section, old_base: &str, new_base: String) -> Update {
+    let body = section.body.as_str();
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut kept = 0;
+    if body == old_base {
+        pieces.push(Piece::Lines(owned(&lines(&new_base))));
+    } else {
+        let base = lines(old_base);
+        let ours = lines(body);
+        let theirs = lines(&new_base);
+        let mut heading: Option<&str> = None;
+        let mut text: Vec<&str> = Vec::new();
+        for chunk in diff3::merge(&base, &ours, &theirs) {
+            match chunk {
+                diff3::Chunk::Settled(settled) => {
+                    heading = last_heading(&settled).or(heading);
+                    text.extend(settled);
+                }
+                diff3::Chunk::Conflict { base, ours, theirs } if base.is_empty() => {
+                    // Both added text at the same place and nothing was replaced: keep both, the
+                    // person's first.
+                    heading = last_heading(&ours).or(heading);
+                    let blank = needs_blank(&ours, &theirs);
+                    text.extend(ours);
+                    if blank {
+                        text.push("");
+                    }
+                    text.extend(theirs);
+                }
+                diff3::Chunk::Conflict { base, ours, theirs } => {
+                    if !text.is_empty() {
+                        pieces.push(Piece::Lines(owned(&std::mem::take(&mut text))));
+                    }
+                    pieces.push(Piece::Conflict(Conflict {
+                        mine: owned(&ours),
+                        new: owned(&theirs),
+                        was: owned(&base),
+                        under: heading.map(|h| h.trim_start_matches('#').trim().to_string()),
+                    }));
+                    heading = last_heading(&ours).or(heading);
+                }
+            }
+        }
+        if !text.is_empty() {
+            pieces.push(Piece::Lines(owned(&text)));
+        }
+        kept = count_changes(&base, &ours);
+    }
+    Update {
+        section: section.id.clone(),
+        pieces,
+        new_base,
+        kept,
+    }
+}
+
+/// How many separate stretches the person changed in infradraft's text.
+fn count_changes(base: &[&str], body: &[&str]) -> usize {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(200);
+    similar::capture_diff_slices_deadline(similar::Algorithm::Patience, base, body, Some(deadline))
+        .iter()
+        .filter(|op| !matches!(op, similar::DiffOp::Equal { .. }))
+        .count()
+}
+
+fn last_heading<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    lines
+        .iter()
+        .rev()
+        .find(|l| l.starts_with('#') && l.trim_start_matches('#').starts_with(' '))
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(body: &str, generated: Option<&str>) -> Section {
+        let mut s = Section::new("compute-resources", "Compute Resources");
+        s.body = body.to_string();
+        s.generated = generated.map(str::to_string);
+        s.hand_edited = generated.is_some();
+        s
+    }
+
+    #[test]
+    fn generated_text_splits_into_blocks_and_lead_and_composes_back() {
+        let g = Generated {
+            blocks: vec![
+                (0, format!("{}\nMatrix\n{}", open_mark(0), close_mark(0))),
+                (2, format!("{}\nStress\n{}", open_mark(2), close_mark(2))),
+            ],
+            lead: format!("{DECISION_MARK}\n**Decision:** X.\n\n### Outline"),
+        };
+        let text = g.compose();
+        assert_eq!(Generated::parse(&text), g);
+        assert_eq!(Generated::parse(&text).compose(), text);
+        assert_eq!(Generated::parse("").compose(), "");
+    }
+
+    #[test]
+    fn an_untouched_body_takes_the_new_text_whole() {
+        let s = section("old generated\n", None);
+        let u = propose(&s, "old generated\n", "new generated\n".into());
+        assert!(u.is_clean());
+        assert_eq!(u.body(&[]), "new generated\n");
+        assert_eq!(u.kept, 0);
+    }
+
+    #[test]
+    fn text_the_person_added_anywhere_is_kept() {
+        let base = "intro\n\n### Region\n\n_prompt_\n\nend\n";
+        let body = "my preface\n\nintro\n\n### Region\n\nWe use eu-west-1.\n\n_prompt_\n\nend\n\nMy closing words.\n";
+        let new = "intro v2\n\n### Region\n\n_prompt_\n\nend\n";
+        let s = section(body, Some(base));
+        let u = propose(&s, base, new.into());
+        assert!(u.is_clean(), "{:?}", u.conflicts());
+        let merged = u.body(&[]);
+        assert_eq!(
+            merged,
+            "my preface\n\nintro v2\n\n### Region\n\nWe use eu-west-1.\n\n_prompt_\n\nend\n\nMy closing words.\n"
+        );
+        assert!(u.kept >= 3);
+    }
+
+    #[test]
+    fn a_changed_line_infradraft_would_change_waits_for_a_choice() {
+        let base = "### Decision\n\nUse (AWS, Azure or Google Cloud).\n\nrest\n";
+        let body = "### Decision\n\nUse (AWS).\n\nrest\n";
+        let new = "### Decision\n\nUse serverless (AWS, Azure or Google Cloud).\n\nrest\n";
+        let s = section(body, Some(base));
+        let u = propose(&s, base, new.into());
+        let conflicts = u.conflicts();
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].mine, ["Use (AWS)."]);
+        assert_eq!(
+            conflicts[0].new,
+            ["Use serverless (AWS, Azure or Google Cloud)."]
+        );
+        assert_eq!(conflicts[0].under.as_deref(), Some("Decision"));
+        assert_eq!(u.body(&[]), body, "no choice keeps the person's text");
+        assert_eq!(u.body(&[Choice::New]), new);
+        assert_eq!(
+            u.body(&[Choice::Both]),
+            "### Decision\n\nUse (AWS).\n\nUse serverless (AWS, Azure or Google Cloud).\n\nrest\n"
+        );
+    }
+
+    #[test]
+    fn text_written_into_an_empty_section_comes_first() {
+        let s = section("My own notes.", Some(""));
+        let u = propose(&s, "", format!("{DECISION_MARK}\n**Decision:** X.\n"));
+        assert!(u.is_clean());
+        assert_eq!(
+            u.body(&[]),
+            format!("My own notes.\n\n{DECISION_MARK}\n**Decision:** X.\n")
+        );
+    }
+
+    #[test]
+    fn editing_keeps_the_first_base_and_editing_back_forgets_it() {
+        let mut s = section("generated", None);
+        person_edited(&mut s, "generated, edited".into());
+        assert_eq!(s.generated.as_deref(), Some("generated"));
+        person_edited(&mut s, "generated, edited twice".into());
+        assert_eq!(s.generated.as_deref(), Some("generated"));
+        person_edited(&mut s, "generated".into());
+        assert_eq!(s.generated, None);
+        assert!(!s.hand_edited);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts from a few distinct lines, so that the three versions share and repeat many lines.
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec!["", "a", "b", "c", "## H", "| x |", "- item"]),
+            0..14,
+        )
+        .prop_map(|l| l.join("\n"))
+    }
+
+    /// The lines of `body` the person added or changed relative to `base`, in order.
+    fn added<'a>(base: &str, body: &'a str) -> Vec<&'a str> {
+        let (b, o) = (lines(base), lines(body));
+        similar::capture_diff_slices(similar::Algorithm::Patience, &b, &o)
+            .into_iter()
+            .flat_map(|op| match op {
+                similar::DiffOp::Equal { .. } | similar::DiffOp::Delete { .. } => 0..0,
+                other => other.new_range(),
+            })
+            .map(|i| o[i])
+            .collect()
+    }
+
+    fn is_subsequence(small: &[&str], big: &[&str]) -> bool {
+        let mut it = big.iter();
+        small.iter().all(|s| it.any(|b| b == s))
+    }
+
+    fn merged(base: &str, body: &str, new: &str, choice: Choice) -> String {
+        let mut s = Section::new("x", "X");
+        s.body = body.to_string();
+        let u = propose(&s, base, new.to_string());
+        u.body(&vec![choice; u.conflicts().len()])
+    }
+
+    proptest! {
+        #[test]
+        fn the_persons_lines_survive_every_merge_they_keep(
+            base in text(), body in text(), new in text()
+        ) {
+            for choice in [Choice::Mine, Choice::Both] {
+                let out = merged(&base, &body, &new, choice);
+                let kept = added(&base, &body);
+                prop_assert!(
+                    is_subsequence(&kept, &lines(&out)),
+                    "lost some of {kept:?} in {out:?}"
+                );
+            }
+        }
+
+        #[test]
+        fn one_sided_changes_come_through_unchanged(base in text(), other in text()) {
+            prop_assert_eq!(merged(&base, &base, &other, Choice::Mine), other.clone());
+            prop_assert_eq!(merged(&base, &other, &base, Choice::New), other.clone());
+            prop_assert_eq!(merged(&base, &other, &other, Choice::New), other);
+        }
+    }
+}
