@@ -237,7 +237,7 @@ fn a_reviewer_comments_offline_and_the_author_merges_the_comments() {
     assert!(screen.contains("Infrastructure Overview ✎1"), "{screen}");
     // Typing into the author's text is refused.
     tmux.keys(&["k", "k", "Enter", "x"]);
-    tmux.wait_for("review mode, comments");
+    tmux.wait_for("read-only: review mode");
     tmux.keys(&["Escape"]);
     sleep(Duration::from_millis(300));
     tmux.keys(&["C-s"]);
@@ -337,28 +337,202 @@ fn a_panic_inside_the_ui_restores_the_terminal_and_the_next_open_offers_the_work
     assert_eq!(app.session.sections[0].body, "Typed before the panic.");
 }
 
-#[test]
-fn a_vanished_terminal_never_leaves_the_process_holding_the_lock() {
-    let (_dir, session, tmux) = start("vanish");
-    let pid: i32 = std::fs::read_to_string(infradraft::store::lock_path_for(&session))
+fn pid_of(session: &Path) -> i32 {
+    std::fs::read_to_string(infradraft::store::lock_path_for(session))
         .unwrap()
         .trim()
         .parse()
-        .unwrap();
-    // Closing the terminal (the tmux server) sends SIGHUP and takes the terminal away.
-    let _ = tmux.cmd().args(["kill-server"]).output();
+        .unwrap()
+}
+
+/// Waits (at most ten seconds) until process `pid` has ended.
+fn wait_gone(pid: i32) {
     let start = Instant::now();
     // SAFETY: signal 0 only asks whether the process exists.
     while unsafe { libc::kill(pid, 0) } == 0 {
         assert!(
             start.elapsed() < Duration::from_secs(10),
-            "pid {pid} still running {:?} after its terminal went away",
+            "pid {pid} still running {:?} after it was told to end",
             start.elapsed()
         );
-        sleep(Duration::from_millis(100));
+        sleep(Duration::from_millis(50));
     }
+}
+
+/// The workbench on `session` as the next open makes it, with the recovery offer on top.
+fn reopen(dir: &Path, session: &Path) -> infradraft::tui::app::App {
+    let app = infradraft::tui::prepare_app(
+        session,
+        &infradraft::home::Home::under(dir.join("home")),
+        Some("dark".into()),
+    )
+    .unwrap();
+    assert!(
+        matches!(
+            app.popups.last(),
+            Some(infradraft::tui::popup::Popup::Confirm(
+                infradraft::tui::popup::Confirm::Recovery { .. }
+            ))
+        ),
+        "the next open offers the recovery file"
+    );
+    app
+}
+
+fn press(app: &mut infradraft::tui::app::App, c: char) {
+    app.handle_event(ratatui::crossterm::event::Event::Key(
+        ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ),
+    ));
+}
+
+#[test]
+fn a_closed_terminal_keeps_the_typing_and_releases_the_lock() {
+    let (dir, session, tmux) = start("vanish");
+    let pid = pid_of(&session);
+    tmux.keys(&["Enter"]);
+    tmux.literal("Typed, then the window closed.");
+    tmux.wait_for("unsaved");
+    // Closing the terminal (the tmux server) sends SIGHUP and takes the terminal away.
+    let _ = tmux.cmd().args(["kill-server"]).output();
+    wait_gone(pid);
+    assert!(
+        !infradraft::store::lock_path_for(&session).exists(),
+        "the lock file is gone"
+    );
     assert!(
         infradraft::store::held_elsewhere(&session).is_none(),
         "the lock is free again"
     );
+    let mut app = reopen(dir.path(), &session);
+    let shown = {
+        app.prepare(ratatui::layout::Rect::new(0, 0, 120, 40));
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| infradraft::tui::view::draw(f, &app)).unwrap();
+        format!("{:?}", t.backend().buffer())
+    };
+    assert!(
+        shown.contains("Infrastructure Overview: text +1"),
+        "the offer says what differs"
+    );
+    press(&mut app, 'r');
+    assert_eq!(
+        app.session.sections[0].body,
+        "Typed, then the window closed."
+    );
+}
+
+#[test]
+fn sigint_and_sigquit_from_another_process_end_it_like_sigterm() {
+    for (name, signal) in [("int", "-INT"), ("quit", "-QUIT"), ("hup", "-HUP")] {
+        let (dir, session, tmux) = start(name);
+        let pid = pid_of(&session);
+        tmux.keys(&["Enter"]);
+        tmux.literal(&format!("Typed before SIG{}.", name.to_uppercase()));
+        tmux.wait_for("unsaved");
+        assert!(
+            Command::new("kill")
+                .args([signal, &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let screen = tmux.wait_for("EXIT=");
+        assert!(screen.contains("recovery.ron"), "{name}: {screen}");
+        assert_eq!(
+            tmux.run(&["display", "-p", "-t", tmux.session, "#{alternate_on}"])
+                .trim(),
+            "0",
+            "{name}: the terminal is restored"
+        );
+        assert!(!infradraft::store::lock_path_for(&session).exists());
+        let mut app = reopen(dir.path(), &session);
+        press(&mut app, 'r');
+        assert_eq!(
+            app.session.sections[0].body,
+            format!("Typed before SIG{}.", name.to_uppercase())
+        );
+    }
+}
+
+/// A small, seeded random number generator (xorshift), so that runs can be repeated.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// `kill -9` at a random moment while words are typed with random pauses: every word typed more
+/// than two seconds before the kill is in the recovery file. `INFRADRAFT_KILL_RUNS` sets the
+/// number of runs (default 3); each prints how long before the kill the first lost word was
+/// typed.
+#[test]
+fn kill_9_while_typing_loses_at_most_the_last_two_seconds() {
+    let runs: u64 = std::env::var("INFRADRAFT_KILL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let mut rng = Rng(seed);
+    for run in 0..runs {
+        let (_dir, session, tmux) = start(&format!("kill9-{run}"));
+        let pid = pid_of(&session);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("1:1");
+        let typing_for = Duration::from_millis(1500 + rng.below(3500));
+        let began = Instant::now();
+        let mut sent: Vec<(String, Instant)> = Vec::new();
+        loop {
+            let word = format!("w{:03} ", sent.len());
+            tmux.literal(&word);
+            sent.push((word, Instant::now()));
+            if began.elapsed() >= typing_for {
+                // The kill comes right after a keystroke, the worst moment.
+                break;
+            }
+            // Bursts and pauses, as a person types; every other run types without a pause long
+            // enough for the journal's quiet period, so that only its upper bound applies.
+            let pause = if run % 2 == 0 && rng.below(8) == 0 {
+                200 + rng.below(900)
+            } else {
+                5 + rng.below(120)
+            };
+            sleep(Duration::from_millis(pause));
+        }
+        // SAFETY: sending SIGKILL to the workbench process this test started.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+        let killed = Instant::now();
+        wait_gone(pid);
+        let recovery = infradraft::store::recovery_path(&session);
+        let body = infradraft::store::load(&recovery)
+            .map(|l| l.session.sections[0].body.clone())
+            .unwrap_or_default();
+        let first_lost = sent.iter().find(|(w, _)| !body.contains(w.trim_end()));
+        let window = first_lost.map(|(_, at)| killed.duration_since(*at));
+        eprintln!(
+            "kill -9 run {run} (seed {seed}): {} words typed over {:?}; first lost word typed {:?} before the kill",
+            sent.len(),
+            typing_for,
+            window
+        );
+        if let Some((word, _)) = first_lost {
+            let lost = window.unwrap();
+            assert!(
+                lost <= Duration::from_secs(2),
+                "run {run}: {word:?} was typed {lost:?} before the kill and is not in the recovery file:\n{body}"
+            );
+            // Every word after the first lost one was typed later still.
+        }
+    }
 }

@@ -151,7 +151,7 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The size of the screen at the last draw (for layout-dependent keys and mouse clicks).
     pub screen: Rect,
-    pending_recovery: Option<(Session, Timestamp)>,
+    pub(crate) pending_recovery: Option<(Session, Timestamp)>,
     /// State of the stage workspaces (inputs, viewer, requirements).
     pub stages: super::stages::StageState,
     /// State of the design panes.
@@ -177,6 +177,10 @@ pub struct App {
     disk: Option<(u64, std::time::SystemTime)>,
     /// Generated changes to section text, for `^Z` / `^Y`.
     pub generated_history: super::generated::GeneratedHistory,
+    /// Changes not yet in the crash journal: when the first and the last of them were made.
+    pub(crate) journal_pending: Option<(std::time::Instant, std::time::Instant)>,
+    /// Whether the crash journal holds this run's changes (so that a save removes it).
+    pub(crate) journal_written: bool,
 }
 
 impl App {
@@ -244,6 +248,8 @@ impl App {
             review: init.review,
             disk: None,
             generated_history: Default::default(),
+            journal_pending: None,
+            journal_written: false,
             session: init.session,
         };
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
@@ -270,8 +276,10 @@ impl App {
             app.popups.push(Popup::ModeChoice { selected: 0 });
         }
         if let Some((recovered, at)) = init.recovery {
+            let differences = crate::workflow::compare::differences(&app.session, &recovered);
             app.pending_recovery = Some((recovered, at));
-            app.popups.push(Popup::Confirm(Confirm::Recovery { at }));
+            app.popups
+                .push(Popup::Confirm(Confirm::Recovery { at, differences }));
         }
         app
     }
@@ -721,6 +729,10 @@ impl App {
                 self.pending_recovery = None;
                 let _ = std::fs::remove_file(store::recovery_path(&self.path));
                 self.info("discarded the recovery file");
+            }
+            Outcome::KeepRecovery => {
+                self.popups.pop();
+                self.keep_recovery();
             }
         }
     }
@@ -1387,6 +1399,11 @@ impl App {
 
     pub(crate) fn mark_dirty(&mut self) {
         self.changes += 1;
+        let now = std::time::Instant::now();
+        self.journal_pending = Some(match self.journal_pending {
+            Some((first, _)) => (first, now),
+            None => (now, now),
+        });
         if !self.dirty {
             self.dirty = true;
             self.dirty_since = Some(std::time::Instant::now());
@@ -1663,6 +1680,38 @@ impl App {
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         self.restore_place();
         self.mark_dirty();
+    }
+
+    /// Moves the recovery file on offer aside, as a session file of its own named after the
+    /// session and the time, so that this run's crash journal cannot replace it.
+    fn keep_recovery(&mut self) {
+        let Some(at) = self.pending_recovery.as_ref().map(|(_, at)| *at) else {
+            return;
+        };
+        let from = store::recovery_path(&self.path);
+        let stamp = at.strftime("%Y%m%d-%H%M%S").to_string();
+        let stem = self
+            .path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "session".into());
+        let to = self
+            .path
+            .with_file_name(format!("{stem}.recovered-{stamp}.ron"));
+        match std::fs::rename(&from, &to) {
+            Ok(()) => {
+                self.pending_recovery = None;
+                self.info(format!(
+                    "kept the recovery file as {} (infradraft open it to look)",
+                    to.file_name().unwrap_or_default().to_string_lossy()
+                ));
+            }
+            // It stays on offer, and the crash journal stays off so as not to replace it.
+            Err(e) => self.warn(format!(
+                "{}: {e}; it stays, and crash protection is off until it is restored or discarded",
+                from.display()
+            )),
+        }
     }
 
     /// Writes the current session to the recovery file beside the session (after a panic or a

@@ -11,6 +11,7 @@ pub mod design_view;
 pub mod diagrams_stage;
 pub mod editor;
 pub mod generated;
+pub mod journal;
 pub mod keymap;
 pub mod layout;
 pub mod merge_view;
@@ -140,10 +141,14 @@ pub fn open_review(
     let mut app = prepare_review(path, home, theme, author).map_err(|e| e.to_string())?;
     match terminal::run(&mut app)? {
         terminal::Ending::Quit => Ok(()),
-        terminal::Ending::Signalled { recovery: Some(p) } => Err(format!(
-            "terminated by a signal; the review was saved to {p}"
-        )),
-        terminal::Ending::Signalled { recovery: None } => Err("terminated by a signal".into()),
+        terminal::Ending::Interrupted {
+            cause,
+            recovery: Some(p),
+        } => Err(format!("{cause}; the review was saved to {p}")),
+        terminal::Ending::Interrupted {
+            cause,
+            recovery: None,
+        } => Err(cause),
     }
 }
 
@@ -166,11 +171,13 @@ pub fn open_workbench(path: &Path, home: &Home, theme: Option<String>) -> Result
     );
     match terminal::run(&mut app)? {
         terminal::Ending::Quit => Ok(()),
-        terminal::Ending::Signalled { recovery: Some(p) } => Err(format!(
-            "terminated by a signal; unsaved changes are in {p}"
-        )),
-        terminal::Ending::Signalled { recovery: None } => {
-            Err("terminated by a signal; there were no unsaved changes".into())
-        }
+        terminal::Ending::Interrupted {
+            cause,
+            recovery: Some(p),
+        } => Err(format!("{cause}; unsaved changes are in {p}")),
+        terminal::Ending::Interrupted {
+            cause,
+            recovery: None,
+        } => Err(format!("{cause}; there were no unsaved changes")),
     }
 }

@@ -184,7 +184,11 @@ pub enum Confirm {
     /// Quitting with unsaved changes.
     Quit,
     /// A recovery file was found when opening.
-    Recovery { at: Timestamp },
+    Recovery {
+        at: Timestamp,
+        /// What the recovery file holds that the session does not, one line each.
+        differences: Vec<String>,
+    },
     /// The session file changed on disk (another program) since it was loaded or saved.
     ChangedOnDisk,
 }
@@ -200,6 +204,8 @@ pub enum Outcome {
     DiscardAndQuit,
     Restore,
     DiscardRecovery,
+    /// Keep the recovery file as a session of its own, to look at later.
+    KeepRecovery,
     Submit(PromptPurpose, String),
     AddCatalogOption {
         component: String,
@@ -543,7 +549,7 @@ impl Popup {
             Popup::Confirm(Confirm::Recovery { .. }) => match event.code {
                 KeyCode::Char('r') | KeyCode::Char('y') => Outcome::Restore,
                 KeyCode::Char('d') => Outcome::DiscardRecovery,
-                KeyCode::Esc => Outcome::Close,
+                KeyCode::Char('k') | KeyCode::Esc => Outcome::KeepRecovery,
                 _ => Outcome::Stay,
             },
         }
@@ -991,35 +997,55 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                         ("Esc", "cancel"),
                     ],
                 ),
-                Confirm::Recovery { at } => (
-                    "Recovery file found",
-                    format!(
-                        "A recovery file from {} holds changes from a session that did not end \
-                         cleanly.",
+                Confirm::Recovery { at, differences } => {
+                    let mut text = format!(
+                        "A recovery file from {} holds work from a session that did not end \
+                         cleanly",
                         clock(*at)
-                    ),
-                    &[
-                        ("r", "restore it"),
-                        ("d", "discard it"),
-                        ("Esc", "decide later"),
-                    ],
-                ),
+                    );
+                    if differences.is_empty() {
+                        text.push_str(", the same as the session.");
+                    } else {
+                        text.push_str(". It differs from the session in:");
+                        const SHOWN: usize = 8;
+                        for d in differences.iter().take(SHOWN) {
+                            text.push_str("\n  • ");
+                            text.push_str(&crate::text::sanitize_line(d));
+                        }
+                        if differences.len() > SHOWN {
+                            text.push_str(&format!("\n  … and {} more", differences.len() - SHOWN));
+                        }
+                    }
+                    (
+                        "Recovery file found",
+                        text,
+                        &[
+                            ("r", "restore it"),
+                            ("d", "discard it"),
+                            ("k/Esc", "keep it as a copy"),
+                        ],
+                    )
+                }
             };
-            let area = centered(screen, 60, 7);
+            let width = if text.contains('\n') { 76 } else { 60 };
+            let height = text.lines().count() as u16 + 6;
+            let area = centered(screen, width, height);
             frame.render_widget(Clear, area);
             let mut spans = Vec::new();
             for (k, what) in keys {
                 spans.push(Span::styled(format!(" {k} "), theme.key));
                 spans.push(Span::styled(format!("{what}  "), theme.text));
             }
+            let mut lines: Vec<Line> = text
+                .lines()
+                .map(|l| Line::from(Span::styled(l.to_string(), theme.text)))
+                .collect();
+            lines.push(Line::default());
+            lines.push(Line::from(spans));
             frame.render_widget(
-                Paragraph::new(vec![
-                    Line::from(Span::styled(text, theme.text)),
-                    Line::default(),
-                    Line::from(spans),
-                ])
-                .wrap(Wrap { trim: true })
-                .block(frame_block(title, theme)),
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(frame_block(title, theme)),
                 area,
             );
         }

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::Command;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
@@ -20,14 +21,17 @@ use ratatui::prelude::CrosstermBackend;
 use ratatui::{DefaultTerminal, Terminal};
 
 use super::app::{App, EditTarget, Effect};
+use super::journal::{Journal, JournalJob};
 use super::view;
 use crate::preview::Highlighter;
 
 /// How a run ended, for the caller to report.
 pub enum Ending {
     Quit,
-    /// A termination signal arrived; unsaved changes went to this recovery file (if any).
-    Signalled {
+    /// A signal arrived or the terminal went away; unsaved changes went to this recovery file (if
+    /// there were any).
+    Interrupted {
+        cause: String,
         recovery: Option<String>,
     },
 }
@@ -59,8 +63,18 @@ pub fn leave() {
     );
 }
 
+/// The signals that end the workbench as a closed terminal does: the work goes to the recovery
+/// file, the terminal is restored where it still exists, and the lock is released.
+const ENDING_SIGNALS: [(i32, &str); 4] = [
+    (signal_hook::consts::SIGTERM, "SIGTERM"),
+    (signal_hook::consts::SIGHUP, "SIGHUP (the terminal closed)"),
+    (signal_hook::consts::SIGINT, "SIGINT"),
+    (signal_hook::consts::SIGQUIT, "SIGQUIT"),
+];
+
 /// Runs the workbench until the person quits. The terminal is restored on every way out,
-/// including a panic, after which the session is written to its recovery file.
+/// including a panic, a signal and a vanished terminal, after which the session is written to its
+/// recovery file.
 pub fn run(app: &mut App) -> Result<Ending, String> {
     let previous_hook = Arc::new(std::panic::take_hook());
     let hook = previous_hook.clone();
@@ -68,9 +82,26 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
         leave();
         hook(info);
     }));
-    let terminated = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let _ = signal_hook::flag::register(signal, terminated.clone());
+    // Which signal arrived, by its index in ENDING_SIGNALS plus one (0: none).
+    let signalled = Arc::new(AtomicUsize::new(0));
+    // While an external editor runs in the foreground, ^C and ^\ typed there reach this process
+    // too; like git, the workbench ignores them meanwhile.
+    let editing = Arc::new(AtomicBool::new(false));
+    for (i, (signal, _)) in ENDING_SIGNALS.iter().enumerate() {
+        let flag = signalled.clone();
+        let editing = editing.clone();
+        let keyboard = matches!(
+            *signal,
+            signal_hook::consts::SIGINT | signal_hook::consts::SIGQUIT
+        );
+        // SAFETY: the handler only loads and stores atomics, which is async-signal-safe.
+        let _ = unsafe {
+            signal_hook::low_level::register(*signal, move || {
+                if !(keyboard && editing.load(Ordering::SeqCst)) {
+                    flag.store(i + 1, Ordering::SeqCst);
+                }
+            })
+        };
     }
     // Syntax definitions load in the background: the first frame never waits for them.
     let (hl_tx, hl_rx) = std::sync::mpsc::channel();
@@ -81,55 +112,202 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
         hl.warm_up(&syntax_theme);
         let _ = hl_tx.send(hl);
     });
-
-    // A watchdog for a terminal that vanished (its window closed, tmux killed): the event loop
-    // checks the signal flag between polls, but crossterm's poll can spin without returning once
-    // the terminal is gone (crossterm issue #793). If the loop has not ended two seconds after
-    // SIGTERM/SIGHUP, the process exits, so that it never lingers holding the session's lock.
-    // Work is then lost back to the last save or autosave.
+    let journal = Arc::new(Journal::start(app.path()));
     let done = Arc::new(AtomicBool::new(false));
-    {
-        let terminated = terminated.clone();
-        let done = done.clone();
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(200));
-                if terminated.load(Ordering::Relaxed) {
-                    std::thread::sleep(Duration::from_secs(2));
-                    if !done.load(Ordering::Relaxed) {
-                        std::process::exit(3);
-                    }
-                    return;
-                }
-            }
-        });
-    }
+    watchdog(
+        signalled.clone(),
+        done.clone(),
+        journal.clone(),
+        crate::store::lock_path_for(app.path()),
+    );
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
+    let input = Input::start(editing);
     let result = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, app, &terminated, &hl_rx)
+        event_loop(&mut terminal, app, &signalled, &hl_rx, &input, &journal)
     }));
     leave();
-    done.store(true, Ordering::Relaxed);
+    if terminal.show_cursor().is_err() {
+        // The terminal is gone: dropping ours would only complain that it cannot show the
+        // cursor there.
+        std::mem::forget(terminal);
+    }
+    drop(input);
     let _ = std::panic::take_hook();
-    match result {
-        Ok(Ok(ending)) => Ok(ending),
-        Ok(Err(e)) => {
-            let saved = app.dirty.then(|| app.write_recovery());
-            Err(match saved {
-                Some(Ok(path)) => format!("{e}; unsaved changes are in {}", path.display()),
-                _ => e.to_string(),
-            })
+    let outcome = match result {
+        Ok(Ok(Ending::Quit)) => {
+            if app.pending_recovery.is_none() {
+                // Saved, or discarded on purpose: nothing to recover.
+                journal.clear();
+            }
+            Ok(Ending::Quit)
         }
-        Err(_) => Err(match app.write_recovery() {
-            Ok(path) => format!(
-                "internal error (see above); the session as it was is in {}, and the next open offers it",
-                path.display()
+        Ok(Ok(Ending::Interrupted { cause, .. })) => Ok(Ending::Interrupted {
+            cause,
+            recovery: final_write(app, &journal).ok().flatten(),
+        }),
+        Ok(Err(e)) => Err(match final_write(app, &journal) {
+            Ok(Some(path)) => format!("{e}; unsaved changes are in {path}"),
+            _ => e.to_string(),
+        }),
+        Err(_) => Err(match final_write(app, &journal) {
+            Ok(Some(path)) => format!(
+                "internal error (see above); the session as it was is in {path}, and the next open offers it"
             ),
+            Ok(None) => "internal error (see above); there were no unsaved changes".to_string(),
             Err(e) => {
                 format!("internal error (see above); the recovery file could not be written: {e}")
             }
         }),
+    };
+    let _ = journal.flush(Duration::from_secs(5));
+    done.store(true, Ordering::SeqCst);
+    outcome
+}
+
+/// Writes unsaved work where the next open finds it, through the journal so that no older
+/// journal write can land after it. Returns where it went (`None`: nothing was unsaved).
+fn final_write(app: &mut App, journal: &Journal) -> Result<Option<String>, String> {
+    if !app.dirty || app.pending_recovery.is_some() {
+        return Ok(None);
     }
+    if app.review.is_some() {
+        return app.write_recovery().map(|p| Some(p.display().to_string()));
+    }
+    app.record_place();
+    journal.write(Box::new(app.session.clone()));
+    journal.flush(Duration::from_secs(10))?;
+    Ok(Some(journal.path().display().to_string()))
+}
+
+/// The last resort after a signal: if the event loop has not ended three seconds later (a
+/// terminal that blocks writes, say), the journal's newest copy is flushed, the lock file goes,
+/// and the process exits.
+fn watchdog(
+    signalled: Arc<AtomicUsize>,
+    done: Arc<AtomicBool>,
+    journal: Arc<Journal>,
+    lock: std::path::PathBuf,
+) {
+    std::thread::spawn(move || {
+        while !done.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(100));
+            if signalled.load(Ordering::SeqCst) != 0 {
+                std::thread::sleep(Duration::from_secs(3));
+                if !done.load(Ordering::SeqCst) {
+                    let _ = journal.flush(Duration::from_secs(2));
+                    let _ = std::fs::remove_file(&lock);
+                    std::process::exit(3);
+                }
+                return;
+            }
+        }
+    });
+}
+
+/// What the input thread reports.
+enum InputMsg {
+    Event(event::Event),
+    /// Reading the terminal failed: it is gone.
+    Gone(String),
+}
+
+/// Terminal input on a thread of its own, so that the event loop waits on a channel it controls:
+/// a terminal that vanishes can make crossterm's poll spin or hang (crossterm issue #793), and
+/// the loop must still see signals, write the journal and end. Paused while an external editor
+/// owns the terminal.
+struct Input {
+    rx: Receiver<InputMsg>,
+    /// Set while paused for an external editor (the signal handlers read it).
+    paused: Arc<AtomicBool>,
+    parked: Arc<AtomicBool>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Input {
+    fn start(paused: Arc<AtomicBool>) -> Input {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let parked = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (p, k, st) = (paused.clone(), parked.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !st.load(Ordering::SeqCst) {
+                if p.load(Ordering::SeqCst) {
+                    k.store(true, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(10));
+                    continue;
+                }
+                k.store(false, Ordering::SeqCst);
+                let msg = match event::poll(Duration::from_millis(50)) {
+                    Ok(false) => continue,
+                    Ok(true) => match event::read() {
+                        Ok(ev) => InputMsg::Event(ev),
+                        Err(e) => InputMsg::Gone(e.to_string()),
+                    },
+                    Err(e) => InputMsg::Gone(e.to_string()),
+                };
+                let gone = matches!(msg, InputMsg::Gone(_));
+                if tx.send(msg).is_err() || gone {
+                    break;
+                }
+            }
+        });
+        Input {
+            rx,
+            paused,
+            parked,
+            stop,
+        }
+    }
+
+    /// Stops reading until [`Input::resume`]; returns once the thread is not reading.
+    fn pause(&self) {
+        self.paused.store(true, Ordering::SeqCst);
+        let start = std::time::Instant::now();
+        while !self.parked.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(1) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
+}
+
+impl Drop for Input {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Whether the terminal on standard input or output has hung up (its window closed, its tmux
+/// server killed): reads and writes would fail or block from now on.
+fn terminal_hung_up() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fds = [
+            libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: 0,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: libc::STDOUT_FILENO,
+                events: 0,
+                revents: 0,
+            },
+        ];
+        // SAFETY: `fds` is a valid array of two pollfd for the duration of the call; a zero
+        // timeout never blocks.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) };
+        n > 0
+            && fds.iter().any(|f| {
+                // SAFETY: isatty only inspects the descriptor.
+                let tty = unsafe { libc::isatty(f.fd) } == 1;
+                tty && f.revents & (libc::POLLHUP | libc::POLLERR) != 0
+            })
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Debug builds only: `INFRADRAFT_TEST_PANIC_KEY=<char>` makes that key panic inside the UI, so
@@ -147,17 +325,23 @@ fn panic_on_test_key(ev: &event::Event) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    terminated: &AtomicBool,
+    signalled: &AtomicUsize,
     highlighter: &std::sync::mpsc::Receiver<Highlighter>,
+    input: &Input,
+    journal: &Journal,
 ) -> io::Result<Ending> {
     loop {
-        if terminated.load(Ordering::Relaxed) {
-            let recovery = if app.dirty {
-                app.write_recovery().ok().map(|p| p.display().to_string())
-            } else {
-                None
-            };
-            return Ok(Ending::Signalled { recovery });
+        if let Some(i) = signalled.load(Ordering::SeqCst).checked_sub(1) {
+            return Ok(Ending::Interrupted {
+                cause: format!("terminated by {}", ENDING_SIGNALS[i].1),
+                recovery: None,
+            });
+        }
+        if terminal_hung_up() {
+            return Ok(Ending::Interrupted {
+                cause: "the terminal went away".into(),
+                recovery: None,
+            });
         }
         if let Ok(hl) = highlighter.try_recv() {
             app.set_highlighter(Arc::new(hl));
@@ -169,38 +353,74 @@ fn event_loop(
         if app.quit {
             return Ok(Ending::Quit);
         }
-        // Wake up now and then for autosave, signals and the highlighter even without input.
-        if event::poll(Duration::from_millis(250))? {
-            // Drain what is queued before drawing again, so fast typing never waits for frames.
-            loop {
-                let ev = event::read()?;
-                #[cfg(debug_assertions)]
-                panic_on_test_key(&ev);
-                app.handle_event(ev);
-                if app.quit || !app.effects.is_empty() || !event::poll(Duration::ZERO)? {
-                    break;
+        // Wake up now and then for autosave, the journal, signals and the highlighter even
+        // without input.
+        let now = std::time::Instant::now();
+        let wait = app
+            .next_journal_at()
+            .map_or(TICK, |at| at.saturating_duration_since(now).min(TICK));
+        let mut next = match input.rx.recv_timeout(wait) {
+            Ok(msg) => Some(msg),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Ok(Ending::Interrupted {
+                    cause: "the terminal went away".into(),
+                    recovery: None,
+                });
+            }
+        };
+        // Drain what is queued before drawing again, so fast typing never waits for frames.
+        while let Some(msg) = next.take() {
+            match msg {
+                InputMsg::Event(ev) => {
+                    #[cfg(debug_assertions)]
+                    panic_on_test_key(&ev);
+                    app.handle_event(ev);
+                }
+                InputMsg::Gone(e) => {
+                    return Ok(Ending::Interrupted {
+                        cause: format!("the terminal went away ({e})"),
+                        recovery: None,
+                    });
                 }
             }
+            if app.quit || !app.effects.is_empty() {
+                break;
+            }
+            next = input.rx.try_recv().ok();
         }
         for effect in std::mem::take(&mut app.effects) {
             match effect {
-                Effect::ExternalEditor { target, text } => match edit_externally(terminal, &text) {
-                    Ok(Some(new_text)) => match target {
-                        EditTarget::Section(section) => {
-                            app.replace_section_text(section, &new_text)
-                        }
-                        EditTarget::Card { component, option } => {
-                            app.replace_card(&component, &option, &new_text)
-                        }
-                    },
-                    Ok(None) => app.info("the editor exited with an error; nothing changed"),
-                    Err(e) => app.warn(e),
-                },
+                Effect::ExternalEditor { target, text } => {
+                    input.pause();
+                    let edited = edit_externally(terminal, &text);
+                    input.resume();
+                    match edited {
+                        Ok(Some(new_text)) => match target {
+                            EditTarget::Section(section) => {
+                                app.replace_section_text(section, &new_text)
+                            }
+                            EditTarget::Card { component, option } => {
+                                app.replace_card(&component, &option, &new_text)
+                            }
+                        },
+                        Ok(None) => app.info("the editor exited with an error; nothing changed"),
+                        Err(e) => app.warn(e),
+                    }
+                }
             }
+        }
+        match app.journal_job(std::time::Instant::now()) {
+            Some(JournalJob::Write(session)) => journal.write(session),
+            Some(JournalJob::Clear) => journal.clear(),
+            None => {}
         }
         app.autosave_if_due();
     }
 }
+
+/// How often the loop wakes without input.
+const TICK: Duration = Duration::from_millis(250);
 
 /// Suspends the screen, edits `text` in `$VISUAL` / `$EDITOR` (as git does: through the shell, so
 /// the variable may hold arguments), and restores the screen. `Ok(None)` when the editor failed.

@@ -1,6 +1,7 @@
 //! The process as operations on a session: starting one, and measuring how far it has come.
 
 pub mod card_form;
+pub mod compare;
 pub mod design;
 pub mod diagrams;
 pub mod elicitation;
