@@ -142,6 +142,14 @@ fn save_10mb(bencher: Bencher) {
     bencher.bench_local(|| store::save(&path, &s).unwrap());
 }
 
+/// The crash journal's cost on the input path: the copy of a 10 MB session handed to its thread
+/// (serialising and writing happen there), at most once a second while typing.
+#[divan::bench(sample_count = 20)]
+fn journal_copy_10mb(bencher: Bencher) {
+    let s = large_session(10 * MB);
+    bencher.bench_local(|| divan::black_box(Box::new(s.clone())));
+}
+
 /// Budget: a 10 MB session loads in ≤ 100 ms.
 #[divan::bench(sample_count = 20)]
 fn load_10mb(bencher: Bencher) {

@@ -240,3 +240,28 @@ fn discarding_results_the_person_edited_asks_and_keeps_them_by_default() {
     app.handle_event(key(KeyCode::Esc));
     assert!(body(&app).contains("(checked with the team)"));
 }
+
+#[test]
+fn text_from_the_external_editor_is_one_undo_step() {
+    let f = fixture();
+    let mut app = open(&f);
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "Typed first. ");
+    let before = app.session.sections[0].body.clone();
+    app.replace_section_text(0, "Written in vim.\n\nTwo paragraphs.\n");
+    assert_eq!(
+        app.session.sections[0].body,
+        "Written in vim.\n\nTwo paragraphs."
+    );
+    app.handle_event(ctrl('z'));
+    assert_eq!(app.session.sections[0].body, before, "one ^Z");
+    app.handle_event(ctrl('z'));
+    assert!(!app.session.sections[0].body.starts_with("Typed first. "));
+    app.handle_event(ctrl('y'));
+    app.handle_event(ctrl('y'));
+    assert_eq!(
+        app.session.sections[0].body,
+        "Written in vim.\n\nTwo paragraphs."
+    );
+}

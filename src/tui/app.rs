@@ -1226,7 +1226,10 @@ impl App {
         self.ensure_editor(section);
         let t = &mut self.editors[section].as_mut().expect("ensured").textarea;
         if if redo { t.redo() } else { t.undo() } {
+            // Going through history is not new typing: undone generated changes stay redoable.
+            let kept = self.generated_history.take_redo(section);
             self.section_edited(section);
+            self.generated_history.put_redo(section, kept);
             return;
         }
         let done = if redo {
@@ -1441,14 +1444,18 @@ impl App {
             self.info("no changes from the editor");
             return;
         }
-        editor.textarea.select_all();
-        if text.is_empty() {
-            editor.textarea.cut();
-        } else {
-            editor.textarea.insert_str(text);
-        }
-        self.section_edited(section);
-        self.info("section updated from the external editor");
+        // One undo step puts the text from before the editor back.
+        let text = text.to_string();
+        self.generated_change("the edit in $EDITOR", |app| {
+            let s = &mut app.session.sections[section];
+            crate::workflow::section_text::person_edited(s, text);
+            if s.status == SectionStatus::Empty && !s.body.trim().is_empty() {
+                s.status = SectionStatus::Drafted;
+            }
+        });
+        self.structure += 1;
+        self.mark_dirty();
+        self.info("section updated from the external editor (^Z undoes)");
     }
 
     fn set_theme(&mut self, name: &str) {

@@ -41,6 +41,19 @@ impl GeneratedHistory {
         self.redo.remove(&i);
     }
 
+    /// Takes section `i`'s redo stack out (while the editor's own undo or redo runs, which must not
+    /// forget it) …
+    pub fn take_redo(&mut self, i: usize) -> Option<Vec<Snapshot>> {
+        self.redo.remove(&i)
+    }
+
+    /// … and puts it back.
+    pub fn put_redo(&mut self, i: usize, redo: Option<Vec<Snapshot>>) {
+        if let Some(r) = redo {
+            self.redo.insert(i, r);
+        }
+    }
+
     /// Forgets everything (the session was replaced).
     pub fn clear(&mut self) {
         self.undo.clear();
