@@ -176,12 +176,19 @@ impl App {
             section_text::settle(&mut app.session, &update, &choices);
         });
         self.structure_changed();
-        let mine = choices.iter().filter(|c| **c == Choice::Mine).count();
-        let both = choices.iter().filter(|c| **c == Choice::Both).count();
-        let new = choices.len() - mine - both;
-        self.info(format!(
-            "{what} written: {mine} kept as yours, {new} taken new, {both} with both (^Z undoes)"
-        ));
+        let count = |which: Choice| choices.iter().filter(|c| **c == which).count();
+        let parts: Vec<String> = [
+            (Choice::Mine, "yours kept"),
+            (Choice::New, "new taken"),
+            (Choice::Both, "both kept"),
+        ]
+        .into_iter()
+        .filter_map(|(c, label)| {
+            let n = count(c);
+            (n > 0).then(|| format!("{label} in {n}"))
+        })
+        .collect();
+        self.info(format!("{what} written ({}) · ^Z undoes", parts.join(", ")));
     }
 
     /// `^Z` past the start of the editor's own history: puts back section `i`'s text from before

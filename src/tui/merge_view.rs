@@ -33,11 +33,24 @@ pub fn draw(frame: &mut Frame, m: &MergeChoice, theme: &Theme) {
         return;
     };
     let screen = frame.area();
-    let area = centered(
-        screen,
-        screen.width.saturating_sub(4).min(120),
-        screen.height.saturating_sub(4).min(26),
-    );
+    let width = screen.width.saturating_sub(4).min(120);
+    // As tall as the longer side needs (wrapped at half the width), within the screen.
+    let column = (width.saturating_sub(6) / 2).max(10) as usize;
+    let rows = |lines: &[String]| -> usize {
+        lines
+            .iter()
+            .map(|l| {
+                unicode_width::UnicodeWidthStr::width(l.as_str())
+                    .div_ceil(column)
+                    .max(1)
+            })
+            .sum::<usize>()
+    };
+    let body = rows(&c.mine).max(rows(&c.new)).max(1) + 1;
+    let height = (body as u16)
+        .saturating_add(8)
+        .min(screen.height.saturating_sub(2));
+    let area = centered(screen, width, height);
     frame.render_widget(Clear, area);
     let title = format!(
         "Your text and {} · {} of {}",
