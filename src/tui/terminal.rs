@@ -135,8 +135,9 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     let _ = std::panic::take_hook();
     let outcome = match result {
         Ok(Ok(Ending::Quit)) => {
-            if app.pending_recovery.is_none() {
-                // Saved, or discarded on purpose: nothing to recover.
+            // Saved, or discarded on purpose: nothing to recover. (A read-only run never touches
+            // the file: it belongs to the process that holds the session.)
+            if app.pending_recovery.is_none() && app.read_only.is_none() {
                 journal.clear();
             }
             Ok(Ending::Quit)
