@@ -218,6 +218,8 @@ pub fn import(
     // Where the last matched or kept section sits, so kept ones follow in document order.
     let mut after: Option<usize> = None;
     let mut diagrams: Vec<Diagram> = Vec::new();
+    let mut section_ids = UniqueIds::new(session.sections.iter().map(|s| s.id.clone()));
+    let mut diagram_ids = UniqueIds::new(std::iter::empty());
     for (n, h) in bounds.iter().enumerate() {
         if h.level < level {
             continue;
@@ -238,7 +240,7 @@ pub fn import(
             .any(|g| g.eq_ignore_ascii_case(h.text.trim()))
         {
             if h.text.trim().eq_ignore_ascii_case(DIAGRAMS_TITLE) {
-                push_diagrams(&mut diagrams, fences, None, &mut report);
+                push_diagrams(&mut diagrams, &mut diagram_ids, fences, None, &mut report);
             }
             report.skipped.push(h.text.clone());
             continue;
@@ -259,12 +261,7 @@ pub fn import(
                 if id.is_empty() {
                     id = "section".into();
                 }
-                let mut unique = id.clone();
-                let mut k = 2;
-                while session.sections.iter().any(|s| s.id == unique) {
-                    unique = format!("{id}-{k}");
-                    k += 1;
-                }
+                let unique = section_ids.take(id);
                 let at = after.map_or(0, |a| a + 1);
                 session
                     .sections
@@ -273,7 +270,13 @@ pub fn import(
             }
         };
         let id = session.sections[index].id.clone();
-        push_diagrams(&mut diagrams, fences, Some(&id), &mut report);
+        push_diagrams(
+            &mut diagrams,
+            &mut diagram_ids,
+            fences,
+            Some(&id),
+            &mut report,
+        );
         let section = &mut session.sections[index];
         if !body.trim().is_empty() {
             section.body = body;
@@ -307,8 +310,40 @@ fn body_start(lines: &[&str], heading_line: u32) -> usize {
     }
 }
 
+/// Ids not used yet: an id as it is, else with `-2`, `-3`, … appended, in constant time per id
+/// however many repeat (a document may hold thousands of headings of the same name).
+struct UniqueIds {
+    used: HashSet<String>,
+    /// The next suffix to try per id.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    fn new(existing: impl Iterator<Item = String>) -> UniqueIds {
+        UniqueIds {
+            used: existing.collect(),
+            next: Default::default(),
+        }
+    }
+
+    fn take(&mut self, id: String) -> String {
+        if self.used.insert(id.clone()) {
+            return id;
+        }
+        let k = self.next.entry(id.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{id}-{k}");
+            *k += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
 fn push_diagrams(
     diagrams: &mut Vec<Diagram>,
+    ids: &mut UniqueIds,
     fences: Vec<Fence>,
     section: Option<&str>,
     report: &mut ImportReport,
@@ -321,12 +356,7 @@ fn push_diagrams(
         if id.is_empty() {
             id = "diagram".into();
         }
-        let mut unique = id.clone();
-        let mut k = 2;
-        while diagrams.iter().any(|d| d.id == unique) {
-            unique = format!("{id}-{k}");
-            k += 1;
-        }
+        let unique = ids.take(id);
         let kind = match unique.as_str() {
             "network-topology" => DiagramKind::NetworkTopology,
             "data-flow" => DiagramKind::DataFlow,
