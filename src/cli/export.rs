@@ -55,6 +55,6 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> CliResult {
-    store::write_atomic(path, bytes, false)
+    store::write_atomic(path, bytes, store::WriteOptions::DOCUMENT)
         .map_err(|e| CliError(format!("{}: cannot write: {e}", path.display())))
 }

@@ -9,7 +9,7 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::atomic::sibling;
+use super::atomic::{resolve_links, sibling};
 
 /// A held lock; released (and its file removed) on drop.
 #[derive(Debug)]
@@ -35,9 +35,11 @@ impl Drop for LockGuard {
     }
 }
 
-/// The lock file that guards `target`.
+/// The lock file that guards `target`: beside the file itself once symbolic links are followed,
+/// so that every name of one session shares one lock.
 pub fn lock_path_for(target: &Path) -> PathBuf {
-    sibling(target, ".", ".lock")
+    let file = resolve_links(target).unwrap_or_else(|_| target.to_path_buf());
+    sibling(&file, ".", ".lock")
 }
 
 /// Tries to take the write lock of `target` without waiting. `Ok(None)` means another process (or
