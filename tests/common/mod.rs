@@ -2,6 +2,8 @@
 //! and the screen drawn on a TestBackend as text.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::PathBuf;
 
 use infradraft::home::Home;
