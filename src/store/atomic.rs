@@ -79,7 +79,7 @@ const MAX_LINKS: usize = 40;
 /// end of the chain otherwise (relative links are taken from the link's directory). A dangling
 /// link gives the missing file it points at, to be created. A loop, or a longer chain than the
 /// system would follow, is an error.
-pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn resolve_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..=MAX_LINKS {
         let meta = match fs::symlink_metadata(&current) {

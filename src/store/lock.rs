@@ -143,4 +143,27 @@ mod tests {
         let again = try_lock(&target).unwrap();
         assert!(again.is_some());
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_session_and_a_link_to_it_share_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("repo")).unwrap();
+        let target = dir.path().join("repo/s.ron");
+        std::fs::write(&target, "x").unwrap();
+        let link = dir.path().join("s.ron");
+        std::os::unix::fs::symlink("repo/s.ron", &link).unwrap();
+        assert_eq!(lock_path_for(&link), dir.path().join("repo/.s.ron.lock"));
+        let held = try_lock(&link).unwrap().expect("first lock");
+        assert!(
+            try_lock(&target).unwrap().is_none(),
+            "held through the link"
+        );
+        assert!(
+            held_elsewhere(&target).is_some(),
+            "seen through the other name"
+        );
+        drop(held);
+        assert!(try_lock(&target).unwrap().is_some());
+    }
 }

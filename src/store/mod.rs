@@ -12,7 +12,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{WriteOptions, backup_path, resolve_links, write_atomic};
+pub use atomic::{WriteOptions, backup_path, write_atomic};
 pub use error::{ParseProblem, StoreError};
 pub use format::{format_version_of, from_ron, session_from_text, text_of, to_ron};
 pub use lock::{LockGuard, held_elsewhere, holder, lock_blocking, lock_path_for, try_lock};
