@@ -277,6 +277,7 @@ fn case(args: Vec<OsString>, status: &'static [i32], shows: &str) -> Case {
     }
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn nothing_that_drives_a_terminal_reaches_it_from_any_subcommand() {
     let c = Corpus::new();
