@@ -1,7 +1,8 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use infradraft::cli::{Cli, run};
+use infradraft::cli::{Cli, diagnostic, parse_error, run};
 
 fn main() -> ExitCode {
     // A file-size limit must surface as a write error the store reports, not kill the process.
@@ -10,13 +11,20 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
-    match run(cli, &mut stdout) {
+    // SIGPIPE stays ignored (Rust's default): a closed pipe is a write error that `run` turns
+    // into a quiet end, and the workbench is never killed by one.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(parse_error(e)),
+    };
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let mut stdout = stdout.lock();
+    match run(cli, &mut stdout, terminal) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             drop(stdout);
-            eprintln!("infradraft: {e}");
+            diagnostic(format_args!("infradraft: {e}"));
             ExitCode::from(2)
         }
     }

@@ -71,15 +71,17 @@ pub fn load(path: &Path, session_title: &str) -> Result<ReviewFile, StoreError> 
     }
 }
 
-/// Writes a review atomically.
+/// Writes a review atomically; a new review file is readable by its owner only.
 pub fn save(path: &Path, review: &ReviewFile) -> Result<(), StoreError> {
     let text = store::to_ron(review).map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         source: std::io::Error::other(e.to_string()),
     })?;
-    store::write_atomic(path, text.as_bytes(), false).map_err(|source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
+    store::write_atomic(path, text.as_bytes(), store::WriteOptions::PRIVATE).map_err(|source| {
+        StoreError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     })
 }
 

@@ -630,3 +630,139 @@ fn list_shows_the_checklist_rate_once_the_checklist_is_reviewed() {
         .unwrap();
     assert!(re.is_match(&out), "{out}");
 }
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn saves_keep_the_files_mode_and_new_sessions_are_owner_only() {
+    let env = Env::new();
+    let session = env.sample("s.ron");
+    assert_eq!(mode(&session), 0o600, "a new session embeds its inputs");
+    assert_eq!(mode(&env.path("home/data/recent.ron")), 0o600);
+    for wanted in [0o640, 0o600, 0o644] {
+        chmod(&session, wanted);
+        let o = env.run(&["new", "--sample", "--force", "--no-open", "-o", "s.ron"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(mode(&session), wanted, "kept across a save");
+        assert_eq!(mode(&store::backup_path(&session)), wanted, "the .bak too");
+    }
+    // The other writers of session data: the review file and a merge into the session.
+    let review = infradraft::review::review_path(&session);
+    let title = store::load(&session).unwrap().session.meta.title;
+    infradraft::review::save(
+        &review,
+        &infradraft::review::ReviewFile {
+            format_version: 1,
+            session_title: title,
+            comments: vec![],
+        },
+    )
+    .unwrap();
+    assert_eq!(mode(&review), 0o600);
+    chmod(&session, 0o640);
+    let o = env.run(&["merge-review", "s.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&session), 0o640);
+
+    // An exported document is an ordinary new file (0666 less the umask); an existing one keeps
+    // its mode.
+    fs::write(env.path("reference.md"), "").unwrap();
+    let o = env.run(&["export", "s.ron", "-o", "doc.md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&env.path("doc.md")), mode(&env.path("reference.md")));
+    chmod(&env.path("doc.md"), 0o600);
+    assert!(
+        env.run(&["export", "s.ron", "-o", "doc.md"])
+            .status
+            .success()
+    );
+    assert_eq!(mode(&env.path("doc.md")), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn saves_through_a_symlink_update_its_target_and_keep_the_link() {
+    use std::os::unix::fs::symlink;
+    let env = Env::new();
+    fs::create_dir_all(env.path("repo/docs")).unwrap();
+    fs::create_dir_all(env.path("work")).unwrap();
+    let target = env.sample("repo/docs/s.ron");
+    chmod(&target, 0o640);
+    let before = fs::read(&target).unwrap();
+    // A relative link from another directory.
+    symlink("../repo/docs/s.ron", env.path("work/s.ron")).unwrap();
+    let o = env.run(&[
+        "new",
+        "--sample",
+        "--title",
+        "Through the link",
+        "--force",
+        "--no-open",
+        "-o",
+        "work/s.ron",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let link = env.path("work/s.ron");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        store::load(&target).unwrap().session.meta.title,
+        "Through the link"
+    );
+    assert_eq!(mode(&target), 0o640);
+    assert_eq!(fs::read(store::backup_path(&target)).unwrap(), before);
+    let names = |dir: &str| {
+        let mut n: Vec<String> = fs::read_dir(env.path(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names("work"), ["s.ron"], "nothing beside the link");
+    assert_eq!(names("repo/docs"), ["s.ron", "s.ron.bak"]);
+
+    // A dangling link: the session is created where it points, owner-only.
+    symlink("../repo/docs/new.ron", env.path("work/new.ron")).unwrap();
+    let o = env.run(&["new", "--sample", "--no-open", "-o", "work/new.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        fs::symlink_metadata(env.path("work/new.ron"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(store::load(&env.path("repo/docs/new.ron")).is_ok());
+    assert_eq!(mode(&env.path("repo/docs/new.ron")), 0o600);
+
+    // A loop of links: one line naming the file, nothing written.
+    symlink("loop-b.ron", env.path("work/loop-a.ron")).unwrap();
+    symlink("loop-a.ron", env.path("work/loop-b.ron")).unwrap();
+    let listing = names("work");
+    let o = env.run(&[
+        "new",
+        "--sample",
+        "--force",
+        "--no-open",
+        "-o",
+        "work/loop-a.ron",
+    ]);
+    assert_one_line_error(&o, Path::new("work/loop-a.ron"), "a loop of links");
+    assert!(stderr(&o).contains("symbolic links"), "{}", stderr(&o));
+    assert_eq!(names("work"), listing);
+}

@@ -79,6 +79,13 @@ fn start_with(
     subcommand: &str,
     env: &str,
 ) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
+    let (dir, session) = new_session();
+    let tmux = launch(name, dir.path(), subcommand, env, &session);
+    (dir, session, tmux)
+}
+
+/// A fresh session file (`s.ron`, sample inputs, incremental mode) in a new directory.
+fn new_session() -> (tempfile::TempDir, std::path::PathBuf) {
     assert!(
         Command::new("tmux").arg("-V").output().is_ok(),
         "tmux is required for this test (.ci/run installs it)"
@@ -101,6 +108,13 @@ fn start_with(
         .output()
         .unwrap();
     assert!(new.status.success());
+    (dir, session)
+}
+
+/// `infradraft <subcommand> PATH` running inside tmux, with its home in `dir/home`.
+fn launch(name: &str, dir: &Path, subcommand: &str, env: &str, path: &Path) -> Tmux {
+    let home = dir.join("home");
+    let bin = env!("CARGO_BIN_EXE_infradraft");
     let tmux = Tmux {
         socket: format!("infradraft-e2e-{name}-{}", std::process::id()),
         session: "e2e",
@@ -109,7 +123,7 @@ fn start_with(
         "INFRADRAFT_HOME={} USER=rita TERM=xterm-256color {env} {} {subcommand} {}; echo \"EXIT=$?\"; sleep 60",
         shell_quote(&home),
         shell_quote(Path::new(bin)),
-        shell_quote(&session)
+        shell_quote(path)
     );
     tmux.run(&[
         "new-session",
@@ -125,7 +139,7 @@ fn start_with(
         &script,
     ]);
     tmux.wait_for("Sections");
-    (dir, session, tmux)
+    tmux
 }
 
 #[test]
@@ -156,6 +170,58 @@ fn sigterm_writes_the_recovery_file_and_restores_the_terminal() {
         original.sections[0].body, "",
         "the session file itself is untouched"
     );
+    assert_eq!(mode(&recovery), 0o600, "it holds the session's inputs");
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[test]
+fn saving_a_session_opened_through_a_symlink_writes_its_target_and_keeps_its_mode() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let (dir, session) = new_session();
+    // The session lives in the repository; the workbench opens a link to it from elsewhere.
+    let repo = dir.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    let target = repo.join("s.ron");
+    std::fs::rename(&session, &target).unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let before = std::fs::read(&target).unwrap();
+    let link = dir.path().join("work/s.ron");
+    std::fs::create_dir(dir.path().join("work")).unwrap();
+    symlink("../repo/s.ron", &link).unwrap();
+    let tmux = launch("link", dir.path(), "open", "", &link);
+    tmux.keys(&["Enter"]);
+    tmux.literal("Saved through the link.");
+    tmux.wait_for("unsaved");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("· saved ");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Enter edit");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let saved = infradraft::store::load(&target).unwrap().session;
+    assert_eq!(saved.sections[0].body, "Saved through the link.");
+    assert_eq!(mode(&target), 0o640);
+    assert_eq!(
+        std::fs::read(infradraft::store::backup_path(&target)).unwrap(),
+        before
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("work"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["s.ron"], "nothing written beside the link");
 }
 
 #[test]

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::CliError;
 use super::args::{CheckArgs, FormatArg};
+use super::{CliError, diagnostic};
 use crate::analysis::check::check;
 use crate::home::Home;
 use crate::knowledge::checklist::Checklist;
@@ -13,16 +13,53 @@ pub fn run(args: CheckArgs, home: &Home, out: &mut dyn Write) -> Result<u8, CliE
     let session = store::load(&args.session)?.session;
     let (checklist, warnings) = Checklist::load(&home.config_dir);
     for w in warnings {
-        eprintln!("warning: {}", crate::text::sanitize_line(&w));
+        diagnostic(format_args!("warning: {w}"));
     }
     let report = check(&session, &checklist, args.min_pass);
-    match args.format {
-        FormatArg::Text => out.write_all(report.text().as_bytes())?,
+    let status = if report.passed { 0 } else { 1 };
+    let written = match args.format {
+        FormatArg::Text => out.write_all(report.text().as_bytes()),
         FormatArg::Json => {
             let json = serde_json::to_string_pretty(&report)
                 .map_err(|e| CliError(format!("cannot write the report as JSON: {e}")))?;
-            writeln!(out, "{json}")?;
+            writeln!(out, "{}", escape_controls(&json))
+        }
+    };
+    match written {
+        // The verdict stands when the reader stops early (`check … | head`).
+        Err(e) if super::output::is_closed_pipe(&e) => Ok(status),
+        other => other.map(|()| status).map_err(CliError::from),
+    }
+}
+
+/// JSON with the characters that could drive a terminal written as `\uXXXX` escapes: the same
+/// strings to a JSON reader, nothing a terminal acts on. serde_json escapes C0 controls itself,
+/// but writes C1 controls, DEL and bidirectional overrides as they are.
+fn escape_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(crate::text::is_unsafe) {
+        return json.into();
+    }
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::text::is_unsafe(c) {
+            // Every such character is in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
         }
     }
-    Ok(if report.passed { 0 } else { 1 })
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_keeps_its_strings_and_loses_its_controls() {
+        let value = serde_json::json!({"title": "a\u{9b}b\u{7f}c\u{1b}[2J\u{202e}"});
+        let json = serde_json::to_string(&value).unwrap();
+        let escaped = super::escape_controls(&json);
+        assert!(!escaped.chars().any(crate::text::is_unsafe), "{escaped}");
+        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, value);
+    }
 }

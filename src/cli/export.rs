@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::ExportArgs;
-use super::{CliError, CliResult};
+use super::{CliError, CliResult, diagnostic};
 use crate::export::{ExportContext, adrs, document};
 use crate::home::Home;
 use crate::knowledge::checklist::Checklist;
@@ -14,7 +14,7 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     let session = store::load(&args.session)?.session;
     let (checklist, warnings) = Checklist::load(&home.config_dir);
     for w in warnings {
-        eprintln!("warning: {}", crate::text::sanitize_line(&w));
+        diagnostic(format_args!("warning: {w}"));
     }
     let text = if args.stories_only {
         crate::export::stories_markdown(&session)
@@ -26,12 +26,12 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
             },
         )
     };
-    match &args.output {
-        Some(path) => {
-            write_file(path, text.as_bytes())?;
-            writeln!(out, "wrote {}", path.display())?;
-        }
-        None => out.write_all(text.as_bytes())?,
+    // Every file is written before anything is printed, so that a reader that stops early
+    // (`| head`) never leaves the export half done.
+    let mut lines = Vec::new();
+    if let Some(path) = &args.output {
+        write_file(path, text.as_bytes())?;
+        lines.push(format!("wrote {}", path.display()));
     }
     if let Some(dir) = &args.adr_dir {
         std::fs::create_dir_all(dir)
@@ -46,15 +46,40 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
             dir.display()
         );
         if args.output.is_some() {
-            writeln!(out, "{line}")?;
+            lines.push(line);
         } else {
-            eprintln!("{line}");
+            diagnostic(line);
         }
+    }
+    if args.output.is_none() {
+        out.write_all(text.as_bytes())?;
+    }
+    for line in lines {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> CliResult {
-    store::write_atomic(path, bytes, false)
-        .map_err(|e| CliError(format!("{}: cannot write: {e}", path.display())))
+    let err = |e| CliError(format!("{}: cannot write: {e}", path.display()));
+    if let Some(mut terminal) = terminal_at(path) {
+        // `-o /dev/tty`: a terminal, so the document is shown inertly, as on stdout.
+        let mut inert = crate::text::InertWriter::new(&mut terminal);
+        return inert
+            .write_all(bytes)
+            .and_then(|()| inert.flush())
+            .map_err(err);
+    }
+    store::write_atomic(path, bytes, store::WriteOptions::DOCUMENT).map_err(err)
+}
+
+/// The terminal `path` names (`/dev/tty`, `/dev/stdout` on a terminal), opened for writing.
+fn terminal_at(path: &Path) -> Option<std::fs::File> {
+    use std::io::IsTerminal;
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() || meta.is_dir() {
+        return None;
+    }
+    let file = std::fs::OpenOptions::new().write(true).open(path).ok()?;
+    file.is_terminal().then_some(file)
 }

@@ -26,6 +26,8 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
         PathBuf::from(format!("{stem}.ron"))
     });
     store::create(&output, &session, args.force)?;
+    // Remembered before anything is printed: a reader that stops early never stops the work.
+    let remembered = store::remember(&home.recent_index(), &output, &session.meta.title, now);
     for (heading, id) in &report.matched {
         writeln!(out, "  {:<40} → {id}", sanitize_line(heading))?;
     }
@@ -39,13 +41,17 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     writeln!(
         out,
         "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s)",
-        output.display(),
+        sanitize_line(&output.display().to_string()),
         report.matched.len(),
         report.kept.len(),
         report.diagrams
     )?;
-    if let Err(e) = store::remember(&home.recent_index(), &output, &session.meta.title, now) {
-        writeln!(out, "warning: not added to the recent sessions: {e}")?;
+    if let Err(e) = remembered {
+        writeln!(
+            out,
+            "warning: not added to the recent sessions: {}",
+            sanitize_line(&e.to_string())
+        )?;
     }
     Ok(())
 }

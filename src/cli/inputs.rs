@@ -24,7 +24,7 @@ pub fn report(s: &Session) -> String {
     let _ = writeln!(o, "Inputs ({})", s.inputs.len());
     for doc in &s.inputs {
         let state = match freshness(doc) {
-            Freshness::Unreadable(why) => format!("unreadable: {why}"),
+            Freshness::Unreadable(why) => format!("unreadable: {}", sanitize_line(&why)),
             f => f.label().to_string(),
         };
         let _ = writeln!(
@@ -53,7 +53,9 @@ pub fn report(s: &Session) -> String {
         let src = r
             .source
             .as_ref()
-            .map_or("written by hand".to_string(), |x| x.short());
+            .map_or("written by hand".to_string(), |x| {
+                sanitize_line(&x.short()).into_owned()
+            });
         let _ = writeln!(
             o,
             "  {:<8} {:<12} {}  [{src}]",
@@ -91,10 +93,9 @@ pub fn report(s: &Session) -> String {
         s.assumptions.len()
     );
     for a in &s.assumptions {
-        let src = a
-            .source
-            .as_ref()
-            .map_or(String::new(), |x| format!("  [{}]", x.short()));
+        let src = a.source.as_ref().map_or(String::new(), |x| {
+            format!("  [{}]", sanitize_line(&x.short()))
+        });
         let _ = writeln!(
             o,
             "  {:<24} {} {{{}}}{src}",

@@ -1,5 +1,6 @@
 //! The command line: argument definitions (clap) and one module per subcommand. Each subcommand
 //! writes to the given output and returns an error that `main` prints as one line, exit status 2.
+//! What reaches standard output is made safe for a terminal by `output` (see there for the rule).
 
 mod args;
 mod check;
@@ -8,6 +9,7 @@ mod import;
 mod inputs;
 mod list;
 mod new;
+mod output;
 mod render;
 mod sample_start;
 mod show;
@@ -15,6 +17,7 @@ mod show;
 use std::io::Write;
 
 pub use args::{CheckArgs, Cli, ColorArg, Command, ExportArgs, ImportArgs, ModeArg, RenderArgs};
+pub use output::diagnostic;
 
 use crate::home::Home;
 
@@ -45,17 +48,81 @@ cli_error_from!(
 
 pub type CliResult = Result<(), CliError>;
 
-/// Runs the parsed command line, writing normal output to `out`. Returns the exit status: 0, or 1
-/// when `check` finds the document below the bar; errors are exit status 2.
-pub fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, CliError> {
-    let theme = cli.theme;
+/// Runs the parsed command line, writing normal output to `out` (standard output; `terminal` says
+/// whether it is a terminal). Returns the exit status: 0, or 1 when `check` finds the document
+/// below the bar; errors are exit status 2.
+///
+/// When the reader of `out` goes away (`infradraft list | head`), the output ends there, quietly:
+/// the status is what the work gave (0, or `check`'s verdict). An error of the work itself is
+/// still reported.
+pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliError> {
+    let mut stdout = output::Stdout::new(out);
+    let status = match output::Content::of(cli.command.as_ref()) {
+        output::Content::Document if !terminal => dispatch(cli, &mut stdout, terminal),
+        // `render` knows whether it colours, so it makes its output inert itself.
+        output::Content::Rendered => dispatch(cli, &mut stdout, terminal),
+        _ => dispatch(
+            cli,
+            &mut crate::text::InertWriter::new(&mut stdout),
+            terminal,
+        ),
+    };
+    let flushed = stdout.flush();
+    let status = match status {
+        Err(e) if e.0 == output::CLOSED => return Ok(0),
+        other => other?,
+    };
+    match flushed {
+        Err(e) if !stdout.closed() => Err(e.into()),
+        _ => Ok(status),
+    }
+}
+
+/// Prints what clap has to say when the command line does not parse (or asks for `--help` or
+/// `--version`), and returns the exit status: 2 for a usage error, 0 for help.
+///
+/// clap shows a wrong argument as it was given, escape sequences and all, and passes them to a
+/// terminal. When an argument holds a control character, the message is printed plain, with the
+/// argument made inert.
+pub fn parse_error(e: clap::Error) -> u8 {
+    let status = u8::try_from(e.exit_code()).unwrap_or(2);
+    let hostile = std::env::args_os().any(|a| {
+        matches!(
+            crate::text::sanitize(&a.to_string_lossy()),
+            std::borrow::Cow::Owned(_)
+        )
+    });
+    if !e.use_stderr() || !hostile {
+        // Help and version are our own text; a closed stdout simply ends them.
+        let _ = e.print();
+        return status;
+    }
+    let plain = <Cli as clap::CommandFactory>::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches_from(std::env::args_os())
+        .err()
+        .map_or_else(|| e.render().to_string(), |e| e.render().ansi().to_string());
+    let _ = write!(
+        std::io::stderr().lock(),
+        "{}",
+        crate::text::sanitize(&plain)
+    );
+    status
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliError> {
     if let Some(Command::Check(args)) = cli.command {
         return check::run(args, &Home::locate()?, out);
     }
-    run_command(cli.command, theme, out).map(|()| 0)
+    run_command(cli.command, cli.theme, out, terminal).map(|()| 0)
 }
 
-fn run_command(command: Option<Command>, theme: Option<String>, out: &mut dyn Write) -> CliResult {
+fn run_command(
+    command: Option<Command>,
+    theme: Option<String>,
+    out: &mut dyn Write,
+    terminal: bool,
+) -> CliResult {
     match command {
         None => sample_start::run(&Home::locate()?, theme, out),
         Some(Command::New(args)) => new::run(args, &Home::locate()?, theme, out),
@@ -72,7 +139,7 @@ fn run_command(command: Option<Command>, theme: Option<String>, out: &mut dyn Wr
                 })?;
             open(std::path::Path::new(&entry.path), &home, theme)
         }
-        Some(Command::Render(args)) => render::run(args, &Home::locate()?, theme, out),
+        Some(Command::Render(args)) => render::run(args, &Home::locate()?, theme, out, terminal),
         Some(Command::Show { session }) => show::run(&session, out),
         Some(Command::Inputs { session }) => inputs::run(&session, out),
         Some(Command::List) => list::run(&Home::locate()?, out),
@@ -82,8 +149,11 @@ fn run_command(command: Option<Command>, theme: Option<String>, out: &mut dyn Wr
         Some(Command::Review(args)) => review(args, &Home::locate()?, theme, out),
         Some(Command::MergeReview { session }) => merge_review(&session, out),
         Some(Command::Completions { shell }) => {
+            // Generated into memory first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "infradraft", out);
+            clap_complete::generate(shell, &mut cmd, "infradraft", &mut script);
+            out.write_all(&script)?;
             Ok(())
         }
     }

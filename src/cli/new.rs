@@ -16,15 +16,30 @@ use crate::text::sanitize_line;
 use crate::workflow::{NewSession, new_session};
 
 pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult {
+    // What `new` has to say is printed once the session is written and remembered, so that a
+    // reader that stops early (`| head`) never stops the work.
+    let mut said = Vec::new();
+    let result = write_session(&args, home, &mut said);
+    let printed = out.write_all(&said);
+    result?;
+    printed?;
+    if args.no_open || !super::interactive() {
+        return Ok(());
+    }
+    out.flush()?;
+    super::open(&args.output, home, theme)
+}
+
+fn write_session(args: &NewArgs, home: &Home, out: &mut Vec<u8>) -> CliResult {
     let now = crate::model::now();
-    let inputs = gather_inputs(&args, Path::new("."), now, out)?;
+    let inputs = gather_inputs(args, Path::new("."), now, out)?;
     let template = Template::for_new_session(&home.config_dir)?;
     let mut session = new_session(
         &template,
         NewSession {
-            title: args.title,
-            project: args.project,
-            authors: args.authors,
+            title: args.title.clone(),
+            project: args.project.clone(),
+            authors: args.authors.clone(),
             mode: args.mode.map(Into::into),
             inputs,
         },
@@ -33,7 +48,7 @@ pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Writ
     if session.mode == Some(crate::model::InteractionMode::Yolo) {
         let (catalog, warnings) = crate::knowledge::Catalog::load(&home.config_dir);
         for w in warnings {
-            writeln!(out, "warning: {w}")?;
+            writeln!(out, "warning: {}", sanitize_line(&w))?;
         }
         let n = crate::workflow::yolo::draft_all(&mut session, &template, &catalog, now);
         writeln!(
@@ -44,13 +59,13 @@ pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Writ
     store::create(&args.output, &session, args.force)?;
     writeln!(out, "{}", written_line(&args.output, &session))?;
     if let Err(e) = store::remember(&home.recent_index(), &args.output, &session.meta.title, now) {
-        writeln!(out, "warning: not added to the recent sessions: {e}")?;
+        writeln!(
+            out,
+            "warning: not added to the recent sessions: {}",
+            sanitize_line(&e.to_string())
+        )?;
     }
-    if args.no_open || !super::interactive() {
-        return Ok(());
-    }
-    out.flush()?;
-    super::open(&args.output, home, theme)
+    Ok(())
 }
 
 /// The inputs: the sample, the files named by flags, or the conventional paths under `root`.
@@ -58,7 +73,7 @@ fn gather_inputs(
     args: &NewArgs,
     root: &Path,
     now: Timestamp,
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
 ) -> Result<Vec<InputDocument>, CliError> {
     if args.sample {
         return Ok(crate::sample::inputs(now));
@@ -96,7 +111,7 @@ fn gather_inputs(
 fn written_line(path: &Path, session: &Session) -> String {
     format!(
         "wrote {}: {} ({} input{}, {} sections, {} components, mode: {})",
-        path.display(),
+        sanitize_line(&path.display().to_string()),
         sanitize_line(&session.meta.title),
         session.inputs.len(),
         if session.inputs.len() == 1 { "" } else { "s" },

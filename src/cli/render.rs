@@ -1,9 +1,9 @@
 //! `infradraft render`: a Markdown file rendered for the terminal by the preview's renderer.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use super::args::{ColorArg, RenderArgs};
-use super::{CliError, CliResult};
+use super::{CliError, CliResult, diagnostic};
 use crate::home::Home;
 use crate::preview::{Highlighter, render_to_writer};
 use crate::store::{StoreError, text_of};
@@ -12,14 +12,21 @@ use crate::tui::theme::load_theme;
 /// Markdown files larger than this are refused.
 const MAX_RENDER_BYTES: u64 = 64 * 1024 * 1024;
 
-pub fn run(args: RenderArgs, home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult {
+/// Renders to `out`; `terminal` says whether it is a terminal (for `--color auto` and the width).
+pub fn run(
+    args: RenderArgs,
+    home: &Home,
+    theme: Option<String>,
+    out: &mut dyn Write,
+    terminal: bool,
+) -> CliResult {
     let path = &args.file;
     let bytes = read(path)?;
     let text = text_of(path, &bytes).or_else(|e| match e {
         StoreError::Empty { .. } => Ok(""),
         other => Err(other),
     })?;
-    let tty = std::io::stdout().is_terminal();
+    let tty = terminal;
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -39,11 +46,14 @@ pub fn run(args: RenderArgs, home: &Home, theme: Option<String>, out: &mut dyn W
         color,
     );
     if let Some(w) = loaded.warning {
-        eprintln!("infradraft: {w}");
+        diagnostic(format_args!("infradraft: {w}"));
     }
     let styles = loaded.theme.preview_styles();
-    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
-    let written = render_to_writer(
+    // The renderer makes the document's own control characters inert before it styles the text;
+    // this lets through the colours it adds and nothing else that could drive a terminal.
+    let inert = crate::text::InertWriter::new(out).keep_sgr(color);
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, inert);
+    render_to_writer(
         text,
         width,
         &styles,
@@ -51,12 +61,8 @@ pub fn run(args: RenderArgs, home: &Home, theme: Option<String>, out: &mut dyn W
         color,
         &mut buffered,
     )
-    .and_then(|()| buffered.flush());
-    match written {
-        // A closed pipe (`| head`) is a normal way for output to end.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(CliError::from),
-    }
+    .and_then(|()| buffered.flush())
+    .map_err(CliError::from)
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {

@@ -1,10 +1,47 @@
 //! Crash-safe replacement of a file: write a temporary file beside it, fsync, keep the previous
 //! version as `<file>.bak`, rename over the target, fsync the directory.
+//!
+//! A save keeps what the file was. The new file gets the old one's permission bits, and its owner
+//! and group where this process may set them. A symbolic link stays a link: the chain is followed
+//! to the file it names, and that file is replaced, with the temporary file and the `.bak` beside
+//! it (a rename never crosses directories). A file that does not exist yet is created with the
+//! mode the caller asks for ([`WriteOptions`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+
+/// How [`write_atomic`] writes: whether it keeps a backup, and the mode of a file it creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Keep the previous content as `<file>.bak`.
+    pub keep_backup: bool,
+    /// The permission bits of a file that does not exist yet, before the umask. An existing file
+    /// keeps its own.
+    pub new_file_mode: u32,
+}
+
+impl WriteOptions {
+    /// Session files: the previous version kept as `.bak`, new files readable by their owner
+    /// only (a session embeds its input documents).
+    pub const SESSION: WriteOptions = WriteOptions {
+        keep_backup: true,
+        new_file_mode: 0o600,
+    };
+    /// Files that hold a session's text or inputs beside it (recovery and review files, the
+    /// recent-sessions index): no `.bak`, new files readable by their owner only.
+    pub const PRIVATE: WriteOptions = WriteOptions {
+        keep_backup: false,
+        new_file_mode: 0o600,
+    };
+    /// Documents written to be read by others (exports, decision records, review summaries): no
+    /// `.bak`, new files with the usual mode (0666 less the umask).
+    pub const DOCUMENT: WriteOptions = WriteOptions {
+        keep_backup: false,
+        new_file_mode: 0o666,
+    };
+}
 
 /// `dir/.name.suffix`, a hidden sibling of `path`.
 pub(crate) fn sibling(path: &Path, prefix: &str, suffix: &str) -> PathBuf {
@@ -35,52 +72,173 @@ fn unique_temp(path: &Path, what: &str) -> PathBuf {
     sibling(path, ".", &format!(".{what}-{}-{n}", std::process::id()))
 }
 
+/// Symbolic links followed before a chain counts as a loop (Linux's own limit).
+const MAX_LINKS: usize = 40;
+
+/// The file `path` names once symbolic links are followed: `path` itself when it is no link, the
+/// end of the chain otherwise (relative links are taken from the link's directory). A dangling
+/// link gives the missing file it points at, to be created. A loop, or a longer chain than the
+/// system would follow, is an error.
+pub(crate) fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..=MAX_LINKS {
+        let meta = match fs::symlink_metadata(&current) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(e),
+        };
+        if !meta.file_type().is_symlink() {
+            return Ok(current);
+        }
+        refuse_untrusted_link(&current, &meta)?;
+        let target = fs::read_link(&current)?;
+        current = match current.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.join(target),
+            _ => target,
+        };
+    }
+    Err(io::Error::other(
+        "too many levels of symbolic links (the links may form a loop)",
+    ))
+}
+
+/// Refuses, as Linux's `protected_symlinks` does for the kernel's own lookups, a link in a
+/// world-writable sticky directory (such as `/tmp`) that belongs neither to this user nor to the
+/// directory's owner: someone else could have planted it to make a save overwrite another file.
+#[cfg(unix)]
+fn refuse_untrusted_link(link: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = fs::metadata(parent_dir(link))?;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if dir.mode() & 0o1002 == 0o1002 && meta.uid() != me && meta.uid() != dir.uid() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is a symbolic link of another user in a shared directory; not following it",
+                link.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn refuse_untrusted_link(_link: &Path, _meta: &fs::Metadata) -> io::Result<()> {
+    Ok(())
+}
+
 /// Replaces `path` with `bytes` so that, whatever happens, `path` holds either its old content or
-/// the new one in full. With `keep_backup`, the old content (if any) is kept as `<path>.bak`.
-pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
-    let tmp = unique_temp(path, "tmp");
+/// the new one in full. Symbolic links are followed and stay links; the file keeps its mode and,
+/// where allowed, its owner and group; with `options.keep_backup`, the old content (if any) is
+/// kept as `<file>.bak` beside the file. A device or FIFO (`-o /dev/stdout`) is written to
+/// directly: there is nothing to replace.
+pub fn write_atomic(path: &Path, bytes: &[u8], options: WriteOptions) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "a directory is in the way",
+            ));
+        }
+        Ok(meta) if !meta.is_file() => return write_in_place(path, bytes),
+        _ => {}
+    }
+    let target = resolve_links(path)?;
+    let tmp = unique_temp(&target, "tmp");
     // The name is unique to this process and call, so a file already there was left by a killed
     // process that had the same pid (pids are reused): it is stale, and goes.
     if tmp.symlink_metadata().is_ok() {
         let _ = fs::remove_file(&tmp);
     }
-    let result = write_and_rename(path, &tmp, bytes, keep_backup);
+    let result = write_and_rename(&target, &tmp, bytes, options);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
 }
 
-fn write_and_rename(path: &Path, tmp: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
-    if path.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "a directory is in the way",
-        ));
+fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+fn write_and_rename(
+    target: &Path,
+    tmp: &Path,
+    bytes: &[u8],
+    options: WriteOptions,
+) -> io::Result<()> {
+    let existing = match fs::metadata(target) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "a directory is in the way",
+            ));
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let mut open = OpenOptions::new();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Owner-only until the old file's mode is copied over: the content is written after.
+        open.mode(if existing.is_some() {
+            0o600
+        } else {
+            options.new_file_mode
+        });
     }
-    let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;
+    let mut file = open.open(tmp)?;
+    if let Some(was) = &existing {
+        keep_owner_and_mode(&file, was);
+    }
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
-    if keep_backup && path.exists() {
-        keep_previous(path)?;
+    if options.keep_backup && existing.is_some() {
+        keep_previous(target)?;
     }
-    fs::rename(tmp, path)?;
-    sync_dir(parent_dir(path))
+    fs::rename(tmp, target)?;
+    sync_dir(parent_dir(target))
+}
+
+/// Gives `file` the permission bits of `was`, and its owner and group where this process may
+/// (only root may give a file away; a member of the group may keep the group). Best effort: a
+/// file system that refuses leaves the new file owned by this user and readable by it alone,
+/// never more open than before.
+#[cfg(unix)]
+fn keep_owner_and_mode(file: &File, was: &fs::Metadata) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+    if let Ok(now) = file.metadata()
+        && (now.uid(), now.gid()) != (was.uid(), was.gid())
+        && fchown(file, Some(was.uid()), Some(was.gid())).is_err()
+        && now.gid() != was.gid()
+    {
+        let _ = fchown(file, None, Some(was.gid()));
+    }
+    // After chown, which may clear the set-id bits.
+    let _ = file.set_permissions(fs::Permissions::from_mode(was.mode() & 0o7777));
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_mode(file: &File, was: &fs::Metadata) {
+    let _ = file.set_permissions(was.permissions());
 }
 
 /// Makes `<path>.bak` hold what `path` holds now, atomically: a hard link when the file system
-/// allows it, a copy otherwise.
+/// allows it, a copy (with the same mode and owner) otherwise.
 fn keep_previous(path: &Path) -> io::Result<()> {
     let bak = backup_path(path);
     let staged = unique_temp(path, "bak");
     if staged.symlink_metadata().is_ok() {
         let _ = fs::remove_file(&staged);
     }
-    let staged_ok = fs::hard_link(path, &staged).or_else(|_| {
-        fs::copy(path, &staged)?;
-        File::open(&staged)?.sync_all()
-    });
+    let staged_ok = fs::hard_link(path, &staged).or_else(|_| copy_as_backup(path, &staged));
     if let Err(e) = staged_ok {
         let _ = fs::remove_file(&staged);
         return Err(e);
@@ -95,6 +253,17 @@ fn keep_previous(path: &Path) -> io::Result<()> {
         let _ = fs::remove_file(&staged);
     }
     Ok(())
+}
+
+/// The backup as a copy, for file systems without hard links: same bytes, mode and (where
+/// allowed) owner as `path`, fsynced.
+fn copy_as_backup(path: &Path, staged: &Path) -> io::Result<()> {
+    let was = fs::metadata(path)?;
+    fs::copy(path, staged)?;
+    // Read-only is enough for fchmod, fchown and fsync, and works on a mode-0400 copy too.
+    let copy = File::open(staged)?;
+    keep_owner_and_mode(&copy, &was);
+    copy.sync_all()
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -130,7 +299,7 @@ mod tests {
         let path = dir.path().join("s.ron");
         fs::write(&path, b"one").unwrap();
         fs::hard_link(&path, backup_path(&path)).unwrap();
-        write_atomic(&path, b"two", true).unwrap();
+        write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
         assert_eq!(names(dir.path()), ["s.ron", "s.ron.bak"]);
@@ -140,10 +309,10 @@ mod tests {
     fn replaces_and_keeps_backup_without_leftovers() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        write_atomic(&path, b"one", true).unwrap();
+        write_atomic(&path, b"one", WriteOptions::SESSION).unwrap();
         assert!(!backup_path(&path).exists());
-        write_atomic(&path, b"two", true).unwrap();
-        write_atomic(&path, b"three", true).unwrap();
+        write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
+        write_atomic(&path, b"three", WriteOptions::SESSION).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"three");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
         assert_eq!(names(dir.path()), ["s.ron", "s.ron.bak"]);
@@ -154,7 +323,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         fs::create_dir(&path).unwrap();
-        let err = write_atomic(&path, b"x", true).unwrap_err();
+        let err = write_atomic(&path, b"x", WriteOptions::SESSION).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
         assert!(path.is_dir());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -169,9 +338,243 @@ mod tests {
         for n in 0..3000 {
             fs::write(dir.path().join(format!(".s.ron.tmp-{pid}-{n}")), b"stale").unwrap();
         }
-        write_atomic(&path, b"one", true).unwrap();
-        write_atomic(&path, b"two", true).unwrap();
+        write_atomic(&path, b"one", WriteOptions::SESSION).unwrap();
+        write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[cfg(unix)]
+    fn chmod(path: &Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_mode_and_so_does_its_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        for wanted in [0o600, 0o640, 0o604, 0o400] {
+            let path = dir.path().join(format!("s-{wanted:o}.ron"));
+            fs::write(&path, b"one").unwrap();
+            chmod(&path, wanted);
+            for (n, options) in [
+                WriteOptions::SESSION,
+                WriteOptions::PRIVATE,
+                WriteOptions::DOCUMENT,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                write_atomic(&path, format!("save {n}").as_bytes(), options).unwrap();
+                assert_eq!(mode(&path), wanted, "after save {n} of {wanted:o}");
+                assert_eq!(fs::read(&path).unwrap(), format!("save {n}").as_bytes());
+            }
+            assert_eq!(mode(&backup_path(&path)), wanted, ".bak of {wanted:o}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_private_files_are_owner_only_and_new_documents_follow_the_umask() {
+        let dir = tempfile::tempdir().unwrap();
+        for options in [WriteOptions::SESSION, WriteOptions::PRIVATE] {
+            let path = dir
+                .path()
+                .join(format!("private-{}.ron", options.keep_backup));
+            write_atomic(&path, b"inputs inside", options).unwrap();
+            assert_eq!(mode(&path), 0o600);
+        }
+        // A document gets what any newly created file gets here (0666 less the umask).
+        let reference = dir.path().join("reference");
+        fs::write(&reference, b"").unwrap();
+        let doc = dir.path().join("doc.md");
+        write_atomic(&doc, b"# Doc", WriteOptions::DOCUMENT).unwrap();
+        assert_eq!(mode(&doc), mode(&reference));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_backup_copy_for_file_systems_without_hard_links_keeps_the_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, b"old").unwrap();
+        for wanted in [0o600, 0o640, 0o400] {
+            chmod(&path, wanted);
+            let staged = dir.path().join(format!("staged-{wanted:o}"));
+            copy_as_backup(&path, &staged).unwrap();
+            assert_eq!(fs::read(&staged).unwrap(), b"old");
+            assert_eq!(mode(&staged), wanted);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_owner_and_group_where_it_may() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, b"one").unwrap();
+        chmod(&path, 0o640);
+        // Only root may give a file away; elsewhere the owner stays this user.
+        if std::os::unix::fs::chown(&path, Some(4321), Some(8765)).is_err() {
+            write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
+            assert_eq!(mode(&path), 0o640);
+            return;
+        }
+        write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4321, 8765));
+        assert_eq!(mode(&path), 0o640);
+        let bak = fs::metadata(backup_path(&path)).unwrap();
+        assert_eq!((bak.uid(), bak.gid()), (4321, 8765));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_through_a_symlink_replaces_the_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("repo/docs");
+        let work = dir.path().join("work");
+        fs::create_dir_all(&real).unwrap();
+        fs::create_dir_all(&work).unwrap();
+        let target = real.join("s.ron");
+        fs::write(&target, b"one").unwrap();
+        chmod(&target, 0o640);
+        let link = work.join("s.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"two", WriteOptions::SESSION).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_link(&link).unwrap(), target);
+        assert_eq!(fs::read(&target).unwrap(), b"two");
+        assert_eq!(mode(&target), 0o640);
+        assert_eq!(fs::read(backup_path(&target)).unwrap(), b"one");
+        assert_eq!(names(&work), ["s.ron"], "nothing beside the link");
+        assert_eq!(names(&real), ["s.ron", "s.ron.bak"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_relative_link_chain_in_another_directory_is_followed_from_each_links_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        fs::create_dir_all(dir.path().join("c")).unwrap();
+        fs::write(dir.path().join("c/s.ron"), b"one").unwrap();
+        // a/b/link -> ../hop, a/hop -> ../c/s.ron: each is relative to its own directory.
+        std::os::unix::fs::symlink("../hop", dir.path().join("a/b/link")).unwrap();
+        std::os::unix::fs::symlink("../c/s.ron", dir.path().join("a/hop")).unwrap();
+        let link = dir.path().join("a/b/link");
+        assert_eq!(
+            fs::canonicalize(resolve_links(&link).unwrap()).unwrap(),
+            fs::canonicalize(dir.path().join("c/s.ron")).unwrap()
+        );
+        write_atomic(&link, b"two", WriteOptions::SESSION).unwrap();
+        assert_eq!(fs::read(dir.path().join("c/s.ron")).unwrap(), b"two");
+        assert_eq!(fs::read(dir.path().join("c/s.ron.bak")).unwrap(), b"one");
+        assert_eq!(names(&dir.path().join("a/b")), ["link"]);
+        assert_eq!(names(&dir.path().join("a")), ["b", "hop"]);
+        assert!(
+            fs::symlink_metadata(dir.path().join("a/hop"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_creates_its_target_with_the_new_file_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let link = dir.path().join("s.ron");
+        std::os::unix::fs::symlink("real/s.ron", &link).unwrap();
+        write_atomic(&link, b"new", WriteOptions::SESSION).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let target = dir.path().join("real/s.ron");
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        assert_eq!(mode(&target), 0o600);
+        assert_eq!(names(&dir.path().join("real")), ["s.ron"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_loop_is_an_error_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.ron");
+        std::os::unix::fs::symlink("b.ron", &a).unwrap();
+        std::os::unix::fs::symlink("a.ron", dir.path().join("b.ron")).unwrap();
+        let self_loop = dir.path().join("self.ron");
+        std::os::unix::fs::symlink("self.ron", &self_loop).unwrap();
+        for path in [&a, &self_loop] {
+            let err = write_atomic(path, b"x", WriteOptions::SESSION).unwrap_err();
+            assert!(err.to_string().contains("symbolic links"), "{err}");
+        }
+        assert_eq!(names(dir.path()), ["a.ron", "b.ron", "self.ron"]);
+        assert_eq!(fs::read_link(&a).unwrap(), Path::new("b.ron"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn another_users_link_in_a_shared_sticky_directory_is_not_followed() {
+        use std::os::unix::fs::lchown;
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("tmp");
+        fs::create_dir(&shared).unwrap();
+        chmod(&shared, 0o1777);
+        let victim = dir.path().join("victim");
+        fs::write(&victim, b"precious").unwrap();
+        let link = shared.join("s.ron.recovery.ron");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        // Only root can make a link belong to someone else.
+        if lchown(&link, Some(4321), Some(4321)).is_err() {
+            return;
+        }
+        let err = write_atomic(&link, b"x", WriteOptions::PRIVATE).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::PermissionDenied, "{err}");
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+        // The same link of this user is followed.
+        lchown(&link, Some(unsafe { libc::geteuid() }), None).unwrap();
+        write_atomic(&link, b"x", WriteOptions::PRIVATE).unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_written_to_and_stays_a_fifo() {
+        use std::io::Read;
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        // A reader first (non-blocking, so that opening does not wait for a writer).
+        let mut reader = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo)
+            .unwrap();
+        write_atomic(&fifo, b"# Doc\n", WriteOptions::DOCUMENT).unwrap();
+        let mut got = Vec::new();
+        reader.read_to_end(&mut got).unwrap();
+        assert_eq!(got, b"# Doc\n");
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(names(dir.path()), ["out"]);
     }
 }

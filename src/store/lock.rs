@@ -9,7 +9,7 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::atomic::sibling;
+use super::atomic::{resolve_links, sibling};
 
 /// A held lock; released (and its file removed) on drop.
 #[derive(Debug)]
@@ -35,9 +35,11 @@ impl Drop for LockGuard {
     }
 }
 
-/// The lock file that guards `target`.
+/// The lock file that guards `target`: beside the file itself once symbolic links are followed,
+/// so that every name of one session shares one lock.
 pub fn lock_path_for(target: &Path) -> PathBuf {
-    sibling(target, ".", ".lock")
+    let file = resolve_links(target).unwrap_or_else(|_| target.to_path_buf());
+    sibling(&file, ".", ".lock")
 }
 
 /// Tries to take the write lock of `target` without waiting. `Ok(None)` means another process (or
@@ -140,5 +142,28 @@ mod tests {
         assert!(!lock_path_for(&target).exists());
         let again = try_lock(&target).unwrap();
         assert!(again.is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_session_and_a_link_to_it_share_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("repo")).unwrap();
+        let target = dir.path().join("repo/s.ron");
+        std::fs::write(&target, "x").unwrap();
+        let link = dir.path().join("s.ron");
+        std::os::unix::fs::symlink("repo/s.ron", &link).unwrap();
+        assert_eq!(lock_path_for(&link), dir.path().join("repo/.s.ron.lock"));
+        let held = try_lock(&link).unwrap().expect("first lock");
+        assert!(
+            try_lock(&target).unwrap().is_none(),
+            "held through the link"
+        );
+        assert!(
+            held_elsewhere(&target).is_some(),
+            "seen through the other name"
+        );
+        drop(held);
+        assert!(try_lock(&target).unwrap().is_some());
     }
 }

@@ -12,7 +12,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{backup_path, write_atomic};
+pub use atomic::{WriteOptions, backup_path, write_atomic};
 pub use error::{ParseProblem, StoreError};
 pub use format::{format_version_of, from_ron, session_from_text, text_of, to_ron};
 pub use lock::{LockGuard, held_elsewhere, holder, lock_blocking, lock_path_for, try_lock};
@@ -63,13 +63,15 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
     Ok(bytes)
 }
 
-/// Writes `session` to `path` atomically, keeping the previous file as `<path>.bak`.
+/// Writes `session` to `path` atomically, keeping the previous file as `<path>.bak` (beside the
+/// file a symbolic link points at). A new session file is readable by its owner only: it embeds
+/// the inputs.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
     let text = to_ron(session).map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         source: std::io::Error::other(e),
     })?;
-    write_atomic(path, text.as_bytes(), true).map_err(|source| StoreError::Write {
+    write_atomic(path, text.as_bytes(), WriteOptions::SESSION).map_err(|source| StoreError::Write {
         path: path.to_path_buf(),
         source,
     })

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, from_ron, lock_blocking, text_of, to_ron, write_atomic};
+use super::{StoreError, WriteOptions, from_ron, lock_blocking, text_of, to_ron, write_atomic};
 
 /// How many sessions the index remembers.
 pub const RECENT_LIMIT: usize = 50;
@@ -66,7 +66,7 @@ pub fn remember(
     );
     recent.sessions.truncate(RECENT_LIMIT);
     let text = to_ron(&recent).map_err(|e| write_err(std::io::Error::other(e)))?;
-    write_atomic(index, text.as_bytes(), false).map_err(write_err)
+    write_atomic(index, text.as_bytes(), WriteOptions::PRIVATE).map_err(write_err)
 }
 
 fn absolute(path: &Path) -> PathBuf {

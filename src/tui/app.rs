@@ -865,7 +865,7 @@ impl App {
                     name.push(".review.md");
                     self.path.with_file_name(name)
                 };
-                match store::write_atomic(&path, md.as_bytes(), false) {
+                match store::write_atomic(&path, md.as_bytes(), store::WriteOptions::DOCUMENT) {
                     Ok(()) => self.info(format!("review summary written to {}", path.display())),
                     Err(e) => self.warn(format!("{}: cannot write: {e}", path.display())),
                 }
@@ -1069,7 +1069,7 @@ impl App {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
             }
-            store::write_atomic(&path, doc.as_bytes(), false)
+            store::write_atomic(&path, doc.as_bytes(), store::WriteOptions::DOCUMENT)
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             let records = crate::export::adrs(&self.session);
             if !records.is_empty() {
@@ -1077,7 +1077,7 @@ impl App {
                     .map_err(|e| format!("{}: cannot create: {e}", adr_dir.display()))?;
                 for (name, md) in &records {
                     let p = adr_dir.join(name);
-                    store::write_atomic(&p, md.as_bytes(), false)
+                    store::write_atomic(&p, md.as_bytes(), store::WriteOptions::DOCUMENT)
                         .map_err(|e| format!("{}: cannot write: {e}", p.display()))?;
                 }
             }
@@ -1732,7 +1732,7 @@ impl App {
         self.record_place();
         let path = store::recovery_path(&self.path);
         let text = store::to_ron(&self.session).map_err(|e| e.to_string())?;
-        store::write_atomic(&path, text.as_bytes(), false)
+        store::write_atomic(&path, text.as_bytes(), store::WriteOptions::PRIVATE)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(path)
     }

@@ -2,6 +2,9 @@
 //! and the screen drawn on a TestBackend as text.
 #![allow(dead_code)]
 
+#[cfg(target_os = "linux")]
+pub mod pty;
+
 use std::path::PathBuf;
 
 use infradraft::home::Home;
