@@ -132,7 +132,7 @@ fn carry_out(path: &Path, job: Job) -> Result<(), String> {
     match job {
         Job::Write(session) => {
             let text = store::to_ron(&session).map_err(|e| e.to_string())?;
-            store::write_atomic(path, text.as_bytes(), false)
+            store::write_atomic(path, text.as_bytes(), store::WriteOptions::PRIVATE)
                 .map_err(|e| format!("{}: {e}", path.display()))
         }
         Job::Clear => match std::fs::remove_file(path) {
