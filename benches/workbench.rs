@@ -222,3 +222,53 @@ fn edit_only_10mb(bencher: Bencher) {
     let mut on = OnComponent::new(10 * MB, true);
     bencher.bench_local(|| on.app.handle_event(key(KeyCode::Char('x'))));
 }
+
+/// Crafted text that used to take super-linear time (issue: hostile files): one 1.2 MB paragraph
+/// of `**a** ` rendered at 100 columns (was 41.8 s).
+#[divan::bench(sample_count = 10)]
+fn render_1mb_inline_paragraph(bencher: Bencher) {
+    let md = "**a** ".repeat(200_000);
+    let hl = infradraft::preview::Highlighter::plain();
+    let styles = infradraft::preview::PreviewStyles::plain();
+    bencher.bench_local(|| {
+        let mut sink = std::io::sink();
+        infradraft::preview::render_to_writer(&md, 100, &styles, &hl, false, &mut sink).unwrap();
+    });
+}
+
+/// Crafted text: importing a document of 8,000 identical `## Same` headings (was 225 s).
+#[divan::bench(sample_count = 10)]
+fn import_8000_identical_headings(bencher: Bencher) {
+    let mut md = String::from("# Doc\n\n");
+    for _ in 0..8000 {
+        md.push_str("## Same\n\ntext\n\n");
+    }
+    let template = infradraft::knowledge::Template::builtin().unwrap();
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    bencher.bench_local(|| {
+        let input = infradraft::model::InputDocument {
+            kind: infradraft::model::InputKind::Architecture,
+            path: "doc.md".into(),
+            sha256: String::new(),
+            snapshot_at: now,
+            text: md.clone(),
+        };
+        infradraft::workflow::import::import(&template, input, now)
+    });
+}
+
+/// Crafted text: requirement extraction over emphasis nested 100,000 deep (200 KB; was 4.9 s).
+#[divan::bench(sample_count = 10)]
+fn extract_200kb_nested_emphasis(bencher: Bencher) {
+    let n = 100_000;
+    let text = format!("{}x{}\n", "*".repeat(n), "*".repeat(n));
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let inputs = vec![infradraft::model::InputDocument {
+        kind: infradraft::model::InputKind::Prd,
+        path: "prd.md".into(),
+        sha256: String::new(),
+        snapshot_at: now,
+        text,
+    }];
+    bencher.bench_local(|| infradraft::inputs::extract::extract_requirements(&inputs));
+}

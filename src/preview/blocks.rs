@@ -218,6 +218,7 @@ pub fn chunks(md: &str, size: usize) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
     let mut depth = 0usize;
+    let (mut scanned, mut line_start) = (0usize, 0usize);
     for (event, range) in parser.into_offset_iter() {
         let top_start = depth == 0 && !matches!(event, Event::End(_));
         match event {
@@ -226,11 +227,23 @@ pub fn chunks(md: &str, size: usize) -> Vec<&str> {
             Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
+        if !top_start {
+            continue;
+        }
         // The start of the line the block starts on (an indented code block's range starts
-        // after its indentation).
-        let at = md[..range.start].rfind('\n').map_or(0, |i| i + 1);
-        if top_start
-            && at > from
+        // after its indentation). Found by scanning only the text since the last block start,
+        // so that a long line with many inline events costs one pass, not one per event.
+        if range.start >= scanned {
+            if let Some(i) = md[scanned..range.start].rfind('\n') {
+                line_start = scanned + i + 1;
+            }
+            scanned = range.start;
+        } else {
+            line_start = md[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            scanned = range.start;
+        }
+        let at = line_start;
+        if at > from
             && at - from >= size
             && !md[at..].starts_with("---")
             && !md[at..].starts_with("+++")
@@ -425,6 +438,14 @@ mod tests {
         assert_eq!(blocks(md).len(), 1);
         assert_eq!(chunks(md, 1), [md]);
         assert!(blocks("\n\n").is_empty());
+    }
+
+    #[test]
+    fn one_long_line_of_inline_elements_is_one_piece() {
+        let md = "**a** ".repeat(50_000);
+        assert_eq!(chunks(&md, 0), vec![md.as_str()]);
+        let two = format!("{md}\n\n{md}");
+        assert_eq!(chunks(&two, 0).len(), 2);
     }
 
     #[test]

@@ -437,4 +437,32 @@ mod tests {
         assert_eq!(fences[0].title.as_deref(), Some("Network topology"));
         assert_eq!(fences[0].source, "flowchart LR\n  A --> B");
     }
+
+    #[test]
+    fn repeated_headings_and_clashing_suffixes_get_distinct_ids() {
+        let mut ids = UniqueIds::new(["overview".to_string()].into_iter());
+        let got: Vec<String> = ["same", "same", "same-2", "same", "overview"]
+            .iter()
+            .map(|s| ids.take(s.to_string()))
+            .collect();
+        assert_eq!(got, ["same", "same-2", "same-2-2", "same-3", "overview-2"]);
+        // Thousands of one heading: every id distinct (the bench times this case).
+        let mut md = String::from("# Doc\n\n");
+        for _ in 0..2000 {
+            md.push_str("## Same\n\ntext\n\n");
+        }
+        let now = Timestamp::from_second(1_800_000_000).unwrap();
+        let input = InputDocument {
+            kind: crate::model::InputKind::Architecture,
+            path: "doc.md".into(),
+            sha256: String::new(),
+            snapshot_at: now,
+            text: md,
+        };
+        let (session, report) = import(&Template::builtin().unwrap(), input, now);
+        assert_eq!(report.kept.len(), 2000);
+        let ids: HashSet<&str> = session.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids.len(), session.sections.len());
+        assert!(ids.contains("same-2000"));
+    }
 }

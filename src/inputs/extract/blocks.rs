@@ -213,27 +213,84 @@ pub(crate) fn options() -> Options {
 struct Builder {
     doc: Doc,
     stack: Vec<Open>,
+    /// What each open element of `stack` makes of the ones under it, kept beside it so that
+    /// finding where text goes is constant time however deep the nesting (a crafted text can
+    /// nest emphasis tens of thousands deep).
+    frames: Vec<Frame>,
     path: Vec<usize>,
 }
 
+/// Where inline text goes.
+#[derive(Debug, Clone, Copy, Default)]
+enum Target {
+    /// Nowhere: no block collects text here.
+    #[default]
+    Nothing,
+    /// Inside code, HTML or metadata: text is not collected.
+    Blocked,
+    /// The buffer of the open element at this stack index.
+    Stack(usize),
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Frame {
+    /// Where text goes.
+    target: Target,
+    /// Where text goes from a paragraph inside a list item: the item, past any other buffer.
+    to_item: Target,
+    /// How many lists are open.
+    lists: usize,
+    /// Whether the innermost open list is ordered.
+    ordered: bool,
+    /// The stack index of the innermost open item.
+    item: Option<usize>,
+}
+
+impl Frame {
+    /// The frame of `open`, pushed at stack index `at` over `below`.
+    fn over(below: Frame, open: &Open, at: usize) -> Frame {
+        let mut f = below;
+        match open {
+            Open::Skip => {
+                f.target = Target::Blocked;
+                f.to_item = Target::Blocked;
+            }
+            Open::Item { .. } => {
+                f.target = Target::Stack(at);
+                f.to_item = Target::Stack(at);
+                f.item = Some(at);
+            }
+            Open::Heading { .. } | Open::Para { .. } | Open::Cell { .. } => {
+                f.target = Target::Stack(at);
+            }
+            Open::ItemPara => f.target = below.to_item,
+            Open::List { ordered } => {
+                f.lists += 1;
+                f.ordered = *ordered;
+            }
+            Open::Table { .. } | Open::Head { .. } | Open::Row { .. } | Open::Other => {}
+        }
+        f
+    }
+}
+
 impl Builder {
+    fn frame(&self) -> Frame {
+        self.frames.last().copied().unwrap_or_default()
+    }
+
     /// The buffer that inline text currently goes to, if any.
     fn target(&mut self) -> Option<&mut Buf> {
-        let mut route_to_item = false;
-        for open in self.stack.iter_mut().rev() {
-            match open {
-                Open::Skip => return None,
-                Open::ItemPara => route_to_item = true,
-                Open::Item { buf, .. } => return Some(buf),
-                Open::Heading { buf, .. } | Open::Para { buf, .. } | Open::Cell { buf }
-                    if !route_to_item =>
-                {
-                    return Some(buf);
-                }
-                _ => {}
-            }
+        let Target::Stack(i) = self.frame().target else {
+            return None;
+        };
+        match self.stack.get_mut(i)? {
+            Open::Item { buf, .. }
+            | Open::Heading { buf, .. }
+            | Open::Para { buf, .. }
+            | Open::Cell { buf } => Some(buf),
+            _ => None,
         }
-        None
     }
 
     fn start(&mut self, tag: Tag<'_>, line: u32) {
@@ -258,30 +315,16 @@ impl Builder {
                 ordered: first.is_some(),
             },
             Tag::Item => {
-                let depth = self
-                    .stack
-                    .iter()
-                    .filter(|o| matches!(o, Open::List { .. }))
-                    .count();
-                let ordered = self
-                    .stack
-                    .iter()
-                    .rev()
-                    .find_map(|o| match o {
-                        Open::List { ordered } => Some(*ordered),
-                        _ => None,
-                    })
-                    .unwrap_or(false);
-                let parent = self.stack.iter().rev().find_map(|o| match o {
-                    Open::Item { block, .. } => Some(*block),
+                let frame = self.frame();
+                let depth = frame.lists;
+                let ordered = frame.lists > 0 && frame.ordered;
+                let parent = frame.item.and_then(|i| match self.stack.get(i) {
+                    Some(Open::Item { block, .. }) => Some(*block),
                     _ => None,
                 });
                 // Nested list text that follows must not run into the parent's text.
-                if let Some(Open::Item { buf, .. }) = self
-                    .stack
-                    .iter_mut()
-                    .rev()
-                    .find(|o| matches!(o, Open::Item { .. }))
+                if let Some(Some(Open::Item { buf, .. })) =
+                    frame.item.map(|i| self.stack.get_mut(i))
                 {
                     buf.space();
                 }
@@ -326,13 +369,16 @@ impl Builder {
             }
             _ => Open::Other,
         };
+        let frame = Frame::over(self.frame(), &open, self.stack.len());
         self.stack.push(open);
+        self.frames.push(frame);
     }
 
     fn end(&mut self, tag: TagEnd) {
         let Some(open) = self.stack.pop() else {
             return;
         };
+        self.frames.pop();
         match open {
             Open::Heading { level, line, buf } => {
                 let idx = self.doc.headings.len();
@@ -425,6 +471,7 @@ pub(crate) fn parse(text: &str) -> Doc {
     let mut b = Builder {
         doc: Doc::default(),
         stack: Vec::new(),
+        frames: Vec::new(),
         path: Vec::new(),
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
@@ -500,6 +547,27 @@ mod tests {
         ));
         assert_eq!(doc.tables[0], vec!["A", "B"]);
         assert!(doc.blocks.iter().all(|b| b.path == vec![0]));
+    }
+
+    #[test]
+    fn deeply_nested_emphasis_and_lists_are_read_in_one_pass() {
+        let n = 20_000;
+        let doc = parse(&format!("{}x{}\n", "*".repeat(n), "*".repeat(n)));
+        assert_eq!(doc.blocks.len(), 1);
+        assert_eq!(doc.blocks[0].text.trim_matches('*'), "x");
+        let mut md = String::new();
+        for depth in 0..200 {
+            md.push_str(&format!("{}- level {depth}\n", "  ".repeat(depth)));
+        }
+        let doc = parse(&md);
+        assert_eq!(doc.blocks.len(), 200);
+        assert!(matches!(
+            doc.blocks[150].kind,
+            BlockKind::Item {
+                parent: Some(149),
+                ..
+            }
+        ));
     }
 
     #[test]
