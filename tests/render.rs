@@ -220,6 +220,21 @@ fn command_line_output_is_plain_or_sgr_only() {
     }
 }
 
+#[test]
+fn controls_glued_to_combining_marks_never_reach_the_output() {
+    // A tab or CR followed by a combining mark is one grapheme cluster; it must still be laid
+    // out, in code blocks, tables and text alike.
+    let md = "```\na\t\u{301}b\r\u{301}c\n```\n\n| x\t\u{301} | y |\n|---|---|\n| 1 | 2 |\n\ntext\t\u{301}x\n";
+    for color in [false, true] {
+        let out = render_to_string(md, 60, &PreviewStyles::default(), hl(), color);
+        let text = strip_sgr(&out);
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{color}: {text:?}"
+        );
+    }
+}
+
 fn strip_sgr(s: &str) -> String {
     let mut out = String::new();
     let mut chars = s.chars();

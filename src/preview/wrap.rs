@@ -338,19 +338,26 @@ pub(crate) fn expand_tabs(text: &str, start_col: usize) -> (String, usize) {
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in clusters(text) {
-        match c {
-            "\t" => {
-                let n = 4 - col % 4;
-                out.extend(std::iter::repeat_n(' ', n));
-                col += n;
-            }
-            "\n" | "\r" => {
-                out.push(' ');
-                col += 1;
-            }
-            _ => {
-                out.push_str(c);
-                col += width(c);
+        if !c.starts_with(['\t', '\n', '\r']) {
+            out.push_str(c);
+            col += width(c);
+            continue;
+        }
+        // A control starts the cluster, possibly with combining marks after it (`\t` + U+0301
+        // is one cluster, so is `\r\n`): the control is laid out, the marks kept, never a raw
+        // tab or line end.
+        for ch in c.chars() {
+            match ch {
+                '\t' => {
+                    let n = 4 - col % 4;
+                    out.extend(std::iter::repeat_n(' ', n));
+                    col += n;
+                }
+                '\n' | '\r' => {
+                    out.push(' ');
+                    col += 1;
+                }
+                mark => out.push(mark),
             }
         }
     }
@@ -435,6 +442,9 @@ mod tests {
         assert_eq!(expand_tabs("\tx", 0).0, "    x");
         assert_eq!(expand_tabs("ab\tx", 0).0, "ab  x");
         assert_eq!(expand_tabs("\tx", 2).0, "  x");
+        // A tab or line end with a combining mark after it is still laid out, never left raw.
+        assert_eq!(expand_tabs("a\t\u{301}b", 0).0, "a   \u{301}b");
+        assert_eq!(expand_tabs("a\r\nb", 0).0, "a  b");
     }
 
     #[test]
