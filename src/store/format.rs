@@ -37,8 +37,10 @@ fn pretty(escape_strings: bool) -> PrettyConfig {
         .escape_strings(escape_strings)
 }
 
-/// Checks that `bytes` are plain text: not empty, valid UTF-8 and free of NUL bytes.
+/// Checks that `bytes` are plain text: not empty, valid UTF-8 and free of NUL bytes. A leading
+/// UTF-8 byte-order mark (which some editors write) is dropped.
 pub fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StoreError> {
+    let bytes = super::strip_bom(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(StoreError::Empty {
             path: path.to_path_buf(),

@@ -6,16 +6,18 @@ mod error;
 mod format;
 mod lock;
 mod migrate;
+mod read;
 mod recent;
 
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{WriteOptions, backup_path, write_atomic};
 pub use error::{ParseProblem, StoreError};
 pub use format::{format_version_of, from_ron, session_from_text, text_of, to_ron};
 pub use lock::{LockGuard, held_elsewhere, holder, lock_blocking, lock_path_for, try_lock};
+pub use read::{
+    BOM, MAX_SETTINGS_BYTES, ReadProblem, read_capped, read_regular, read_settings, strip_bom,
+};
 pub use recent::{RECENT_LIMIT, RecentEntry, RecentIndex, read_recent, remember};
 
 use crate::model::Session;
@@ -31,9 +33,10 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
-/// Reads and parses a session file. Never writes anything.
+/// Reads and parses a session file. Never writes anything. Only a regular file is read (a FIFO or
+/// device is refused without waiting on it), at most [`MAX_SESSION_BYTES`] of it.
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = read_limited(path, MAX_SESSION_BYTES)?;
+    let bytes = read_file(path, MAX_SESSION_BYTES)?;
     let text = text_of(path, &bytes)?;
     let (session, migrated_from) = session_from_text(path, text)?;
     Ok(Loaded {
@@ -42,25 +45,9 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
-    let err = |e| StoreError::from_read(path.to_path_buf(), e);
-    let file = fs::File::open(path).map_err(err)?;
-    let meta = file.metadata().map_err(err)?;
-    if meta.is_dir() {
-        return Err(StoreError::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    if meta.len() > limit {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit,
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(err)?;
-    Ok(bytes)
+/// [`read_regular`] with its refusal as a [`StoreError`] naming `path`.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    read_regular(path, limit).map_err(|p| StoreError::from_problem(path, p))
 }
 
 /// Writes `session` to `path` atomically, keeping the previous file as `<path>.bak` (beside the
