@@ -63,6 +63,18 @@ pub enum StoreError {
     #[error("{}: cannot read: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
 
+    /// An id that names files or is a key is not a slug; `at` is `:LINE:COL` where it was found.
+    #[error(
+        "{}{at}: {what} id {id:?} is not a slug (lowercase letters, digits and hyphens); the session is refused",
+        path.display()
+    )]
+    BadId {
+        path: PathBuf,
+        at: String,
+        what: &'static str,
+        id: String,
+    },
+
     #[error("{}: cannot save: {source} (the previous file is unchanged)", path.display())]
     Write { path: PathBuf, source: io::Error },
 
