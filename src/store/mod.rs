@@ -11,7 +11,9 @@ mod recent;
 
 use std::path::{Path, PathBuf};
 
-pub use atomic::{WriteOptions, backup_path, write_atomic};
+pub use atomic::{
+    Links, WriteOptions, backup_path, open_device, write_atomic, write_in_dir, write_to_device,
+};
 pub use error::{ParseProblem, StoreError};
 pub use format::{format_version_of, from_ron, session_from_text, text_of, to_ron};
 pub use lock::{LockGuard, held_elsewhere, holder, lock_blocking, lock_path_for, try_lock};
@@ -145,7 +147,7 @@ pub fn lock_for_writing(path: &Path) -> Result<Access, StoreError> {
             source: std::io::Error::new(
                 source.kind(),
                 format!(
-                    "cannot create the lock file {}: {source}",
+                    "cannot use the lock file {}: {source}",
                     lock_path_for(path).display()
                 ),
             ),

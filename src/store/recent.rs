@@ -8,7 +8,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    StoreError, WriteOptions, from_ron, lock_blocking, read_file, text_of, to_ron, write_atomic,
+    Links, StoreError, WriteOptions, from_ron, lock_blocking, read_file, text_of, to_ron,
+    write_atomic,
 };
 
 /// How many sessions the index remembers.
@@ -71,7 +72,13 @@ pub fn remember(
     );
     recent.sessions.truncate(RECENT_LIMIT);
     let text = to_ron(&recent).map_err(|e| write_err(std::io::Error::other(e)))?;
-    write_atomic(index, text.as_bytes(), WriteOptions::PRIVATE).map_err(write_err)
+    // The index is infradraft's own file in its own directory: a link there was made by its
+    // owner, and is followed.
+    let options = WriteOptions {
+        links: Links::Follow,
+        ..WriteOptions::PRIVATE
+    };
+    write_atomic(index, text.as_bytes(), options).map_err(write_err)
 }
 
 fn absolute(path: &Path) -> PathBuf {
