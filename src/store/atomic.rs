@@ -154,6 +154,9 @@ fn refuse_untrusted_link(_link: &Path, _meta: &fs::Metadata) -> io::Result<()> {
 /// Symbolic links are followed and stay links with [`Links::Follow`], where a device or FIFO
 /// (`-o /dev/stdout`) is written to directly: there is nothing to replace. With [`Links::Refuse`]
 /// a link, device or FIFO at `path` is an error and left untouched.
+///
+/// Temporary files that earlier saves of the same file left behind when they were killed are
+/// removed first ([`clean_leftovers`]).
 pub fn write_atomic(path: &Path, bytes: &[u8], options: WriteOptions) -> io::Result<()> {
     let target = match options.links {
         Links::Follow => {
@@ -169,6 +172,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], options: WriteOptions) -> io::Res
             path.to_path_buf()
         }
     };
+    clean_leftovers(&target);
     let tmp = unique_temp(&target, "tmp");
     // The name is unique to this process and call, so a file already there was left by a killed
     // process that had the same pid (pids are reused): it is stale, and goes.
@@ -288,6 +292,80 @@ pub fn open_device(path: &Path) -> io::Result<File> {
 #[cfg(not(unix))]
 pub fn open_device(path: &Path) -> io::Result<File> {
     OpenOptions::new().write(true).open(path)
+}
+
+/// A leftover of a killed save is removed once it is this old even when its pid is in use again.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes what saves of `target` that were killed left beside it: `.NAME.tmp-PID-N` and
+/// `.NAME.bak-PID-N` files whose process no longer runs, or that are older than ten minutes.
+/// Another live writer's file is never touched; anything that is not a file or a link is left.
+fn clean_leftovers(target: &Path) {
+    let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(parent_dir(target)) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(leftover_pid)
+        else {
+            continue;
+        };
+        // Not followed: the entry itself.
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !(meta.is_file() || meta.file_type().is_symlink()) {
+            continue;
+        }
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old || !process_runs(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The pid in `tmp-PID-N` or `bak-PID-N`, the rest of a leftover's name.
+fn leftover_pid(rest: &str) -> Option<u32> {
+    let rest = rest
+        .strip_prefix("tmp-")
+        .or_else(|| rest.strip_prefix("bak-"))?;
+    let (pid, n) = rest.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(pid) && digits(n) {
+        pid.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Whether a process with this pid exists (one of another user counts).
+#[cfg(unix)]
+fn process_runs(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return true;
+    }
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let sent = unsafe { libc::kill(pid, 0) };
+    sent == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_runs(_pid: u32) -> bool {
+    true
 }
 
 fn write_and_rename(
@@ -472,6 +550,61 @@ mod tests {
         write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+    }
+
+    /// A pid that no process has: a child that has been waited for.
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_sweeps_leftovers_of_killed_saves_but_not_a_live_writers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, b"one").unwrap();
+        let dead = dead_pid();
+        let mut live = std::process::Command::new("sleep")
+            .arg("60")
+            .spawn()
+            .unwrap();
+        let alive = live.id();
+        let write = |name: String| {
+            fs::write(dir.path().join(&name), b"half a save").unwrap();
+            name
+        };
+        let gone = [
+            write(format!(".s.ron.tmp-{dead}-0")),
+            write(format!(".s.ron.bak-{dead}-7")),
+        ];
+        // A live process's file, but left so long ago that its pid must have been reused.
+        let old = write(format!(".s.ron.tmp-{alive}-9"));
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(dir.path().join(&old))
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        let kept = [
+            // Another writer, still running, in the middle of its save.
+            write(format!(".s.ron.tmp-{alive}-3")),
+            // Not ours: another file's leftovers, and names of another shape.
+            write(format!(".other.ron.tmp-{dead}-0")),
+            write(format!(".s.ron.tmp-{dead}")),
+            write(".s.ron.tmp-x-1".to_string()),
+        ];
+        write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
+        let _ = live.kill();
+        let _ = live.wait();
+        let mut expected: Vec<String> = kept.to_vec();
+        expected.extend(["s.ron".to_string(), "s.ron.bak".to_string()]);
+        expected.sort();
+        assert_eq!(names(dir.path()), expected, "removed: {gone:?} and {old}");
+        assert_eq!(fs::read(&path).unwrap(), b"two");
     }
 
     #[cfg(unix)]
