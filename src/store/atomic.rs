@@ -661,9 +661,7 @@ mod tests {
     fn a_fifo_nobody_reads_is_an_error_not_a_hang() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::store::mkfifo(&fifo);
         let err = write_atomic(&fifo, b"# Doc\n", WriteOptions::SESSION).unwrap_err();
         assert!(err.to_string().contains("no process is reading"), "{err}");
         // As a derived file's name, it is not even opened.
@@ -891,9 +889,7 @@ mod tests {
         use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::store::mkfifo(&fifo);
         // A reader first (non-blocking, so that opening does not wait for a writer).
         let mut reader = OpenOptions::new()
             .read(true)

@@ -319,9 +319,7 @@ mod tests {
         fs::remove_file(&lock).unwrap();
 
         // A FIFO: refused at once (a blocking open would wait for ever).
-        let c = std::ffi::CString::new(lock.to_str().unwrap()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::store::mkfifo(&lock);
         assert!(try_lock(&target).is_err());
         assert_eq!(holder(&target), None);
         fs::remove_file(&lock).unwrap();

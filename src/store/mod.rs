@@ -186,3 +186,11 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     name.push(".recovery.ron");
     PathBuf::from(name)
 }
+
+/// Makes a FIFO at `path`, for the tests of what must never wait on one.
+#[cfg(all(test, unix))]
+pub(crate) fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}

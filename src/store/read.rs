@@ -230,9 +230,7 @@ mod tests {
     fn devices_and_fifos_are_refused_without_waiting() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::store::mkfifo(&fifo);
         // No writer ever comes: a blocking open would wait here for ever.
         let err = read_regular(&fifo, 10).unwrap_err();
         assert_eq!(
