@@ -662,7 +662,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out");
         crate::store::mkfifo(&fifo);
-        let err = write_atomic(&fifo, b"# Doc\n", WriteOptions::SESSION).unwrap_err();
+        let path = fifo.clone();
+        let err = crate::store::within_deadline(move || {
+            write_atomic(&path, b"# Doc\n", WriteOptions::SESSION)
+        })
+        .unwrap_err();
         assert!(err.to_string().contains("no process is reading"), "{err}");
         // As a derived file's name, it is not even opened.
         let err = write_atomic(&fifo, b"x", WriteOptions::PRIVATE).unwrap_err();

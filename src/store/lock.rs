@@ -320,8 +320,11 @@ mod tests {
 
         // A FIFO: refused at once (a blocking open would wait for ever).
         crate::store::mkfifo(&lock);
-        assert!(try_lock(&target).is_err());
-        assert_eq!(holder(&target), None);
+        let t = target.clone();
+        let (locked, held) =
+            crate::store::within_deadline(move || (try_lock(&t).map(|_| ()), holder(&t)));
+        assert!(locked.is_err());
+        assert_eq!(held, None);
         fs::remove_file(&lock).unwrap();
 
         // A stale lock file of a killed process (a pid) is taken over.

@@ -194,3 +194,15 @@ pub(crate) fn mkfifo(path: &Path) {
     // SAFETY: a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
 }
+
+/// Runs `f` on a thread of its own and fails the test if it has not returned within a minute:
+/// for the calls that would wait for ever on a FIFO if they were broken.
+#[cfg(test)]
+pub(crate) fn within_deadline<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the call hung (still waiting after a minute)")
+}

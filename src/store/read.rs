@@ -232,7 +232,8 @@ mod tests {
         let fifo = dir.path().join("fifo");
         crate::store::mkfifo(&fifo);
         // No writer ever comes: a blocking open would wait here for ever.
-        let err = read_regular(&fifo, 10).unwrap_err();
+        let path = fifo.clone();
+        let err = crate::store::within_deadline(move || read_regular(&path, 10)).unwrap_err();
         assert_eq!(
             err.to_string(),
             "is a FIFO (named pipe), not a regular file"
