@@ -36,29 +36,23 @@ pub fn review_path(session: &Path) -> PathBuf {
     session.with_file_name(name)
 }
 
-/// Reads the review of a session; a missing file is an empty review.
+/// Review files larger than this are refused (a review of thousands of comments is a few MB).
+pub const MAX_REVIEW_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads the review of a session; a missing file is an empty review. Like a session, only a
+/// regular file is read (a FIFO or device is refused without waiting on it), at most
+/// [`MAX_REVIEW_BYTES`], and a leading byte-order mark is dropped.
 pub fn load(path: &Path, session_title: &str) -> Result<ReviewFile, StoreError> {
-    match std::fs::read(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ReviewFile {
+    match store::read_file(path, MAX_REVIEW_BYTES) {
+        Err(StoreError::NotFound { .. }) => Ok(ReviewFile {
             format_version: REVIEW_FORMAT_VERSION,
             session_title: session_title.to_string(),
             comments: Vec::new(),
         }),
-        Err(source) => Err(StoreError::Read {
-            path: path.to_path_buf(),
-            source,
-        }),
+        Err(e) => Err(e),
         Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
-                path: path.to_path_buf(),
-                offset: e.utf8_error().valid_up_to(),
-            })?;
-            if text.trim().is_empty() {
-                return Err(StoreError::Empty {
-                    path: path.to_path_buf(),
-                });
-            }
-            let file: ReviewFile = store::from_ron(path, &text)?;
+            let text = store::text_of(path, &bytes)?;
+            let file: ReviewFile = store::from_ron(path, text)?;
             if file.format_version > REVIEW_FORMAT_VERSION {
                 return Err(StoreError::NewerVersion {
                     path: path.to_path_buf(),

@@ -209,9 +209,16 @@ fn kill_9_during_saves_never_leaves_a_broken_session() {
             "iteration {i}: .bak holds save {bak}, the file save {n}"
         );
 
+        // What earlier killed saves left was removed by this child's first save: their
+        // processes are gone (unless this child got one of their pids back).
+        for name in &stale {
+            let reused = name.contains(&format!("-{pid}-"));
+            assert!(
+                reused || fs::symlink_metadata(dir.path().join(name)).is_err(),
+                "iteration {i}: {name:?}, left by an earlier killed save, is still there"
+            );
+        }
         // Anything else in the directory must be a temporary file of the save that was killed.
-        // Nothing removes such files later (the store does not sweep them), so they accumulate:
-        // each is checked once, when it appears.
         let mut new_here = Vec::new();
         for entry in fs::read_dir(dir.path()).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
@@ -235,14 +242,14 @@ fn kill_9_during_saves_never_leaves_a_broken_session() {
         bak_current += u64::from(bak == n);
         ahead += u64::from(n == last + 1);
         mid_save += u64::from(!new_here.is_empty() || bak == n || n == last + 1);
-        stale.extend(new_here);
+        stale = new_here.into_iter().collect();
         on_disk = n;
     }
     eprintln!(
         "kill -9 loop: {iterations} iterations in {:.1} s, {total_saves} saves reported, final \
          counter {on_disk}; kills mid-save: {mid_save} ({temp_left} left a temporary file, \
          {bak_current} after the backup but before the rename, {ahead} after the rename but \
-         before the report); stale temporary files now in the directory: {}",
+         before the report); temporary files of the last kill: {}",
         start.elapsed().as_secs_f64(),
         stale.len()
     );
@@ -258,6 +265,15 @@ fn kill_9_during_saves_never_leaves_a_broken_session() {
         "a killed holder's lock is still held"
     );
     assert_eq!(counter_of(&reopened.loaded.session), on_disk);
+    // And its next save sweeps away what the last kill left.
+    store::save(&path, &reopened.loaded.session).unwrap();
+    drop(reopened);
+    let left: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !documented.contains(n))
+        .collect();
+    assert!(left.is_empty(), "left after the next save: {left:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

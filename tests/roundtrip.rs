@@ -19,6 +19,12 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Ids of the kinds that must be slugs (sections, components, options, diagrams): lowercase
+/// letters of any script, digits and hyphens.
+fn id() -> impl Strategy<Value = String> {
+    prop_oneof!["[a-z0-9-]{1,24}", "[a-zäöüßéø0-9-]{1,12}"]
+}
+
 fn texts() -> impl Strategy<Value = Vec<String>> {
     vec(text(), 0..3)
 }
@@ -138,7 +144,7 @@ fn assumption() -> impl Strategy<Value = Assumption> {
 
 fn option_card() -> impl Strategy<Value = OptionCard> {
     (
-        (text(), text(), text(), texts(), texts()),
+        (id(), text(), text(), texts(), texts()),
         (rating(), rating(), rating(), rating(), rating()),
         (texts(), texts(), option::of(text())),
     )
@@ -385,11 +391,7 @@ fn elicitation() -> impl Strategy<Value = ElicitationRecord> {
 
 fn component() -> impl Strategy<Value = ComponentDesign> {
     (
-        (
-            text(),
-            prop::sample::select(DesignStep::ALL.to_vec()),
-            text(),
-        ),
+        (id(), prop::sample::select(DesignStep::ALL.to_vec()), text()),
         vec(option_card(), 0..3),
         option::of(
             (text(), text(), ts()).prop_map(|(option, rationale, at)| Recommendation {
@@ -447,7 +449,7 @@ fn component() -> impl Strategy<Value = ComponentDesign> {
 
 fn section() -> impl Strategy<Value = Section> {
     (
-        text(),
+        id(),
         text(),
         prop::sample::select(vec![
             SectionStatus::Empty,
@@ -474,7 +476,7 @@ fn section() -> impl Strategy<Value = Section> {
 fn diagram() -> impl Strategy<Value = Diagram> {
     use DiagramKind::*;
     (
-        text(),
+        id(),
         prop::sample::select(vec![
             NetworkTopology,
             DataFlow,
@@ -686,5 +688,30 @@ proptest! {
         // Deterministic: the same session always gives the same bytes.
         let again = store::to_ron(&loaded.session).unwrap();
         prop_assert_eq!(std::fs::read_to_string(&path).unwrap(), again);
+    }
+
+    /// Whatever a section's id, the session loads when it is a slug and is refused otherwise,
+    /// with one line naming the file and the id.
+    #[test]
+    fn a_section_id_loads_only_as_a_slug(s in session(), bad in text()) {
+        let mut s = s;
+        let mut section = Section::new("x", "X");
+        section.id = bad.clone();
+        s.sections.insert(0, section);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        store::save(&path, &s).unwrap();
+        match store::load(&path) {
+            Ok(loaded) => {
+                prop_assert!(is_slug(&bad), "{:?} loaded", bad);
+                prop_assert_eq!(loaded.session, s);
+            }
+            Err(e) => {
+                prop_assert!(!is_slug(&bad), "{:?} refused: {}", bad, e);
+                let msg = e.to_string();
+                prop_assert!(msg.starts_with(&path.display().to_string()), "{}", msg);
+                prop_assert!(msg.contains(&format!("section id {bad:?} is not a slug")), "{}", msg);
+            }
+        }
     }
 }

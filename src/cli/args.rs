@@ -200,7 +200,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The Markdown file.
+    /// The Markdown file, or `-` for standard input (read up to 64 MiB).
     pub file: PathBuf,
     /// Columns to lay the text out in [default: the terminal's width, or 80 when not a terminal].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]

@@ -37,9 +37,7 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
         std::fs::create_dir_all(dir)
             .map_err(|e| CliError(format!("{}: cannot create: {e}", dir.display())))?;
         let records = adrs(&session);
-        for (name, md) in &records {
-            write_file(&dir.join(name), md.as_bytes())?;
-        }
+        write_records(dir, &records)?;
         let line = format!(
             "wrote {} decision record(s) to {}",
             records.len(),
@@ -60,6 +58,21 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     Ok(())
 }
 
+/// Writes the decision records into `dir` and nowhere else: each name must be a plain file name
+/// (they are slugs, made from ids that were checked when the session was loaded), and a link,
+/// FIFO or device already at a record's name is refused rather than written through.
+fn write_records(dir: &Path, records: &[(String, String)]) -> CliResult {
+    for (name, md) in records {
+        store::write_in_dir(dir, name, md.as_bytes(), store::WriteOptions::DOCUMENT)
+            .map_err(|e| CliError(format!("{}: cannot write: {e}", dir.join(name).display())))?;
+    }
+    Ok(())
+}
+
+/// Writes the exported document to `path`, the file the person named with `-o`. A terminal gets
+/// it inertly; a device or FIFO (`-o /dev/stdout`, also through a link such as `/dev/stdout`
+/// itself) is written to directly; a file is replaced atomically. A symbolic link to anything
+/// else is refused, not followed: a checkout can carry one that points outside the project.
 fn write_file(path: &Path, bytes: &[u8]) -> CliResult {
     let err = |e| CliError(format!("{}: cannot write: {e}", path.display()));
     if let Some(mut terminal) = terminal_at(path) {
@@ -69,6 +82,9 @@ fn write_file(path: &Path, bytes: &[u8]) -> CliResult {
             .write_all(bytes)
             .and_then(|()| inert.flush())
             .map_err(err);
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return store::write_to_device(path, bytes).map_err(err);
     }
     store::write_atomic(path, bytes, store::WriteOptions::DOCUMENT).map_err(err)
 }
@@ -80,6 +96,100 @@ fn terminal_at(path: &Path) -> Option<std::fs::File> {
     if meta.is_file() || meta.is_dir() {
         return None;
     }
-    let file = std::fs::OpenOptions::new().write(true).open(path).ok()?;
+    let file = store::open_device(path).ok()?;
     file.is_terminal().then_some(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ComponentDesign, Decision, OptionCard, Ratings, Section, Session};
+
+    fn decided(id: &str) -> Session {
+        let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+        let mut s = Session::empty("T", "P", now);
+        s.sections.push(Section::new(id, "Escape"));
+        let mut c = ComponentDesign::new(id, "");
+        c.options.push(OptionCard {
+            id: "a".into(),
+            name: "A".into(),
+            summary: String::new(),
+            pros: Vec::new(),
+            cons: Vec::new(),
+            ratings: Ratings::default(),
+            tags: Vec::new(),
+            conflicts_with: Vec::new(),
+            catalog_id: None,
+        });
+        c.decision = Some(Decision {
+            option: "a".into(),
+            justification: "it fits".into(),
+            decided_at: now,
+            considered: vec!["a".into()],
+            acknowledged_conflicts: Vec::new(),
+        });
+        s.components.push(c);
+        s
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    /// Loading refuses such an id; the writer must hold even when handed one.
+    #[cfg(unix)]
+    #[test]
+    fn the_record_writer_stays_in_its_directory_whatever_the_id() {
+        let root = tempfile::tempdir().unwrap();
+        let adr = root.path().join("project/docs/adr");
+        std::fs::create_dir_all(&adr).unwrap();
+        let outside = root.path().join("outside");
+        std::fs::create_dir(&outside).unwrap();
+        // What a repository can ship: a directory and a link named like a record.
+        std::fs::create_dir(adr.join("0001-x")).unwrap();
+        std::os::unix::fs::symlink(&outside, adr.join("0001-y")).unwrap();
+        for id in ["x/../../../pwned-by-adr", "y/../../../../outside/pwned"] {
+            let records = adrs(&decided(id));
+            assert_eq!(records.len(), 1);
+            write_records(&adr, &records).unwrap();
+        }
+        assert_eq!(
+            names(&adr),
+            [
+                "0001-x",
+                "0001-x-pwned-by-adr.md",
+                "0001-y",
+                "0001-y-outside-pwned.md"
+            ]
+        );
+        assert!(names(&outside).is_empty());
+        assert_eq!(names(&root.path().join("project")), ["docs"]);
+        assert_eq!(names(root.path()), ["outside", "project"]);
+        // A name that is not a plain file name is refused outright.
+        for bad in ["../escape.md", "a/b.md", "..", ".", ""] {
+            let records = vec![(bad.to_string(), "x".to_string())];
+            assert!(write_records(&adr, &records).is_err(), "{bad:?}");
+        }
+        assert_eq!(names(&root.path().join("project/docs")), ["adr"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_a_records_name_is_refused_and_its_target_left_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let victim = root.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let adr = root.path().join("adr");
+        std::fs::create_dir(&adr).unwrap();
+        let records = adrs(&decided("compute"));
+        std::os::unix::fs::symlink(&victim, adr.join(&records[0].0)).unwrap();
+        let err = write_records(&adr, &records).unwrap_err().0;
+        assert!(err.contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+    }
 }

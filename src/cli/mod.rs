@@ -194,11 +194,19 @@ fn review(
 
 fn merge_review(session: &std::path::Path, out: &mut dyn Write) -> CliResult {
     let access = crate::store::open(session)?;
-    if let crate::store::Access::ReadOnly(reason) = &access.access {
-        return Err(CliError(format!(
-            "{}: {reason}; close it first",
-            session.display()
-        )));
+    match &access.access {
+        crate::store::Access::ReadOnly(
+            reason @ crate::store::ReadOnlyReason::HeldElsewhere { .. },
+        ) => {
+            return Err(CliError(format!(
+                "{}: {reason}; close it first",
+                session.display()
+            )));
+        }
+        crate::store::Access::ReadOnly(reason) => {
+            return Err(CliError(format!("{}: {reason}", session.display())));
+        }
+        crate::store::Access::ReadWrite(_) => {}
     }
     let mut s = access.loaded.session;
     let path = crate::review::review_path(session);

@@ -9,7 +9,8 @@ use crate::preview::{Highlighter, render_to_writer};
 use crate::store::{StoreError, text_of};
 use crate::tui::theme::load_theme;
 
-/// Markdown files larger than this are refused.
+/// Markdown files larger than this are refused, and standard input (`render -`) is read up to
+/// this many bytes and refused beyond.
 const MAX_RENDER_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Renders to `out`; `terminal` says whether it is a terminal (for `--color auto` and the width).
@@ -22,7 +23,12 @@ pub fn run(
 ) -> CliResult {
     let path = &args.file;
     let bytes = read(path)?;
-    let text = text_of(path, &bytes).or_else(|e| match e {
+    let name = if path == std::path::Path::new("-") {
+        std::path::Path::new("standard input")
+    } else {
+        path.as_path()
+    };
+    let text = text_of(name, &bytes).or_else(|e| match e {
         StoreError::Empty { .. } => Ok(""),
         other => Err(other),
     })?;
@@ -65,21 +71,31 @@ pub fn run(
     .map_err(CliError::from)
 }
 
+/// The Markdown to render: the file at `path`, or standard input for `-`. Only a regular file is
+/// read (a FIFO or device is refused without waiting on it); either way at most
+/// [`MAX_RENDER_BYTES`] are read.
 fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| CliError(StoreError::from_read_public(path, e).to_string()))?;
-    if meta.is_dir() {
-        return Err(CliError(format!(
+    use crate::store::ReadProblem;
+    if path == std::path::Path::new("-") {
+        return crate::store::read_capped(std::io::stdin().lock(), MAX_RENDER_BYTES, 0).map_err(
+            |p| match p {
+                ReadProblem::TooLarge { limit, .. } => CliError(format!(
+                    "standard input: more than the {limit}-byte limit for a Markdown document; \
+                     stopped reading there"
+                )),
+                other => CliError(format!("standard input: {other}")),
+            },
+        );
+    }
+    crate::store::read_regular(path, MAX_RENDER_BYTES).map_err(|p| match p {
+        ReadProblem::IsDirectory => CliError(format!(
             "{}: is a directory, not a Markdown file",
             path.display()
-        )));
-    }
-    if meta.len() > MAX_RENDER_BYTES {
-        return Err(CliError(format!(
-            "{}: {} bytes is more than the {MAX_RENDER_BYTES}-byte limit",
-            path.display(),
-            meta.len()
-        )));
-    }
-    std::fs::read(path).map_err(|e| CliError(StoreError::from_read_public(path, e).to_string()))
+        )),
+        ReadProblem::TooLarge { size, limit } => CliError(format!(
+            "{}: {size} bytes is more than the {limit}-byte limit",
+            path.display()
+        )),
+        other => CliError(StoreError::from_problem(path, other).to_string()),
+    })
 }

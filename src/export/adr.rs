@@ -7,9 +7,58 @@ use std::fmt::Write as _;
 use crate::model::{ComponentDesign, Session};
 
 /// `0001-compute-resources.md`: numbered in template order among the decided components.
+///
+/// The name is made only of `[a-z0-9-]` and `.md`, whatever the id: a session's ids are checked
+/// when it is loaded, and this is the second line of defence. Anything else in the id (a `/`, a
+/// `.`, a letter outside a–z) becomes a hyphen, and the name part is at most
+/// [`MAX_NAME_CHARS`] long, so the file always stays in the directory it is written to.
 pub fn adr_file_name(number: usize, component: &str) -> String {
-    format!("{number:04}-{component}.md")
+    let mut slug = String::new();
+    for c in component.chars().flat_map(char::to_lowercase) {
+        if slug.len() >= MAX_NAME_CHARS {
+            break;
+        }
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            slug.push(c);
+        } else if let Some(plain) = latin_letter(c) {
+            slug.push_str(plain);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.truncate(MAX_NAME_CHARS);
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "decision" } else { slug };
+    format!("{number:04}-{slug}.md")
 }
+
+/// The plain letters for the common accented Latin ones (`ö` → `o`, `ß` → `ss`), so that an
+/// imported `Große Ölfelder` gives `grosse-olfelder`.
+fn latin_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+        'ł' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' => "s",
+        'ß' => "ss",
+        'ť' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// The longest name part of a decision record's file name.
+pub const MAX_NAME_CHARS: usize = 100;
 
 fn one_line(text: &str) -> String {
     crate::text::sanitize_line(text.trim()).into_owned()
@@ -149,4 +198,42 @@ pub fn adrs(s: &Session) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_slugs_whatever_the_id() {
+        assert_eq!(
+            adr_file_name(1, "compute-resources"),
+            "0001-compute-resources.md"
+        );
+        assert_eq!(
+            adr_file_name(2, "x/../../../pwned-by-adr"),
+            "0002-x-pwned-by-adr.md"
+        );
+        assert_eq!(adr_file_name(3, ".."), "0003-decision.md");
+        assert_eq!(
+            adr_file_name(4, "große-ölfelder"),
+            "0004-grosse-olfelder.md"
+        );
+        assert_eq!(adr_file_name(5, "a\u{1b}]52;\\b\0c"), "0005-a-52-b-c.md");
+        let long = adr_file_name(6, &"a".repeat(10_000));
+        assert_eq!(long.len(), "0006-".len() + MAX_NAME_CHARS + ".md".len());
+        for name in [
+            adr_file_name(7, "../../etc/passwd"),
+            adr_file_name(8, "/abs"),
+        ] {
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || b == b'-'
+                    || b == b'.'),
+                "{name}"
+            );
+            assert!(!name.contains(".."), "{name}");
+        }
+    }
 }

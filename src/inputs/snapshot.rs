@@ -1,7 +1,7 @@
 //! Snapshots of input documents: text, SHA-256 and where they came from.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -19,6 +19,9 @@ pub enum InputError {
     NotFound { path: PathBuf },
     #[error("{}: is a directory, not a document", path.display())]
     IsDirectory { path: PathBuf },
+    /// A FIFO, device or socket, refused without being read or waited on.
+    #[error("{}: {kind}", path.display())]
+    NotRegular { path: PathBuf, kind: String },
     #[error("{}: {size} bytes is more than the {limit}-byte limit for an input document", path.display())]
     TooLarge {
         path: PathBuf,
@@ -39,49 +42,37 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// Reads the document at `path` into a snapshot of the given kind. The stored path is absolute.
+/// Only a regular file is read (a FIFO or device is refused without waiting on it), at most
+/// [`MAX_INPUT_BYTES`]; a leading byte-order mark is dropped.
 pub fn read_input(
     path: &Path,
     kind: InputKind,
     now: Timestamp,
 ) -> Result<InputDocument, InputError> {
-    let err = |source: io::Error| match source.kind() {
-        io::ErrorKind::NotFound => InputError::NotFound {
-            path: path.to_path_buf(),
+    use crate::store::ReadProblem as P;
+    let path_buf = || path.to_path_buf();
+    let bytes = crate::store::read_regular(path, MAX_INPUT_BYTES).map_err(|p| match p {
+        P::NotFound => InputError::NotFound { path: path_buf() },
+        P::IsDirectory => InputError::IsDirectory { path: path_buf() },
+        P::NotRegular { .. } => InputError::NotRegular {
+            path: path_buf(),
+            kind: p.to_string(),
         },
-        io::ErrorKind::IsADirectory => InputError::IsDirectory {
-            path: path.to_path_buf(),
+        P::TooLarge { size, limit } => InputError::TooLarge {
+            path: path_buf(),
+            size,
+            limit,
         },
-        _ => InputError::Read {
-            path: path.to_path_buf(),
+        P::Io(source) => InputError::Read {
+            path: path_buf(),
             source,
         },
+    })?;
+    // A byte-order mark is not part of the text.
+    let bytes = match crate::store::strip_bom(&bytes).len() {
+        n if n < bytes.len() => bytes[bytes.len() - n..].to_vec(),
+        _ => bytes,
     };
-    let file = fs::File::open(path).map_err(err)?;
-    let meta = file.metadata().map_err(err)?;
-    if meta.is_dir() {
-        return Err(InputError::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // Read at most one byte past the limit, in case the file grew since the metadata was taken.
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(err)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_INPUT_BYTES,
-        });
-    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary {
             path: path.to_path_buf(),

@@ -28,7 +28,7 @@ pub(crate) fn team_files(
         .into_iter()
         .map(|path| {
             let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()));
+                crate::store::read_settings(&path).map_err(|e| format!("{}: {e}", path.display()));
             (path, text)
         })
         .collect()

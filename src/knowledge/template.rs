@@ -94,7 +94,7 @@ impl Template {
     /// The team's own template, `<config>/template.ron`, when there is one.
     pub fn team(config_dir: &Path) -> Result<Option<Template>, TemplateError> {
         let path = config_dir.join(TEAM_FILE);
-        match std::fs::read_to_string(&path) {
+        match crate::store::read_settings(&path) {
             Ok(text) => Template::parse(&path, &text).map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(TemplateError::Parse(StoreError::Read { path, source })),

@@ -12,7 +12,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// How [`write_atomic`] writes: whether it keeps a backup, and the mode of a file it creates.
+/// How [`write_atomic`] writes: whether it keeps a backup, the mode of a file it creates, and
+/// what it does with a symbolic link at the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriteOptions {
     /// Keep the previous content as `<file>.bak`.
@@ -20,26 +21,45 @@ pub struct WriteOptions {
     /// The permission bits of a file that does not exist yet, before the umask. An existing file
     /// keeps its own.
     pub new_file_mode: u32,
+    /// A symbolic link at the name: followed, or refused.
+    pub links: Links,
+}
+
+/// What [`write_atomic`] does with a symbolic link (or a FIFO or device) at the name it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Follow it and replace the file at its end, which stays a link (a session file the person
+    /// named: saving through a link to its target is a feature). A device or FIFO there is
+    /// written to directly.
+    Follow,
+    /// Never write through it: a link, FIFO or device at the name is an error, and left as it is
+    /// (files whose names infradraft derives, such as recovery and review files and decision
+    /// records, and exported documents). The file is replaced by a rename, which never follows a
+    /// link either, so a link planted after the check is replaced, not written through.
+    Refuse,
 }
 
 impl WriteOptions {
     /// Session files: the previous version kept as `.bak`, new files readable by their owner
-    /// only (a session embeds its input documents).
+    /// only (a session embeds its input documents), links followed.
     pub const SESSION: WriteOptions = WriteOptions {
         keep_backup: true,
         new_file_mode: 0o600,
+        links: Links::Follow,
     };
-    /// Files that hold a session's text or inputs beside it (recovery and review files, the
-    /// recent-sessions index): no `.bak`, new files readable by their owner only.
+    /// Files that hold a session's text or inputs beside it (recovery and review files): no
+    /// `.bak`, new files readable by their owner only, never written through a link.
     pub const PRIVATE: WriteOptions = WriteOptions {
         keep_backup: false,
         new_file_mode: 0o600,
+        links: Links::Refuse,
     };
     /// Documents written to be read by others (exports, decision records, review summaries): no
-    /// `.bak`, new files with the usual mode (0666 less the umask).
+    /// `.bak`, new files with the usual mode (0666 less the umask), never written through a link.
     pub const DOCUMENT: WriteOptions = WriteOptions {
         keep_backup: false,
         new_file_mode: 0o666,
+        links: Links::Refuse,
     };
 }
 
@@ -129,22 +149,30 @@ fn refuse_untrusted_link(_link: &Path, _meta: &fs::Metadata) -> io::Result<()> {
 }
 
 /// Replaces `path` with `bytes` so that, whatever happens, `path` holds either its old content or
-/// the new one in full. Symbolic links are followed and stay links; the file keeps its mode and,
-/// where allowed, its owner and group; with `options.keep_backup`, the old content (if any) is
-/// kept as `<file>.bak` beside the file. A device or FIFO (`-o /dev/stdout`) is written to
-/// directly: there is nothing to replace.
+/// the new one in full. The file keeps its mode and, where allowed, its owner and group; with
+/// `options.keep_backup`, the old content (if any) is kept as `<file>.bak` beside the file.
+/// Symbolic links are followed and stay links with [`Links::Follow`], where a device or FIFO
+/// (`-o /dev/stdout`) is written to directly: there is nothing to replace. With [`Links::Refuse`]
+/// a link, device or FIFO at `path` is an error and left untouched.
+///
+/// Temporary files that earlier saves of the same file left behind when they were killed are
+/// removed first ([`clean_leftovers`]).
 pub fn write_atomic(path: &Path, bytes: &[u8], options: WriteOptions) -> io::Result<()> {
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(io::Error::new(
-                io::ErrorKind::IsADirectory,
-                "a directory is in the way",
-            ));
+    let target = match options.links {
+        Links::Follow => {
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => return Err(directory_in_the_way()),
+                Ok(meta) if !meta.is_file() => return write_to_device(path, bytes),
+                _ => {}
+            }
+            resolve_links(path)?
         }
-        Ok(meta) if !meta.is_file() => return write_in_place(path, bytes),
-        _ => {}
-    }
-    let target = resolve_links(path)?;
+        Links::Refuse => {
+            refuse_link_or_special(path)?;
+            path.to_path_buf()
+        }
+    };
+    clean_leftovers(&target);
     let tmp = unique_temp(&target, "tmp");
     // The name is unique to this process and call, so a file already there was left by a killed
     // process that had the same pid (pids are reused): it is stale, and goes.
@@ -158,10 +186,186 @@ pub fn write_atomic(path: &Path, bytes: &[u8], options: WriteOptions) -> io::Res
     result
 }
 
-fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).open(path)?;
+fn directory_in_the_way() -> io::Error {
+    io::Error::new(io::ErrorKind::IsADirectory, "a directory is in the way")
+}
+
+/// For [`Links::Refuse`]: an error when `path` is a symbolic link, a directory, or anything but a
+/// regular file; nothing there (or a regular file) is fine.
+fn refuse_link_or_special(path: &Path) -> io::Result<()> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let t = meta.file_type();
+    if t.is_symlink() {
+        return Err(io::Error::other(
+            "it is a symbolic link, which infradraft does not write through here (the link and \
+             its target are left as they are)",
+        ));
+    }
+    if t.is_dir() {
+        return Err(directory_in_the_way());
+    }
+    if !t.is_file() {
+        return Err(io::Error::other(
+            "it is not a regular file (a FIFO, device or socket); not writing to it",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` as the file `name` inside `dir` and nowhere else: `name` must be one plain
+/// file name (not empty, no `/`, not `.` or `..`), and a symbolic link, FIFO or device already at
+/// that name is refused, not followed ([`Links::Refuse`]). Returns the path written.
+pub fn write_in_dir(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    options: WriteOptions,
+) -> io::Result<PathBuf> {
+    let plain = !name.is_empty()
+        && !name.contains(['/', '\\', '\0'])
+        && matches!(
+            Path::new(name).components().collect::<Vec<_>>().as_slice(),
+            [std::path::Component::Normal(n)] if *n == std::ffi::OsStr::new(name)
+        );
+    let path = dir.join(name);
+    if !plain || path.parent() != Some(dir) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{name:?} is not a plain file name; nothing is written outside {}",
+                dir.display()
+            ),
+        ));
+    }
+    write_atomic(
+        &path,
+        bytes,
+        WriteOptions {
+            links: Links::Refuse,
+            ..options
+        },
+    )?;
+    Ok(path)
+}
+
+/// Writes `bytes` into an existing device or FIFO (`-o /dev/stdout`, `/dev/null`). The open
+/// does not wait: a FIFO that nobody reads is an error rather than a hang.
+pub fn write_to_device(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = open_device(path)?;
     file.write_all(bytes)?;
     file.flush()
+}
+
+/// Opens an existing device or FIFO for writing without waiting: a FIFO that nobody reads is an
+/// error ("a FIFO that no process is reading") rather than a hang. Writes then block as usual.
+#[cfg(unix)]
+pub fn open_device(path: &Path) -> io::Result<File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ENXIO) {
+                io::Error::new(e.kind(), "a FIFO that no process is reading")
+            } else {
+                e
+            }
+        })?;
+    // Writes block as usual once open (a pipe that is full waits for its reader).
+    // SAFETY: fcntl on a descriptor this function owns; F_GETFL/F_SETFL take no pointers.
+    unsafe {
+        let fd = file.as_raw_fd();
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+        }
+    }
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+pub fn open_device(path: &Path) -> io::Result<File> {
+    OpenOptions::new().write(true).open(path)
+}
+
+/// A leftover of a killed save is removed once it is this old even when its pid is in use again.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes what saves of `target` that were killed left beside it: `.NAME.tmp-PID-N` and
+/// `.NAME.bak-PID-N` files whose process no longer runs, or that are older than ten minutes.
+/// Another live writer's file is never touched; anything that is not a file or a link is left.
+fn clean_leftovers(target: &Path) {
+    let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(parent_dir(target)) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(leftover_pid)
+        else {
+            continue;
+        };
+        // Not followed: the entry itself.
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !(meta.is_file() || meta.file_type().is_symlink()) {
+            continue;
+        }
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old || !process_runs(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The pid in `tmp-PID-N` or `bak-PID-N`, the rest of a leftover's name.
+fn leftover_pid(rest: &str) -> Option<u32> {
+    let rest = rest
+        .strip_prefix("tmp-")
+        .or_else(|| rest.strip_prefix("bak-"))?;
+    let (pid, n) = rest.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(pid) && digits(n) {
+        pid.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Whether a process with this pid exists (one of another user counts).
+#[cfg(unix)]
+fn process_runs(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return true;
+    }
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let sent = unsafe { libc::kill(pid, 0) };
+    sent == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_runs(_pid: u32) -> bool {
+    true
 }
 
 fn write_and_rename(
@@ -171,12 +375,7 @@ fn write_and_rename(
     options: WriteOptions,
 ) -> io::Result<()> {
     let existing = match fs::metadata(target) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(io::Error::new(
-                io::ErrorKind::IsADirectory,
-                "a directory is in the way",
-            ));
-        }
+        Ok(meta) if meta.is_dir() => return Err(directory_in_the_way()),
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
@@ -192,6 +391,8 @@ fn write_and_rename(
         } else {
             options.new_file_mode
         });
+        // create_new already refuses anything at the name; this says so to the kernel as well.
+        open.custom_flags(libc::O_NOFOLLOW);
     }
     let mut file = open.open(tmp)?;
     if let Some(was) = &existing {
@@ -259,9 +460,16 @@ fn keep_previous(path: &Path) -> io::Result<()> {
 /// allowed) owner as `path`, fsynced.
 fn copy_as_backup(path: &Path, staged: &Path) -> io::Result<()> {
     let was = fs::metadata(path)?;
-    fs::copy(path, staged)?;
-    // Read-only is enough for fchmod, fchown and fsync, and works on a mode-0400 copy too.
-    let copy = File::open(staged)?;
+    let mut open = OpenOptions::new();
+    // A new file only: never through something (a link) already at the staged name.
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut copy = open.open(staged)?;
+    io::copy(&mut File::open(path)?, &mut copy)?;
     keep_owner_and_mode(&copy, &was);
     copy.sync_all()
 }
@@ -342,6 +550,127 @@ mod tests {
         write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+    }
+
+    /// A pid that no process has: a child that has been waited for.
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_sweeps_leftovers_of_killed_saves_but_not_a_live_writers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, b"one").unwrap();
+        let dead = dead_pid();
+        let mut live = std::process::Command::new("sleep")
+            .arg("60")
+            .spawn()
+            .unwrap();
+        let alive = live.id();
+        let write = |name: String| {
+            fs::write(dir.path().join(&name), b"half a save").unwrap();
+            name
+        };
+        let gone = [
+            write(format!(".s.ron.tmp-{dead}-0")),
+            write(format!(".s.ron.bak-{dead}-7")),
+        ];
+        // A live process's file, but left so long ago that its pid must have been reused.
+        let old = write(format!(".s.ron.tmp-{alive}-9"));
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(dir.path().join(&old))
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        let kept = [
+            // Another writer, still running, in the middle of its save.
+            write(format!(".s.ron.tmp-{alive}-3")),
+            // Not ours: another file's leftovers, and names of another shape.
+            write(format!(".other.ron.tmp-{dead}-0")),
+            write(format!(".s.ron.tmp-{dead}")),
+            write(".s.ron.tmp-x-1".to_string()),
+        ];
+        write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
+        let _ = live.kill();
+        let _ = live.wait();
+        let mut expected: Vec<String> = kept.to_vec();
+        expected.extend(["s.ron".to_string(), "s.ron.bak".to_string()]);
+        expected.sort();
+        assert_eq!(names(dir.path()), expected, "removed: {gone:?} and {old}");
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn derived_files_are_never_written_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, b"precious").unwrap();
+        let link = dir.path().join("s.ron.recovery.ron");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        for options in [WriteOptions::PRIVATE, WriteOptions::DOCUMENT] {
+            let err = write_atomic(&link, b"x", options).unwrap_err();
+            assert!(err.to_string().contains("symbolic link"), "{err}");
+        }
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A planted link at the backup's name is replaced, never written through.
+        let path = dir.path().join("s.ron");
+        fs::write(&path, b"one").unwrap();
+        std::os::unix::fs::symlink(&victim, backup_path(&path)).unwrap();
+        write_atomic(&path, b"two", WriteOptions::SESSION).unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+        assert!(
+            !fs::symlink_metadata(backup_path(&path))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+    }
+
+    #[test]
+    fn a_plain_name_only_is_written_in_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let inner = dir.path().join("adr");
+        fs::create_dir(&inner).unwrap();
+        for bad in ["../out.md", "a/b.md", "..", ".", "", "/abs.md"] {
+            let err = write_in_dir(&inner, bad, b"x", WriteOptions::DOCUMENT).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{bad:?}");
+        }
+        assert_eq!(names(dir.path()), ["adr"]);
+        assert!(names(&inner).is_empty());
+        let written = write_in_dir(&inner, "0001-a.md", b"x", WriteOptions::DOCUMENT).unwrap();
+        assert_eq!(written, inner.join("0001-a.md"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_nobody_reads_is_an_error_not_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out");
+        crate::store::mkfifo(&fifo);
+        let path = fifo.clone();
+        let err = crate::store::within_deadline(move || {
+            write_atomic(&path, b"# Doc\n", WriteOptions::SESSION)
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("no process is reading"), "{err}");
+        // As a derived file's name, it is not even opened.
+        let err = write_atomic(&fifo, b"x", WriteOptions::PRIVATE).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
     }
 
     #[cfg(unix)]
@@ -545,12 +874,15 @@ mod tests {
         if lchown(&link, Some(4321), Some(4321)).is_err() {
             return;
         }
-        let err = write_atomic(&link, b"x", WriteOptions::PRIVATE).unwrap_err();
+        let err = write_atomic(&link, b"x", WriteOptions::SESSION).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::PermissionDenied, "{err}");
         assert_eq!(fs::read(&victim).unwrap(), b"precious");
-        // The same link of this user is followed.
+        // A derived file's name is never followed, whoever owns the link.
+        assert!(write_atomic(&link, b"x", WriteOptions::PRIVATE).is_err());
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+        // The same link of this user is followed for a session.
         lchown(&link, Some(unsafe { libc::geteuid() }), None).unwrap();
-        write_atomic(&link, b"x", WriteOptions::PRIVATE).unwrap();
+        write_atomic(&link, b"x", WriteOptions::SESSION).unwrap();
         assert_eq!(fs::read(&victim).unwrap(), b"x");
     }
 
@@ -561,16 +893,14 @@ mod tests {
         use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::store::mkfifo(&fifo);
         // A reader first (non-blocking, so that opening does not wait for a writer).
         let mut reader = OpenOptions::new()
             .read(true)
             .custom_flags(libc::O_NONBLOCK)
             .open(&fifo)
             .unwrap();
-        write_atomic(&fifo, b"# Doc\n", WriteOptions::DOCUMENT).unwrap();
+        write_atomic(&fifo, b"# Doc\n", WriteOptions::SESSION).unwrap();
         let mut got = Vec::new();
         reader.read_to_end(&mut got).unwrap();
         assert_eq!(got, b"# Doc\n");

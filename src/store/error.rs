@@ -21,6 +21,10 @@ pub enum StoreError {
     #[error("{}: is a directory, not a session file", path.display())]
     IsDirectory { path: PathBuf },
 
+    /// A FIFO, device or socket: refused without being read or waited on.
+    #[error("{}: {kind}", path.display())]
+    NotRegular { path: PathBuf, kind: String },
+
     #[error("{}: the file is empty", path.display())]
     Empty { path: PathBuf },
 
@@ -59,6 +63,18 @@ pub enum StoreError {
     #[error("{}: cannot read: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
 
+    /// An id that names files or is a key is not a slug; `at` is `:LINE:COL` where it was found.
+    #[error(
+        "{}{at}: {what} id {id:?} is not a slug (lowercase letters, digits and hyphens); the session is refused",
+        path.display()
+    )]
+    BadId {
+        path: PathBuf,
+        at: String,
+        what: &'static str,
+        id: String,
+    },
+
     #[error("{}: cannot save: {source} (the previous file is unchanged)", path.display())]
     Write { path: PathBuf, source: io::Error },
 
@@ -73,6 +89,22 @@ impl StoreError {
     /// The error for a failed read of `path`: not found, a directory, or the I/O error.
     pub fn from_read_public(path: &std::path::Path, source: io::Error) -> StoreError {
         StoreError::from_read(path.to_path_buf(), source)
+    }
+
+    /// The error for a file at `path` that [`read_regular`](super::read_regular) refused.
+    pub fn from_problem(path: &std::path::Path, problem: super::ReadProblem) -> StoreError {
+        use super::ReadProblem as P;
+        let path = path.to_path_buf();
+        match problem {
+            P::NotFound => StoreError::NotFound { path },
+            P::IsDirectory => StoreError::IsDirectory { path },
+            P::NotRegular { .. } => StoreError::NotRegular {
+                path,
+                kind: problem.to_string(),
+            },
+            P::TooLarge { size, limit } => StoreError::TooLarge { path, size, limit },
+            P::Io(source) => StoreError::from_read(path, source),
+        }
     }
 
     /// Maps an I/O error from opening or reading `path` onto the matching variant.

@@ -37,8 +37,10 @@ fn pretty(escape_strings: bool) -> PrettyConfig {
         .escape_strings(escape_strings)
 }
 
-/// Checks that `bytes` are plain text: not empty, valid UTF-8 and free of NUL bytes.
+/// Checks that `bytes` are plain text: not empty, valid UTF-8 and free of NUL bytes. A leading
+/// UTF-8 byte-order mark (which some editors write) is dropped.
 pub fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StoreError> {
+    let bytes = super::strip_bom(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(StoreError::Empty {
             path: path.to_path_buf(),
@@ -165,8 +167,46 @@ fn skip_trivia(mut s: &str) -> &str {
     }
 }
 
-/// Parses a session text of any supported version into the current model.
+/// Parses a session text of any supported version into the current model. A session whose ids
+/// are not slugs is refused ([`crate::model::bad_id`]): ids end up in file names.
 pub fn session_from_text(path: &Path, text: &str) -> Result<(Session, Option<u32>), StoreError> {
+    let (session, migrated_from) = parse_session(path, text)?;
+    if let Some(bad) = crate::model::bad_id(&session) {
+        return Err(StoreError::BadId {
+            path: path.to_path_buf(),
+            at: position_of_id(text, bad.id)
+                .map(|(line, col)| format!(":{line}:{col}"))
+                .unwrap_or_default(),
+            what: bad.what,
+            id: bad.id.to_string(),
+        });
+    }
+    Ok((session, migrated_from))
+}
+
+/// Where `id` stands in the text as the value of an `id` field (`id: "…"`), as one-based line
+/// and column of its opening quote; `None` when it is written in some other way (escaped).
+fn position_of_id(text: &str, id: &str) -> Option<(usize, usize)> {
+    let quoted = format!("\"{id}\"");
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&quoted) {
+        let at = from + found;
+        let before = text[..at].trim_end();
+        let field = before.strip_suffix(':').map(str::trim_end).unwrap_or("");
+        let is_id_field = field.ends_with("id")
+            && !field[..field.len() - 2].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        if is_id_field {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..at].matches('\n').count() + 1;
+            let col = text[line_start..at].chars().count() + 1;
+            return Some((line, col));
+        }
+        from = at + quoted.len();
+    }
+    None
+}
+
+fn parse_session(path: &Path, text: &str) -> Result<(Session, Option<u32>), StoreError> {
     match format_version_of(text) {
         Some(found) if found > FORMAT_VERSION => Err(StoreError::NewerVersion {
             path: path.to_path_buf(),

@@ -6,16 +6,20 @@ mod error;
 mod format;
 mod lock;
 mod migrate;
+mod read;
 mod recent;
 
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{WriteOptions, backup_path, write_atomic};
+pub use atomic::{
+    Links, WriteOptions, backup_path, open_device, write_atomic, write_in_dir, write_to_device,
+};
 pub use error::{ParseProblem, StoreError};
 pub use format::{format_version_of, from_ron, session_from_text, text_of, to_ron};
 pub use lock::{LockGuard, held_elsewhere, holder, lock_blocking, lock_path_for, try_lock};
+pub use read::{
+    BOM, MAX_SETTINGS_BYTES, ReadProblem, read_capped, read_regular, read_settings, strip_bom,
+};
 pub use recent::{RECENT_LIMIT, RecentEntry, RecentIndex, read_recent, remember};
 
 use crate::model::Session;
@@ -31,9 +35,10 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
-/// Reads and parses a session file. Never writes anything.
+/// Reads and parses a session file. Never writes anything. Only a regular file is read (a FIFO or
+/// device is refused without waiting on it), at most [`MAX_SESSION_BYTES`] of it.
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = read_limited(path, MAX_SESSION_BYTES)?;
+    let bytes = read_file(path, MAX_SESSION_BYTES)?;
     let text = text_of(path, &bytes)?;
     let (session, migrated_from) = session_from_text(path, text)?;
     Ok(Loaded {
@@ -42,25 +47,9 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
-    let err = |e| StoreError::from_read(path.to_path_buf(), e);
-    let file = fs::File::open(path).map_err(err)?;
-    let meta = file.metadata().map_err(err)?;
-    if meta.is_dir() {
-        return Err(StoreError::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    if meta.len() > limit {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit,
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(err)?;
-    Ok(bytes)
+/// [`read_regular`] with its refusal as a [`StoreError`] naming `path`.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    read_regular(path, limit).map_err(|p| StoreError::from_problem(path, p))
 }
 
 /// Writes `session` to `path` atomically, keeping the previous file as `<path>.bak` (beside the
@@ -158,7 +147,7 @@ pub fn lock_for_writing(path: &Path) -> Result<Access, StoreError> {
             source: std::io::Error::new(
                 source.kind(),
                 format!(
-                    "cannot create the lock file {}: {source}",
+                    "cannot use the lock file {}: {source}",
                     lock_path_for(path).display()
                 ),
             ),
@@ -196,4 +185,24 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".recovery.ron");
     PathBuf::from(name)
+}
+
+/// Makes a FIFO at `path`, for the tests of what must never wait on one.
+#[cfg(all(test, unix))]
+pub(crate) fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// Runs `f` on a thread of its own and fails the test if it has not returned within a minute:
+/// for the calls that would wait for ever on a FIFO if they were broken.
+#[cfg(test)]
+pub(crate) fn within_deadline<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the call hung (still waiting after a minute)")
 }

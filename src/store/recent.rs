@@ -7,10 +7,16 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, WriteOptions, from_ron, lock_blocking, text_of, to_ron, write_atomic};
+use super::{
+    Links, StoreError, WriteOptions, from_ron, lock_blocking, read_file, text_of, to_ron,
+    write_atomic,
+};
 
 /// How many sessions the index remembers.
 pub const RECENT_LIMIT: usize = 50;
+
+/// The index is refused beyond this size: fifty entries take a few kilobytes.
+const MAX_INDEX_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RecentIndex {
@@ -29,11 +35,11 @@ pub struct RecentEntry {
 
 /// Reads the index; a missing index is an empty one.
 pub fn read_recent(index: &Path) -> Result<RecentIndex, StoreError> {
-    match fs::read(index) {
+    match read_file(index, MAX_INDEX_BYTES) {
         Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(RecentIndex::default()),
         Ok(bytes) => from_ron(index, text_of(index, &bytes)?),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(RecentIndex::default()),
-        Err(e) => Err(StoreError::from_read(index.to_path_buf(), e)),
+        Err(StoreError::NotFound { .. }) => Ok(RecentIndex::default()),
+        Err(e) => Err(e),
     }
 }
 
@@ -66,7 +72,13 @@ pub fn remember(
     );
     recent.sessions.truncate(RECENT_LIMIT);
     let text = to_ron(&recent).map_err(|e| write_err(std::io::Error::other(e)))?;
-    write_atomic(index, text.as_bytes(), WriteOptions::PRIVATE).map_err(write_err)
+    // The index is infradraft's own file in its own directory: a link there was made by its
+    // owner, and is followed.
+    let options = WriteOptions {
+        links: Links::Follow,
+        ..WriteOptions::PRIVATE
+    };
+    write_atomic(index, text.as_bytes(), options).map_err(write_err)
 }
 
 fn absolute(path: &Path) -> PathBuf {

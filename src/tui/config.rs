@@ -36,7 +36,7 @@ impl Config {
     /// a warning.
     pub fn load(config_dir: &Path) -> (Config, Option<String>) {
         let path = config_dir.join("config.ron");
-        match std::fs::read_to_string(&path) {
+        match crate::store::read_settings(&path) {
             Ok(text) => match settings_from_str(&text) {
                 Ok(config) => (config, None),
                 Err(e) => (

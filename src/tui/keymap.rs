@@ -332,7 +332,7 @@ impl Keymap {
     pub fn load(config_dir: &Path) -> (Keymap, Option<String>) {
         let path = config_dir.join("keymap.ron");
         let mut keymap = Keymap::default();
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::store::read_settings(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (keymap, None),
             Err(e) => {

@@ -255,7 +255,7 @@ pub fn load_theme(name: &str, config_dir: &Path, color: bool) -> LoadedTheme {
 fn try_load(name: &str, config_dir: &Path, color: bool) -> Result<Theme, String> {
     let dark = builtin_file("dark").ok_or("the built-in dark theme does not parse")?;
     let user_path = config_dir.join("themes").join(format!("{name}.ron"));
-    let user: Option<ThemeFile> = match std::fs::read_to_string(&user_path) {
+    let user: Option<ThemeFile> = match crate::store::read_settings(&user_path) {
         Ok(text) => Some(
             settings_from_str(&text)
                 .map_err(|e| format!("{}:{}: {}", user_path.display(), e.span.start, e.code))?,
