@@ -24,6 +24,7 @@ mod highlight;
 mod prefetch;
 mod render;
 mod table;
+mod worker;
 mod wrap;
 
 #[cfg(test)]
@@ -33,6 +34,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 pub use highlight::{DOCKERFILE_SYNTAX, HCL_SYNTAX, Highlighter, TOML_SYNTAX};
+pub use worker::{PATH_VAR as DIAGRAM_WORKER_VAR, serve_if_worker, use_worker_executable};
 
 /// Panes narrower than this are rendered at this width.
 pub const MIN_WIDTH: u16 = 20;

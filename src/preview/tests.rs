@@ -540,12 +540,14 @@ fn broken_mermaid_shows_source_and_error() {
     );
     let err = text
         .iter()
-        .position(|l| l.starts_with("mermaid: "))
+        .position(|l| l.starts_with("diagram could not be drawn: "))
         .expect("error line");
     assert_eq!(ls[err].spans[0].style, styles.error);
     let unsupported = plain("```mermaid\ngantt\n  title X\n```\n", 60);
     assert!(
-        unsupported.iter().any(|l| l.starts_with("mermaid: ")),
+        unsupported
+            .iter()
+            .any(|l| l.starts_with("diagram could not be drawn: ")),
         "{unsupported:#?}"
     );
 }
