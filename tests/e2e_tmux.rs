@@ -79,6 +79,16 @@ fn start_with(
     subcommand: &str,
     env: &str,
 ) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
+    start_prepared(name, subcommand, env, |_| {})
+}
+
+/// [`start_with`], with `prepare` changing the session file before the workbench opens it.
+fn start_prepared(
+    name: &str,
+    subcommand: &str,
+    env: &str,
+    prepare: impl FnOnce(&Path),
+) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
     assert!(
         Command::new("tmux").arg("-V").output().is_ok(),
         "tmux is required for this test (.ci/run installs it)"
@@ -101,6 +111,7 @@ fn start_with(
         .output()
         .unwrap();
     assert!(new.status.success());
+    prepare(&session);
     let tmux = Tmux {
         socket: format!("infradraft-e2e-{name}-{}", std::process::id()),
         session: "e2e",
@@ -361,4 +372,38 @@ fn a_vanished_terminal_never_leaves_the_process_holding_the_lock() {
         infradraft::store::held_elsewhere(&session).is_none(),
         "the lock is free again"
     );
+}
+
+#[test]
+fn a_session_with_a_diagram_that_crashes_the_renderer_opens_and_quits_normally() {
+    // Issue 14: this fence overflowed the drawing library's stack and aborted the workbench.
+    let (_dir, session, tmux) = start_prepared("diagram", "open", "", |session| {
+        let mut s = infradraft::store::load(session).unwrap().session;
+        s.sections[0].body =
+            "Two regions.\n\n```mermaid\nflowchart TD\nsubgraph x\nsubgraph x\nA\nend\nend\n```\n"
+                .into();
+        infradraft::store::save(session, &s).unwrap();
+    });
+    let screen = tmux.wait_for("diagram could not be drawn");
+    assert!(screen.contains("crashed (stack overflow)"), "{screen}");
+    // The workbench goes on: type in the section, save, quit.
+    tmux.keys(&["Enter"]);
+    tmux.literal("Typed after the crash. ");
+    tmux.wait_for("unsaved");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("· saved ");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Enter edit");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    let saved = infradraft::store::load(&session).unwrap().session;
+    assert!(
+        saved.sections[0]
+            .body
+            .starts_with("Typed after the crash. "),
+        "{}",
+        saved.sections[0].body
+    );
+    assert!(!infradraft::store::recovery_path(&session).exists());
 }
