@@ -31,8 +31,10 @@
 use std::ffi::OsString;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, ChildStderr, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::process::{Child, ChildStderr, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+#[cfg(not(unix))]
+use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -115,12 +117,14 @@ fn worker_executable() -> Result<PathBuf, String> {
     ))
 }
 
-/// What the reader of a worker's replies hands over.
-enum Event {
+/// The next thing read from a worker.
+enum Next {
     Reply(Result<Drawing, String>),
     /// The replies ended: the worker closed its output (it died), or a reply broke the protocol
     /// (the reason).
     Ended(Option<String>),
+    /// No reply within the time limit.
+    TimedOut,
 }
 
 /// A running worker.
@@ -128,7 +132,95 @@ struct Worker {
     child: Child,
     stdin: ChildStdin,
     stderr: Option<ChildStderr>,
-    replies: Receiver<Event>,
+    replies: Replies,
+}
+
+/// A worker's replies, read with a time limit: on Unix straight from the pipe by the thread that
+/// asked, waiting with `poll` (no thread in between, which keeps a round trip short).
+#[cfg(unix)]
+struct Replies(BufReader<TimedPipe>);
+
+#[cfg(unix)]
+impl Replies {
+    fn new(stdout: ChildStdout) -> std::io::Result<Replies> {
+        Ok(Replies(BufReader::new(TimedPipe {
+            pipe: stdout,
+            deadline: Instant::now(),
+        })))
+    }
+
+    fn next(&mut self, limit: Duration) -> Next {
+        self.0.get_mut().deadline = Instant::now() + limit;
+        read_reply(&mut self.0)
+    }
+}
+
+/// The worker's output, whose reads fail with `TimedOut` past the deadline.
+#[cfg(unix)]
+struct TimedPipe {
+    pipe: ChildStdout,
+    deadline: Instant,
+}
+
+#[cfg(unix)]
+impl Read for TimedPipe {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::os::fd::AsRawFd;
+        loop {
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(std::io::ErrorKind::TimedOut.into());
+            }
+            let mut fd = libc::pollfd {
+                fd: self.pipe.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let ms = i32::try_from(left.as_millis()).unwrap_or(i32::MAX).max(1);
+            // SAFETY: one valid pollfd, for a descriptor this struct owns.
+            let ready = unsafe { libc::poll(&mut fd, 1, ms) };
+            if ready > 0 {
+                return self.pipe.read(buf);
+            }
+            if ready < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() != std::io::ErrorKind::Interrupted {
+                    return Err(e);
+                }
+            }
+        }
+    }
+}
+
+/// Elsewhere, a thread reads the replies and hands them over.
+#[cfg(not(unix))]
+struct Replies(Receiver<Next>);
+
+#[cfg(not(unix))]
+impl Replies {
+    fn new(mut stdout: ChildStdout) -> std::io::Result<Replies> {
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("diagram-replies".into())
+            .spawn(move || {
+                loop {
+                    let next = read_reply(&mut stdout);
+                    let more = matches!(next, Next::Reply(_));
+                    if tx.send(next).is_err() || !more {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Replies(rx))
+    }
+
+    fn next(&mut self, limit: Duration) -> Next {
+        match self.0.recv_timeout(limit) {
+            Ok(next) => next,
+            Err(RecvTimeoutError::Timeout) => Next::TimedOut,
+            Err(RecvTimeoutError::Disconnected) => Next::Ended(None),
+        }
+    }
 }
 
 impl Worker {
@@ -155,15 +247,14 @@ impl Worker {
             let _ = child.wait();
             return Err("the diagram renderer could not be started (no pipes)".to_string());
         };
-        let (tx, replies) = mpsc::channel();
-        let reader = std::thread::Builder::new()
-            .name("diagram-replies".into())
-            .spawn(move || read_replies(stdout, &tx));
-        if let Err(e) = reader {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("the diagram renderer could not be started ({e})"));
-        }
+        let replies = match Replies::new(stdout) {
+            Ok(replies) => replies,
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("the diagram renderer could not be started ({e})"));
+            }
+        };
         Ok(Worker {
             child,
             stdin,
@@ -269,23 +360,20 @@ impl Client {
                 }
                 continue;
             }
-            let reply = worker.replies.recv_timeout(self.limit);
+            let next = worker.replies.next(self.limit);
             let worker = self.worker.take();
-            return match reply {
-                Ok(Event::Reply(reply)) => {
+            return match next {
+                Next::Reply(reply) => {
                     self.worker = worker;
                     reply
                 }
-                Ok(Event::Ended(problem)) => {
+                Next::Ended(problem) => {
                     let reason = worker.map(Worker::stop);
                     Err(problem
                         .or(reason)
                         .unwrap_or_else(|| "the renderer stopped".to_string()))
                 }
-                Err(RecvTimeoutError::Disconnected) => Err(worker
-                    .map(Worker::stop)
-                    .unwrap_or_else(|| "the renderer stopped".to_string())),
-                Err(RecvTimeoutError::Timeout) => {
+                Next::TimedOut => {
                     drop(worker);
                     Err(format!(
                         "the renderer took longer than {} to draw it",
@@ -318,44 +406,36 @@ fn encode_request(source: &str, max_width: usize) -> Vec<u8> {
     out
 }
 
-/// Reads the worker's replies and hands them over until its output ends.
-fn read_replies(stdout: impl Read, tx: &Sender<Event>) {
-    let mut input = BufReader::new(stdout);
-    loop {
-        let mut head = [0u8; 5];
-        if input.read_exact(&mut head).is_err() {
-            let _ = tx.send(Event::Ended(None));
-            return;
-        }
-        let len = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
-        if len > MAX_REPLY {
-            let _ = tx.send(Event::Ended(Some(format!(
-                "the drawing is too large ({len} bytes; the limit is {MAX_REPLY})"
-            ))));
-            return;
-        }
-        let mut text = vec![0u8; len];
-        if input.read_exact(&mut text).is_err() {
-            let _ = tx.send(Event::Ended(None));
-            return;
-        }
-        let text = String::from_utf8_lossy(&text).into_owned();
-        let reply = match head[0] {
-            0 | 1 => Ok(Drawing {
-                text,
-                rotated: head[0] == 1,
-            }),
-            2 => Err(text),
-            other => {
-                let _ = tx.send(Event::Ended(Some(format!(
-                    "the renderer's reply was garbled (kind {other})"
-                ))));
-                return;
-            }
-        };
-        if tx.send(Event::Reply(reply)).is_err() {
-            return;
-        }
+/// Reads one reply.
+fn read_reply(input: &mut impl Read) -> Next {
+    let ended = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::TimedOut => Next::TimedOut,
+        _ => Next::Ended(None),
+    };
+    let mut head = [0u8; 5];
+    if let Err(e) = input.read_exact(&mut head) {
+        return ended(e);
+    }
+    let len = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
+    if len > MAX_REPLY {
+        return Next::Ended(Some(format!(
+            "the drawing is too large ({len} bytes; the limit is {MAX_REPLY})"
+        )));
+    }
+    let mut text = vec![0u8; len];
+    if let Err(e) = input.read_exact(&mut text) {
+        return ended(e);
+    }
+    let text = String::from_utf8_lossy(&text).into_owned();
+    match head[0] {
+        0 | 1 => Next::Reply(Ok(Drawing {
+            text,
+            rotated: head[0] == 1,
+        })),
+        2 => Next::Reply(Err(text)),
+        other => Next::Ended(Some(format!(
+            "the renderer's reply was garbled (kind {other})"
+        ))),
     }
 }
 
@@ -606,11 +686,9 @@ mod tests {
         let mut stdin = child.stdin.take().expect("stdin");
         stdin.write_all(&encode_request(FINE, 80)).expect("sent");
         stdin.flush().expect("sent");
-        let (tx, rx) = mpsc::channel();
-        let stdout = child.stdout.take().expect("stdout");
-        std::thread::spawn(move || read_replies(stdout, &tx));
-        match rx.recv_timeout(Duration::from_secs(10)).expect("a reply") {
-            Event::Reply(Ok(d)) => assert!(d.text.contains("Client"), "{}", d.text),
+        let mut replies = Replies::new(child.stdout.take().expect("stdout")).expect("replies");
+        match replies.next(Duration::from_secs(10)) {
+            Next::Reply(Ok(d)) => assert!(d.text.contains("Client"), "{}", d.text),
             _ => panic!("not drawn"),
         }
         // Closing the request pipe is what the parent's exit does.
@@ -629,32 +707,28 @@ mod tests {
     #[test]
     fn replies_are_read_as_data() {
         // A drawing with control characters comes back as it is; the renderer sanitises it.
-        let (tx, rx) = mpsc::channel();
         let mut bytes = vec![1u8];
         bytes.extend_from_slice(&3u32.to_le_bytes());
         bytes.extend_from_slice(b"\x1b[2");
         bytes.push(9);
         bytes.extend_from_slice(&0u32.to_le_bytes());
-        std::thread::scope(|s| {
-            s.spawn(|| read_replies(&bytes[..], &tx));
-        });
-        match rx.recv().expect("reply") {
-            Event::Reply(Ok(d)) => {
+        let mut input = &bytes[..];
+        match read_reply(&mut input) {
+            Next::Reply(Ok(d)) => {
                 assert_eq!(d.text, "\x1b[2");
                 assert!(d.rotated);
             }
             _ => panic!("not a drawing"),
         }
-        match rx.recv().expect("end") {
-            Event::Ended(Some(reason)) => assert!(reason.contains("garbled"), "{reason}"),
+        match read_reply(&mut input) {
+            Next::Ended(Some(reason)) => assert!(reason.contains("garbled"), "{reason}"),
             _ => panic!("a garbled reply ends the replies"),
         }
+        assert!(matches!(read_reply(&mut input), Next::Ended(None)));
         let mut huge = vec![0u8];
         huge.extend_from_slice(&u32::MAX.to_le_bytes());
-        let (tx, rx) = mpsc::channel();
-        read_replies(&huge[..], &tx);
-        match rx.recv().expect("end") {
-            Event::Ended(Some(reason)) => assert!(reason.contains("too large"), "{reason}"),
+        match read_reply(&mut &huge[..]) {
+            Next::Ended(Some(reason)) => assert!(reason.contains("too large"), "{reason}"),
             _ => panic!("an oversized reply ends the replies"),
         }
     }
