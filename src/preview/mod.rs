@@ -219,12 +219,10 @@ pub struct MermaidFence {
 /// The Mermaid fences of a Markdown text that the preview draws as diagrams, in order.
 pub fn mermaid_fences(md: &str) -> Vec<MermaidFence> {
     use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
-    // Most texts have no diagram: skip the parse for them.
-    let named = md
-        .as_bytes()
-        .windows(7)
-        .any(|w| w.eq_ignore_ascii_case(b"mermaid"));
-    if !named {
+    // Most texts have no diagram: skip the parse for them (a literal search, fast).
+    static NAMED: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new("(?i)mermaid").ok());
+    if NAMED.as_ref().is_some_and(|named| !named.is_match(md)) {
         return Vec::new();
     }
     let mut fences = Vec::new();
