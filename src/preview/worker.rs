@@ -52,9 +52,10 @@ const HOOKS_VAR: &str = "INFRADRAFT_TEST_DIAGRAM_HOOKS";
 
 /// How long one drawing may take before the worker is killed.
 pub(crate) const TIME_LIMIT: Duration = Duration::from_secs(2);
-/// The worker's address space limit. Drawing 200 real diagrams (flowcharts with subgraphs,
-/// sequence, state, pie and ER diagrams) peaks at about 190 MiB of address space in the worker
-/// (12 MiB resident), most of it the drawing thread's stack and the allocator's reservations.
+/// The worker's address space limit. Drawing 2,000 real diagrams (flowcharts with subgraphs,
+/// sequence, state, pie and ER diagrams) peaks at about 180 MiB of address space in a release
+/// build's worker (7 MiB resident), most of it the drawing thread's stack and the allocator's
+/// reservations.
 pub(crate) const MEMORY_LIMIT: u64 = 1 << 30;
 /// The stack of the thread that draws: four times a main thread's. The deepest flowchart of
 /// 8 KiB (440 nested subgraphs) is drawn within 8 MiB (though not within the time limit), and a
