@@ -235,3 +235,21 @@ fn typing_the_diagram_in_the_diagrams_editor_line_by_line_keeps_the_workbench_ru
     let saved = store::load(&f.path).unwrap().session;
     assert_eq!(saved.diagrams.len(), index + 1);
 }
+
+#[test]
+fn without_a_worker_diagrams_say_why_and_are_never_drawn_in_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-worker");
+    let worker = missing.to_str().unwrap();
+    let (out, text) = render(
+        dir.path(),
+        &format!("{}\nAfter.\n", fence(NESTED)),
+        &[(infradraft::preview::DIAGRAM_WORKER_VAR, worker)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("diagram could not be drawn: the diagram renderer could not be started"),
+        "{text}"
+    );
+    assert!(text.contains("After."), "{text}");
+}
