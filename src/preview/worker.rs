@@ -57,10 +57,11 @@ pub(crate) const TIME_LIMIT: Duration = Duration::from_secs(2);
 /// build's worker (7 MiB resident), most of it the drawing thread's stack and the allocator's
 /// reservations.
 pub(crate) const MEMORY_LIMIT: u64 = 1 << 30;
-/// The stack of the thread that draws: four times a main thread's. The deepest flowchart of
-/// 8 KiB (440 nested subgraphs) is drawn within 8 MiB (though not within the time limit), and a
-/// runaway recursion fills 32 MiB in about a tenth of a second.
-pub(crate) const STACK_SIZE: usize = 32 << 20;
+/// The stack of the thread that draws: twice a main thread's. The deepest flowchart of 8 KiB
+/// (440 nested subgraphs) is drawn within 8 MiB (though not within the time limit). A runaway
+/// recursion fills the stack before the worker dies, which takes time in proportion (a quarter
+/// of a second for 32 MiB here), and a diagram being typed can crash the worker on every key.
+pub(crate) const STACK_SIZE: usize = 16 << 20;
 /// The largest request the worker reads.
 const MAX_REQUEST: usize = 1 << 20;
 /// The largest reply the workbench reads.
