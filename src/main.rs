@@ -5,6 +5,12 @@ use clap::Parser;
 use infradraft::cli::{Cli, diagnostic, parse_error, run};
 
 fn main() -> ExitCode {
+    // Started as the diagram worker (by this program, to draw Mermaid diagrams out of process):
+    // serve and exit, before anything else is loaded.
+    infradraft::preview::serve_if_worker();
+    if let Ok(exe) = std::env::current_exe() {
+        infradraft::preview::use_worker_executable(exe);
+    }
     // A file-size limit must surface as a write error the store reports, not kill the process.
     #[cfg(unix)]
     // SAFETY: setting a signal's disposition to "ignore" at startup, before any threads exist.

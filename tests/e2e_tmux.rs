@@ -79,7 +79,18 @@ fn start_with(
     subcommand: &str,
     env: &str,
 ) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
+    start_prepared(name, subcommand, env, |_| {})
+}
+
+/// [`start_with`], with `prepare` changing the session file before the workbench opens it.
+fn start_prepared(
+    name: &str,
+    subcommand: &str,
+    env: &str,
+    prepare: impl FnOnce(&Path),
+) -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
     let (dir, session) = new_session();
+    prepare(&session);
     let tmux = launch(name, dir.path(), subcommand, env, &session);
     (dir, session, tmux)
 }
@@ -601,4 +612,38 @@ fn kill_9_while_typing_loses_at_most_the_last_two_seconds() {
             // Every word after the first lost one was typed later still.
         }
     }
+}
+
+#[test]
+fn a_session_with_a_diagram_that_crashes_the_renderer_opens_and_quits_normally() {
+    // Issue 14: this fence overflowed the drawing library's stack and aborted the workbench.
+    let (_dir, session, tmux) = start_prepared("diagram", "open", "", |session| {
+        let mut s = infradraft::store::load(session).unwrap().session;
+        s.sections[0].body =
+            "Two regions.\n\n```mermaid\nflowchart TD\nsubgraph x\nsubgraph x\nA\nend\nend\n```\n"
+                .into();
+        infradraft::store::save(session, &s).unwrap();
+    });
+    let screen = tmux.wait_for("diagram could not be drawn");
+    assert!(screen.contains("crashed (stack overflow)"), "{screen}");
+    // The workbench goes on: type in the section, save, quit.
+    tmux.keys(&["Enter"]);
+    tmux.literal("Typed after the crash. ");
+    tmux.wait_for("unsaved");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("· saved ");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Enter edit");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    let saved = infradraft::store::load(&session).unwrap().session;
+    assert!(
+        saved.sections[0]
+            .body
+            .starts_with("Typed after the crash. "),
+        "{}",
+        saved.sections[0].body
+    );
+    assert!(!infradraft::store::recovery_path(&session).exists());
 }

@@ -128,7 +128,7 @@ const KEYWORDS: &[(&str, &[&str])] = &[
             "╭─ mermaid ",
             "Passenger app",
             "Standby region",
-            "mermaid: ",
+            "diagram could not be drawn: ",
             "flowchart sideways",
             "Text after the diagrams.",
         ],

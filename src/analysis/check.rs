@@ -1,7 +1,8 @@
 //! `check`: is the document complete and sound enough to hand over? Completeness (sections,
 //! decisions, the four process diagrams, stories), decision sanity, conflicts with the inputs,
-//! diagram validation and the checklist's pass rate, as findings with a severity. Errors fail the
-//! check; warnings do not.
+//! diagram validation (the diagrams list and ```` ```mermaid ```` fences in the sections' text)
+//! and the checklist's pass rate, as findings with a severity. Errors fail the check; warnings do
+//! not.
 
 use serde::Serialize;
 
@@ -196,6 +197,27 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
                 d.section.as_deref(),
                 format!("diagram {:?}: {p}", d.title),
             );
+        }
+    }
+    // Diagrams written in the sections' text, as the preview draws them.
+    for section in &s.sections {
+        for fence in crate::preview::mermaid_fences(&section.body) {
+            for p in diagram_check::validate(&fence.source) {
+                let level = match p.severity {
+                    diagram_check::Severity::Error => Level::Error,
+                    diagram_check::Severity::Warning => Level::Warning,
+                };
+                let line = fence.line.saturating_add(p.line);
+                push(
+                    level,
+                    Area::Diagram,
+                    Some(&section.id),
+                    format!(
+                        "{}, line {line} of the text (Mermaid diagram from line {}): {}",
+                        section.title, fence.line, p.message
+                    ),
+                );
+            }
         }
     }
     if s.stories.is_empty() {

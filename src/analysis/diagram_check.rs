@@ -34,7 +34,10 @@
 //!   target (`A -->` at the end of a statement), an arrow without a source (`--> B`), `&` without
 //!   a node, an unclosed `|label` and the sequence-diagram arrow `->` are errors;
 //! - `subgraph id`, `subgraph id [title]`, `subgraph "title"` … `end`: an unclosed subgraph is an
-//!   error on the line where it was opened; an `end` with no open subgraph is an error;
+//!   error on the line where it was opened; an `end` with no open subgraph is an error; a
+//!   subgraph that would contain itself is an error: one opened with the id of a subgraph that
+//!   is still open around it, or inside a subgraph that an earlier one of its id contains (real
+//!   Mermaid refuses both, and the drawing library recurses on them until its stack overflows);
 //! - `classDef`, `class`, `style`, `linkStyle`, `click`, `accTitle` and `accDescr` are accepted.
 //!   Warnings: `class`, `style` or `click` naming a node (or subgraph) that no node statement or
 //!   edge defines; a class used by `class` or `:::` that no `classDef` defines (`default` is
@@ -310,6 +313,8 @@ struct Flowchart {
     class_uses: Vec<(u32, String)>,
     links: usize,
     link_styles: Vec<(u32, usize)>,
+    /// The subgraphs opened directly inside each subgraph, by id.
+    subgraph_children: HashMap<String, Vec<String>>,
 }
 
 /// Node shapes: the opening bracket and the brackets that may close it, longest openings first.
@@ -556,8 +561,63 @@ impl Flowchart {
             }
             if id.is_empty() { rest.to_string() } else { id }
         };
+        self.nest(line, &id);
         self.define(line, &id, true);
         self.open.push((line, id));
+    }
+
+    /// A subgraph `id` opened inside the innermost open one: it may not end up inside itself.
+    /// Mermaid refuses that, and the drawing library recurses or loops on it without end.
+    fn nest(&mut self, line: u32, id: &str) {
+        if id.is_empty() {
+            return;
+        }
+        if let Some(&(opened, _)) = self.open.iter().find(|(_, open)| open == id) {
+            self.error(
+                line,
+                format!(
+                    "subgraph `{id}` reuses the id of the subgraph `{id}` opened on line \
+                     {opened}, which is still open: a subgraph cannot contain itself (give this \
+                     one another id)"
+                ),
+            );
+            return;
+        }
+        let Some((_, parent)) = self.open.last() else {
+            return;
+        };
+        let parent = parent.clone();
+        if self.subgraph_contains(id, &parent) {
+            self.error(
+                line,
+                format!(
+                    "subgraph `{id}` opened inside `{parent}`, which an earlier subgraph `{id}` \
+                     contains: a subgraph cannot contain itself (give this one another id)"
+                ),
+            );
+            return;
+        }
+        self.subgraph_children
+            .entry(parent)
+            .or_default()
+            .push(id.to_string());
+    }
+
+    /// Whether the subgraph `outer` contains `inner`, at any depth, by the ids seen so far.
+    fn subgraph_contains(&self, outer: &str, inner: &str) -> bool {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut todo = vec![outer];
+        while let Some(id) = todo.pop() {
+            for child in self.subgraph_children.get(id).into_iter().flatten() {
+                if child == inner {
+                    return true;
+                }
+                if seen.insert(child) {
+                    todo.push(child);
+                }
+            }
+        }
+        false
     }
 
     /// A node/edge statement: groups of nodes joined by links.
@@ -752,18 +812,20 @@ impl Flowchart {
             }
         }
         let mut warnings = Vec::new();
+        let mut spellings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, node) in self.nodes.iter().enumerate() {
+            spellings.entry(node.id.to_lowercase()).or_default().push(k);
+        }
         for (k, node) in self.nodes.iter().enumerate() {
             if node.shaped {
                 continue;
             }
-            let lower = node.id.to_lowercase();
             // The other spelling: a shaped one first, else an earlier bare one.
-            let other = self
-                .nodes
+            let other = spellings[&node.id.to_lowercase()]
                 .iter()
-                .enumerate()
-                .filter(|(j, n)| *j != k && n.id.to_lowercase() == lower)
-                .find(|(j, n)| n.shaped || *j < k);
+                .map(|&j| (j, &self.nodes[j]))
+                .filter(|&(j, _)| j != k)
+                .find(|&(j, n)| n.shaped || j < k);
             if let Some((_, other)) = other {
                 warnings.push(DiagramProblem::warning(
                     node.line,
@@ -1516,6 +1578,90 @@ mod tests {
         assert_eq!(
             problems("flowchart TB\n  subgraph a [oops\n  end\n"),
             ["line 2: unbalanced brackets: `[` is never closed with `]`"]
+        );
+    }
+
+    #[test]
+    fn a_subgraph_cannot_contain_itself() {
+        // Issue 14: this one overflowed the drawing library's stack.
+        assert_eq!(
+            problems(
+                "flowchart TD
+subgraph x
+subgraph x
+A
+end
+end
+"
+            ),
+            [
+                "line 3: subgraph `x` reuses the id of the subgraph `x` opened on line 2, which \
+                 is still open: a subgraph cannot contain itself (give this one another id)"
+            ]
+        );
+        // Any open ancestor, with titles and quoted ids.
+        let found = errors(
+            "flowchart TB
+  subgraph vpc [VPC]
+    subgraph az [Zone]
+      subgraph vpc [Again]
+        A
+      end
+    end
+  end
+",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("line 4: subgraph `vpc` reuses"),
+            "{found:?}"
+        );
+        assert_eq!(
+            errors(
+                "graph LR
+  subgraph \"Edge\"
+  subgraph \"Edge\"
+  end
+  end
+"
+            )
+            .len(),
+            1
+        );
+        // Containment through an earlier subgraph of the same id: a inside b, then b inside a.
+        assert_eq!(
+            problems(
+                "flowchart TB
+  subgraph a
+    subgraph b
+    end
+  end
+  subgraph b2
+  end
+  \
+                 subgraph b
+    subgraph a
+    end
+  end
+"
+            ),
+            [
+                "line 9: subgraph `a` opened inside `b`, which an earlier subgraph `a` contains: \
+                 a subgraph cannot contain itself (give this one another id)"
+            ]
+        );
+        // Reused ids side by side, and nested distinct ids, are fine.
+        clean(
+            "flowchart TB
+  subgraph a
+  end
+  subgraph a
+  end
+  subgraph b
+  subgraph c
+  end
+  end
+",
         );
     }
 

@@ -1,9 +1,9 @@
-//! Mermaid diagrams drawn as text with `mermaid-text`.
+//! Mermaid diagrams drawn as text with `mermaid-text`, in the diagram worker (see
+//! [`super::worker`]): [`render`] is the workbench's side, [`draw_untrusted`] the worker's.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Mutex, Once};
+use std::sync::Mutex;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -27,10 +27,12 @@ pub(crate) struct Drawing {
     pub rotated: bool,
 }
 
-/// Draws a Mermaid diagram in at most about `max_width` columns. A left-to-right flowchart too
-/// wide for that is drawn top-down instead when that is narrower; the drawing may still be wider
-/// than `max_width` when the diagram cannot be compacted enough. Errors, and panics inside the
-/// drawing library, come back as a message.
+/// Draws a Mermaid diagram in at most about `max_width` columns, in the diagram worker. A
+/// left-to-right flowchart too wide for that is drawn top-down instead when that is narrower;
+/// the drawing may still be wider than `max_width` when the diagram cannot be compacted enough.
+/// Errors, panics inside the drawing library, and a worker that crashed, hung or ran out of
+/// memory come back as a message (why the diagram could not be drawn). Results, failures
+/// included, are kept, so a diagram that fails is not tried again on every frame.
 pub(crate) fn render(source: &str, max_width: usize) -> Result<Drawing, String> {
     // Drawing is slow next to the rest of the preview, and a section is re-rendered on every
     // edit: keep recent drawings.
@@ -53,6 +55,12 @@ pub(crate) fn render(source: &str, max_width: usize) -> Result<Drawing, String> 
 }
 
 fn render_uncached(source: &str, max_width: usize) -> Result<Drawing, String> {
+    too_large(source)?;
+    super::worker::draw(source, max_width)
+}
+
+/// The diagram is refused when it is too large to draw in reasonable time.
+fn too_large(source: &str) -> Result<(), String> {
     if source.len() > MAX_SOURCE {
         return Err(format!(
             "the diagram is too large to draw here ({} bytes; the limit is {MAX_SOURCE})",
@@ -65,6 +73,13 @@ fn render_uncached(source: &str, max_width: usize) -> Result<Drawing, String> {
             "the diagram is too large to draw here ({edges} connections; the limit is {MAX_EDGES})"
         ));
     }
+    Ok(())
+}
+
+/// The worker's side of [`render`]: draws `source` with the drawing library, in this process.
+/// Only the diagram worker calls this (it is not safe on untrusted input).
+pub(crate) fn draw_untrusted(source: &str, max_width: usize) -> Result<Drawing, String> {
+    too_large(source)?;
     let text = draw(source, max_width)?;
     let wide = widest(&text);
     if wide > max_width
@@ -113,27 +128,6 @@ fn edge_count(source: &str) -> usize {
         }
     }
     count
-}
-
-thread_local! {
-    /// Set while this thread is inside `mermaid-text`.
-    static DRAWING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Wraps the process's panic hook (once) so that a panic inside `mermaid-text`, which is caught
-/// and shown as an error, prints nothing: a panic message written over a full-screen terminal
-/// interface would garble it, and a hook that restores the terminal must not run for it. Every
-/// other panic goes to the hook that was installed before (so install yours first).
-fn quiet_panics_while_drawing() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !DRAWING.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
 }
 
 /// mermaid-text 0.11 slices sequence-diagram lines at fixed byte offsets (its keyword matching),
@@ -262,18 +256,14 @@ fn draw(source: &str, max_width: usize) -> Result<String, String> {
     if let Some(reason) = known_unsupported(source) {
         return Err(reason);
     }
-    quiet_panics_while_drawing();
-    DRAWING.with(|d| d.set(true));
+    // The worker prints nothing for a panic (its hook is silent) and answers with this.
     let result = catch_unwind(AssertUnwindSafe(|| {
         mermaid_text::render_with_width(source, Some(max_width))
     }));
-    DRAWING.with(|d| d.set(false));
     match result {
         Ok(Ok(drawing)) => Ok(drawing),
         Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => {
-            Err("the diagram could not be drawn (internal error in the renderer)".to_string())
-        }
+        Err(_) => Err("the renderer failed (internal error)".to_string()),
     }
 }
 
@@ -397,15 +387,6 @@ mod tests {
             60,
         );
         assert!(ok.is_ok(), "{:?}", ok.err());
-    }
-
-    #[test]
-    fn panics_inside_the_renderer_are_caught_quietly() {
-        quiet_panics_while_drawing();
-        DRAWING.with(|d| d.set(true));
-        let caught = catch_unwind(|| panic!("inside mermaid-text"));
-        DRAWING.with(|d| d.set(false));
-        assert!(caught.is_err());
     }
 
     #[test]

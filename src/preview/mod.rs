@@ -24,6 +24,7 @@ mod highlight;
 mod prefetch;
 mod render;
 mod table;
+mod worker;
 mod wrap;
 
 #[cfg(test)]
@@ -33,6 +34,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 pub use highlight::{DOCKERFILE_SYNTAX, HCL_SYNTAX, Highlighter, TOML_SYNTAX};
+pub use worker::{PATH_VAR as DIAGRAM_WORKER_VAR, serve_if_worker, use_worker_executable};
 
 /// Panes narrower than this are rendered at this width.
 pub const MIN_WIDTH: u16 = 20;
@@ -203,6 +205,58 @@ pub fn render_to_writer(
         prefetch.finish();
         done
     })
+}
+
+/// A Mermaid diagram written in a Markdown text as a ```` ```mermaid ```` fence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MermaidFence {
+    /// The line of the opening fence, from 1; the diagram's first line is the next one.
+    pub line: u32,
+    /// The diagram's source, without the fences.
+    pub source: String,
+}
+
+/// The Mermaid fences of a Markdown text that the preview draws as diagrams, in order.
+pub fn mermaid_fences(md: &str) -> Vec<MermaidFence> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+    // Most texts have no diagram: skip the parse for them (a literal search, fast).
+    static NAMED: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new("(?i)mermaid").ok());
+    if NAMED.as_ref().is_some_and(|named| !named.is_match(md)) {
+        return Vec::new();
+    }
+    let mut fences = Vec::new();
+    let mut open: Option<MermaidFence> = None;
+    let mut lines_before = 0u32;
+    let mut counted = 0usize;
+    for (event, range) in Parser::new_ext(md, render::OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if render::fence_language(&info).eq_ignore_ascii_case("mermaid") =>
+            {
+                let upto = range.start.min(md.len());
+                let newlines = md.as_bytes()[counted..upto]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                lines_before =
+                    lines_before.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+                counted = upto;
+                open = Some(MermaidFence {
+                    line: lines_before.saturating_add(1),
+                    source: String::new(),
+                });
+            }
+            Event::Text(text) => {
+                if let Some(fence) = open.as_mut() {
+                    fence.source.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => fences.extend(open.take()),
+            _ => {}
+        }
+    }
+    fences
 }
 
 /// [`render_to_writer`] into a string.

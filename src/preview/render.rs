@@ -894,7 +894,7 @@ impl<'a> Renderer<'a> {
             Err(message) => {
                 self.code_lines("", "mermaid", source, false, None);
                 self.need_gap = false;
-                let text = clean(&format!("mermaid: {message}"));
+                let text = clean(&format!("diagram could not be drawn: {message}"));
                 for l in wrap::wrap(&[Frag::new(text, self.styles.error)], avail) {
                     self.emit(l);
                 }

@@ -540,12 +540,14 @@ fn broken_mermaid_shows_source_and_error() {
     );
     let err = text
         .iter()
-        .position(|l| l.starts_with("mermaid: "))
+        .position(|l| l.starts_with("diagram could not be drawn: "))
         .expect("error line");
     assert_eq!(ls[err].spans[0].style, styles.error);
     let unsupported = plain("```mermaid\ngantt\n  title X\n```\n", 60);
     assert!(
-        unsupported.iter().any(|l| l.starts_with("mermaid: ")),
+        unsupported
+            .iter()
+            .any(|l| l.starts_with("diagram could not be drawn: ")),
         "{unsupported:#?}"
     );
 }
@@ -874,4 +876,29 @@ fn colour_output_with_the_highlighting_thread_equals_rendering_on_one_thread() {
         assert_eq!(got, expected, "{blocks} blocks at {width} columns");
         assert!(blocks < 200 || got.contains("38;2;"), "highlighted");
     }
+}
+
+#[test]
+fn mermaid_fences_are_found_with_their_lines() {
+    use super::{MermaidFence, mermaid_fences};
+    let md = "Intro.\n\n```mermaid\ngraph LR\nA-->B\n```\n\n- item\n\n  ```Mermaid {.wide}\n  sequenceDiagram\n  ```\n\n> ```mermaid\n> pie\n> ```\n\n```rust\nfn mermaid() {}\n```\n";
+    assert_eq!(
+        mermaid_fences(md),
+        [
+            MermaidFence {
+                line: 3,
+                source: "graph LR\nA-->B\n".into()
+            },
+            MermaidFence {
+                line: 10,
+                source: "sequenceDiagram\n".into()
+            },
+            MermaidFence {
+                line: 14,
+                source: "pie\n".into()
+            },
+        ]
+    );
+    assert!(mermaid_fences("No diagrams here.\n\n```sh\nls\n```\n").is_empty());
+    assert!(mermaid_fences("").is_empty());
 }
