@@ -408,7 +408,7 @@ fn score(session: &Session, e: &Expected) -> Score {
         let tags = facts_at(&f.at);
         for tag in &f.tags {
             s.not_fact_expected += 1;
-            if tags.iter().any(|t| *t == tag) {
+            if tags.contains(&tag) {
                 s.not_fact_violated += 1;
             }
         }

@@ -413,6 +413,18 @@ fn sample_requirement_figures_against_single_az_and_daily_backups() {
                 74,
                 "NFR4 requires an RPO of 15 minutes, which a `daily-backup` design cannot meet."
             ),
+            // The guidelines' backup tiers are requirements too (tiers 1 and 2; tier 3's RPO
+            // of 24 hours a daily backup meets).
+            (
+                Verdict::Conflicting,
+                214,
+                "REQ-71 requires an RPO of 15 minutes, which a `daily-backup` design cannot meet."
+            ),
+            (
+                Verdict::Conflicting,
+                215,
+                "REQ-72 requires an RPO of 4 hours, which a `daily-backup` design cannot meet."
+            ),
         ]
     );
     assert_eq!(
@@ -425,7 +437,14 @@ fn sample_requirement_figures_against_single_az_and_daily_backups() {
         .iter()
         .map(|f| (f.verdict, f.evidence.as_ref().unwrap().line))
         .collect();
-    assert_eq!(got, vec![(Verdict::Aligned, 73), (Verdict::Aligned, 74)]);
+    assert_eq!(
+        got,
+        vec![
+            (Verdict::Aligned, 73),
+            (Verdict::Aligned, 74),
+            (Verdict::Aligned, 214)
+        ]
+    );
 }
 
 #[test]

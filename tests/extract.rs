@@ -720,28 +720,12 @@ fn onprem_stack_facts_rule_out_kubernetes() {
 #[test]
 fn sample_requirements_per_category() {
     let reqs = extract_requirements(&sample());
-    let count = |c: C| reqs.iter().filter(|r| r.category == c).count();
-    assert_eq!(reqs.len(), 40);
-    assert_eq!(
-        [
-            count(C::Business),
-            count(C::Functional),
-            count(C::Performance),
-            count(C::Scalability),
-            count(C::Reliability),
-            count(C::Recovery),
-            count(C::Security),
-            count(C::Compliance),
-            count(C::Other),
-        ],
-        [7, 16, 2, 1, 4, 1, 2, 6, 1]
-    );
-    // Every requirement comes from the PRD: the architecture's "Scalability and Performance"
-    // section and the capacity table under the PRD's title are not requirements.
-    assert!(
+    let from = |file: &str| {
         reqs.iter()
-            .all(|r| r.source.as_ref().unwrap().input == "builtin:sample/prd.md")
-    );
+            .filter(|r| r.source.as_ref().unwrap().input == format!("builtin:sample/{file}"))
+            .collect::<Vec<_>>()
+    };
+    let prd = from("prd.md");
     let by_id = |id: &str| reqs.iter().find(|r| r.id == id).unwrap();
     let nfr3 = by_id("NFR3");
     assert_eq!(nfr3.category, C::Reliability);
@@ -778,12 +762,55 @@ fn sample_requirements_per_category() {
             ("NFR14", C::Reliability),
             ("NFR15", C::Security),
             ("NFR16", C::Reliability),
-            ("NFR17", C::Other),
+            // The budget: EUR 22,000 a month.
+            ("NFR17", C::Cost),
         ]
     );
     assert_eq!(by_id("REQ-1").source.as_ref().unwrap().line, 9);
     assert_eq!(by_id("REQ-1").category, C::Business);
     assert_eq!(by_id("FR16").source.as_ref().unwrap().line, 67);
+    // The capacity table under the goals is read, one requirement per row (lines 31-37).
+    let capacity: Vec<(u32, C)> = prd
+        .iter()
+        .filter(|r| (31..=37).contains(&r.source.as_ref().unwrap().line))
+        .map(|r| (r.source.as_ref().unwrap().line, r.category))
+        .collect();
+    assert_eq!(capacity.len(), 7, "{capacity:?}");
+    assert!(
+        capacity
+            .iter()
+            .all(|(_, c)| matches!(c, C::Capacity | C::Scalability | C::Performance))
+    );
+    // Nothing from the Technical Assumptions, the epics and stories, or the change log.
+    let prd_text = &sample()[0].text;
+    let heading_line = |h: &str| prd_text.lines().position(|l| l == h).unwrap() as u32 + 1;
+    let (assumptions, epics) = (
+        heading_line("## Technical Assumptions"),
+        heading_line("## Epic List"),
+    );
+    assert!(prd.iter().all(|r| {
+        let line = r.source.as_ref().unwrap().line;
+        !(assumptions..epics).contains(&line) && line < epics
+    }));
+    // The guidelines' rules are requirements: every "must" line among them.
+    let guidelines = from("infrastructure-guidelines.md");
+    assert!(guidelines.iter().any(|r| {
+        r.text
+            .starts_with("All infrastructure must be defined in Terraform")
+    }));
+    assert!(guidelines.len() >= 30, "{}", guidelines.len());
+    // The architecture's security needs are read; its descriptions elsewhere are not.
+    let architecture = from("architecture.md");
+    assert!(
+        architecture
+            .iter()
+            .any(|r| r.category == C::Security && r.text.contains("KMS customer-managed keys"))
+    );
+    assert!(
+        architecture
+            .iter()
+            .all(|r| matches!(r.category, C::Security | C::Compliance))
+    );
 }
 
 #[test]

@@ -83,20 +83,9 @@ fn source() -> impl Strategy<Value = Option<SourceRef>> {
 }
 
 fn requirement() -> impl Strategy<Value = Requirement> {
-    use RequirementCategory::*;
     (
         text(),
-        prop::sample::select(vec![
-            Business,
-            Functional,
-            Performance,
-            Scalability,
-            Reliability,
-            Recovery,
-            Security,
-            Compliance,
-            Other,
-        ]),
+        prop::sample::select(RequirementCategory::ALL.to_vec()),
         text(),
         prop::sample::select(vec![
             RequirementOrigin::Extracted,
@@ -647,12 +636,31 @@ fn session() -> impl Strategy<Value = Session> {
                     },
                 ),
         ),
+        (
+            vec(
+                (text(), any::<bool>(), text(), (text(), any::<u32>())).prop_map(
+                    |(regime, applies, text, (input, line))| RegimeEvidence {
+                        regime,
+                        applies,
+                        text,
+                        source: SourceRef { input, line },
+                    },
+                ),
+                0..3,
+            ),
+            vec(
+                (text(), any::<bool>())
+                    .prop_map(|(regime, in_scope)| RegimeChoice { regime, in_scope }),
+                0..3,
+            ),
+        ),
     )
         .prop_map(
             |(
                 (meta, mode, inputs, requirements, regimes, assumptions),
                 (sections, components, diagrams, stories, refinements),
                 (checklist, review_comments, history, place),
+                (regime_evidence, regime_choices),
             )| Session {
                 format_version: FORMAT_VERSION,
                 meta,
@@ -670,6 +678,8 @@ fn session() -> impl Strategy<Value = Session> {
                 review_comments,
                 history,
                 place,
+                regime_evidence,
+                regime_choices,
             },
         )
 }

@@ -651,16 +651,28 @@ fn requirements_stage_and_input_viewer() {
             .unwrap()
             .contains("Technical Assumptions")
     );
-    // Regimes.
+    // Regimes: the ones the inputs name are in scope already, each with where it is named.
     app.handle_event(key(KeyCode::Esc));
     select(&mut app, "stage:requirements");
     app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.session.regimes, ["GDPR", "PCI DSS"]);
     app.handle_event(key(KeyCode::Char('o')));
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("[x] GDPR") && s.contains("named in prd.md:"),
+        "{s}"
+    );
+    assert!(s.contains("[ ] HIPAA"), "{s}");
+    // The person takes GDPR out and puts SOC 2 in (the third and first rows).
+    app.handle_event(key(KeyCode::Char(' ')));
     app.handle_event(key(KeyCode::Down));
     app.handle_event(key(KeyCode::Down));
     app.handle_event(key(KeyCode::Char(' ')));
     app.handle_event(key(KeyCode::Enter));
-    assert_eq!(app.session.regimes, ["GDPR"]);
+    assert_eq!(app.session.regimes, ["SOC 2", "PCI DSS"]);
+    // Reading the inputs again keeps the person's choice.
+    infradraft::workflow::refresh_extraction(&mut app.session);
+    assert_eq!(app.session.regimes, ["SOC 2", "PCI DSS"]);
 }
 
 #[test]

@@ -10,7 +10,6 @@ use crate::inputs::{Freshness, contribution, freshness, missing_kinds};
 use crate::model::{InputKind, Session};
 use crate::store;
 use crate::text::sanitize_line;
-use crate::tui::stages::category_label;
 
 pub fn run(path: &Path, out: &mut dyn Write) -> CliResult {
     let session = store::load(path)?.session;
@@ -60,7 +59,7 @@ pub fn report(s: &Session) -> String {
             o,
             "  {:<8} {:<12} {}  [{src}]",
             sanitize_line(&r.id),
-            category_label(r.category),
+            r.category.label(),
             sanitize_line(&r.text)
         );
     }

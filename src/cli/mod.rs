@@ -56,6 +56,11 @@ pub type CliResult = Result<(), CliError>;
 /// the status is what the work gave (0, or `check`'s verdict). An error of the work itself is
 /// still reported.
 pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliError> {
+    // A team's own extraction knowledge (`<config>/extraction/`), before anything reads inputs.
+    // A broken file is left out; the workbench shows why, and so does `inputs`.
+    if let Ok(home) = Home::locate() {
+        crate::knowledge::extraction::install(&home.config_dir);
+    }
     let mut stdout = output::Stdout::new(out);
     let status = match output::Content::of(cli.command.as_ref()) {
         output::Content::Document if !terminal => dispatch(cli, &mut stdout, terminal),

@@ -3,6 +3,7 @@
 
 mod catalog;
 pub mod checklist;
+pub mod extraction;
 pub mod ranking;
 pub mod tags;
 mod template;

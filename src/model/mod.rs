@@ -30,7 +30,8 @@ pub use id::{BadId, bad_id, is_slug};
 pub use input::{InputDocument, InputKind};
 pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place, WorksheetPlace};
 pub use requirement::{
-    Assumption, AssumptionTopic, Requirement, RequirementCategory, RequirementOrigin, SourceRef,
+    Assumption, AssumptionTopic, RegimeChoice, RegimeEvidence, Requirement, RequirementCategory,
+    RequirementOrigin, SourceRef,
 };
 pub use review::{ChecklistMark, CommentTarget, Mark, ReviewComment, Severity};
 pub use section::{Section, SectionStatus};
@@ -67,6 +68,13 @@ pub struct Session {
     pub history: Vec<HistoryEntry>,
     /// Where the person was when the session was last saved, so that it resumes there.
     pub place: Place,
+    /// Where the inputs name compliance regimes, re-read with the inputs.
+    #[serde(default)]
+    pub regime_evidence: Vec<RegimeEvidence>,
+    /// The person's own choices of regimes, over what the inputs say: `regimes` is what the
+    /// evidence puts in scope, with these applied.
+    #[serde(default)]
+    pub regime_choices: Vec<RegimeChoice>,
 }
 
 impl Session {
@@ -96,6 +104,8 @@ impl Session {
             review_comments: Vec::new(),
             history: Vec::new(),
             place: Place::default(),
+            regime_evidence: Vec::new(),
+            regime_choices: Vec::new(),
         }
     }
 

@@ -33,7 +33,51 @@ pub enum RequirementCategory {
     Recovery,
     Security,
     Compliance,
+    /// A budget or a cost ceiling.
+    Cost,
+    /// A volume the system must hold: users, tenants, devices, data.
+    Capacity,
     Other,
+}
+
+impl RequirementCategory {
+    /// Every category, in the order the Requirements stage cycles through them.
+    pub const ALL: [RequirementCategory; 11] = [
+        RequirementCategory::Business,
+        RequirementCategory::Functional,
+        RequirementCategory::Performance,
+        RequirementCategory::Scalability,
+        RequirementCategory::Capacity,
+        RequirementCategory::Reliability,
+        RequirementCategory::Recovery,
+        RequirementCategory::Security,
+        RequirementCategory::Compliance,
+        RequirementCategory::Cost,
+        RequirementCategory::Other,
+    ];
+
+    /// The category after this one in [`RequirementCategory::ALL`] (after the last, the first).
+    pub fn next(self) -> RequirementCategory {
+        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    /// The lower-case name shown and printed (`performance`).
+    pub fn label(self) -> &'static str {
+        match self {
+            RequirementCategory::Business => "business",
+            RequirementCategory::Functional => "functional",
+            RequirementCategory::Performance => "performance",
+            RequirementCategory::Scalability => "scalability",
+            RequirementCategory::Reliability => "reliability",
+            RequirementCategory::Recovery => "recovery",
+            RequirementCategory::Security => "security",
+            RequirementCategory::Compliance => "compliance",
+            RequirementCategory::Cost => "cost",
+            RequirementCategory::Capacity => "capacity",
+            RequirementCategory::Other => "other",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,4 +122,24 @@ pub struct Assumption {
     /// Normalised tags the cross-check matches against option tags (e.g. `monorepo`, `serverless`).
     pub tags: Vec<String>,
     pub source: Option<SourceRef>,
+}
+
+/// A place in the inputs that names a compliance regime: evidence that it applies, or (when the
+/// text rules it out: "HIPAA does not apply") that it does not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegimeEvidence {
+    /// The regime's canonical name (`PCI DSS`).
+    pub regime: String,
+    /// False when the text says the regime does not apply.
+    pub applies: bool,
+    /// The statement that names it.
+    pub text: String,
+    pub source: SourceRef,
+}
+
+/// The person's own choice about a regime, over what the inputs say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegimeChoice {
+    pub regime: String,
+    pub in_scope: bool,
 }

@@ -255,6 +255,11 @@ impl App {
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
         app.catalog = catalog;
         warnings.extend(catalog_warnings);
+        warnings.extend(
+            crate::knowledge::extraction::install_warnings()
+                .iter()
+                .cloned(),
+        );
         let (checklist, checklist_warnings) =
             crate::knowledge::checklist::Checklist::load_for(&app.config_dir, &app.template);
         app.checklist = checklist;

@@ -35,8 +35,11 @@ pub enum Popup {
         new_text: String,
         scroll: usize,
     },
-    /// Checkboxes for the compliance regimes.
+    /// Checkboxes for the compliance regimes, each with where the inputs name it.
     Regimes {
+        names: Vec<String>,
+        /// Per regime: the first place the inputs name it, and whether they say it applies.
+        evidence: Vec<Option<(String, bool)>>,
         chosen: Vec<bool>,
         selected: usize,
     },
@@ -216,7 +219,8 @@ pub enum Outcome {
         input: usize,
         text: String,
     },
-    SetRegimes(Vec<bool>),
+    /// The names of the regimes chosen in scope.
+    SetRegimes(Vec<String>),
     /// An elicitation menu choice: 1–7 an action, 8 finalize.
     Elicit {
         component: String,
@@ -476,7 +480,12 @@ impl Popup {
                 }
                 _ => Outcome::Stay,
             },
-            Popup::Regimes { chosen, selected } => match event.code {
+            Popup::Regimes {
+                names,
+                chosen,
+                selected,
+                ..
+            } => match event.code {
                 KeyCode::Down | KeyCode::Char('j') => {
                     *selected = (*selected + 1).min(chosen.len().saturating_sub(1));
                     Outcome::Stay
@@ -491,7 +500,14 @@ impl Popup {
                     }
                     Outcome::Stay
                 }
-                KeyCode::Enter => Outcome::SetRegimes(chosen.clone()),
+                KeyCode::Enter => Outcome::SetRegimes(
+                    names
+                        .iter()
+                        .zip(chosen.iter())
+                        .filter(|(_, on)| **on)
+                        .map(|(n, _)| n.clone())
+                        .collect(),
+                ),
                 KeyCode::Esc => Outcome::Close,
                 _ => Outcome::Stay,
             },
@@ -837,30 +853,49 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 area,
             );
         }
-        Popup::Regimes { chosen, selected } => {
-            let area = centered(screen, 44, chosen.len() as u16 + 4);
+        Popup::Regimes {
+            names,
+            evidence,
+            chosen,
+            selected,
+        } => {
+            let area = centered(screen, 72, chosen.len() as u16 + 5);
             frame.render_widget(Clear, area);
-            let mut lines: Vec<Line> = crate::tui::stages::REGIMES
+            let mut lines: Vec<Line> = names
                 .iter()
                 .zip(chosen)
+                .zip(evidence)
                 .enumerate()
-                .map(|(i, (name, on))| {
+                .map(|(i, ((name, on), found))| {
                     let mark = if *on { "[x]" } else { "[ ]" };
                     let style = if i == *selected {
                         theme.popup_selected
                     } else {
                         theme.text
                     };
-                    Line::from(Span::styled(format!(" {mark} {name}"), style))
+                    let note = match found {
+                        Some((at, true)) => format!("named in {at}"),
+                        Some((at, false)) => format!("ruled out in {at}"),
+                        None => String::new(),
+                    };
+                    Line::from(vec![
+                        Span::styled(
+                            format!(" {mark} {:<12}", crate::text::sanitize_line(name)),
+                            style,
+                        ),
+                        Span::styled(format!(" {}", crate::text::sanitize_line(&note)), theme.dim),
+                    ])
                 })
                 .collect();
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
-                " Space toggles · Enter applies · Esc cancels",
+                " Space toggles · Enter applies · Esc cancels · your choice is kept when the inputs are read again",
                 theme.dim,
             )));
             frame.render_widget(
-                Paragraph::new(lines).block(frame_block("Compliance regimes", theme)),
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(frame_block("Compliance regimes", theme)),
                 area,
             );
         }

@@ -12,19 +12,8 @@ use super::navigator::{Stage, truncate};
 use super::popup::{Popup, Prompt, PromptPurpose};
 use crate::inputs::extract::{Heading, TechnicalAssumptions, outline, technical_assumptions};
 use crate::inputs::{Freshness, contribution, diff_lines, freshness, missing_kinds};
-use crate::model::{InputKind, Requirement, RequirementCategory, RequirementOrigin};
+use crate::model::{InputKind, Requirement, RequirementOrigin};
 use crate::text::sanitize_line;
-
-/// Regimes offered in the requirements stage.
-pub const REGIMES: [&str; 7] = [
-    "SOC 2",
-    "ISO 27001",
-    "GDPR",
-    "HIPAA",
-    "PCI DSS",
-    "FedRAMP",
-    "NIS2",
-];
 
 /// The input viewer: one input's text with its heading outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -376,7 +365,7 @@ impl App {
                     return true;
                 }
                 if let Some(r) = self.session.requirements.get_mut(cur) {
-                    r.category = next_category(r.category);
+                    r.category = r.category.next();
                     r.origin = RequirementOrigin::Manual;
                     self.structure_changed();
                 }
@@ -385,11 +374,36 @@ impl App {
                 if self.refuse_if_read_only() {
                     return true;
                 }
-                let chosen = REGIMES
+                let mut names: Vec<String> = crate::knowledge::extraction::extraction()
+                    .regimes
+                    .names()
+                    .map(str::to_string)
+                    .collect();
+                for r in &self.session.regimes {
+                    if !names.contains(r) {
+                        names.push(r.clone());
+                    }
+                }
+                let chosen = names
                     .iter()
-                    .map(|r| self.session.regimes.iter().any(|x| x == r))
+                    .map(|r| self.session.regimes.contains(r))
+                    .collect();
+                let evidence = names
+                    .iter()
+                    .map(|r| {
+                        let all: Vec<_> = self
+                            .session
+                            .regime_evidence
+                            .iter()
+                            .filter(|e| &e.regime == r)
+                            .collect();
+                        let e = all.iter().find(|e| !e.applies).or_else(|| all.first())?;
+                        Some((e.source.short(), e.applies))
+                    })
                     .collect();
                 self.popups.push(Popup::Regimes {
+                    names,
+                    evidence,
                     chosen,
                     selected: 0,
                 });
@@ -447,15 +461,10 @@ impl App {
     }
 
     /// Applies the regimes chosen in the popup.
-    pub fn set_regimes(&mut self, chosen: &[bool]) {
-        let regimes: Vec<String> = REGIMES
-            .iter()
-            .zip(chosen)
-            .filter(|(_, on)| **on)
-            .map(|(r, _)| r.to_string())
-            .collect();
-        if regimes != self.session.regimes {
-            self.session.regimes = regimes;
+    pub fn set_regimes(&mut self, chosen: &[String]) {
+        let before = self.session.regimes.clone();
+        crate::workflow::choose_regimes(&mut self.session, chosen);
+        if self.session.regimes != before {
             self.session.record(
                 crate::model::now(),
                 "regimes",
@@ -463,36 +472,6 @@ impl App {
             );
             self.structure_changed();
         }
-    }
-}
-
-fn next_category(c: RequirementCategory) -> RequirementCategory {
-    use RequirementCategory::*;
-    match c {
-        Business => Functional,
-        Functional => Performance,
-        Performance => Scalability,
-        Scalability => Reliability,
-        Reliability => Recovery,
-        Recovery => Security,
-        Security => Compliance,
-        Compliance => Other,
-        Other => Business,
-    }
-}
-
-pub fn category_label(c: RequirementCategory) -> &'static str {
-    use RequirementCategory::*;
-    match c {
-        Business => "business",
-        Functional => "functional",
-        Performance => "performance",
-        Scalability => "scalability",
-        Reliability => "reliability",
-        Recovery => "recovery",
-        Security => "security",
-        Compliance => "compliance",
-        Other => "other",
     }
 }
 
@@ -792,7 +771,7 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
                 format!("{} ", sanitize_line(&r.id)),
                 if selected { t.selected } else { t.key },
             ),
-            Span::styled(format!("{} · ", category_label(r.category)), t.dim),
+            Span::styled(format!("{} · ", r.category.label()), t.dim),
             Span::styled(source, t.link),
         ]));
         lines.push(Line::from(Span::styled(

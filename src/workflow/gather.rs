@@ -1,6 +1,6 @@
 //! Gathering: requirements and facts extracted from the inputs, merged with what the person wrote.
 
-use crate::inputs::extract::{all_facts, extract_requirements};
+use crate::inputs::extract::{all_facts, extract_requirements, regime_evidence, regimes_in_scope};
 use crate::model::{RequirementOrigin, Session};
 
 /// Extracts requirements and facts from the session's inputs again (after an input was added or
@@ -28,4 +28,55 @@ pub fn refresh_extraction(s: &mut Session) {
     }
     s.requirements = merged;
     s.assumptions = all_facts(&s.inputs);
+    s.regime_evidence = regime_evidence(&s.inputs);
+    s.regimes = regimes_with_choices(s);
+}
+
+/// The regimes in scope: those the inputs name as applying, with the person's own choices
+/// applied over them (theirs first, then the others in the inputs' order).
+pub fn regimes_with_choices(s: &Session) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in &s.regime_choices {
+        if c.in_scope && !out.contains(&c.regime) {
+            out.push(c.regime.clone());
+        }
+    }
+    for r in regimes_in_scope(&s.regime_evidence) {
+        let ruled_out = s
+            .regime_choices
+            .iter()
+            .any(|c| c.regime == r && !c.in_scope);
+        if !ruled_out && !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Records the person's choice of regimes (the full set they want in scope): each regime whose
+/// choice differs from what the inputs say is remembered, so that reading the inputs again keeps
+/// it.
+pub fn choose_regimes(s: &mut Session, chosen: &[String]) {
+    let evident = regimes_in_scope(&s.regime_evidence);
+    let mut known: Vec<String> = crate::knowledge::extraction::extraction()
+        .regimes
+        .names()
+        .map(str::to_string)
+        .collect();
+    for r in chosen.iter().chain(&evident).chain(&s.regimes) {
+        if !known.contains(r) {
+            known.push(r.clone());
+        }
+    }
+    s.regime_choices = known
+        .iter()
+        .filter_map(|r| {
+            let want = chosen.contains(r);
+            (want != evident.contains(r)).then(|| crate::model::RegimeChoice {
+                regime: r.clone(),
+                in_scope: want,
+            })
+        })
+        .collect();
+    s.regimes = regimes_with_choices(s);
 }

@@ -733,6 +733,42 @@ const REGIMES: &[Regime] = &[
             ),
         ],
     },
+    Regime {
+        name: "DORA",
+        keys: &["dora", "digitaloperationalresilience"],
+        questions: &[
+            rq(
+                "Is {title} part of the documented ICT risk-management framework, with its ICT assets and their dependencies identified and classified (Articles 6 and 8)?",
+                Medium,
+                ALL,
+            ),
+            rq(
+                "Can major ICT-related incidents be classified and reported to the competent authority on time (initial notification, intermediate and final reports, Article 19)?",
+                High,
+                &[MONITORING, SECURITY],
+            ),
+            rq(
+                "Are backup, restoration and recovery arranged so that backups are isolated from the source systems and restores are tested, with recovery times set per function (Article 12)?",
+                High,
+                &[DR],
+            ),
+            rq(
+                "Is every ICT third-party service (the cloud provider among them) in the register of information, with a documented exit strategy and an assessment of concentration risk (Articles 28 and 29)?",
+                High,
+                &[CLOUD_PROVIDER, SHARED_RESPONSIBILITY],
+            ),
+            rq(
+                "Is the digital operational resilience of {title} tested at least yearly, and, for significant entities, by threat-led penetration testing every three years (Articles 24 to 26)?",
+                Medium,
+                &[SECURITY, DR, TRANSITION],
+            ),
+            rq(
+                "Are ICT changes made through a controlled change-management process with segregated roles (Article 9(4)(e))?",
+                Medium,
+                &[CI_CD, IAC, ENVIRONMENTS],
+            ),
+        ],
+    },
 ];
 
 /// A regime name reduced to lower-case letters and digits (`"PCI-DSS v4"` → `"pcidssv4"`).
@@ -955,7 +991,11 @@ mod tests {
 
     #[test]
     fn every_known_regime_asks_something_of_every_section() {
-        let all = regimes(&crate::tui::stages::REGIMES);
+        let known: Vec<&str> = crate::knowledge::extraction::extraction()
+            .regimes
+            .names()
+            .collect();
+        let all = regimes(&known);
         for id in SECTION_IDS.iter().copied().chain(["overview"]) {
             let q = questions(id, "T", &all);
             for r in &all {
@@ -975,7 +1015,11 @@ mod tests {
         assert_eq!(canonical_regime("soc2"), Some("SOC 2"));
         assert_eq!(canonical_regime("ISO/IEC 27001:2022"), Some("ISO 27001"));
         assert_eq!(canonical_regime("PCI-DSS v4.0"), Some("PCI DSS"));
-        assert_eq!(canonical_regime("DORA"), None);
+        assert_eq!(
+            canonical_regime("Digital Operational Resilience Act"),
+            Some("DORA")
+        );
+        assert_eq!(canonical_regime("TISAX"), None);
         let q = questions(SECURITY, "Security", &regimes(&["SOC 2", "soc2", "", "  "]));
         let soc: Vec<_> = q.iter().filter(|i| i.regime.is_some()).collect();
         assert!(soc.iter().all(|i| i.regime.as_deref() == Some("SOC 2")));
@@ -983,12 +1027,12 @@ mod tests {
 
     #[test]
     fn unknown_regimes_get_one_question() {
-        let q = questions(DR, "Disaster Recovery", &regimes(&["DORA"]));
-        let dora: Vec<_> = q.iter().filter(|i| i.regime.is_some()).collect();
-        assert_eq!(dora.len(), 1);
+        let q = questions(DR, "Disaster Recovery", &regimes(&["TISAX"]));
+        let tisax: Vec<_> = q.iter().filter(|i| i.regime.is_some()).collect();
+        assert_eq!(tisax.len(), 1);
         assert_eq!(
-            dora[0].question,
-            "Which DORA requirements apply to Disaster Recovery, and where is the evidence that each is met?"
+            tisax[0].question,
+            "Which TISAX requirements apply to Disaster Recovery, and where is the evidence that each is met?"
         );
     }
 

@@ -11,14 +11,17 @@ mod assumptions;
 mod blocks;
 mod figures;
 mod outline;
+mod regimes;
 mod requirements;
 mod stack;
+mod statements;
 pub mod vocab;
 
 pub use assumptions::{TechnicalAssumptions, technical_assumptions};
 pub use figures::{Figure, figures};
 pub use outline::{normalize_heading, outline};
-pub use requirements::{KNOWN_PREFIXES, categorize, extract_requirements};
+pub use regimes::{regime_evidence, regimes_in_scope};
+pub use requirements::{categorize, extract_requirements};
 pub use stack::{all_facts, tech_stack_facts};
 pub use vocab::{TagDef, VOCABULARY, expand_tags, tag_def, tag_topic, tags_in};
 

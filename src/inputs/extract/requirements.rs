@@ -40,51 +40,13 @@ use regex::Regex;
 
 use super::blocks::{self, Block, BlockKind, Doc};
 use super::normalize_heading;
+use super::statements::{Form, statements};
+use crate::knowledge::extraction::{RequirementCues, extraction};
 use crate::model::{
     InputDocument, InputKind, Requirement, RequirementCategory, RequirementOrigin, SourceRef,
 };
 
 use RequirementCategory as C;
-
-/// Id prefixes that mark a requirement anywhere in a document, with the category they imply
-/// (`None`: decided by keywords).
-pub const KNOWN_PREFIXES: &[(&str, Option<RequirementCategory>)] = &[
-    ("FR", Some(C::Functional)),
-    ("FUNC", Some(C::Functional)),
-    ("UC", Some(C::Functional)),
-    ("NFR", None),
-    ("NF", None),
-    ("QA", None),
-    ("QR", None),
-    ("REQ", None),
-    ("RQ", None),
-    ("OPS", None),
-    ("OBS", None),
-    ("SEC", Some(C::Security)),
-    ("SR", Some(C::Security)),
-    ("PERF", Some(C::Performance)),
-    ("PRF", Some(C::Performance)),
-    ("SCAL", Some(C::Scalability)),
-    ("SCL", Some(C::Scalability)),
-    ("AVAIL", Some(C::Reliability)),
-    ("AV", Some(C::Reliability)),
-    ("REL", Some(C::Reliability)),
-    ("RES", Some(C::Reliability)),
-    ("DR", Some(C::Recovery)),
-    ("BCDR", Some(C::Recovery)),
-    ("REC", Some(C::Recovery)),
-    ("COMP", Some(C::Compliance)),
-    ("CMP", Some(C::Compliance)),
-    ("REG", Some(C::Compliance)),
-    ("GDPR", Some(C::Compliance)),
-    ("PRIV", Some(C::Compliance)),
-    ("BR", Some(C::Business)),
-    ("BUS", Some(C::Business)),
-    ("BIZ", Some(C::Business)),
-    ("BO", Some(C::Business)),
-    ("GOAL", Some(C::Business)),
-    ("OBJ", Some(C::Business)),
-];
 
 /// What a heading makes of the blocks under it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -110,198 +72,66 @@ impl Section {
     }
 }
 
-const HARD_EXCLUDED: &[&str] = &[
-    "out of scope",
-    "not in scope",
-    "non goals",
-    "nongoals",
-    "change log",
-    "changelog",
-    "revision history",
-    "document history",
-    "version history",
-    "open question",
-    "open issues",
-];
-
-const EXCLUDED: &[&str] = &[
-    "acceptance criteria",
-    "user stor",
-    "story ",
-    "stories",
-    "epic",
-    "background",
-    "glossary",
-    "references",
-    "appendix",
-    "technical assumptions",
-    "assumptions",
-    "user interface",
-    "ui ",
-    "ux ",
-    "risks",
-    "timeline",
-    "milestones",
-    "next steps",
-    "stakeholders",
-    "personas",
-    "checklist",
-    "release plan",
-    "roadmap",
-];
-
-const QUALITY_WORDS: &[(&str, Option<RequirementCategory>)] = &[
-    ("performance", Some(C::Performance)),
-    ("latency", Some(C::Performance)),
-    ("throughput", Some(C::Performance)),
-    ("responsiveness", Some(C::Performance)),
-    ("scalability", Some(C::Scalability)),
-    ("scaling", Some(C::Scalability)),
-    ("elasticity", Some(C::Scalability)),
-    ("availability", Some(C::Reliability)),
-    ("reliability", Some(C::Reliability)),
-    ("resilience", Some(C::Reliability)),
-    ("resiliency", Some(C::Reliability)),
-    ("uptime", Some(C::Reliability)),
-    ("durability", Some(C::Reliability)),
-    ("recovery", Some(C::Recovery)),
-    ("disaster", Some(C::Recovery)),
-    ("backup", Some(C::Recovery)),
-    ("backups", Some(C::Recovery)),
-    ("continuity", Some(C::Recovery)),
-    ("dr", Some(C::Recovery)),
-    ("security", Some(C::Security)),
-    ("authentication", Some(C::Security)),
-    ("authorization", Some(C::Security)),
-    ("authorisation", Some(C::Security)),
-    ("encryption", Some(C::Security)),
-    ("compliance", Some(C::Compliance)),
-    ("regulatory", Some(C::Compliance)),
-    ("privacy", Some(C::Compliance)),
-    ("protection", Some(C::Compliance)),
-    ("legal", Some(C::Compliance)),
-    ("retention", Some(C::Compliance)),
-    ("audit", Some(C::Compliance)),
-    ("auditing", Some(C::Compliance)),
-    ("observability", None),
-    ("monitoring", None),
-    ("maintainability", None),
-    ("operability", None),
-    ("operational", None),
-    ("usability", None),
-    ("accessibility", None),
-    ("portability", None),
-    ("supportability", None),
-];
-
-const FILLER_WORDS: &[&str] = &[
-    "and",
-    "or",
-    "the",
-    "of",
-    "for",
-    "requirements",
-    "requirement",
-    "targets",
-    "target",
-    "objectives",
-    "objective",
-    "constraints",
-    "considerations",
-    "needs",
-    "goals",
-    "attributes",
-    "characteristics",
-    "expectations",
-    "criteria",
-    "slas",
-    "slos",
-    "nfrs",
-    "data",
-    "system",
-    "platform",
-    "quality",
-    "/",
-];
+fn cues() -> &'static RequirementCues {
+    &extraction().requirements
+}
 
 fn classify(heading: &str, prd_like: bool) -> Section {
+    let cues = cues();
     let n = normalize_heading(heading);
     let padded = format!("{n} ");
-    if HARD_EXCLUDED.iter().any(|p| padded.starts_with(p)) {
+    if cues
+        .hard_excluded_headings
+        .iter()
+        .any(|p| padded.starts_with(p.as_str()))
+    {
         return Section::Excluded { hard: true };
     }
-    if EXCLUDED.iter().any(|p| padded.starts_with(p)) {
+    if cues
+        .excluded_headings
+        .iter()
+        .any(|p| padded.starts_with(p.as_str()))
+    {
         return Section::Excluded { hard: false };
     }
     let words: Vec<&str> = n.split(' ').collect();
     let has = |w: &str| words.contains(&w);
-    if n.contains("non functional")
-        || n.contains("nonfunctional")
-        || has("nfr")
-        || has("nfrs")
-        || n.contains("quality attribute")
-        || n.contains("quality requirement")
-        || n.contains("service level")
-        || has("slo")
-        || has("slos")
-        || has("sla")
-        || has("slas")
+    if cues
+        .non_functional_headings
+        .iter()
+        .any(|p| n.contains(p.as_str()))
+        || cues.non_functional_heading_words.iter().any(|w| has(w))
     {
-        let topical = words.iter().find_map(|w| {
-            QUALITY_WORDS
-                .iter()
-                .find(|(q, _)| q == w)
-                .and_then(|(_, c)| *c)
-        });
+        let topical = words.iter().find_map(|w| cues.quality(w).flatten());
         return Section::NonFunctional(topical);
     }
-    if n.contains("functional requirement") || n == "functional" || n == "features" {
+    if cues
+        .functional_headings
+        .iter()
+        .any(|p| n.contains(p.as_str()))
+        || (prd_like && cues.functional_headings_exact.contains(&n))
+    {
         return Section::Functional;
     }
-    const BUSINESS: &[&str] = &[
-        "goals",
-        "objectives",
-        "goals and objectives",
-        "business",
-        "product goals",
-        "project goals",
-        "business context",
-    ];
-    if BUSINESS.contains(&n.as_str())
-        || [
-            "business objective",
-            "business goal",
-            "business need",
-            "business requirement",
-            "business driver",
-            "business outcome",
-        ]
-        .iter()
-        .any(|p| n.contains(p))
+    if cues.business_headings_exact.contains(&n)
+        || cues
+            .business_headings
+            .iter()
+            .any(|p| n.contains(p.as_str()))
     {
         return Section::Business;
     }
-    let quality: Vec<Option<RequirementCategory>> = words
-        .iter()
-        .filter_map(|w| QUALITY_WORDS.iter().find(|(q, _)| q == w).map(|(_, c)| *c))
-        .collect();
+    let quality: Vec<Option<RequirementCategory>> =
+        words.iter().filter_map(|w| cues.quality(w)).collect();
     let all_known = words
         .iter()
-        .all(|w| FILLER_WORDS.contains(w) || QUALITY_WORDS.iter().any(|(q, _)| q == w));
+        .all(|w| cues.filler_words.iter().any(|f| f == w) || cues.quality(w).is_some());
     let says_requirements = has("requirements") || has("requirement");
     if !quality.is_empty() && all_known && (prd_like || says_requirements) {
         return Section::NonFunctional(quality.iter().find_map(|c| *c));
     }
     // "Ferrybook — Product Requirements Document" is a title, not a requirements section.
-    let is_title = [
-        "product requirements",
-        "document",
-        "prd",
-        "specification",
-        "spec",
-    ]
-    .iter()
-    .any(|p| n.contains(p));
+    let is_title = cues.title_headings.iter().any(|p| n.contains(p.as_str()));
     if says_requirements && !is_title {
         return Section::General;
     }
@@ -362,7 +192,7 @@ fn parse_id(text: &str) -> Option<IdMatch<'_>> {
     // "FR3.1" is an id; "3.5 ms" style text after a version-like id is not our business here.
     let rest = c.get(5)?.as_str();
     let prefix = prefix_of(&id);
-    let known = KNOWN_PREFIXES.iter().any(|(p, _)| *p == prefix);
+    let known = cues().prefix(prefix).is_some();
     let strong = bracketed || !sep.is_empty();
     Some(IdMatch {
         id,
@@ -378,158 +208,15 @@ fn prefix_category(id: &str) -> Option<RequirementCategory> {
         .split(['-', '_'])
         .map(|s| s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
     let first = segments.next()?;
-    if let Some((_, c)) = KNOWN_PREFIXES.iter().find(|(p, _)| *p == first)
-        && c.is_some()
-    {
-        return *c;
+    if let Some(Some(c)) = cues().prefix(first) {
+        return Some(c);
     }
-    segments.find_map(|s| {
-        KNOWN_PREFIXES
-            .iter()
-            .find(|(p, _)| *p == s)
-            .and_then(|(_, c)| *c)
-    })
+    segments.find_map(|s| cues().prefix(s).flatten())
 }
-
-static KEYWORDS: LazyLock<Vec<(RequirementCategory, Vec<Regex>)>> = LazyLock::new(|| {
-    let r = |ps: &[&str]| -> Vec<Regex> {
-        ps.iter()
-            .map(|p| Regex::new(&format!("(?i){p}")).expect("keyword pattern"))
-            .collect()
-    };
-    // Order is the tie-break: earlier wins.
-    vec![
-        (
-            C::Recovery,
-            r(&[
-                r"\brpo\b",
-                r"\brto\b",
-                r"\bbackups?\b",
-                r"\brestor(?:e|es|ed|ing)\b",
-                r"\bdisaster\b",
-                r"\brecovery\b",
-                r"\bdr\b",
-                r"point[\s-]in[\s-]time",
-                r"loss\s+of\s+(?:an?\s+)?(?:entire\s+)?(?:cloud\s+)?(?:region|data\s*cent)",
-                r"business\s+continuity",
-            ]),
-        ),
-        (
-            C::Compliance,
-            r(&[
-                r"\bgdpr\b",
-                r"\bhipaa\b",
-                r"\bpci\b",
-                r"\bsoc\s?2\b",
-                r"\biso(?:/iec)?\s?27001\b",
-                r"\bretention\b|\bretain(?:ed|s)?\b",
-                r"\baudit",
-                r"residency",
-                r"personal\s+data",
-                r"data\s+subject",
-                r"data\s+protection",
-                r"\bprivacy\b",
-                r"regulat",
-                r"\bcomplian",
-                r"\bwcag\b",
-                r"accessibility\s+act",
-                r"\bsox\b",
-                r"fedramp",
-                r"\bnis\s?2\b",
-                r"\bdora\b",
-                r"anonymi[sz]|pseudonymi[sz]",
-                r"\berasure\b",
-                r"\bconsent\b",
-                r"\blawful",
-                r"\bccpa\b",
-                r"\bpii\b",
-                r"\bphi\b",
-            ]),
-        ),
-        (
-            C::Security,
-            r(&[
-                r"\bencrypt",
-                r"\btls\b|\bmtls\b",
-                r"\bauthenticat",
-                r"\bauthori[sz]",
-                r"\bauth\b|\boauth",
-                r"\biam\b",
-                r"\bsecrets?\b",
-                r"\bmfa\b|multi[\s-]factor",
-                r"\bsso\b",
-                r"least\s+privilege",
-                r"\bowasp\b",
-                r"penetration|pen[\s-]?test",
-                r"vulnerab",
-                r"access\s+control",
-                r"\bwaf\b|firewall",
-                r"\bddos\b",
-                r"\bkms\b|key\s+management",
-                r"\brbac\b",
-                r"zero\s+trust",
-                r"\bsecurity\b|\bsecure\b",
-                r"\bpermissions?\b",
-            ]),
-        ),
-        (
-            C::Reliability,
-            r(&[
-                r"\bavailability\b",
-                r"highly\s+available",
-                r"\buptime\b",
-                r"\bdowntime\b",
-                r"\b9\d(?:\.\d+)?\s?%",
-                r"\bnines\b",
-                r"\bresilien",
-                r"fault[\s-]toleran",
-                r"\bfailover\b",
-                r"\bredundan",
-                r"\boffline\b",
-                r"without\s+connectivity",
-                r"\broll(?:ed)?\s+back\b|\brollback\b",
-                r"\bslos?\b",
-                r"error\s+budget",
-                r"self[\s-]heal",
-                r"\bmulti[\s-]az\b",
-            ]),
-        ),
-        (
-            C::Performance,
-            r(&[
-                r"\blatency\b|\blatencies\b",
-                r"response\s+times?",
-                r"\bthroughput\b",
-                r"\bp\d{2,3}\b",
-                r"\d\s?ms\b",
-                r"requests?\s*(?:/|per)\s*(?:s|sec|second)\b",
-                r"\brps\b|\btps\b|\bqps\b",
-                r"\bperformance\b",
-                r"\bfast(?:er)?\b",
-                r"within\s+\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
-                r"page\s+load",
-                r"(?:under|below|<|within)\s*\d+(?:\.\d+)?\s*(?:ms|s|secs?|seconds?)\b",
-            ]),
-        ),
-        (
-            C::Scalability,
-            r(&[
-                r"\bscal(?:e|es|ed|ing|able|ability)\b",
-                r"\bpeaks?\b",
-                r"\bgrowth\b|\bgrows?\b",
-                r"\belastic",
-                r"auto[\s-]?scal",
-                r"\bconcurrent\b",
-                r"\bburst",
-                r"\bhorizontal",
-            ]),
-        ),
-    ]
-});
 
 fn keyword_category(text: &str) -> Option<RequirementCategory> {
     let mut best: Option<(usize, RequirementCategory)> = None;
-    for (cat, patterns) in KEYWORDS.iter() {
+    for (cat, patterns) in &cues().category_keywords {
         let score = patterns.iter().filter(|p| p.is_match(text)).count();
         if score > 0 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, *cat));
@@ -553,38 +240,17 @@ pub fn categorize(id: Option<&str>, text: &str) -> RequirementCategory {
 
 fn category_cell(value: &str) -> Option<RequirementCategory> {
     let v = value.to_lowercase();
-    let table: &[(&str, RequirementCategory)] = &[
-        ("non-functional", C::Other),
-        ("functional", C::Functional),
-        ("business", C::Business),
-        ("perf", C::Performance),
-        ("latency", C::Performance),
-        ("scal", C::Scalability),
-        ("capacity", C::Scalability),
-        ("availab", C::Reliability),
-        ("reliab", C::Reliability),
-        ("resilien", C::Reliability),
-        ("recover", C::Recovery),
-        ("backup", C::Recovery),
-        ("disaster", C::Recovery),
-        ("dr", C::Recovery),
-        ("secur", C::Security),
-        ("complian", C::Compliance),
-        ("privacy", C::Compliance),
-        ("regulat", C::Compliance),
-        ("retention", C::Compliance),
-        ("audit", C::Compliance),
-    ];
     let first = v
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .find(|w| !w.is_empty())?;
-    table
+    cues()
+        .category_cells
         .iter()
         .find(|(k, _)| {
             if k.len() <= 2 {
                 first == *k
             } else {
-                first.starts_with(k)
+                first.starts_with(k.as_str())
             }
         })
         .map(|(_, c)| *c)
@@ -674,6 +340,23 @@ fn merged_item_text(doc: &Doc, children: &[Vec<usize>], idx: usize, own: &str) -
         }
     }
     text
+}
+
+/// Whether item `idx` only labels the items nested in it: it has some, and its own text is a
+/// few words or ends with a colon.
+fn is_group_label(doc: &Doc, children: &[Vec<usize>], idx: usize) -> bool {
+    let own = doc.blocks[idx].text.trim();
+    children.get(idx).is_some_and(|c| !c.is_empty())
+        && (own.ends_with(':') || own.split_whitespace().count() <= 4)
+}
+
+/// Whether an item opens with a word that excludes what follows ("Out: catalogue, search").
+fn excludes(text: &str) -> bool {
+    let Some((lead, _)) = text.split_once([':', '\u{2014}', '\u{2013}']) else {
+        return false;
+    };
+    let lead = lead.trim().to_lowercase();
+    cues().exclusion_leads.contains(&lead)
 }
 
 fn has_id_children(doc: &Doc, children: &[Vec<usize>], idx: usize) -> bool {
@@ -826,6 +509,28 @@ fn row_draft(
     })
 }
 
+/// A table row as text: its first cell, then `Header: value` for each other cell with content.
+fn row_text(doc: &Doc, table: usize, cells: &[String]) -> String {
+    let header = doc.tables.get(table);
+    let mut filled = cells.iter().enumerate().filter(|(_, c)| !empty_cell(c));
+    let Some((_, first)) = filled.next() else {
+        return String::new();
+    };
+    let extras: Vec<String> = filled
+        .map(
+            |(i, c)| match header.and_then(|h| h.get(i)).map(|h| h.trim()) {
+                Some(h) if !h.is_empty() => format!("{h}: {}", c.trim()),
+                _ => c.trim().to_string(),
+            },
+        )
+        .collect();
+    if extras.is_empty() {
+        clean(first)
+    } else {
+        clean(&format!("{} — {}", first.trim(), extras.join("; ")))
+    }
+}
+
 /// The lines of a paragraph that start with an id, as `(text, line)`; the whole paragraph when its
 /// first line has an id and no other line does.
 fn paragraph_pieces(block: &Block) -> Vec<(String, u32)> {
@@ -868,7 +573,7 @@ fn extract_doc(input: &InputDocument, drafts: &mut Vec<Draft>) {
     for (idx, block) in doc.blocks.iter().enumerate() {
         let section = section_of(block, &doc, prd_like);
         let hard_excluded = section == Section::Excluded { hard: true };
-        let mut push = |id: Option<String>, text: &str, line: u32| {
+        let mut push = |id: Option<String>, text: &str, line: u32, section: Section| {
             let text = clean(text);
             if text.is_empty() {
                 return;
@@ -889,15 +594,31 @@ fn extract_doc(input: &InputDocument, drafts: &mut Vec<Draft>) {
                 match id {
                     Some(m) if !hard_excluded => {
                         let text = merged_item_text(&doc, &children, idx, m.rest);
-                        push(Some(m.id.clone()), &text, block.line);
+                        push(Some(m.id.clone()), &text, block.line, section);
                     }
                     Some(_) => {}
                     None => {
-                        if !section.takes_items() {
+                        if !section.takes_items() || excludes(&block.text) {
                             continue;
                         }
-                        // Nested items without an id belong to their parent's text.
-                        if parent.is_some() {
+                        // A short item over nested items only labels them: they are the
+                        // requirements ("* Availability" over "* 99.5% monthly").
+                        if is_group_label(&doc, &children, idx) {
+                            continue;
+                        }
+                        if let Some(p) = *parent {
+                            // Nested items belong to their parent's text, unless the parent is a
+                            // label, whose quality word then gives the category the words do not.
+                            if !is_group_label(&doc, &children, p) {
+                                continue;
+                            }
+                            let label = normalize_heading(&doc.blocks[p].text);
+                            let topical = label
+                                .split(' ')
+                                .find_map(|w| cues().quality(w).flatten())
+                                .map_or(section, |c| Section::NonFunctional(Some(c)));
+                            let text = merged_item_text(&doc, &children, idx, &block.text);
+                            push(None, &text, block.line, topical);
                             continue;
                         }
                         let own = block.text.trim();
@@ -907,7 +628,7 @@ fn extract_doc(input: &InputDocument, drafts: &mut Vec<Draft>) {
                             continue;
                         }
                         let text = merged_item_text(&doc, &children, idx, own);
-                        push(None, &text, block.line);
+                        push(None, &text, block.line, section);
                     }
                 }
             }
@@ -919,7 +640,7 @@ fn extract_doc(input: &InputDocument, drafts: &mut Vec<Draft>) {
                     if let Some(m) = parse_id(&piece)
                         && (m.known || (section.takes_items() && m.strong))
                     {
-                        push(Some(m.id.clone()), m.rest, line);
+                        push(Some(m.id.clone()), m.rest, line, section);
                     }
                 }
             }
@@ -930,6 +651,141 @@ fn extract_doc(input: &InputDocument, drafts: &mut Vec<Draft>) {
             }
         }
     }
+    prose_pass(input, &doc, prd_like, drafts);
+}
+
+/// Requirements stated in sentences, items and rows that the rules above did not take (see the
+/// module documentation): what a statement must hold depends on the kind of document.
+fn prose_pass(input: &InputDocument, doc: &Doc, prd_like: bool, drafts: &mut Vec<Draft>) {
+    let taken: HashSet<u32> = drafts
+        .iter()
+        .filter(|d| d.input == input.path)
+        .map(|d| d.line)
+        .collect();
+    let regimes = &extraction().regimes;
+    for st in statements(doc) {
+        let Some(block) = st.block else { continue };
+        if taken.contains(&st.line) {
+            continue;
+        }
+        // An item nested in one the rules took is part of its parent's text.
+        if let BlockKind::Item {
+            parent: Some(p), ..
+        } = block.kind
+            && doc.blocks.get(p).is_some_and(|b| taken.contains(&b.line))
+        {
+            continue;
+        }
+        let section = section_of(block, doc, prd_like);
+        if matches!(section, Section::Excluded { .. }) {
+            continue;
+        }
+        let text = clean(&st.text);
+        let words = text.split_whitespace().count();
+        if words < 3 || text.ends_with('?') || text.ends_with(':') {
+            continue;
+        }
+        // A short item over nested items is a label for them.
+        if st.form == Form::Item && words <= 6 && has_children(doc, block) {
+            continue;
+        }
+        if excludes(&text) || cues().defines_modal_words(&text) {
+            continue;
+        }
+        let keyword = keyword_category(&text);
+        let goal = cues().goal_cues.iter().any(|p| p.is_match(&text));
+        let normative = cues().normative.iter().any(|p| p.is_match(&text));
+        // A figure the figure reader knows, or a number in a statement about a quantity.
+        let quantified = !super::figures(&text).is_empty()
+            || (text.chars().any(|c| c.is_ascii_digit())
+                && matches!(
+                    keyword,
+                    Some(
+                        C::Capacity
+                            | C::Cost
+                            | C::Scalability
+                            | C::Performance
+                            | C::Reliability
+                            | C::Recovery
+                    )
+                ));
+        let regime = regimes
+            .regimes
+            .iter()
+            .any(|r| r.patterns.iter().any(|p| p.is_match(&text)));
+        let guarded = matches!(keyword, Some(C::Security | C::Compliance));
+        let security_heading = st.headings.iter().any(|h| {
+            let h = h.to_lowercase();
+            cues()
+                .security_headings
+                .iter()
+                .any(|w| h.contains(w.as_str()))
+        });
+        let listed = section.takes_items() && matches!(st.form, Form::Item | Form::LabelLine);
+        // A table row outside a requirement table (those the rules above read) is a
+        // requirement only when it says so, or holds a figure in a PRD (a capacity table).
+        // In guidelines, a row of a rule table says something in a sentence; a row of names,
+        // codes and address ranges (a naming scheme, an account map) is reference, not a rule.
+        let rules = input.kind == InputKind::InfrastructureGuidelines;
+        let sentence_row = match &block.kind {
+            BlockKind::Row { cells, .. } => {
+                let named = cells.first().is_some_and(|c| {
+                    let c = c.trim();
+                    !c.contains(' ') && c.contains(['-', '_', '/', '<', '.', ':'])
+                });
+                !named && cells.iter().any(|c| c.split_whitespace().count() >= 5)
+            }
+            _ => false,
+        };
+        if st.form == Form::Row
+            && !(normative
+                || (prd_like && quantified)
+                || (rules && sentence_row && (guarded || quantified)))
+        {
+            continue;
+        }
+        // The lines under a document's title, before its first section, introduce it.
+        if st.headings.len() <= 1 && !normative && !listed {
+            continue;
+        }
+        // Security and compliance words make a statement a requirement in a section about them,
+        // or with a normative word; elsewhere they may only describe.
+        // (A guideline's every statement is a rule.)
+        let stated = guarded && (normative || security_heading || listed);
+        let states = match input.kind {
+            InputKind::Prd | InputKind::Other => {
+                listed || normative || quantified || regime || stated || goal
+            }
+            InputKind::InfrastructureGuidelines => normative || quantified || regime || guarded,
+            InputKind::Architecture => regime || (stated && st.form != Form::Row),
+            InputKind::TechStack => regime || (guarded && st.form != Form::Row && normative),
+        };
+        if !states {
+            continue;
+        }
+        // A row reads as its first cell, then `Header: value` for the others.
+        let text = match &block.kind {
+            BlockKind::Row { table, cells } => row_text(doc, *table, cells),
+            _ => text,
+        };
+        let category = match category_for(None, section, None, &text) {
+            C::Other if goal => C::Business,
+            c => c,
+        };
+        drafts.push(Draft {
+            id: None,
+            category,
+            text,
+            input: input.path.clone(),
+            line: st.line,
+        });
+    }
+}
+
+fn has_children(doc: &Doc, block: &Block) -> bool {
+    doc.blocks.iter().any(|b| {
+        matches!(b.kind, BlockKind::Item { parent: Some(p), .. } if std::ptr::eq(&doc.blocks[p], block))
+    })
 }
 
 fn dedup_key(text: &str) -> String {
@@ -943,8 +799,10 @@ pub fn extract_requirements(inputs: &[InputDocument]) -> Vec<Requirement> {
     for input in inputs {
         extract_doc(input, &mut drafts);
     }
+    // The same text twice in one document is one requirement; in two documents, two (each
+    // document states it).
     let mut seen = HashSet::new();
-    drafts.retain(|d| seen.insert(dedup_key(&d.text)));
+    drafts.retain(|d| seen.insert((d.input.clone(), dedup_key(&d.text))));
     let taken: HashSet<String> = drafts.iter().filter_map(|d| d.id.clone()).collect();
     let mut n = 1;
     drafts
@@ -1096,13 +954,10 @@ mod tests {
                     "Search answers in p95 < 300 ms.".into(),
                     9
                 ),
-                (
-                    "REQ-3".into(),
-                    C::Recovery,
-                    "Recovery: RPO 5 minutes; RTO 1 hour".into(),
-                    10
-                ),
-                ("REQ-4".into(), C::Reliability, "Uptime 99.9%.".into(), 13),
+                // "Recovery:" only labels the items under it: they are the requirements.
+                ("REQ-3".into(), C::Recovery, "RPO 5 minutes".into(), 11),
+                ("REQ-4".into(), C::Recovery, "RTO 1 hour".into(), 12),
+                ("REQ-5".into(), C::Reliability, "Uptime 99.9%.".into(), 13),
             ]
         );
     }
@@ -1145,7 +1000,7 @@ mod tests {
                 ),
                 (
                     "NFR-02".into(),
-                    C::Performance,
+                    C::Scalability,
                     "Peak load — Target: 500 requests/s".into(),
                     6
                 ),

@@ -1,0 +1,151 @@
+//! The knowledge that drives reading the inputs, as data: `assets/extraction/*.ron`, built in, and
+//! a team's own files in `<config>/extraction/`, which add to them. Each file kind has a module
+//! here with its shape and its validation; every problem is reported as `file:line:col: what`.
+//!
+//! The knowledge is loaded once per process. [`install`] loads the built-in files and the team's
+//! (the workbench and the command line call it at start, with the configuration directory);
+//! [`extraction`] returns what was installed, or the built-in knowledge alone when nothing was.
+
+pub mod regimes;
+pub mod requirements;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub use regimes::{RegimeDef, Regimes};
+pub use requirements::RequirementCues;
+
+/// Everything the extractor knows.
+#[derive(Debug)]
+pub struct Extraction {
+    pub regimes: Regimes,
+    pub requirements: RequirementCues,
+}
+
+static INSTALLED: OnceLock<Extraction> = OnceLock::new();
+static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Why team files were left out when the knowledge was installed (empty when all loaded).
+pub fn install_warnings() -> &'static [String] {
+    WARNINGS.get().map_or(&[], Vec::as_slice)
+}
+
+/// The installed knowledge (the built-in files when [`install`] was not called).
+pub fn extraction() -> &'static Extraction {
+    INSTALLED.get_or_init(|| {
+        builtin().unwrap_or_else(|e| {
+            // The built-in files are tested to load; this is a build defect, not a user error.
+            panic!("the built-in extraction knowledge does not load: {e}")
+        })
+    })
+}
+
+/// Loads the built-in knowledge and the team's files in `<config>/extraction/` and makes them the
+/// knowledge of this process. Returns one warning per team file that could not be used (the file
+/// is then left out). Only the first call has an effect.
+pub fn install(config_dir: &Path) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let mut knowledge = match builtin() {
+        Ok(k) => k,
+        Err(e) => {
+            warnings.push(e);
+            return warnings;
+        }
+    };
+    for (path, text) in super::team_files(config_dir, "extraction") {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let result = text.and_then(|text| {
+            if name.starts_with("regimes") {
+                knowledge.regimes.add(&path, &text)
+            } else if name.starts_with("requirements") {
+                knowledge.requirements.add(&path, &text)
+            } else {
+                Err(format!(
+                    "{}: not a kind of extraction file infradraft knows (names start with: regimes, requirements)",
+                    path.display()
+                ))
+            }
+        });
+        if let Err(e) = result {
+            warnings.push(format!("{e}; file skipped"));
+        }
+    }
+    if INSTALLED.set(knowledge).is_err() {
+        warnings.clear();
+    } else {
+        let _ = WARNINGS.set(warnings.clone());
+    }
+    warnings
+}
+
+/// The built-in knowledge from `assets/extraction/`.
+pub fn builtin() -> Result<Extraction, String> {
+    let mut regimes = Regimes::default();
+    regimes.add(
+        Path::new("assets/extraction/regimes.ron"),
+        include_str!("../../../assets/extraction/regimes.ron"),
+    )?;
+    let mut requirements = RequirementCues::default();
+    requirements.add(
+        Path::new("assets/extraction/requirements.ron"),
+        include_str!("../../../assets/extraction/requirements.ron"),
+    )?;
+    Ok(Extraction {
+        regimes,
+        requirements,
+    })
+}
+
+/// Where in `text` the first occurrence of `needle` (as a quoted RON string) stands, as `:line:col`
+/// for an error message; empty when it cannot be found (an escaped string).
+pub(crate) fn position_of(text: &str, needle: &str) -> String {
+    let quoted = format!("{:?}", needle);
+    let at = text.find(&quoted).or_else(|| text.find(needle));
+    match at {
+        Some(at) => {
+            let line = text[..at].matches('\n').count() + 1;
+            let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!(":{line}:{col}")
+        }
+        None => String::new(),
+    }
+}
+
+/// A regular expression from a knowledge file, or an error naming the file and the position of the
+/// pattern.
+pub(crate) fn compile(origin: &Path, text: &str, pattern: &str) -> Result<regex::Regex, String> {
+    regex::Regex::new(pattern).map_err(|e| {
+        let first = e.to_string();
+        let reason = first.lines().last().unwrap_or(&first).trim().to_string();
+        format!(
+            "{}{}: {pattern:?} is not a valid regular expression: {reason}",
+            origin.display(),
+            position_of(text, pattern)
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_knowledge_loads() {
+        let k = builtin().unwrap();
+        assert!(k.regimes.names().any(|n| n == "DORA"));
+    }
+
+    #[test]
+    fn positions_point_at_the_string() {
+        let text = "A(\n  x: [\"ok\", \"(bad\"],\n)";
+        assert_eq!(position_of(text, "(bad"), ":2:13");
+        let err = compile(Path::new("t.ron"), text, "(bad").unwrap_err();
+        assert!(
+            err.starts_with("t.ron:2:13: \"(bad\" is not a valid regular expression"),
+            "{err}"
+        );
+    }
+}
