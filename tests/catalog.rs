@@ -119,6 +119,8 @@ mod ranking {
                 input: "/repo/docs/tech-stack.md".into(),
                 line,
             }),
+            modality: infradraft::model::Modality::Statement,
+            incidental: false,
         }
     }
 

@@ -377,8 +377,8 @@ fn score(session: &Session, e: &Expected) -> Score {
         }
     }
 
-    // Facts: today's model marks a prohibition as the tag `no-<tag>`.
-    let facts_at = |at: &At| -> Vec<&String> {
+    // Facts: a tag found at the line with the expected force (a prohibition's tag is `no-<tag>`).
+    let facts_at = |at: &At| -> Vec<&infradraft::model::Assumption> {
         session
             .assumptions
             .iter()
@@ -387,25 +387,47 @@ fn score(session: &Session, e: &Expected) -> Score {
                     src.line == at.1 && src.short().starts_with(&format!("{}:", at.0))
                 })
             })
-            .flat_map(|a| a.tags.iter())
             .collect()
     };
+    let debug = std::env::var_os("CORPUS_DEBUG").is_some();
     for f in &e.facts {
-        let tags = facts_at(&f.at);
+        let found = facts_at(&f.at);
         for tag in &f.tags {
             s.fact_expected += 1;
-            let want = if f.modality == Modality::Prohibition {
-                format!("no-{tag}")
-            } else {
-                tag.clone()
+            let (want, modality) = match f.modality {
+                Modality::Prohibition => (
+                    format!("no-{tag}"),
+                    infradraft::model::Modality::Prohibition,
+                ),
+                Modality::Mandate => (tag.clone(), infradraft::model::Modality::Mandate),
+                Modality::Preference => (tag.clone(), infradraft::model::Modality::Preference),
+                Modality::Statement => (tag.clone(), infradraft::model::Modality::Statement),
             };
-            if tags.iter().any(|t| **t == want) {
+            if found
+                .iter()
+                .any(|a| a.modality == modality && a.tags.contains(&want))
+            {
                 s.fact_found += 1;
+            } else if debug {
+                let got: Vec<String> = found
+                    .iter()
+                    .map(|a| format!("{}:{}", a.modality.label(), a.tags.join(",")))
+                    .collect();
+                eprintln!(
+                    "  fact {}:{} want {:?} {want}, got {got:?}  {:?}",
+                    f.at.0, f.at.1, f.modality, f.quote
+                );
             }
         }
     }
+    let tags_at = |at: &At| -> Vec<&String> {
+        facts_at(at)
+            .into_iter()
+            .flat_map(|a| a.tags.iter())
+            .collect()
+    };
     for f in &e.not_facts {
-        let tags = facts_at(&f.at);
+        let tags = tags_at(&f.at);
         for tag in &f.tags {
             s.not_fact_expected += 1;
             if tags.contains(&tag) {

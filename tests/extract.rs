@@ -335,8 +335,12 @@ fn aws_all_facts_include_accepted_decisions_only() {
         fixture(AWS, "tech-stack.md", InputKind::TechStack),
         fixture(AWS, "architecture.md", InputKind::Architecture),
     ]);
-    assert_eq!(facts.len(), 9 + 11 + 2);
-    let arch: Vec<(&str, u32)> = facts
+    // The facts kept where documents keep them (assumptions, stack, accepted decisions); the
+    // rest are statements made in passing, never from a decision that is not accepted.
+    let kept: Vec<_> = facts.iter().filter(|f| !f.incidental).collect();
+    // (A fact that both uses one thing and rules out another is two facts, one per force.)
+    assert_eq!(kept.len(), 9 + 11 + 2 + 2);
+    let arch: Vec<(&str, u32)> = kept
         .iter()
         .filter_map(|f| {
             let s = f.source.as_ref()?;
@@ -682,9 +686,15 @@ fn onprem_figures() {
 fn onprem_prd_has_no_technical_assumptions() {
     let prd = fixture(ONPREM, "prd.md", InputKind::Prd);
     assert_eq!(technical_assumptions(&prd), TechnicalAssumptions::Missing);
-    // Nothing is guessed from the rest of the PRD ("own data centres" is in its Purpose section).
+    // Nothing is made a Technical Assumption from the rest of the PRD; what it states in passing
+    // ("own data centres" in its Purpose section) is a statement, never a mandate.
     let facts = all_facts(std::slice::from_ref(&prd));
-    assert!(facts.is_empty(), "{facts:#?}");
+    assert!(
+        facts
+            .iter()
+            .all(|f| f.incidental && f.modality != infradraft::model::Modality::Mandate),
+        "{facts:#?}"
+    );
 }
 
 #[test]
@@ -950,23 +960,71 @@ fn sample_stack_and_all_facts() {
     let all = all_facts(&docs);
     let from = |name: &str| {
         all.iter()
-            .filter(|f| f.source.as_ref().unwrap().input == format!("builtin:sample/{name}"))
+            .filter(|f| {
+                !f.incidental
+                    && f.source.as_ref().unwrap().input == format!("builtin:sample/{name}")
+            })
             .count()
     };
-    assert_eq!((from("prd.md"), from("tech-stack.md")), (23, 22));
+    assert_eq!((from("prd.md"), from("tech-stack.md")), (24, 23));
     assert_eq!(
         (
             from("architecture.md"),
             from("infrastructure-guidelines.md")
         ),
-        (6, 2)
+        (8, 2)
     );
-    let adr1 = all.iter().find(|f| f.text.starts_with("ADR-001")).unwrap();
-    assert_eq!(adr1.tags, ["modular-monolith", "no-microservices"]);
-    assert_eq!(adr1.source.as_ref().unwrap().line, 230);
+    // ADR-001 builds a modular monolith and rules out microservices: two facts, one per force.
+    let adr1: Vec<_> = all
+        .iter()
+        .filter(|f| f.text.starts_with("ADR-001"))
+        .map(|f| (f.tags.clone(), f.modality, f.source.as_ref().unwrap().line))
+        .collect();
+    use infradraft::model::Modality;
+    assert_eq!(
+        adr1,
+        [
+            (
+                vec!["modular-monolith".to_string()],
+                Modality::Statement,
+                230
+            ),
+            (
+                vec!["no-microservices".to_string()],
+                Modality::Prohibition,
+                230
+            ),
+        ]
+    );
     // "Lambda only for …; no database access from Lambda" uses Lambda, it does not rule it out.
     let adr8 = all.iter().find(|f| f.text.starts_with("ADR-008")).unwrap();
     assert_eq!(adr8.tags, ["serverless"]);
+    // The guidelines' rules are mandates: "All infrastructure must be defined in Terraform".
+    assert!(all.iter().any(|f| {
+        f.modality == Modality::Mandate
+            && f.tags.contains(&"terraform".to_string())
+            && f.source
+                .as_ref()
+                .unwrap()
+                .input
+                .ends_with("infrastructure-guidelines.md")
+    }));
+    // Managed Prometheus "without operating Prometheus" uses Prometheus; never both a tag and its
+    // negation from one line.
+    for f in &all {
+        for t in &f.tags {
+            let other = match t.strip_prefix("no-") {
+                Some(base) => base.to_string(),
+                None => format!("no-{t}"),
+            };
+            assert!(
+                !all.iter()
+                    .any(|g| g.source == f.source && g.tags.contains(&other)),
+                "{t} and {other} from {:?}",
+                f.source
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------- robustness

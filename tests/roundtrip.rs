@@ -122,13 +122,24 @@ fn assumption() -> impl Strategy<Value = Assumption> {
         text(),
         texts(),
         source(),
+        prop::sample::select(vec![
+            Modality::Mandate,
+            Modality::Prohibition,
+            Modality::Preference,
+            Modality::Statement,
+        ]),
+        any::<bool>(),
     )
-        .prop_map(|(topic, text, tags, source)| Assumption {
-            topic,
-            text,
-            tags,
-            source,
-        })
+        .prop_map(
+            |(topic, text, tags, source, modality, incidental)| Assumption {
+                topic,
+                text,
+                tags,
+                source,
+                modality,
+                incidental,
+            },
+        )
 }
 
 fn option_card() -> impl Strategy<Value = OptionCard> {

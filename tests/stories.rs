@@ -538,7 +538,17 @@ fn refinements_name_real_sample_stories() {
     );
     assert!(has("Story 1.1", "infrastructure-as-code").is_some());
     let obs = has("Story 1.2", "monitoring-observability").expect("1.2 × monitoring");
-    assert!(obs.change.contains("Provider-native monitoring"));
+    let monitoring = s.component("monitoring-observability").unwrap();
+    let chosen = monitoring
+        .option(&monitoring.decision.as_ref().unwrap().option)
+        .unwrap();
+    // The guidelines mandate OpenTelemetry with Amazon Managed Prometheus and Grafana, and the
+    // pick follows them.
+    assert_eq!(
+        chosen.name,
+        "OpenTelemetry with managed Prometheus and Grafana"
+    );
+    assert!(obs.change.contains(&chosen.name), "{}", obs.change);
     assert!(
         has("Story 2.3", "compute-resources").is_some(),
         "readiness × compute"

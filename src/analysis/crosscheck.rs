@@ -4,7 +4,9 @@
 //!
 //! # Rules for facts
 //! Option tags and fact tags are compared after [`expand_tags`] (`eks` also counts as `kubernetes`,
-//! `modular-monolith` as `monolith`), case-insensitively. For each fact, at most one finding:
+//! `modular-monolith` as `monolith`), case-insensitively. For each fact, at most one finding, and
+//! for each reason and document one finding in all: of the facts that give the same reason, the
+//! firmest (a mandate or prohibition, then a preference, then a statement) is the evidence:
 //! - **Conflicting** when the option's `conflicts_with` holds a tag the fact asserts (option conflicts
 //!   with `serverless`, PRD assumes `serverless`); or the option has a tag X and the fact rules X
 //!   out with `no-X` (option `microservices`, PRD `no-microservices`); or the fact rules out a
@@ -41,7 +43,7 @@
 use crate::inputs::extract::vocab::{expand_tags, find_terms};
 use crate::inputs::extract::{Figure, figures, source_line};
 use crate::model::{
-    Assumption, AssumptionTopic, ComponentDesign, InputDocument, InputKind, OptionCard,
+    Assumption, AssumptionTopic, ComponentDesign, InputDocument, InputKind, Modality, OptionCard,
     Requirement, SourceRef,
 };
 
@@ -490,10 +492,31 @@ pub fn check_option(
         .into_iter()
         .filter(|t| !t.starts_with("no-"))
         .collect();
-    let mut out: Vec<Finding> = facts
-        .iter()
-        .filter_map(|f| check_fact(option, &opt_pos, &opt_neg, &conflicts, f, inputs))
-        .collect();
+    // One finding per reason and document: of the facts that give the same one, the firmest
+    // (a mandate or prohibition before a preference, before a statement), then the first; the
+    // findings stay in fact order.
+    let rank = |f: &Assumption| match f.modality {
+        Modality::Mandate | Modality::Prohibition => 0,
+        Modality::Preference => 1,
+        Modality::Statement => 2,
+    };
+    let mut chosen: Vec<(usize, u8, Finding)> = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        let Some(finding) = check_fact(option, &opt_pos, &opt_neg, &conflicts, f, inputs) else {
+            continue;
+        };
+        let r = rank(f);
+        match chosen
+            .iter_mut()
+            .find(|(_, _, o)| o.verdict == finding.verdict && o.explanation == finding.explanation)
+        {
+            Some(slot) if r < slot.1 => *slot = (i, r, finding),
+            Some(_) => {}
+            None => chosen.push((i, r, finding)),
+        }
+    }
+    chosen.sort_by_key(|(i, _, _)| *i);
+    let mut out: Vec<Finding> = chosen.into_iter().map(|(_, _, f)| f).collect();
     out.extend(
         requirements
             .iter()
@@ -548,6 +571,8 @@ mod tests {
                 input: "prd.md".into(),
                 line,
             }),
+            modality: crate::model::Modality::Statement,
+            incidental: false,
         }
     }
 

@@ -146,10 +146,36 @@ fn requirements_part(s: &Session) -> String {
             s.regimes.join(", ")
         );
     }
-    if !s.assumptions.is_empty() {
+    let kept: Vec<&crate::model::Assumption> =
+        s.assumptions.iter().filter(|a| !a.incidental).collect();
+    if !kept.is_empty() {
         out.push_str("\n### Technical assumptions\n\n");
-        for a in &s.assumptions {
+        for a in kept {
             let _ = writeln!(out, "- {} ({})", a.text.trim(), source(&a.source));
+        }
+    }
+    // What the inputs require or rule out in passing, once per statement.
+    let mut firm: Vec<(&str, &str, String)> = Vec::new();
+    for a in s.assumptions.iter().filter(|a| a.incidental) {
+        use crate::model::Modality as M;
+        let force = match a.modality {
+            M::Mandate => "required",
+            M::Prohibition => "ruled out",
+            M::Preference => "preferred",
+            M::Statement => continue,
+        };
+        let src = source(&a.source);
+        if !firm
+            .iter()
+            .any(|(_, t, s)| *t == a.text.trim() && *s == src)
+        {
+            firm.push((force, a.text.trim(), src));
+        }
+    }
+    if !firm.is_empty() {
+        out.push_str("\n### Constraints stated in the inputs\n\n");
+        for (force, text, src) in firm {
+            let _ = writeln!(out, "- {text} ({src}; {force})");
         }
     }
     out

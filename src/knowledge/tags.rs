@@ -1,100 +1,25 @@
 //! Which tags an option card may carry: one known list, so that a misspelt tag in a catalog file is
 //! caught instead of silently never matching anything.
 //!
-//! Tags come from two places. Facts extracted from the inputs are tagged with the extraction
-//! vocabulary ([`crate::inputs::extract::VOCABULARY`]: technologies, providers, architecture styles,
+//! Tags come from two places, both in `assets/extraction/vocabulary.ron`. Facts extracted from the
+//! inputs are tagged with the extraction vocabulary (technologies, providers, architecture styles,
 //! region names). Options additionally describe design approaches that documents rarely name in so
 //! many words but that the cross-check and ranking still reason about (`blue-green`, `pilot-light`,
-//! `account-per-environment`); those are [`DESIGN_TAGS`]. A `no-<tag>` in `conflicts_with` is known
+//! `account-per-environment`); those are its design tags. A `no-<tag>` in `conflicts_with` is known
 //! when `<tag>` is.
 
 use crate::inputs::extract::{tag_def, tag_topic};
 
-/// Design approaches and qualities that options are tagged with besides the extraction vocabulary.
-pub const DESIGN_TAGS: &[&str] = &[
-    // Provider and hosting models
-    "public-cloud",
-    "private-cloud",
-    "sovereign-cloud",
-    "hybrid",
-    "single-cloud",
-    "multi-cloud",
-    "provider-native",
-    "managed",
-    "self-managed",
-    "saas",
-    "managed-service-provider",
-    // Compute
-    "containers",
-    "serverless-containers",
-    "functions",
-    "autoscaling",
-    "scale-to-zero",
-    "spot",
-    "reserved-capacity",
-    "rightsizing",
-    // Data
-    "sql",
-    "nosql",
-    "distributed-sql",
-    "object-storage",
-    "single-instance",
-    "point-in-time-recovery",
-    "daily-backup",
-    // Network and security
-    "hub-and-spoke",
-    "shared-vpc",
-    "isolated-networks",
-    "perimeter",
-    "zero-trust",
-    "waf",
-    "kms",
-    "sso",
-    "siem",
-    "policy-as-code",
-    "compliance-scanning",
-    // Availability and recovery
-    "single-az",
-    "multi-az",
-    "multi-region",
-    "active-active",
-    "warm-standby",
-    "pilot-light",
-    "backup-restore",
-    "chaos-engineering",
-    "slo",
-    "sre",
-    // Delivery
-    "blue-green",
-    "canary",
-    "feature-flags",
-    "manual-approval",
-    "ephemeral-environments",
-    "iac-testing",
-    // Environments and accounts
-    "account-per-environment",
-    "prod-nonprod-split",
-    "shared-account",
-    // Organisation
-    "platform-team",
-    "central-ops",
-    "you-build-it-you-run-it",
-    "team-topologies",
-    "inner-source",
-    "internal-developer-portal",
-    "finops",
-    "adr",
-    // Evolution
-    "stay-and-optimise",
-    "phased-migration",
-    "strangler-fig",
-    "re-architecture",
-];
-
 /// Whether an option may carry `tag` (in `tags`, or in `conflicts_with` with a `no-` prefix).
 pub fn is_known(tag: &str) -> bool {
     let base = tag.strip_prefix("no-").unwrap_or(tag);
-    tag_def(base).is_some() || tag_topic(base).is_some() || DESIGN_TAGS.contains(&base)
+    tag_def(base).is_some()
+        || tag_topic(base).is_some()
+        || super::extraction::extraction()
+            .vocabulary
+            .design_tags
+            .iter()
+            .any(|t| t == base)
 }
 
 #[cfg(test)]
@@ -120,7 +45,10 @@ mod tests {
     #[test]
     fn design_tags_are_well_formed_and_listed_once_across_both_lists() {
         let mut seen = std::collections::HashSet::new();
-        for tag in DESIGN_TAGS {
+        for tag in &super::super::extraction::extraction()
+            .vocabulary
+            .design_tags
+        {
             assert!(seen.insert(tag), "{tag} listed twice");
             assert!(tag_def(tag).is_none(), "{tag} is already in the vocabulary");
             assert!(

@@ -30,8 +30,8 @@ pub use id::{BadId, bad_id, is_slug};
 pub use input::{InputDocument, InputKind};
 pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place, WorksheetPlace};
 pub use requirement::{
-    Assumption, AssumptionTopic, RegimeChoice, RegimeEvidence, Requirement, RequirementCategory,
-    RequirementOrigin, SourceRef,
+    Assumption, AssumptionTopic, Modality, RegimeChoice, RegimeEvidence, Requirement,
+    RequirementCategory, RequirementOrigin, SourceRef,
 };
 pub use review::{ChecklistMark, CommentTarget, Mark, ReviewComment, Severity};
 pub use section::{Section, SectionStatus};

@@ -114,14 +114,48 @@ pub enum AssumptionTopic {
     Other,
 }
 
-/// A fact from the PRD's Technical Assumptions or the tech stack that decisions are checked against.
+/// The force with which a document states a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Modality {
+    /// "All infrastructure must be in Terraform", "the only approved tool".
+    Mandate,
+    /// "No Kubernetes", "Pulumi is not approved"; its tags are `no-<tag>`.
+    Prohibition,
+    /// "Managed services should be preferred".
+    Preference,
+    /// Only that it is (or will be) so: a tech stack's row, an architecture's description.
+    #[default]
+    Statement,
+}
+
+impl Modality {
+    pub fn label(self) -> &'static str {
+        match self {
+            Modality::Mandate => "mandate",
+            Modality::Prohibition => "prohibition",
+            Modality::Preference => "preference",
+            Modality::Statement => "statement",
+        }
+    }
+}
+
+/// A fact from the inputs that decisions are checked against: a Technical Assumption of the PRD,
+/// a row of the tech stack, a rule of the guidelines, a statement of the architecture document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assumption {
     pub topic: AssumptionTopic,
     pub text: String,
-    /// Normalised tags the cross-check matches against option tags (e.g. `monorepo`, `serverless`).
+    /// Normalised tags the cross-check matches against option tags (e.g. `monorepo`, `serverless`);
+    /// `no-<tag>` for what a prohibition rules out.
     pub tags: Vec<String>,
     pub source: Option<SourceRef>,
+    /// How strongly the document states it.
+    #[serde(default)]
+    pub modality: Modality,
+    /// Mentioned in passing in a sentence, rather than kept where the document keeps its facts (a
+    /// Technical Assumption, a stack entry, a decision, a guideline's rule section).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub incidental: bool,
 }
 
 /// A place in the inputs that names a compliance regime: evidence that it applies, or (when the

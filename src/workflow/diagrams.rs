@@ -1523,6 +1523,8 @@ mod tests {
             text: "Cache: Redis".into(),
             tags: vec!["redis".into(), "no-mongodb".into()],
             source: None,
+            modality: crate::model::Modality::Statement,
+            incidental: false,
         });
         assert_clean(&s);
         let all = starters(&s);

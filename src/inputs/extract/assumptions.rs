@@ -344,6 +344,8 @@ fn section_items(doc: &Doc, section: usize, input: &str) -> Vec<Assumption> {
                     input: input.to_string(),
                     line,
                 }),
+                modality: crate::model::Modality::Statement,
+                incidental: false,
             });
         }
     }

@@ -5,10 +5,11 @@
 //!
 //! Every extracted item keeps the exact 1-based line it came from, so that a screen can quote it.
 //! Matching of technologies and architecture styles goes through one shared tag vocabulary,
-//! [`VOCABULARY`] (see [`vocab`]).
+//! vocabulary of `assets/extraction/vocabulary.ron` (see [`vocab`]).
 
 mod assumptions;
 mod blocks;
+mod facts;
 mod figures;
 mod outline;
 mod regimes;
@@ -23,7 +24,7 @@ pub use outline::{normalize_heading, outline};
 pub use regimes::{regime_evidence, regimes_in_scope};
 pub use requirements::{categorize, extract_requirements};
 pub use stack::{all_facts, tech_stack_facts};
-pub use vocab::{TagDef, VOCABULARY, expand_tags, tag_def, tag_topic, tags_in};
+pub use vocab::{TagDef, expand_tags, tag_def, tag_topic, tags_in};
 
 /// A heading of a Markdown document.
 #[derive(Debug, Clone, PartialEq, Eq)]

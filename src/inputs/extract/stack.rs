@@ -263,6 +263,8 @@ fn row_fact(
         text,
         tags,
         source: source(input, block.line),
+        modality: crate::model::Modality::Statement,
+        incidental: false,
     })
 }
 
@@ -297,6 +299,8 @@ fn piece_facts(
             text,
             tags,
             source: source(input, line),
+            modality: crate::model::Modality::Statement,
+            incidental: false,
         });
     }
     out
@@ -342,6 +346,8 @@ pub fn tech_stack_facts(doc: &InputDocument) -> Vec<Assumption> {
                     text: block.text.trim().to_string(),
                     tags,
                     source: source(&doc.path, block.line),
+                    modality: crate::model::Modality::Statement,
+                    incidental: false,
                 });
             }
             _ => facts.extend(piece_facts(block, &doc.path, None)),
@@ -409,6 +415,8 @@ fn architecture_facts(doc: &InputDocument) -> Vec<Assumption> {
                     },
                     tags,
                     source: source(&doc.path, block.line),
+                    modality: crate::model::Modality::Statement,
+                    incidental: false,
                 });
             }
             BlockKind::Item { .. } if under_any(block, &parsed, DECISION_HEADINGS) => {
@@ -442,16 +450,33 @@ fn guideline_facts(doc: &InputDocument) -> Vec<Assumption> {
     dedup_by_tags(facts)
 }
 
-/// All facts of `inputs`, input by input (see the module documentation).
+/// All facts of `inputs`, input by input (see the module documentation): the facts the rules above
+/// find, each with its force, then a fact for every other statement that names something of the
+/// vocabulary ([`super::facts`]).
 pub fn all_facts(inputs: &[InputDocument]) -> Vec<Assumption> {
     let mut out = Vec::new();
     for input in inputs {
-        match input.kind {
-            InputKind::Prd => out.extend(technical_assumptions(input).items().iter().cloned()),
-            InputKind::TechStack => out.extend(tech_stack_facts(input)),
-            InputKind::Architecture | InputKind::Other => out.extend(architecture_facts(input)),
-            InputKind::InfrastructureGuidelines => out.extend(guideline_facts(input)),
+        let found: Vec<Assumption> = match input.kind {
+            InputKind::Prd => technical_assumptions(input).items().to_vec(),
+            InputKind::TechStack => tech_stack_facts(input),
+            InputKind::Architecture | InputKind::Other => architecture_facts(input),
+            InputKind::InfrastructureGuidelines => guideline_facts(input),
+        };
+        let rules = input.kind == InputKind::InfrastructureGuidelines;
+        let covered: Vec<u32> = found
+            .iter()
+            .filter_map(|f| f.source.as_ref().map(|s| s.line))
+            .collect();
+        for fact in found {
+            let rule = rules
+                && crate::knowledge::extraction::extraction()
+                    .requirements
+                    .normative
+                    .iter()
+                    .any(|p| p.is_match(&fact.text));
+            out.extend(super::facts::with_force(fact, rule));
         }
+        out.extend(super::facts::statement_facts(input, &covered));
     }
     out
 }
@@ -527,6 +552,9 @@ mod tests {
                 (T::Databases, vec!["postgres"], 5),
                 (T::ContainerOrchestration, vec!["no-kubernetes"], 10),
                 (T::InfrastructureAsCode, vec!["terraform"], 5),
+                // Every statement naming something of the vocabulary is a fact; the ADR that
+                // is only proposed (Kafka) is not.
+                (T::InfrastructureAsCode, vec!["pulumi"], 9),
             ]
         );
         assert_eq!(facts[0].text, "ADR-1: Use PostgreSQL");

@@ -3,7 +3,7 @@
 //! negations included.
 //!
 //! # Tags
-//! Each [`TagDef`] in [`VOCABULARY`] gives a tag, its [`AssumptionTopic`], its synonyms (matched
+//! Each [`TagDef`] of the vocabulary (`assets/extraction/vocabulary.ron`) gives a tag, its [`AssumptionTopic`], its synonyms (matched
 //! case-insensitively on word boundaries; a space in a synonym also matches a hyphen, so
 //! `event driven` matches `event-driven`) and the tags it implies (`eks` implies `kubernetes`,
 //! `modular-monolith` implies `monolith`). Longer synonyms win over shorter ones at the same place
@@ -30,635 +30,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub use crate::knowledge::extraction::TagDef;
+use crate::knowledge::extraction::{Negation, Vocabulary, extraction};
 use crate::model::AssumptionTopic;
 
-/// One tag of the vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TagDef {
-    /// The normalised tag, lower-case kebab-case (`github-actions`).
-    pub tag: &'static str,
-    /// The topic facts with this tag are about.
-    pub topic: AssumptionTopic,
-    /// Phrases that mean this tag, lower case; a space also matches a hyphen.
-    pub synonyms: &'static [&'static str],
-    /// Tags that this one implies (for matching only; facts keep the tag as found).
-    pub implies: &'static [&'static str],
+fn vocabulary() -> &'static Vocabulary {
+    &extraction().vocabulary
 }
 
-const fn t(
-    tag: &'static str,
-    topic: AssumptionTopic,
-    synonyms: &'static [&'static str],
-    implies: &'static [&'static str],
-) -> TagDef {
-    TagDef {
-        tag,
-        topic,
-        synonyms,
-        implies,
-    }
+fn negation() -> &'static Negation {
+    &extraction().negation
 }
-
-use AssumptionTopic as T;
-
-/// The tag vocabulary. Region tags are not listed here: see the module documentation.
-pub const VOCABULARY: &[TagDef] = &[
-    // Repository structure
-    t(
-        "monorepo",
-        T::RepositoryStructure,
-        &[
-            "monorepo",
-            "mono repo",
-            "monorepository",
-            "mono repository",
-            "single repository",
-            "single git repository",
-            "single github repository",
-            "single gitlab repository",
-            "one repository",
-            "one git repository",
-        ],
-        &[],
-    ),
-    t(
-        "polyrepo",
-        T::RepositoryStructure,
-        &[
-            "polyrepo",
-            "poly repo",
-            "multirepo",
-            "multi repo",
-            "multi repository",
-            "repository per service",
-            "repo per service",
-            "one repository per service",
-            "separate repositories",
-            "multiple repositories",
-            "one repository per",
-        ],
-        &[],
-    ),
-    // Service architecture
-    t(
-        "modular-monolith",
-        T::ServiceArchitecture,
-        &["modular monolith", "modulith"],
-        &["monolith"],
-    ),
-    t(
-        "monolith",
-        T::ServiceArchitecture,
-        &["monolith", "monolithic", "single deployable"],
-        &[],
-    ),
-    t(
-        "microservices",
-        T::ServiceArchitecture,
-        &[
-            "microservices",
-            "microservice",
-            "micro services",
-            "micro service",
-        ],
-        &[],
-    ),
-    t(
-        "serverless",
-        T::ServiceArchitecture,
-        &[
-            "serverless",
-            "aws lambda",
-            "lambda functions",
-            "lambda function",
-            "lambda",
-            "azure functions",
-            "azure function",
-            "function app",
-            "function apps",
-            "google cloud functions",
-            "cloud functions",
-            "cloud run functions",
-        ],
-        &[],
-    ),
-    t(
-        "event-driven",
-        T::ServiceArchitecture,
-        &["event driven", "event sourcing", "event sourced"],
-        &[],
-    ),
-    // Testing
-    t(
-        "unit-tests",
-        T::Testing,
-        &["unit tests", "unit testing", "unit test"],
-        &[],
-    ),
-    t(
-        "integration-tests",
-        T::Testing,
-        &[
-            "integration tests",
-            "integration testing",
-            "integration test",
-        ],
-        &[],
-    ),
-    t(
-        "contract-tests",
-        T::Testing,
-        &[
-            "contract tests",
-            "contract testing",
-            "consumer driven contract",
-        ],
-        &[],
-    ),
-    t(
-        "e2e-tests",
-        T::Testing,
-        &[
-            "end to end tests",
-            "end to end testing",
-            "e2e tests",
-            "e2e testing",
-        ],
-        &[],
-    ),
-    t(
-        "load-tests",
-        T::Testing,
-        &[
-            "load tests",
-            "load testing",
-            "load test",
-            "performance tests",
-            "performance testing",
-            "stress tests",
-        ],
-        &[],
-    ),
-    t(
-        "dr-drill",
-        T::Testing,
-        &[
-            "disaster recovery drill",
-            "dr drill",
-            "dr drills",
-            "dr exercise",
-            "disaster recovery test",
-            "failover test",
-            "failover drill",
-        ],
-        &[],
-    ),
-    // Cloud provider
-    t(
-        "aws",
-        T::CloudProvider,
-        &["aws", "amazon web services"],
-        &[],
-    ),
-    t(
-        "azure",
-        T::CloudProvider,
-        &["azure", "microsoft azure"],
-        &[],
-    ),
-    t(
-        "gcp",
-        T::CloudProvider,
-        &["gcp", "google cloud", "google cloud platform"],
-        &[],
-    ),
-    t(
-        "on-premises",
-        T::CloudProvider,
-        &[
-            "on premises",
-            "on premise",
-            "on prem",
-            "own data centre",
-            "own data center",
-            "own data centres",
-            "own data centers",
-            "our data centre",
-            "our data center",
-            "our data centres",
-            "our data centers",
-            "private data centre",
-            "private data center",
-        ],
-        &[],
-    ),
-    // Languages and runtimes
-    t("typescript", T::Languages, &["typescript"], &[]),
-    t("javascript", T::Languages, &["javascript"], &[]),
-    t(
-        "nodejs",
-        T::Languages,
-        &["node.js", "nodejs", "node js"],
-        &[],
-    ),
-    t("python", T::Languages, &["python"], &[]),
-    t("java", T::Languages, &["java"], &[]),
-    t("kotlin", T::Languages, &["kotlin"], &[]),
-    t("go", T::Languages, &["golang"], &[]),
-    t(
-        "csharp",
-        T::Languages,
-        &["c#", ".net", "dotnet", "asp.net core", "asp.net"],
-        &[],
-    ),
-    t("rust", T::Languages, &["rust"], &[]),
-    t("ruby", T::Languages, &["ruby", "ruby on rails"], &[]),
-    t("php", T::Languages, &["php"], &[]),
-    t("scala", T::Languages, &["scala"], &[]),
-    // Databases
-    t(
-        "postgres",
-        T::Databases,
-        &[
-            "postgresql",
-            "postgres",
-            "aurora postgresql",
-            "azure database for postgresql",
-            "cloud sql for postgresql",
-            "alloydb",
-        ],
-        &[],
-    ),
-    t(
-        "mysql",
-        T::Databases,
-        &[
-            "mysql",
-            "aurora mysql",
-            "azure database for mysql",
-            "cloud sql for mysql",
-        ],
-        &[],
-    ),
-    t("mariadb", T::Databases, &["mariadb", "galera"], &[]),
-    t(
-        "sql-server",
-        T::Databases,
-        &["sql server", "azure sql", "azure sql database", "mssql"],
-        &[],
-    ),
-    t(
-        "oracle",
-        T::Databases,
-        &["oracle database", "oracle db", "oracle rac"],
-        &[],
-    ),
-    t(
-        "dynamodb",
-        T::Databases,
-        &["dynamodb", "dynamo db", "amazon dynamodb"],
-        &[],
-    ),
-    t(
-        "cosmosdb",
-        T::Databases,
-        &["cosmos db", "cosmosdb", "azure cosmos db"],
-        &[],
-    ),
-    t(
-        "mongodb",
-        T::Databases,
-        &["mongodb", "mongo db", "documentdb", "atlas"],
-        &[],
-    ),
-    t(
-        "redis",
-        T::Databases,
-        &[
-            "redis",
-            "elasticache",
-            "azure cache for redis",
-            "memorystore",
-            "valkey",
-        ],
-        &[],
-    ),
-    t(
-        "cassandra",
-        T::Databases,
-        &["cassandra", "keyspaces", "scylladb"],
-        &[],
-    ),
-    t("firestore", T::Databases, &["firestore"], &[]),
-    t("spanner", T::Databases, &["cloud spanner", "spanner"], &[]),
-    t("rds", T::Databases, &["amazon rds", "rds"], &[]),
-    t("aurora", T::Databases, &["amazon aurora", "aurora"], &[]),
-    // Messaging
-    t(
-        "sqs",
-        T::Messaging,
-        &["sqs", "amazon sqs", "simple queue service"],
-        &[],
-    ),
-    t(
-        "sns",
-        T::Messaging,
-        &["sns", "amazon sns", "simple notification service"],
-        &[],
-    ),
-    t(
-        "eventbridge",
-        T::Messaging,
-        &["eventbridge", "event bridge", "amazon eventbridge"],
-        &[],
-    ),
-    t("kinesis", T::Messaging, &["kinesis", "amazon kinesis"], &[]),
-    t(
-        "kafka",
-        T::Messaging,
-        &["kafka", "apache kafka", "confluent", "redpanda"],
-        &[],
-    ),
-    t(
-        "msk",
-        T::Messaging,
-        &["msk", "amazon msk", "managed streaming for apache kafka"],
-        &["kafka"],
-    ),
-    t(
-        "service-bus",
-        T::Messaging,
-        &["service bus", "azure service bus"],
-        &[],
-    ),
-    t(
-        "event-grid",
-        T::Messaging,
-        &["event grid", "azure event grid"],
-        &[],
-    ),
-    t(
-        "event-hubs",
-        T::Messaging,
-        &["event hubs", "event hub", "azure event hubs"],
-        &[],
-    ),
-    t(
-        "rabbitmq",
-        T::Messaging,
-        &["rabbitmq", "rabbit mq", "amazon mq for rabbitmq"],
-        &[],
-    ),
-    t(
-        "activemq",
-        T::Messaging,
-        &["activemq", "active mq", "amazon mq"],
-        &[],
-    ),
-    t(
-        "pubsub",
-        T::Messaging,
-        &["pub/sub", "pubsub", "cloud pub/sub", "google pub/sub"],
-        &[],
-    ),
-    t("nats", T::Messaging, &["nats", "nats jetstream"], &[]),
-    // Infrastructure as code
-    t(
-        "terraform",
-        T::InfrastructureAsCode,
-        &[
-            "terraform",
-            "terragrunt",
-            "terraform cloud",
-            "hcp terraform",
-        ],
-        &[],
-    ),
-    t(
-        "opentofu",
-        T::InfrastructureAsCode,
-        &["opentofu", "open tofu"],
-        &[],
-    ),
-    t(
-        "bicep",
-        T::InfrastructureAsCode,
-        &["bicep", "azure bicep"],
-        &[],
-    ),
-    t(
-        "arm-templates",
-        T::InfrastructureAsCode,
-        &["arm templates", "arm template"],
-        &[],
-    ),
-    t("pulumi", T::InfrastructureAsCode, &["pulumi"], &[]),
-    t(
-        "cloudformation",
-        T::InfrastructureAsCode,
-        &["cloudformation", "aws cloudformation", "cloud formation"],
-        &[],
-    ),
-    t("cdk", T::InfrastructureAsCode, &["aws cdk", "cdk"], &[]),
-    t(
-        "ansible",
-        T::InfrastructureAsCode,
-        &["ansible", "ansible playbooks", "awx", "ansible tower"],
-        &[],
-    ),
-    t("crossplane", T::InfrastructureAsCode, &["crossplane"], &[]),
-    t("puppet", T::InfrastructureAsCode, &["puppet"], &[]),
-    t("chef", T::InfrastructureAsCode, &["chef infra"], &[]),
-    // Continuous integration and delivery
-    t(
-        "github-actions",
-        T::ContinuousIntegration,
-        &["github actions", "gh actions"],
-        &[],
-    ),
-    t(
-        "gitlab-ci",
-        T::ContinuousIntegration,
-        &[
-            "gitlab ci",
-            "gitlab ci/cd",
-            "gitlab pipelines",
-            "gitlab-ci.yml",
-        ],
-        &[],
-    ),
-    t(
-        "azure-pipelines",
-        T::ContinuousIntegration,
-        &["azure pipelines", "azure devops pipelines", "azure devops"],
-        &[],
-    ),
-    t("jenkins", T::ContinuousIntegration, &["jenkins"], &[]),
-    t(
-        "circleci",
-        T::ContinuousIntegration,
-        &["circleci", "circle ci"],
-        &[],
-    ),
-    t(
-        "bitbucket-pipelines",
-        T::ContinuousIntegration,
-        &["bitbucket pipelines"],
-        &[],
-    ),
-    t("teamcity", T::ContinuousIntegration, &["teamcity"], &[]),
-    t("buildkite", T::ContinuousIntegration, &["buildkite"], &[]),
-    t(
-        "argocd",
-        T::ContinuousIntegration,
-        &["argo cd", "argocd"],
-        &["gitops"],
-    ),
-    t(
-        "flux",
-        T::ContinuousIntegration,
-        &["fluxcd", "flux cd"],
-        &["gitops"],
-    ),
-    t(
-        "gitops",
-        T::ContinuousIntegration,
-        &["gitops", "git ops"],
-        &[],
-    ),
-    // Observability
-    t("prometheus", T::Other, &["prometheus"], &[]),
-    t("grafana", T::Other, &["grafana"], &[]),
-    t(
-        "opentelemetry",
-        T::Other,
-        &["opentelemetry", "open telemetry", "otel"],
-        &[],
-    ),
-    // Container orchestration and compute
-    t(
-        "service-mesh",
-        T::ContainerOrchestration,
-        &["service mesh", "istio", "linkerd", "consul connect"],
-        &[],
-    ),
-    t(
-        "self-managed-kubernetes",
-        T::ContainerOrchestration,
-        &[
-            "self managed kubernetes",
-            "self managed k8s",
-            "self hosted kubernetes",
-            "self hosted k8s",
-            "self operated kubernetes",
-            "own kubernetes",
-            "kubeadm",
-            "k3s",
-            "rke2",
-        ],
-        &["kubernetes"],
-    ),
-    t(
-        "managed-kubernetes",
-        T::ContainerOrchestration,
-        &["managed kubernetes", "managed k8s"],
-        &["kubernetes"],
-    ),
-    t(
-        "kubernetes",
-        T::ContainerOrchestration,
-        &["kubernetes", "k8s"],
-        &[],
-    ),
-    t(
-        "eks",
-        T::ContainerOrchestration,
-        &["eks", "amazon eks", "elastic kubernetes service"],
-        &["kubernetes", "managed-kubernetes"],
-    ),
-    t(
-        "aks",
-        T::ContainerOrchestration,
-        &["aks", "azure kubernetes service"],
-        &["kubernetes", "managed-kubernetes"],
-    ),
-    t(
-        "gke",
-        T::ContainerOrchestration,
-        &["gke", "google kubernetes engine", "gke autopilot"],
-        &["kubernetes", "managed-kubernetes"],
-    ),
-    t(
-        "openshift",
-        T::ContainerOrchestration,
-        &["openshift"],
-        &["kubernetes"],
-    ),
-    t(
-        "ecs",
-        T::ContainerOrchestration,
-        &["ecs", "amazon ecs", "elastic container service"],
-        &[],
-    ),
-    t(
-        "fargate",
-        T::ContainerOrchestration,
-        &["fargate", "aws fargate"],
-        &[],
-    ),
-    t(
-        "container-apps",
-        T::ContainerOrchestration,
-        &["azure container apps"],
-        &[],
-    ),
-    t(
-        "app-service",
-        T::ContainerOrchestration,
-        &["azure app service"],
-        &[],
-    ),
-    t(
-        "cloud-run",
-        T::ContainerOrchestration,
-        &["google cloud run", "gcp cloud run"],
-        &[],
-    ),
-    t(
-        "nomad",
-        T::ContainerOrchestration,
-        &["nomad", "hashicorp nomad"],
-        &[],
-    ),
-    t(
-        "docker-swarm",
-        T::ContainerOrchestration,
-        &["docker swarm"],
-        &[],
-    ),
-    t(
-        "vms",
-        T::ContainerOrchestration,
-        &[
-            "virtual machines",
-            "virtual machine",
-            "vms",
-            "vm",
-            "vmware",
-            "vsphere",
-            "esxi",
-            "proxmox",
-            "hyper v",
-            "ec2 instances",
-            "compute engine",
-        ],
-        &[],
-    ),
-];
 
 /// The vocabulary entry of a tag (without any `no-` prefix), if it is one.
 pub fn tag_def(tag: &str) -> Option<&'static TagDef> {
-    VOCABULARY.iter().find(|d| d.tag == tag)
+    vocabulary().tags.iter().find(|d| d.tag == tag)
 }
 
 /// The topic of a tag (a `no-` prefix is ignored); region names give [`AssumptionTopic::Regions`].
@@ -685,7 +71,7 @@ pub fn expand_tags<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
             && let Some(d) = tag_def(&tag)
         {
             for implied in d.implies.iter().rev() {
-                queue.push((*implied).to_string());
+                queue.push(implied.clone());
             }
         }
         out.push(tag);
@@ -728,9 +114,10 @@ struct Matcher {
 }
 
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
-    let mut syns: Vec<(&'static str, &'static str)> = VOCABULARY
+    let mut syns: Vec<(&'static str, &'static str)> = vocabulary()
+        .tags
         .iter()
-        .flat_map(|d| d.synonyms.iter().map(move |s| (*s, d.tag)))
+        .flat_map(|d| d.synonyms.iter().map(move |s| (s.as_str(), d.tag.as_str())))
         .collect();
     syns.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     let pattern = syns
@@ -746,71 +133,33 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher { regex, by_phrase }
 });
 
-static AWS_GCP_REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d|(?:europe|us|asia|northamerica|southamerica|australia|me|africa)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)\d)\b",
-    )
-    .expect("region pattern")
-});
-
-/// Phrases that are product names only when written with capitals: `Go 1.23` (not the verb),
-/// `Cloud Run` (not "cloud run cost"), `App Service`, `Container Apps`.
-static CASE_SENSITIVE: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    [
-        (r"\bGo\s+1(?:\.\d+)+\b", "go"),
-        (r"\bCloud\s+Run\b", "cloud-run"),
-        (r"\bApp\s+Service\b", "app-service"),
-        (r"\bContainer\s+Apps\b", "container-apps"),
-    ]
-    .into_iter()
-    .map(|(p, tag)| (Regex::new(p).expect("case-sensitive pattern"), tag))
-    .collect()
-});
-
-/// Azure region display names and their programmatic names.
-const AZURE_REGIONS: &[(&str, &str)] = &[
-    ("west europe", "westeurope"),
-    ("north europe", "northeurope"),
-    ("sweden central", "swedencentral"),
-    ("germany west central", "germanywestcentral"),
-    ("france central", "francecentral"),
-    ("uk south", "uksouth"),
-    ("uk west", "ukwest"),
-    ("norway east", "norwayeast"),
-    ("switzerland north", "switzerlandnorth"),
-    ("poland central", "polandcentral"),
-    ("italy north", "italynorth"),
-    ("spain central", "spaincentral"),
-    ("east us 2", "eastus2"),
-    ("east us", "eastus"),
-    ("west us 2", "westus2"),
-    ("west us", "westus"),
-    ("central us", "centralus"),
-];
-
-static AZURE_REGION: LazyLock<Regex> = LazyLock::new(|| {
+static AZURE_REGION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let mut names: Vec<String> = Vec::new();
-    for (display, code) in AZURE_REGIONS {
+    for (display, code) in &vocabulary().azure_regions {
         names.push(synonym_pattern(display));
-        names.push(format!(r"\b{code}\b"));
+        names.push(format!(r"\b{}\b", regex::escape(code)));
     }
-    Regex::new(&format!("(?i)(?:{})", names.join("|"))).expect("azure region pattern")
+    if names.is_empty() {
+        return None;
+    }
+    Regex::new(&format!("(?i)(?:{})", names.join("|"))).ok()
 });
 
 /// The region tag for a region name (`eu-north-1`, `europe-west1`, `westeurope`, `West Europe`).
 fn region_tag(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
-    if AWS_GCP_REGION
-        .find(&lower)
-        .is_some_and(|m| m.start() == 0 && m.end() == lower.len())
-    {
+    if vocabulary().region_pattern.as_ref().is_some_and(|p| {
+        p.find(&lower)
+            .is_some_and(|m| m.start() == 0 && m.end() == lower.len())
+    }) {
         return Some(lower);
     }
     let norm = normalize_phrase(s);
-    AZURE_REGIONS
+    vocabulary()
+        .azure_regions
         .iter()
         .find(|(display, code)| norm == *display || norm == *code)
-        .map(|(_, code)| (*code).to_string())
+        .map(|(_, code)| code.clone())
 }
 
 /// Every vocabulary phrase and region name in `text`, in order, without overlaps (a longer phrase
@@ -829,9 +178,11 @@ pub(crate) fn find_terms(text: &str) -> Vec<TermMatch> {
             })
         })
         .collect();
-    let regions = AWS_GCP_REGION
-        .find_iter(text)
-        .chain(AZURE_REGION.find_iter(text))
+    let regions = vocabulary()
+        .region_pattern
+        .iter()
+        .flat_map(|p| p.find_iter(text))
+        .chain(AZURE_REGION.iter().flat_map(|p| p.find_iter(text)))
         .filter_map(|found| {
             Some(TermMatch {
                 start: found.start(),
@@ -839,11 +190,11 @@ pub(crate) fn find_terms(text: &str) -> Vec<TermMatch> {
                 tag: region_tag(found.as_str())?,
             })
         });
-    let named = CASE_SENSITIVE.iter().flat_map(|(re, tag)| {
+    let named = vocabulary().named.iter().flat_map(|(re, tag)| {
         re.find_iter(text).map(|found| TermMatch {
             start: found.start(),
             end: found.end(),
-            tag: (*tag).to_string(),
+            tag: tag.clone(),
         })
     });
     for r in regions.chain(named) {
@@ -854,21 +205,6 @@ pub(crate) fn find_terms(text: &str) -> Vec<TermMatch> {
     out.dedup_by(|b, a| b.start < a.end);
     out
 }
-
-/// Whether the text at `pos` starts a new clause for negation purposes.
-const CLAUSE_WORDS: &[&str] = &[
-    " but ",
-    " whereas ",
-    " while ",
-    " so ",
-    " because ",
-    " although ",
-    " though ",
-    " however ",
-    " and then ",
-    " which ",
-    " that ",
-];
 
 /// Byte ranges of the clauses of `text` (see the module documentation).
 fn clauses(text: &str) -> Vec<(usize, usize)> {
@@ -886,8 +222,8 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
             cuts.push((i, i + 1));
         }
     }
-    for w in CLAUSE_WORDS {
-        for (i, _) in lower.match_indices(w) {
+    for w in &negation().clause_words {
+        for (i, _) in lower.match_indices(w.as_str()) {
             cuts.push((i, i + 1));
         }
     }
@@ -904,108 +240,6 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-const BEFORE_CUES: &[&str] = &[
-    "no",
-    "not",
-    "never",
-    "without",
-    "nor",
-    "neither",
-    "avoid",
-    "avoids",
-    "avoided",
-    "avoiding",
-    "excluding",
-    "except",
-    "instead",
-    "rather",
-    "don't",
-    "doesn't",
-    "won't",
-    "isn't",
-    "aren't",
-    "cannot",
-    "can't",
-    "mustn't",
-    "shouldn't",
-    "replace",
-    "replaces",
-    "replacing",
-    "retire",
-    "retiring",
-    "decommission",
-    "decommissioning",
-    "away",
-    "non",
-    "prohibit",
-    "prohibits",
-    "forbid",
-    "forbids",
-    "ban",
-    "bans",
-    "exclude",
-    "excludes",
-];
-
-/// Words after a technology that make it a modifier of people or skills, not a choice.
-const PEOPLE_WORDS: &[&str] = &[
-    "operator",
-    "operators",
-    "experience",
-    "expertise",
-    "skill",
-    "skills",
-    "knowledge",
-    "engineer",
-    "engineers",
-    "specialist",
-    "specialists",
-    "admin",
-    "admins",
-    "administrator",
-    "administrators",
-    "certification",
-    "certifications",
-    "training",
-    "know",
-];
-
-const PREPOSITIONS: &[&str] = &[
-    "from", "for", "to", "in", "on", "with", "by", "via", "at", "into", "through", "across",
-    "inside",
-];
-
-/// Nouns after a technology that make it a modifier ("Terraform state", "Kafka topics").
-const MODIFIED_NOUNS: &[&str] = &[
-    "state",
-    "states",
-    "module",
-    "modules",
-    "provider",
-    "providers",
-    "plan",
-    "plans",
-    "backend",
-    "file",
-    "files",
-    "template",
-    "templates",
-    "workspace",
-    "workspaces",
-    "topic",
-    "topics",
-    "table",
-    "tables",
-    "schema",
-    "schemas",
-    "client",
-    "clients",
-    "sdk",
-    "driver",
-    "drivers",
-    "emulator",
-];
-
 fn modifier_follows(text: &str, end: usize) -> bool {
     text.get(end..)
         .and_then(|rest| rest.split_whitespace().next())
@@ -1013,15 +247,8 @@ fn modifier_follows(text: &str, end: usize) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .is_some_and(|w| MODIFIED_NOUNS.contains(&w.as_str()))
+        .is_some_and(|w| negation().modified_nouns.contains(&w))
 }
-
-static AFTER_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:\([^)]*\)\s*)?(?:[:\u{2014}\u{2013}-]\s*)?(?:(?:is|are|was|were|will|would|shall|should|must|remains?|stays?|has|have|had|be|been|being|explicitly|deliberately|intentionally|currently|definitely|also|still|simply|therefore|thus)\s+){0,4}(?:not|never|no|none|no\s+longer|excluded|prohibited|forbidden|disallowed|avoided|rejected|ruled\s+out|out\s+of\s+scope|deprecated|banned)\b",
-    )
-    .expect("after-cue pattern")
-});
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
@@ -1062,11 +289,31 @@ pub(crate) fn negated_tags_in(text: &str) -> Vec<String> {
 fn people_follow(text: &str, end: usize) -> bool {
     text.get(end..)
         .and_then(|rest| words(rest).into_iter().next())
-        .is_some_and(|w| PEOPLE_WORDS.contains(&w.as_str()))
+        .is_some_and(|w| negation().people_words.contains(&w))
 }
 
 /// `(tag, negated)` for each phrase of `text`.
 fn tag_terms(text: &str) -> Vec<(String, bool)> {
+    tagged(text)
+        .into_iter()
+        .map(|t| (t.tag, t.negated))
+        .collect()
+}
+
+/// A vocabulary phrase found in a text, whether the text rules it out, and the clause it is in.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tagged {
+    pub tag: String,
+    pub negated: bool,
+    /// Byte range of the phrase.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of its clause.
+    pub clause: (usize, usize),
+}
+
+/// Every vocabulary phrase of `text` with its negation and clause (see the module documentation).
+pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
     let terms = find_terms(text);
     let mut out = Vec::new();
     for (cs, ce) in clauses(text) {
@@ -1092,9 +339,9 @@ fn tag_terms(text: &str) -> Vec<(String, bool)> {
             let before_words = words(&before_text[scope_start..]);
             let window = &before_words[before_words.len().saturating_sub(4)..];
             let mut negated = window.iter().enumerate().any(|(k, w)| {
-                BEFORE_CUES.contains(&w.as_str())
+                negation().before.contains(w)
                     // "no database access from Lambda": "no" is about the noun after it.
-                    && !(w == "no" && window[k + 1..].iter().any(|b| PREPOSITIONS.contains(&b.as_str())))
+                    && !(w == "no" && window[k + 1..].iter().any(|b| negation().prepositions.contains(b)))
             });
             // "never written to Terraform state": the phrase qualifies a noun; it is used, not
             // ruled out.
@@ -1118,17 +365,69 @@ fn tag_terms(text: &str) -> Vec<(String, bool)> {
             // to what follows them, which the window already handles.
             if !negated {
                 let after = text.get(term.end..ce).unwrap_or("");
-                if let Some(m) = AFTER_CUE.find(after) {
+                if let Some(m) = negation().after.iter().find_map(|p| p.find(after)) {
                     // "Postgres, not MySQL" is split by the comma; "Postgres not MySQL": the cue
                     // is about the next phrase when that follows right after it.
                     let next_close = in_clause
                         .get(i + 1)
                         .is_some_and(|n| n.start <= term.end + m.end() + 2);
-                    negated = !next_close;
+                    // "Redis is not a system of record" describes Redis; it does not rule it out.
+                    let predicate = words(&after[m.end()..])
+                        .first()
+                        .is_some_and(|w| negation().predicate_words.contains(w));
+                    negated = !next_close && !predicate;
                 }
             }
             negations.push(negated);
-            out.push((term.tag.clone(), negated));
+            out.push(Tagged {
+                tag: term.tag.clone(),
+                negated,
+                start: term.start,
+                end: term.end,
+                clause: (cs, ce),
+            });
+        }
+    }
+    // A ruling that ends a list covers the whole list: "CDK, Pulumi and Terraform are not
+    // approved", "no Kafka, RabbitMQ or NATS". Phrases joined only by commas, `and`, `or`, `nor`,
+    // `&` or `/` share the negation of the phrase at the list's end (a cue after it) or at its
+    // start (a cue before it).
+    let joined = |a: &Tagged, b: &Tagged| {
+        text.get(a.end..b.start).is_some_and(|gap| {
+            gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '&' | '/'))
+                .all(|w| w.is_empty() || matches!(w.to_lowercase().as_str(), "and" | "or" | "nor"))
+        })
+    };
+    // Whether each phrase is ruled out by a cue after the list it ends (or is part of).
+    let mut by_tail: Vec<bool> = out
+        .iter()
+        .map(|t| {
+            t.negated
+                && text
+                    .get(t.end..)
+                    .is_some_and(|rest| negation().after.iter().any(|p| p.is_match(rest)))
+        })
+        .collect();
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        if by_tail[i + 1] && !out[i].negated && joined(&out[i], &out[i + 1]) {
+            out[i].negated = true;
+            by_tail[i] = true;
+        }
+    }
+    // Whether each phrase is ruled out by a cue right before the list it starts (or is part of).
+    let mut by_head: Vec<bool> = out
+        .iter()
+        .map(|t| {
+            t.negated
+                && words(text.get(..t.start).unwrap_or(""))
+                    .last()
+                    .is_some_and(|w| negation().before.contains(w))
+        })
+        .collect();
+    for i in 1..out.len() {
+        if by_head[i - 1] && !out[i].negated && joined(&out[i - 1], &out[i]) {
+            out[i].negated = true;
+            by_head[i] = true;
         }
     }
     out
@@ -1271,22 +570,45 @@ mod tests {
     }
 
     #[test]
+    fn a_ruling_at_the_end_or_start_of_a_list_covers_the_list() {
+        assert_eq!(
+            tags_in("CloudFormation, CDK and Terraform are not approved."),
+            vec!["no-cloudformation", "no-cdk", "no-terraform"]
+        );
+        assert_eq!(
+            tags_in("No Kafka, RabbitMQ or NATS."),
+            vec!["no-kafka", "no-rabbitmq", "no-nats"]
+        );
+        // Not across other words: only Pulumi is ruled out.
+        assert_eq!(
+            tags_in("Terraform for accounts and Pulumi is not used."),
+            vec!["terraform", "no-pulumi"]
+        );
+    }
+
+    #[test]
+    fn a_description_after_not_does_not_rule_the_phrase_out() {
+        assert_eq!(tags_in("Redis is not a system of record."), vec!["redis"]);
+        assert_eq!(tags_in("Redis is not used."), vec!["no-redis"]);
+    }
+
+    #[test]
     fn vocabulary_is_consistent() {
         let mut seen = std::collections::HashSet::new();
-        for d in VOCABULARY {
-            assert!(seen.insert(d.tag), "duplicate tag {}", d.tag);
+        for d in &vocabulary().tags {
+            assert!(seen.insert(&d.tag), "duplicate tag {}", d.tag);
             assert!(!d.tag.starts_with("no-"));
-            for s in d.synonyms {
+            for s in &d.synonyms {
                 assert_eq!(*s, s.to_lowercase(), "{s}");
             }
-            for i in d.implies {
+            for i in &d.implies {
                 assert!(tag_def(i).is_some(), "{} implies unknown {i}", d.tag);
             }
         }
         let mut phrases = std::collections::HashMap::new();
-        for d in VOCABULARY {
-            for s in d.synonyms {
-                if let Some(other) = phrases.insert(normalize_phrase(s), d.tag) {
+        for d in &vocabulary().tags {
+            for s in &d.synonyms {
+                if let Some(other) = phrases.insert(normalize_phrase(s), &d.tag) {
                     panic!("{s} is a synonym of both {other} and {}", d.tag);
                 }
             }

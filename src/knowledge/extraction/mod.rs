@@ -6,20 +6,27 @@
 //! (the workbench and the command line call it at start, with the configuration directory);
 //! [`extraction`] returns what was installed, or the built-in knowledge alone when nothing was.
 
+pub mod modality;
 pub mod regimes;
 pub mod requirements;
+pub mod vocabulary;
 
 use std::path::Path;
 use std::sync::OnceLock;
 
+pub use modality::ModalityCues;
 pub use regimes::{RegimeDef, Regimes};
 pub use requirements::RequirementCues;
+pub use vocabulary::{Negation, TagDef, Vocabulary};
 
 /// Everything the extractor knows.
 #[derive(Debug)]
 pub struct Extraction {
     pub regimes: Regimes,
     pub requirements: RequirementCues,
+    pub modality: ModalityCues,
+    pub vocabulary: Vocabulary,
+    pub negation: Negation,
 }
 
 static INSTALLED: OnceLock<Extraction> = OnceLock::new();
@@ -62,9 +69,23 @@ pub fn install(config_dir: &Path) -> Vec<String> {
                 knowledge.regimes.add(&path, &text)
             } else if name.starts_with("requirements") {
                 knowledge.requirements.add(&path, &text)
+            } else if name.starts_with("modality") {
+                knowledge.modality.add(&path, &text)
+            } else if name.starts_with("vocabulary") {
+                knowledge
+                    .vocabulary
+                    .add(&path, &text)
+                    .and_then(|()| {
+                        knowledge
+                            .vocabulary
+                            .check()
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    })
+            } else if name.starts_with("negation") {
+                knowledge.negation.add(&path, &text)
             } else {
                 Err(format!(
-                    "{}: not a kind of extraction file infradraft knows (names start with: regimes, requirements)",
+                    "{}: not a kind of extraction file infradraft knows (names start with: modality, negation, regimes, requirements, vocabulary)",
                     path.display()
                 ))
             }
@@ -93,9 +114,31 @@ pub fn builtin() -> Result<Extraction, String> {
         Path::new("assets/extraction/requirements.ron"),
         include_str!("../../../assets/extraction/requirements.ron"),
     )?;
+    let mut modality = ModalityCues::default();
+    modality.add(
+        Path::new("assets/extraction/modality.ron"),
+        include_str!("../../../assets/extraction/modality.ron"),
+    )?;
+    let mut vocabulary = Vocabulary::default();
+    let origin = Path::new("assets/extraction/vocabulary.ron");
+    vocabulary.add(
+        origin,
+        include_str!("../../../assets/extraction/vocabulary.ron"),
+    )?;
+    vocabulary
+        .check()
+        .map_err(|e| format!("{}: {e}", origin.display()))?;
+    let mut negation = Negation::default();
+    negation.add(
+        Path::new("assets/extraction/negation.ron"),
+        include_str!("../../../assets/extraction/negation.ron"),
+    )?;
     Ok(Extraction {
         regimes,
         requirements,
+        modality,
+        vocabulary,
+        negation,
     })
 }
 
