@@ -30,7 +30,8 @@
 //!   `maximum downtime`, `RPO/RTO`) followed within 40 characters, without another number, by a
 //!   duration or a zero (`RPO 0`, `RPO of zero`); `zero`/`no data loss` is an RPO of 0. In prose:
 //!   a duration followed by `of` and something lost (`data`, `events`, …) in a clause with a loss
-//!   word (`losing no more than fifteen minutes of data`) is an RPO; a duration of a minute or more
+//!   word (`losing no more than fifteen minutes of data`), or after `last` in such a clause
+//!   (`data written in the last 30 seconds may be lost`), is an RPO; a duration of a minute or more
 //!   after a back-word and `within` (`back within four hours`, `running again within …`) in a
 //!   sentence about a failure (`failure`, `lost`, `outage`, …), after a recovery word
 //!   (`restored within one hour`), in `live with … without …`, or before `of downtime`, is an RTO.
@@ -670,7 +671,10 @@ impl<'a> Piece<'a> {
             let (_, before) = self.before(q.start, false);
             let rpo = self.lex.lost_after.captures(after).is_some_and(|c| {
                 c["t"].to_lowercase().starts_with("data loss") || self.lex.loss.in_text(before)
-            });
+            }) || (self
+                .prev_word(q.start)
+                .is_some_and(|w| w.eq_ignore_ascii_case("last"))
+                && self.lex.loss.in_text(self.after_and_before(q.start, q.end)));
             if rpo {
                 self.push(
                     i,
@@ -1715,6 +1719,19 @@ mod tests {
             &[Rpo { minutes: 5.0 }, Rto { minutes: 60.0 }],
         );
         check(
+            "Data written in the last 30 seconds may be lost after a failover.",
+            &[Rpo { minutes: 0.5 }],
+        );
+        check(
+            "The DR site must take over within 1 hour with at most 15 minutes of data loss.",
+            &[Rto { minutes: 60.0 }, Rpo { minutes: 15.0 }],
+        );
+        check(
+            "Service must recover from a data-centre loss in under 15 minutes.",
+            &[Rto { minutes: 15.0 }],
+        );
+        none("The nightly export must finish within 4 hours.");
+        check(
             "RTO/RPO: 4h/1h",
             &[Rto { minutes: 240.0 }, Rpo { minutes: 60.0 }],
         );
@@ -1829,6 +1846,10 @@ mod tests {
             &[cap(9000.0, "seats")],
         );
         check(
+            "Approximately 250 TB of video is stored today, growing 8 TB each month.",
+            &[cap(250.0, "TB"), cap(8.0, "TB/month")],
+        );
+        check(
             "Photo storage grows by about 180 GB per month.",
             &[cap(180.0, "GB/month")],
         );
@@ -1912,7 +1933,36 @@ mod tests {
     }
 
     #[test]
+    fn table_rows() {
+        check(
+            "| NFR-7 | Availability | 99.9 % monthly, measured at the edge |",
+            &[Availability { percent: 99.9 }],
+        );
+        check(
+            "| NFR-8 | Latency | 95th percentile < 1.2 s for page loads |",
+            &[lat(Some(95.0), 1200.0)],
+        );
+        check(
+            "| NFR-9 | Data retention | 18 months for telemetry, 10 years for invoices |",
+            &[Retention { days: 547.5 }, Retention { days: 3650.0 }],
+        );
+        check(
+            "| NFR-10 | Cost | ≤ £30,000 per annum |",
+            &[budget(30_000.0, "GBP", Year)],
+        );
+        check(
+            "| NFR-11 | Capacity | 2,000 branches, 45,000 staff |",
+            &[cap(2000.0, "branches"), cap(45_000.0, "users")],
+        );
+    }
+
+    #[test]
     fn numbers_that_are_not_figures() {
+        none("Dashboards refresh every 60 seconds.");
+        none("Each customer stores up to 5 GB of documents.");
+        none("The mobile app has 4.5 million downloads.");
+        none("Our goal is 100% of deployments automated by Q2.");
+        none("Up to 20 percent of requests may be served from cache.");
         none("PostgreSQL 16 on Java 21 behind TLS 1.3; Python 3.12 services");
         none("Go-live on 2026-03-01, review in Q3 2027.");
         none("See section 4.2 and NFR-3; R17 and GL-60 apply.");
