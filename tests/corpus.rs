@@ -662,13 +662,15 @@ fn the_figures_on_the_labelled_corpus() {
         total.add(&s);
     }
     eprintln!("{:28} {}", "ALL", total.line());
+    // The bar: 99.4 % recall and 98.8 % precision were reached; the misses and extras left are
+    // labels read differently (a line's label naming the unit, a business goal with a count).
     assert!(
-        total.recall() >= 90.0,
+        total.recall() >= 98.0,
         "figure recall {:.1}%",
         total.recall()
     );
     assert!(
-        total.precision() >= 90.0,
+        total.precision() >= 98.0,
         "figure precision {:.1}%",
         total.precision()
     );
