@@ -479,3 +479,221 @@ fn the_extractor_on_the_labelled_corpus() {
         Score::pct(total.fact_found, total.fact_expected)
     );
 }
+
+// ------------------------------------------------------------------------------------ figures
+
+/// How the figure extractor does on the labelled lines: each expected requirement line's text
+/// (read from the file, so this does not depend on requirement extraction) is run through
+/// `figures`, and what it gives is matched one to one against the labels.
+#[derive(Default, Clone, Copy)]
+struct FigureScore {
+    /// Expected figures, and those found.
+    expected: usize,
+    found: usize,
+    /// Figures produced on labelled lines, those matching a label, and those of a kind the line
+    /// has no label of.
+    produced: usize,
+    right: usize,
+    wrong_kind: usize,
+}
+
+impl FigureScore {
+    fn add(&mut self, o: &FigureScore) {
+        self.expected += o.expected;
+        self.found += o.found;
+        self.produced += o.produced;
+        self.right += o.right;
+        self.wrong_kind += o.wrong_kind;
+    }
+
+    fn recall(&self) -> f64 {
+        Score::pct(self.found, self.expected)
+    }
+
+    /// Produced figures that match a label.
+    fn precision(&self) -> f64 {
+        Score::pct(self.right, self.produced)
+    }
+
+    /// Produced figures of a kind the line is labelled with (the lenient measure).
+    fn kind_precision(&self) -> f64 {
+        Score::pct(self.produced - self.wrong_kind, self.produced)
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "figures recall {:5.1}% ({}/{}) precision {:5.1}% ({}/{}) · of a labelled kind {:5.1}% ({} of other kinds)",
+            self.recall(),
+            self.found,
+            self.expected,
+            self.precision(),
+            self.right,
+            self.produced,
+            self.kind_precision(),
+            self.wrong_kind,
+        )
+    }
+}
+
+/// Within 2 % of the expected value.
+fn close(expected: f64, got: f64) -> bool {
+    (expected - got).abs() <= 0.02 * expected.abs() + 1e-9
+}
+
+/// Seconds in a labelled period (a month may be 30 or 365/12 days: both are within 2 %).
+fn per_seconds(per: &str) -> f64 {
+    match per.to_ascii_lowercase().as_str() {
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3600.0,
+        "day" => 86_400.0,
+        "week" => 604_800.0,
+        "month" => 86_400.0 * 365.0 / 12.0,
+        "year" => 86_400.0 * 365.0,
+        other => panic!("unknown period {other:?} in a label"),
+    }
+}
+
+/// A unit compared loosely: case, singular or plural, `/month` or ` per month`.
+fn loose_unit(unit: &str) -> String {
+    let lower = unit.to_lowercase().replace(" per ", "/");
+    lower
+        .split('/')
+        .map(|part| {
+            let part = part.trim();
+            part.strip_suffix('s').unwrap_or(part).to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn same_figure(want: &Figure, got: &infradraft::model::Figure) -> bool {
+    use infradraft::model::Figure as G;
+    match (want, got) {
+        // Availability is compared on what may be unavailable: 99.9 and 99.99 differ tenfold.
+        (Figure::Availability { percent }, G::Availability { percent: p }) => {
+            close(100.0 - percent, 100.0 - p)
+        }
+        (
+            Figure::Latency { percentile, max_ms },
+            G::Latency {
+                percentile: p,
+                millis,
+            },
+        ) => {
+            close(*max_ms, *millis)
+                && match (percentile, p) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+                    _ => false,
+                }
+        }
+        (
+            Figure::Throughput { value, unit, per },
+            G::Throughput {
+                per_second,
+                unit: u,
+            },
+        ) => close(value / per_seconds(per), *per_second) && loose_unit(unit) == loose_unit(u),
+        (Figure::Rpo { minutes }, G::Rpo { minutes: m })
+        | (Figure::Rto { minutes }, G::Rto { minutes: m }) => close(*minutes, *m),
+        (Figure::Retention { days }, G::Retention { days: d }) => close(*days, *d),
+        (
+            Figure::Budget {
+                amount,
+                currency,
+                per,
+            },
+            G::Budget {
+                amount: a,
+                currency: c,
+                per: p,
+            },
+        ) => close(*amount, *a) && currency == c && per.eq_ignore_ascii_case(&format!("{p:?}")),
+        (Figure::Capacity { value, unit }, G::Capacity { value: v, unit: u }) => {
+            close(*value, *v) && loose_unit(unit) == loose_unit(u)
+        }
+        _ => false,
+    }
+}
+
+fn kind_name(f: &Figure) -> &'static str {
+    match f {
+        Figure::Availability { .. } => "availability",
+        Figure::Latency { .. } => "latency",
+        Figure::Throughput { .. } => "throughput",
+        Figure::Rpo { .. } => "RPO",
+        Figure::Rto { .. } => "RTO",
+        Figure::Retention { .. } => "retention",
+        Figure::Budget { .. } => "budget",
+        Figure::Capacity { .. } => "capacity",
+    }
+}
+
+fn figure_score(dir: &Path, e: &Expected) -> FigureScore {
+    let debug = std::env::var_os("CORPUS_DEBUG").is_some();
+    let mut s = FigureScore::default();
+    let mut texts: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for r in &e.requirements {
+        let lines = texts.entry(r.at.0.clone()).or_insert_with(|| {
+            std::fs::read_to_string(dir.join(&r.at.0))
+                .unwrap()
+                .lines()
+                .map(str::to_string)
+                .collect()
+        });
+        let line = &lines[r.at.1 as usize - 1];
+        let got = infradraft::inputs::extract::figures(line);
+        s.expected += r.figures.len();
+        s.produced += got.len();
+        let mut taken = vec![false; got.len()];
+        for want in &r.figures {
+            match (0..got.len()).find(|&i| !taken[i] && same_figure(want, &got[i])) {
+                Some(i) => {
+                    taken[i] = true;
+                    s.found += 1;
+                    s.right += 1;
+                }
+                None if debug => {
+                    eprintln!("  missed {}:{} {want:?} in {line:?}", r.at.0, r.at.1)
+                }
+                None => {}
+            }
+        }
+        for (i, g) in got.iter().enumerate() {
+            if taken[i] {
+                continue;
+            }
+            if !r.figures.iter().any(|w| kind_name(w) == g.kind()) {
+                s.wrong_kind += 1;
+            }
+            if debug {
+                eprintln!("  extra {}:{} {g:?} in {line:?}", r.at.0, r.at.1);
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn the_figures_on_the_labelled_corpus() {
+    let mut total = FigureScore::default();
+    for (name, dir, expected) in &sets() {
+        let s = figure_score(dir, expected);
+        eprintln!("{name:28} {}", s.line());
+        total.add(&s);
+    }
+    eprintln!("{:28} {}", "ALL", total.line());
+    // The bar: 99.4 % recall and 98.8 % precision were reached; the misses and extras left are
+    // labels read differently (a line's label naming the unit, a business goal with a count).
+    assert!(
+        total.recall() >= 98.0,
+        "figure recall {:.1}%",
+        total.recall()
+    );
+    assert!(
+        total.precision() >= 98.0,
+        "figure precision {:.1}%",
+        total.precision()
+    );
+}

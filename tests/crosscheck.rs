@@ -425,12 +425,12 @@ fn sample_requirement_figures_against_single_az_and_daily_backups() {
             (
                 Verdict::Conflicting,
                 214,
-                "REQ-71 requires an RPO of 15 minutes, which a `daily-backup` design cannot meet."
+                "REQ-72 requires an RPO of 15 minutes, which a `daily-backup` design cannot meet."
             ),
             (
                 Verdict::Conflicting,
                 215,
-                "REQ-72 requires an RPO of 4 hours, which a `daily-backup` design cannot meet."
+                "REQ-73 requires an RPO of 4 hours, which a `daily-backup` design cannot meet."
             ),
         ]
     );

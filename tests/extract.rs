@@ -96,7 +96,7 @@ fn check_stack(stack: &InputDocument, expected: &[(T, &[&str], u32)]) {
     assert_eq!(got, expected);
 }
 
-fn lat(p: Option<u8>, millis: f64) -> Figure {
+fn lat(p: Option<f64>, millis: f64) -> Figure {
     Figure::Latency {
         percentile: p,
         millis,
@@ -212,7 +212,7 @@ fn aws_figures() {
     let fig = |id: &str| figures(&reqs.iter().find(|r| r.id == id).unwrap().text);
     assert_eq!(
         fig("NFR-1"),
-        vec![lat(Some(95), 250.0), lat(Some(99), 1000.0)]
+        vec![lat(Some(95.0), 250.0), lat(Some(99.0), 1000.0)]
     );
     assert_eq!(
         fig("NFR-2"),
@@ -233,8 +233,15 @@ fn aws_figures() {
             Figure::Retention { days: 730.0 }
         ]
     );
-    assert_eq!(fig("NFR-7"), vec![Figure::Users { count: 50_000.0 }]);
-    assert!(fig("FR-2").is_empty());
+    assert_eq!(
+        fig("NFR-7"),
+        vec![Figure::Capacity {
+            value: 50_000.0,
+            unit: "concurrent users".into()
+        }]
+    );
+    // "visible to the recipient within 60 seconds": a bound on how long an event takes to show.
+    assert_eq!(fig("FR-2"), vec![lat(None, 60_000.0)]);
 }
 
 #[test]
@@ -469,7 +476,7 @@ fn azure_requirements_from_a_table() {
 fn azure_figures() {
     let reqs = extract_requirements(&[fixture(AZURE, "prd.md", InputKind::Prd)]);
     let fig = |id: &str| figures(&reqs.iter().find(|r| r.id == id).unwrap().text);
-    assert_eq!(fig("NFR-01"), vec![lat(Some(95), 400.0)]);
+    assert_eq!(fig("NFR-01"), vec![lat(Some(95.0), 400.0)]);
     assert_eq!(fig("NFR-02"), vec![Figure::Availability { percent: 99.9 }]);
     assert_eq!(
         fig("NFR-03"),
@@ -656,7 +663,13 @@ fn onprem_figures() {
     let fig = |id: &str| figures(&reqs.iter().find(|r| r.id == id).unwrap().text);
     assert_eq!(
         fig("REQ-7"),
-        vec![lat(Some(99), 1000.0), Figure::Users { count: 300.0 }]
+        vec![
+            lat(Some(99.0), 1000.0),
+            Figure::Capacity {
+                value: 300.0,
+                unit: "concurrent users".into()
+            }
+        ]
     );
     assert_eq!(fig("REQ-8"), vec![Figure::Availability { percent: 99.5 }]);
     assert_eq!(
@@ -829,7 +842,7 @@ fn sample_figures() {
     let fig = |id: &str| figures(&reqs.iter().find(|r| r.id == id).unwrap().text);
     assert_eq!(
         fig("NFR1"),
-        vec![lat(Some(95), 200.0), lat(Some(99), 800.0)]
+        vec![lat(Some(95.0), 200.0), lat(Some(99.0), 800.0)]
     );
     assert_eq!(
         fig("NFR2"),

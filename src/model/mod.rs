@@ -7,6 +7,7 @@
 mod component;
 mod diagram;
 mod elicitation;
+mod figure;
 mod id;
 mod input;
 mod meta;
@@ -26,6 +27,7 @@ pub use elicitation::{
     OptionScores, RaciRole, RaciRow, SecurityAnswer, SecurityItem, TeamTouchpoints, Tier,
     Worksheet,
 };
+pub use figure::{BudgetPeriod, Figure};
 pub use id::{BadId, bad_id, is_slug};
 pub use input::{InputDocument, InputKind};
 pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place, WorksheetPlace};

@@ -14,7 +14,8 @@
 //!   one suggests weakness (`single-az`, `single-instance`, `on-premises` …; `shared-account`,
 //!   `perimeter`).
 //! - **Load**: throughput figures in `requests` (else the first unit found) give the peak (largest)
-//!   and baseline (smallest, when smaller); else user counts; else 500 requests/s. Without a
+//!   and baseline (smallest, when smaller); else capacity figures that count people (`users`,
+//!   `concurrent users`, `customers`, `MAU`, …); else 500 requests/s. Without a
 //!   distinct baseline it is a fifth of the peak. Growth 5% a month over 24 months.
 //! - **Tiers** (capacity per instance in the load's unit, target utilisation, no cost): compute has
 //!   web, app and worker tiers; data has a primary database and a cache; other sections one tier
@@ -27,7 +28,7 @@
 
 use jiff::civil::Date;
 
-use crate::inputs::extract::{Figure, figures};
+use crate::inputs::extract::{Figure, counts_people, figures};
 use crate::model::{
     AvailabilityPart, CostLine, ElicitationAction, LoadModel, OptionCard, OptionCosts,
     OptionScores, Session, Tier, Worksheet,
@@ -217,7 +218,7 @@ fn throughput(figs: &[Figure]) -> Option<(String, f64, f64)> {
 fn users(figs: &[Figure]) -> Option<(String, f64, f64)> {
     let values = || {
         figs.iter().filter_map(|f| match f {
-            Figure::Users { count } if *count > 0.0 => Some(*count),
+            Figure::Capacity { value, unit } if *value > 0.0 && counts_people(unit) => Some(*value),
             _ => None,
         })
     };

@@ -1,5 +1,5 @@
 //! Extraction from input documents: the outline, requirements, figures (availability, latency,
-//! throughput, RPO/RTO, retention, users), the PRD's Technical Assumptions and the facts of a
+//! throughput, RPO/RTO, retention, budget, capacity), the PRD's Technical Assumptions and the facts of a
 //! technology stack. Everything here is a pure function of the documents' text: no I/O, no terminal,
 //! and no panics on any input.
 //!
@@ -19,7 +19,7 @@ mod statements;
 pub mod vocab;
 
 pub use assumptions::{TechnicalAssumptions, technical_assumptions};
-pub use figures::{Figure, figures};
+pub use figures::{BudgetPeriod, Figure, counts_people, figures};
 pub use outline::{normalize_heading, outline};
 pub use regimes::{regime_evidence, regimes_in_scope};
 pub use requirements::{categorize, extract_requirements};
