@@ -2,7 +2,7 @@
 //! know (`assets/extraction/regimes.ron`) is evidence, either that it applies or, when a
 //! not-applicable phrase ("does not apply", "not required") stands next to it, that it does not.
 //!
-//! The phrase counts for a regime within six words after its name or four before it, in the same
+//! The phrase counts for a regime within ten words after its name or four before it, in the same
 //! sentence part (not across `.`, `;` or "but"), and not past another regime's name: in "GDPR
 //! applies, HIPAA does not apply" only HIPAA is ruled out. Mentions under headings such as
 //! "Glossary", "References" or "Out of scope" are not evidence that a regime applies; under "Out of
@@ -81,7 +81,11 @@ pub fn regime_evidence(inputs: &[InputDocument]) -> Vec<RegimeEvidence> {
                     }
                 }
             }
-            if mentions.is_empty() || under(&st.headings, REFERENCE_HEADINGS) {
+            // A question names a regime without saying whether it applies.
+            if mentions.is_empty()
+                || under(&st.headings, REFERENCE_HEADINGS)
+                || st.text.trim_end().ends_with('?')
+            {
                 continue;
             }
             mentions.sort_by_key(|m| m.0);
@@ -98,7 +102,7 @@ pub fn regime_evidence(inputs: &[InputDocument]) -> Vec<RegimeEvidence> {
                 let ruled_out = known.not_applicable.iter().any(|phrase| {
                     after
                         .find(phrase.as_str())
-                        .is_some_and(|i| word_count(&after[..i]) <= 6)
+                        .is_some_and(|i| word_count(&after[..i]) <= 10)
                         || before
                             .rfind(phrase.as_str())
                             .is_some_and(|i| word_count(&before[i + phrase.len()..]) <= 4)

@@ -126,7 +126,7 @@ fn classify(heading: &str, prd_like: bool) -> Section {
     let all_known = words
         .iter()
         .all(|w| cues.filler_words.iter().any(|f| f == w) || cues.quality(w).is_some());
-    let says_requirements = has("requirements") || has("requirement");
+    let says_requirements = has("requirements") || has("requirement") || has("reqs");
     if !quality.is_empty() && all_known && (prd_like || says_requirements) {
         return Section::NonFunctional(quality.iter().find_map(|c| *c));
     }
@@ -397,6 +397,7 @@ fn columns(header: &[String]) -> Columns {
     .or_else(|| header.iter().position(|h| h.trim() == "#"));
     let main = find(&|h| {
         (h.contains("requirement") && !h.ends_with(" id"))
+            || matches!(h, "req" | "reqs" | "text" | "requirement text")
             || h.contains("description")
             || h.contains("statement")
             || h == "need"
@@ -729,9 +730,12 @@ fn prose_pass(input: &InputDocument, doc: &Doc, prd_like: bool, drafts: &mut Vec
         let rules = input.kind == InputKind::InfrastructureGuidelines;
         let sentence_row = match &block.kind {
             BlockKind::Row { cells, .. } => {
+                // A name (`nsf-security`, `alias/x`) is lower case; a rule's id (`SEC-3`) is not.
                 let named = cells.first().is_some_and(|c| {
                     let c = c.trim();
-                    !c.contains(' ') && c.contains(['-', '_', '/', '<', '.', ':'])
+                    !c.contains(' ')
+                        && c.contains(['-', '_', '/', '<', '.', ':'])
+                        && c.chars().any(|ch| ch.is_lowercase())
                 });
                 !named && cells.iter().any(|c| c.split_whitespace().count() >= 5)
             }
