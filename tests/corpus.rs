@@ -270,6 +270,12 @@ struct Score {
     regime_expected: usize,
     regime_found: usize,
     regime_wrong: usize,
+    /// Planted conflicts, and those reported with both places.
+    conflict_expected: usize,
+    conflict_found: usize,
+    /// Conflicts reported, and those that are planted ones.
+    conflict_reported: usize,
+    conflict_right: usize,
 }
 
 impl Score {
@@ -286,6 +292,10 @@ impl Score {
         self.regime_expected += o.regime_expected;
         self.regime_found += o.regime_found;
         self.regime_wrong += o.regime_wrong;
+        self.conflict_expected += o.conflict_expected;
+        self.conflict_found += o.conflict_found;
+        self.conflict_reported += o.conflict_reported;
+        self.conflict_right += o.conflict_right;
     }
 
     fn pct(a: usize, b: usize) -> f64 {
@@ -306,7 +316,7 @@ impl Score {
 
     fn line(&self) -> String {
         format!(
-            "requirements recall {:5.1}% ({}/{}) precision {:5.1}% ({}/{}) category {:5.1}% · facts {:5.1}% ({}/{}) · negation errors {} of {} · regimes {}/{} (+{} wrong)",
+            "requirements recall {:5.1}% ({}/{}) precision {:5.1}% ({}/{}) category {:5.1}% · facts {:5.1}% ({}/{}) · negation errors {} of {} · regimes {}/{} (+{} wrong) · conflicts {}/{} found, {}/{} right",
             self.recall(),
             self.req_found,
             self.req_expected,
@@ -322,6 +332,10 @@ impl Score {
             self.regime_found,
             self.regime_expected,
             self.regime_wrong,
+            self.conflict_found,
+            self.conflict_expected,
+            self.conflict_right,
+            self.conflict_reported,
         )
     }
 }
@@ -451,6 +465,52 @@ fn score(session: &Session, e: &Expected) -> Score {
         .iter()
         .filter(|r| session.regimes.contains(&r.name))
         .count();
+
+    // Conflicts: a planted pair is found when one reported conflict has both places, in either
+    // order. A place matches a side when the file is the same and the side starts on the labelled
+    // line or its statement holds the quote (a sentence that wraps starts on an earlier line).
+    let matches = |side: &infradraft::model::ConflictSide, at: &At, quote: &str| {
+        let file = side.source.short().rsplit_once(':').unwrap().0.to_string();
+        let quote = quote.trim().trim_matches('|').trim();
+        file == at.0 && (side.source.line == at.1 || side.text.contains(quote))
+    };
+    let pairs = |c: &infradraft::model::InputConflict, p: &Conflict| {
+        c.rules().any(|rule| {
+            c.places().any(|found| {
+                (matches(rule, &p.a, &p.a_quote) && matches(found, &p.b, &p.b_quote))
+                    || (matches(rule, &p.b, &p.b_quote) && matches(found, &p.a, &p.a_quote))
+            })
+        })
+    };
+    s.conflict_expected = e.conflicts.len();
+    s.conflict_reported = session.input_conflicts.len();
+    for p in &e.conflicts {
+        if session.input_conflicts.iter().any(|c| pairs(c, p)) {
+            s.conflict_found += 1;
+        } else if debug {
+            eprintln!(
+                "  conflict missed {}:{} {:?} / {}:{} {:?}  ({})",
+                p.a.0, p.a.1, p.a_quote, p.b.0, p.b.1, p.b_quote, p.about
+            );
+        }
+    }
+    for c in &session.input_conflicts {
+        if e.conflicts.iter().any(|p| pairs(c, p)) {
+            s.conflict_right += 1;
+        } else if debug {
+            eprintln!(
+                "  conflict extra {} / {}: {}\n      {:?}\n      {:?}",
+                c.rule.source.short(),
+                c.places()
+                    .map(|p| p.source.short())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                c.about,
+                c.rule.text,
+                c.found.text
+            );
+        }
+    }
     s
 }
 
@@ -488,6 +548,20 @@ fn the_extractor_on_the_labelled_corpus() {
         Score::pct(total.fact_found, total.fact_expected) >= 70.0,
         "fact recall {:.1}%",
         Score::pct(total.fact_found, total.fact_expected)
+    );
+    // Conflicts: nearly every planted one found, and most of those reported planted (the others
+    // are read one by one: most are real disagreements nobody planted).
+    assert!(
+        Score::pct(total.conflict_found, total.conflict_expected) >= 95.0,
+        "conflicts found {}/{}",
+        total.conflict_found,
+        total.conflict_expected
+    );
+    assert!(
+        Score::pct(total.conflict_right, total.conflict_reported) >= 80.0,
+        "conflicts right {}/{}",
+        total.conflict_right,
+        total.conflict_reported
     );
 }
 
@@ -734,5 +808,49 @@ fn the_figures_on_the_labelled_corpus() {
         total.precision() >= 98.0,
         "figure precision {:.1}%",
         total.precision()
+    );
+}
+
+/// The second held-out corpus (`tests/fixtures/inputs-holdout-2/`): ten sets written by two
+/// other hands, in styles and for providers chosen without looking at the extractor. Measured
+/// blind on 2026-12-05, before anything was tuned on them: requirements recall 84.0 % (289/344),
+/// precision 92.0 %, category 65.4 %; facts 55.6 % (385/692); negation errors 0 of 39; regimes
+/// 18/18 with 4 wrongly in scope; conflicts 18/67 found, 17/38 reported right; figures recall
+/// 74.0 %, precision 91.0 %. After that they were read, and are a development set like the others.
+#[test]
+fn the_extractor_on_the_second_held_out_sets() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inputs-holdout-2");
+    let sets = sets_in(&root);
+    assert!(sets.len() >= 10, "{} held-out sets", sets.len());
+    let mut total = Score::default();
+    let mut figures = FigureScore::default();
+    for (name, dir, expected) in &sets {
+        check_quotes(name, dir, expected);
+        let session = read_set(dir);
+        let s = score(&session, expected);
+        eprintln!("{name:28} {}", s.line());
+        total.add(&s);
+        figures.add(&figure_score(dir, expected));
+    }
+    eprintln!("{:28} {}", "ALL (held out 2)", total.line());
+    eprintln!("{:28} {}", "ALL (held out 2)", figures.line());
+    // A drop below these (a little under their measure after the general fixes of 2026-12-05:
+    // recall 84.0 %, precision 92.0 %, conflicts 29/67 found and 25/41 right) is a regression.
+    assert!(total.recall() >= 82.0, "recall {:.1}%", total.recall());
+    assert!(
+        total.precision() >= 90.0,
+        "precision {:.1}%",
+        total.precision()
+    );
+    assert!(
+        total.conflict_found >= 27,
+        "conflicts found {}/{}",
+        total.conflict_found,
+        total.conflict_expected
+    );
+    assert!(
+        figures.recall() >= 74.0,
+        "figure recall {:.1}%",
+        figures.recall()
     );
 }

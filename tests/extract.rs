@@ -724,7 +724,11 @@ fn onprem_stack_facts_rule_out_kubernetes() {
             (T::InfrastructureAsCode, &["ansible"], 11),
             (T::ContinuousIntegration, &["jenkins"], 12),
             (T::ContainerOrchestration, &["no-kubernetes"], 20),
-            (T::CloudProvider, &["no-aws", "no-azure"], 21),
+            (
+                T::CloudProvider,
+                &["no-public-cloud", "no-aws", "no-azure"],
+                21,
+            ),
         ],
     );
     let k8s = tech_stack_facts(&stack)

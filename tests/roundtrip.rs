@@ -665,6 +665,10 @@ fn session() -> impl Strategy<Value = Session> {
                 0..3,
             ),
         ),
+        (
+            vec(input_conflict(), 0..3),
+            vec(conflict_resolution(), 0..3),
+        ),
     )
         .prop_map(
             |(
@@ -672,6 +676,7 @@ fn session() -> impl Strategy<Value = Session> {
                 (sections, components, diagrams, stories, refinements),
                 (checklist, review_comments, history, place),
                 (regime_evidence, regime_choices),
+                (input_conflicts, conflict_resolutions),
             )| Session {
                 format_version: FORMAT_VERSION,
                 meta,
@@ -691,8 +696,44 @@ fn session() -> impl Strategy<Value = Session> {
                 place,
                 regime_evidence,
                 regime_choices,
+                input_conflicts,
+                conflict_resolutions,
             },
         )
+}
+
+fn conflict_side() -> impl Strategy<Value = ConflictSide> {
+    (text(), (text(), any::<u32>())).prop_map(|(text, (input, line))| ConflictSide {
+        text,
+        source: SourceRef { input, line },
+    })
+}
+
+fn input_conflict() -> impl Strategy<Value = InputConflict> {
+    (
+        text(),
+        text(),
+        text(),
+        conflict_side(),
+        conflict_side(),
+        vec(conflict_side(), 0..3),
+        vec(conflict_side(), 0..2),
+    )
+        .prop_map(
+            |(key, kind, about, rule, found, also, rule_also)| InputConflict {
+                key,
+                kind,
+                about,
+                rule,
+                found,
+                also,
+                rule_also,
+            },
+        )
+}
+
+fn conflict_resolution() -> impl Strategy<Value = ConflictResolution> {
+    (text(), text(), ts()).prop_map(|(key, reason, at)| ConflictResolution { key, reason, at })
 }
 
 proptest! {

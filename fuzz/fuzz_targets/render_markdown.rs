@@ -1,5 +1,6 @@
 //! Markdown from anywhere rendered for the terminal, as `render` and the preview do it: never a
-//! panic, every line within the width, and no byte that could drive a terminal except the SGR
+//! panic, every line within the width (widths below `MIN_WIDTH` render at `MIN_WIDTH`, as
+//! documented), and no byte that could drive a terminal except the SGR
 //! colour sequences infradraft writes itself. Diagrams are left out (they have their own target,
 //! `render_diagram`, with the worker).
 #![no_main]
@@ -43,12 +44,13 @@ fuzz_target!(|data: &[u8]| {
     let md = String::from_utf8_lossy(rest).replace("```mermaid", "```text");
     let out = render_to_string(&md, width, &PreviewStyles::default(), highlighter(), color);
     let text = if color { strip_sgr(&out) } else { out };
+    let max = usize::from(width.max(infradraft::preview::MIN_WIDTH));
     for line in text.lines() {
         assert!(
             !line.chars().any(|c| c.is_control()),
             "a control character reached the output: {line:?}"
         );
         let columns = unicode_width::UnicodeWidthStr::width(line);
-        assert!(columns <= usize::from(width), "{columns} > {width}: {line:?}");
+        assert!(columns <= max, "{columns} > {max}: {line:?}");
     }
 });

@@ -5,6 +5,7 @@
 //! so new fields go at the end of their struct, with `#[serde(default)]`.
 
 mod component;
+mod conflict;
 mod diagram;
 mod elicitation;
 mod figure;
@@ -20,6 +21,7 @@ pub use component::{
     ComponentDesign, ConflictAck, Decision, DesignStep, FeedbackNote, OptionCard, Ratings,
     Recommendation,
 };
+pub use conflict::{ConflictResolution, ConflictSide, InputConflict};
 pub use diagram::{Diagram, DiagramKind};
 pub use elicitation::{
     AvailabilityPart, CostLevers, CostLine, Criterion, ElicitationAction, ElicitationRecord,
@@ -77,6 +79,12 @@ pub struct Session {
     /// evidence puts in scope, with these applied.
     #[serde(default)]
     pub regime_choices: Vec<RegimeChoice>,
+    /// Where the inputs disagree with one another, re-read with the inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub input_conflicts: Vec<InputConflict>,
+    /// The person's resolutions of conflicts between the inputs, kept across readings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflict_resolutions: Vec<ConflictResolution>,
 }
 
 impl Session {
@@ -108,7 +116,23 @@ impl Session {
             place: Place::default(),
             regime_evidence: Vec::new(),
             regime_choices: Vec::new(),
+            input_conflicts: Vec::new(),
+            conflict_resolutions: Vec::new(),
         }
+    }
+
+    /// The person's resolution of a conflict between the inputs, if there is one.
+    pub fn resolution(&self, conflict: &InputConflict) -> Option<&ConflictResolution> {
+        self.conflict_resolutions
+            .iter()
+            .find(|r| r.key == conflict.key)
+    }
+
+    /// The conflicts between the inputs that nobody has resolved.
+    pub fn open_conflicts(&self) -> impl Iterator<Item = &InputConflict> {
+        self.input_conflicts
+            .iter()
+            .filter(|c| self.resolution(c).is_none())
     }
 
     pub fn section(&self, id: &str) -> Option<&Section> {

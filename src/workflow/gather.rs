@@ -1,6 +1,8 @@
 //! Gathering: requirements and facts extracted from the inputs, merged with what the person wrote.
 
-use crate::inputs::extract::{all_facts, extract_requirements, regime_evidence, regimes_in_scope};
+use crate::inputs::extract::{
+    all_facts, extract_requirements, input_conflicts, regime_evidence, regimes_in_scope,
+};
 use crate::model::{RequirementOrigin, Session};
 
 /// Extracts requirements and facts from the session's inputs again (after an input was added or
@@ -8,6 +10,7 @@ use crate::model::{RequirementOrigin, Session};
 /// inputs. The facts (Technical Assumptions, tech stack) are always re-read from the inputs.
 pub fn refresh_extraction(s: &mut Session) {
     let extracted = extract_requirements(&s.inputs);
+    s.input_conflicts = input_conflicts(&s.inputs, &extracted);
     let manual: Vec<_> = s
         .requirements
         .iter()

@@ -106,7 +106,7 @@ pub(crate) fn with_force(mut fact: Assumption, rule: bool) -> Vec<Assumption> {
 
 /// Whether a statement is a rule: normative in a guidelines document, or under a heading that
 /// makes its statements mandates ("Constraints").
-fn is_rule(kind: InputKind, text: &str, headings: &[&str]) -> bool {
+pub(super) fn is_rule(kind: InputKind, text: &str, headings: &[&str]) -> bool {
     let cues = &extraction();
     let under_mandate = headings.iter().any(|h| {
         let h = h.to_lowercase();
@@ -122,7 +122,7 @@ fn is_rule(kind: InputKind, text: &str, headings: &[&str]) -> bool {
 
 /// Whether a statement is a table row whose status says it is not in force (a proposed, rejected or
 /// superseded decision).
-fn not_in_force(doc: &blocks::Doc, st: &super::statements::Statement<'_>) -> bool {
+pub(super) fn not_in_force(doc: &blocks::Doc, st: &super::statements::Statement<'_>) -> bool {
     let Some(block) = st.block else {
         return false;
     };

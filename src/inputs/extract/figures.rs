@@ -121,6 +121,27 @@ pub fn figures(text: &str) -> Vec<Figure> {
     out.into_iter().map(|(_, f)| f).collect()
 }
 
+/// Every duration written in `text` (`nightly` aside: words without a number are not read here),
+/// as `(start, end, minutes)` byte ranges in order; of a range (`8–10 hours`) the upper end.
+/// Linear in the length of `text`.
+pub(crate) fn durations(text: &str) -> Vec<(usize, usize, f64)> {
+    let lex = &*LEXICON;
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        for (offset, piece) in pieces(line) {
+            for q in scan(lex, piece) {
+                if let Kind::Duration { seconds, .. } = q.kind {
+                    let at = line_start + offset;
+                    out.push((at + q.start, at + q.end, seconds / 60.0));
+                }
+            }
+        }
+        line_start += line.len() + 1;
+    }
+    out
+}
+
 /// Whether a capacity unit counts people (`users`, `concurrent users`, `MAU`, `customers`,
 /// `patients`, …), as the data file marks them.
 pub fn counts_people(unit: &str) -> bool {
@@ -381,6 +402,18 @@ static LIVE_WITH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WITHOUT_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:without|of\s+(?:downtime|outage))\b"));
+/// `… of ticket sales may be lost`: what a duration of is then said to be lost.
+static OF_THEN_LOST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+of\s+(?:[\w'’-]+\s+){1,5}?(?:(?:may|might|can|could|shall|should|will|would|must|is|are|gets?|be)\s+){1,2}(?:not\s+)?(?:be\s+)?lost\b",
+    )
+});
+/// `lose no more than` / `lose at most` right before a duration.
+static LOSE_BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:lose|losing|loses)\s+(?:(?:no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|less\s+than|under|only)\s+)?$",
+    )
+});
 static DOWNTIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+of\s+(?:downtime|outage|unavailability)\b"));
 static PERCENTILE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -671,10 +704,12 @@ impl<'a> Piece<'a> {
             let (_, before) = self.before(q.start, false);
             let rpo = self.lex.lost_after.captures(after).is_some_and(|c| {
                 c["t"].to_lowercase().starts_with("data loss") || self.lex.loss.in_text(before)
-            }) || (self
-                .prev_word(q.start)
-                .is_some_and(|w| w.eq_ignore_ascii_case("last"))
-                && self.lex.loss.in_text(self.after_and_before(q.start, q.end)));
+            }) || OF_THEN_LOST.is_match(after)
+                || (LOSE_BOUND_BEFORE.is_match(before) && after.trim_start().starts_with("of "))
+                || (self
+                    .prev_word(q.start)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("last"))
+                    && self.lex.loss.in_text(self.after_and_before(q.start, q.end)));
             if rpo {
                 self.push(
                     i,
@@ -1648,6 +1683,18 @@ mod tests {
 
     #[test]
     fn rpo_and_rto() {
+        check(
+            "NFR-04 Data loss. No more than a quarter of an hour of ticket sales may be lost in any single failure.",
+            &[Rpo { minutes: 15.0 }],
+        );
+        check(
+            "No more than 15 minutes of committed claim data shall be lost after a regional disaster.",
+            &[Rpo { minutes: 15.0 }],
+        );
+        check(
+            "we can afford to lose no more than a quarter of an hour of rota edits and shift swaps",
+            &[Rpo { minutes: 15.0 }],
+        );
         check(
             "RPO 15 minutes and RTO 1 hour",
             &[Rpo { minutes: 15.0 }, Rto { minutes: 60.0 }],

@@ -9,6 +9,7 @@
 
 mod assumptions;
 mod blocks;
+mod conflicts;
 mod facts;
 mod figures;
 mod outline;
@@ -19,6 +20,7 @@ mod statements;
 pub mod vocab;
 
 pub use assumptions::{TechnicalAssumptions, technical_assumptions};
+pub use conflicts::{MAX_CONFLICTS, input_conflicts};
 pub use figures::{BudgetPeriod, Figure, counts_people, figures};
 pub use outline::{normalize_heading, outline};
 pub use regimes::{regime_evidence, regimes_in_scope};

@@ -162,6 +162,26 @@ fn region_tag(s: &str) -> Option<String> {
         .map(|(_, code)| code.clone())
 }
 
+/// Whether `start..end` is part of a longer identifier with two hyphens or more (a resource name
+/// such as `aks-meridian-prd-weu`): a name made of a product's abbreviation says nothing about
+/// the product.
+fn inside_identifier(text: &str, start: usize, end: usize) -> bool {
+    let is_id = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_id(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = text[end..]
+        .char_indices()
+        .take_while(|&(_, c)| is_id(c))
+        .last()
+        .map_or(end, |(i, c)| end + i + c.len_utf8());
+    let token = text[from..to].trim_end_matches('.');
+    (from < start || from + token.len() > end) && token.matches('-').count() >= 2
+}
+
 /// Every vocabulary phrase and region name in `text`, in order, without overlaps (a longer phrase
 /// wins over a shorter one inside it).
 pub(crate) fn find_terms(text: &str) -> Vec<TermMatch> {
@@ -169,6 +189,7 @@ pub(crate) fn find_terms(text: &str) -> Vec<TermMatch> {
     let mut out: Vec<TermMatch> = m
         .regex
         .find_iter(text)
+        .filter(|found| !inside_identifier(text, found.start(), found.end()))
         .filter_map(|found| {
             let tag = m.by_phrase.get(&normalize_phrase(found.as_str()))?;
             Some(TermMatch {
@@ -238,6 +259,30 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, text.len()));
     out
+}
+
+/// Whether a negation cue is about something else than the phrase after `rest` (the words between
+/// the cue and the phrase): a noun and then a preposition ("no database access from Lambda",
+/// "instead of secrets for Azure access", "moved away from Jenkins to GitHub Actions"), or a word
+/// that turns it on the others ("no other Kubernetes distributions"). A preposition right after
+/// the cue belongs to it ("not in Kubernetes", "away from Terraform").
+fn cue_ends_before(rest: &[String]) -> bool {
+    let n = negation();
+    if rest.first().is_some_and(|w| n.others_words.contains(w)) {
+        return true;
+    }
+    let mut seen_noun = false;
+    for (k, w) in rest.iter().enumerate() {
+        let infinitive = w == "to" && k > 0 && n.intent_verbs.contains(&rest[k - 1]);
+        if n.prepositions.contains(w) && !infinitive {
+            if seen_noun {
+                return true;
+            }
+        } else if !matches!(w.as_str(), "of" | "than" | "the" | "a" | "an" | "any") {
+            seen_noun = true;
+        }
+    }
+    false
 }
 
 fn modifier_follows(text: &str, end: usize) -> bool {
@@ -338,11 +383,10 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
                 .unwrap_or(0);
             let before_words = words(&before_text[scope_start..]);
             let window = &before_words[before_words.len().saturating_sub(4)..];
-            let mut negated = window.iter().enumerate().any(|(k, w)| {
-                negation().before.contains(w)
-                    // "no database access from Lambda": "no" is about the noun after it.
-                    && !(w == "no" && window[k + 1..].iter().any(|b| negation().prepositions.contains(b)))
-            });
+            let mut negated = window
+                .iter()
+                .enumerate()
+                .any(|(k, w)| negation().before.contains(w) && !cue_ends_before(&window[k + 1..]));
             // "never written to Terraform state": the phrase qualifies a noun; it is used, not
             // ruled out.
             if modifier_follows(text, term.end) {
@@ -368,14 +412,24 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
                 if let Some(m) = negation().after.iter().find_map(|p| p.find(after)) {
                     // "Postgres, not MySQL" is split by the comma; "Postgres not MySQL": the cue
                     // is about the next phrase when that follows right after it.
-                    let next_close = in_clause
-                        .get(i + 1)
-                        .is_some_and(|n| n.start <= term.end + m.end() + 2);
+                    let next_close = in_clause.get(i + 1).is_some_and(|n| {
+                        n.start >= term.end + m.end() && n.start <= term.end + m.end() + 2
+                    });
                     // "Redis is not a system of record" describes Redis; it does not rule it out.
                     let predicate = words(&after[m.end()..])
                         .first()
                         .is_some_and(|w| negation().predicate_words.contains(w));
-                    negated = !next_close && !predicate;
+                    // A phrase inside the words before the cue: a qualifier ("Kubernetes on VMs
+                    // is not allowed") is ruled out with it; a subject of its own joined by `and`
+                    // or `or` ("Terraform for accounts and Pulumi is not used") takes the cue for
+                    // itself, and the list rule decides about this one.
+                    let coordinated = in_clause.get(i + 1).is_some_and(|n| {
+                        n.start < term.end + m.end()
+                            && text.get(term.end..n.start).is_some_and(|gap| {
+                                words(gap).iter().any(|w| w == "and" || w == "or")
+                            })
+                    });
+                    negated = !next_close && !predicate && !coordinated;
                 }
             }
             negations.push(negated);
@@ -395,8 +449,17 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
     let joined = |a: &Tagged, b: &Tagged| {
         text.get(a.end..b.start).is_some_and(|gap| {
             gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '&' | '/'))
-                .all(|w| w.is_empty() || matches!(w.to_lowercase().as_str(), "and" | "or" | "nor"))
+                .all(|w| {
+                    w.is_empty()
+                        || matches!(w.to_lowercase().as_str(), "and" | "or" | "nor" | "the")
+                })
         })
+    };
+    // Two phrases joined by a comma alone after a cue are a contrast, not a list: "not Azure,
+    // AWS — the team knows it" rules out Azure and picks AWS.
+    let comma_only = |a: &Tagged, b: &Tagged| {
+        text.get(a.end..b.start)
+            .is_some_and(|gap| gap.trim() == ",")
     };
     // Whether each phrase is ruled out by a cue after the list it ends (or is part of).
     let mut by_tail: Vec<bool> = out
@@ -425,7 +488,10 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
         })
         .collect();
     for i in 1..out.len() {
-        if by_head[i - 1] && !out[i].negated && joined(&out[i - 1], &out[i]) {
+        let contrast = comma_only(&out[i - 1], &out[i])
+            && (i < 2 || !joined(&out[i - 2], &out[i - 1]))
+            && out.get(i + 1).is_none_or(|next| !joined(&out[i], next));
+        if by_head[i - 1] && !out[i].negated && !contrast && joined(&out[i - 1], &out[i]) {
             out[i].negated = true;
             by_head[i] = true;
         }
@@ -590,6 +656,62 @@ mod tests {
     fn a_description_after_not_does_not_rule_the_phrase_out() {
         assert_eq!(tags_in("Redis is not a system of record."), vec!["redis"]);
         assert_eq!(tags_in("Redis is not used."), vec!["no-redis"]);
+    }
+
+    #[test]
+    fn resource_names_are_not_products() {
+        assert_eq!(
+            tags_in("Names follow <abbr>-<product>-<env>, e.g. aks-meridian-prd-weu."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            tags_in("A self-hosted k3s cluster on AKS."),
+            ["k3s", "aks"].map(|t| match t {
+                "k3s" => "self-managed-kubernetes",
+                other => other,
+            })
+        );
+    }
+
+    #[test]
+    fn a_cue_keeps_to_its_own_words() {
+        let t = |text: &str| tags_in(text);
+        assert_eq!(
+            t("Platform: OpenShift on premises; no other Kubernetes distributions."),
+            ["openshift", "on-premises", "kubernetes"]
+        );
+        assert_eq!(
+            t("Workloads use workload identity instead of secrets for Azure access."),
+            ["azure"]
+        );
+        assert_eq!(
+            t("We moved away from Jenkins to GitHub Actions last year."),
+            ["no-jenkins", "github-actions"]
+        );
+        assert_eq!(
+            t("Cloud: not Azure, AWS — the team knows it."),
+            ["no-azure", "aws"]
+        );
+        assert_eq!(
+            t("Not Azure, AWS or GCP."),
+            ["no-azure", "no-aws", "no-gcp"]
+        );
+        assert_eq!(
+            t("Database on VMs, not in Kubernetes."),
+            ["vms", "no-kubernetes"]
+        );
+        assert_eq!(
+            t("Self-managed Kubernetes on VMs is not allowed."),
+            ["no-self-managed-kubernetes", "no-vms"]
+        );
+        assert_eq!(
+            t("Pulumi and Deployment Manager must not be used."),
+            ["no-pulumi"]
+        );
+        assert_eq!(
+            t("Terraform and the AWS CDK are not on the approved software list."),
+            ["no-terraform", "no-cdk"]
+        );
     }
 
     #[test]

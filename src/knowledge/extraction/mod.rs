@@ -6,7 +6,10 @@
 //! (the workbench and the command line call it at start, with the configuration directory);
 //! [`extraction`] returns what was installed, or the built-in knowledge alone when nothing was.
 
+pub mod conflicts;
+pub mod geography;
 pub mod modality;
+pub mod phrases;
 pub mod regimes;
 pub mod requirements;
 pub mod vocabulary;
@@ -14,7 +17,10 @@ pub mod vocabulary;
 use std::path::Path;
 use std::sync::OnceLock;
 
+pub use conflicts::ConflictCues;
+pub use geography::Geography;
 pub use modality::ModalityCues;
+pub use phrases::Phrases;
 pub use regimes::{RegimeDef, Regimes};
 pub use requirements::RequirementCues;
 pub use vocabulary::{Negation, TagDef, Vocabulary};
@@ -27,6 +33,8 @@ pub struct Extraction {
     pub modality: ModalityCues,
     pub vocabulary: Vocabulary,
     pub negation: Negation,
+    pub conflicts: ConflictCues,
+    pub geography: Geography,
 }
 
 static INSTALLED: OnceLock<Extraction> = OnceLock::new();
@@ -83,9 +91,22 @@ pub fn install(config_dir: &Path) -> Vec<String> {
                     })
             } else if name.starts_with("negation") {
                 knowledge.negation.add(&path, &text)
+            } else if name.starts_with("conflicts") {
+                let vocabulary = &knowledge.vocabulary;
+                knowledge
+                    .conflicts
+                    .add(&path, &text)
+                    .and_then(|()| {
+                        knowledge
+                            .conflicts
+                            .check(&|t| vocabulary.tags.iter().any(|d| d.tag == t))
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    })
+            } else if name.starts_with("geography") {
+                knowledge.geography.add(&path, &text)
             } else {
                 Err(format!(
-                    "{}: not a kind of extraction file infradraft knows (names start with: modality, negation, regimes, requirements, vocabulary)",
+                    "{}: not a kind of extraction file infradraft knows (names start with: conflicts, geography, modality, negation, regimes, requirements, vocabulary)",
                     path.display()
                 ))
             }
@@ -133,7 +154,23 @@ pub fn builtin() -> Result<Extraction, String> {
         Path::new("assets/extraction/negation.ron"),
         include_str!("../../../assets/extraction/negation.ron"),
     )?;
+    let mut conflicts = ConflictCues::default();
+    let origin = Path::new("assets/extraction/conflicts.ron");
+    conflicts.add(
+        origin,
+        include_str!("../../../assets/extraction/conflicts.ron"),
+    )?;
+    conflicts
+        .check(&|t| vocabulary.tags.iter().any(|d| d.tag == t))
+        .map_err(|e| format!("{}: {e}", origin.display()))?;
+    let mut geography = Geography::default();
+    geography.add(
+        Path::new("assets/extraction/geography.ron"),
+        include_str!("../../../assets/extraction/geography.ron"),
+    )?;
     Ok(Extraction {
+        conflicts,
+        geography,
         regimes,
         requirements,
         modality,

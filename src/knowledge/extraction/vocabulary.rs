@@ -190,6 +190,9 @@ struct NegationFile {
     prepositions: Vec<String>,
     modified_nouns: Vec<String>,
     predicate_words: Vec<String>,
+    others_words: Vec<String>,
+    #[serde(default)]
+    intent_verbs: Vec<String>,
 }
 
 /// The negation cues.
@@ -204,6 +207,11 @@ pub struct Negation {
     pub prepositions: Vec<String>,
     pub modified_nouns: Vec<String>,
     pub predicate_words: Vec<String>,
+    /// Words after a cue that turn it on the others ("no other Kubernetes distributions").
+    pub others_words: Vec<String>,
+    /// Verbs after which `to` starts an infinitive, not a preposition ("do not want to run
+    /// Kubernetes").
+    pub intent_verbs: Vec<String>,
 }
 
 fn lower(list: Vec<String>) -> impl Iterator<Item = String> {
@@ -229,6 +237,8 @@ impl Negation {
         self.prepositions.extend(lower(f.prepositions));
         self.modified_nouns.extend(lower(f.modified_nouns));
         self.predicate_words.extend(lower(f.predicate_words));
+        self.others_words.extend(lower(f.others_words));
+        self.intent_verbs.extend(lower(f.intent_verbs));
         Ok(())
     }
 }
