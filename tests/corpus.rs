@@ -854,3 +854,46 @@ fn the_extractor_on_the_second_held_out_sets() {
         figures.recall()
     );
 }
+
+/// The third held-out corpus (`tests/fixtures/inputs-holdout-3/`): five sets written by another
+/// hand while the conflict rules were developed on the others, without reading the extractor.
+/// Measured blind on 2026-12-05, after the conflict rules were built and before any change made
+/// with these sets in view: requirements recall 82.3 % (130/158), precision 98.8 %; facts 74.5 %;
+/// negation errors 2 of 30; regimes 7/7 with 1 wrongly in scope; conflicts 17/30 found, 15/19
+/// reported planted; figures recall 82.5 %, precision 98.1 %. The bars below are a little under
+/// that first measure.
+#[test]
+fn the_extractor_on_the_third_held_out_sets() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inputs-holdout-3");
+    let sets = sets_in(&root);
+    assert!(sets.len() >= 5, "{} held-out sets", sets.len());
+    let mut total = Score::default();
+    let mut figures = FigureScore::default();
+    for (name, dir, expected) in &sets {
+        check_quotes(name, dir, expected);
+        let session = read_set(dir);
+        let s = score(&session, expected);
+        eprintln!("{name:28} {}", s.line());
+        total.add(&s);
+        figures.add(&figure_score(dir, expected));
+    }
+    eprintln!("{:28} {}", "ALL (held out 3)", total.line());
+    eprintln!("{:28} {}", "ALL (held out 3)", figures.line());
+    assert!(total.recall() >= 80.0, "recall {:.1}%", total.recall());
+    assert!(
+        total.precision() >= 95.0,
+        "precision {:.1}%",
+        total.precision()
+    );
+    assert!(
+        total.conflict_found >= 15,
+        "conflicts found {}/{}",
+        total.conflict_found,
+        total.conflict_expected
+    );
+    assert!(
+        figures.recall() >= 80.0,
+        "figure recall {:.1}%",
+        figures.recall()
+    );
+}

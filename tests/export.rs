@@ -103,6 +103,46 @@ fn an_unwritten_section_says_so_and_check_reports_it() {
 }
 
 #[test]
+fn conflicts_between_inputs_reach_check_and_the_document_with_their_resolution() {
+    let mut s = complete_session();
+    let arch = s
+        .inputs
+        .iter_mut()
+        .find(|i| i.kind == InputKind::Architecture)
+        .unwrap();
+    arch.text
+        .push_str("\n## Cost\n\nThe estimated run cost is about EUR 31,000 per month at launch.\n");
+    infradraft::workflow::refresh_extraction(&mut s);
+    assert_eq!(s.input_conflicts.len(), 1, "{:#?}", s.input_conflicts);
+    let checklist = Checklist::builtin().unwrap();
+    let warning = |s: &infradraft::model::Session| {
+        infradraft::analysis::check::check(s, &checklist, 0.0)
+            .findings
+            .into_iter()
+            .find(|f| {
+                f.message
+                    .starts_with("inputs disagree: The PRD sets a budget")
+            })
+    };
+    let finding = warning(&s).expect("an open conflict is a finding");
+    assert_eq!(finding.level, infradraft::analysis::check::Level::Warning);
+    let doc = document(&s, &ctx(&checklist));
+    assert!(doc.contains("### Conflicts between the inputs"), "{doc}");
+    assert!(doc.contains("**Open**: to be settled"), "{doc}");
+    let key = s.input_conflicts[0].key.clone();
+    let at = s.meta.updated;
+    assert!(infradraft::workflow::resolve_conflict(
+        &mut s,
+        &key,
+        "Budget raised by the CFO",
+        at
+    ));
+    assert!(warning(&s).is_none(), "a resolved conflict is no finding");
+    let doc = document(&s, &ctx(&checklist));
+    assert!(doc.contains("Resolved: Budget raised by the CFO"), "{doc}");
+}
+
+#[test]
 fn export_and_check_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");

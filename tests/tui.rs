@@ -770,3 +770,91 @@ fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
             .contains("accepted because")
     );
 }
+
+/// A fixture whose architecture document estimates more than the PRD's budget.
+fn fixture_with_a_conflict() -> Fixture {
+    let f = fixture();
+    let mut session = store::load(&f.path).unwrap().session;
+    let arch = session
+        .inputs
+        .iter_mut()
+        .find(|i| i.kind == infradraft::model::InputKind::Architecture)
+        .unwrap();
+    arch.text
+        .push_str("\n## Cost\n\nThe estimated run cost is about EUR 31,000 per month at launch.\n");
+    infradraft::workflow::refresh_extraction(&mut session);
+    store::save(&f.path, &session).unwrap();
+    f
+}
+
+#[test]
+fn the_bundled_sample_has_no_conflict_between_its_inputs() {
+    let f = fixture();
+    let session = store::load(&f.path).unwrap().session;
+    let about: Vec<&str> = session
+        .input_conflicts
+        .iter()
+        .map(|c| c.about.as_str())
+        .collect();
+    assert!(about.is_empty(), "{about:#?}");
+}
+
+#[test]
+fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
+    let f = fixture_with_a_conflict();
+    let mut app = open(&f);
+    assert_eq!(
+        app.session.input_conflicts.len(),
+        1,
+        "{:#?}",
+        app.session.input_conflicts
+    );
+    select(&mut app, "stage:requirements");
+    app.handle_event(key(KeyCode::Enter));
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("Conflicts between inputs: 1 open of 1 · C to review"),
+        "{s}"
+    );
+    app.handle_event(key(KeyCode::Char('C')));
+    assert!(matches!(app.popups.last(), Some(Popup::Conflicts { .. })));
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("The PRD sets a budget of EUR 22,000 a month; the architecture document estimates EUR 31,000 a month"),
+        "{s}"
+    );
+    insta::assert_snapshot!("input_conflicts_120x40", s);
+    // r asks for the reason; Enter resolves.
+    app.handle_event(key(KeyCode::Char('r')));
+    assert!(matches!(app.popups.last(), Some(Popup::Prompt(_))));
+    typ(
+        &mut app,
+        "The budget rises to EUR 32,000 from July (CFO, 3 March)",
+    );
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.session.open_conflicts().count(), 0);
+    assert_eq!(
+        app.session.conflict_resolutions[0].reason,
+        "The budget rises to EUR 32,000 from July (CFO, 3 March)"
+    );
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("resolved") && s.contains("0 open of 1"), "{s}");
+    // Saved with the session, and kept when the inputs are read again.
+    app.handle_event(key(KeyCode::Esc));
+    app.handle_event(ctrl('s'));
+    let mut saved = store::load(&f.path).unwrap().session;
+    assert_eq!(saved.conflict_resolutions.len(), 1);
+    infradraft::workflow::refresh_extraction(&mut saved);
+    assert_eq!(saved.open_conflicts().count(), 0);
+    // u opens it again.
+    app.handle_event(key(KeyCode::Char('C')));
+    app.handle_event(key(KeyCode::Char('u')));
+    assert_eq!(app.session.open_conflicts().count(), 1);
+    // Enter goes to the rule's line in the input viewer.
+    app.handle_event(key(KeyCode::Enter));
+    assert!(app.popups.is_empty());
+    let viewer = app.stages.viewer.clone().expect("viewer open");
+    let rule = &app.session.input_conflicts[0].rule.source;
+    assert_eq!(viewer.mark, Some(rule.line));
+    assert_eq!(app.session.inputs[viewer.input].path, rule.input);
+}

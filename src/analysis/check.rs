@@ -24,6 +24,8 @@ pub enum Level {
 #[serde(rename_all = "kebab-case")]
 pub enum Area {
     Completeness,
+    /// Two inputs that disagree and that nobody has resolved.
+    Inputs,
     Decision,
     Conflict,
     Diagram,
@@ -86,6 +88,19 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
                 format!("{}: not written yet", section.title),
             );
         }
+    }
+    for c in s.open_conflicts() {
+        push(
+            Level::Warning,
+            Area::Inputs,
+            None,
+            format!(
+                "inputs disagree: {} ({} / {}); resolve it with a reason or fix an input",
+                c.about,
+                c.rule.source.short(),
+                c.found.source.short()
+            ),
+        );
     }
     for section in &s.sections {
         let Some(c) = s.component(&section.id) else {

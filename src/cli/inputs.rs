@@ -64,7 +64,52 @@ pub fn report(s: &Session) -> String {
         );
     }
     if !s.regimes.is_empty() {
-        let _ = writeln!(o, "\nCompliance regimes: {}", s.regimes.join(", "));
+        let _ = writeln!(o, "\nCompliance regimes in scope: {}", s.regimes.join(", "));
+        for e in s
+            .regime_evidence
+            .iter()
+            .filter(|e| s.regimes.contains(&e.regime))
+        {
+            let _ = writeln!(
+                o,
+                "  {:<10} {} \"{}\"  [{}]",
+                sanitize_line(&e.regime),
+                if e.applies { "named" } else { "ruled out" },
+                sanitize_line(&e.text),
+                sanitize_line(&e.source.short())
+            );
+        }
+    }
+    if !s.input_conflicts.is_empty() {
+        let open = s.open_conflicts().count();
+        let _ = writeln!(
+            o,
+            "\nConflicts between inputs ({}, {open} open)",
+            s.input_conflicts.len()
+        );
+        for c in &s.input_conflicts {
+            let state = match s.resolution(c) {
+                Some(r) => format!("resolved: {}", sanitize_line(&r.reason)),
+                None => "open".to_string(),
+            };
+            let _ = writeln!(o, "  {} [{state}]", sanitize_line(&c.about));
+            for side in c.rules() {
+                let _ = writeln!(
+                    o,
+                    "    rule  {:<22} {}",
+                    sanitize_line(&side.source.short()),
+                    sanitize_line(&side.text)
+                );
+            }
+            for side in c.places() {
+                let _ = writeln!(
+                    o,
+                    "    found {:<22} {}",
+                    sanitize_line(&side.source.short()),
+                    sanitize_line(&side.text)
+                );
+            }
+        }
     }
     let _ = writeln!(o);
     match s.input(InputKind::Prd).map(technical_assumptions) {

@@ -178,7 +178,43 @@ fn requirements_part(s: &Session) -> String {
             let _ = writeln!(out, "- {text} ({src}; {force})");
         }
     }
+    out.push_str(&conflicts_part(s));
     out
+}
+
+/// Where the inputs disagree, each with its places and how it was resolved (or that it is open).
+fn conflicts_part(s: &Session) -> String {
+    let mut out = String::new();
+    if s.input_conflicts.is_empty() {
+        return out;
+    }
+    out.push_str("\n### Conflicts between the inputs\n\n");
+    for c in &s.input_conflicts {
+        let places = |sides: &mut dyn Iterator<Item = &crate::model::ConflictSide>| {
+            sides
+                .map(|x| format!("`{}`", x.source.short()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let rule = places(&mut c.rules());
+        let found = places(&mut c.places());
+        let state = match s.resolution(c) {
+            Some(r) => format!("Resolved: {}", r.reason.trim()),
+            None => "**Open**: to be settled with the owners of both documents.".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "- {}. Rule: \"{}\" ({rule}); found: \"{}\" ({found}). {state}",
+            c.about.trim(),
+            one_line(&c.rule.text),
+            one_line(&c.found.text)
+        );
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn diagram_block(d: &crate::model::Diagram) -> String {

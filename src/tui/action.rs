@@ -104,6 +104,7 @@ actions! {
     ReloadInput = "reload-input": "Reload the selected input from disk, showing what changed",
     CycleCategory = "cycle-category": "Change the selected requirement's category",
     Regimes = "regimes": "Choose the compliance regimes in scope",
+    Conflicts = "input-conflicts": "Review where the inputs disagree: go to either place, resolve with a reason, reopen",
     SwitchPane = "switch-pane": "Switch between the outline and the text in the input viewer",
     ChooseMode = "choose-mode": "Choose the interaction mode (Incremental or YOLO)",
     DraftAll = "yolo-draft": "Draft every component from the catalog (options, recommendation, body)",

@@ -661,6 +661,7 @@ impl App {
                 self.popups.pop();
                 self.add_matrix_alternative(&option);
             }
+            Outcome::ConflictEvent(event) => self.conflict_event(event),
             Outcome::CommentEvent { section, event } => {
                 let selected = match self.popups.last() {
                     Some(Popup::Comments { selected, .. }) => *selected,
@@ -959,6 +960,7 @@ impl App {
             | Action::ReloadInput
             | Action::CycleCategory
             | Action::Regimes
+            | Action::Conflicts
             | Action::SwitchPane => {
                 if let Some(stage) = self.selected_stage() {
                     self.focus = Pane::Editor;

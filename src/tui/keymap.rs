@@ -263,6 +263,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Workspace, ReloadInput, &["r"]),
         (Workspace, CycleCategory, &["c"]),
         (Workspace, Regimes, &["o"]),
+        (Workspace, Conflicts, &["C"]),
         (Workspace, Search, &["/"]),
         (Workspace, SearchNext, &["n"]),
         (Workspace, SearchPrev, &["N"]),

@@ -6,6 +6,7 @@ pub mod app;
 pub mod checklist_stage;
 pub mod comments;
 pub mod config;
+pub mod conflicts;
 pub mod design_actions;
 pub mod design_view;
 pub mod diagrams_stage;

@@ -63,6 +63,10 @@ pub enum Popup {
         /// Shown after an action: asks whether to perform another.
         again: bool,
     },
+    /// The conflicts between the inputs (drawn by `conflicts::draw`).
+    Conflicts {
+        selected: usize,
+    },
     /// The review comments of a section.
     Comments {
         section: String,
@@ -119,6 +123,8 @@ pub enum PromptPurpose {
     Comment(crate::model::CommentTarget),
     /// Where to save the session instead (after a change on disk).
     SaveAs,
+    /// The reason a conflict between the inputs (its key) is settled.
+    ResolveConflict(String),
     /// The reason for accepting `conflicts[acks.len()]`.
     AckReason {
         component: String,
@@ -233,6 +239,8 @@ pub enum Outcome {
     /// Every conflict of the merge popup on top is settled: write it.
     SettleMerge,
     SaveAsPrompt,
+    /// A key in the conflicts popup.
+    ConflictEvent(KeyEvent),
     /// A key in the comments popup of a section.
     CommentEvent {
         section: String,
@@ -460,6 +468,10 @@ impl Popup {
                 KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
                 _ => Outcome::Stay,
             },
+            Popup::Conflicts { .. } => match event.code {
+                KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
+                _ => Outcome::ConflictEvent(event),
+            },
             Popup::Comments { section, .. } => match event.code {
                 KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
                 _ => Outcome::CommentEvent {
@@ -636,7 +648,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
     let screen = frame.area();
     match popup {
         // Drawn by `comments::draw`, which needs the session.
-        Popup::Comments { .. } => {}
+        Popup::Comments { .. } | Popup::Conflicts { .. } => {}
         Popup::Merge(m) => super::merge_view::draw(frame, m, theme),
         Popup::Help { scroll } => {
             let area = centered(screen, 92, screen.height.saturating_sub(4));

@@ -137,6 +137,7 @@ impl App {
                 self.info(format!("removed {}", doc.path));
             }
             Action::ReloadInput => self.offer_reload(cur),
+            Action::Conflicts => self.open_conflicts(),
             Action::Leave => self.focus = Pane::Navigator,
             _ => return false,
         }
@@ -370,6 +371,7 @@ impl App {
                     self.structure_changed();
                 }
             }
+            Action::Conflicts => self.open_conflicts(),
             Action::Regimes => {
                 if self.refuse_if_read_only() {
                     return true;
@@ -418,6 +420,7 @@ impl App {
         let now = crate::model::now();
         match purpose {
             PromptPurpose::AddInput => self.add_input(&text),
+            PromptPurpose::ResolveConflict(key) => self.resolve_conflict(&key, &text),
             PromptPurpose::AddRequirement => {
                 if text.trim().is_empty() {
                     return;
@@ -636,6 +639,27 @@ fn draw_inputs(frame: &mut Frame, app: &App, area: Rect) {
             ]));
         }
     }
+    if let Some(line) = conflicts_line(app) {
+        lines.push(Line::default());
+        lines.push(line);
+        let s = &app.session;
+        for c in s.open_conflicts().take(5) {
+            lines.push(Line::from(vec![
+                Span::styled("  ⚠ ", t.warning),
+                Span::styled(
+                    truncate(&sanitize_line(&c.about), width.saturating_sub(4)),
+                    t.text,
+                ),
+            ]));
+        }
+        let more = s.open_conflicts().count().saturating_sub(5);
+        if more > 0 {
+            lines.push(Line::from(Span::styled(
+                format!("  … and {more} more"),
+                t.dim,
+            )));
+        }
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
@@ -728,13 +752,14 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         app.session.regimes.join(" · ")
     };
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(vec![
-            Span::styled("Compliance regimes: ", t.heading3),
-            Span::styled(regimes, t.text),
-        ])]),
-        top,
-    );
+    let mut head = vec![Line::from(vec![
+        Span::styled("Compliance regimes: ", t.heading3),
+        Span::styled(regimes, t.text),
+    ])];
+    if let Some(line) = conflicts_line(app) {
+        head.push(line);
+    }
+    frame.render_widget(Paragraph::new(head), top);
     let width = list_area.width as usize;
     // Two lines per requirement: id, category and source; then the text.
     let per_page = (list_area.height as usize / 2).max(1);
@@ -788,6 +813,27 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), list_area);
     draw_facts(frame, app, facts_area);
+}
+
+/// "Conflicts between inputs: 2 open of 3 · C to review", when the inputs disagree.
+fn conflicts_line(app: &App) -> Option<Line<'static>> {
+    let s = &app.session;
+    if s.input_conflicts.is_empty() {
+        return None;
+    }
+    let t = &app.theme;
+    let open = s.open_conflicts().count();
+    let key = app
+        .keymap
+        .first_key(super::action::Context::Workspace, Action::Conflicts)
+        .map_or(String::new(), |k| format!(" · {k} to review"));
+    Some(Line::from(vec![
+        Span::styled("Conflicts between inputs: ", t.heading3),
+        Span::styled(
+            format!("{open} open of {}{key}", s.input_conflicts.len()),
+            if open > 0 { t.warning } else { t.ok },
+        ),
+    ]))
 }
 
 /// The PRD's Technical Assumptions and the tech stack's facts, with where each came from.

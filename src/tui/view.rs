@@ -67,6 +67,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         if let popup::Popup::Comments { section, selected } = p {
             super::comments::draw(frame, app, t, section, *selected, frame.area());
         }
+        if let popup::Popup::Conflicts { selected } = p {
+            super::conflicts::draw(frame, app, t, *selected, frame.area());
+        }
         popup::draw(frame, p, &app.keymap, t);
     }
 }

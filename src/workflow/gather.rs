@@ -3,7 +3,7 @@
 use crate::inputs::extract::{
     all_facts, extract_requirements, input_conflicts, regime_evidence, regimes_in_scope,
 };
-use crate::model::{RequirementOrigin, Session};
+use crate::model::{ConflictResolution, RequirementOrigin, Session};
 
 /// Extracts requirements and facts from the session's inputs again (after an input was added or
 /// reloaded). Requirements the person edited or wrote keep their text; extracted ones follow the
@@ -82,4 +82,114 @@ pub fn choose_regimes(s: &mut Session, chosen: &[String]) {
         })
         .collect();
     s.regimes = regimes_with_choices(s);
+}
+
+/// Resolves the conflict between the inputs with `key`, with the person's reason (a conflict
+/// resolved again gets the new reason). Returns whether the session changed.
+pub fn resolve_conflict(s: &mut Session, key: &str, reason: &str, at: jiff::Timestamp) -> bool {
+    let reason = reason.trim();
+    if reason.is_empty() || !s.input_conflicts.iter().any(|c| c.key == key) {
+        return false;
+    }
+    let about = s
+        .input_conflicts
+        .iter()
+        .find(|c| c.key == key)
+        .map(|c| c.about.clone())
+        .unwrap_or_default();
+    match s.conflict_resolutions.iter_mut().find(|r| r.key == key) {
+        Some(r) if r.reason == reason => return false,
+        Some(r) => {
+            r.reason = reason.to_string();
+            r.at = at;
+        }
+        None => s.conflict_resolutions.push(ConflictResolution {
+            key: key.to_string(),
+            reason: reason.to_string(),
+            at,
+        }),
+    }
+    s.record(at, "conflict-resolved", format!("{about}: {reason}"));
+    true
+}
+
+/// Opens a resolved conflict again (its reason is dropped). Returns whether the session changed.
+pub fn reopen_conflict(s: &mut Session, key: &str, at: jiff::Timestamp) -> bool {
+    let before = s.conflict_resolutions.len();
+    s.conflict_resolutions.retain(|r| r.key != key);
+    if s.conflict_resolutions.len() == before {
+        return false;
+    }
+    let about = s
+        .input_conflicts
+        .iter()
+        .find(|c| c.key == key)
+        .map_or_else(|| key.to_string(), |c| c.about.clone());
+    s.record(at, "conflict-reopened", about);
+    true
+}
+
+#[cfg(test)]
+mod conflict_tests {
+    use super::*;
+    use crate::model::{ConflictSide, InputConflict, SourceRef};
+
+    fn session() -> Session {
+        let mut s = Session::empty("x", "t", jiff::Timestamp::UNIX_EPOCH);
+        let side = |line| ConflictSide {
+            text: "t".into(),
+            source: SourceRef {
+                input: "prd.md".into(),
+                line,
+            },
+        };
+        s.input_conflicts.push(InputConflict {
+            key: "k1".into(),
+            kind: "budget-vs-estimate".into(),
+            about: "The PRD sets a budget".into(),
+            rule: side(1),
+            found: side(2),
+            also: Vec::new(),
+            rule_also: Vec::new(),
+        });
+        s
+    }
+
+    #[test]
+    fn a_conflict_is_resolved_with_a_reason_and_reopened() {
+        let mut s = session();
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        assert_eq!(s.open_conflicts().count(), 1);
+        assert!(
+            !resolve_conflict(&mut s, "k1", "  ", at),
+            "a reason is needed"
+        );
+        assert!(!resolve_conflict(&mut s, "nope", "why", at), "unknown key");
+        assert!(resolve_conflict(&mut s, "k1", "budget raised in March", at));
+        assert_eq!(s.open_conflicts().count(), 0);
+        assert_eq!(s.history.last().unwrap().action, "conflict-resolved");
+        assert!(!resolve_conflict(
+            &mut s,
+            "k1",
+            "budget raised in March",
+            at
+        ));
+        assert!(resolve_conflict(&mut s, "k1", "estimate cut", at));
+        assert_eq!(s.conflict_resolutions.len(), 1);
+        assert_eq!(s.conflict_resolutions[0].reason, "estimate cut");
+        assert!(reopen_conflict(&mut s, "k1", at));
+        assert!(!reopen_conflict(&mut s, "k1", at));
+        assert_eq!(s.open_conflicts().count(), 1);
+    }
+
+    #[test]
+    fn a_resolution_outlives_a_new_reading_of_the_inputs() {
+        let mut s = session();
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        resolve_conflict(&mut s, "k1", "accepted", at);
+        // Reading the inputs again replaces the conflicts; the resolution stays with its key.
+        refresh_extraction(&mut s);
+        assert!(s.input_conflicts.is_empty());
+        assert_eq!(s.conflict_resolutions.len(), 1);
+    }
 }

@@ -13,6 +13,8 @@ mod start;
 pub mod worksheet_grid;
 pub mod yolo;
 
-pub use gather::{choose_regimes, refresh_extraction, regimes_with_choices};
+pub use gather::{
+    choose_regimes, refresh_extraction, regimes_with_choices, reopen_conflict, resolve_conflict,
+};
 pub use progress::Progress;
 pub use start::{NewSession, new_session, project_name_from, slug};

@@ -268,7 +268,7 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
 /// the cue belongs to it ("not in Kubernetes", "away from Terraform").
 fn cue_ends_before(rest: &[String]) -> bool {
     let n = negation();
-    if rest.first().is_some_and(|w| n.others_words.contains(w)) {
+    if rest.iter().any(|w| n.others_words.contains(w)) {
         return true;
     }
     let mut seen_noun = false;
@@ -387,6 +387,21 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
                 .iter()
                 .enumerate()
                 .any(|(k, w)| negation().before.contains(w) && !cue_ends_before(&window[k + 1..]));
+            // "deny all regions except eu-north-1", "no provider other than AWS": an exception
+            // to a ban is what is allowed.
+            if negated
+                && let Some(k) = window
+                    .iter()
+                    .rposition(|w| negation().others_words.contains(w))
+            {
+                let head = &before_words[..before_words.len() - window.len() + k];
+                if head
+                    .iter()
+                    .any(|w| negation().before.contains(w) || negation().ban_verbs.contains(w))
+                {
+                    negated = false;
+                }
+            }
             // "never written to Terraform state": the phrase qualifies a noun; it is used, not
             // ruled out.
             if modifier_follows(text, term.end) {
@@ -656,6 +671,20 @@ mod tests {
     fn a_description_after_not_does_not_rule_the_phrase_out() {
         assert_eq!(tags_in("Redis is not a system of record."), vec!["redis"]);
         assert_eq!(tags_in("Redis is not used."), vec!["no-redis"]);
+    }
+
+    #[test]
+    fn an_exception_to_a_ban_is_allowed() {
+        assert_eq!(
+            tags_in(
+                "deny all regions except eu-north-1 and eu-central-1, with an exemption for global services"
+            ),
+            vec!["eu-north-1", "eu-central-1"]
+        );
+        assert_eq!(
+            tags_in("No cloud provider other than AWS may be used."),
+            vec!["aws"]
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ struct ConflictsFile {
     scopes: Vec<ScopeEntry>,
     ignored_headings: Vec<String>,
     past: Vec<String>,
+    non_production: Vec<String>,
     recovery: RecoveryEntry,
     availability: AvailabilityEntry,
     features: Vec<FeatureEntry>,
@@ -113,6 +114,8 @@ struct RetentionEntry {
 struct BudgetEntry {
     estimate: Vec<String>,
     approximate: Vec<String>,
+    threshold: Vec<String>,
+    not_estimate: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -206,6 +209,8 @@ pub struct ConflictCues {
     pub ignored_headings: Vec<String>,
     /// Phrases that put a description in the past.
     pub past: Phrases,
+    /// Environments other than production.
+    pub non_production: Phrases,
     pub recovery: RecoveryCues,
     pub availability: AvailabilityCues,
     pub features: Vec<Feature>,
@@ -215,6 +220,10 @@ pub struct ConflictCues {
     pub estimate: Phrases,
     /// Words that make an amount of a description an estimate ("roughly", "in total").
     pub approximate: Phrases,
+    /// Words that make the amount after them a threshold.
+    pub threshold: Phrases,
+    /// Words that make a statement compare with the budget rather than estimate.
+    pub not_estimate: Phrases,
     pub keep_in: Phrases,
     pub forbid: Phrases,
 }
@@ -293,6 +302,7 @@ impl ConflictCues {
                 .filter(|h| !h.is_empty()),
         );
         self.past.extend(f.past);
+        self.non_production.extend(f.non_production);
         {
             let r = f.recovery;
             let c = &mut self.recovery;
@@ -372,6 +382,8 @@ impl ConflictCues {
         }
         self.estimate.extend(f.budget.estimate);
         self.approximate.extend(f.budget.approximate);
+        self.threshold.extend(f.budget.threshold);
+        self.not_estimate.extend(f.budget.not_estimate);
         self.keep_in.extend(f.residency.keep_in);
         self.forbid.extend(f.residency.forbid);
         Ok(())

@@ -193,6 +193,8 @@ struct NegationFile {
     others_words: Vec<String>,
     #[serde(default)]
     intent_verbs: Vec<String>,
+    #[serde(default)]
+    ban_verbs: Vec<String>,
 }
 
 /// The negation cues.
@@ -212,6 +214,9 @@ pub struct Negation {
     /// Verbs after which `to` starts an infinitive, not a preposition ("do not want to run
     /// Kubernetes").
     pub intent_verbs: Vec<String>,
+    /// Verbs that ban what follows them; an exception after one ("deny all regions except X")
+    /// is what is allowed.
+    pub ban_verbs: Vec<String>,
 }
 
 fn lower(list: Vec<String>) -> impl Iterator<Item = String> {
@@ -239,6 +244,7 @@ impl Negation {
         self.predicate_words.extend(lower(f.predicate_words));
         self.others_words.extend(lower(f.others_words));
         self.intent_verbs.extend(lower(f.intent_verbs));
+        self.ban_verbs.extend(lower(f.ban_verbs));
         Ok(())
     }
 }

@@ -215,6 +215,32 @@ pub(super) fn near(phrases: &Phrases, text: &str, start: usize, end: usize, n: u
     phrases.is_match(words_before(text, start, n)) || phrases.is_match(words_after(text, end, n))
 }
 
+/// Whether the words at `start..end` are about an environment other than production: the
+/// statement starts with one ("dev | nsf-dev | Single-AZ database"), or one is named next to them
+/// ("single-AZ (dev)").
+pub(super) fn non_production(text: &str, start: usize, end: usize) -> bool {
+    let env = &extraction().conflicts.non_production;
+    let first = text
+        .split(" | ")
+        .next()
+        .unwrap_or(text)
+        .split([':', ',', '('])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let first_is_env = !first.is_empty()
+        && first.split_whitespace().count() <= 2
+        && env.find(first).first().is_some_and(|&(s, _)| s == 0);
+    // A parenthesis right after names where it applies ("single-AZ (dev)").
+    let bracketed = text.get(end..).is_some_and(|rest| {
+        rest.trim_start()
+            .strip_prefix('(')
+            .and_then(|inner| inner.split(')').next())
+            .is_some_and(|inner| env.find(inner).first().is_some_and(|&(s, _)| s == 0))
+    });
+    first_is_env || bracketed || near(env, text, start, end, 3)
+}
+
 /// Whether the phrase at `start..end` is switched off ("PITR is not enabled", "no geo-replication").
 pub(super) fn switched_off(text: &str, start: usize, end: usize) -> bool {
     near(&extraction().conflicts.off, text, start, end, 4)

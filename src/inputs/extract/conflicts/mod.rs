@@ -51,8 +51,9 @@ fn doc_name(kind: InputKind) -> &'static str {
         InputKind::Prd => "PRD",
         InputKind::Architecture => "architecture document",
         InputKind::TechStack => "tech stack",
-        InputKind::InfrastructureGuidelines => "guidelines",
-        InputKind::Other => "inputs",
+        // Singular, so that every message's verb agrees ("the guidelines document rules out").
+        InputKind::InfrastructureGuidelines => "guidelines document",
+        InputKind::Other => "other input",
     }
 }
 

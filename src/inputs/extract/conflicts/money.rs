@@ -129,6 +129,25 @@ fn table_total(c: &Claim<'_>) -> Option<Amount> {
     })
 }
 
+/// Whether an amount stands right after a threshold word ("spend above EUR 100 per month is
+/// escalated"): the statement sets a trigger, not a budget.
+fn sets_threshold(text: &str) -> bool {
+    extraction()
+        .conflicts
+        .threshold
+        .find(text)
+        .into_iter()
+        .any(|(_, e)| {
+            let rest = text[e..].trim_start();
+            let code = rest.get(..4).is_some_and(|c| {
+                c[..3].chars().all(|ch| ch.is_ascii_uppercase()) && c.ends_with(' ')
+            });
+            rest.chars().next().is_some_and(|ch| {
+                ch.is_ascii_digit() || !(ch.is_alphanumeric() || ch.is_whitespace())
+            }) || code
+        })
+}
+
 /// Budgets (in rules) against estimates (in any statement that calls its amount one).
 pub(super) fn budget<'c, 'a>(
     rules: &[&'c Claim<'a>],
@@ -138,7 +157,7 @@ pub(super) fn budget<'c, 'a>(
     let estimate = &extraction().conflicts.estimate;
     let budgets: Vec<(&&Claim<'_>, Vec<Amount>)> = rules
         .iter()
-        .filter(|r| !estimate.is_match(&r.text))
+        .filter(|r| !estimate.is_match(&r.text) && !sets_threshold(&r.text))
         .filter_map(|r| {
             let a = amounts(&r.text);
             (!a.is_empty()).then_some((r, a))
@@ -148,12 +167,13 @@ pub(super) fn budget<'c, 'a>(
         return;
     }
     let approximate = &extraction().conflicts.approximate;
+    let not_estimate = &extraction().conflicts.not_estimate;
     let estimates = all.iter().filter_map(|c| {
         if let Some(total) = table_total(c) {
             return Some((c, vec![total]));
         }
-        (!c.rule && approximate.is_match(&c.text) || estimate.is_match(&c.text))
-            .then(|| (c, amounts(&c.text)))
+        let estimates = !c.rule && approximate.is_match(&c.text) || estimate.is_match(&c.text);
+        (estimates && !not_estimate.is_match(&c.text)).then(|| (c, amounts(&c.text)))
     });
     for (e, estimated) in estimates.take(super::MAX_SIDE) {
         for (r, limits) in &budgets {

@@ -6,7 +6,7 @@ use crate::knowledge::extraction::extraction;
 use crate::model::Figure;
 
 use super::super::figures::{durations, figures};
-use super::claims::{Claim, switched_off, words_after, words_before};
+use super::claims::{Claim, non_production, switched_off, words_after, words_before};
 use super::{Found, doc_name, duration};
 
 /// Required features a description goes without.
@@ -43,7 +43,8 @@ pub(super) fn features<'c, 'a>(
                             .find(&d.text)
                             .into_iter()
                             .find(|&(s, e)| !switched_off(&d.text, s, e))
-                    })?;
+                    })
+                    .filter(|&(s, e)| !non_production(&d.text, s, e))?;
                 Some((d, d.text[off.0..off.1].to_string()))
             })
             .collect();
@@ -95,9 +96,11 @@ pub(super) fn single_zone<'c, 'a>(
         // Only words before switch a placement off ("not a single instance"): words after are
         // often more of the same ("a single instance, no replica").
         let off = &extraction().conflicts.off;
-        let placed = cues.single_zone.find(&d.text).into_iter().find(|&(s, _)| {
+        let placed = cues.single_zone.find(&d.text).into_iter().find(|&(s, e)| {
             let before = words_before(&d.text, s, 3);
-            !cues.not_after.is_match(before) && !off.is_match(before)
+            !cues.not_after.is_match(before)
+                && !off.is_match(before)
+                && !non_production(&d.text, s, e)
         });
         let Some((s, e)) = placed else {
             continue;

@@ -35,7 +35,10 @@ fn readings(text: &str, rule: bool) -> Vec<Reading> {
     let every = &extraction().conflicts.recovery.every;
     let mut out = Vec::new();
     for (s, e, minutes) in durations(text) {
-        if minutes < DAY || every.is_match(words_before(text, s, 1)) {
+        if minutes < DAY
+            || every.is_match(words_before(text, s, 2))
+            || (!rule && super::claims::non_production(text, s, e))
+        {
             continue;
         }
         let before = words_before(text, s, 8);

@@ -142,3 +142,31 @@ fn a_cost_table_total_is_an_estimate() {
         "{all:?}"
     );
 }
+
+#[test]
+fn non_production_environments_and_allowed_exceptions_are_no_conflicts() {
+    let inputs = [
+        doc(
+            InputKind::Prd,
+            "prd.md",
+            "# Ferries\n\n## Requirements\n\n- NFR3: 99.95% monthly availability for booking.\n- NFR9: erasure requests are completed within 30 days; self-service export is available within 24 hours of the request.\n",
+        ),
+        doc(
+            InputKind::InfrastructureGuidelines,
+            "guidelines.md",
+            "# Rules\n\nService control policies must:\n\n- deny all regions except eu-north-1 and eu-central-1;\n- Untagged spend above EUR 100 per month is escalated.\n",
+        ),
+        doc(
+            InputKind::TechStack,
+            "tech-stack.md",
+            "# Stack\n\n| Environment | Account | Region | Purpose |\n|---|---|---|---|\n| dev | ferry-dev | eu-north-1 | Single-AZ database, 1 API task |\n| preview | ferry-dev | eu-north-1 | Ephemeral, deleted after 72 hours |\n\n| Service | Setting | Value |\n|---|---|---|\n| RDS | Deployment | Multi-AZ (production, staging), single-AZ (dev) |\n",
+        ),
+        doc(
+            InputKind::Architecture,
+            "architecture.md",
+            "# Design\n\nThe VPC is in eu-north-1 across three zones.\n\nCost estimate against the EUR 22,000 per month target, with Savings Plans.\n",
+        ),
+    ];
+    let all = found(&inputs);
+    assert!(all.is_empty(), "{all:?}");
+}

@@ -1,0 +1,233 @@
+//! Conflicts between the inputs in the workbench: a popup listing each with the places that state
+//! the rule and the places that disagree, open ones first marked as such; going to either place in
+//! the input viewer; resolving one with a reason and reopening it. The session changes go through
+//! `workflow::{resolve_conflict, reopen_conflict}`.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::app::App;
+use super::popup::{Popup, Prompt, PromptPurpose, centered, frame_block};
+use super::theme::Theme;
+use crate::model::{ConflictSide, SourceRef};
+use crate::text::sanitize_line;
+
+/// What a key in the conflicts popup asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKey {
+    Up,
+    Down,
+    /// Open the input that states the rule, at its line.
+    GoRule,
+    /// Open the input that disagrees, at its line.
+    GoFound,
+    Resolve,
+    Reopen,
+}
+
+/// The keys of the conflicts popup.
+pub fn conflict_key(event: KeyEvent) -> Option<ConflictKey> {
+    Some(match event.code {
+        KeyCode::Down | KeyCode::Char('j') => ConflictKey::Down,
+        KeyCode::Up | KeyCode::Char('k') => ConflictKey::Up,
+        KeyCode::Enter | KeyCode::Char('g') => ConflictKey::GoRule,
+        KeyCode::Char('f') => ConflictKey::GoFound,
+        KeyCode::Char('r') => ConflictKey::Resolve,
+        KeyCode::Char('u') => ConflictKey::Reopen,
+        _ => return None,
+    })
+}
+
+impl App {
+    /// Opens the conflicts popup, or says there is none.
+    pub fn open_conflicts(&mut self) {
+        if self.session.input_conflicts.is_empty() {
+            self.info("the inputs do not disagree with one another");
+            return;
+        }
+        let selected = self
+            .session
+            .input_conflicts
+            .iter()
+            .position(|c| self.session.resolution(c).is_none())
+            .unwrap_or(0);
+        self.popups.push(Popup::Conflicts { selected });
+    }
+
+    /// A key in the conflicts popup.
+    pub fn conflict_event(&mut self, event: KeyEvent) {
+        let Some(Popup::Conflicts { selected }) = self.popups.last() else {
+            return;
+        };
+        let selected = *selected;
+        let n = self.session.input_conflicts.len();
+        let Some(key) = conflict_key(event) else {
+            return;
+        };
+        let Some(conflict) = self.session.input_conflicts.get(selected).cloned() else {
+            return;
+        };
+        match key {
+            ConflictKey::Up | ConflictKey::Down => {
+                if let Some(Popup::Conflicts { selected }) = self.popups.last_mut() {
+                    *selected = if key == ConflictKey::Up {
+                        selected.saturating_sub(1)
+                    } else {
+                        (*selected + 1).min(n.saturating_sub(1))
+                    };
+                }
+            }
+            ConflictKey::GoRule | ConflictKey::GoFound => {
+                let side = if key == ConflictKey::GoRule {
+                    &conflict.rule
+                } else {
+                    &conflict.found
+                };
+                self.go_to_source(&side.source);
+            }
+            ConflictKey::Resolve => {
+                if self.refuse_if_read_only() {
+                    return;
+                }
+                let reason = self
+                    .session
+                    .resolution(&conflict)
+                    .map(|r| r.reason.clone())
+                    .unwrap_or_default();
+                let title = format!("Why is it settled? {}", sanitize_line(&conflict.about));
+                self.popups.push(Popup::Prompt(Prompt::new(
+                    &title,
+                    &reason,
+                    PromptPurpose::ResolveConflict(conflict.key.clone()),
+                )));
+            }
+            ConflictKey::Reopen => {
+                if self.refuse_if_read_only() {
+                    return;
+                }
+                if crate::workflow::reopen_conflict(
+                    &mut self.session,
+                    &conflict.key,
+                    crate::model::now(),
+                ) {
+                    self.structure_changed();
+                    self.info("conflict open again");
+                } else {
+                    self.info("this conflict is open");
+                }
+            }
+        }
+    }
+
+    /// Applies the reason given for a conflict.
+    pub fn resolve_conflict(&mut self, key: &str, reason: &str) {
+        if reason.trim().is_empty() {
+            self.warn("a conflict is resolved with a reason: nothing was changed");
+            return;
+        }
+        if crate::workflow::resolve_conflict(&mut self.session, key, reason, crate::model::now()) {
+            self.structure_changed();
+            self.info("conflict resolved; u in the conflicts list opens it again");
+        }
+    }
+
+    /// Closes the popups and opens the input a place is in, at its line.
+    fn go_to_source(&mut self, source: &SourceRef) {
+        match self
+            .session
+            .inputs
+            .iter()
+            .position(|i| i.path == source.input)
+        {
+            Some(i) => {
+                self.popups.clear();
+                self.open_input_at(i, Some(source.line));
+            }
+            None => self.warn(format!(
+                "{} is no longer an input",
+                sanitize_line(&source.input)
+            )),
+        }
+    }
+}
+
+fn place<'a>(label: &'a str, side: &ConflictSide, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("    {label:<6}"), theme.dim),
+        Span::styled(
+            format!("{:<20} ", sanitize_line(&side.source.short())),
+            theme.link,
+        ),
+        Span::styled(sanitize_line(&side.text).into_owned(), theme.text),
+    ])
+}
+
+/// Draws the conflicts popup: every conflict, the selected one with its places and resolution.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, selected: usize, screen: Rect) {
+    let area = centered(screen, 110, screen.height.saturating_sub(4).min(30));
+    frame.render_widget(Clear, area);
+    let s = &app.session;
+    let open = s.open_conflicts().count();
+    let title = format!(
+        "Conflicts between the inputs · {open} open of {}",
+        s.input_conflicts.len()
+    );
+    let mut lines = Vec::new();
+    for (i, c) in s.input_conflicts.iter().enumerate() {
+        let resolution = s.resolution(c);
+        let state = match resolution {
+            Some(_) => Span::styled("resolved ", theme.ok),
+            None => Span::styled("open     ", theme.warning),
+        };
+        let style = if i == selected {
+            theme.popup_selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::from(vec![
+            state,
+            Span::styled(sanitize_line(&c.about).into_owned(), style),
+        ]));
+        if i != selected {
+            continue;
+        }
+        for side in c.rules() {
+            lines.push(place("rule", side, theme));
+        }
+        const SHOWN: usize = 6;
+        for side in c.places().take(SHOWN) {
+            lines.push(place("found", side, theme));
+        }
+        let more = c.places().count().saturating_sub(SHOWN);
+        if more > 0 {
+            lines.push(Line::from(Span::styled(
+                format!("          … and {more} more places (all in `infradraft inputs`)"),
+                theme.dim,
+            )));
+        }
+        if let Some(r) = resolution {
+            lines.push(Line::from(vec![
+                Span::styled("    why   ", theme.dim),
+                Span::styled(sanitize_line(&r.reason).into_owned(), theme.ok),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        " j/k move · Enter goes to the rule · f to what disagrees · r resolves with a reason · u reopens · Esc closes",
+        theme.dim,
+    )));
+    // Keep the selected conflict in view: scroll so that its line and places fit.
+    let height = area.height.saturating_sub(2) as usize;
+    let scroll = selected.saturating_sub(height / 3);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+            .block(frame_block(&title, theme)),
+        area,
+    );
+}
