@@ -272,3 +272,19 @@ fn extract_200kb_nested_emphasis(bencher: Bencher) {
     }];
     bencher.bench_local(|| infradraft::inputs::extract::extract_requirements(&inputs));
 }
+
+/// The conflicts between the sample's four inputs, and between the same inputs each repeated 20
+/// times (about 2.4 MB of text: every rule pairs its bounded number of statements).
+#[divan::bench(args = [1, 20], sample_count = 10)]
+fn input_conflicts_of_the_sample(bencher: Bencher, times: usize) {
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let inputs: Vec<_> = infradraft::sample::inputs(now)
+        .into_iter()
+        .map(|mut i| {
+            i.text = i.text.repeat(times);
+            i
+        })
+        .collect();
+    let requirements = infradraft::inputs::extract::extract_requirements(&inputs);
+    bencher.bench_local(|| infradraft::inputs::extract::input_conflicts(&inputs, &requirements));
+}
