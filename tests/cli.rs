@@ -766,3 +766,89 @@ fn saves_through_a_symlink_update_its_target_and_keep_the_link() {
     assert!(stderr(&o).contains("symbolic links"), "{}", stderr(&o));
     assert_eq!(names("work"), listing);
 }
+
+#[test]
+fn inputs_as_json_holds_requirements_with_figures_regimes_facts_and_conflicts() {
+    let env = Env::new();
+    let path = env.sample("s.ron");
+    // A budget the architecture document's estimate exceeds, and its resolution.
+    let mut s = store::load(&path).unwrap().session;
+    let arch = s
+        .inputs
+        .iter_mut()
+        .find(|i| i.kind == infradraft::model::InputKind::Architecture)
+        .unwrap();
+    arch.text
+        .push_str("\n## Cost\n\nThe estimated run cost is about EUR 31,000 per month at launch.\n");
+    infradraft::workflow::refresh_extraction(&mut s);
+    let key = s.input_conflicts[0].key.clone();
+    let at = s.meta.updated;
+    infradraft::workflow::resolve_conflict(&mut s, &key, "Budget raised", at);
+    store::save(&path, &s).unwrap();
+
+    let o = env.run(&["inputs", path.to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(v["inputs"].as_array().unwrap().len(), 4);
+    assert_eq!(v["inputs"][0]["kind"], "Prd");
+    let nfr3 = v["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "NFR3")
+        .expect("NFR3");
+    assert_eq!(nfr3["category"], "Reliability");
+    assert_eq!(nfr3["source"]["line"].as_u64().unwrap(), 73);
+    assert_eq!(
+        nfr3["figures"][0],
+        serde_json::json!({"kind": "availability", "percent": 99.95})
+    );
+    let budget = v["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["category"] == "Cost")
+        .expect("a cost requirement");
+    assert_eq!(budget["figures"][0]["kind"], "budget");
+    assert_eq!(budget["figures"][0]["currency"], "EUR");
+    let gdpr = v["regimes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "GDPR")
+        .expect("GDPR");
+    assert_eq!(gdpr["in_scope"], true);
+    assert!(gdpr["sources"][0]["line"].as_u64().is_some());
+    assert!(
+        v["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["modality"] == "Mandate" && f["tags"][0] == "terraform"),
+        "{}",
+        v["facts"]
+    );
+    let c = &v["conflicts"][0];
+    assert_eq!(c["kind"], "budget-vs-estimate");
+    assert_eq!(c["status"], "resolved");
+    assert_eq!(c["reason"], "Budget raised");
+    assert!(c["rule"][0]["input"].as_str().unwrap().ends_with("prd.md"));
+    assert!(
+        c["found"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("EUR 31,000")
+    );
+
+    let o = env.run(&["inputs", path.to_str().unwrap()]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("Compliance regimes in scope: GDPR, PCI DSS"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Conflicts between inputs (1, 0 open)"),
+        "{text}"
+    );
+    assert!(text.contains("[resolved: Budget raised]"), "{text}");
+}

@@ -47,6 +47,10 @@ pub enum Command {
     Inputs {
         /// The session file (.ron).
         session: PathBuf,
+        /// Output format: text, or JSON (inputs, requirements with typed figures, regimes with
+        /// their sources, facts with their force, conflicts with their status).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
     },
     /// List recent sessions: path, title, mode, progress and last saved; missing files are marked.
     List,

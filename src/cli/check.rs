@@ -35,7 +35,7 @@ pub fn run(args: CheckArgs, home: &Home, out: &mut dyn Write) -> Result<u8, CliE
 /// JSON with the characters that could drive a terminal written as `\uXXXX` escapes: the same
 /// strings to a JSON reader, nothing a terminal acts on. serde_json escapes C0 controls itself,
 /// but writes C1 controls, DEL and bidirectional overrides as they are.
-fn escape_controls(json: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn escape_controls(json: &str) -> std::borrow::Cow<'_, str> {
     if !json.chars().any(crate::text::is_unsafe) {
         return json.into();
     }

@@ -4,17 +4,219 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
+use serde::Serialize;
+
 use super::CliResult;
-use crate::inputs::extract::{TechnicalAssumptions, technical_assumptions};
+use super::args::FormatArg;
+use crate::inputs::extract::{TechnicalAssumptions, figures, technical_assumptions};
 use crate::inputs::{Freshness, contribution, freshness, missing_kinds};
-use crate::model::{InputKind, Session};
+use crate::model::{
+    AssumptionTopic, Figure, InputKind, Modality, RequirementCategory, RequirementOrigin, Session,
+    SourceRef,
+};
 use crate::store;
 use crate::text::sanitize_line;
 
-pub fn run(path: &Path, out: &mut dyn Write) -> CliResult {
+pub fn run(path: &Path, format: FormatArg, out: &mut dyn Write) -> CliResult {
     let session = store::load(path)?.session;
-    out.write_all(report(&session).as_bytes())?;
+    match format {
+        FormatArg::Text => out.write_all(report(&session).as_bytes())?,
+        FormatArg::Json => {
+            let json = serde_json::to_string_pretty(&json_report(&session))
+                .map_err(|e| super::CliError(format!("cannot write JSON: {e}")))?;
+            writeln!(out, "{}", super::check::escape_controls(&json))?;
+        }
+    }
     Ok(())
+}
+
+/// A place in an input, as JSON.
+#[derive(Serialize)]
+struct Place<'a> {
+    input: &'a str,
+    line: u32,
+    text: &'a str,
+}
+
+fn place<'a>(source: &'a SourceRef, text: &'a str) -> Place<'a> {
+    Place {
+        input: &source.input,
+        line: source.line,
+        text,
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    title: &'a str,
+    inputs: Vec<JsonInput<'a>>,
+    missing_inputs: Vec<InputKind>,
+    requirements: Vec<JsonRequirement<'a>>,
+    regimes: Vec<JsonRegime<'a>>,
+    facts: Vec<JsonFact<'a>>,
+    conflicts: Vec<JsonConflict<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonInput<'a> {
+    kind: InputKind,
+    path: &'a str,
+    lines: usize,
+    sha256: &'a str,
+    freshness: String,
+}
+
+#[derive(Serialize)]
+struct JsonRequirement<'a> {
+    id: &'a str,
+    category: RequirementCategory,
+    text: &'a str,
+    origin: RequirementOrigin,
+    source: Option<&'a SourceRef>,
+    figures: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct JsonRegime<'a> {
+    name: &'a str,
+    in_scope: bool,
+    /// Where the inputs name it, and whether each place says it applies.
+    sources: Vec<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    #[serde(flatten)]
+    place: Place<'a>,
+    applies: bool,
+}
+
+#[derive(Serialize)]
+struct JsonFact<'a> {
+    topic: AssumptionTopic,
+    text: &'a str,
+    tags: &'a [String],
+    modality: Modality,
+    incidental: bool,
+    source: Option<&'a SourceRef>,
+}
+
+#[derive(Serialize)]
+struct JsonConflict<'a> {
+    key: &'a str,
+    kind: &'a str,
+    about: &'a str,
+    rule: Vec<Place<'a>>,
+    found: Vec<Place<'a>>,
+    /// `open` or `resolved`.
+    status: &'static str,
+    reason: Option<&'a str>,
+    resolved_at: Option<String>,
+}
+
+/// A figure as a flat object: `{"kind": "availability", "percent": 99.95}`.
+fn figure_json(f: &Figure) -> serde_json::Value {
+    match serde_json::to_value(f) {
+        Ok(serde_json::Value::Object(outer)) if outer.len() == 1 => {
+            let (name, fields) = outer.into_iter().next().expect("one entry");
+            let mut flat = serde_json::Map::new();
+            flat.insert("kind".into(), name.to_lowercase().into());
+            if let serde_json::Value::Object(fields) = fields {
+                flat.extend(fields);
+            }
+            flat.into()
+        }
+        Ok(other) => other,
+        Err(_) => serde_json::Value::Null,
+    }
+}
+
+fn json_report(s: &Session) -> JsonReport<'_> {
+    let mut regimes: Vec<&str> = s.regimes.iter().map(String::as_str).collect();
+    for e in &s.regime_evidence {
+        if !regimes.contains(&e.regime.as_str()) {
+            regimes.push(&e.regime);
+        }
+    }
+    JsonReport {
+        title: &s.meta.title,
+        inputs: s
+            .inputs
+            .iter()
+            .map(|d| JsonInput {
+                kind: d.kind,
+                path: &d.path,
+                lines: d.text.lines().count(),
+                sha256: &d.sha256,
+                freshness: match freshness(d) {
+                    Freshness::Unreadable(why) => format!("unreadable: {why}"),
+                    f => f.label().to_string(),
+                },
+            })
+            .collect(),
+        missing_inputs: missing_kinds(&s.inputs),
+        requirements: s
+            .requirements
+            .iter()
+            .map(|r| JsonRequirement {
+                id: &r.id,
+                category: r.category,
+                text: &r.text,
+                origin: r.origin,
+                source: r.source.as_ref(),
+                figures: figures(&r.text).iter().map(figure_json).collect(),
+            })
+            .collect(),
+        regimes: regimes
+            .into_iter()
+            .map(|name| JsonRegime {
+                name,
+                in_scope: s.regimes.iter().any(|r| r == name),
+                sources: s
+                    .regime_evidence
+                    .iter()
+                    .filter(|e| e.regime == name)
+                    .map(|e| JsonEvidence {
+                        place: place(&e.source, &e.text),
+                        applies: e.applies,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        facts: s
+            .assumptions
+            .iter()
+            .map(|a| JsonFact {
+                topic: a.topic,
+                text: &a.text,
+                tags: &a.tags,
+                modality: a.modality,
+                incidental: a.incidental,
+                source: a.source.as_ref(),
+            })
+            .collect(),
+        conflicts: s
+            .input_conflicts
+            .iter()
+            .map(|c| {
+                let resolution = s.resolution(c);
+                JsonConflict {
+                    key: &c.key,
+                    kind: &c.kind,
+                    about: &c.about,
+                    rule: c.rules().map(|x| place(&x.source, &x.text)).collect(),
+                    found: c.places().map(|x| place(&x.source, &x.text)).collect(),
+                    status: if resolution.is_some() {
+                        "resolved"
+                    } else {
+                        "open"
+                    },
+                    reason: resolution.map(|r| r.reason.as_str()),
+                    resolved_at: resolution.map(|r| r.at.to_string()),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// The report `inputs` prints.

@@ -146,7 +146,7 @@ fn run_command(
         }
         Some(Command::Render(args)) => render::run(args, &Home::locate()?, theme, out, terminal),
         Some(Command::Show { session }) => show::run(&session, out),
-        Some(Command::Inputs { session }) => inputs::run(&session, out),
+        Some(Command::Inputs { session, format }) => inputs::run(&session, format, out),
         Some(Command::List) => list::run(&Home::locate()?, out),
         Some(Command::Export(args)) => export::run(args, &Home::locate()?, out),
         Some(Command::Import(args)) => import::run(args, &Home::locate()?, out),

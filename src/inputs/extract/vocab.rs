@@ -278,11 +278,20 @@ fn cue_ends_before(rest: &[String]) -> bool {
             if seen_noun {
                 return true;
             }
-        } else if !matches!(w.as_str(), "of" | "than" | "the" | "a" | "an" | "any") {
+        } else if !matches!(w.as_str(), "of" | "than" | "the" | "a" | "an" | "any") && !is_verb(w) {
             seen_noun = true;
         }
     }
     false
+}
+
+/// Whether a word is a verb rather than a noun: a preposition after a verb belongs to it ("must
+/// not be stored in public cloud services", "not deployed on Kubernetes").
+fn is_verb(w: &str) -> bool {
+    let n = negation();
+    n.intent_verbs.iter().any(|v| v == w)
+        || n.verbs.iter().any(|v| v == w)
+        || (w.len() > 4 && w.ends_with("ed"))
 }
 
 fn modifier_follows(text: &str, end: usize) -> bool {
@@ -684,6 +693,10 @@ mod tests {
         assert_eq!(
             tags_in("No cloud provider other than AWS may be used."),
             vec!["aws"]
+        );
+        assert_eq!(
+            tags_in("Customer data must not be stored in public cloud services."),
+            vec!["no-public-cloud"]
         );
     }
 

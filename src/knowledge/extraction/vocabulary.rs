@@ -195,6 +195,8 @@ struct NegationFile {
     intent_verbs: Vec<String>,
     #[serde(default)]
     ban_verbs: Vec<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
 }
 
 /// The negation cues.
@@ -217,6 +219,9 @@ pub struct Negation {
     /// Verbs that ban what follows them; an exception after one ("deny all regions except X")
     /// is what is allowed.
     pub ban_verbs: Vec<String>,
+    /// Verbs after which a preposition belongs to the verb, so a cue before them still reaches
+    /// the phrase ("must not be stored in public cloud services").
+    pub verbs: Vec<String>,
 }
 
 fn lower(list: Vec<String>) -> impl Iterator<Item = String> {
@@ -245,6 +250,7 @@ impl Negation {
         self.others_words.extend(lower(f.others_words));
         self.intent_verbs.extend(lower(f.intent_verbs));
         self.ban_verbs.extend(lower(f.ban_verbs));
+        self.verbs.extend(lower(f.verbs));
         Ok(())
     }
 }
