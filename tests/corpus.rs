@@ -276,6 +276,9 @@ struct Score {
     /// Conflicts reported, and those that are planted ones.
     conflict_reported: usize,
     conflict_right: usize,
+    /// Sets, and those whose project name was read as labelled.
+    projects: usize,
+    project_right: usize,
 }
 
 impl Score {
@@ -296,6 +299,8 @@ impl Score {
         self.conflict_found += o.conflict_found;
         self.conflict_reported += o.conflict_reported;
         self.conflict_right += o.conflict_right;
+        self.projects += o.projects;
+        self.project_right += o.project_right;
     }
 
     fn pct(a: usize, b: usize) -> f64 {
@@ -316,7 +321,7 @@ impl Score {
 
     fn line(&self) -> String {
         format!(
-            "requirements recall {:5.1}% ({}/{}) precision {:5.1}% ({}/{}) category {:5.1}% · facts {:5.1}% ({}/{}) · negation errors {} of {} · regimes {}/{} (+{} wrong) · conflicts {}/{} found, {}/{} right",
+            "requirements recall {:5.1}% ({}/{}) precision {:5.1}% ({}/{}) category {:5.1}% · facts {:5.1}% ({}/{}) · negation errors {} of {} · regimes {}/{} (+{} wrong) · conflicts {}/{} found, {}/{} right · project name {}/{}",
             self.recall(),
             self.req_found,
             self.req_expected,
@@ -336,6 +341,8 @@ impl Score {
             self.conflict_expected,
             self.conflict_right,
             self.conflict_reported,
+            self.project_right,
+            self.projects,
         )
     }
 }
@@ -482,6 +489,16 @@ fn score(session: &Session, e: &Expected) -> Score {
             })
         })
     };
+    s.projects = 1;
+    // The labelled name, or a fuller form of it ("Brightwater" for "Brightwater Customer and Field
+    // Platform").
+    let got = session.meta.project.to_lowercase();
+    let want = e.project.to_lowercase();
+    if got.starts_with(&want) || want.starts_with(&got) && got != "untitled project" {
+        s.project_right = 1;
+    } else if debug {
+        eprintln!("  project {got:?}, labelled {:?}", e.project);
+    }
     s.conflict_expected = e.conflicts.len();
     s.conflict_reported = session.input_conflicts.len();
     for p in &e.conflicts {

@@ -62,20 +62,73 @@ pub fn new_session(template: &Template, spec: NewSession, now: Timestamp) -> Ses
 /// The product name in a PRD's first level-one heading: "# Ferrybook — Product Requirements
 /// Document" gives "Ferrybook". `None` when the heading is only the document type.
 pub fn project_name_from(prd: &str) -> Option<String> {
-    let heading = prd.lines().find_map(|l| l.strip_prefix("# "))?.trim();
-    let name = heading
-        .split([':', '—', '–', '|'])
-        .next()
-        .unwrap_or(heading)
-        .split(" - ")
-        .next()
-        .unwrap_or(heading)
-        .trim();
-    let lowered = name.to_lowercase();
-    let generic = ["product requirements", "prd", "requirements"]
+    // The first top-level heading, ATX (`# Title`) or setext (underlined with `=`).
+    let heading = crate::inputs::extract::outline(prd)
+        .into_iter()
+        .find(|h| h.level == 1)?
+        .text;
+    let generic = |part: &str| {
+        let lowered = part.trim().to_lowercase();
+        lowered.is_empty()
+            || [
+                "product requirements",
+                "prd",
+                "requirements",
+                "product brief",
+            ]
+            .iter()
+            .any(|g| lowered.starts_with(g))
+    };
+    // "Ferrybook — Product Requirements Document", "PRD: Acme Ledger", "Tilth PRD".
+    let from_heading = heading
+        .split([':', '\u{2014}', '\u{2013}', '|'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .find(|p| !generic(p));
+    // A generic title names the project in a label line below it ("Project: Larkspur Scheduling").
+    let name: String = match from_heading {
+        Some(name) => name.to_string(),
+        None => prd.lines().take(30).find_map(labelled_name)?,
+    };
+    let name = name.as_str();
+    let name = [" product requirements document", " requirements", " prd"]
         .iter()
-        .any(|g| lowered.starts_with(g));
-    (!name.is_empty() && !generic).then(|| crate::text::sanitize_line(name).into_owned())
+        .find_map(|suffix| {
+            let cut = name.len().checked_sub(suffix.len())?;
+            let tail = name.get(cut..)?;
+            tail.eq_ignore_ascii_case(suffix)
+                .then(|| name[..cut].trim())
+        })
+        .unwrap_or(name);
+    (!name.is_empty()).then(|| crate::text::sanitize_line(name).into_owned())
+}
+
+/// The value of a `Project: …` (or `Product:`, `Project name:`, `System:`) line, up to a
+/// parenthesis, comma or semicolon.
+fn labelled_name(line: &str) -> Option<String> {
+    let line = line
+        .trim()
+        .trim_start_matches(['-', '*', ' '])
+        .replace("**", "");
+    let (label, value) = line.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    if ![
+        "project",
+        "project name",
+        "product",
+        "product name",
+        "system",
+    ]
+    .contains(&label.as_str())
+    {
+        return None;
+    }
+    let value = value
+        .split(['(', ',', '\u{b7}', ';'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    (!value.is_empty() && value.chars().count() <= 80).then(|| value.to_string())
 }
 
 /// A kebab-case id made from a name: "ECS on Fargate (v2)" gives "ecs-on-fargate-v2".
@@ -112,6 +165,30 @@ mod tests {
         assert_eq!(p("# Acme Ledger - PRD").as_deref(), Some("Acme Ledger"));
         assert_eq!(p("# Product Requirements Document"), None);
         assert_eq!(p("no heading"), None);
+        // Setext headings, and the name after a generic title or before "PRD".
+        assert_eq!(
+            p("Tilth Soil Sensors\n==================\n\nNotes from the kick-off.\n").as_deref(),
+            Some("Tilth Soil Sensors")
+        );
+        assert_eq!(
+            p("Product Requirements Document: Corrib Go\n=====\n").as_deref(),
+            Some("Corrib Go")
+        );
+        assert_eq!(p("# Rotaboard PRD\n").as_deref(), Some("Rotaboard"));
+        assert_eq!(p("# İİİ prd\n").as_deref(), Some("İİİ"));
+        assert_eq!(
+            p("Product Requirements Document\n===\n\nProject: Larkspur Scheduling\nSponsor: x\n")
+                .as_deref(),
+            Some("Larkspur Scheduling")
+        );
+        assert_eq!(
+            p("# Product Requirements Document\n\n**Project:** Orchard Insights (analytics)\n")
+                .as_deref(),
+            Some("Orchard Insights")
+        );
+        // A level-two heading is no title; a heading inside code is no heading.
+        assert_eq!(p("## Goals\n"), None);
+        assert_eq!(p("```\n# not a title\n```\n"), None);
     }
 
     #[test]

@@ -98,8 +98,8 @@ static AS_A: LazyLock<Regex> = LazyLock::new(|| {
     .expect("user story pattern")
 });
 
-/// Heading levels that can hold an epic or a story.
-const LEVELS: std::ops::RangeInclusive<u8> = 2..=4;
+/// Heading levels that can hold an epic or a story (6: a plain `Epic n:` line).
+const LEVELS: std::ops::RangeInclusive<u8> = 2..=6;
 
 fn parse_epic(text: &str) -> Option<(String, String)> {
     let text = text.trim();
@@ -234,8 +234,15 @@ fn blocks(text: &str) -> Vec<Block> {
             Event::Text(t) | Event::Code(t) if skip == 0 => {
                 push_text(&mut out, &mut current, &items, &t)
             }
+            // A paragraph keeps its lines: "Epic 1: …" and "Story 1.1: …" lines written without
+            // heading markers are read one by one.
             Event::SoftBreak | Event::HardBreak if skip == 0 => {
-                push_text(&mut out, &mut current, &items, " ")
+                let sep = if matches!(current, Some(Block::Paragraph { .. })) {
+                    "\n"
+                } else {
+                    " "
+                };
+                push_text(&mut out, &mut current, &items, sep)
             }
             _ => {}
         }
@@ -259,7 +266,66 @@ fn push_text(out: &mut [Block], current: &mut Option<Block>, items: &[usize], pi
 fn tidy(b: &mut Block) {
     let (Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Item { text, .. }) =
         b;
-    *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    *text = text
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+}
+
+static PLAIN_EPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^epic\s+\d+\s*[:\-\u{2013}\u{2014}]").expect("plain epic pattern")
+});
+static PLAIN_STORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:user\s+)?story\s+\d+(?:\.\d+)*\s*[:\-\u{2013}\u{2014}]")
+        .expect("plain story pattern")
+});
+
+/// The heading level a plain `Epic n:` or `Story n.m:` line stands for: below any real heading,
+/// so that the next heading ends it.
+const PLAIN_LEVEL: u8 = 6;
+
+/// A paragraph as blocks: each line that is an `Epic n:` or `Story n.m:` line becomes a heading of
+/// its own (with its line number), an `Acceptance criteria:` line a paragraph of its own, and the
+/// lines between them one paragraph each.
+fn split_plain_headings(text: &str, line: u32) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut para: Option<(String, u32)> = None;
+    for (k, l) in text.split('\n').enumerate() {
+        let at = line.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
+        if PLAIN_EPIC.is_match(l) || PLAIN_STORY.is_match(l) {
+            if let Some((t, n)) = para.take() {
+                out.push(Block::Paragraph { text: t, line: n });
+            }
+            out.push(Block::Heading {
+                level: PLAIN_LEVEL,
+                text: l.to_string(),
+                line: at,
+            });
+        } else if is_criteria_label(l) {
+            // "Acceptance criteria:" on its own line starts the criteria.
+            if let Some((t, n)) = para.take() {
+                out.push(Block::Paragraph { text: t, line: n });
+            }
+            out.push(Block::Paragraph {
+                text: l.to_string(),
+                line: at,
+            });
+        } else {
+            match para.as_mut() {
+                Some((t, _)) => {
+                    t.push(' ');
+                    t.push_str(l);
+                }
+                None => para = Some((l.to_string(), at)),
+            }
+        }
+    }
+    if let Some((t, n)) = para {
+        out.push(Block::Paragraph { text: t, line: n });
+    }
+    out
 }
 
 /// What all documents read so far have given.
@@ -360,7 +426,11 @@ fn read_document(acc: &mut Acc, doc: &InputDocument) {
     // The current epic heading: epic index and heading level.
     let mut epic: Option<(usize, u8)> = None;
     let mut open: Option<Open> = None;
-    for block in blocks(&doc.text) {
+    let all = blocks(&doc.text).into_iter().flat_map(|b| match b {
+        Block::Paragraph { text, line } => split_plain_headings(&text, line),
+        other => vec![other],
+    });
+    for block in all {
         match block {
             Block::Heading { level, text, line } => {
                 let story_heading = LEVELS
@@ -470,6 +540,33 @@ fn read_document(acc: &mut Acc, doc: &InputDocument) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epics_and_stories_written_as_plain_lines() {
+        let doc = InputDocument {
+            kind: InputKind::Prd,
+            path: "prd.md".into(),
+            sha256: String::new(),
+            snapshot_at: jiff::Timestamp::UNIX_EPOCH,
+            text: "Soil Sensors\n============\n\nEpics for the first season:\n\nEpic 1: Field gateway\nEpic 2 - Dashboards\n\nStory 1.1: Pair a probe\nAs a grower, I want to pair a probe so that its readings arrive.\nAcceptance criteria:\n\n- The probe shows up within a minute\n\nEpic 2 covers the growers' dashboards.\n".into(),
+        };
+        let epics = epics(std::slice::from_ref(&doc));
+        let got: Vec<(&str, &str, u32)> = epics
+            .iter()
+            .map(|e| (e.number.as_str(), e.title.as_str(), e.source.line))
+            .collect();
+        assert_eq!(got, [("1", "Field gateway", 6), ("2", "Dashboards", 7)]);
+        let story = &epics[0].stories[0];
+        assert_eq!((story.number.as_str(), story.source.line), ("1.1", 9));
+        assert_eq!(
+            story.user_story.as_deref(),
+            Some("As a grower, I want to pair a probe so that its readings arrive.")
+        );
+        assert_eq!(
+            story.acceptance_criteria,
+            ["The probe shows up within a minute"]
+        );
+    }
 
     #[test]
     fn epic_headings() {
