@@ -660,6 +660,14 @@ impl<'a> Piece<'a> {
                 continue;
             }
             let gap = &text[end..self.qs[i].start];
+            // "RTO (whole service, after losing the main server room): 8 h": a parenthesis between
+            // the name and its figure says what it is for.
+            let gap = match (gap.find('('), gap.rfind(')')) {
+                (Some(open), Some(close)) if open < close && gap[..open].trim().is_empty() => {
+                    &gap[close + 1..]
+                }
+                _ => gap,
+            };
             if self.used[i]
                 || gap.len() > 40
                 || gap.contains(|c: char| c.is_ascii_digit() || c == ';' || c == '|')
@@ -1683,6 +1691,10 @@ mod tests {
 
     #[test]
     fn rpo_and_rto() {
+        check(
+            "- RTO (whole service, after losing the main server room): 8 h.",
+            &[Rto { minutes: 480.0 }],
+        );
         check(
             "NFR-04 Data loss. No more than a quarter of an hour of ticket sales may be lost in any single failure.",
             &[Rpo { minutes: 15.0 }],

@@ -13,7 +13,9 @@
 //!   used", "rejected", "deprecated" or "retired" rules the technology out.
 //! - **"Explicitly Not Used" sections** (headings with "not used", "excluded", "rejected", "avoid",
 //!   "do not use", …): every technology in the subject of each entry (its bold lead, else the text
-//!   before the first dash or colon) gives `no-<tag>`; the rest of the entry (the rationale) is
+//!   before the first dash or colon) gives `no-<tag>`, unless the stack uses that technology in an
+//!   earlier fact (a qualified entry such as "Self-hosted observability (Prometheus servers)" does
+//!   not rule out the managed Prometheus the stack uses); the rest of the entry (the rationale) is
 //!   ignored.
 //! - **Other lists and prose**: each item and sentence with a tag is a fact (testing tags aside);
 //!   a label (`Cloud: AWS`) gives the topic. Sections about local development, version policy,
@@ -337,7 +339,17 @@ pub fn tech_stack_facts(doc: &InputDocument) -> Vec<Assumption> {
                 }
             }
             BlockKind::Item { .. } | BlockKind::Paragraph if not_used => {
-                let tags = negated_tags_in(&subject(block));
+                // What the stack uses elsewhere is not ruled out by a qualified entry here:
+                // "Self-hosted observability (Prometheus servers, …)" next to a row for Amazon
+                // Managed Service for Prometheus rules out running Prometheus, not Prometheus.
+                let mut tags = negated_tags_in(&subject(block));
+                tags.retain(|t| {
+                    t.strip_prefix("no-").is_none_or(|base| {
+                        !facts
+                            .iter()
+                            .any(|f: &Assumption| f.tags.iter().any(|x| x == base))
+                    })
+                });
                 if tags.is_empty() {
                     continue;
                 }

@@ -40,8 +40,7 @@ pub(crate) struct Statement<'d> {
 
 /// A line that starts with a short label and a separator: `Availability — 99.9 %`, `Budget: …`.
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[\p{Lu}\d][\w /&(),.'’-]{0,48}?\s*(?:—|–|:|\s-\s)\s*\S")
-        .expect("label pattern")
+    Regex::new(r"^\s*[\p{L}\d][\w /&(),.'’-]{0,48}?\s*(?:—|–|:|\s-\s)\s*\S").expect("label pattern")
 });
 
 /// The source lines of a paragraph, as `(text, line)`.

@@ -271,6 +271,15 @@ fn cue_ends_before(rest: &[String]) -> bool {
     if rest.iter().any(|w| n.others_words.contains(w)) {
         return true;
     }
+    // "Don't expose the Kubernetes API server", "never disable GuardDuty": the cue is about what
+    // is done to the phrase, which stays.
+    if rest
+        .iter()
+        .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "any" | "to" | "be"))
+        .is_some_and(|w| n.sparing_verbs.contains(w))
+    {
+        return true;
+    }
     let mut seen_noun = false;
     for (k, w) in rest.iter().enumerate() {
         let infinitive = w == "to" && k > 0 && n.intent_verbs.contains(&rest[k - 1]);
@@ -392,10 +401,12 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
                 .unwrap_or(0);
             let before_words = words(&before_text[scope_start..]);
             let window = &before_words[before_words.len().saturating_sub(4)..];
-            let mut negated = window
-                .iter()
-                .enumerate()
-                .any(|(k, w)| negation().before.contains(w) && !cue_ends_before(&window[k + 1..]));
+            let mut negated = window.iter().enumerate().any(|(k, w)| {
+                negation().before.contains(w)
+                    && !cue_ends_before(&window[k + 1..])
+                    // "non-production AKS clusters": such a cue is about the word right after it.
+                    && (!negation().adjacent_only.contains(w) || k + 1 == window.len())
+            });
             // "deny all regions except eu-north-1", "no provider other than AWS": an exception
             // to a ban is what is allowed.
             if negated
@@ -520,7 +531,31 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
             by_head[i] = true;
         }
     }
+    // A table row whose status cell rules it out ("| Kubernetes / EKS | — | Hold | Not used |").
+    if row_ruled_out(text) {
+        for t in &mut out {
+            t.negated = true;
+        }
+    }
     out
+}
+
+/// Whether a table row (`a | b | c`) has, after its first cell, a cell that is a status ruling
+/// the row out: `Hold`, `Retired`, `Prohibited`, `Not used` (up to a `;` or `.`).
+fn row_ruled_out(text: &str) -> bool {
+    let n = negation();
+    let mut cells = text.split('|').map(str::trim).filter(|c| !c.is_empty());
+    cells.next();
+    cells.any(|c| {
+        let status = c
+            .split([';', '.', '(', ','])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(|ch: char| ch == '*' || ch == '_')
+            .to_lowercase();
+        n.row_statuses.contains(&status)
+    })
 }
 
 #[cfg(test)]
@@ -697,6 +732,42 @@ mod tests {
         assert_eq!(
             tags_in("Customer data must not be stored in public cloud services."),
             vec!["no-public-cloud"]
+        );
+    }
+
+    #[test]
+    fn what_a_cue_does_to_a_phrase_and_rows_ruled_out() {
+        // A cue about what is done to a phrase keeps it.
+        assert_eq!(
+            tags_in("Don't expose the Kubernetes API server publicly."),
+            vec!["kubernetes"]
+        );
+        assert_eq!(
+            tags_in("Never disable the Prometheus alerts."),
+            vec!["prometheus"]
+        );
+        assert_eq!(
+            tags_in("Don't build dashboards outside Azure Managed Grafana."),
+            vec!["azure", "grafana"]
+        );
+        // "non" reaches only the word after it.
+        assert_eq!(
+            tags_in("Non-production AKS clusters should be stopped at night."),
+            vec!["aks"]
+        );
+        // A status cell rules the row out; a plain row does not.
+        assert_eq!(
+            tags_in("Kubernetes / EKS | — | Hold | Not used; see PRD"),
+            vec!["no-kubernetes", "no-eks"]
+        );
+        assert_eq!(
+            tags_in("Compute | ECS on Fargate | Adopt"),
+            vec!["ecs", "fargate"]
+        );
+        // A cue before a verb still rules out what the verb acts on.
+        assert_eq!(
+            tags_in("We do not want to run Kubernetes."),
+            vec!["no-kubernetes"]
         );
     }
 

@@ -22,6 +22,7 @@ struct ConflictsFile {
     ignored_headings: Vec<String>,
     past: Vec<String>,
     non_production: Vec<String>,
+    conditional: Vec<String>,
     recovery: RecoveryEntry,
     availability: AvailabilityEntry,
     features: Vec<FeatureEntry>,
@@ -107,6 +108,8 @@ struct RetentionEntry {
     backups: Vec<String>,
     including_backups: Vec<String>,
     not_subject: Vec<String>,
+    #[serde(default)]
+    universal: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -194,6 +197,8 @@ pub struct RetentionCues {
     pub including_backups: Phrases,
     /// Lower-case words that are never a subject.
     pub not_subject: Vec<String>,
+    /// Phrases that make a description about every kind of data ("for all modalities").
+    pub universal: Phrases,
 }
 
 /// Everything that finds conflicts, every list in file order (a team's additions after the
@@ -211,6 +216,8 @@ pub struct ConflictCues {
     pub past: Phrases,
     /// Environments other than production.
     pub non_production: Phrases,
+    /// Words that make a prohibition conditional.
+    pub conditional: Phrases,
     pub recovery: RecoveryCues,
     pub availability: AvailabilityCues,
     pub features: Vec<Feature>,
@@ -303,6 +310,7 @@ impl ConflictCues {
         );
         self.past.extend(f.past);
         self.non_production.extend(f.non_production);
+        self.conditional.extend(f.conditional);
         {
             let r = f.recovery;
             let c = &mut self.recovery;
@@ -379,6 +387,7 @@ impl ConflictCues {
             c.including_backups.extend(r.including_backups);
             c.not_subject
                 .extend(r.not_subject.into_iter().map(|w| w.trim().to_lowercase()));
+            c.universal.extend(r.universal);
         }
         self.estimate.extend(f.budget.estimate);
         self.approximate.extend(f.budget.approximate);

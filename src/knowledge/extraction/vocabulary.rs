@@ -197,6 +197,12 @@ struct NegationFile {
     ban_verbs: Vec<String>,
     #[serde(default)]
     verbs: Vec<String>,
+    #[serde(default)]
+    sparing_verbs: Vec<String>,
+    #[serde(default)]
+    adjacent_only: Vec<String>,
+    #[serde(default)]
+    row_statuses: Vec<String>,
 }
 
 /// The negation cues.
@@ -222,6 +228,12 @@ pub struct Negation {
     /// Verbs after which a preposition belongs to the verb, so a cue before them still reaches
     /// the phrase ("must not be stored in public cloud services").
     pub verbs: Vec<String>,
+    /// Verbs after a cue whose object is kept, not ruled out ("don't expose", "never disable").
+    pub sparing_verbs: Vec<String>,
+    /// Cues that reach only the word right after them ("non-production").
+    pub adjacent_only: Vec<String>,
+    /// Cells of a table row that rule the row out ("Hold", "Retired", "Not used").
+    pub row_statuses: Vec<String>,
 }
 
 fn lower(list: Vec<String>) -> impl Iterator<Item = String> {
@@ -251,6 +263,9 @@ impl Negation {
         self.intent_verbs.extend(lower(f.intent_verbs));
         self.ban_verbs.extend(lower(f.ban_verbs));
         self.verbs.extend(lower(f.verbs));
+        self.sparing_verbs.extend(lower(f.sparing_verbs));
+        self.adjacent_only.extend(lower(f.adjacent_only));
+        self.row_statuses.extend(lower(f.row_statuses));
         Ok(())
     }
 }

@@ -247,7 +247,22 @@ fn restore_estimate(text: &str) -> Option<f64> {
         return None;
     }
     let retention = &extraction().conflicts.retention;
-    durations(text)
+    // "3 hours 40 minutes" is one duration.
+    let mut spans: Vec<(usize, usize, f64)> = Vec::new();
+    for (s, e, m) in durations(text) {
+        match spans.last_mut() {
+            Some(last)
+                if text
+                    .get(last.1..s)
+                    .is_some_and(|gap| matches!(gap.trim(), "" | "and" | ",")) =>
+            {
+                last.1 = e;
+                last.2 += m;
+            }
+            _ => spans.push((s, e, m)),
+        }
+    }
+    spans
         .into_iter()
         .filter(|&(s, e, m)| {
             let before = words_before(text, s, 3);
@@ -265,6 +280,9 @@ fn restore_estimate(text: &str) -> Option<f64> {
                 && !retention.keep.is_match(before)
                 && (cues.estimate.is_match(before)
                     || (cues.estimate.is_match(lead) && cues.restore.is_match(lead))
+                    // A restore that was done: "the exercise restored read access … in 3 hours".
+                    || (words_before(text, s, 1).trim().eq_ignore_ascii_case("in")
+                        && cues.restore.is_match(words_before(text, s, 10)))
                     || (after.trim_start().starts_with("to ") && cues.restore.is_match(after)))
         })
         .map(|(_, _, m)| m)

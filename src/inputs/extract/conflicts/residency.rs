@@ -3,7 +3,7 @@
 //! outside (or inside) it.
 
 use crate::knowledge::extraction::extraction;
-use crate::knowledge::extraction::geography::Place;
+use crate::knowledge::extraction::geography::{Place, Region};
 
 use super::claims::{Claim, clause, switched_off, words_before};
 use super::{Found, doc_name};
@@ -12,6 +12,32 @@ use super::{Found, doc_name};
 struct Residency<'k> {
     allowed: Vec<&'k Place>,
     forbidden: Vec<&'k Place>,
+    /// Regions data is kept in ("only in eu-west-1 or eu-central-1", "deployed in West Europe"):
+    /// their countries are allowed.
+    allowed_regions: Vec<&'k Region>,
+}
+
+impl Residency<'_> {
+    fn restricts(&self) -> bool {
+        !self.allowed.is_empty() || !self.allowed_regions.is_empty()
+    }
+
+    fn allows(&self, region: &Region) -> bool {
+        self.allowed.iter().any(|p| p.holds(region))
+            || self
+                .allowed_regions
+                .iter()
+                .any(|r| r.country == region.country && r.government == region.government)
+    }
+
+    fn allowed_names(&self) -> String {
+        self.allowed
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(self.allowed_regions.iter().map(|r| r.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
 }
 
 fn residency(text: &str) -> Option<Residency<'static>> {
@@ -36,15 +62,25 @@ fn residency(text: &str) -> Option<Residency<'static>> {
             }
         }
     }
-    (!allowed.is_empty() || !forbidden.is_empty()).then_some(Residency { allowed, forbidden })
-}
-
-fn names(places: &[&Place]) -> String {
-    places
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" or ")
+    let mut allowed_regions: Vec<&Region> = Vec::new();
+    for (s, _, region) in k.geography.regions_in(text) {
+        let before = words_before(text, s, 6);
+        let leaving =
+            before.to_lowercase().contains("leave") || before.to_lowercase().contains("outside");
+        if cues.keep_in.is_match(before)
+            && !leaving
+            && !allowed_regions.iter().any(|r| r.name == region.name)
+        {
+            allowed_regions.push(region);
+        }
+    }
+    (!allowed.is_empty() || !forbidden.is_empty() || !allowed_regions.is_empty()).then_some(
+        Residency {
+            allowed,
+            forbidden,
+            allowed_regions,
+        },
+    )
 }
 
 /// Residency rules against the regions descriptions name.
@@ -78,17 +114,15 @@ pub(super) fn residency_rules<'c, 'a>(
                         region.country
                     ));
                 }
-                (!rule.allowed.is_empty() && !rule.allowed.iter().any(|p| p.holds(region))).then(
-                    || {
-                        format!(
-                            "data must stay in {}; the {} uses {} ({})",
-                            names(&rule.allowed),
-                            doc_name(d.input.kind),
-                            &d.text[*s..*e],
-                            region.country
-                        )
-                    },
-                )
+                (rule.restricts() && !rule.allows(region)).then(|| {
+                    format!(
+                        "data must stay in {}; the {} uses {} ({})",
+                        rule.allowed_names(),
+                        doc_name(d.input.kind),
+                        &d.text[*s..*e],
+                        region.country
+                    )
+                })
             });
             if let Some(outside) = outside {
                 out.push(Found {
@@ -133,5 +167,32 @@ mod tests {
             ["commercial regions"]
         );
         assert!(residency("We have customers in the EU and the US.").is_none());
+        assert_eq!(
+            read("Reader data remains on Belgian territory, backups included.").0,
+            ["Belgium"]
+        );
+    }
+
+    #[test]
+    fn regions_kept_in_allow_their_countries() {
+        let r = residency("Resources shall be deployed in West Europe or North Europe only.")
+            .expect("a rule");
+        let names: Vec<&str> = r.allowed_regions.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["West Europe", "North Europe"]);
+        let geography = &extraction().geography;
+        let region = |name: &str| {
+            geography
+                .regions_in(name)
+                .first()
+                .map(|&(_, _, r)| r)
+                .expect(name)
+        };
+        assert!(r.allows(region("westeurope")));
+        assert!(!r.allows(region("East US 2")));
+        let r =
+            residency("Personal data is stored and processed only in eu-west-1 or eu-central-1.")
+                .expect("a rule");
+        assert!(r.allows(region("eu-central-1")));
+        assert!(!r.allows(region("us-east-1")));
     }
 }

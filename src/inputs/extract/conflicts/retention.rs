@@ -26,6 +26,8 @@ struct Reading {
     kept: Option<f64>,
     /// About backups rather than the data itself.
     backups: bool,
+    /// A deletion right before the duration ("deletes them 2,555 days after").
+    deleted: bool,
 }
 
 /// The retention readings of a statement: one per duration of a day or more in a retention
@@ -45,7 +47,13 @@ fn readings(text: &str, rule: bool) -> Vec<Reading> {
         let close_before = words_before(text, s, 3);
         let after = words_after(text, e, 4);
         let (cs, ce) = clause(text, s, e);
-        let backups = cues.backups.is_match(&text[cs..ce]) || cues.backups.is_match(before);
+        // Backups when a backup word stands before the duration in its cell ("Backups are
+        // retained for 35 days") or right after it ("35 days of point-in-time restore"), not
+        // anywhere in the row ("quote snapshots | … expire after 5 years").
+        let backups = cues
+            .backups
+            .is_match(before.rsplit(" | ").next().unwrap_or(before))
+            || cues.backups.is_match(words_after(text, e, 3));
         let keep = cues.keep.is_match(before) || cues.backups.is_match(close_before);
         let delete = cues.delete.is_match(before);
         let at_least =
@@ -64,6 +72,7 @@ fn readings(text: &str, rule: bool) -> Vec<Reading> {
             at_most: None,
             kept: None,
             backups,
+            deleted: cues.delete.is_match(close_before),
         };
         if rule {
             if at_most || (delete && !keep) {
@@ -78,6 +87,12 @@ fn readings(text: &str, rule: bool) -> Vec<Reading> {
             r.kept = Some(minutes);
         }
         out.push(r);
+    }
+    // What a description finally does with the data is its deletion: "moves blobs to the archive
+    // tier after 180 days and deletes them 2,555 days after last modification" keeps them 2,555
+    // days.
+    if !rule && out.iter().any(|r| r.deleted) {
+        out.retain(|r| r.deleted);
     }
     out
 }
@@ -125,10 +140,12 @@ pub(super) fn retention<'c, 'a>(
         // The rule's clause against the whole description: a description often names its data
         // once, in a label ("Raw payloads: … deletes them after 400 days").
         let about = subject(&d.text);
+        // "deletes objects 7 years after ingest, for all modalities" is about every kind of data.
+        let universal = cues.universal.is_match(&d.text);
         for (r, rs, both) in &ruled {
             let clash = rs
                 .iter()
-                .filter(|want| !want.about.is_disjoint(&about))
+                .filter(|want| universal || !want.about.is_disjoint(&about))
                 .find_map(|want| {
                     kept.iter().find_map(|k| {
                         let same_kind = *both || want.backups == k.backups;

@@ -170,3 +170,36 @@ fn non_production_environments_and_allowed_exceptions_are_no_conflicts() {
     let all = found(&inputs);
     assert!(all.is_empty(), "{all:?}");
 }
+
+#[test]
+fn measured_restores_lifecycle_deletions_and_region_allow_lists() {
+    let inputs = [
+        doc(
+            InputKind::Prd,
+            "prd.md",
+            "# Archive\n\n## Requirements\n\n- Read access to priors shall be restored within 2 hours of losing a site.\n- Mammography studies shall be retained for 10 years.\n",
+        ),
+        doc(
+            InputKind::InfrastructureGuidelines,
+            "guidelines.md",
+            "# Rules\n\n- Resources shall be deployed in West Europe or North Europe only.\n",
+        ),
+        doc(
+            InputKind::Architecture,
+            "architecture.md",
+            "# Design\n\nThe failover exercise restored read access to priors in 3 hours 40 minutes.\n\nAn ILM rule moves objects to the cold tier after 90 days and deletes objects 7 years after ingest, for all modalities.\n\nThe fraud model endpoint is deployed in East US 2.\n",
+        ),
+    ];
+    let all = found(&inputs);
+    for (kind, rule, place) in [
+        ("rto-vs-restore", "prd.md:5", "architecture.md:3"),
+        ("retention-mismatch", "prd.md:6", "architecture.md:5"),
+        (
+            "residency-vs-region",
+            "guidelines.md:3",
+            "architecture.md:7",
+        ),
+    ] {
+        assert!(has(&all, kind, rule, place), "{kind}: {all:?}");
+    }
+}

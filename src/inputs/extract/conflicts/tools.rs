@@ -44,7 +44,8 @@ pub(super) fn prohibited_in_use<'c, 'a>(
     let rulings = all
         .iter()
         .filter(|c| c.rule || c.input.kind == InputKind::Prd)
-        .filter(|c| c.prohibited().next().is_some());
+        .filter(|c| c.prohibited().next().is_some())
+        .filter(|c| !extraction().conflicts.conditional.is_match(&c.text));
     for r in rulings {
         for banned in r.prohibited() {
             for d in descriptions {
