@@ -99,6 +99,14 @@ pub fn regime_evidence(inputs: &[InputDocument]) -> Vec<RegimeEvidence> {
                 let next_start = mentions.get(k + 1).map_or(part_end, |m| m.0.min(part_end));
                 let after = lower.get(end..next_start).unwrap_or("");
                 let before = lower.get(prev_end..start).unwrap_or("");
+                // "We have been asked whether DORA applies": a reported question.
+                if known.asked.iter().any(|phrase| {
+                    before
+                        .rfind(phrase.as_str())
+                        .is_some_and(|i| word_count(&before[i + phrase.len()..]) <= 4)
+                }) {
+                    continue;
+                }
                 let ruled_out = known.not_applicable.iter().any(|phrase| {
                     after
                         .find(phrase.as_str())
@@ -116,8 +124,12 @@ pub fn regime_evidence(inputs: &[InputDocument]) -> Vec<RegimeEvidence> {
                         line: st.line,
                     },
                 };
+                // One piece of evidence per regime, line and verdict: a line that asks about a
+                // regime and then rules it out keeps the ruling.
                 let duplicate = out.iter().any(|e: &RegimeEvidence| {
-                    e.regime == evidence.regime && e.source == evidence.source
+                    e.regime == evidence.regime
+                        && e.source == evidence.source
+                        && e.applies == evidence.applies
                 });
                 if !duplicate {
                     out.push(evidence);
@@ -158,6 +170,34 @@ mod tests {
             .into_iter()
             .map(|e| (e.regime, e.applies, e.source.line))
             .collect()
+    }
+
+    #[test]
+    fn a_question_about_a_regime_is_no_evidence_and_its_answer_decides() {
+        assert_eq!(
+            evidence(
+                "We have been asked whether DORA applies because we take payments. It does not."
+            ),
+            []
+        );
+        let e = evidence(
+            "People sometimes ask about NIS2. We are too small, so NIS2 doesn't apply to us.",
+        );
+        assert_eq!(e, [("NIS2".to_string(), false, 1)]);
+        assert_eq!(
+            regimes_in_scope(&regime_evidence(&[InputDocument {
+                kind: InputKind::Prd,
+                path: "prd.md".into(),
+                sha256: String::new(),
+                snapshot_at: jiff::Timestamp::UNIX_EPOCH,
+                text: "Tomás asked whether the contract needs SOC 2. It does not, and we are not doing SOC 2 this year.\n".into(),
+            }])),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            evidence("We never see card data, so PCI DSS isn't our problem."),
+            [("PCI DSS".to_string(), false, 1)]
+        );
     }
 
     #[test]

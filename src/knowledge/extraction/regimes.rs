@@ -15,6 +15,8 @@ struct RegimesFile {
     regimes: Vec<RegimeEntry>,
     #[serde(default)]
     not_applicable: Vec<String>,
+    #[serde(default)]
+    asked: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -37,6 +39,9 @@ pub struct Regimes {
     pub regimes: Vec<RegimeDef>,
     /// Lower-case phrases ("does not apply") that, in a regime's clause, rule it out.
     pub not_applicable: Vec<String>,
+    /// Lower-case phrases ("asked whether") that, right before a regime, report a question about
+    /// it: such a mention says nothing of whether it applies.
+    pub asked: Vec<String>,
 }
 
 impl Regimes {
@@ -76,6 +81,12 @@ impl Regimes {
             let phrase = phrase.trim().to_lowercase();
             if !phrase.is_empty() && !self.not_applicable.contains(&phrase) {
                 self.not_applicable.push(phrase);
+            }
+        }
+        for phrase in file.asked {
+            let phrase = phrase.trim().to_lowercase();
+            if !phrase.is_empty() && !self.asked.contains(&phrase) {
+                self.asked.push(phrase);
             }
         }
         Ok(())
