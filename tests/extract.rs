@@ -1096,6 +1096,8 @@ proptest! {
         let _ = technical_assumptions(&docs[0]);
         let _ = tech_stack_facts(&docs[2]);
         let _ = all_facts(&docs);
+        let reqs = extract_requirements(&docs);
+        let _ = infradraft::inputs::extract::input_conflicts(&docs, &reqs);
     }
 
     #[test]
@@ -1113,5 +1115,12 @@ proptest! {
         }
         let _ = tech_stack_facts(&docs[2]);
         let _ = all_facts(&docs);
+        // Every place of every conflict is a line of its document.
+        let lines = text.lines().count().max(1) as u32;
+        for c in infradraft::inputs::extract::input_conflicts(&docs, &reqs) {
+            for side in c.rules().chain(c.places()) {
+                prop_assert!(side.source.line >= 1 && side.source.line <= lines, "{c:?}");
+            }
+        }
     }
 }
