@@ -1836,6 +1836,11 @@ mod tests {
 
     #[test]
     fn budgets() {
+        // "and" is not "an d(ay)": a parenthesis with "and" after an amount gives it no period.
+        check(
+            "The run cost at list prices is EUR 68,500 per month, of which production accounts for EUR 49,000 (Azure SQL and Cosmos DB dominate).",
+            &[budget(49_000.0, "EUR", Month)],
+        );
         check(
             "Run cost of EUR 22,000 per month",
             &[budget(22_000.0, "EUR", Month)],

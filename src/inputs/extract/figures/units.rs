@@ -615,7 +615,7 @@ impl Lexicon {
         );
         let adverb_after = regex(&format!(r"(?i)^\s*,?\s*(?P<p>{adverb})"));
         let period_anywhere = regex(&format!(
-            r"(?i)(?:\b(?:per|an?|each|every|for\s+(?:the\s+(?:first|next|coming)\s+|each\s+|every\s+|one\s+)?)\s*|/\s*)(?P<p>{period_unit})|(?P<a>{adverb})"
+            r"(?i)(?:\b(?:per|an?|each|every)\s+|\bfor\s+(?:the\s+(?:first|next|coming)\s+|each\s+|every\s+|one\s+)?|/\s*)(?P<p>{period_unit})|(?P<a>{adverb})"
         ));
         let latency = words(&u.latency_words);
         let latency_near = regex(&format!(r"(?i)(?:{})[^0-9;|]{{0,40}}$", latency.pattern));
