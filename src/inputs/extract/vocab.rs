@@ -88,15 +88,19 @@ pub(crate) struct TermMatch {
 }
 
 fn synonym_pattern(syn: &str) -> String {
-    let mut p = String::new();
-    if syn.chars().next().is_some_and(|c| c.is_alphanumeric()) {
-        p.push_str(r"\b");
-    }
+    // An ASCII word boundary next to an ASCII letter or digit: it lets the regex run as a DFA on
+    // text with non-ASCII characters in it (a Unicode boundary makes it fall back to a
+    // backtracking search, several times slower on the large inputs). A non-ASCII letter at an
+    // edge keeps the Unicode boundary.
+    let boundary = |c: Option<char>| match c {
+        Some(c) if c.is_ascii_alphanumeric() => r"(?-u:\b)",
+        Some(c) if c.is_alphanumeric() => r"\b",
+        _ => "",
+    };
+    let mut p = String::from(boundary(syn.chars().next()));
     let words: Vec<String> = syn.split(' ').map(regex::escape).collect();
     p.push_str(&words.join(r"[\s\-]+"));
-    if syn.chars().last().is_some_and(|c| c.is_alphanumeric()) {
-        p.push_str(r"\b");
-    }
+    p.push_str(boundary(syn.chars().last()));
     p
 }
 
@@ -137,7 +141,7 @@ static AZURE_REGION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let mut names: Vec<String> = Vec::new();
     for (display, code) in &vocabulary().azure_regions {
         names.push(synonym_pattern(display));
-        names.push(format!(r"\b{}\b", regex::escape(code)));
+        names.push(format!(r"(?-u:\b){}(?-u:\b)", regex::escape(code)));
     }
     if names.is_empty() {
         return None;
