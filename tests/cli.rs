@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 
 use infradraft::store;
 
+mod common;
+use common::estimate_over_budget;
+
 struct Env {
     dir: tempfile::TempDir,
 }
@@ -773,14 +776,7 @@ fn inputs_as_json_holds_requirements_with_figures_regimes_facts_and_conflicts() 
     let path = env.sample("s.ron");
     // A budget the architecture document's estimate exceeds, and its resolution.
     let mut s = store::load(&path).unwrap().session;
-    let arch = s
-        .inputs
-        .iter_mut()
-        .find(|i| i.kind == infradraft::model::InputKind::Architecture)
-        .unwrap();
-    arch.text
-        .push_str("\n## Cost\n\nThe estimated run cost is about EUR 31,000 per month at launch.\n");
-    infradraft::workflow::refresh_extraction(&mut s);
+    estimate_over_budget(&mut s);
     let key = s.input_conflicts[0].key.clone();
     let at = s.meta.updated;
     infradraft::workflow::resolve_conflict(&mut s, &key, "Budget raised", at);

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::process::Command;
 
-use common::complete_session;
+use common::{complete_session, estimate_over_budget};
 use infradraft::export::{ExportContext, adrs, document};
 use infradraft::knowledge::Template;
 use infradraft::knowledge::checklist::Checklist;
@@ -105,14 +105,7 @@ fn an_unwritten_section_says_so_and_check_reports_it() {
 #[test]
 fn conflicts_between_inputs_reach_check_and_the_document_with_their_resolution() {
     let mut s = complete_session();
-    let arch = s
-        .inputs
-        .iter_mut()
-        .find(|i| i.kind == InputKind::Architecture)
-        .unwrap();
-    arch.text
-        .push_str("\n## Cost\n\nThe estimated run cost is about EUR 31,000 per month at launch.\n");
-    infradraft::workflow::refresh_extraction(&mut s);
+    estimate_over_budget(&mut s);
     assert_eq!(s.input_conflicts.len(), 1, "{:#?}", s.input_conflicts);
     let checklist = Checklist::builtin().unwrap();
     let warning = |s: &infradraft::model::Session| {

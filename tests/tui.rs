@@ -775,14 +775,7 @@ fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
 fn fixture_with_a_conflict() -> Fixture {
     let f = fixture();
     let mut session = store::load(&f.path).unwrap().session;
-    let arch = session
-        .inputs
-        .iter_mut()
-        .find(|i| i.kind == infradraft::model::InputKind::Architecture)
-        .unwrap();
-    arch.text
-        .push_str("\n## Cost\n\nThe estimated run cost is about EUR 31,000 per month at launch.\n");
-    infradraft::workflow::refresh_extraction(&mut session);
+    estimate_over_budget(&mut session);
     store::save(&f.path, &session).unwrap();
     f
 }

@@ -214,3 +214,16 @@ pub fn complete_session() -> infradraft::model::Session {
     s.meta.updated = t(200);
     s
 }
+
+/// Adds to the architecture document an estimate above the sample PRD's budget (EUR 22,000 a
+/// month) and reads the inputs again: the session then has one conflict between its inputs.
+pub fn estimate_over_budget(s: &mut infradraft::model::Session) {
+    let arch = s
+        .inputs
+        .iter_mut()
+        .find(|i| i.kind == infradraft::model::InputKind::Architecture)
+        .expect("an architecture document");
+    arch.text
+        .push_str("\n## Cost\n\nThe estimated run cost is about EUR 31,000 per month at launch.\n");
+    infradraft::workflow::refresh_extraction(s);
+}
