@@ -832,9 +832,10 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
     );
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("resolved") && s.contains("0 open of 1"), "{s}");
-    // Saved with the session, and kept when the inputs are read again.
-    app.handle_event(key(KeyCode::Esc));
+    // Saved with the session (^S works from the list), and kept when the inputs are read again.
     app.handle_event(ctrl('s'));
+    assert!(matches!(app.popups.last(), Some(Popup::Conflicts { .. })));
+    app.handle_event(key(KeyCode::Esc));
     let mut saved = store::load(&f.path).unwrap().session;
     assert_eq!(saved.conflict_resolutions.len(), 1);
     infradraft::workflow::refresh_extraction(&mut saved);

@@ -64,6 +64,16 @@ impl App {
         };
         let selected = *selected;
         let n = self.session.input_conflicts.len();
+        // Saving works from the list too.
+        let pressed = super::keymap::Key::from_event(&event);
+        if self
+            .keymap
+            .keys(super::action::Context::Global, super::action::Action::Save)
+            .contains(&pressed)
+        {
+            self.save(false);
+            return;
+        }
         let Some(key) = conflict_key(event) else {
             return;
         };

@@ -98,8 +98,14 @@ pub(super) fn single_zone<'c, 'a>(
         let off = &extraction().conflicts.off;
         let placed = cues.single_zone.find(&d.text).into_iter().find(|&(s, e)| {
             let before = words_before(&d.text, s, 3);
+            // A phrase that is a negation itself ("no replica") is not switched off by another
+            // setting's "off" before it ("cluster mode off, no replica").
+            let negative = d.text[s..e]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "no" | "not" | "without"));
             !cues.not_after.is_match(before)
-                && !off.is_match(before)
+                && (negative || !off.is_match(before))
                 && !non_production(&d.text, s, e)
         });
         let Some((s, e)) = placed else {

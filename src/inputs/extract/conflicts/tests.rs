@@ -203,3 +203,29 @@ fn measured_restores_lifecycle_deletions_and_region_allow_lists() {
         assert!(has(&all, kind, rule, place), "{kind}: {all:?}");
     }
 }
+
+#[test]
+fn a_missing_replica_is_one_node_whatever_is_switched_off_before_it() {
+    let inputs = [
+        doc(
+            InputKind::Prd,
+            "prd.md",
+            "# Tickets\n\n## Requirements\n\n- The ticket API must be available 99.99% of the time.\n",
+        ),
+        doc(
+            InputKind::Architecture,
+            "architecture.md",
+            "# Design\n\nRedis: one ElastiCache node per region, cluster mode off, no replica.\n",
+        ),
+    ];
+    let all = found(&inputs);
+    assert!(
+        has(
+            &all,
+            "availability-vs-single-zone",
+            "prd.md:5",
+            "architecture.md:3"
+        ),
+        "{all:?}"
+    );
+}
