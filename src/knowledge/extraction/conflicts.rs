@@ -126,6 +126,7 @@ struct BudgetEntry {
 struct ResidencyEntry {
     keep_in: Vec<String>,
     forbid: Vec<String>,
+    leave: Vec<String>,
 }
 
 /// Tools of which a project uses one.
@@ -233,6 +234,8 @@ pub struct ConflictCues {
     pub not_estimate: Phrases,
     pub keep_in: Phrases,
     pub forbid: Phrases,
+    /// Words of data leaving a place ("never leaves the EU"): the place is kept in, not forbidden.
+    pub leave: Phrases,
 }
 
 fn blank_error(origin: &Path, text: &str, near: &str, what: &str) -> String {
@@ -395,6 +398,7 @@ impl ConflictCues {
         self.not_estimate.extend(f.budget.not_estimate);
         self.keep_in.extend(f.residency.keep_in);
         self.forbid.extend(f.residency.forbid);
+        self.leave.extend(f.residency.leave);
         Ok(())
     }
 

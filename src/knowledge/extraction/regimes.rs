@@ -44,6 +44,16 @@ pub struct Regimes {
     pub asked: Vec<String>,
 }
 
+/// Adds `more` to `list`, lower case and trimmed, leaving out blanks and phrases already there.
+fn add_phrases(list: &mut Vec<String>, more: Vec<String>) {
+    for phrase in more {
+        let phrase = phrase.trim().to_lowercase();
+        if !phrase.is_empty() && !list.contains(&phrase) {
+            list.push(phrase);
+        }
+    }
+}
+
 impl Regimes {
     /// Adds a file's regimes: a regime of a name already known gets the new patterns too.
     pub fn add(&mut self, origin: &Path, text: &str) -> Result<(), String> {
@@ -77,18 +87,8 @@ impl Regimes {
                 }),
             }
         }
-        for phrase in file.not_applicable {
-            let phrase = phrase.trim().to_lowercase();
-            if !phrase.is_empty() && !self.not_applicable.contains(&phrase) {
-                self.not_applicable.push(phrase);
-            }
-        }
-        for phrase in file.asked {
-            let phrase = phrase.trim().to_lowercase();
-            if !phrase.is_empty() && !self.asked.contains(&phrase) {
-                self.asked.push(phrase);
-            }
-        }
+        add_phrases(&mut self.not_applicable, file.not_applicable);
+        add_phrases(&mut self.asked, file.asked);
         Ok(())
     }
 

@@ -73,13 +73,14 @@ fn table_total(c: &Claim<'_>) -> Option<Amount> {
     {
         return Some(a);
     }
-    let number = row.iter().rev().find_map(|cell| {
+    // The last cell that is a number (`27,400`), as written and as a value.
+    let (number, value) = row.iter().rev().find_map(|cell| {
         let digits: String = cell.chars().filter(|ch| *ch != ',' && *ch != ' ').collect();
         digits
             .parse::<f64>()
             .ok()
             .filter(|v| *v > 0.0)
-            .map(|_| *cell)
+            .map(|v| (*cell, v))
     })?;
     let lines: Vec<&str> = c.input.text.lines().collect();
     let at = usize::try_from(c.line).ok()?.checked_sub(1)?;
@@ -112,12 +113,6 @@ fn table_total(c: &Claim<'_>) -> Option<Amount> {
                     .map(|(_, code, _)| code)
             })
     })?;
-    let value: f64 = number
-        .chars()
-        .filter(|ch| *ch != ',' && *ch != ' ')
-        .collect::<String>()
-        .parse()
-        .ok()?;
     let text = format!(
         "{} {}: estimated total {code} {number}",
         context.join(" "),

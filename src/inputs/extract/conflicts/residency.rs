@@ -51,8 +51,7 @@ fn residency(text: &str) -> Option<Residency<'static>> {
             let whole = &text[cs..ce];
             let before = words_before(text, s, 6);
             let keeps = cues.keep_in.is_match(before);
-            let leaving = before.to_lowercase().contains("leave")
-                || before.to_lowercase().contains("outside");
+            let leaving = cues.leave.is_match(before);
             if cues.forbid.is_match(whole) && !leaving {
                 if !forbidden.iter().any(|p| p.name == place.name) {
                     forbidden.push(place);
@@ -65,10 +64,8 @@ fn residency(text: &str) -> Option<Residency<'static>> {
     let mut allowed_regions: Vec<&Region> = Vec::new();
     for (s, _, region) in k.geography.regions_in(text) {
         let before = words_before(text, s, 6);
-        let leaving =
-            before.to_lowercase().contains("leave") || before.to_lowercase().contains("outside");
         if cues.keep_in.is_match(before)
-            && !leaving
+            && !cues.leave.is_match(before)
             && !allowed_regions.iter().any(|r| r.name == region.name)
         {
             allowed_regions.push(region);
