@@ -820,6 +820,12 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
     // r asks for the reason; Enter resolves.
     app.handle_event(key(KeyCode::Char('r')));
     assert!(matches!(app.popups.last(), Some(Popup::Prompt(_))));
+    // The conflict being settled stays in view around the prompt, at 80×24 too.
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Why is the selected conflict settled?") && s.contains("The PRD sets a budget"),
+        "{s}"
+    );
     typ(
         &mut app,
         "The budget rises to EUR 32,000 from July (CFO, 3 March)",

@@ -107,9 +107,9 @@ impl App {
                     .resolution(&conflict)
                     .map(|r| r.reason.clone())
                     .unwrap_or_default();
-                let title = format!("Why is it settled? {}", sanitize_line(&conflict.about));
+                // The conflict stays in view in the list around the prompt.
                 self.popups.push(Popup::Prompt(Prompt::new(
-                    &title,
+                    "Why is the selected conflict settled?",
                     &reason,
                     PromptPurpose::ResolveConflict(conflict.key.clone()),
                 )));

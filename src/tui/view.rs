@@ -63,7 +63,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_preview(frame, app, area);
     }
     status::draw(frame, a.status, app);
-    if let Some(p) = app.popups.last() {
+    // Every popup, bottom to top: a prompt opened from a list (the reason for a conflict) keeps
+    // the list it is about in view around it.
+    for p in &app.popups {
         if let popup::Popup::Comments { section, selected } = p {
             super::comments::draw(frame, app, t, section, *selected, frame.area());
         }
