@@ -55,6 +55,8 @@ fn card(c: usize, o: usize) -> OptionCard {
         tags: vec!["containers".into(), "managed".into()],
         conflicts_with: vec![],
         catalog_id: None,
+        capabilities: Default::default(),
+        answers: Vec::new(),
     }
 }
 

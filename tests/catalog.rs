@@ -106,8 +106,8 @@ fn a_team_catalog_adds_options_and_a_broken_one_is_reported() {
 }
 
 mod ranking {
+    use infradraft::analysis::ranking::{explain, rank};
     use infradraft::knowledge::Catalog;
-    use infradraft::knowledge::ranking::{explain, rank};
     use infradraft::model::{Assumption, AssumptionTopic, SourceRef};
 
     fn fact(topic: AssumptionTopic, text: &str, tags: &[&str], line: u32) -> Assumption {
@@ -126,7 +126,7 @@ mod ranking {
 
     fn top(component: &str, facts: &[Assumption]) -> (String, String) {
         let catalog = Catalog::builtin().unwrap();
-        let ranked = rank(component, catalog.for_component(component), facts, &[]);
+        let ranked = rank(component, catalog.for_component(component), facts, &[], &[]);
         (ranked[0].option.id.clone(), explain(&ranked[0]))
     }
 
@@ -194,24 +194,26 @@ mod ranking {
         assert_eq!(b, "iac-provider-native");
         assert_eq!(c, "iac-config-management");
 
-        // The contradiction is explained, and pushes the option down.
+        // The contradiction is explained, and rules the option out: it ranks last.
         let catalog = Catalog::builtin().unwrap();
         let ranked = rank(
             "compute-resources",
             catalog.for_component("compute-resources"),
             &on_prem,
             &[],
+            &[],
         );
         let k8s = ranked
             .iter()
             .find(|r| r.option.id == "compute-self-managed-kubernetes")
             .unwrap();
-        assert!(k8s.score < 0);
+        assert!(k8s.is_ruled_out());
         assert!(
-            explain(k8s).contains("contradicts `no-kubernetes`"),
+            explain(k8s).starts_with("ruled out: The option needs `kubernetes`, which the PRD rules out (`no-kubernetes`)"),
             "{}",
             explain(k8s)
         );
         assert_eq!(k8s.fit, 1);
+        assert!(ranked.last().unwrap().is_ruled_out());
     }
 }

@@ -8,11 +8,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use infradraft::knowledge::Template;
-use infradraft::model::{InputKind, Session};
-use infradraft::workflow::{NewSession, new_session};
-use jiff::Timestamp;
+#[path = "common/sets.rs"]
+mod sets;
+
+use infradraft::model::Session;
 use serde::Deserialize;
+use sets::read_set;
 
 type At = (String, u32);
 
@@ -141,16 +142,6 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inputs")
 }
 
-fn kind_of(file: &str) -> Option<InputKind> {
-    Some(match file {
-        "prd.md" => InputKind::Prd,
-        "architecture.md" => InputKind::Architecture,
-        "tech-stack.md" => InputKind::TechStack,
-        "guidelines.md" => InputKind::InfrastructureGuidelines,
-        _ => return None,
-    })
-}
-
 /// The labelled sets, by name, with their expectations.
 fn sets() -> Vec<(String, PathBuf, Expected)> {
     sets_in(&corpus())
@@ -173,37 +164,6 @@ fn sets_in(root: &Path) -> Vec<(String, PathBuf, Expected)> {
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
-}
-
-/// The session `new` makes from a set's documents.
-fn read_set(dir: &Path) -> Session {
-    let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let mut inputs = Vec::new();
-    for file in [
-        "prd.md",
-        "architecture.md",
-        "tech-stack.md",
-        "guidelines.md",
-    ] {
-        let path = dir.join(file);
-        if path.is_file() {
-            let kind = kind_of(file).unwrap();
-            let mut doc = infradraft::inputs::read_input(&path, kind, now).unwrap();
-            doc.path = file.to_string();
-            inputs.push(doc);
-        }
-    }
-    new_session(
-        &Template::builtin().unwrap(),
-        NewSession {
-            title: None,
-            project: None,
-            authors: vec![],
-            mode: None,
-            inputs,
-        },
-        now,
-    )
 }
 
 /// Every `at` of a set holds its `quote`: the labels point where they say.

@@ -301,7 +301,7 @@ fn aws_technical_assumptions() {
             ),
             (
                 T::ContainerOrchestration,
-                &["eks", "no-self-managed-kubernetes"],
+                &["containers", "eks", "no-self-managed-kubernetes"],
                 67,
                 "Containers run on Amazon EKS; no self-managed Kubernetes control planes.",
             ),
@@ -717,7 +717,7 @@ fn onprem_stack_facts_rule_out_kubernetes() {
         &stack,
         &[
             (T::CloudProvider, &["on-premises"], 3),
-            (T::ContainerOrchestration, &["vms"], 7),
+            (T::ContainerOrchestration, &["vms", "no-containers"], 7),
             (T::Languages, &["java"], 8),
             (T::Databases, &["mysql"], 9),
             (T::Messaging, &["rabbitmq"], 10),

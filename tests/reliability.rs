@@ -430,6 +430,8 @@ fn option_card(n: usize) -> OptionCard {
         tags: vec![],
         conflicts_with: vec![],
         catalog_id: None,
+        capabilities: Default::default(),
+        answers: Vec::new(),
     }
 }
 

@@ -169,6 +169,8 @@ fn option_card() -> impl Strategy<Value = OptionCard> {
                 tags,
                 conflicts_with,
                 catalog_id,
+                capabilities: Default::default(),
+                answers: Vec::new(),
             },
         )
 }

@@ -438,6 +438,8 @@ fn a_custom_component_gets_the_generic_story() {
             tags: vec![],
             conflicts_with: vec![],
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         });
     }
     s.components.push(c);
@@ -570,9 +572,16 @@ fn refinements_name_real_sample_stories() {
         has("Story 5.3", "infrastructure-evolution-plan").is_some(),
         "cutover × evolution"
     );
-    // The DR drill refinement reflects the decided strategy (multi-AZ in one region).
+    // The DR drill refinement reflects the decided strategy (a warm standby in a second region,
+    // which NFR4's loss of a region asks for).
     let dr = has("Story 5.2", "disaster-recovery").unwrap();
-    assert!(dr.change.contains("keeps everything in one region"));
+    assert!(
+        dr.change
+            .contains("DR strategy (Warm standby): it fails over to the prepared DR region"),
+        "{}",
+        dr.change
+    );
+    assert!(!dr.change.contains("keeps everything in one region"));
     // At most one refinement per story and component.
     for (i, a) in refinements.iter().enumerate() {
         for b in &refinements[i + 1..] {

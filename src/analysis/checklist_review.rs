@@ -354,6 +354,8 @@ mod tests {
             tags: tags.iter().map(|s| s.to_string()).collect(),
             conflicts_with: vec![],
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         }
     }
 

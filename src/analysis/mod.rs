@@ -4,5 +4,6 @@ pub mod check;
 pub mod checklist_review;
 pub mod crosscheck;
 pub mod diagram_check;
+pub mod ranking;
 pub mod stories;
 pub mod worksheet;

@@ -198,6 +198,8 @@ mod tests {
             tags: vec![],
             conflicts_with: vec![],
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         };
         let tags = option_tags(&card);
         assert!(tags.contains(&"eks".to_string()));

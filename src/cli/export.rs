@@ -120,6 +120,8 @@ mod tests {
             tags: Vec::new(),
             conflicts_with: Vec::new(),
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         });
         c.decision = Some(Decision {
             option: "a".into(),

@@ -60,6 +60,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliError
     // A broken file is left out; the workbench shows why, and so does `inputs`.
     if let Ok(home) = Home::locate() {
         crate::knowledge::extraction::install(&home.config_dir);
+        crate::knowledge::fit_rules::install(&home.config_dir);
     }
     let mut stdout = output::Stdout::new(out);
     let status = match output::Content::of(cli.command.as_ref()) {

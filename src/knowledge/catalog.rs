@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::model::{OptionCard, Ratings};
+use super::capabilities::CapabilityEntry;
+use super::tags::is_tag;
+use crate::model::{Capabilities, OptionCard, Ratings};
 use crate::store::from_ron;
 
 /// One catalog file: the options for one component.
@@ -29,6 +31,21 @@ pub struct CatalogOption {
     pub tags: Vec<String>,
     /// Tags of facts this option contradicts (`no-kubernetes`, `serverless`, …).
     pub conflicts_with: Vec<String>,
+    /// What the option achieves, compared by value with the requirements' figures.
+    #[serde(default, rename = "capabilities")]
+    pub capability_entry: Option<CapabilityEntry>,
+    /// The kinds of choice (exclusive groups of `conflicts.ron`) the option is one of beyond what
+    /// its tags say.
+    #[serde(default)]
+    pub answers: Vec<String>,
+    /// The hosting targets the option has a realisation on (`aws`, `azure`, `gcp`,
+    /// `on-premises`); empty when it can be built anywhere. A project whose inputs name only other
+    /// targets is not offered it.
+    #[serde(default)]
+    pub runs_on: Vec<String>,
+    /// `capability_entry` in normalised units, filled in when the file is read.
+    #[serde(skip)]
+    pub capabilities: Capabilities,
 }
 
 /// Ratings from 1 (low) to 5 (high).
@@ -59,9 +76,14 @@ impl CatalogOption {
             tags: self.tags.clone(),
             conflicts_with: self.conflicts_with.clone(),
             catalog_id: Some(self.id.clone()),
+            capabilities: self.capabilities.clone(),
+            answers: self.answers.clone(),
         }
     }
 }
+
+/// Where an option can be realised.
+pub const HOSTING_TARGETS: [&str; 4] = ["aws", "azure", "gcp", "on-premises"];
 
 /// The built-in catalog files, by name.
 const BUILTIN: &[(&str, &str)] = &[
@@ -167,7 +189,40 @@ impl Catalog {
     }
 
     fn add_text(&mut self, origin: &Path, text: &str) -> Result<(), String> {
-        let file: CatalogFile = from_ron(origin, text).map_err(|e| e.to_string())?;
+        let mut file: CatalogFile = from_ron(origin, text).map_err(|e| e.to_string())?;
+        for option in &mut file.options {
+            if let Some(entry) = &option.capability_entry {
+                option.capabilities = entry
+                    .resolve(origin, text)
+                    .map_err(|e| format!("{e} (option {:?})", option.id))?;
+            }
+            if let Some(t) = option
+                .runs_on
+                .iter()
+                .find(|t| !HOSTING_TARGETS.contains(&t.as_str()))
+            {
+                return Err(format!(
+                    "{}{}: option {:?}: runs_on {t:?} is not one of {}",
+                    origin.display(),
+                    super::extraction::position_of(text, t),
+                    option.id,
+                    HOSTING_TARGETS.join(", ")
+                ));
+            }
+            let groups = &super::extraction::extraction().conflicts.exclusive;
+            if let Some(a) = option
+                .answers
+                .iter()
+                .find(|a| !groups.iter().any(|g| &g.name == *a))
+            {
+                return Err(format!(
+                    "{}{}: option {:?}: {a:?} is not an exclusive group of conflicts.ron",
+                    origin.display(),
+                    super::extraction::position_of(text, a),
+                    option.id
+                ));
+            }
+        }
         let known: HashSet<&str> = self.entries.iter().map(|(_, o)| o.id.as_str()).collect();
         let mut seen = HashSet::new();
         for option in &file.options {
@@ -214,13 +269,6 @@ impl Catalog {
     pub fn entries(&self) -> impl Iterator<Item = (&str, &CatalogOption)> {
         self.entries.iter().map(|(c, o)| (c.as_str(), o))
     }
-}
-
-fn is_tag(tag: &str) -> bool {
-    !tag.is_empty()
-        && tag
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn validate(o: &CatalogOption) -> Option<String> {

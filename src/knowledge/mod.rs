@@ -1,14 +1,15 @@
 //! The knowledge the tool ships with in `assets/`: the document template (and, as later stages
 //! arrive, the option catalog and the checklist), loaded once and validated.
 
+mod capabilities;
 mod catalog;
 pub mod checklist;
 pub mod extraction;
-pub mod ranking;
+pub mod fit_rules;
 pub mod tags;
 mod template;
 
-pub use catalog::{Catalog, CatalogFile, CatalogOption, CatalogRatings};
+pub use catalog::{Catalog, CatalogFile, CatalogOption, CatalogRatings, HOSTING_TARGETS};
 pub use template::{TEAM_FILE, Template, TemplateError, TemplateSection};
 
 /// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a

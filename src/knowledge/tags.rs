@@ -10,6 +10,14 @@
 
 use crate::inputs::extract::{tag_def, tag_topic};
 
+/// Whether `tag` is written as a tag: lowercase ASCII letters, digits and hyphens.
+pub fn is_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// Whether an option may carry `tag` (in `tags`, or in `conflicts_with` with a `no-` prefix).
 pub fn is_known(tag: &str) -> bool {
     let base = tag.strip_prefix("no-").unwrap_or(tag);

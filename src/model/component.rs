@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::ElicitationRecord;
+use super::{Capabilities, ElicitationRecord};
 
 /// The steps of the incremental process for one component, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
@@ -78,6 +78,14 @@ pub struct OptionCard {
     pub conflicts_with: Vec<String>,
     /// The catalog entry this card was taken from, if any.
     pub catalog_id: Option<String>,
+    /// What the option achieves (recovery point and time, availability, failures survived), for
+    /// comparing it with the requirements' figures by value; empty when it does not say.
+    #[serde(default, skip_serializing_if = "Capabilities::is_empty")]
+    pub capabilities: Capabilities,
+    /// The kinds of choice this option is one of (`infrastructure-as-code tool`), beyond what its
+    /// tags say: a mandate of another tool of that kind rules it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,6 +186,8 @@ mod tests {
             tags: Vec::new(),
             conflicts_with: Vec::new(),
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         }
     }
 

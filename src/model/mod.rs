@@ -4,6 +4,7 @@
 //! `store` persists it and `workflow` changes it. Field order here is the field order in the RON file,
 //! so new fields go at the end of their struct, with `#[serde(default)]`.
 
+mod capability;
 mod component;
 mod conflict;
 mod diagram;
@@ -17,6 +18,7 @@ mod review;
 mod section;
 mod story;
 
+pub use capability::{Capabilities, FailureScope, Reach, duration_text};
 pub use component::{
     ComponentDesign, ConflictAck, Decision, DesignStep, FeedbackNote, OptionCard, Ratings,
     Recommendation,

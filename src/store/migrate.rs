@@ -124,6 +124,8 @@ mod v0 {
                 tags: Vec::new(),
                 conflicts_with: Vec::new(),
                 catalog_id: None,
+                capabilities: Default::default(),
+                answers: Vec::new(),
             };
             let decision = model::Decision {
                 option: option_id.clone(),

@@ -258,6 +258,7 @@ impl App {
         warnings.extend(
             crate::knowledge::extraction::install_warnings()
                 .iter()
+                .chain(crate::knowledge::fit_rules::install_warnings())
                 .cloned(),
         );
         let (checklist, checklist_warnings) =

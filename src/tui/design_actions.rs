@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::{App, EditTarget, Effect, Pane};
 use super::popup::{CatalogChoice, Popup, Prompt, PromptPurpose};
 use crate::analysis::crosscheck::{Verdict, check_option};
-use crate::knowledge::ranking::{explain, rank};
+use crate::analysis::ranking::{explain, rank};
 use crate::model::{ConflictAck, DesignStep, InteractionMode};
 use crate::workflow::design::{self, DesignError};
 
@@ -286,6 +286,7 @@ impl App {
             self.catalog.for_component(id),
             &self.session.assumptions,
             &self.session.requirements,
+            &self.session.inputs,
         );
         if ranked.is_empty() {
             self.warn("the catalog has no options for this component; n adds a blank card");
@@ -319,6 +320,7 @@ impl App {
             std::iter::once(entry),
             &self.session.assumptions,
             &self.session.requirements,
+            &self.session.inputs,
         );
         let card = entry.to_card(ranked.first().map(|r| r.fit));
         let r = design::add_option(&mut self.session, component, card, crate::model::now());

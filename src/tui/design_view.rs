@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::app::{App, Pane};
 use super::theme::Theme;
-use crate::analysis::crosscheck::{Finding, Verdict, check_option};
+use crate::analysis::crosscheck::{Basis, Finding, Verdict, check_option};
+use crate::model::Modality;
 use crate::model::{AssumptionTopic, ComponentDesign, DesignStep, OptionCard};
 use crate::text::sanitize_line;
 
@@ -156,11 +157,37 @@ fn card_lines(
     if c.decision.as_ref().is_some_and(|d| d.option == o.id) {
         marks.push_str(" ✓");
     }
+    // A card that breaks a mandate, a prohibition or a required figure is greyed, with the
+    // reason under its name.
+    let ruled_out = findings.iter().find(|f| f.rules_out());
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} ", card_letter(i)), t.key),
-        Span::styled(sanitize_line(&o.name).into_owned(), t.title),
+        Span::styled(
+            sanitize_line(&o.name).into_owned(),
+            if ruled_out.is_some() { t.dim } else { t.title },
+        ),
         Span::styled(marks, t.ok),
     ])];
+    if let Some(f) = ruled_out {
+        // One short line; the findings below say what the rule is.
+        let what = match f.basis {
+            Basis::Figure => "breaks a required figure",
+            Basis::Fact {
+                modality: Modality::Mandate,
+                ..
+            } => "breaks a mandate",
+            Basis::Fact { .. } => "breaks a prohibition",
+        };
+        let at = f
+            .evidence
+            .as_ref()
+            .map(|e| format!(" ({})", e.short()))
+            .unwrap_or_default();
+        lines.push(Line::from(Span::styled(
+            super::navigator::truncate(&sanitize_line(&format!("✗ ruled out: {what}{at}")), width),
+            t.error,
+        )));
+    }
     // Ratings and cross-check badges first: they must stay visible when the text is long.
     let r = &o.ratings;
     let rating = |label: &str, v: Option<u8>| {
@@ -181,6 +208,7 @@ fn card_lines(
         .filter(|f| f.verdict != Verdict::NotAddressed)
     {
         let (mark, style) = match f.verdict {
+            Verdict::Conflicting if f.rules_out() => ("✗ ", t.error),
             Verdict::Conflicting => ("⚠ ", t.warning),
             _ => ("✓ ", t.ok),
         };
@@ -192,7 +220,7 @@ fn card_lines(
             .map(|e| format!("{} ", e.short()))
             .unwrap_or_default();
         let text = super::navigator::truncate(
-            &sanitize_line(&format!("{source}{}", f.fact)),
+            &sanitize_line(&format!("{source}{}", f.brief)),
             width.saturating_sub(2),
         );
         lines.push(Line::from(vec![

@@ -120,6 +120,8 @@ mod tests {
             tags: vec!["containers".into(), "managed".into()],
             conflicts_with: vec!["no-containers".into()],
             catalog_id: Some("compute-managed-containers".into()),
+            capabilities: Default::default(),
+            answers: Vec::new(),
         };
         assert_eq!(from_form(&card, &to_form(&card)).unwrap(), card);
         let edited = to_form(&card).replace("cost: 3", "cost: 1") + "+ Cheap now.\n";

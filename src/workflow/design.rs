@@ -106,6 +106,8 @@ pub fn blank_option(s: &Session, id: &str) -> Result<OptionCard, DesignError> {
         tags: Vec::new(),
         conflicts_with: Vec::new(),
         catalog_id: None,
+        capabilities: Default::default(),
+        answers: Vec::new(),
     })
 }
 
@@ -403,6 +405,8 @@ mod tests {
             tags: vec![],
             conflicts_with: vec![],
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         }
     }
 

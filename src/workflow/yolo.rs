@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 
-use crate::knowledge::ranking::{explain, rank};
+use crate::analysis::ranking::{Ranked, explain, rank};
 use crate::knowledge::{Catalog, Template};
 use crate::model::{DesignStep, Recommendation, SectionStatus, Session};
 
@@ -39,28 +39,29 @@ pub fn draft_component(
     id: &str,
     now: Timestamp,
 ) -> bool {
-    let facts = s.assumptions.clone();
-    let requirements = s.requirements.clone();
-    let Some(c) = s.component_mut(id) else {
+    let Some(c) = s.component(id) else {
         return false;
     };
     if !c.options.is_empty() {
         return false;
     }
-    let ranked = rank(id, catalog.for_component(id), &facts, &requirements);
-    if ranked.len() < 2 {
+    let ranked = rank(
+        id,
+        catalog.for_component(id),
+        &s.assumptions,
+        &s.requirements,
+        &s.inputs,
+    );
+    let Some((cards, best, rationale)) = draft_choice(&ranked) else {
         return false;
-    }
-    for r in ranked.iter().take(DRAFT_OPTIONS) {
-        c.options.push(r.option.to_card(Some(r.fit)));
-    }
-    let best = &ranked[0];
+    };
+    let Some(c) = s.component_mut(id) else {
+        return false;
+    };
+    c.options = cards;
     c.recommendation = Some(Recommendation {
-        option: best.option.id.clone(),
-        rationale: format!(
-            "it fits the inputs best of the options considered ({})",
-            explain(best)
-        ),
+        option: best,
+        rationale,
         at: now,
     });
     c.step = DesignStep::Recommendation;
@@ -75,6 +76,36 @@ pub fn draft_component(
         }
     }
     true
+}
+
+/// The cards a draft puts on the table and the recommendation with its rationale: the best options
+/// that nothing rules out (at most [`DRAFT_OPTIONS`]); ruled-out ones only to make up the two a
+/// comparison needs, and recommended only when nothing else is left, saying so. `None` when the
+/// catalog has fewer than two options.
+pub fn draft_choice(ranked: &[Ranked]) -> Option<(Vec<crate::model::OptionCard>, String, String)> {
+    if ranked.len() < 2 {
+        return None;
+    }
+    let open = ranked.iter().filter(|r| !r.is_ruled_out()).count();
+    let take = open.clamp(2, DRAFT_OPTIONS);
+    let chosen = &ranked[..take];
+    let best = &chosen[0];
+    let rationale = if best.is_ruled_out() {
+        format!(
+            "no option in the catalog fits every input; this one breaks the fewest, and deciding for it needs each conflict acknowledged with a reason ({})",
+            explain(best)
+        )
+    } else {
+        format!(
+            "it fits the inputs best of the options considered ({})",
+            explain(best)
+        )
+    };
+    Some((
+        chosen.iter().map(Ranked::card).collect(),
+        best.option.id.clone(),
+        rationale,
+    ))
 }
 
 /// The body of a drafted (not yet decided) component: the recommendation, the options with their

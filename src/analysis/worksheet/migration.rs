@@ -391,6 +391,8 @@ mod tests {
             tags: vec![],
             conflicts_with: vec![],
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         }
     }
 

@@ -517,6 +517,8 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             conflicts_with: vec![],
             catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
         }
     }
 

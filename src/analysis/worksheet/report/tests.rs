@@ -445,6 +445,8 @@ fn cost_variants() {
         tags: vec![],
         conflicts_with: vec![],
         catalog_id: None,
+        capabilities: Default::default(),
+        answers: Vec::new(),
     });
     let ws = Worksheet::CostReview {
         options: vec![OptionCosts {

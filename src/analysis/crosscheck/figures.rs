@@ -1,0 +1,313 @@
+//! Requirement figures compared by value with what an option achieves: the strictest RPO, RTO and
+//! availability the requirements ask for, and the loss of a region or site they ask to survive,
+//! against the option's capabilities (stated on the card, or implied by its tags through
+//! `assets/ranking/rules.ron`).
+
+use crate::inputs::extract::{Figure, figures};
+use crate::knowledge::fit_rules::fit_rules;
+use crate::model::{Capabilities, FailureScope, Reach, Requirement, duration_text};
+
+/// The strictest figure of each kind the requirements ask for, with the requirement that asks.
+#[derive(Debug, Clone, Default)]
+pub struct Needs<'a> {
+    pub rpo: Option<(f64, &'a Requirement)>,
+    pub rto: Option<(f64, &'a Requirement)>,
+    pub availability: Option<(f64, &'a Requirement)>,
+    pub loss: Option<(FailureScope, &'a Requirement)>,
+}
+
+impl<'a> Needs<'a> {
+    pub fn of(requirements: &'a [Requirement]) -> Needs<'a> {
+        let rules = fit_rules();
+        let mut n = Needs::default();
+        for r in requirements {
+            for f in figures(&r.text) {
+                match f {
+                    Figure::Rpo { minutes } if n.rpo.is_none_or(|(m, _)| minutes < m) => {
+                        n.rpo = Some((minutes, r))
+                    }
+                    Figure::Rto { minutes } if n.rto.is_none_or(|(m, _)| minutes < m) => {
+                        n.rto = Some((minutes, r))
+                    }
+                    Figure::Availability { percent }
+                        if n.availability.is_none_or(|(p, _)| percent > p) =>
+                    {
+                        n.availability = Some((percent, r))
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(scope) = rules.loss_to_survive(&r.text)
+                && n.loss.is_none_or(|(s, _)| scope > s)
+            {
+                n.loss = Some((scope, r));
+            }
+        }
+        n
+    }
+}
+
+/// How an option fares on one needed figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Met by what it typically achieves.
+    Met,
+    /// Met only at its best (the right tier, tuned).
+    AtBest,
+    NotMet,
+}
+
+/// One comparison: the outcome, the requirement, and the sentence that states it.
+#[derive(Debug, Clone)]
+pub struct Comparison<'a> {
+    pub outcome: Outcome,
+    pub requirement: &'a Requirement,
+    pub text: String,
+    /// A few words for a card: `RPO 15 min: about 1 min`.
+    pub brief: String,
+}
+
+/// What a card achieves: what it states when it states anything (a catalog option knows itself
+/// better than its tags do), else what its tags imply.
+pub fn capabilities_of(stated: &Capabilities, tags: &[String]) -> Capabilities {
+    if stated.is_empty() {
+        fit_rules().implied(tags)
+    } else {
+        stated.clone()
+    }
+}
+
+fn brief_time(what: &str, need: f64, outcome: &Outcome, reach: &Reach) -> String {
+    let got = if *outcome == Outcome::Met {
+        reach.typical
+    } else {
+        reach.best
+    };
+    format!(
+        "{what} {}: about {}",
+        duration_text(need),
+        duration_text(got)
+    )
+}
+
+fn time(what: &str, need: f64, reach: &Reach, r: &Requirement) -> (Outcome, String) {
+    let need_text = duration_text(need);
+    if reach.best > need {
+        (
+            Outcome::NotMet,
+            format!(
+                "{what} {need_text} required ({}); {}: about {}, not met",
+                r.id,
+                reach.via,
+                duration_text(reach.best)
+            ),
+        )
+    } else if reach.typical <= need {
+        (
+            Outcome::Met,
+            format!(
+                "{what} {need_text} required ({}); {}: about {}, met",
+                r.id,
+                reach.via,
+                duration_text(reach.typical)
+            ),
+        )
+    } else {
+        (
+            Outcome::AtBest,
+            format!(
+                "{what} {need_text} required ({}); {}: {} typically and {} at best, met only when tuned for it",
+                r.id,
+                reach.via,
+                duration_text(reach.typical),
+                duration_text(reach.best)
+            ),
+        )
+    }
+}
+
+fn percent(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Every comparison of `caps` with `needs`, in the order RPO, RTO, availability, loss.
+pub fn compare<'a>(caps: &Capabilities, needs: &Needs<'a>) -> Vec<Comparison<'a>> {
+    let mut out = Vec::new();
+    if let (Some((need, r)), Some(reach)) = (needs.rpo, &caps.rpo) {
+        let (outcome, text) = time("RPO", need, reach, r);
+        out.push(Comparison {
+            brief: brief_time("RPO", need, &outcome, reach),
+            outcome,
+            requirement: r,
+            text,
+        });
+    }
+    if let (Some((need, r)), Some(reach)) = (needs.rto, &caps.rto) {
+        let (outcome, text) = time("RTO", need, reach, r);
+        out.push(Comparison {
+            brief: brief_time("RTO", need, &outcome, reach),
+            outcome,
+            requirement: r,
+            text,
+        });
+    }
+    if let (Some((need, r)), Some(reach)) = (needs.availability, &caps.availability) {
+        let (outcome, verdict, got) = if reach.best < need {
+            (Outcome::NotMet, "not met", reach.best)
+        } else if reach.typical >= need {
+            (Outcome::Met, "met", reach.typical)
+        } else {
+            (
+                Outcome::AtBest,
+                "met only with the highest tier",
+                reach.best,
+            )
+        };
+        out.push(Comparison {
+            brief: format!("{}%: about {}%", percent(need), percent(got)),
+            outcome,
+            requirement: r,
+            text: format!(
+                "{}% availability required ({}); {}: about {}%, {verdict}",
+                percent(need),
+                r.id,
+                reach.via,
+                percent(got)
+            ),
+        });
+    }
+    if let Some((scope, r)) = needs.loss
+        && caps.states_survival
+    {
+        let most = caps.survives.iter().max().map_or(
+            "the option does not survive the loss of a zone or region".to_string(),
+            |s| format!("the option survives the loss of {} at most", s.label()),
+        );
+        let (outcome, text) = if caps.survives(scope) {
+            (
+                Outcome::Met,
+                format!(
+                    "surviving the loss of {} required ({}); the option survives it, met",
+                    scope.label(),
+                    r.id
+                ),
+            )
+        } else {
+            (
+                Outcome::NotMet,
+                format!(
+                    "surviving the loss of {} required ({}); {most}, not met",
+                    scope.label(),
+                    r.id
+                ),
+            )
+        };
+        out.push(Comparison {
+            brief: format!(
+                "loss of {}: {}",
+                scope.label(),
+                if caps.survives(scope) {
+                    "survived"
+                } else {
+                    "not survived"
+                }
+            ),
+            outcome,
+            requirement: r,
+            text,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RequirementCategory, RequirementOrigin};
+
+    fn req(id: &str, text: &str) -> Requirement {
+        Requirement {
+            id: id.into(),
+            category: RequirementCategory::Recovery,
+            text: text.into(),
+            origin: RequirementOrigin::Extracted,
+            source: None,
+        }
+    }
+
+    fn tags(t: &[&str]) -> Vec<String> {
+        t.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_strictest_figure_of_each_kind_is_needed() {
+        let reqs = [
+            req("T3", "Tier 3: RPO 24 hours, RTO 72 hours."),
+            req(
+                "NFR4",
+                "RPO 15 minutes and RTO 1 hour, including the loss of an entire cloud region.",
+            ),
+            req("NFR3", "99.95% monthly availability."),
+        ];
+        let n = Needs::of(&reqs);
+        assert_eq!(n.rpo.map(|(m, r)| (m, r.id.as_str())), Some((15.0, "NFR4")));
+        assert_eq!(n.rto.map(|(m, _)| m), Some(60.0));
+        assert_eq!(n.availability.map(|(p, _)| p), Some(99.95));
+        assert_eq!(n.loss.map(|(s, _)| s), Some(FailureScope::Region));
+    }
+
+    #[test]
+    fn recovery_is_compared_by_value() {
+        let reqs = [req("NFR2", "Zero data loss: RPO 0 for booked payments.")];
+        let n = Needs::of(&reqs);
+        let warm = capabilities_of(&Capabilities::default(), &tags(&["warm-standby"]));
+        let c = compare(&warm, &n);
+        assert_eq!(c[0].outcome, Outcome::NotMet);
+        assert_eq!(
+            c[0].text,
+            "RPO 0 required (NFR2); asynchronous replication to the standby region: about 1 s, not met"
+        );
+        // Point-in-time recovery gives minutes, not 0.
+        let pitr = capabilities_of(&Capabilities::default(), &tags(&["point-in-time-recovery"]));
+        assert_eq!(compare(&pitr, &n)[0].outcome, Outcome::NotMet);
+        let sync = capabilities_of(
+            &Capabilities::default(),
+            &tags(&["synchronous-replication"]),
+        );
+        assert_eq!(compare(&sync, &n)[0].outcome, Outcome::Met);
+    }
+
+    #[test]
+    fn a_region_loss_needs_a_second_region() {
+        let reqs = [req(
+            "NFR4",
+            "RTO 1 hour, including the loss of an entire cloud region.",
+        )];
+        let n = Needs::of(&reqs);
+        let multi_az = capabilities_of(&Capabilities::default(), &tags(&["multi-az"]));
+        let c = compare(&multi_az, &n);
+        assert_eq!(c.len(), 1, "multi-AZ states no RTO");
+        assert_eq!(c[0].outcome, Outcome::NotMet);
+        assert!(
+            c[0].text.contains("survives the loss of a zone at most"),
+            "{}",
+            c[0].text
+        );
+        let warm = capabilities_of(&Capabilities::default(), &tags(&["warm-standby"]));
+        assert!(compare(&warm, &n).iter().all(|c| c.outcome == Outcome::Met));
+        let pilot = capabilities_of(&Capabilities::default(), &tags(&["pilot-light"]));
+        let c = compare(&pilot, &n);
+        assert_eq!(c[0].outcome, Outcome::AtBest, "{}", c[0].text);
+    }
+
+    #[test]
+    fn availability_between_typical_and_best_is_met_at_best() {
+        let reqs = [req("NFR1", "99.99% availability")];
+        let n = Needs::of(&reqs);
+        let multi_az = capabilities_of(&Capabilities::default(), &tags(&["multi-az"]));
+        assert_eq!(compare(&multi_az, &n)[0].outcome, Outcome::AtBest);
+        let single = capabilities_of(&Capabilities::default(), &tags(&["single-az"]));
+        assert_eq!(compare(&single, &n)[0].outcome, Outcome::NotMet);
+    }
+}
