@@ -57,6 +57,7 @@ fn card(c: usize, o: usize) -> OptionCard {
         catalog_id: None,
         capabilities: Default::default(),
         answers: Vec::new(),
+        realised_on: String::new(),
     }
 }
 

@@ -53,6 +53,7 @@ fn option(id: &str, tags: &[&str], conflicts_with: &[&str]) -> OptionCard {
         catalog_id: None,
         capabilities: Default::default(),
         answers: Vec::new(),
+        realised_on: String::new(),
     }
 }
 

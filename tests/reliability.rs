@@ -432,6 +432,7 @@ fn option_card(n: usize) -> OptionCard {
         catalog_id: None,
         capabilities: Default::default(),
         answers: Vec::new(),
+        realised_on: String::new(),
     }
 }
 

@@ -171,6 +171,7 @@ fn option_card() -> impl Strategy<Value = OptionCard> {
                 catalog_id,
                 capabilities: Default::default(),
                 answers: Vec::new(),
+                realised_on: String::new(),
             },
         )
 }

@@ -440,6 +440,7 @@ fn a_custom_component_gets_the_generic_story() {
             catalog_id: None,
             capabilities: Default::default(),
             answers: Vec::new(),
+            realised_on: String::new(),
         });
     }
     s.components.push(c);

@@ -858,3 +858,57 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
     assert_eq!(viewer.mark, Some(rule.line));
     assert_eq!(app.session.inputs[viewer.input].path, rule.input);
 }
+
+/// A card a mandate rules out is greyed with the reason; recommending it asks why against the rule,
+/// refuses an empty reason, and keeps the rule with the reason given.
+#[test]
+fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let session = yolo_sample(t(0), t(1), vec![]);
+    let path = dir.path().join("s.ron");
+    infradraft::store::create(&path, &session, false).unwrap();
+    let home = infradraft::home::Home::under(dir.path().join("home"));
+    let mut app = infradraft::tui::prepare_app(&path, &home, Some("dark".into())).unwrap();
+    select(&mut app, "infrastructure-as-code");
+    app.handle_event(key(KeyCode::Enter));
+    let c = app.session.component("infrastructure-as-code").unwrap();
+    assert_eq!(
+        c.recommendation.as_ref().unwrap().option,
+        "iac-terraform-opentofu"
+    );
+    let second = c.options[1].id.clone();
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("✗ ruled out: breaks a m"), "{s}");
+    // The second card: the prompt names the rule's place.
+    app.handle_event(key(KeyCode::Char('l')));
+    app.handle_event(key(KeyCode::Char('r')));
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("It breaks a rule of the inputs (prd.md:120)"),
+        "{s}"
+    );
+    // An empty reason changes nothing.
+    app.handle_event(key(KeyCode::Enter));
+    let c = app.session.component("infrastructure-as-code").unwrap();
+    assert_eq!(
+        c.recommendation.as_ref().unwrap().option,
+        "iac-terraform-opentofu"
+    );
+    app.handle_event(key(KeyCode::Char('r')));
+    typ(&mut app, "the platform team is moving to it next quarter");
+    app.handle_event(key(KeyCode::Enter));
+    let rec = app
+        .session
+        .component("infrastructure-as-code")
+        .unwrap()
+        .recommendation
+        .clone()
+        .unwrap();
+    assert_eq!(rec.option, second);
+    assert!(
+        rec.rationale.starts_with("the platform team is moving to it next quarter (recommended although it breaks a rule of the inputs: the PRD mandates `terraform`"),
+        "{}",
+        rec.rationale
+    );
+}

@@ -52,6 +52,8 @@ pub struct Ranked<'a> {
     pub reasons: Vec<Reason>,
     /// Why the option may not be recommended; empty when nothing rules it out.
     pub ruled_out: Vec<String>,
+    /// Where the project runs (see [`hosting_target`]): the card is the option as built there.
+    pub targets: Vec<&'static str>,
 }
 
 impl Ranked<'_> {
@@ -59,9 +61,9 @@ impl Ranked<'_> {
         !self.ruled_out.is_empty()
     }
 
-    /// The option as a card, with its fit.
+    /// The option as a card for the project's hosting target, with its fit.
     pub fn card(&self) -> OptionCard {
-        self.option.to_card(Some(self.fit))
+        self.option.to_card_for(Some(self.fit), &self.targets)
     }
 }
 
@@ -296,6 +298,7 @@ pub fn rank<'a>(
                 fit: if ruled_out.is_empty() { fit(score) } else { 1 },
                 reasons,
                 ruled_out,
+                targets: target.clone(),
             }
         })
         .collect();

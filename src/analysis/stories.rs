@@ -200,6 +200,7 @@ mod tests {
             catalog_id: None,
             capabilities: Default::default(),
             answers: Vec::new(),
+            realised_on: String::new(),
         };
         let tags = option_tags(&card);
         assert!(tags.contains(&"eks".to_string()));

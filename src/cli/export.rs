@@ -122,6 +122,7 @@ mod tests {
             catalog_id: None,
             capabilities: Default::default(),
             answers: Vec::new(),
+            realised_on: String::new(),
         });
         c.decision = Some(Decision {
             option: "a".into(),

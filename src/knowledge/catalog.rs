@@ -43,9 +43,41 @@ pub struct CatalogOption {
     /// targets is not offered it.
     #[serde(default)]
     pub runs_on: Vec<String>,
+    /// How the option is built on each hosting target it has a realisation on: the concrete
+    /// services, and what is true of them there.
+    #[serde(default)]
+    pub realisations: Vec<Realisation>,
     /// `capability_entry` in normalised units, filled in when the file is read.
     #[serde(skip)]
     pub capabilities: Capabilities,
+}
+
+/// An option as built on one hosting target.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Realisation {
+    /// `aws`, `azure`, `gcp` or `on-premises`.
+    pub target: String,
+    /// The concrete services, in a few words.
+    pub services: String,
+    /// How the option is built there; replaces the option's summary for a project on this target.
+    pub summary: String,
+    /// Strengths and weaknesses true only there, added to the option's own.
+    #[serde(default)]
+    pub pros: Vec<String>,
+    #[serde(default)]
+    pub cons: Vec<String>,
+}
+
+/// How a hosting target is named in text.
+pub fn target_label(target: &str) -> &str {
+    match target {
+        "aws" => "AWS",
+        "azure" => "Azure",
+        "gcp" => "Google Cloud",
+        "on-premises" => "on-premises",
+        other => other,
+    }
 }
 
 /// Ratings from 1 (low) to 5 (high).
@@ -60,12 +92,37 @@ pub struct CatalogRatings {
 impl CatalogOption {
     /// The option as a card for a component's comparison panes; `fit` is the ranking's score.
     pub fn to_card(&self, fit: Option<u8>) -> OptionCard {
+        self.to_card_for(fit, &[])
+    }
+
+    /// The option as a card for a project on `targets` (its hosting targets, from the inputs):
+    /// on one target with a realisation, the card says how it is built there (its summary, the
+    /// services, and the strengths and weaknesses true there); on several, it names the services
+    /// on each; otherwise it is the option in general.
+    pub fn to_card_for(&self, fit: Option<u8>, targets: &[&str]) -> OptionCard {
+        let found: Vec<&Realisation> = targets
+            .iter()
+            .filter_map(|t| self.realisations.iter().find(|r| r.target == *t))
+            .collect();
+        let mut summary = self.summary.clone();
+        let mut pros = self.pros.clone();
+        let mut cons = self.cons.clone();
+        if let [only] = found.as_slice() {
+            summary = only.summary.clone();
+            pros.extend(only.pros.iter().cloned());
+            cons.extend(only.cons.iter().cloned());
+        }
+        let realised_on = found
+            .iter()
+            .map(|r| format!("{} ({})", r.services.trim(), target_label(&r.target)))
+            .collect::<Vec<_>>()
+            .join("; ");
         OptionCard {
             id: self.id.clone(),
             name: self.name.clone(),
-            summary: self.summary.clone(),
-            pros: self.pros.clone(),
-            cons: self.cons.clone(),
+            summary,
+            pros,
+            cons,
             ratings: Ratings {
                 cost: Some(self.ratings.cost),
                 complexity: Some(self.ratings.complexity),
@@ -78,6 +135,7 @@ impl CatalogOption {
             catalog_id: Some(self.id.clone()),
             capabilities: self.capabilities.clone(),
             answers: self.answers.clone(),
+            realised_on,
         }
     }
 }
@@ -208,6 +266,38 @@ impl Catalog {
                     option.id,
                     HOSTING_TARGETS.join(", ")
                 ));
+            }
+            let mut seen_targets = HashSet::new();
+            for r in &option.realisations {
+                let problem = if !HOSTING_TARGETS.contains(&r.target.as_str()) {
+                    Some(format!(
+                        "realisation target {:?} is not one of {}",
+                        r.target,
+                        HOSTING_TARGETS.join(", ")
+                    ))
+                } else if !seen_targets.insert(r.target.as_str()) {
+                    Some(format!("two realisations for {:?}", r.target))
+                } else if !option.runs_on.is_empty() && !option.runs_on.contains(&r.target) {
+                    Some(format!(
+                        "a realisation for {:?}, which is not in runs_on",
+                        r.target
+                    ))
+                } else if r.services.trim().is_empty() || r.summary.trim().is_empty() {
+                    Some(format!(
+                        "the realisation for {:?} names no services",
+                        r.target
+                    ))
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    return Err(format!(
+                        "{}{}: option {:?}: {problem}",
+                        origin.display(),
+                        super::extraction::position_of(text, &r.services),
+                        option.id
+                    ));
+                }
             }
             let groups = &super::extraction::extraction().conflicts.exclusive;
             if let Some(a) = option

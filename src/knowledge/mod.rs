@@ -9,7 +9,9 @@ pub mod fit_rules;
 pub mod tags;
 mod template;
 
-pub use catalog::{Catalog, CatalogFile, CatalogOption, CatalogRatings, HOSTING_TARGETS};
+pub use catalog::{
+    Catalog, CatalogFile, CatalogOption, CatalogRatings, HOSTING_TARGETS, Realisation, target_label,
+};
 pub use template::{TEAM_FILE, Template, TemplateError, TemplateSection};
 
 /// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a

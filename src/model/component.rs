@@ -86,6 +86,10 @@ pub struct OptionCard {
     /// tags say: a mandate of another tool of that kind rules it out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<String>,
+    /// The concrete services the option is built with on the project's hosting target
+    /// (`Amazon RDS for PostgreSQL, Multi-AZ (AWS)`); empty when not known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub realised_on: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +192,7 @@ mod tests {
             catalog_id: None,
             capabilities: Default::default(),
             answers: Vec::new(),
+            realised_on: String::new(),
         }
     }
 

@@ -126,6 +126,7 @@ mod v0 {
                 catalog_id: None,
                 capabilities: Default::default(),
                 answers: Vec::new(),
+                realised_on: String::new(),
             };
             let decision = model::Decision {
                 option: option_id.clone(),

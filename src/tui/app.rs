@@ -164,6 +164,12 @@ pub struct App {
     /// Conflict counts per section (of the decided, else the recommended option), for the
     /// navigator's badges; computed when `changes` moved.
     pub conflict_badges: (u64, Vec<usize>),
+    /// The figures the requirements ask for, worked out once per set of requirements (keyed by
+    /// a hash of them).
+    pub fit_needs: (u64, crate::analysis::crosscheck::Needs),
+    /// The cross-check findings of each card of the component in the workspace, for drawing;
+    /// computed when `changes` moved or another component is shown.
+    pub card_findings: (u64, String, Vec<Vec<crate::analysis::crosscheck::Finding>>),
     /// The elicitation worksheet open in the workspace, if any.
     pub worksheet: Option<super::worksheet::WorksheetState>,
     /// Bumped on every change that is not a section's text, so the preview's other parts refresh.
@@ -242,6 +248,8 @@ impl App {
             catalog: Default::default(),
             changes: 1,
             conflict_badges: (0, Vec::new()),
+            fit_needs: (0, Default::default()),
+            card_findings: (u64::MAX, String::new(), Vec::new()),
             worksheet: None,
             structure: 0,
             checklist: Default::default(),
@@ -394,8 +402,26 @@ impl App {
                 }
             }
         }
+        let requirements = requirements_hash(&self.session.requirements);
+        if self.fit_needs.0 != requirements || requirements == 0 {
+            self.fit_needs = (
+                requirements,
+                crate::analysis::crosscheck::Needs::of(&self.session.requirements),
+            );
+        }
         if self.conflict_badges.0 != self.changes {
             self.conflict_badges = (self.changes, self.count_conflicts());
+        }
+        let shown = self.selected_component().unwrap_or_default();
+        if self.card_findings.0 != self.changes || self.card_findings.1 != shown {
+            let findings = match self.session.component(&shown) {
+                Some(c) => {
+                    let assessor = self.assessor();
+                    c.options.iter().map(|o| assessor.check(o)).collect()
+                }
+                None => Vec::new(),
+            };
+            self.card_findings = (self.changes, shown, findings);
         }
         if let Some(nav) = areas.navigator {
             let height = nav.height.saturating_sub(2 + 2) as usize;
@@ -1422,6 +1448,18 @@ impl App {
         self.save_state = SaveState::Unsaved;
     }
 
+    /// The cross-check of options against this session's inputs, with the needed figures kept
+    /// in `fit_needs` (worked out afresh when the requirements changed since).
+    pub fn assessor(&self) -> crate::analysis::crosscheck::Assessor<'_> {
+        use crate::analysis::crosscheck::Assessor;
+        let s = &self.session;
+        if self.fit_needs.0 == requirements_hash(&s.requirements) {
+            Assessor::with_needs(&s.assumptions, &self.fit_needs.1, &s.inputs)
+        } else {
+            Assessor::new(&s.assumptions, &s.requirements, &s.inputs)
+        }
+    }
+
     /// For each section: how many conflicts with the inputs its component's decided (else
     /// recommended) option has.
     fn count_conflicts(&self) -> Vec<usize> {
@@ -1754,4 +1792,16 @@ impl App {
 fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
     let m = std::fs::metadata(path).ok()?;
     Some((m.len(), m.modified().ok()?))
+}
+
+/// A hash of the requirements' ids and texts, to know when the figures they ask for must be worked
+/// out again (never 0, which stands for "not worked out").
+fn requirements_hash(requirements: &[crate::model::Requirement]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for r in requirements {
+        r.id.hash(&mut h);
+        r.text.hash(&mut h);
+    }
+    h.finish().max(1)
 }

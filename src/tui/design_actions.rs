@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::{App, EditTarget, Effect, Pane};
 use super::popup::{CatalogChoice, Popup, Prompt, PromptPurpose};
-use crate::analysis::crosscheck::{Verdict, check_option};
+use crate::analysis::crosscheck::Verdict;
 use crate::analysis::ranking::{explain, rank};
 use crate::model::{ConflictAck, DesignStep, InteractionMode};
 use crate::workflow::design::{self, DesignError};
@@ -199,8 +199,16 @@ impl App {
                 if count < design::MIN_OPTIONS {
                     self.warn(DesignError::NeedTwoOptions(count).to_string());
                 } else if let Some(option) = self.selected_card_id(&id) {
+                    // A ruled-out option is recommended only with a reason that answers the
+                    // rule it breaks; the reason is kept with the rule.
+                    let title = match self.rules_broken(&id, &option).first() {
+                        Some((_, at)) => {
+                            format!("It breaks a rule of the inputs{at}: why recommend it?")
+                        }
+                        None => "Why recommend this option?".to_string(),
+                    };
                     self.popups.push(Popup::Prompt(Prompt::new(
-                        "Why recommend this option?",
+                        &title,
                         "",
                         PromptPurpose::Rationale {
                             component: id,
@@ -322,7 +330,9 @@ impl App {
             &self.session.requirements,
             &self.session.inputs,
         );
-        let card = entry.to_card(ranked.first().map(|r| r.fit));
+        let Some(card) = ranked.first().map(|r| r.card()) else {
+            return;
+        };
         let r = design::add_option(&mut self.session, component, card, crate::model::now());
         if self.design_result(r) {
             self.design.card = self
@@ -352,6 +362,26 @@ impl App {
                 }
             }
             PromptPurpose::Rationale { component, option } => {
+                let broken = self.rules_broken(&component, &option);
+                if !broken.is_empty() && text.trim().is_empty() {
+                    self.warn(
+                        "a ruled-out option needs a reason to be recommended; nothing changed",
+                    );
+                    return true;
+                }
+                let text = if broken.is_empty() {
+                    text
+                } else {
+                    let rules: Vec<String> = broken
+                        .iter()
+                        .map(|(what, at)| format!("{what}{at}"))
+                        .collect();
+                    format!(
+                        "{} (recommended although it breaks a rule of the inputs: {})",
+                        text.trim().trim_end_matches('.'),
+                        rules.join("; ")
+                    )
+                };
                 let r = design::recommend(&mut self.session, &component, &option, &text, now);
                 self.design_result(r);
             }
@@ -406,6 +436,37 @@ impl App {
         true
     }
 
+    /// The rules of the inputs an option breaks (a mandate, a prohibition, a required figure), each
+    /// as what it says and ` (<file:line>)`; empty when nothing rules it out.
+    pub fn rules_broken(&self, component: &str, option: &str) -> Vec<(String, String)> {
+        let Some(card) = self
+            .session
+            .component(component)
+            .and_then(|c| c.option(option))
+        else {
+            return Vec::new();
+        };
+        self.assessor()
+            .check(card)
+            .into_iter()
+            .filter(|f| f.rules_out())
+            .map(|f| {
+                let at = f
+                    .evidence
+                    .as_ref()
+                    .map(|e| format!(" ({})", e.short()))
+                    .unwrap_or_default();
+                let what = f.explanation.trim_end_matches('.');
+                let mut c = what.chars();
+                let lowered = c
+                    .next()
+                    .map(|first| first.to_lowercase().chain(c).collect::<String>())
+                    .unwrap_or_default();
+                (lowered, at)
+            })
+            .collect()
+    }
+
     /// The conflicts of an option with the inputs, as they are shown and stored.
     pub fn conflicts_of(&self, component: &str, option: &str) -> Vec<String> {
         let Some(card) = self
@@ -415,23 +476,19 @@ impl App {
         else {
             return Vec::new();
         };
-        check_option(
-            card,
-            &self.session.assumptions,
-            &self.session.requirements,
-            &self.session.inputs,
-        )
-        .into_iter()
-        .filter(|f| f.verdict == Verdict::Conflicting)
-        .map(|f| {
-            let source = f
-                .evidence
-                .as_ref()
-                .map(|e| format!(" ({})", e.short()))
-                .unwrap_or_default();
-            format!("{}: \"{}\"{source}", f.explanation, f.quote)
-        })
-        .collect()
+        self.assessor()
+            .check(card)
+            .into_iter()
+            .filter(|f| f.verdict == Verdict::Conflicting)
+            .map(|f| {
+                let source = f
+                    .evidence
+                    .as_ref()
+                    .map(|e| format!(" ({})", e.short()))
+                    .unwrap_or_default();
+                format!("{}: \"{}\"{source}", f.explanation, f.quote)
+            })
+            .collect()
     }
 
     fn continue_decision(

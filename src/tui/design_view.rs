@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::app::{App, Pane};
 use super::theme::Theme;
-use crate::analysis::crosscheck::{Basis, Finding, Verdict, check_option};
+use crate::analysis::crosscheck::{Basis, Finding, Verdict};
 use crate::model::Modality;
 use crate::model::{AssumptionTopic, ComponentDesign, DesignStep, OptionCard};
 use crate::text::sanitize_line;
@@ -168,6 +168,12 @@ fn card_lines(
         ),
         Span::styled(marks, t.ok),
     ])];
+    if !o.realised_on.is_empty() {
+        lines.push(Line::from(Span::styled(
+            sanitize_line(&o.realised_on).into_owned(),
+            t.key,
+        )));
+    }
     if let Some(f) = ruled_out {
         // One short line; the findings below say what the rule is.
         let what = match f.basis {
@@ -281,12 +287,12 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
                 .split(cards_row);
         for (slot, &i) in shown.iter().enumerate() {
             let o = &c.options[i];
-            let findings = check_option(
-                o,
-                &app.session.assumptions,
-                &app.session.requirements,
-                &app.session.inputs,
-            );
+            // Worked out in `App::prepare`, never while drawing.
+            let findings: &[Finding] = if app.card_findings.1 == c.id {
+                app.card_findings.2.get(i).map_or(&[], Vec::as_slice)
+            } else {
+                &[]
+            };
             let is_selected = i == selected;
             let border = if is_selected && app.focus == Pane::Editor {
                 t.focus_border
@@ -295,7 +301,7 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
             };
             let block = Block::default().borders(Borders::ALL).border_style(border);
             let inner = block.inner(columns[slot]);
-            let mut lines = card_lines(app, c, i, o, &findings, inner.width as usize);
+            let mut lines = card_lines(app, c, i, o, findings, inner.width as usize);
             fit_to_height(&mut lines, inner.width, inner.height, t);
             frame.render_widget(
                 Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),

@@ -122,6 +122,7 @@ mod tests {
             catalog_id: Some("compute-managed-containers".into()),
             capabilities: Default::default(),
             answers: Vec::new(),
+            realised_on: String::new(),
         };
         assert_eq!(from_form(&card, &to_form(&card)).unwrap(), card);
         let edited = to_form(&card).replace("cost: 3", "cost: 1") + "+ Cheap now.\n";

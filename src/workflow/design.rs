@@ -108,6 +108,7 @@ pub fn blank_option(s: &Session, id: &str) -> Result<OptionCard, DesignError> {
         catalog_id: None,
         capabilities: Default::default(),
         answers: Vec::new(),
+        realised_on: String::new(),
     })
 }
 
@@ -305,6 +306,7 @@ pub fn decision_body(
     if !chosen.summary.trim().is_empty() {
         out.push_str(&format!(" {}", chosen.summary.trim()));
     }
+    out.push_str(&realised_sentence(chosen));
     out.push_str("\n\n");
     out.push_str(d.justification.trim());
     out.push_str("\n\n### Options considered\n\n");
@@ -359,6 +361,17 @@ pub fn decision_body(
     out
 }
 
+/// ` Built with Amazon RDS for PostgreSQL, Multi-AZ (AWS).` for a card that knows its services on
+/// the project's target; empty otherwise.
+pub fn realised_sentence(card: &OptionCard) -> String {
+    let on = card.realised_on.trim();
+    if on.is_empty() {
+        String::new()
+    } else {
+        format!(" Built with {}.", on.trim_end_matches('.'))
+    }
+}
+
 /// Appends the template's outline for the rest of the section (its starter skeleton).
 pub fn push_outline(out: &mut String, template: Option<&TemplateSection>) {
     if let Some(t) = template
@@ -407,6 +420,7 @@ mod tests {
             catalog_id: None,
             capabilities: Default::default(),
             answers: Vec::new(),
+            realised_on: String::new(),
         }
     }
 

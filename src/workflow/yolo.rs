@@ -118,10 +118,11 @@ pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> Str
         return String::new();
     };
     let mut out = format!(
-        "{}\n**Recommended:** {} (draft, not yet decided). {}\n\n",
+        "{}\n**Recommended:** {} (draft, not yet decided). {}{}\n\n",
         super::section_text::DRAFT_MARK,
         best.name.trim_end_matches('.'),
-        best.summary.trim()
+        best.summary.trim(),
+        super::design::realised_sentence(best)
     );
     out.push_str("### Options under consideration\n\n");
     for o in &c.options {

@@ -8,39 +8,41 @@ use crate::knowledge::fit_rules::fit_rules;
 use crate::model::{Capabilities, FailureScope, Reach, Requirement, duration_text};
 
 /// The strictest figure of each kind the requirements ask for, with the requirement that asks.
-#[derive(Debug, Clone, Default)]
-pub struct Needs<'a> {
-    pub rpo: Option<(f64, &'a Requirement)>,
-    pub rto: Option<(f64, &'a Requirement)>,
-    pub availability: Option<(f64, &'a Requirement)>,
-    pub loss: Option<(FailureScope, &'a Requirement)>,
+/// Working it out reads every requirement's figures, so one is made per set of requirements and
+/// kept (the workbench keeps it until the requirements change).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Needs {
+    pub rpo: Option<(f64, Requirement)>,
+    pub rto: Option<(f64, Requirement)>,
+    pub availability: Option<(f64, Requirement)>,
+    pub loss: Option<(FailureScope, Requirement)>,
 }
 
-impl<'a> Needs<'a> {
-    pub fn of(requirements: &'a [Requirement]) -> Needs<'a> {
+impl Needs {
+    pub fn of(requirements: &[Requirement]) -> Needs {
         let rules = fit_rules();
         let mut n = Needs::default();
         for r in requirements {
             for f in figures(&r.text) {
                 match f {
-                    Figure::Rpo { minutes } if n.rpo.is_none_or(|(m, _)| minutes < m) => {
-                        n.rpo = Some((minutes, r))
+                    Figure::Rpo { minutes } if n.rpo.as_ref().is_none_or(|(m, _)| minutes < *m) => {
+                        n.rpo = Some((minutes, r.clone()))
                     }
-                    Figure::Rto { minutes } if n.rto.is_none_or(|(m, _)| minutes < m) => {
-                        n.rto = Some((minutes, r))
+                    Figure::Rto { minutes } if n.rto.as_ref().is_none_or(|(m, _)| minutes < *m) => {
+                        n.rto = Some((minutes, r.clone()))
                     }
                     Figure::Availability { percent }
-                        if n.availability.is_none_or(|(p, _)| percent > p) =>
+                        if n.availability.as_ref().is_none_or(|(p, _)| percent > *p) =>
                     {
-                        n.availability = Some((percent, r))
+                        n.availability = Some((percent, r.clone()))
                     }
                     _ => {}
                 }
             }
             if let Some(scope) = rules.loss_to_survive(&r.text)
-                && n.loss.is_none_or(|(s, _)| scope > s)
+                && n.loss.as_ref().is_none_or(|(s, _)| scope > *s)
             {
-                n.loss = Some((scope, r));
+                n.loss = Some((scope, r.clone()));
             }
         }
         n
@@ -132,9 +134,10 @@ fn percent(v: f64) -> String {
 }
 
 /// Every comparison of `caps` with `needs`, in the order RPO, RTO, availability, loss.
-pub fn compare<'a>(caps: &Capabilities, needs: &Needs<'a>) -> Vec<Comparison<'a>> {
+pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>> {
     let mut out = Vec::new();
-    if let (Some((need, r)), Some(reach)) = (needs.rpo, &caps.rpo) {
+    if let (Some((need, r)), Some(reach)) = (&needs.rpo, &caps.rpo) {
+        let need = *need;
         let (outcome, text) = time("RPO", need, reach, r);
         out.push(Comparison {
             brief: brief_time("RPO", need, &outcome, reach),
@@ -143,7 +146,8 @@ pub fn compare<'a>(caps: &Capabilities, needs: &Needs<'a>) -> Vec<Comparison<'a>
             text,
         });
     }
-    if let (Some((need, r)), Some(reach)) = (needs.rto, &caps.rto) {
+    if let (Some((need, r)), Some(reach)) = (&needs.rto, &caps.rto) {
+        let need = *need;
         let (outcome, text) = time("RTO", need, reach, r);
         out.push(Comparison {
             brief: brief_time("RTO", need, &outcome, reach),
@@ -152,7 +156,8 @@ pub fn compare<'a>(caps: &Capabilities, needs: &Needs<'a>) -> Vec<Comparison<'a>
             text,
         });
     }
-    if let (Some((need, r)), Some(reach)) = (needs.availability, &caps.availability) {
+    if let (Some((need, r)), Some(reach)) = (&needs.availability, &caps.availability) {
+        let need = *need;
         let (outcome, verdict, got) = if reach.best < need {
             (Outcome::NotMet, "not met", reach.best)
         } else if reach.typical >= need {
@@ -177,9 +182,10 @@ pub fn compare<'a>(caps: &Capabilities, needs: &Needs<'a>) -> Vec<Comparison<'a>
             ),
         });
     }
-    if let Some((scope, r)) = needs.loss
+    if let Some((scope, r)) = &needs.loss
         && caps.states_survival
     {
+        let scope = *scope;
         let most = caps.survives.iter().max().map_or(
             "the option does not survive the loss of a zone or region".to_string(),
             |s| format!("the option survives the loss of {} at most", s.label()),
@@ -251,10 +257,13 @@ mod tests {
             req("NFR3", "99.95% monthly availability."),
         ];
         let n = Needs::of(&reqs);
-        assert_eq!(n.rpo.map(|(m, r)| (m, r.id.as_str())), Some((15.0, "NFR4")));
-        assert_eq!(n.rto.map(|(m, _)| m), Some(60.0));
-        assert_eq!(n.availability.map(|(p, _)| p), Some(99.95));
-        assert_eq!(n.loss.map(|(s, _)| s), Some(FailureScope::Region));
+        assert_eq!(
+            n.rpo.as_ref().map(|(m, r)| (*m, r.id.as_str())),
+            Some((15.0, "NFR4"))
+        );
+        assert_eq!(n.rto.as_ref().map(|(m, _)| *m), Some(60.0));
+        assert_eq!(n.availability.as_ref().map(|(p, _)| *p), Some(99.95));
+        assert_eq!(n.loss.as_ref().map(|(s, _)| *s), Some(FailureScope::Region));
     }
 
     #[test]

@@ -55,7 +55,8 @@ use crate::model::{
     Requirement, SourceRef,
 };
 
-use figures::{Needs, Outcome, capabilities_of, compare};
+pub use figures::Needs;
+use figures::{Outcome, capabilities_of, compare};
 
 /// How an option relates to one fact or requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -327,19 +328,32 @@ impl OptionTags {
 pub struct Assessor<'a> {
     facts: &'a [Assumption],
     inputs: &'a [InputDocument],
-    needs: Needs<'a>,
+    needs: std::borrow::Cow<'a, Needs>,
 }
 
 impl<'a> Assessor<'a> {
     pub fn new(
         facts: &'a [Assumption],
-        requirements: &'a [Requirement],
+        requirements: &[Requirement],
         inputs: &'a [InputDocument],
     ) -> Assessor<'a> {
         Assessor {
             facts,
             inputs,
-            needs: Needs::of(requirements),
+            needs: std::borrow::Cow::Owned(Needs::of(requirements)),
+        }
+    }
+
+    /// An assessor with needs worked out before (see [`Needs::of`]).
+    pub fn with_needs(
+        facts: &'a [Assumption],
+        needs: &'a Needs,
+        inputs: &'a [InputDocument],
+    ) -> Assessor<'a> {
+        Assessor {
+            facts,
+            inputs,
+            needs: std::borrow::Cow::Borrowed(needs),
         }
     }
 

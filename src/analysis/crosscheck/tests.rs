@@ -17,6 +17,7 @@ fn option(tags: &[&str], conflicts: &[&str]) -> OptionCard {
         catalog_id: None,
         capabilities: Default::default(),
         answers: Vec::new(),
+        realised_on: String::new(),
     }
 }
 

@@ -393,6 +393,7 @@ mod tests {
             catalog_id: None,
             capabilities: Default::default(),
             answers: Vec::new(),
+            realised_on: String::new(),
         }
     }
 

@@ -447,6 +447,7 @@ fn cost_variants() {
         catalog_id: None,
         capabilities: Default::default(),
         answers: Vec::new(),
+        realised_on: String::new(),
     });
     let ws = Worksheet::CostReview {
         options: vec![OptionCosts {
