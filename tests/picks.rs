@@ -308,3 +308,130 @@ fn the_sample_draft_respects_its_inputs() {
         );
     }
 }
+
+/// The words that name a provider's own products, for checking that a draft speaks of the
+/// project's provider only.
+const PROVIDER_WORDS: [(&str, &[&str]); 3] = [
+    (
+        "aws",
+        &[
+            "AWS",
+            "Amazon",
+            "EKS",
+            "ECS",
+            "Fargate",
+            "Lambda",
+            "CloudFormation",
+            "DynamoDB",
+            "Aurora",
+            "CloudWatch",
+        ],
+    ),
+    (
+        "azure",
+        &[
+            "Azure",
+            "AKS",
+            "Bicep",
+            "Cosmos DB",
+            "Entra ID",
+            "Front Door",
+        ],
+    ),
+    (
+        "gcp",
+        &[
+            "Google Cloud",
+            "GCP",
+            "GKE",
+            "Cloud Run",
+            "Cloud SQL",
+            "BigQuery",
+            "Spanner",
+            "AlloyDB",
+        ],
+    ),
+];
+
+/// Other providers' product names in the drafted component sections of `s` (every section but
+/// the cloud provider strategy, where providers are compared), with the section they are in.
+fn foreign_names(s: &infradraft::model::Session, own: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, section) in s.sections.iter().enumerate() {
+        if section.id == "cloud-provider-strategy" || s.component(&section.id).is_none() {
+            continue;
+        }
+        let text = infradraft::export::section_markdown(s, i);
+        for (provider, words) in PROVIDER_WORDS {
+            if provider == own {
+                continue;
+            }
+            for w in words.iter() {
+                let hit = text.match_indices(w).any(|(at, _)| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + w.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                });
+                if hit {
+                    found.push(format!("{}: {w}", section.id));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The sample runs on AWS: its drafted sections name AWS services, and no other provider's.
+#[test]
+fn the_sample_draft_names_its_own_provider_only() {
+    let template = Template::builtin().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let mut s = infradraft::workflow::new_session(
+        &template,
+        infradraft::workflow::NewSession {
+            title: None,
+            project: None,
+            authors: vec![],
+            mode: None,
+            inputs: infradraft::sample::inputs(now),
+        },
+        now,
+    );
+    draft_all(&mut s, &template, &catalog, now);
+    assert_eq!(foreign_names(&s, "aws"), Vec::<String>::new());
+    let data = infradraft::export::section_markdown(
+        &s,
+        s.sections
+            .iter()
+            .position(|x| x.id == "data-resources")
+            .unwrap(),
+    );
+    assert!(data.contains("Amazon RDS"), "{data}");
+}
+
+/// The same on sets of the corpus that run on one provider: their drafts name no other
+/// provider's products outside the provider comparison.
+#[test]
+fn single_provider_sets_draft_in_their_provider() {
+    let template = Template::builtin().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let mut checked = 0;
+    for (name, dir) in sets::sets_with(&sets::fixtures("inputs"), "picks.ron") {
+        let mut s = sets::read_set(&dir);
+        let target = infradraft::analysis::ranking::hosting_target(&s.assumptions);
+        let [own] = target.as_slice() else {
+            continue;
+        };
+        if *own == "on-premises" {
+            continue;
+        }
+        draft_all(&mut s, &template, &catalog, now);
+        let foreign = foreign_names(&s, own);
+        assert!(foreign.is_empty(), "{name} ({own}): {foreign:?}");
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} single-provider sets");
+}

@@ -1396,7 +1396,7 @@ mod tests {
         with(
             &mut s,
             "compute-resources",
-            "Managed Kubernetes (EKS, AKS, GKE)",
+            "Managed Kubernetes service",
             &["eks"],
             false,
         );
@@ -1428,11 +1428,11 @@ mod tests {
             "subgraph hub [Hub VPC: Hub-and-spoke topology]",
             "subgraph net [Workload spoke VPC]",
             "subgraph zone_a [Availability zone A: private subnets]",
-            "app_a[\"Managed Kubernetes (EKS, AKS, GKE)\"]",
+            "app_a[Managed Kubernetes service]",
             "db_b[(Managed PostgreSQL: standby)]",
             "subgraph dr [Secondary region: Warm standby]",
             "Edge: DNS, CDN and WAF",
-            "compute-resources: Managed Kubernetes (EKS, AKS, GKE) (recommended, not decided)",
+            "compute-resources: Managed Kubernetes service (recommended, not decided)",
             "network-architecture: Hub-and-spoke topology (decided)",
         ] {
             assert!(net.contains(expected), "{expected}\n{net}");
