@@ -981,7 +981,9 @@ fn sample_stack_and_all_facts() {
         .flat_map(|f| f.tags.iter().map(String::as_str))
         .collect();
     assert_eq!(line_126, ["no-elasticsearch"]);
-    assert_eq!(facts.len(), 23);
+    // Line 92's manual approval before production is a fact of the transition strategy.
+    assert_eq!(tagged("manual-approval"), Some(92));
+    assert_eq!(facts.len(), 24);
 
     let all = all_facts(&docs);
     let from = |name: &str| {
@@ -992,7 +994,7 @@ fn sample_stack_and_all_facts() {
             })
             .count()
     };
-    assert_eq!((from("prd.md"), from("tech-stack.md")), (24, 24));
+    assert_eq!((from("prd.md"), from("tech-stack.md")), (24, 25));
     assert_eq!(
         (
             from("architecture.md"),

@@ -11,7 +11,9 @@
 //! - a light or heavy operational burden.
 //!
 //! A finding that breaks a mandate, a prohibition or a required figure **rules the option out**,
-//! and so does having no realisation on the project's hosting target (`runs_on` of the catalog): a ruled-out option ranks
+//! and so does having no realisation on the project's hosting target (`runs_on` of the catalog),
+//! or needing something the inputs never name (`requires`: a migration plan needs an existing
+//! estate): a ruled-out option ranks
 //! below every other, is never recommended while another is left, and says why.
 //!
 //! The score maps to a fit of 1–5 stars: 3 at zero, one more per 3 points, clamped; a ruled-out
@@ -240,6 +242,22 @@ fn score(
             "it is realised on {} only, and this project runs on {}",
             option.runs_on.join("/"),
             target.join("/")
+        ));
+    }
+    if !option.requires.is_empty()
+        && !assessor.facts().iter().any(|f| {
+            f.modality != Modality::Prohibition
+                && f.tags.iter().any(|t| option.requires.contains(t))
+        })
+    {
+        ruled_out.push(format!(
+            "it needs {} in the inputs, and they name none",
+            option
+                .requires
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
         ));
     }
     match option.ratings.operational_burden {

@@ -43,6 +43,10 @@ pub struct CatalogOption {
     /// targets is not offered it.
     #[serde(default)]
     pub runs_on: Vec<String>,
+    /// Tags of which the inputs must assert one for the option to be offered (a migration plan
+    /// needs an `existing-estate` to migrate); empty when it is always offered.
+    #[serde(default)]
+    pub requires: Vec<String>,
     /// How the option is built on each hosting target it has a realisation on: the concrete
     /// services, and what is true of them there.
     #[serde(default)]

@@ -344,6 +344,11 @@ impl<'a> Assessor<'a> {
         }
     }
 
+    /// The facts options are judged against.
+    pub fn facts(&self) -> &'a [Assumption] {
+        self.facts
+    }
+
     /// An assessor with needs worked out before (see [`Needs::of`]).
     pub fn with_needs(
         facts: &'a [Assumption],
