@@ -234,11 +234,8 @@ fn picks_on_the_held_out_sets() {
     );
 }
 
-/// The bundled sample: NFR4 asks to survive the loss of a region, the guidelines mandate
-/// Terraform, Managed Prometheus and Grafana, and an account per environment.
-#[test]
-fn the_sample_draft_respects_its_inputs() {
-    use infradraft::analysis::crosscheck::check_option;
+/// The bundled sample, YOLO-drafted, and the catalog it was drafted from.
+fn drafted_sample() -> (infradraft::model::Session, Catalog) {
     let template = Template::builtin().unwrap();
     let catalog = Catalog::builtin().unwrap();
     let now = Timestamp::from_second(1_800_000_000).unwrap();
@@ -254,6 +251,15 @@ fn the_sample_draft_respects_its_inputs() {
         now,
     );
     draft_all(&mut s, &template, &catalog, now);
+    (s, catalog)
+}
+
+/// The bundled sample: NFR4 asks to survive the loss of a region, the guidelines mandate
+/// Terraform, Managed Prometheus and Grafana, and an account per environment.
+#[test]
+fn the_sample_draft_respects_its_inputs() {
+    use infradraft::analysis::crosscheck::check_option;
+    let (s, catalog) = drafted_sample();
     let pick = |c: &str| {
         s.component(c)
             .and_then(|c| c.recommendation.as_ref())
@@ -385,21 +391,7 @@ fn foreign_names(s: &infradraft::model::Session, own: &str) -> Vec<String> {
 /// The sample runs on AWS: its drafted sections name AWS services, and no other provider's.
 #[test]
 fn the_sample_draft_names_its_own_provider_only() {
-    let template = Template::builtin().unwrap();
-    let catalog = Catalog::builtin().unwrap();
-    let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let mut s = infradraft::workflow::new_session(
-        &template,
-        infradraft::workflow::NewSession {
-            title: None,
-            project: None,
-            authors: vec![],
-            mode: None,
-            inputs: infradraft::sample::inputs(now),
-        },
-        now,
-    );
-    draft_all(&mut s, &template, &catalog, now);
+    let (s, _) = drafted_sample();
     assert_eq!(foreign_names(&s, "aws"), Vec::<String>::new());
     let data = infradraft::export::section_markdown(
         &s,

@@ -308,6 +308,7 @@ impl App {
                 fit: r.fit,
                 why: explain(r),
                 already: on_card.contains(&r.option.id),
+                ruled_out: r.is_ruled_out(),
             })
             .collect();
         self.popups.push(Popup::CatalogPicker {
@@ -436,18 +437,23 @@ impl App {
         true
     }
 
+    /// The cross-check findings of one card; empty when there is no such card.
+    fn findings_of(
+        &self,
+        component: &str,
+        option: &str,
+    ) -> Vec<crate::analysis::crosscheck::Finding> {
+        self.session
+            .component(component)
+            .and_then(|c| c.option(option))
+            .map(|card| self.assessor().check(card))
+            .unwrap_or_default()
+    }
+
     /// The rules of the inputs an option breaks (a mandate, a prohibition, a required figure), each
     /// as what it says and ` (<file:line>)`; empty when nothing rules it out.
     pub fn rules_broken(&self, component: &str, option: &str) -> Vec<(String, String)> {
-        let Some(card) = self
-            .session
-            .component(component)
-            .and_then(|c| c.option(option))
-        else {
-            return Vec::new();
-        };
-        self.assessor()
-            .check(card)
+        self.findings_of(component, option)
             .into_iter()
             .filter(|f| f.rules_out())
             .map(|f| {
@@ -469,15 +475,7 @@ impl App {
 
     /// The conflicts of an option with the inputs, as they are shown and stored.
     pub fn conflicts_of(&self, component: &str, option: &str) -> Vec<String> {
-        let Some(card) = self
-            .session
-            .component(component)
-            .and_then(|c| c.option(option))
-        else {
-            return Vec::new();
-        };
-        self.assessor()
-            .check(card)
+        self.findings_of(component, option)
             .into_iter()
             .filter(|f| f.verdict == Verdict::Conflicting)
             .map(|f| {

@@ -143,6 +143,8 @@ pub struct CatalogChoice {
     pub fit: u8,
     pub why: String,
     pub already: bool,
+    /// A mandate, a prohibition or a required figure of the inputs rules it out (`why` says which).
+    pub ruled_out: bool,
 }
 
 pub struct Prompt {
@@ -933,7 +935,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 .map(|(i, c)| {
                     let style = if i == *selected {
                         theme.popup_selected
-                    } else if c.already {
+                    } else if c.already || c.ruled_out {
                         theme.dim
                     } else {
                         theme.text
@@ -952,6 +954,11 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                         Span::styled(
                             format!(" {stars} "),
                             if i == *selected { style } else { theme.key },
+                        ),
+                        // Before the name, so that it shows on a narrow screen too.
+                        Span::styled(
+                            if c.ruled_out { "✗ " } else { "" },
+                            if i == *selected { style } else { theme.error },
                         ),
                         Span::styled(format!("{}{already}", c.name), style),
                     ])
