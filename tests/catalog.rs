@@ -216,4 +216,162 @@ mod ranking {
         assert_eq!(k8s.fit, 1);
         assert!(ranked.last().unwrap().is_ruled_out());
     }
+
+    fn fact_with(
+        topic: AssumptionTopic,
+        text: &str,
+        tags: &[&str],
+        modality: infradraft::model::Modality,
+    ) -> Assumption {
+        Assumption {
+            modality,
+            ..fact(topic, text, tags, 1)
+        }
+    }
+
+    #[test]
+    fn the_hosting_target_leaves_out_what_a_prohibition_rules_out() {
+        use infradraft::analysis::ranking::hosting_target;
+        use infradraft::model::Modality::*;
+        let facts = [
+            fact_with(
+                AssumptionTopic::CloudProvider,
+                "Runs in our data centres",
+                &["on-premises"],
+                Statement,
+            ),
+            fact_with(
+                AssumptionTopic::CloudProvider,
+                "A weekly copy goes to Azure Blob Storage",
+                &["azure"],
+                Statement,
+            ),
+            fact_with(
+                AssumptionTopic::CloudProvider,
+                "Public cloud services must not be used",
+                &["no-public-cloud"],
+                Prohibition,
+            ),
+        ];
+        assert_eq!(hosting_target(&facts), ["on-premises"]);
+        assert_eq!(hosting_target(&facts[..2]), ["azure", "on-premises"]);
+    }
+
+    #[test]
+    fn options_not_realised_on_the_target_or_lacking_what_they_need_are_ruled_out() {
+        use infradraft::model::Modality::*;
+        let catalog = Catalog::builtin().unwrap();
+        let on_prem = [fact_with(
+            AssumptionTopic::CloudProvider,
+            "Everything runs in our two data centres",
+            &["on-premises"],
+            Statement,
+        )];
+        let ranked = rank(
+            "data-resources",
+            catalog.for_component("data-resources"),
+            &on_prem,
+            &[],
+            &[],
+        );
+        let managed = ranked
+            .iter()
+            .find(|r| r.option.id == "data-managed-relational")
+            .unwrap();
+        assert!(
+            managed
+                .ruled_out
+                .iter()
+                .any(|r| r.contains("realised on aws/azure/gcp only")),
+            "{:?}",
+            managed.ruled_out
+        );
+        assert!(!ranked[0].is_ruled_out());
+        // A migration plan needs an estate to migrate; a new product's inputs name none.
+        let new_product = [fact_with(
+            AssumptionTopic::Other,
+            "Tallow is a new product for small bakeries",
+            &["greenfield"],
+            Statement,
+        )];
+        let ranked = rank(
+            "infrastructure-evolution-plan",
+            catalog.for_component("infrastructure-evolution-plan"),
+            &new_product,
+            &[],
+            &[],
+        );
+        assert_eq!(
+            ranked[0].option.id,
+            "evo-product-roadmap",
+            "{}",
+            explain(&ranked[0])
+        );
+        for r in ranked
+            .iter()
+            .filter(|r| r.option.id != "evo-product-roadmap")
+        {
+            assert!(
+                r.ruled_out.iter().any(|x| x.contains("`existing-estate`")),
+                "{}: {:?}",
+                r.option.id,
+                r.ruled_out
+            );
+        }
+        let replacing = [fact_with(
+            AssumptionTopic::Other,
+            "Tallow replaces the ageing order desk",
+            &["system-replacement", "existing-estate"],
+            Statement,
+        )];
+        let ranked = rank(
+            "infrastructure-evolution-plan",
+            catalog.for_component("infrastructure-evolution-plan"),
+            &replacing,
+            &[],
+            &[],
+        );
+        assert_eq!(
+            ranked[0].option.id,
+            "evo-incremental-strangler",
+            "{}",
+            explain(&ranked[0])
+        );
+    }
+
+    #[test]
+    fn a_card_for_one_target_is_the_option_as_built_there() {
+        let catalog = Catalog::builtin().unwrap();
+        let option = catalog.option("data-managed-relational").unwrap();
+        let general = option.to_card(None);
+        let azure = option.to_card_for(None, &["azure"]);
+        assert!(general.realised_on.is_empty());
+        assert!(
+            azure.realised_on.ends_with("(Azure)"),
+            "{}",
+            azure.realised_on
+        );
+        assert!(
+            azure.realised_on.contains("Azure Database for PostgreSQL"),
+            "{}",
+            azure.realised_on
+        );
+        assert_ne!(azure.summary, general.summary);
+        // The option in general names no one provider's products.
+        for word in ["Amazon", "AWS", "Azure", "Google"] {
+            assert!(
+                !general.summary.contains(word),
+                "{word}: {}",
+                general.summary
+            );
+        }
+        // A hybrid project sees the services on each of its targets.
+        let hybrid = option.to_card_for(None, &["azure", "aws"]);
+        assert!(
+            hybrid.realised_on.contains("(Azure); "),
+            "{}",
+            hybrid.realised_on
+        );
+        assert_eq!(hybrid.summary, general.summary);
+    }
 }

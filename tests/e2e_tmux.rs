@@ -370,6 +370,10 @@ fn a_reviewer_comments_offline_and_the_author_merges_the_comments() {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the test hooks exist in debug builds only"
+)]
 fn a_panic_inside_the_ui_restores_the_terminal_and_the_next_open_offers_the_work() {
     // Debug builds panic on the key named by INFRADRAFT_TEST_PANIC_KEY.
     let (dir, session, tmux) = start_with("panic", "open", "INFRADRAFT_TEST_PANIC_KEY=%");
