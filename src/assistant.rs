@@ -34,7 +34,8 @@ const MAX_ANSWER: usize = 64 * 1024;
 /// worksheet's results so far.
 pub fn prompt(s: &Session, component: &str, record: &ElicitationRecord) -> String {
     let mut out = String::new();
-    let title = s.section(component).map_or(component, |x| x.title.as_str());
+    let label = s.component(component).map(|c| s.decision_label(c));
+    let title = label.as_deref().unwrap_or(component);
     out.push_str(&format!(
         "You are reviewing the \"{title}\" section of an infrastructure architecture document for {}.\n",
         s.meta.project

@@ -91,19 +91,22 @@ pub fn new_id(existing: &[ReviewComment], at: Timestamp) -> String {
     }
 }
 
-/// The section a comment belongs to (an option's or a decision's component is a section).
-pub fn section_of(target: &CommentTarget) -> &str {
+/// The section a comment belongs to: an option's or a decision's is the section of that
+/// decision (the primary decision has its section's id).
+pub fn section_of<'a>(session: &'a Session, target: &'a CommentTarget) -> &'a str {
     match target {
-        CommentTarget::Section(id) | CommentTarget::Decision(id) => id,
-        CommentTarget::Option(component, _) => component,
+        CommentTarget::Section(id) => id,
+        CommentTarget::Decision(id) | CommentTarget::Option(id, _) => session
+            .component(id)
+            .map_or(id.as_str(), |c| c.section_id()),
     }
 }
 
 /// Open comments per section id.
-pub fn open_counts(comments: &[ReviewComment], section: &str) -> usize {
+pub fn open_counts(session: &Session, comments: &[ReviewComment], section: &str) -> usize {
     comments
         .iter()
-        .filter(|c| c.resolved_at.is_none() && section_of(&c.target) == section)
+        .filter(|c| c.resolved_at.is_none() && section_of(session, &c.target) == section)
         .count()
 }
 
@@ -156,9 +159,15 @@ fn severity_label(s: Severity) -> &'static str {
 /// What a comment is about, in words.
 pub fn target_label(session: &Session, target: &CommentTarget) -> String {
     let title = |id: &str| {
-        session
-            .section(id)
-            .map_or(id.to_string(), |s| s.title.clone())
+        let Some(c) = session.component(id).filter(|c| !c.is_primary()) else {
+            return session
+                .section(id)
+                .map_or(id.to_string(), |s| s.title.clone());
+        };
+        let section = session
+            .section(c.section_id())
+            .map_or(c.section_id(), |s| s.title.as_str());
+        format!("{section} · {}", session.decision_title(c))
     };
     match target {
         CommentTarget::Section(id) => title(id),
@@ -210,7 +219,7 @@ pub fn summary_markdown(session: &Session, comments: &[ReviewComment]) -> String
     for section in &session.sections {
         let mine: Vec<_> = comments
             .iter()
-            .filter(|c| section_of(&c.target) == section.id)
+            .filter(|c| section_of(session, &c.target) == section.id)
             .collect();
         if mine.is_empty() {
             continue;
@@ -307,7 +316,7 @@ mod tests {
         let r = merge(&mut s, &review, now);
         assert_eq!((r.added, r.updated), (0, 1));
         assert_eq!(s.review_comments.len(), 2);
-        assert_eq!(open_counts(&s.review_comments, "y"), 0);
-        assert_eq!(open_counts(&s.review_comments, "x"), 1);
+        assert_eq!(open_counts(&s, &s.review_comments, "y"), 0);
+        assert_eq!(open_counts(&s, &s.review_comments, "x"), 1);
     }
 }

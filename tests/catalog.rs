@@ -5,15 +5,15 @@ use std::collections::HashSet;
 use infradraft::knowledge::{Catalog, Template};
 
 #[test]
-fn every_component_has_at_least_three_full_options() {
+fn every_decision_has_at_least_three_full_options() {
     let catalog = Catalog::builtin().expect("the built-in catalog loads");
     let template = Template::builtin().unwrap();
-    for section in template.components() {
-        let options: Vec<_> = catalog.for_component(&section.id).collect();
+    for decision in template.decisions() {
+        let options: Vec<_> = catalog.for_component(decision.id).collect();
         assert!(
             options.len() >= 3,
             "{} has {} options",
-            section.id,
+            decision.id,
             options.len()
         );
         for o in options {
@@ -26,11 +26,11 @@ fn every_component_has_at_least_three_full_options() {
             }
         }
     }
-    let components: HashSet<&str> = template.components().map(|s| s.id.as_str()).collect();
-    for (component, o) in catalog.entries() {
+    let decisions: HashSet<&str> = template.decisions().map(|d| d.id).collect();
+    for (decision, o) in catalog.entries() {
         assert!(
-            components.contains(component),
-            "{} is for unknown component {component}",
+            decisions.contains(decision),
+            "{} is for unknown decision {decision}",
             o.id
         );
     }

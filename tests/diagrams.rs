@@ -210,10 +210,16 @@ fn starters_for_the_yolo_sample_validate_cleanly_and_name_the_choices() {
         // Nothing is decided yet: the source says the choices are recommendations.
         assert!(d.source.contains("(recommended, not decided)"), "{id}");
     }
-    // The inputs' cache and queue show up in the data flow.
+    // The data section's cache and messaging decisions show up in the data flow, and say where
+    // they come from.
     let flow = &by_id("data-flow").source;
-    assert!(flow.contains("Cache: Redis"), "{flow}");
-    assert!(flow.contains("Queue: Amazon SQS"), "{flow}");
+    for expected in [
+        "Cache: Managed in-memory cache",
+        "Queue: Managed message queues",
+        "data-cache: Managed in-memory cache (Valkey or Redis compatible) (recommended, not decided)",
+    ] {
+        assert!(flow.contains(expected), "{expected}\n{flow}");
+    }
     // The sample is on AWS: the network is a VPC.
     assert!(by_id("network-topology").source.contains("VPC"));
 }

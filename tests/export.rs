@@ -164,7 +164,7 @@ fn export_and_check_on_the_command_line() {
     let first = fs::read(&out).unwrap();
     let o = run(&["export", complete.to_str().unwrap()]);
     assert_eq!(o.stdout, first, "stdout and -o write the same bytes");
-    assert_eq!(fs::read_dir(&adr_dir).unwrap().count(), 16);
+    assert_eq!(fs::read_dir(&adr_dir).unwrap().count(), 23);
     let o = run(&["export", complete.to_str().unwrap(), "--stories-only"]);
     let stories = String::from_utf8(o.stdout).unwrap();
     assert!(
@@ -191,7 +191,8 @@ fn export_and_check_on_the_command_line() {
     ]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["passed"], false);
-    assert_eq!(json["components_decided"], 16);
+    assert_eq!(json["decisions_made"], 23);
+    assert_eq!(json["decisions"], 23);
 
     let incomplete = dir.path().join("incomplete.ron");
     let o = run(&[

@@ -330,7 +330,11 @@ fn aws_stack_facts() {
             (T::InfrastructureAsCode, &["terraform"], 16),
             (T::ContinuousIntegration, &["github-actions", "argocd"], 17),
             (T::Other, &["opentelemetry", "grafana"], 18),
-            (T::ServiceArchitecture, &["no-serverless", "kubernetes"], 23),
+            (
+                T::ServiceArchitecture,
+                &["no-serverless", "scheduled-jobs", "kubernetes"],
+                23,
+            ),
         ],
     );
 }
@@ -983,7 +987,13 @@ fn sample_stack_and_all_facts() {
     assert_eq!(line_126, ["no-elasticsearch"]);
     // Line 92's manual approval before production is a fact of the transition strategy.
     assert_eq!(tagged("manual-approval"), Some(92));
-    assert_eq!(facts.len(), 24);
+    // The stack table's on-call, secrets, key management and edge rows (38–41) are facts of the
+    // decisions that need them.
+    assert_eq!(tagged("on-call"), Some(38));
+    assert_eq!(tagged("secrets-manager"), Some(39));
+    assert_eq!(tagged("kms"), Some(40));
+    assert_eq!(tagged("cdn"), Some(41));
+    assert_eq!(facts.len(), 28);
 
     let all = all_facts(&docs);
     let from = |name: &str| {
@@ -994,7 +1004,7 @@ fn sample_stack_and_all_facts() {
             })
             .count()
     };
-    assert_eq!((from("prd.md"), from("tech-stack.md")), (24, 25));
+    assert_eq!((from("prd.md"), from("tech-stack.md")), (24, 29));
     assert_eq!(
         (
             from("architecture.md"),

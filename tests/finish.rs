@@ -173,7 +173,7 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
         std::fs::read_dir(f._dir.path().join("out/adr"))
             .unwrap()
             .count(),
-        16
+        23
     );
     // The preview holds the same document: its decision log is there too.
     app.preview_overlay = false;

@@ -68,10 +68,10 @@ fn read_picks(dir: &Path) -> Picks {
     ron::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The labels are sound: every component of the template once, known option ids of that component,
+/// The labels are sound: every decision of the template once, known option ids of that decision,
 /// nothing both accepted and ruled out, and every `never` quote on the line it names.
 fn check_labels(name: &str, dir: &Path, p: &Picks, catalog: &Catalog, template: &Template) {
-    let components: Vec<&str> = template.components().map(|c| c.id.as_str()).collect();
+    let components: Vec<&str> = template.decisions().map(|d| d.id).collect();
     let labelled: HashSet<&str> = p.picks.iter().map(|x| x.component.as_str()).collect();
     assert_eq!(
         labelled.len(),
@@ -211,7 +211,9 @@ fn measure(group: &str) -> Tally {
 fn picks_on_the_tuning_corpus() {
     let t = measure("inputs");
     assert_eq!(t.contradicting, 0, "a pick contradicts its inputs");
-    assert!(t.fitting_pct() >= 0.0, "fitting {:.1} %", t.fitting_pct());
+    // A floor under what is measured (76.9 % on 299 picks), so that a change that loses picks
+    // fails here rather than going unnoticed.
+    assert!(t.fitting_pct() >= 75.0, "fitting {:.1} %", t.fitting_pct());
 }
 
 #[test]
@@ -227,10 +229,17 @@ fn picks_on_the_held_out_sets() {
         all.fitting_pct(),
         all.contradicting
     );
+    // Floors under what is measured (72.0 % fitting, 35 contradicting of 460): the held-out sets
+    // are not tuned on, but a change must not make them worse.
     assert!(
-        all.fitting_pct() >= 0.0,
+        all.fitting_pct() >= 70.0,
         "fitting {:.1} %",
         all.fitting_pct()
+    );
+    assert!(
+        all.contradicting <= 35,
+        "{} contradicting",
+        all.contradicting
     );
 }
 

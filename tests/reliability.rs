@@ -930,7 +930,7 @@ fn bad_inputs_table() {
         (
             "A session with 10,000 options on one component",
             &options_file,
-            "components  1/16 decided",
+            "decisions   1/23 made",
             "Option number 0, Option number 9999 | The last one is the best.",
         ),
     ] {

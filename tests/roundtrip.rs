@@ -394,7 +394,13 @@ fn elicitation() -> impl Strategy<Value = ElicitationRecord> {
 
 fn component() -> impl Strategy<Value = ComponentDesign> {
     (
-        (id(), prop::sample::select(DesignStep::ALL.to_vec()), text()),
+        (
+            id(),
+            prop::sample::select(DesignStep::ALL.to_vec()),
+            text(),
+            prop::option::of(id()),
+            text(),
+        ),
         vec(option_card(), 0..3),
         option::of(
             (text(), text(), ts()).prop_map(|(option, rationale, at)| Recommendation {
@@ -435,7 +441,14 @@ fn component() -> impl Strategy<Value = ComponentDesign> {
         ),
     )
         .prop_map(
-            |((id, step, purpose), options, recommendation, feedback, elicitations, decision)| {
+            |(
+                (id, step, purpose, section, title),
+                options,
+                recommendation,
+                feedback,
+                elicitations,
+                decision,
+            )| {
                 ComponentDesign {
                     id,
                     step,
@@ -445,6 +458,8 @@ fn component() -> impl Strategy<Value = ComponentDesign> {
                     feedback,
                     elicitations,
                     decision,
+                    section: section.unwrap_or_default(),
+                    title,
                 }
             },
         )
@@ -629,9 +644,19 @@ fn session() -> impl Strategy<Value = Session> {
                 any::<(u32, u32)>(),
                 any::<(bool, u32, u32)>(),
                 prop::option::of(any::<(u32, u32, u32, u32)>()),
+                prop::option::of(id()),
             )
                 .prop_map(
-                    |(item, focus, (n, w, p), cursor, (text_mode, card, selected), sheet)| Place {
+                    |(
+                        item,
+                        focus,
+                        (n, w, p),
+                        cursor,
+                        (text_mode, card, selected),
+                        sheet,
+                        decision,
+                    )| Place {
+                        decision: decision.unwrap_or_default(),
                         item,
                         focus,
                         navigator_scroll: n,

@@ -221,8 +221,25 @@ fn older_version_is_migrated_from_a_hand_written_fixture() {
     );
     assert_eq!(s.sections.len(), 3);
     assert!(s.section("overview").unwrap().hand_edited);
-    // Component sections got design records with the template's purpose; the decision moved in.
-    assert_eq!(s.components.len(), 2);
+    // Component sections got design records with the template's purpose; the decision moved in,
+    // and each section holds the decisions the template declares beside it, not started.
+    let ids: Vec<&str> = s.components.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "compute-resources",
+            "compute-background-work",
+            "data-resources",
+            "data-cache",
+            "data-messaging",
+            "data-object-storage"
+        ]
+    );
+    assert!(
+        s.decisions_in("data-resources")
+            .skip(1)
+            .all(|c| c.options.is_empty() && !c.is_primary())
+    );
     let compute = s.component("compute-resources").unwrap();
     assert!(!compute.purpose.is_empty());
     let decision = compute.decision.as_ref().unwrap();

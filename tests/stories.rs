@@ -37,7 +37,7 @@ fn decide(s: &mut Session, template: &Template, id: &str, option: &str) {
     }
     design::decide(
         s,
-        template.section(id),
+        template,
         id,
         option,
         "It fits the team. It is also cheap.",
@@ -56,7 +56,7 @@ fn decided_sample() -> Session {
         let rec = s.component(&id).unwrap().recommendation.clone().unwrap();
         design::decide(
             &mut s,
-            template.section(&id),
+            &template,
             &id,
             &rec.option,
             &rec.rationale,
@@ -446,7 +446,7 @@ fn a_custom_component_gets_the_generic_story() {
     s.components.push(c);
     design::decide(
         &mut s,
-        None,
+        &Template::builtin().unwrap(),
         "edge-caching",
         "a",
         "cheap",
@@ -476,7 +476,8 @@ fn all_components_decided_give_deterministic_stories() {
             t.size,
             StorySize::Small | StorySize::Medium | StorySize::Large
         ));
-        assert_eq!(t.section, t.decision);
+        let decision = s.component(t.decision.as_deref().unwrap()).unwrap();
+        assert_eq!(t.section.as_deref(), Some(decision.section_id()));
     }
     // Every decided component has at least one story, in template order.
     let order: Vec<usize> = a

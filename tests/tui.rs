@@ -580,9 +580,106 @@ fn a_component_walks_a_to_f_and_the_decision_is_saved() {
     assert_eq!(c.feedback[0].feedback, "what about cold starts?");
     assert_eq!(c.feedback[0].revision, "added minimum instances");
     let section = saved.section("compute-resources").unwrap();
-    assert_eq!(section.status, SectionStatus::Decided);
+    // The section holds a second decision, not made yet.
+    assert_eq!(section.status, SectionStatus::Drafted);
     assert!(section.body.contains("**Decision:**"), "{}", section.body);
     assert!(saved.history.iter().any(|h| h.action == "decided"));
+
+    // The section's second decision: `}` selects it in the decision list, and it walks a → f on
+    // its own; the first decision is left as it was.
+    const B: &str = "compute-background-work";
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("Decisions") && s.contains("▸✓ Application runtime"),
+        "{s}"
+    );
+    app.handle_event(key(KeyCode::Char('}')));
+    assert_eq!(app.selected_component().as_deref(), Some(B));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("▸· Background and scheduled"), "{s}");
+    assert!(s.contains(" ✓ Application runtime"), "{s}");
+    assert!(s.contains("[a Purpose]"), "{s}");
+    // The status bar says when the session was saved; the clock is not part of the screen's design.
+    let clock = regex::Regex::new(r"saved \d\d:\d\d").unwrap();
+    let unclocked = |s: &str| clock.replace_all(s, "saved hh:mm").into_owned();
+    insta::assert_snapshot!("design_decisions_120x40", unclocked(&s));
+    insta::assert_snapshot!(
+        "design_decisions_80x24",
+        unclocked(&screen(&mut app, 80, 24))
+    );
+    app.handle_event(key(KeyCode::Char(']')));
+    app.handle_event(key(KeyCode::Char('a')));
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('a')));
+    app.handle_event(key(KeyCode::Down));
+    app.handle_event(key(KeyCode::Enter));
+    let background = app.session.component(B).unwrap();
+    assert_eq!(background.options.len(), 2);
+    assert!(
+        background.options.iter().all(|o| o
+            .catalog_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("compute-"))),
+        "the catalog offers this decision's own options"
+    );
+    app.handle_event(key(KeyCode::Char('r')));
+    typ(&mut app, "jobs run where the services run");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('f')));
+    typ(&mut app, "retries?");
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "dead-letter queue added");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('8')));
+    app.handle_event(key(KeyCode::Char('d')));
+    app.handle_event(key(KeyCode::Enter));
+    while matches!(app.popups.last(), Some(Popup::Prompt(_))) {
+        typ(&mut app, "accepted for the first year");
+        app.handle_event(key(KeyCode::Enter));
+    }
+    app.handle_event(ctrl('s'));
+    let saved = store::load(&f.path).unwrap().session;
+    let b = saved.component(B).unwrap();
+    assert_eq!(
+        b.decision.as_ref().expect("decided").justification,
+        "jobs run where the services run"
+    );
+    assert_eq!(b.feedback[0].revision, "dead-letter queue added");
+    assert_eq!(
+        saved
+            .component("compute-resources")
+            .unwrap()
+            .decision
+            .as_ref()
+            .unwrap()
+            .option,
+        first,
+        "the first decision is untouched"
+    );
+    let section = saved.section("compute-resources").unwrap();
+    assert_eq!(
+        section.status,
+        SectionStatus::Decided,
+        "both decisions made"
+    );
+    let body = &section.body;
+    let runtime = body.find("**Decision:**").unwrap();
+    let second = body
+        .find("### Background and scheduled work")
+        .expect("its own part");
+    assert!(runtime < second, "{body}");
+    // Where the person left it: the second decision, on reopening.
+    assert_eq!(saved.place.decision, B);
+    let mut again = open(&f);
+    assert_eq!(again.selected_component().as_deref(), Some(B));
+    let s = screen(&mut again, 120, 40);
+    assert!(s.contains("✓ Background and scheduled work"), "{s}");
+    // `{` goes back to the first.
+    again.handle_event(key(KeyCode::Char('{')));
+    assert_eq!(
+        again.selected_component().as_deref(),
+        Some("compute-resources")
+    );
 }
 
 #[test]
@@ -759,7 +856,13 @@ fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
     let s = screen(&mut app, 120, 40);
     let row = s
         .lines()
-        .find(|l| l.contains("Compute Resources") && l.contains("●"))
+        .find(|l| {
+            // The navigator's row (the first 30 columns), not the design pane's title.
+            l.chars()
+                .take(30)
+                .collect::<String>()
+                .contains("Compute Resources")
+        })
         .unwrap();
     assert!(row.contains(&format!("⚠{}", conflicts.len())), "{row}");
     assert!(

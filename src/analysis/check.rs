@@ -47,8 +47,9 @@ pub struct CheckReport {
     pub title: String,
     pub sections_written: usize,
     pub sections: usize,
-    pub components_decided: usize,
-    pub components: usize,
+    /// Decisions made, of all the decisions the sections hold.
+    pub decisions_made: usize,
+    pub decisions: usize,
     pub diagrams: usize,
     pub stories: usize,
     /// The checklist's overall pass rate in percent (`None` when nothing was scored).
@@ -102,16 +103,16 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
             ),
         );
     }
-    for section in &s.sections {
-        let Some(c) = s.component(&section.id) else {
+    for c in &s.components {
+        let Some(section) = s.section(c.section_id()) else {
             continue;
         };
-        let title = &section.title;
+        let title = &s.decision_label(c);
         let Some(d) = &c.decision else {
             push(
                 Level::Error,
                 Area::Decision,
-                Some(&c.id),
+                Some(&section.id),
                 format!("{title}: no decision recorded"),
             );
             continue;
@@ -120,7 +121,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
             push(
                 Level::Error,
                 Area::Decision,
-                Some(&c.id),
+                Some(&section.id),
                 format!(
                     "{title}: decided with {} option(s) considered; at least two are needed",
                     d.considered.len()
@@ -131,7 +132,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
             push(
                 Level::Error,
                 Area::Decision,
-                Some(&c.id),
+                Some(&section.id),
                 format!("{title}: the chosen option is not among the options considered"),
             );
         }
@@ -139,7 +140,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
             push(
                 Level::Error,
                 Area::Decision,
-                Some(&c.id),
+                Some(&section.id),
                 format!(
                     "{title}: the chosen option {:?} is not on the component",
                     d.option
@@ -154,7 +155,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
                 push(
                     Level::Error,
                     Area::Decision,
-                    Some(&c.id),
+                    Some(&section.id),
                     format!("{title}: option {:?} has no pros or no cons", o.name),
                 );
             }
@@ -163,7 +164,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
             push(
                 Level::Error,
                 Area::Decision,
-                Some(&c.id),
+                Some(&section.id),
                 format!("{title}: the decision has no justification"),
             );
         }
@@ -181,7 +182,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
                     Level::Error
                 },
                 Area::Conflict,
-                Some(&c.id),
+                Some(&section.id),
                 format!(
                     "{title}: {}{}",
                     line,
@@ -269,8 +270,8 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
         title: s.meta.title.clone(),
         sections_written,
         sections: s.sections.len(),
-        components_decided: p.components_decided,
-        components: p.components,
+        decisions_made: p.decisions_made,
+        decisions: p.decisions,
         diagrams: s.diagrams.len(),
         stories: s.stories.len(),
         checklist_pass_rate: rate,
@@ -288,11 +289,11 @@ impl CheckReport {
         let _ = writeln!(out, "{}", crate::text::sanitize_line(&self.title));
         let _ = writeln!(
             out,
-            "sections written {}/{} · components decided {}/{} · diagrams {} · stories {} · checklist {}",
+            "sections written {}/{} · decisions made {}/{} · diagrams {} · stories {} · checklist {}",
             self.sections_written,
             self.sections,
-            self.components_decided,
-            self.components,
+            self.decisions_made,
+            self.decisions,
             self.diagrams,
             self.stories,
             self.checklist_pass_rate

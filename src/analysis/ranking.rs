@@ -24,18 +24,10 @@ use crate::knowledge::CatalogOption;
 use crate::knowledge::fit_rules::fit_rules;
 use crate::model::{Assumption, AssumptionTopic, InputDocument, Modality, OptionCard, Requirement};
 
-/// The fact topics that speak directly to what a component decides.
+/// The fact topics that speak directly to what a decision decides (`topics` of the ranking
+/// rules, `assets/ranking/rules.ron`).
 pub fn own_topics(component: &str) -> &'static [AssumptionTopic] {
-    use AssumptionTopic::*;
-    match component {
-        "cloud-provider-strategy" => &[CloudProvider, Regions],
-        "infrastructure-as-code" => &[InfrastructureAsCode],
-        "compute-resources" => &[ContainerOrchestration, ServiceArchitecture],
-        "data-resources" => &[Databases, Messaging],
-        "ci-cd-pipeline" => &[ContinuousIntegration, RepositoryStructure],
-        "environment-transition-strategy" => &[ContinuousIntegration],
-        _ => &[],
-    }
+    fit_rules().own_topics(component)
 }
 
 /// One line of an explanation: the points and why.
@@ -54,6 +46,9 @@ pub struct Ranked<'a> {
     pub reasons: Vec<Reason>,
     /// Why the option may not be recommended; empty when nothing rules it out.
     pub ruled_out: Vec<String>,
+    /// How many of those are failures the option does not survive at all (a region lost), which
+    /// weigh twice when options that are all ruled out are ordered.
+    pub outages: usize,
     /// Where the project runs (see [`hosting_target`]): the card is the option as built there.
     pub targets: Vec<&'static str>,
 }
@@ -169,8 +164,9 @@ fn score(
     assessor: &Assessor,
     target: &[&str],
     prohibited: &[&str],
-) -> (i32, Vec<Reason>, Vec<String>) {
+) -> (i32, Vec<Reason>, Vec<String>, usize) {
     let points = fit_rules().points;
+    let mut outages = 0;
     let own = own_topics(component);
     let card = option.to_card(None);
     let findings = assessor.check(&card);
@@ -180,6 +176,7 @@ fn score(
     let mut by_tag: Vec<(Verdict, String, usize)> = Vec::new();
     for f in &findings {
         if f.rules_out() {
+            outages += usize::from(f.outage);
             ruled_out.push(format!(
                 "{}{}",
                 f.explanation.trim_end_matches('.'),
@@ -277,7 +274,12 @@ fn score(
         }),
         _ => {}
     }
-    (reasons.iter().map(|r| r.points).sum(), reasons, ruled_out)
+    (
+        reasons.iter().map(|r| r.points).sum(),
+        reasons,
+        ruled_out,
+        outages,
+    )
 }
 
 /// Ranks options best first: those nothing rules out, by score, then the ruled-out ones (ties
@@ -308,7 +310,7 @@ pub fn rank<'a>(
     let mut ranked: Vec<Ranked> = options
         .into_iter()
         .map(|option| {
-            let (score, reasons, ruled_out) =
+            let (score, reasons, ruled_out, outages) =
                 score(component, option, &assessor, &target, &prohibited);
             Ranked {
                 option,
@@ -316,11 +318,14 @@ pub fn rank<'a>(
                 fit: if ruled_out.is_empty() { fit(score) } else { 1 },
                 reasons,
                 ruled_out,
+                outages,
                 targets: target.clone(),
             }
         })
         .collect();
-    ranked.sort_by_key(|r| (r.ruled_out.len(), std::cmp::Reverse(r.score)));
+    // Those nothing rules out first, by score; then the ruled-out ones, those that break the
+    // least first (a failure not survived at all counting twice), by score.
+    ranked.sort_by_key(|r| (r.ruled_out.len() + r.outages, std::cmp::Reverse(r.score)));
     ranked
 }
 

@@ -110,11 +110,10 @@ pub(crate) fn decided(session: &Session) -> Vec<Chosen<'_>> {
         let position = session
             .sections
             .iter()
-            .position(|s| s.id == c.id)
+            .position(|s| s.id == c.section_id())
             .unwrap_or(session.sections.len() + k);
-        let section = session
-            .section(&c.id)
-            .map(|s| s.title.trim().to_string())
+        let section = Some(session.decision_label(c))
+            .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| c.id.clone());
         out.push((

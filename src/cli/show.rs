@@ -86,8 +86,8 @@ pub(super) fn summary(path: &Path, s: &Session, saved: Option<Timestamp>) -> Str
     }
     line(
         &mut o,
-        "components",
-        &format!("{}/{} decided", p.components_decided, p.components),
+        "decisions",
+        &format!("{}/{} made", p.decisions_made, p.decisions),
     );
     line(
         &mut o,

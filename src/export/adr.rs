@@ -189,11 +189,8 @@ fn lower_first(text: &str) -> String {
 /// The decision records of a session: (file name, Markdown), in template order.
 pub fn adrs(s: &Session) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for section in &s.sections {
-        let Some(c) = s.component(&section.id) else {
-            continue;
-        };
-        if let Some(md) = record(s, &section.title, c) {
+    for c in s.decisions_by_section() {
+        if let Some(md) = record(s, &s.decision_label(c), c) {
             out.push((adr_file_name(out.len() + 1, &c.id), md));
         }
     }

@@ -107,8 +107,8 @@ fn title_part(s: &Session) -> String {
     field(
         "Status",
         format!(
-            "{}/{} components decided, {}/{} sections drafted",
-            p.components_decided, p.components, p.sections_drafted, p.sections
+            "{}/{} decisions made, {}/{} sections drafted",
+            p.decisions_made, p.decisions, p.sections_drafted, p.sections
         ),
     );
     if !s.inputs.is_empty() {
@@ -314,17 +314,15 @@ fn checklist_part(s: &Session, ctx: &ExportContext) -> Option<String> {
 fn decision_log_part(s: &Session) -> String {
     let mut out = format!("## {DECISION_LOG_TITLE}\n\n");
     let decided: Vec<_> = s
-        .sections
-        .iter()
-        .filter_map(|sec| s.component(&sec.id).map(|c| (sec, c)))
-        .filter_map(|(sec, c)| c.decision.as_ref().map(|d| (sec, c, d)))
+        .decisions_by_section()
+        .filter_map(|c| c.decision.as_ref().map(|d| (s.decision_label(c), c, d)))
         .collect();
     if decided.is_empty() {
         out.push_str("No decisions have been recorded yet.\n");
         return out;
     }
     out.push_str(
-        "| Date | Component | Decision | Options considered | Rationale | Conflicts accepted |\n",
+        "| Date | Decision | Choice | Options considered | Rationale | Conflicts accepted |\n",
     );
     out.push_str("|---|---|---|---|---|---|\n");
     for (sec, c, d) in decided {
@@ -344,7 +342,7 @@ fn decision_log_part(s: &Session) -> String {
             out,
             "| {} | {} | {} | {} | {} | {} |",
             date(d.decided_at),
-            cell(&sec.title),
+            cell(&sec),
             cell(&name(&d.option)),
             cell(&considered.join(", ")),
             cell(d.justification.trim()),

@@ -170,16 +170,44 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../assets/catalog/compute-resources.ron"),
     ),
     (
+        "compute-background-work.ron",
+        include_str!("../../assets/catalog/compute-background-work.ron"),
+    ),
+    (
         "data-resources.ron",
         include_str!("../../assets/catalog/data-resources.ron"),
+    ),
+    (
+        "data-messaging.ron",
+        include_str!("../../assets/catalog/data-messaging.ron"),
+    ),
+    (
+        "data-cache.ron",
+        include_str!("../../assets/catalog/data-cache.ron"),
+    ),
+    (
+        "data-object-storage.ron",
+        include_str!("../../assets/catalog/data-object-storage.ron"),
     ),
     (
         "security-architecture.ron",
         include_str!("../../assets/catalog/security-architecture.ron"),
     ),
     (
+        "security-secrets-keys.ron",
+        include_str!("../../assets/catalog/security-secrets-keys.ron"),
+    ),
+    (
+        "security-edge-protection.ron",
+        include_str!("../../assets/catalog/security-edge-protection.ron"),
+    ),
+    (
         "monitoring-observability.ron",
         include_str!("../../assets/catalog/monitoring-observability.ron"),
+    ),
+    (
+        "monitoring-alerting.ron",
+        include_str!("../../assets/catalog/monitoring-alerting.ron"),
     ),
     (
         "ci-cd-pipeline.ron",

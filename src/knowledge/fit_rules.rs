@@ -20,7 +20,7 @@ fn compile_ci(origin: &Path, text: &str, pattern: &str) -> Result<Regex, String>
         .build()
         .map_err(|e| format!("{}: {e}", origin.display()))
 }
-use crate::model::{Capabilities, FailureScope};
+use crate::model::{AssumptionTopic, Capabilities, FailureScope};
 
 const BUILTIN: &str = include_str!("../../assets/ranking/rules.ron");
 
@@ -55,6 +55,13 @@ struct NeedEntry {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename = "DecisionTopics", deny_unknown_fields)]
+struct TopicsEntry {
+    decision: String,
+    topics: Vec<AssumptionTopic>,
+}
+
+#[derive(Debug, Deserialize)]
 #[serde(rename = "FitRules", deny_unknown_fields)]
 struct File {
     #[serde(default)]
@@ -65,6 +72,8 @@ struct File {
     needs: Vec<NeedEntry>,
     #[serde(default)]
     not_needed: Vec<String>,
+    #[serde(default)]
+    topics: Vec<TopicsEntry>,
 }
 
 /// The rules, ready to apply.
@@ -76,6 +85,9 @@ pub struct FitRules {
     /// Patterns of requirements that ask to survive the loss of a region or a site.
     pub needs: Vec<(FailureScope, Regex)>,
     pub not_needed: Vec<Regex>,
+    /// Per decision, the fact topics that speak directly to what it decides (IaC facts for
+    /// infrastructure as code); a later file's entry for a decision replaces an earlier one.
+    pub topics: Vec<(String, Vec<AssumptionTopic>)>,
 }
 
 impl FitRules {
@@ -96,6 +108,7 @@ impl FitRules {
             tags: Vec::new(),
             needs: Vec::new(),
             not_needed: Vec::new(),
+            topics: Vec::new(),
         }
     }
 
@@ -126,13 +139,35 @@ impl FitRules {
         for p in &file.not_needed {
             not_needed.push(compile_ci(origin, text, p)?);
         }
+        for entry in &file.topics {
+            if !crate::model::is_slug(&entry.decision) {
+                return Err(format!(
+                    "{}{}: decision {:?} is not kebab-case",
+                    origin.display(),
+                    super::extraction::position_of(text, &entry.decision),
+                    entry.decision
+                ));
+            }
+        }
         if let Some(points) = file.points {
             self.points = points;
+        }
+        for entry in file.topics {
+            self.topics.retain(|(d, _)| *d != entry.decision);
+            self.topics.push((entry.decision, entry.topics));
         }
         self.tags.extend(tags);
         self.needs.extend(needs);
         self.not_needed.extend(not_needed);
         Ok(())
+    }
+
+    /// The fact topics that speak directly to what decision `decision` decides.
+    pub fn own_topics(&self, decision: &str) -> &[AssumptionTopic] {
+        self.topics
+            .iter()
+            .find(|(d, _)| d == decision)
+            .map_or(&[], |(_, t)| t.as_slice())
     }
 
     /// What `tags` imply an option achieves (the first statement of each figure wins).
@@ -242,6 +277,20 @@ mod tests {
         ] {
             assert_eq!(r.loss_to_survive(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_team_file_replaces_a_decisions_topics_and_adds_its_own() {
+        let mut r = builtin().unwrap();
+        assert_eq!(r.own_topics("data-messaging"), [AssumptionTopic::Messaging]);
+        assert!(r.own_topics("no-such-decision").is_empty());
+        let text = "FitRules(topics: [\n  DecisionTopics(decision: \"data-messaging\", topics: [Databases]),\n  DecisionTopics(decision: \"edge-caching\", topics: [Other]),\n])";
+        r.add(Path::new("team.ron"), text).unwrap();
+        assert_eq!(r.own_topics("data-messaging"), [AssumptionTopic::Databases]);
+        assert_eq!(r.own_topics("edge-caching"), [AssumptionTopic::Other]);
+        let bad = "FitRules(topics: [DecisionTopics(decision: \"Not A Slug\", topics: [])])";
+        let err = r.add(Path::new("team.ron"), bad).unwrap_err();
+        assert!(err.starts_with("team.ron:1:"), "{err}");
     }
 
     #[test]

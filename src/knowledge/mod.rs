@@ -12,7 +12,9 @@ mod template;
 pub use catalog::{
     Catalog, CatalogFile, CatalogOption, CatalogRatings, HOSTING_TARGETS, Realisation, target_label,
 };
-pub use template::{TEAM_FILE, Template, TemplateError, TemplateSection};
+pub use template::{
+    DecisionSpec, TEAM_FILE, Template, TemplateDecision, TemplateError, TemplateSection,
+};
 
 /// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a
 /// one-line error naming it. No directory means no files.

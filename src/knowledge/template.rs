@@ -36,6 +36,57 @@ pub struct TemplateSection {
     pub guidance: Vec<String>,
     /// A Markdown skeleton of the body.
     pub starter: String,
+    /// The decisions a component section holds, each designed a → f on its own (the data section:
+    /// primary database, cache, messaging, object storage). Empty means one decision with the
+    /// section's own id, title and purpose. The decision whose id is the section's id is the
+    /// section's primary one: its text leads the section body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<TemplateDecision>,
+}
+
+/// One decision of a component section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateDecision {
+    /// Kebab-case, unique in the template; the catalog files name it as their `component`.
+    pub id: String,
+    pub title: String,
+    /// What the decision settles and why it matters.
+    pub purpose: String,
+}
+
+/// A decision as a section holds it: declared, or the section itself when it declares none.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DecisionSpec<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub purpose: &'a str,
+    pub section: &'a TemplateSection,
+}
+
+impl TemplateSection {
+    /// The decisions this section holds, in order: none unless it is a component section.
+    pub fn decisions(&self) -> Vec<DecisionSpec<'_>> {
+        if !self.component {
+            return Vec::new();
+        }
+        if self.decisions.is_empty() {
+            return vec![DecisionSpec {
+                id: &self.id,
+                title: &self.title,
+                purpose: &self.purpose,
+                section: self,
+            }];
+        }
+        self.decisions
+            .iter()
+            .map(|d| DecisionSpec {
+                id: &d.id,
+                title: &d.title,
+                purpose: &d.purpose,
+                section: self,
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Error)]
@@ -86,6 +137,35 @@ impl Template {
             }
             if section.title.trim().is_empty() {
                 return Err(format!("section {:?} has no title", section.id));
+            }
+            if !section.component && !section.decisions.is_empty() {
+                return Err(format!(
+                    "section {:?} declares decisions but is not a component section",
+                    section.id
+                ));
+            }
+        }
+        let mut decisions = HashSet::new();
+        for section in &self.sections {
+            for d in &section.decisions {
+                if !crate::model::is_slug(&d.id) {
+                    return Err(format!(
+                        "decision id {:?} in section {:?} is not kebab-case (a-z, 0-9, -)",
+                        d.id, section.id
+                    ));
+                }
+                if d.id != section.id && seen.contains(d.id.as_str()) {
+                    return Err(format!(
+                        "decision id {:?} in section {:?} is the id of another section",
+                        d.id, section.id
+                    ));
+                }
+                if !decisions.insert(d.id.as_str()) {
+                    return Err(format!("decision id {:?} appears twice", d.id));
+                }
+                if d.title.trim().is_empty() {
+                    return Err(format!("decision {:?} has no title", d.id));
+                }
             }
         }
         Ok(())
@@ -142,6 +222,16 @@ impl Template {
 
     pub fn section(&self, id: &str) -> Option<&TemplateSection> {
         self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// Every decision of every component section, in document order.
+    pub fn decisions(&self) -> impl Iterator<Item = DecisionSpec<'_>> {
+        self.sections.iter().flat_map(|s| s.decisions())
+    }
+
+    /// The decision `id`, wherever it is declared.
+    pub fn decision(&self, id: &str) -> Option<DecisionSpec<'_>> {
+        self.decisions().find(|d| d.id == id)
     }
 }
 

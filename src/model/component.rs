@@ -128,7 +128,9 @@ pub struct Decision {
     pub acknowledged_conflicts: Vec<ConflictAck>,
 }
 
-/// The design record of one component; `id` is the id of its template section.
+/// The design record of one decision of a component section (the data section's primary
+/// database, its cache, …). `id` is the template's decision id; the section's primary decision
+/// has the section's own id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComponentDesign {
     pub id: String,
@@ -139,6 +141,13 @@ pub struct ComponentDesign {
     pub feedback: Vec<FeedbackNote>,
     pub elicitations: Vec<ElicitationRecord>,
     pub decision: Option<Decision>,
+    /// The id of the section this decision belongs to; empty in records made before sections
+    /// held several decisions, where it is `id`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub section: String,
+    /// What the decision settles ("Cache"); empty means the section's title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
 }
 
 impl ComponentDesign {
@@ -152,7 +161,33 @@ impl ComponentDesign {
             feedback: Vec::new(),
             elicitations: Vec::new(),
             decision: None,
+            section: String::new(),
+            title: String::new(),
         }
+    }
+
+    /// A decision of section `section` titled `title`.
+    pub fn in_section(id: &str, section: &str, title: &str, purpose: &str) -> ComponentDesign {
+        let mut c = ComponentDesign::new(id, purpose);
+        if section != id {
+            c.section = section.to_string();
+        }
+        c.title = title.to_string();
+        c
+    }
+
+    /// The id of the section this decision belongs to.
+    pub fn section_id(&self) -> &str {
+        if self.section.is_empty() {
+            &self.id
+        } else {
+            &self.section
+        }
+    }
+
+    /// Whether this is its section's primary decision, whose text leads the section body.
+    pub fn is_primary(&self) -> bool {
+        self.section_id() == self.id
     }
 
     pub fn option(&self, id: &str) -> Option<&OptionCard> {

@@ -73,6 +73,9 @@ pub struct Place {
     /// A worksheet open on the selected component: its record and the cell under the cursor.
     #[serde(default)]
     pub worksheet: Option<WorksheetPlace>,
+    /// The selected decision of a section that holds several; empty for the first.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decision: String,
 }
 
 /// Where in an open worksheet the person was (see [`Place::worksheet`]).

@@ -47,7 +47,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The session file format this build writes. Older versions are migrated on load; newer are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One drafting session: the whole state of one infrastructure architecture document in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,6 +151,53 @@ impl Session {
 
     pub fn component_mut(&mut self, id: &str) -> Option<&mut ComponentDesign> {
         self.components.iter_mut().find(|c| c.id == id)
+    }
+
+    /// The decisions of section `section`, in order (the primary one first in a session made
+    /// from a template).
+    pub fn decisions_in<'a>(
+        &'a self,
+        section: &'a str,
+    ) -> impl Iterator<Item = &'a ComponentDesign> + 'a {
+        self.components
+            .iter()
+            .filter(move |c| c.section_id() == section)
+    }
+
+    /// Whether section `section` holds decisions (is a component section).
+    pub fn has_decisions(&self, section: &str) -> bool {
+        self.decisions_in(section).next().is_some()
+    }
+
+    /// How decision `c` is named where decisions of all sections stand together (a decision log,
+    /// an ADR): its section's title, followed by its own for a section's further decisions
+    /// ("Data Resources · Cache").
+    pub fn decision_label(&self, c: &ComponentDesign) -> String {
+        let section = self
+            .section(c.section_id())
+            .map_or(c.section_id(), |s| s.title.as_str());
+        if c.is_primary() {
+            section.to_string()
+        } else {
+            format!("{section} · {}", self.decision_title(c))
+        }
+    }
+
+    /// Every decision, section by section in document order.
+    pub fn decisions_by_section(&self) -> impl Iterator<Item = &ComponentDesign> {
+        self.sections
+            .iter()
+            .flat_map(move |sec| self.decisions_in(&sec.id))
+    }
+
+    /// The title of decision `c`: its own, else its section's.
+    pub fn decision_title<'a>(&'a self, c: &'a ComponentDesign) -> &'a str {
+        if !c.title.trim().is_empty() {
+            return &c.title;
+        }
+        self.section(c.section_id())
+            .map(|s| s.title.as_str())
+            .unwrap_or(&c.id)
     }
 
     pub fn input(&self, kind: InputKind) -> Option<&InputDocument> {

@@ -1,8 +1,9 @@
 //! Migrations from older session formats to the current one.
 //!
 //! Version 0 is the pre-release layout (flat metadata, one author, decisions in a list of their own,
-//! inputs without checksums). It is kept readable so that the migration path is exercised by tests
-//! and ready for the next real format change: add a module for the old shape and a `match` arm.
+//! inputs without checksums). Version 1 held one decision per component section: its records
+//! become each section's primary decision, and the decisions the built-in template declares
+//! beside it (the data section's cache, messaging and object storage) are added, not yet started.
 
 use std::path::Path;
 
@@ -18,7 +19,12 @@ pub fn migrate(path: &Path, version: u32, text: &str) -> Result<Session, StoreEr
     match version {
         0 => {
             let old: v0::Session = from_ron(path, text)?;
-            Ok(v0::upgrade(old))
+            Ok(v1::upgrade(v0::upgrade(old), 0))
+        }
+        1 => {
+            // Version 1 is version 2 without the decisions' sections and titles, which default.
+            let old: Session = from_ron(path, text)?;
+            Ok(v1::upgrade(old, 1))
         }
         _ => Err(StoreError::Parse {
             path: path.to_path_buf(),
@@ -29,6 +35,62 @@ pub fn migrate(path: &Path, version: u32, text: &str) -> Result<Session, StoreEr
                 "format_version {version} is not a version infradraft ever wrote (this build writes {FORMAT_VERSION})"
             ),
         }),
+    }
+}
+
+mod v1 {
+    use super::*;
+
+    /// Gives every decision its section and title, and adds the decisions the session's template
+    /// declares that it lacks, each after the last decision of its section. Nothing the person
+    /// wrote changes.
+    pub fn upgrade(mut s: Session, from: u32) -> Session {
+        s.format_version = FORMAT_VERSION;
+        let template = Template::builtin().ok().filter(|t| t.id == s.meta.template);
+        let mut added = Vec::new();
+        if let Some(t) = &template {
+            for c in &mut s.components {
+                if let Some(d) = t.decision(&c.id) {
+                    if d.section.id != c.id {
+                        c.section = d.section.id.clone();
+                    }
+                    if c.title.is_empty() {
+                        c.title = d.title.to_string();
+                    }
+                }
+            }
+            for section in t.components() {
+                if s.section(&section.id).is_none() {
+                    continue;
+                }
+                for d in section.decisions() {
+                    if s.component(d.id).is_some() {
+                        continue;
+                    }
+                    let at = s
+                        .components
+                        .iter()
+                        .rposition(|c| c.section_id() == section.id)
+                        .map_or(s.components.len(), |i| i + 1);
+                    s.components.insert(
+                        at,
+                        ComponentDesign::in_section(d.id, &section.id, d.title, d.purpose),
+                    );
+                    added.push(d.id.to_string());
+                }
+            }
+        }
+        let at = s.meta.updated;
+        let detail = if added.is_empty() {
+            format!("from session format version {from} to {FORMAT_VERSION}")
+        } else {
+            format!(
+                "from session format version {from} to {FORMAT_VERSION}; decisions added: {}",
+                added.join(", ")
+            )
+        };
+        s.record(at, "migrated", detail);
+        s
     }
 }
 
@@ -146,11 +208,6 @@ mod v0 {
             component.step = model::DesignStep::Decision;
             component.decision = Some(decision);
         }
-        s.record(
-            old.created,
-            "migrated",
-            format!("from session format version 0 to {FORMAT_VERSION}"),
-        );
         s
     }
 }

@@ -110,6 +110,8 @@ actions! {
     DraftAll = "yolo-draft": "Draft every component from the catalog (options, recommendation, body)",
     PrevStep = "previous-step": "Go to the previous design step (a → f)",
     NextStep = "next-step": "Go to the next design step (a → f)",
+    PrevDecision = "previous-decision": "Go to the section's previous decision",
+    NextDecision = "next-decision": "Go to the section's next decision",
     PrevCard = "previous-card": "Select the option card on the left",
     NextCard = "next-card": "Select the option card on the right",
     MoveCardLeft = "move-card-left": "Move the selected option card left",

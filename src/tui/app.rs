@@ -863,6 +863,8 @@ impl App {
             Action::DraftAll => self.draft_all(),
             Action::PrevStep
             | Action::NextStep
+            | Action::PrevDecision
+            | Action::NextDecision
             | Action::PrevCard
             | Action::NextCard
             | Action::MoveCardLeft
@@ -1128,14 +1130,27 @@ impl App {
     }
 
     /// Selects a section by id and shows it (from a checklist item, a check finding, …).
+    /// Goes to section `id`, or to the section holding decision `id` with that decision selected.
     pub fn go_to_section(&mut self, id: &str) {
+        let (section, decision) = match self.session.component(id) {
+            Some(c) if self.session.section(id).is_none() => (
+                c.section_id().to_string(),
+                self.session
+                    .decisions_in(c.section_id())
+                    .position(|d| d.id == id),
+            ),
+            _ => (id.to_string(), None),
+        };
         let Some(row) = self.rows.iter().position(
-            |r| matches!(r, Row::Section { index, .. } if self.session.sections[*index].id == id),
+            |r| matches!(r, Row::Section { index, .. } if self.session.sections[*index].id == section),
         ) else {
             self.warn(format!("no section {id:?} in this document"));
             return;
         };
         self.select_row(row);
+        if let Some(at) = decision {
+            self.select_decision(at);
+        }
         self.focus = Pane::Editor;
     }
 
@@ -1460,22 +1475,24 @@ impl App {
         }
     }
 
-    /// For each section: how many conflicts with the inputs its component's decided (else
-    /// recommended) option has.
+    /// For each section: how many conflicts with the inputs its decisions' decided (else
+    /// recommended) options have.
     fn count_conflicts(&self) -> Vec<usize> {
         self.session
             .sections
             .iter()
             .map(|section| {
-                let Some(c) = self.session.component(&section.id) else {
-                    return 0;
-                };
-                let chosen = c
-                    .decision
-                    .as_ref()
-                    .map(|d| d.option.as_str())
-                    .or(c.recommendation.as_ref().map(|r| r.option.as_str()));
-                chosen.map_or(0, |option| self.conflicts_of(&c.id, option).len())
+                self.session
+                    .decisions_in(&section.id)
+                    .map(|c| {
+                        let chosen = c
+                            .decision
+                            .as_ref()
+                            .map(|d| d.option.as_str())
+                            .or(c.recommendation.as_ref().map(|r| r.option.as_str()));
+                        chosen.map_or(0, |option| self.conflicts_of(&c.id, option).len())
+                    })
+                    .sum()
             })
             .collect()
     }
@@ -1566,6 +1583,13 @@ impl App {
     /// Records where the person is, so that the session resumes there.
     pub fn record_place(&mut self) {
         let selected = self.selected_section();
+        let decision = {
+            let (decisions, at) = self.section_decisions();
+            match decisions.get(at) {
+                Some(c) if at > 0 => c.id.clone(),
+                _ => String::new(),
+            }
+        };
         let place = &mut self.session.place;
         place.focus = match self.focus {
             Pane::Navigator => FocusPane::Navigator,
@@ -1576,6 +1600,7 @@ impl App {
         place.preview_scroll = self.preview_scroll as u32;
         place.text_mode = self.text_mode;
         place.card = self.design.card as u32;
+        place.decision = decision;
         place.worksheet = self
             .worksheet
             .as_ref()
@@ -1625,9 +1650,16 @@ impl App {
             self.preview_scroll = place.preview_scroll as usize;
         }
         self.text_mode = place.text_mode;
+        if let Some(section) = self.selected_section() {
+            let id = &self.session.sections[section].id;
+            self.design.decision = self
+                .session
+                .decisions_in(id)
+                .position(|c| c.id == place.decision)
+                .unwrap_or(0);
+        }
         self.design.card = place.card as usize;
-        if let (Some(at), Some(section)) = (place.worksheet, self.selected_section()) {
-            let component = self.session.sections[section].id.clone();
+        if let (Some(at), Some(component)) = (place.worksheet, self.selected_component()) {
             let exists = self
                 .session
                 .component(&component)

@@ -82,7 +82,7 @@ impl App {
     pub fn section_comments(&self, section: &str) -> Vec<ReviewComment> {
         self.comments()
             .into_iter()
-            .filter(|c| section_of(&c.target) == section)
+            .filter(|c| section_of(&self.session, &c.target) == section)
             .collect()
     }
 
@@ -137,25 +137,25 @@ impl App {
             CommentKey::Up => set_selected(self, selected.saturating_sub(1)),
             CommentKey::AddOnSection => self.prompt_comment(CommentTarget::Section(section.into())),
             CommentKey::AddOnOption => {
-                let card = self.session.component(section).and_then(|c| {
+                let decision = self.selected_component().unwrap_or_else(|| section.into());
+                let card = self.session.component(&decision).and_then(|c| {
                     c.options
                         .get(self.design.card.min(c.options.len().saturating_sub(1)))
                         .map(|o| o.id.clone())
                 });
                 match card {
-                    Some(option) => {
-                        self.prompt_comment(CommentTarget::Option(section.into(), option))
-                    }
+                    Some(option) => self.prompt_comment(CommentTarget::Option(decision, option)),
                     None => self.warn("this section has no option cards"),
                 }
             }
             CommentKey::AddOnDecision => {
+                let decision = self.selected_component().unwrap_or_else(|| section.into());
                 if self
                     .session
-                    .component(section)
+                    .component(&decision)
                     .is_some_and(|c| c.decision.is_some())
                 {
-                    self.prompt_comment(CommentTarget::Decision(section.into()));
+                    self.prompt_comment(CommentTarget::Decision(decision));
                 } else {
                     self.warn("this section has no decision yet");
                 }

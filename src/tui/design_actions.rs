@@ -12,17 +12,46 @@ use crate::workflow::design::{self, DesignError};
 /// Where the design panes are: the selected card.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct DesignState {
+    /// The selected decision among the section's decisions.
+    pub decision: usize,
     pub card: usize,
     /// The selected elicitation record in step e.
     pub record: usize,
 }
 
 impl App {
-    /// The selected component's id, when a component section is selected.
+    /// The selected decision's id, when a component section is selected.
     pub fn selected_component(&self) -> Option<String> {
         let index = self.selected_section()?;
         let id = &self.session.sections[index].id;
-        self.session.component(id).map(|c| c.id.clone())
+        let count = self.session.decisions_in(id).count();
+        self.session
+            .decisions_in(id)
+            .nth(self.design.decision.min(count.saturating_sub(1)))
+            .map(|c| c.id.clone())
+    }
+
+    /// The selected section's decisions, and which of them is selected.
+    pub fn section_decisions(&self) -> (Vec<&crate::model::ComponentDesign>, usize) {
+        let Some(index) = self.selected_section() else {
+            return (Vec::new(), 0);
+        };
+        let all: Vec<_> = self
+            .session
+            .decisions_in(&self.session.sections[index].id)
+            .collect();
+        let at = self.design.decision.min(all.len().saturating_sub(1));
+        (all, at)
+    }
+
+    /// Selects the section's decision `at` (its first card, its first record).
+    pub fn select_decision(&mut self, at: usize) {
+        if at != self.design.decision {
+            self.design = DesignState {
+                decision: at,
+                ..Default::default()
+            };
+        }
     }
 
     fn selected_card_id(&self, component: &str) -> Option<String> {
@@ -74,6 +103,20 @@ impl App {
             .map(|c| c.step)
             .unwrap_or_default();
         match action {
+            Action::PrevDecision | Action::NextDecision => {
+                let (all, at) = self.section_decisions();
+                let n = all.len();
+                if n < 2 {
+                    self.info("this section holds one decision".to_string());
+                    return true;
+                }
+                let next = if action == Action::NextDecision {
+                    (at + 1) % n
+                } else {
+                    (at + n - 1) % n
+                };
+                self.select_decision(next);
+            }
             Action::PrevStep | Action::NextStep => {
                 let i = DesignStep::ALL.iter().position(|s| *s == step).unwrap_or(0);
                 let j = if action == Action::NextStep {
@@ -268,7 +311,7 @@ impl App {
                 selected: usize::from(self.session.mode == Some(InteractionMode::Yolo)),
             }),
             Action::Undo | Action::Redo => {
-                if let Some(i) = self.session.sections.iter().position(|s| s.id == id) {
+                if let Some(i) = self.selected_section() {
                     self.undo_in_section(i, action == Action::Redo);
                 }
             }
@@ -517,11 +560,11 @@ impl App {
             )));
             return;
         }
-        let template = self.template.section(&component).cloned();
+        let template = self.template.clone();
         let result = self.generated_change("the decision", |app| {
             design::decide(
                 &mut app.session,
-                template.as_ref(),
+                &template,
                 &component,
                 &option,
                 &justification,

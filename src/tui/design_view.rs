@@ -50,7 +50,8 @@ pub fn card_window(width: u16, count: usize, selected: usize) -> (usize, usize) 
 pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
     let t = &app.theme;
     let section = &app.session.sections[index];
-    let Some(c) = app.session.component(&section.id) else {
+    let (decisions, at) = app.section_decisions();
+    let Some(&c) = decisions.get(at) else {
         return;
     };
     let focused = app.focus == Pane::Editor;
@@ -72,7 +73,17 @@ pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
         spans
     };
     let room = area.width.saturating_sub(4) as usize;
-    let name = sanitize_line(&section.title);
+    let name = if decisions.len() > 1 {
+        sanitize_line(&format!(
+            "{} · {}",
+            section.title,
+            app.session.decision_title(c)
+        ))
+        .into_owned()
+        .into()
+    } else {
+        sanitize_line(&section.title)
+    };
     let width = |spans: &[Span]| spans.iter().map(|s| s.width()).sum::<usize>();
     let mut indicator = steps(false);
     if width(&indicator) + name.chars().count() + 2 > room {
@@ -94,10 +105,26 @@ pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
         .borders(Borders::ALL)
         .border_style(if focused { t.focus_border } else { t.border })
         .title(Line::from(title));
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height < 3 {
         return;
+    }
+    if decisions.len() > 1 {
+        // A list when the pane is tall enough to keep room for the cards, else one line.
+        let width = inner.width as usize;
+        let lines = if inner.height >= 30 {
+            let mut lines = decision_list(app, &decisions, at, width);
+            lines.push(Line::default());
+            lines
+        } else {
+            vec![decision_strip(app, &decisions, at, width)]
+        };
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)])
+                .areas(inner);
+        frame.render_widget(Paragraph::new(lines), top);
+        inner = rest;
     }
     let facts_height = 4.min(inner.height / 4);
     let [main, facts] =
@@ -114,6 +141,121 @@ pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
     }
 }
 
+/// How far a decision has come, as one mark: decided, recommended, options on the table, or
+/// not started.
+pub fn decision_mark(c: &ComponentDesign) -> &'static str {
+    if c.decision.is_some() {
+        "✓"
+    } else if c.recommendation.is_some() {
+        "◐"
+    } else if !c.options.is_empty() {
+        "○"
+    } else {
+        "·"
+    }
+}
+
+/// Where a decision stands, in words: what was decided or recommended, else how many options
+/// are on the table.
+fn decision_state(c: &ComponentDesign) -> String {
+    let name = |id: &str| {
+        c.option(id)
+            .map_or(id.to_string(), |o| sanitize_line(&o.name).into_owned())
+    };
+    if let Some(d) = &c.decision {
+        format!("decided: {}", name(&d.option))
+    } else if let Some(r) = &c.recommendation {
+        format!("recommended: {}", name(&r.option))
+    } else if !c.options.is_empty() {
+        format!("{} options, none recommended", c.options.len())
+    } else {
+        "not started".to_string()
+    }
+}
+
+/// Cuts `text` to `width` columns, with an ellipsis when it is cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// The section's decisions as a list, one row each with its mark, title and state, the selected
+/// one highlighted, under a heading that names the keys.
+fn decision_list(
+    app: &App,
+    decisions: &[&ComponentDesign],
+    at: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Decisions", t.heading3),
+        Span::styled(fit(" · { } switches", width.saturating_sub(9)), t.dim),
+    ])];
+    let title_width = decisions
+        .iter()
+        .map(|c| app.session.decision_title(c).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(width * 3 / 5);
+    for (i, c) in decisions.iter().enumerate() {
+        let title = fit(&sanitize_line(app.session.decision_title(c)), title_width);
+        let head = format!(
+            "{}{} {title:<title_width$}  ",
+            if i == at { "▸" } else { " " },
+            decision_mark(c)
+        );
+        let room = width.saturating_sub(head.chars().count());
+        let style = if i == at { t.selected } else { t.text };
+        lines.push(Line::from(vec![
+            Span::styled(head, style),
+            Span::styled(fit(&decision_state(c), room), t.dim),
+        ]));
+    }
+    lines
+}
+
+/// The section's decisions on one line, for small screens: each with its mark, the selected one
+/// highlighted and named in full, the others shortened to fit.
+fn decision_strip(
+    app: &App,
+    decisions: &[&ComponentDesign],
+    at: usize,
+    width: usize,
+) -> Line<'static> {
+    let t = &app.theme;
+    let head = format!("Decision {}/{} ", at + 1, decisions.len());
+    let selected = format!(
+        "{} {}",
+        decision_mark(decisions[at]),
+        sanitize_line(app.session.decision_title(decisions[at]))
+    );
+    let others = decisions.len() - 1;
+    let used = head.chars().count() + selected.chars().count() + 2;
+    let each = (width.saturating_sub(used) / others.max(1)).saturating_sub(1);
+    let mut spans = vec![
+        Span::styled(head, t.heading3),
+        Span::styled(format!(" {selected} "), t.selected),
+    ];
+    for (i, c) in decisions.iter().enumerate() {
+        if i == at {
+            continue;
+        }
+        let text = format!(
+            "{} {}",
+            decision_mark(c),
+            sanitize_line(app.session.decision_title(c))
+        );
+        if each >= 3 {
+            spans.push(Span::styled(format!(" {}", fit(&text, each)), t.dim));
+        }
+    }
+    Line::from(spans)
+}
+
 fn draw_purpose(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
     let t = &app.theme;
     let mut lines = vec![
@@ -121,7 +263,7 @@ fn draw_purpose(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
         Line::from(Span::styled(sanitize_line(&c.purpose).into_owned(), t.text)),
         Line::default(),
     ];
-    if let Some(ts) = app.template.section(&c.id) {
+    if let Some(ts) = app.template.section(c.section_id()) {
         lines.push(Line::from(Span::styled(
             "Questions this component answers",
             t.heading3,

@@ -151,7 +151,12 @@ impl App {
                 if kept == 1 { "" } else { "s" }
             )),
             BodyChange::NeedsChoice(update) => {
-                let Some(index) = self.session.sections.iter().position(|s| s.id == section) else {
+                let Some(index) = self
+                    .session
+                    .sections
+                    .iter()
+                    .position(|s| s.id == update.section || s.id == section)
+                else {
                     return;
                 };
                 self.popups.push(Popup::Merge(MergeChoice {

@@ -207,6 +207,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Design, MoveCardRight, &["L"]),
         (Design, PrevStep, &["["]),
         (Design, NextStep, &["]"]),
+        (Design, PrevDecision, &["{"]),
+        (Design, NextDecision, &["}"]),
         (Design, Add, &["a"]),
         (Design, NewCard, &["n"]),
         (Design, Remove, &["x", "delete"]),

@@ -66,9 +66,8 @@ impl Row {
 /// The rows for a session: the gathering stages, then the sections in order; consecutive
 /// component sections form a group.
 pub fn rows(session: &Session, template: &Template) -> Vec<Row> {
-    let is_component = |id: &str| {
-        session.component(id).is_some() || template.section(id).is_some_and(|t| t.component)
-    };
+    let is_component =
+        |id: &str| session.has_decisions(id) || template.section(id).is_some_and(|t| t.component);
     let mut rows = vec![
         Row::Group("Gather".into()),
         Row::Stage(Stage::Inputs),
@@ -299,7 +298,7 @@ impl NavigatorView<'_> {
                 Line::from(vec![
                     Span::styled(format!("{}/{}", p.sections_drafted, p.sections), t.key),
                     Span::styled(" drafted  ", t.dim),
-                    Span::styled(format!("{}/{}", p.components_decided, p.components), t.key),
+                    Span::styled(format!("{}/{}", p.decisions_made, p.decisions), t.key),
                     Span::styled(" decided", t.dim),
                 ]),
             ];

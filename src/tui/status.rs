@@ -63,6 +63,25 @@ fn key_bar_actions(app: &App) -> &'static [Action] {
         };
     }
     if app.context() == super::action::Context::Design {
+        if app.section_decisions().0.len() > 1 {
+            return &[
+                Action::Leave,
+                Action::NextDecision,
+                Action::PrevStep,
+                Action::NextStep,
+                Action::NextCard,
+                Action::Add,
+                Action::NewCard,
+                Action::EditItem,
+                Action::Recommend,
+                Action::Feedback,
+                Action::Elicit,
+                Action::Finalize,
+                Action::Decide,
+                Action::WriteText,
+                Action::Help,
+            ];
+        }
         return &[
             Action::Leave,
             Action::PrevStep,
@@ -199,6 +218,8 @@ fn short_name(action: Action) -> &'static str {
         Action::SearchNext => "next",
         Action::PrevStep => "step←",
         Action::NextStep => "step→",
+        Action::PrevDecision => "decision←",
+        Action::NextDecision => "decision→",
         Action::NextCard => "card",
         Action::NewCard => "blank",
         Action::WriteText => "text",

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             .session
             .sections
             .iter()
-            .map(|s| crate::review::open_counts(&all_comments, &s.id))
+            .map(|s| crate::review::open_counts(&app.session, &all_comments, &s.id))
             .collect();
         let dependencies: Vec<bool> = app
             .session
@@ -124,10 +124,7 @@ fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
     }
     if !app.text_mode
         && let Some(index) = app.selected_section()
-        && app
-            .session
-            .component(&app.session.sections[index].id)
-            .is_some()
+        && app.session.has_decisions(&app.session.sections[index].id)
     {
         super::design_view::draw(frame, app, index, area);
         return;

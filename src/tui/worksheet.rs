@@ -243,7 +243,7 @@ impl App {
             return;
         }
         let now = crate::model::now();
-        let template = self.template.section(component).cloned();
+        let template = self.template.clone();
         let what = if apply {
             "the worksheet results"
         } else {
@@ -251,9 +251,9 @@ impl App {
         };
         let result = self.generated_change(what, |app| {
             if apply {
-                elicitation::apply(&mut app.session, template.as_ref(), component, index, now)
+                elicitation::apply(&mut app.session, &template, component, index, now)
             } else {
-                elicitation::discard(&mut app.session, template.as_ref(), component, index, now)
+                elicitation::discard(&mut app.session, &template, component, index, now)
             }
         });
         match result {

@@ -23,9 +23,7 @@ pub fn differences(old: &Session, new: &Session) -> Vec<String> {
         }
     }
     for c in &new.components {
-        let title = new
-            .section(&c.id)
-            .map_or(c.id.as_str(), |s| s.title.as_str());
+        let title = new.decision_label(c);
         let Some(was) = old.component(&c.id) else {
             continue;
         };

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use thiserror::Error;
 
 use super::section_text::{self, BodyChange, DECISION_MARK};
-use crate::knowledge::TemplateSection;
+use crate::knowledge::{Template, TemplateSection};
 use crate::model::{
     ConflictAck, Decision, DesignStep, FeedbackNote, InteractionMode, OptionCard, Recommendation,
     SectionStatus, Session,
@@ -219,7 +219,7 @@ pub fn add_feedback(
 #[allow(clippy::too_many_arguments)]
 pub fn decide(
     s: &mut Session,
-    template: Option<&TemplateSection>,
+    template: &Template,
     id: &str,
     option: &str,
     justification: &str,
@@ -227,7 +227,14 @@ pub fn decide(
     acknowledgements: Vec<ConflictAck>,
     now: Timestamp,
 ) -> Result<BodyChange, DesignError> {
-    let base = section_text::current_base(s, template, id);
+    let section_id = component(s, id)?.section_id().to_string();
+    let order: Vec<String> = s.decisions_in(&section_id).map(|c| c.id.clone()).collect();
+    let title = s
+        .component(id)
+        .map(|c| s.decision_title(c).to_string())
+        .unwrap_or_default();
+    let tsec = template.section(&section_id);
+    let base = section_text::current_base(s, tsec, &section_id);
     let c = component(s, id)?;
     if c.options.len() < MIN_OPTIONS {
         return Err(DesignError::NeedTwoOptions(c.options.len()));
@@ -258,14 +265,29 @@ pub fn decide(
         acknowledged_conflicts: acknowledgements,
     });
     c.step = DesignStep::Decision;
-    let lead = decision_body(template, c);
+    let primary = c.is_primary();
+    let text = if primary {
+        decision_body(tsec, c)
+    } else {
+        decision_part(&title, c)
+    };
     let considered: Vec<String> = c.options.iter().map(|o| o.name.clone()).collect();
-    let change = section_text::regenerate(s, id, &base, |g| g.lead = lead)
-        .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
-    if let Some(section) = s.section_mut(id)
-        && section.status < SectionStatus::Decided
-    {
-        section.status = SectionStatus::Decided;
+    let order: Vec<&str> = order.iter().map(String::as_str).collect();
+    let change = section_text::regenerate(s, &section_id, &base, |g| {
+        if primary {
+            g.lead = text;
+        } else {
+            g.set_part(id, text, &order);
+        }
+    })
+    .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
+    let all_decided = s.decisions_in(&section_id).all(|c| c.is_decided());
+    if let Some(section) = s.section_mut(&section_id) {
+        if all_decided && section.status < SectionStatus::Decided {
+            section.status = SectionStatus::Decided;
+        } else if section.status == SectionStatus::Empty {
+            section.status = SectionStatus::Drafted;
+        }
     }
     s.record(
         now,
@@ -284,21 +306,41 @@ fn rating(r: Option<u8>) -> String {
     r.map(|v| format!("{v}/5")).unwrap_or_else(|| "–".into())
 }
 
-/// The section body generated from a decision: what was chosen and why, the options considered,
-/// the consequences, and the template's outline for the rest of the section.
+/// The section body generated from the section's primary decision: what was chosen and why, the
+/// options considered, the consequences, and the template's outline for the rest of the section.
 pub fn decision_body(
     template: Option<&TemplateSection>,
     c: &crate::model::ComponentDesign,
 ) -> String {
-    let Some(d) = &c.decision else {
+    let Some(text) = decision_text(c, "###") else {
         return String::new();
     };
-    let Some(chosen) = c.option(&d.option) else {
+    let mut out = format!("{DECISION_MARK}\n{text}");
+    push_outline(&mut out, template);
+    out
+}
+
+/// The text of one of a section's other decisions (not its primary one), between its marker
+/// lines, under a heading with the decision's title.
+pub fn decision_part(title: &str, c: &crate::model::ComponentDesign) -> String {
+    let Some(text) = decision_text(c, "####") else {
         return String::new();
     };
+    format!(
+        "{}\n### {}\n\n{}{}",
+        section_text::part_open(&c.id),
+        crate::text::sanitize_line(title),
+        text,
+        section_text::part_close(&c.id)
+    )
+}
+
+/// What was chosen and why, the options considered and the consequences; `heading` is the level
+/// of its sub-headings. `None` before the decision.
+fn decision_text(c: &crate::model::ComponentDesign, heading: &str) -> Option<String> {
+    let d = c.decision.as_ref()?;
+    let chosen = c.option(&d.option)?;
     let mut out = String::new();
-    out.push_str(DECISION_MARK);
-    out.push('\n');
     out.push_str(&format!(
         "**Decision:** {}.",
         chosen.name.trim_end_matches('.')
@@ -309,7 +351,7 @@ pub fn decision_body(
     out.push_str(&realised_sentence(chosen));
     out.push_str("\n\n");
     out.push_str(d.justification.trim());
-    out.push_str("\n\n### Options considered\n\n");
+    out.push_str(&format!("\n\n{heading} Options considered\n\n"));
     out.push_str("| Option | Cost | Complexity | Operational burden | Lock-in | Fit |\n");
     out.push_str("|---|---|---|---|---|---|\n");
     for o in &c.options {
@@ -325,20 +367,20 @@ pub fn decision_body(
         ));
     }
     if !chosen.pros.is_empty() {
-        out.push_str(&format!("\n### Why {}\n\n", chosen.name));
+        out.push_str(&format!("\n{heading} Why {}\n\n", chosen.name));
         for p in &chosen.pros {
             out.push_str(&format!("- {p}\n"));
         }
     }
     if !chosen.cons.is_empty() {
-        out.push_str("\n### Trade-offs to manage\n\n");
+        out.push_str(&format!("\n{heading} Trade-offs to manage\n\n"));
         for con in &chosen.cons {
             out.push_str(&format!("- {con}\n"));
         }
     }
     let rejected: Vec<&OptionCard> = c.options.iter().filter(|o| o.id != d.option).collect();
     if !rejected.is_empty() {
-        out.push_str("\n### Alternatives not chosen\n\n");
+        out.push_str(&format!("\n{heading} Alternatives not chosen\n\n"));
         for o in rejected {
             let why = o
                 .cons
@@ -349,7 +391,9 @@ pub fn decision_body(
         }
     }
     if !d.acknowledged_conflicts.is_empty() {
-        out.push_str("\n### Accepted conflicts with the inputs\n\n");
+        out.push_str(&format!(
+            "\n{heading} Accepted conflicts with the inputs\n\n"
+        ));
         for a in &d.acknowledged_conflicts {
             out.push_str(&format!(
                 "- {} — accepted because {}\n",
@@ -357,8 +401,7 @@ pub fn decision_body(
             ));
         }
     }
-    push_outline(&mut out, template);
-    out
+    Some(out)
 }
 
 /// ` Built with Amazon RDS for PostgreSQL, Multi-AZ (AWS).` for a card that knows its services on
@@ -448,7 +491,7 @@ mod tests {
         let template = Template::builtin().unwrap();
         let change = decide(
             &mut s,
-            template.section(C),
+            &template,
             C,
             "b",
             "Fits the team.",
@@ -464,7 +507,8 @@ mod tests {
         assert_eq!(d.considered, ["a", "b"]);
         assert_eq!(d.decided_at, t(7));
         let section = s.section(C).unwrap();
-        assert_eq!(section.status, SectionStatus::Decided);
+        // The section holds a second decision, not made yet.
+        assert_eq!(section.status, SectionStatus::Drafted);
         assert!(section.body.contains("**Decision:** Option b."));
         assert!(section.body.contains("| Option b (chosen) |"));
         assert!(section.body.contains("### Why Option b"));
@@ -474,6 +518,56 @@ mod tests {
             "template outline follows"
         );
         assert_eq!(s.history.last().unwrap().action, "decided");
+
+        // The section's second decision, a → f on its own; its text is a part of its own after
+        // the first decision's, and the person's edit between them is kept.
+        const B: &str = "compute-background-work";
+        let first = s.section(C).unwrap().body.clone();
+        let edited = format!("{first}\nOur own note on the runtime.\n");
+        section_text::person_edited(s.section_mut(C).unwrap(), edited);
+        add_option(&mut s, B, card("q"), t(8)).unwrap();
+        add_option(&mut s, B, card("j"), t(9)).unwrap();
+        recommend(&mut s, B, "q", "queue workers", t(10)).unwrap();
+        assert_eq!(
+            s.component(C).unwrap().decision.as_ref().unwrap().option,
+            "b"
+        );
+        let change = decide(
+            &mut s,
+            &template,
+            B,
+            "q",
+            "Scales on depth.",
+            &[],
+            vec![],
+            t(11),
+        )
+        .unwrap();
+        assert_eq!(change, BodyChange::Written { kept: 1 });
+        let section = s.section(C).unwrap();
+        assert_eq!(
+            section.status,
+            SectionStatus::Decided,
+            "both decisions made"
+        );
+        let body = &section.body;
+        let at = |needle: &str| {
+            body.find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} missing from {body}"))
+        };
+        assert!(at("**Decision:** Option b.") < at(&section_text::part_open(B)));
+        assert!(at("### Background and scheduled work") < at("**Decision:** Option q."));
+        assert!(at("#### Options considered") > at("### Background and scheduled work"));
+        assert!(body.contains("Our own note on the runtime."));
+        assert_eq!(
+            s.component(B)
+                .unwrap()
+                .decision
+                .as_ref()
+                .unwrap()
+                .considered,
+            ["q", "j"]
+        );
     }
 
     #[test]
@@ -481,28 +575,74 @@ mod tests {
         let mut s = session();
         add_option(&mut s, C, card("a"), t(1)).unwrap();
         assert_eq!(
-            decide(&mut s, None, C, "a", "x", &[], vec![], t(2)),
+            decide(
+                &mut s,
+                &Template::builtin().unwrap(),
+                C,
+                "a",
+                "x",
+                &[],
+                vec![],
+                t(2)
+            ),
             Err(DesignError::NeedTwoOptions(1))
         );
         add_option(&mut s, C, card("b"), t(3)).unwrap();
         assert_eq!(
-            decide(&mut s, None, C, "z", "x", &[], vec![], t(4)),
+            decide(
+                &mut s,
+                &Template::builtin().unwrap(),
+                C,
+                "z",
+                "x",
+                &[],
+                vec![],
+                t(4)
+            ),
             Err(DesignError::NoOption("z".into()))
         );
         assert_eq!(
-            decide(&mut s, None, C, "a", "  ", &[], vec![], t(4)),
+            decide(
+                &mut s,
+                &Template::builtin().unwrap(),
+                C,
+                "a",
+                "  ",
+                &[],
+                vec![],
+                t(4)
+            ),
             Err(DesignError::NoJustification)
         );
         let conflicts = vec!["PRD: no Kubernetes".to_string()];
         assert_eq!(
-            decide(&mut s, None, C, "a", "x", &conflicts, vec![], t(4)),
+            decide(
+                &mut s,
+                &Template::builtin().unwrap(),
+                C,
+                "a",
+                "x",
+                &conflicts,
+                vec![],
+                t(4)
+            ),
             Err(DesignError::UnacknowledgedConflicts(1))
         );
         let ack = ConflictAck {
             finding: conflicts[0].clone(),
             reason: "the platform team now runs clusters".into(),
         };
-        decide(&mut s, None, C, "a", "x", &conflicts, vec![ack], t(5)).unwrap();
+        decide(
+            &mut s,
+            &Template::builtin().unwrap(),
+            C,
+            "a",
+            "x",
+            &conflicts,
+            vec![ack],
+            t(5),
+        )
+        .unwrap();
         assert!(
             s.section(C)
                 .unwrap()
@@ -540,11 +680,31 @@ mod tests {
         let section = s.section_mut(C).unwrap();
         section.body = "My own notes on compute.".into();
         section.hand_edited = true;
-        let change = decide(&mut s, None, C, "a", "first", &[], vec![], t(2)).unwrap();
+        let change = decide(
+            &mut s,
+            &Template::builtin().unwrap(),
+            C,
+            "a",
+            "first",
+            &[],
+            vec![],
+            t(2),
+        )
+        .unwrap();
         assert_eq!(change, BodyChange::Written { kept: 1 });
         let body = s.section(C).unwrap().body.clone();
         assert!(body.starts_with("My own notes on compute.\n\n<!-- infradraft: decision -->"));
-        let change = decide(&mut s, None, C, "b", "second", &[], vec![], t(3)).unwrap();
+        let change = decide(
+            &mut s,
+            &Template::builtin().unwrap(),
+            C,
+            "b",
+            "second",
+            &[],
+            vec![],
+            t(3),
+        )
+        .unwrap();
         assert_eq!(change, BodyChange::Written { kept: 1 });
         let body = s.section(C).unwrap().body.clone();
         assert!(body.starts_with("My own notes on compute."));
@@ -584,17 +744,7 @@ mod tests {
         // Incremental work: compute decided between two hand-made cards, network text by hand.
         add_option(&mut s, C, card("a"), t(2)).unwrap();
         add_option(&mut s, C, card("b"), t(3)).unwrap();
-        decide(
-            &mut s,
-            template.section(C),
-            C,
-            "b",
-            "Fits.",
-            &[],
-            vec![],
-            t(4),
-        )
-        .unwrap();
+        decide(&mut s, &template, C, "b", "Fits.", &[], vec![], t(4)).unwrap();
         let compute = s.component(C).unwrap().clone();
         let compute_body = s.section(C).unwrap().body.clone();
         s.section_mut("network-architecture").unwrap().body = "Hand-written notes.".into();
@@ -604,16 +754,19 @@ mod tests {
         let drafted = crate::workflow::yolo::draft_all(&mut s, &template, &catalog, t(6));
         assert_eq!(
             drafted,
-            template.components().count() - 1,
-            "all but compute"
+            template.decisions().count() - 1,
+            "all but compute's runtime"
         );
         assert_eq!(
             s.component(C).unwrap(),
             &compute,
             "the decided component is untouched"
         );
-        assert_eq!(s.section(C).unwrap().body, compute_body);
-        assert_eq!(s.section(C).unwrap().status, SectionStatus::Decided);
+        // The section's other decision is drafted after the decided one's text, which stays.
+        let body = &s.section(C).unwrap().body;
+        assert!(body.starts_with(compute_body.trim_end()), "{body}");
+        assert!(body.contains(&section_text::part_open("compute-background-work")));
+        assert_eq!(s.section(C).unwrap().status, SectionStatus::Drafted);
         let network = s.section("network-architecture").unwrap();
         assert!(
             network.body.contains("Hand-written notes."),

@@ -8,7 +8,7 @@
 //! [`expand_tags`], so `eks` also counts as `kubernetes`) shape it:
 //!
 //! - **Network topology** (`network-topology`, section `network-architecture`), top-down: users →
-//!   edge (DNS, CDN, and WAF when the security choice has `waf`) → load balancer → the compute
+//!   edge (DNS, CDN, and WAF when the security or edge-protection choice has `waf`) → load balancer → the compute
 //!   choice in private subnets → the data choice. `multi-az` on the network, compute, data or
 //!   disaster-recovery choice spreads the tiers over two zone subgraphs with a standby database;
 //!   `hub-and-spoke` adds a hub network with ingress and egress; `shared-vpc` and
@@ -306,7 +306,11 @@ struct Context<'a> {
     network: Option<Choice<'a>>,
     compute: Option<Choice<'a>>,
     data: Option<Choice<'a>>,
+    cache: Option<Choice<'a>>,
+    messaging: Option<Choice<'a>>,
+    objects: Option<Choice<'a>>,
     security: Option<Choice<'a>>,
+    edge: Option<Choice<'a>>,
     cicd: Option<Choice<'a>>,
     recovery: Option<Choice<'a>>,
     transition: Option<Choice<'a>>,
@@ -368,7 +372,11 @@ impl<'a> Context<'a> {
             network: choice(s, "network-architecture"),
             compute: choice(s, "compute-resources"),
             data: choice(s, "data-resources"),
+            cache: choice(s, "data-cache"),
+            messaging: choice(s, "data-messaging"),
+            objects: choice(s, "data-object-storage"),
             security: choice(s, "security-architecture"),
+            edge: choice(s, "security-edge-protection"),
             cicd: choice(s, "ci-cd-pipeline"),
             recovery: choice(s, "disaster-recovery"),
             transition: choice(s, "environment-transition-strategy"),
@@ -559,10 +567,14 @@ const DATABASE_TAGS: &[&str] = &[
 
 /// A supporting store: its label when the data choice or the inputs name one of `kinds`.
 fn supporting(cx: &Context, kinds: &[(&str, &str)], what: &str) -> Option<String> {
-    if let Some(d) = &cx.data
-        && kinds.iter().any(|(t, _)| d.has(t))
+    // The data section's decisions: the primary database, the cache, messaging, object storage.
+    for d in [&cx.data, &cx.cache, &cx.messaging, &cx.objects]
+        .into_iter()
+        .flatten()
     {
-        return Some(format!("{what}: {}", d.name()));
+        if kinds.iter().any(|(t, _)| d.has(t)) {
+            return Some(format!("{what}: {}", d.name()));
+        }
     }
     kinds
         .iter()
@@ -577,6 +589,7 @@ fn network_topology(cx: &Context) -> String {
         &cx.data,
         &cx.recovery,
         &cx.security,
+        &cx.edge,
         &cx.cloud,
     ];
     let provenance = Context::provenance(
@@ -587,6 +600,7 @@ fn network_topology(cx: &Context) -> String {
             "data-resources",
             "disaster-recovery",
             "security-architecture",
+            "security-edge-protection",
             "cloud-provider-strategy",
         ],
     );
@@ -628,7 +642,7 @@ fn network_topology(cx: &Context) -> String {
     } else {
         vec![("a", "")]
     };
-    let waf = Context::any(&[&cx.security, &cx.network], "waf");
+    let waf = Context::any(&[&cx.security, &cx.edge, &cx.network], "waf");
 
     m.node("users", Shape::Stadium, "Users");
     m.node(
@@ -824,8 +838,17 @@ fn zone_databases(
 }
 
 fn data_flow(cx: &Context) -> String {
-    let choices = [&cx.data, &cx.compute];
-    let mut provenance = Context::provenance(&choices, &["data-resources", "compute-resources"]);
+    let choices = [&cx.data, &cx.cache, &cx.messaging, &cx.objects, &cx.compute];
+    let mut provenance = Context::provenance(
+        &choices,
+        &[
+            "data-resources",
+            "data-cache",
+            "data-messaging",
+            "data-object-storage",
+            "compute-resources",
+        ],
+    );
     let cache = supporting(cx, CACHES, "Cache");
     let objects = supporting(cx, OBJECT_STORES, "Files");
     let queue = supporting(cx, QUEUES, "Queue");
@@ -1381,6 +1404,51 @@ mod tests {
                 .contains("nothing decided or recommended yet")
         );
         assert_clean(&s);
+    }
+
+    #[test]
+    fn the_data_and_security_sections_further_decisions_shape_the_diagrams() {
+        let mut s = empty();
+        with(
+            &mut s,
+            "data-resources",
+            "Managed PostgreSQL",
+            &["postgres", "sql", "managed"],
+            true,
+        );
+        with(&mut s, "data-cache", "Managed Valkey", &["redis"], true);
+        with(&mut s, "data-messaging", "Managed queues", &["sqs"], false);
+        with(
+            &mut s,
+            "data-object-storage",
+            "Object storage in one region",
+            &["object-storage"],
+            true,
+        );
+        with(
+            &mut s,
+            "security-edge-protection",
+            "CDN with edge WAF",
+            &["cdn", "waf"],
+            true,
+        );
+        assert_clean(&s);
+        let net = &starters(&s)[0].source;
+        assert!(net.contains("Edge: DNS, CDN and WAF"), "{net}");
+        assert!(
+            net.contains("security-edge-protection: CDN with edge WAF (decided)"),
+            "{net}"
+        );
+        let flow = &starters(&s)[1].source;
+        for expected in [
+            "Primary database: Managed PostgreSQL",
+            "Cache: Managed Valkey",
+            "Queue: Managed queues",
+            "Files: Object storage in one region",
+            "data-messaging: Managed queues (recommended, not decided)",
+        ] {
+            assert!(flow.contains(expected), "{expected}\n{flow}");
+        }
     }
 
     #[test]

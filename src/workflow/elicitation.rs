@@ -10,9 +10,9 @@
 use jiff::Timestamp;
 
 use super::design::DesignError;
-use super::section_text::{self, BodyChange, close_mark, open_mark};
+use super::section_text::{self, BlockKey, BodyChange, close_mark_of, open_mark_of};
 use crate::analysis::worksheet::{prefill, results_markdown};
-use crate::knowledge::{Catalog, TemplateSection};
+use crate::knowledge::{Catalog, Template};
 use crate::model::{
     ElicitationAction, ElicitationRecord, ElicitationStatus, SectionStatus, Session, Worksheet,
 };
@@ -136,9 +136,20 @@ fn record_of(s: &Session, component: &str, index: usize) -> Result<ElicitationRe
         .ok_or(DesignError::NoRecord(index + 1))
 }
 
-/// The text an applied record puts into the section, between its marker lines.
-pub fn block(record: &ElicitationRecord, index: usize) -> String {
-    let mut out = open_mark(index);
+/// Where decision `component`'s records go in its section: its section's id and the decision as
+/// the block markers name it (empty for the primary decision).
+fn placement(s: &Session, component: &str) -> Result<(String, String), DesignError> {
+    let c = s
+        .component(component)
+        .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
+    let decision = if c.is_primary() { "" } else { component };
+    Ok((c.section_id().to_string(), decision.to_string()))
+}
+
+/// The text an applied record puts into the section, between its marker lines; `decision` is
+/// empty for the section's primary decision.
+pub fn block(record: &ElicitationRecord, decision: &str, index: usize) -> String {
+    let mut out = open_mark_of(decision, index);
     out.push('\n');
     out.push_str(record.results.trim_end());
     out.push('\n');
@@ -148,7 +159,7 @@ pub fn block(record: &ElicitationRecord, index: usize) -> String {
             record.conclusions.trim()
         ));
     }
-    out.push_str(&close_mark(index));
+    out.push_str(&close_mark_of(decision, index));
     out
 }
 
@@ -158,17 +169,19 @@ pub fn block(record: &ElicitationRecord, index: usize) -> String {
 /// ([`BodyChange::NeedsChoice`]) and the record is applied once it is settled.
 pub fn apply(
     s: &mut Session,
-    template: Option<&TemplateSection>,
+    template: &Template,
     component: &str,
     index: usize,
     now: Timestamp,
 ) -> Result<BodyChange, DesignError> {
     let record = record_of(s, component, index)?;
-    let base = section_text::current_base(s, template, component);
-    let block = block(&record, index);
-    let change = section_text::regenerate(s, component, &base, |g| g.set_block(index, block))
+    let (section, decision) = placement(s, component)?;
+    let base = section_text::current_base(s, template.section(&section), &section);
+    let block = block(&record, &decision, index);
+    let key = BlockKey { decision, index };
+    let change = section_text::regenerate(s, &section, &base, |g| g.set_block(key, block))
         .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
-    if let Some(section) = s.section_mut(component)
+    if let Some(section) = s.section_mut(&section)
         && section.status == SectionStatus::Empty
     {
         section.status = SectionStatus::Drafted;
@@ -186,15 +199,17 @@ pub fn apply(
 /// (asking first, through [`BodyChange::NeedsChoice`], where the person changed them).
 pub fn discard(
     s: &mut Session,
-    template: Option<&TemplateSection>,
+    template: &Template,
     component: &str,
     index: usize,
     now: Timestamp,
 ) -> Result<BodyChange, DesignError> {
     let record = record_of(s, component, index)?;
-    let base = section_text::current_base(s, template, component);
-    let change = section_text::regenerate(s, component, &base, |g| {
-        g.remove_block(index);
+    let (section, decision) = placement(s, component)?;
+    let base = section_text::current_base(s, template.section(&section), &section);
+    let key = BlockKey { decision, index };
+    let change = section_text::regenerate(s, &section, &base, |g| {
+        g.remove_block(&key);
     })
     .unwrap_or(BodyChange::Unchanged);
     set_status(s, component, index, ElicitationStatus::Discarded);
@@ -217,8 +232,12 @@ fn set_status(s: &mut Session, component: &str, index: usize, status: Elicitatio
 
 /// Whether the section body holds record `index`'s block.
 pub fn is_in_body(s: &Session, component: &str, index: usize) -> bool {
-    s.section(component)
-        .is_some_and(|sec| sec.body.contains(&open_mark(index)))
+    let Ok((section, decision)) = placement(s, component) else {
+        return false;
+    };
+    let mark = open_mark_of(&decision, index);
+    s.section(&section)
+        .is_some_and(|sec| sec.body.lines().any(|l| l.trim() == mark))
 }
 
 /// The sections a component depends on, from its latest cross-functional integration worksheet

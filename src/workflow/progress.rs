@@ -4,8 +4,9 @@ use crate::model::{SectionStatus, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
-    pub components: usize,
-    pub components_decided: usize,
+    /// The decisions the component sections hold, and how many of them are made.
+    pub decisions: usize,
+    pub decisions_made: usize,
     pub sections: usize,
     /// Sections with any content (drafted, decided or finalized).
     pub sections_drafted: usize,
@@ -18,8 +19,8 @@ impl Progress {
         let count =
             |min: SectionStatus| session.sections.iter().filter(|s| s.status >= min).count();
         Progress {
-            components: session.components.len(),
-            components_decided: session.components.iter().filter(|c| c.is_decided()).count(),
+            decisions: session.components.len(),
+            decisions_made: session.components.iter().filter(|c| c.is_decided()).count(),
             sections: session.sections.len(),
             sections_drafted: count(SectionStatus::Drafted),
             sections_decided: session
@@ -31,11 +32,11 @@ impl Progress {
         }
     }
 
-    /// A one-line summary such as "3/16 components decided, 5/19 sections drafted".
+    /// A one-line summary such as "3/25 decisions made, 5/19 sections drafted".
     pub fn summary(&self) -> String {
         format!(
-            "{}/{} components decided, {}/{} sections drafted",
-            self.components_decided, self.components, self.sections_drafted, self.sections
+            "{}/{} decisions made, {}/{} sections drafted",
+            self.decisions_made, self.decisions, self.sections_drafted, self.sections
         )
     }
 }

@@ -21,47 +21,125 @@ pub const DECISION_MARK: &str = "<!-- infradraft: decision -->";
 /// The line that opens the text of a drafted (not yet decided) recommendation.
 pub const DRAFT_MARK: &str = "<!-- infradraft: draft -->";
 
-/// The line that opens the block of elicitation record `index` (0-based) in a section.
+/// The line that opens the block of the primary decision's elicitation record `index` (0-based).
 pub fn open_mark(index: usize) -> String {
-    format!("<!-- infradraft: elicitation {} -->", index + 1)
+    open_mark_of("", index)
 }
 
-/// The line that closes the block of elicitation record `index`.
+/// The line that closes the block of the primary decision's elicitation record `index`.
 pub fn close_mark(index: usize) -> String {
-    format!("<!-- infradraft: end elicitation {} -->", index + 1)
+    close_mark_of("", index)
 }
 
-/// The record index of an elicitation block's opening line.
-fn block_index(line: &str) -> Option<usize> {
-    let n = line
+/// The line that opens the block of elicitation record `index` of decision `decision` (empty for
+/// the section's primary decision).
+pub fn open_mark_of(decision: &str, index: usize) -> String {
+    if decision.is_empty() {
+        format!("<!-- infradraft: elicitation {} -->", index + 1)
+    } else {
+        format!("<!-- infradraft: elicitation {decision} {} -->", index + 1)
+    }
+}
+
+/// The line that closes the block [`open_mark_of`] opens.
+pub fn close_mark_of(decision: &str, index: usize) -> String {
+    if decision.is_empty() {
+        format!("<!-- infradraft: end elicitation {} -->", index + 1)
+    } else {
+        format!(
+            "<!-- infradraft: end elicitation {decision} {} -->",
+            index + 1
+        )
+    }
+}
+
+/// The line that opens the text of decision `id` in its section, for every decision but the
+/// section's primary one (whose text is the lead).
+pub fn part_open(id: &str) -> String {
+    format!("<!-- infradraft: decision {id} -->")
+}
+
+/// The line that closes the text [`part_open`] opens.
+pub fn part_close(id: &str) -> String {
+    format!("<!-- infradraft: end decision {id} -->")
+}
+
+/// The decision and record index of an elicitation block's opening line.
+fn block_key(line: &str) -> Option<BlockKey> {
+    let rest = line
         .trim()
         .strip_prefix("<!-- infradraft: elicitation ")?
         .strip_suffix(" -->")?;
-    n.parse::<usize>().ok()?.checked_sub(1)
+    let (decision, n) = match rest.rsplit_once(' ') {
+        Some((decision, n)) => (decision.to_string(), n),
+        None => (String::new(), rest),
+    };
+    let index = n.parse::<usize>().ok()?.checked_sub(1)?;
+    Some(BlockKey { decision, index })
+}
+
+/// The decision whose text a line opens (`<!-- infradraft: decision data-cache -->`).
+fn part_id(line: &str) -> Option<&str> {
+    let id = line
+        .trim()
+        .strip_prefix("<!-- infradraft: decision ")?
+        .strip_suffix(" -->")?;
+    crate::model::is_slug(id).then_some(id)
+}
+
+/// Which elicitation block: the decision it belongs to (empty for the primary one) and the
+/// record's index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BlockKey {
+    pub decision: String,
+    pub index: usize,
+}
+
+impl BlockKey {
+    pub fn primary(index: usize) -> BlockKey {
+        BlockKey {
+            decision: String::new(),
+            index,
+        }
+    }
 }
 
 /// The generated text of a section, in its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Generated {
-    /// Applied worksheet results: record index and the block (with its marker lines).
-    pub blocks: Vec<(usize, String)>,
-    /// The drafted recommendation or the decision, or empty.
+    /// Applied worksheet results: which record and the block (with its marker lines).
+    pub blocks: Vec<(BlockKey, String)>,
+    /// The primary decision's drafted recommendation or decision, or empty.
     pub lead: String,
+    /// The other decisions' texts, each with its marker lines, in the section's order.
+    pub parts: Vec<(String, String)>,
 }
 
 impl Generated {
-    /// Splits generated text into its parts: marked blocks, and the rest as the lead.
+    /// Splits generated text into its parts: marked blocks and decisions, and the rest as the
+    /// lead.
     pub fn parse(text: &str) -> Generated {
         let mut out = Generated::default();
         let mut lead: Vec<&str> = Vec::new();
         let lines: Vec<&str> = text.split('\n').collect();
         let mut i = 0;
         while i < lines.len() {
-            if let Some(index) = block_index(lines[i]) {
-                let close = close_mark(index);
+            if let Some(key) = block_key(lines[i]) {
+                let close = close_mark_of(&key.decision, key.index);
                 if let Some(end) = lines[i..].iter().position(|l| l.trim() == close) {
                     out.blocks
-                        .push((index, lines[i..=i + end].join("\n").trim().to_string()));
+                        .push((key, lines[i..=i + end].join("\n").trim().to_string()));
+                    i += end + 1;
+                    continue;
+                }
+            }
+            if let Some(id) = part_id(lines[i]) {
+                let close = part_close(id);
+                if let Some(end) = lines[i..].iter().position(|l| l.trim() == close) {
+                    out.parts.push((
+                        id.to_string(),
+                        lines[i..=i + end].join("\n").trim().to_string(),
+                    ));
                     i += end + 1;
                     continue;
                 }
@@ -73,11 +151,34 @@ impl Generated {
         out
     }
 
-    /// The generated text: the blocks, then the lead, a blank line between parts.
+    /// The generated text: the primary decision's blocks and lead, then each other decision's
+    /// text followed by its blocks, a blank line between parts.
     pub fn compose(&self) -> String {
-        let mut parts: Vec<&str> = self.blocks.iter().map(|(_, b)| b.trim()).collect();
+        let mut parts: Vec<&str> = self
+            .blocks
+            .iter()
+            .filter(|(k, _)| k.decision.is_empty())
+            .map(|(_, b)| b.trim())
+            .collect();
         if !self.lead.trim().is_empty() {
             parts.push(self.lead.trim());
+        }
+        let mut others: Vec<&str> = self.parts.iter().map(|(id, _)| id.as_str()).collect();
+        for (k, _) in &self.blocks {
+            if !k.decision.is_empty() && !others.contains(&k.decision.as_str()) {
+                others.push(&k.decision);
+            }
+        }
+        for id in others {
+            if let Some((_, text)) = self.parts.iter().find(|(p, _)| p == id) {
+                parts.push(text.trim());
+            }
+            parts.extend(
+                self.blocks
+                    .iter()
+                    .filter(|(k, _)| k.decision == id)
+                    .map(|(_, b)| b.trim()),
+            );
         }
         let mut out = parts.join("\n\n");
         if !out.is_empty() {
@@ -86,19 +187,35 @@ impl Generated {
         out
     }
 
-    /// Puts record `index`'s block in place of its earlier copy, or after the other blocks.
-    pub fn set_block(&mut self, index: usize, block: String) {
-        match self.blocks.iter_mut().find(|(i, _)| *i == index) {
+    /// Puts a record's block in place of its earlier copy, or after the other blocks.
+    pub fn set_block(&mut self, key: BlockKey, block: String) {
+        match self.blocks.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = block,
-            None => self.blocks.push((index, block)),
+            None => self.blocks.push((key, block)),
         }
     }
 
-    /// Takes record `index`'s block out. Returns whether it was there.
-    pub fn remove_block(&mut self, index: usize) -> bool {
+    /// Takes a record's block out. Returns whether it was there.
+    pub fn remove_block(&mut self, key: &BlockKey) -> bool {
         let before = self.blocks.len();
-        self.blocks.retain(|(i, _)| *i != index);
+        self.blocks.retain(|(k, _)| k != key);
         self.blocks.len() != before
+    }
+
+    /// Puts decision `id`'s text (with its marker lines) in place of its earlier copy, or among
+    /// the others where `order` (the section's decisions, in order) puts it.
+    pub fn set_part(&mut self, id: &str, text: String, order: &[&str]) {
+        if let Some(slot) = self.parts.iter_mut().find(|(p, _)| p == id) {
+            slot.1 = text;
+            return;
+        }
+        let rank = |p: &str| order.iter().position(|o| *o == p).unwrap_or(usize::MAX);
+        let at = self
+            .parts
+            .iter()
+            .position(|(p, _)| rank(p) > rank(id))
+            .unwrap_or(self.parts.len());
+        self.parts.insert(at, (id.to_string(), text));
     }
 }
 
@@ -186,9 +303,12 @@ fn legacy_base(s: &Session, template: Option<&TemplateSection>, id: &str, body: 
         return String::new();
     };
     let mut g = Generated::default();
-    for (i, _) in Generated::parse(body).blocks {
-        if let Some(record) = c.elicitations.get(i) {
-            g.blocks.push((i, super::elicitation::block(record, i)));
+    for (key, _) in Generated::parse(body).blocks {
+        if let Some(record) = c.elicitations.get(key.index)
+            && key.decision.is_empty()
+        {
+            let block = super::elicitation::block(record, "", key.index);
+            g.blocks.push((key, block));
         }
     }
     if body.contains(DECISION_MARK) {
@@ -438,12 +558,56 @@ mod tests {
     fn generated_text_splits_into_blocks_and_lead_and_composes_back() {
         let g = Generated {
             blocks: vec![
-                (0, format!("{}\nMatrix\n{}", open_mark(0), close_mark(0))),
-                (2, format!("{}\nStress\n{}", open_mark(2), close_mark(2))),
+                (
+                    BlockKey::primary(0),
+                    format!("{}\nMatrix\n{}", open_mark(0), close_mark(0)),
+                ),
+                (
+                    BlockKey::primary(2),
+                    format!("{}\nStress\n{}", open_mark(2), close_mark(2)),
+                ),
+                (
+                    BlockKey {
+                        decision: "data-cache".into(),
+                        index: 0,
+                    },
+                    format!(
+                        "{}\nCache costs\n{}",
+                        open_mark_of("data-cache", 0),
+                        close_mark_of("data-cache", 0)
+                    ),
+                ),
             ],
             lead: format!("{DECISION_MARK}\n**Decision:** X.\n\n### Outline"),
+            parts: vec![
+                (
+                    "data-cache".into(),
+                    format!(
+                        "{}\n### Cache\n\n**Decision:** Valkey.\n{}",
+                        part_open("data-cache"),
+                        part_close("data-cache")
+                    ),
+                ),
+                (
+                    "data-messaging".into(),
+                    format!(
+                        "{}\n### Messaging\n{}",
+                        part_open("data-messaging"),
+                        part_close("data-messaging")
+                    ),
+                ),
+            ],
         };
         let text = g.compose();
+        // Each decision's worksheet results follow its own text.
+        let cache_text = text.find("**Decision:** Valkey.").unwrap();
+        let cache_block = text.find("Cache costs").unwrap();
+        let messaging = text.find("### Messaging").unwrap();
+        assert!(
+            cache_text < cache_block && cache_block < messaging,
+            "{text}"
+        );
+        assert!(text.find("Stress").unwrap() < text.find("**Decision:** X.").unwrap());
         assert_eq!(Generated::parse(&text), g);
         assert_eq!(Generated::parse(&text).compose(), text);
         assert_eq!(Generated::parse("").compose(), "");

@@ -42,10 +42,10 @@ pub fn new_session(template: &Template, spec: NewSession, now: Timestamp) -> Ses
     session.inputs = spec.inputs;
     for t in &template.sections {
         session.sections.push(Section::new(&t.id, &t.title));
-        if t.component {
+        for d in t.decisions() {
             session
                 .components
-                .push(ComponentDesign::new(&t.id, &t.purpose));
+                .push(ComponentDesign::in_section(d.id, &t.id, d.title, d.purpose));
         }
     }
     super::refresh_extraction(&mut session);
@@ -215,13 +215,29 @@ mod tests {
         );
         assert_eq!(s.meta.title, "Acme — Infrastructure Architecture");
         assert_eq!(s.sections.len(), template.sections.len());
-        assert_eq!(s.components.len(), template.components().count());
+        assert_eq!(s.components.len(), template.decisions().count());
+        assert!(s.components.len() > template.components().count());
         assert_eq!(s.mode, Some(InteractionMode::Yolo));
         let compute = s.component("compute-resources").unwrap();
+        let declared = template.decision("compute-resources").unwrap();
+        assert_eq!(compute.purpose, declared.purpose);
+        assert_eq!(s.decision_title(compute), "Application runtime");
+        // A section's decisions keep the template's order, its primary one first.
+        let data: Vec<&str> = s
+            .decisions_in("data-resources")
+            .map(|c| c.id.as_str())
+            .collect();
         assert_eq!(
-            compute.purpose,
-            template.section("compute-resources").unwrap().purpose
+            data,
+            [
+                "data-resources",
+                "data-cache",
+                "data-messaging",
+                "data-object-storage"
+            ]
         );
+        assert!(s.component("data-cache").unwrap().section_id() == "data-resources");
+        assert!(!s.component("data-cache").unwrap().is_primary());
         assert_eq!(s.history.len(), 1);
         assert_eq!(s.history[0].action, "created");
     }

@@ -65,17 +65,45 @@ pub fn draft_component(
         at: now,
     });
     c.step = DesignStep::Recommendation;
-    let body = draft_body(template, c);
-    if let Some(section) = s.section_mut(id)
-        && section.body.trim().is_empty()
-    {
-        // An empty body holds nothing of the person's: the draft is written whole.
-        super::section_text::commit(section, body.clone(), body);
-        if section.status == SectionStatus::Empty {
-            section.status = SectionStatus::Drafted;
-        }
-    }
+    write_draft(s, template, id);
     true
+}
+
+/// Writes decision `id`'s drafted recommendation into its section: the lead for the section's
+/// primary decision, its own part for the others. The draft merges with what the person wrote;
+/// where it would replace text the person changed, the section is left as it is (the person
+/// writes the text from the design panes when they want it).
+fn write_draft(s: &mut Session, template: &Template, id: &str) {
+    let Some(c) = s.component(id) else {
+        return;
+    };
+    let section_id = c.section_id().to_string();
+    let primary = c.is_primary();
+    let text = if primary {
+        draft_body(template, c)
+    } else {
+        draft_part(s.decision_title(c), c)
+    };
+    let order: Vec<String> = s.decisions_in(&section_id).map(|c| c.id.clone()).collect();
+    let order: Vec<&str> = order.iter().map(String::as_str).collect();
+    let base = super::section_text::current_base(s, template.section(&section_id), &section_id);
+    let written = super::section_text::regenerate(s, &section_id, &base, |g| {
+        if primary {
+            if g.lead.trim().is_empty() {
+                g.lead = text;
+            }
+        } else if !g.parts.iter().any(|(p, _)| p == id) {
+            g.set_part(id, text, &order);
+        }
+    });
+    if matches!(
+        written,
+        Some(super::section_text::BodyChange::Written { .. })
+    ) && let Some(section) = s.section_mut(&section_id)
+        && section.status == SectionStatus::Empty
+    {
+        section.status = SectionStatus::Drafted;
+    }
 }
 
 /// The cards a draft puts on the table and the recommendation with its rationale: the best options
@@ -108,23 +136,42 @@ pub fn draft_choice(ranked: &[Ranked]) -> Option<(Vec<crate::model::OptionCard>,
     ))
 }
 
-/// The body of a drafted (not yet decided) component: the recommendation, the options with their
-/// trade-offs, and the template's outline for the rest.
+/// The body of a drafted (not yet decided) primary decision: the recommendation, the options with
+/// their trade-offs, and the template's outline for the rest.
 pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> String {
-    let Some(rec) = &c.recommendation else {
+    let Some(text) = draft_text(c, "###") else {
         return String::new();
     };
-    let Some(best) = c.option(&rec.option) else {
+    let mut out = format!("{}\n{text}", super::section_text::DRAFT_MARK);
+    super::design::push_outline(&mut out, template.section(c.section_id()));
+    out
+}
+
+/// The drafted text of one of a section's other decisions, between its marker lines.
+pub fn draft_part(title: &str, c: &crate::model::ComponentDesign) -> String {
+    let Some(text) = draft_text(c, "####") else {
         return String::new();
     };
+    format!(
+        "{}\n### {}\n\n{text}{}",
+        super::section_text::part_open(&c.id),
+        crate::text::sanitize_line(title),
+        super::section_text::part_close(&c.id)
+    )
+}
+
+/// The recommendation and the options with their trade-offs; `heading` is the level of its
+/// sub-heading. `None` without a recommendation.
+fn draft_text(c: &crate::model::ComponentDesign, heading: &str) -> Option<String> {
+    let rec = c.recommendation.as_ref()?;
+    let best = c.option(&rec.option)?;
     let mut out = format!(
-        "{}\n**Recommended:** {} (draft, not yet decided). {}{}\n\n",
-        super::section_text::DRAFT_MARK,
+        "**Recommended:** {} (draft, not yet decided). {}{}\n\n",
         best.name.trim_end_matches('.'),
         best.summary.trim(),
         super::design::realised_sentence(best)
     );
-    out.push_str("### Options under consideration\n\n");
+    out.push_str(&format!("{heading} Options under consideration\n\n"));
     for o in &c.options {
         out.push_str(&format!("- **{}**: {}", o.name, o.summary.trim()));
         if let Some(p) = o.pros.first() {
@@ -135,8 +182,7 @@ pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> Str
         }
         out.push('\n');
     }
-    super::design::push_outline(&mut out, template.section(&c.id));
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -169,9 +215,15 @@ mod tests {
             let rec = c.recommendation.as_ref().unwrap();
             assert!(c.option(&rec.option).is_some());
             assert!(c.decision.is_none());
-            let section = s.section(&c.id).unwrap();
+            let section = s.section(c.section_id()).unwrap();
             assert_eq!(section.status, SectionStatus::Drafted, "{}", c.id);
             assert!(section.body.contains("**Recommended:**"), "{}", c.id);
+            if !c.is_primary() {
+                let open = crate::workflow::section_text::part_open(&c.id);
+                assert!(section.body.contains(&open), "{}", c.id);
+                let title = format!("### {}", s.decision_title(c));
+                assert!(section.body.contains(&title), "{}", c.id);
+            }
         }
         // A second run leaves drafted components alone.
         assert_eq!(draft_all(&mut s, &template, &catalog, now), 0);

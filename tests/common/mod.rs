@@ -178,7 +178,7 @@ pub fn complete_session() -> infradraft::model::Session {
             .collect();
         infradraft::workflow::design::decide(
             &mut s,
-            template.section(id),
+            &template,
             id,
             &r.option,
             &r.rationale,

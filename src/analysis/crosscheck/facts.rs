@@ -212,5 +212,6 @@ pub(super) fn check_fact(
         tag: first_tag,
         at_best: false,
         brief: fact.text.clone(),
+        outage: false,
     })
 }

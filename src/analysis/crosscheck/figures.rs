@@ -67,6 +67,9 @@ pub struct Comparison<'a> {
     pub text: String,
     /// A few words for a card: `RPO 15 min: about 1 min`.
     pub brief: String,
+    /// Not met because the option does not survive a failure the requirements ask it to survive
+    /// (the whole service lost with a region), rather than falling short of a figure by a degree.
+    pub outage: bool,
 }
 
 /// What a card achieves: what it states when it states anything (a catalog option knows itself
@@ -144,6 +147,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             outcome,
             requirement: r,
             text,
+            outage: false,
         });
     }
     if let (Some((need, r)), Some(reach)) = (&needs.rto, &caps.rto) {
@@ -154,6 +158,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             outcome,
             requirement: r,
             text,
+            outage: false,
         });
     }
     if let (Some((need, r)), Some(reach)) = (&needs.availability, &caps.availability) {
@@ -173,6 +178,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             brief: format!("{}%: about {}%", percent(need), percent(got)),
             outcome,
             requirement: r,
+            outage: false,
             text: format!(
                 "{}% availability required ({}); {}: about {}%, {verdict}",
                 percent(need),
@@ -219,6 +225,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
                     "not survived"
                 }
             ),
+            outage: outcome == Outcome::NotMet,
             outcome,
             requirement: r,
             text,

@@ -109,6 +109,9 @@ pub struct Finding {
     pub at_best: bool,
     /// A few words for a card: the fact's text, or the figure against what the option gives.
     pub brief: String,
+    /// A figure not met because the option does not survive a failure the requirements ask it to
+    /// survive: worse than falling short of a figure by a degree.
+    pub outage: bool,
 }
 
 /// What a finding rests on.
@@ -416,6 +419,7 @@ impl<'a> Assessor<'a> {
                 tag: None,
                 at_best: c.outcome == Outcome::AtBest,
                 brief: c.brief,
+                outage: c.outage,
             });
         }
         out.sort_by_key(|f| f.verdict.rank());

@@ -64,7 +64,7 @@ impl Rule {
             i_want: c.fill(self.i_want),
             so_that: c.fill(self.so_that),
             acceptance_criteria: self.criteria.iter().map(|k| c.fill(k)).collect(),
-            section: Some(c.component.id.clone()),
+            section: Some(c.component.section_id().to_string()),
             decision: Some(c.component.id.clone()),
             size: self.size,
         }
@@ -188,13 +188,8 @@ mod tests {
     #[test]
     fn every_template_component_has_a_story_rule() {
         let template = crate::knowledge::Template::builtin().unwrap();
-        let ids: Vec<String> = template
-            .sections
-            .iter()
-            .filter(|s| s.component)
-            .map(|s| s.id.clone())
-            .collect();
-        assert_eq!(ids.len(), 16);
+        let ids: Vec<String> = template.decisions().map(|d| d.id.to_string()).collect();
+        assert_eq!(ids.len(), 23);
         for id in &ids {
             let specific = rules().filter(|r| r.on.contains(&id.as_str())).count();
             assert!(specific >= 1, "{id} has no rule");

@@ -7,6 +7,11 @@ use crate::model::StorySize::{Large, Small};
 use super::draft::Rule;
 
 const SEC: &[&str] = &["security-architecture"];
+/// Edge rules: for the edge-protection decision, and for a security choice of a template that does
+/// not split it out.
+const SEC_EDGE: &[&str] = &["security-edge-protection", "security-architecture"];
+/// Key and secret rules, likewise.
+const SEC_KEYS: &[&str] = &["security-secrets-keys", "security-architecture"];
 const SEC_VERIFY: &[&str] = &[
     "security-architecture",
     "infrastructure-verification-approach",
@@ -48,7 +53,7 @@ pub(super) const RULES: &[Rule] = &[
         ..Rule::BASE
     },
     Rule {
-        on: SEC,
+        on: SEC_EDGE,
         any: &["waf", "perimeter"],
         title: "Web application firewall and edge protection",
         as_a: "security engineer",
@@ -94,7 +99,7 @@ pub(super) const RULES: &[Rule] = &[
         ..Rule::BASE
     },
     Rule {
-        on: SEC,
+        on: SEC_KEYS,
         any: &["kms"],
         title: "Customer-managed encryption keys",
         as_a: "security engineer",
@@ -109,7 +114,7 @@ pub(super) const RULES: &[Rule] = &[
         ..Rule::BASE
     },
     Rule {
-        on: SEC,
+        on: SEC_KEYS,
         title: "Secrets management and rotation",
         as_a: "security engineer",
         i_want: "every application and pipeline secret held in a secrets manager, read at run time and rotated",
@@ -124,6 +129,20 @@ pub(super) const RULES: &[Rule] = &[
         ..Rule::BASE
     },
     // Monitoring and observability
+    Rule {
+        on: &["monitoring-alerting"],
+        title: "Alert routing and on-call rota",
+        as_a: "on-call engineer",
+        i_want: "alerts routed through {option} to a named on-call rota, by severity, each linking to a runbook",
+        so_that: "the right person hears about a problem in time and knows what to do",
+        criteria: &[
+            "Alert rules are kept as code and reviewed like code; each has a severity, an owner and a runbook link.",
+            "Paging alerts reach the on-call engineer within the acknowledgement target, and unacknowledged pages escalate.",
+            "Alerts that do not need action at once open a ticket instead of paging.",
+            "Noisy alerts are reviewed monthly and fixed or removed.",
+        ],
+        ..Rule::BASE
+    },
     Rule {
         on: MON,
         any: &["opentelemetry", "prometheus", "grafana"],

@@ -13,6 +13,10 @@ const NET: &[&str] = &["network-architecture"];
 const COMPUTE: &[&str] = &["compute-resources"];
 const COMPUTE_ENV: &[&str] = &["compute-resources", "environment-configuration"];
 const DATA: &[&str] = &["data-resources"];
+const BACKGROUND: &[&str] = &["compute-background-work"];
+/// Messaging rules: for the messaging decision, and for a data choice of a template that does not
+/// split messaging out.
+const MESSAGING: &[&str] = &["data-messaging", "data-resources"];
 
 pub(super) const RULES: &[Rule] = &[
     // Cloud provider strategy
@@ -421,6 +425,19 @@ pub(super) const RULES: &[Rule] = &[
     },
     // Data resources
     Rule {
+        on: BACKGROUND,
+        title: "Background jobs with retries, dead letters and idempotent handlers",
+        i_want: "background and scheduled work to run on {option} with bounded retries, a dead-letter destination and alerts on backlog",
+        so_that: "work that fails is retried or surfaced, never silently lost or done twice",
+        criteria: &[
+            "Every job handler is idempotent, and a test delivers the same message twice without a duplicate effect.",
+            "Retries are bounded with backoff; messages that keep failing land in a dead-letter destination that raises an alert.",
+            "Backlog age and size are monitored per queue or schedule, with an alert before the processing-time target is missed.",
+            "Scheduled jobs are defined as code, and a missed or failed run raises an alert.",
+        ],
+        ..Rule::BASE
+    },
+    Rule {
         on: DATA,
         any: &["sql", "postgres", "mysql"],
         none: &["self-managed", "distributed-sql"],
@@ -483,7 +500,7 @@ pub(super) const RULES: &[Rule] = &[
         ..Rule::BASE
     },
     Rule {
-        on: DATA,
+        on: MESSAGING,
         any: &["sqs", "service-bus"],
         title: "Message queues with dead-letter handling",
         i_want: "queues ({option}) created from code with dead-letter queues and alarms",
@@ -497,7 +514,7 @@ pub(super) const RULES: &[Rule] = &[
         ..Rule::BASE
     },
     Rule {
-        on: DATA,
+        on: MESSAGING,
         any: &["kafka"],
         title: "Kafka cluster and topic governance",
         i_want: "the Kafka cluster run across three zones with topics, ACLs and schemas managed as code",
@@ -509,6 +526,33 @@ pub(super) const RULES: &[Rule] = &[
             "A schema registry enforces compatibility rules for every topic.",
         ],
         size: Large,
+        ..Rule::BASE
+    },
+    Rule {
+        on: &["data-cache"],
+        none: &["http-caching"],
+        title: "Cache with eviction, failover and a cache-outage test",
+        i_want: "the cache ({option}) provisioned from code with an eviction policy, replicas in a second zone and alerts on memory and hit rate",
+        so_that: "reads stay fast and a cache failure slows the service down rather than stopping it",
+        criteria: &[
+            "The cache is created from code, reachable only from the application's private network, with encryption in transit and authentication.",
+            "Each cached kind of data has a time to live and an invalidation rule written down next to the code that fills it.",
+            "Memory use, evictions and hit rate are monitored, with an alert before memory runs out.",
+            "A test with the cache switched off shows the service still answering within its degraded targets.",
+        ],
+        ..Rule::BASE
+    },
+    Rule {
+        on: &["data-object-storage"],
+        title: "Object storage with encryption, versioning and lifecycle rules",
+        i_want: "buckets or containers ({option}) created from code, private by default, versioned, with lifecycle rules per data class",
+        so_that: "stored files cannot leak, be lost by mistake or grow in cost unnoticed",
+        criteria: &[
+            "Public access is blocked at the account or subscription level, and every bucket is encrypted at rest.",
+            "Versioning, and object lock where records must be immutable, are on for the buckets that hold records or backups.",
+            "Lifecycle rules move or expire objects by data class, matching the retention requirements.",
+            "Access is granted to workload identities per bucket, and access logs are kept.",
+        ],
         ..Rule::BASE
     },
     Rule {

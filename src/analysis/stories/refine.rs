@@ -225,7 +225,7 @@ const RULES: &[Refine] = &[
         ..Refine::BASE
     },
     Refine {
-        component: "security-architecture",
+        component: "security-edge-protection",
         any: &["waf", "perimeter"],
         title: &["api"],
         text: &["rate limit", "api key", "oauth"],
@@ -486,7 +486,7 @@ mod tests {
     fn every_rule_has_a_component_keywords_and_a_change() {
         let template = crate::knowledge::Template::builtin().unwrap();
         for r in RULES {
-            assert!(template.section(r.component).is_some(), "{}", r.component);
+            assert!(template.decision(r.component).is_some(), "{}", r.component);
             assert!(!r.title.is_empty() || !r.text.is_empty(), "{}", r.change);
             assert!(r.change.ends_with('.'), "{}", r.change);
             for t in r.any.iter().chain(r.none) {

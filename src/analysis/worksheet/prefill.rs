@@ -382,9 +382,10 @@ pub fn prefill(
     let options: &[OptionCard] = session
         .component(component_id)
         .map_or(&[], |c| c.options.as_slice());
-    let title = session
-        .section(component_id)
-        .map_or(component_id, |s| s.title.as_str());
+    let label = session
+        .component(component_id)
+        .map(|c| session.decision_label(c));
+    let title = label.as_deref().unwrap_or(component_id);
     let chosen = chosen_option(session, component_id);
     match action {
         ElicitationAction::AlternativeEvaluation => Worksheet::DecisionMatrix {
@@ -441,8 +442,11 @@ pub fn prefill(
             }
         }
         ElicitationAction::CrossFunctionalIntegration => {
+            let section = session
+                .component(component_id)
+                .map_or(component_id, |c| c.section_id());
             let mut text = session
-                .section(component_id)
+                .section(section)
                 .map(|s| s.body.clone())
                 .unwrap_or_default();
             if let Some(c) = chosen {
