@@ -255,6 +255,23 @@ mod ranking {
         ];
         assert_eq!(hosting_target(&facts), ["on-premises"]);
         assert_eq!(hosting_target(&facts[..2]), ["azure", "on-premises"]);
+        // Every public cloud ruled out and no place named: the project's own premises.
+        assert_eq!(hosting_target(&facts[2..]), ["on-premises"]);
+        let each = fact_with(
+            AssumptionTopic::CloudProvider,
+            "We don't use AWS, Azure or Google Cloud for anything",
+            &["no-aws", "no-azure", "no-gcp"],
+            Prohibition,
+        );
+        assert_eq!(hosting_target(std::slice::from_ref(&each)), ["on-premises"]);
+        // One cloud ruled out says nothing about where the project runs.
+        let one = fact_with(
+            AssumptionTopic::CloudProvider,
+            "AWS is off the table",
+            &["no-aws"],
+            Prohibition,
+        );
+        assert!(hosting_target(&[one]).is_empty());
     }
 
     #[test]

@@ -1,16 +1,31 @@
-//! A session file saved by the build before sections held several decisions (format version 1:
-//! the YOLO-drafted sample with Data Resources decided and its text edited by hand, written by
-//! that build through its workbench) opens, migrates, exports and saves as the current version.
+//! Session files from older builds open, migrate, export and save as the current version: format
+//! version 1 (before sections held several decisions; the YOLO-drafted sample with Data Resources
+//! decided and its text edited by hand, written by that build through its workbench) and the
+//! pre-release version 0 (a hand-written fixture).
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use infradraft::model::{FORMAT_VERSION, SectionStatus};
+use infradraft::model::{FORMAT_VERSION, InteractionMode, SectionStatus, Session};
 use infradraft::store;
 
+fn fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
 fn fixture() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-v1.ron")
+    fixtures().join("session-v1.ron")
+}
+
+/// A migrated session saves as the current version, which loads without migration, unchanged.
+fn assert_saves_as_current(s: &Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("migrated.ron");
+    store::save(&out, s).unwrap();
+    let again = store::load(&out).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(&again.session, s);
 }
 
 const HAND_WRITTEN: &str = "Hand-written: the ledger database stays in eu-central-1.";
@@ -68,14 +83,7 @@ fn a_version_1_session_migrates_keeping_its_decision_and_text_and_gains_the_new_
         "{}",
         last.detail
     );
-
-    // Saved, it loads as the current version without migration.
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("migrated.ron");
-    store::save(&out, &s).unwrap();
-    let again = store::load(&out).unwrap();
-    assert_eq!(again.migrated_from, None);
-    assert_eq!(again.session, s);
+    assert_saves_as_current(&s);
 }
 
 #[test]
@@ -122,4 +130,60 @@ fn a_version_1_session_exports_and_checks_from_the_command_line() {
         report.contains("Data Resources · Cache: no decision recorded"),
         "{report}"
     );
+}
+
+#[test]
+fn older_version_is_migrated_from_a_hand_written_fixture() {
+    let fixture = fixtures().join("session-v0.ron");
+    let before = fs::read(&fixture).unwrap();
+    let loaded = store::load(&fixture).unwrap();
+    assert_eq!(
+        fs::read(&fixture).unwrap(),
+        before,
+        "loading must not rewrite"
+    );
+    assert_eq!(loaded.migrated_from, Some(0));
+    let s = loaded.session;
+    assert_eq!(s.format_version, FORMAT_VERSION);
+    assert_eq!(
+        s.meta.title,
+        "Harbour Telemetry — Infrastructure Architecture"
+    );
+    assert_eq!(s.meta.authors, ["R. Okafor"]);
+    assert_eq!(s.mode, Some(InteractionMode::Incremental));
+    assert_eq!(s.inputs.len(), 1);
+    assert_eq!(
+        s.inputs[0].sha256,
+        infradraft::inputs::sha256_hex(&s.inputs[0].text)
+    );
+    assert_eq!(s.sections.len(), 3);
+    assert!(s.section("overview").unwrap().hand_edited);
+    // Component sections got design records with the template's purpose; the decision moved in,
+    // and each section holds the decisions the template declares beside it, not started.
+    let ids: Vec<&str> = s.components.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "compute-resources",
+            "compute-background-work",
+            "data-resources",
+            "data-cache",
+            "data-messaging",
+            "data-object-storage"
+        ]
+    );
+    assert!(
+        s.decisions_in("data-resources")
+            .skip(1)
+            .all(|c| c.options.is_empty() && !c.is_primary())
+    );
+    let compute = s.component("compute-resources").unwrap();
+    assert!(!compute.purpose.is_empty());
+    let decision = compute.decision.as_ref().unwrap();
+    assert_eq!(decision.option, "managed-containers");
+    assert_eq!(compute.options[0].name, "Managed containers");
+    assert_eq!(decision.justification, "No cluster operators on the team.");
+    assert!(s.component("data-resources").unwrap().decision.is_none());
+    assert_eq!(s.history.last().unwrap().action, "migrated");
+    assert_saves_as_current(&s);
 }

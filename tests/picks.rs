@@ -229,7 +229,7 @@ fn picks_on_the_held_out_sets() {
         all.fitting_pct(),
         all.contradicting
     );
-    // Floors under what is measured (72.0 % fitting, 35 contradicting of 460): the held-out sets
+    // Floors under what is measured (73.3 % fitting, 25 contradicting of 460): the held-out sets
     // are not tuned on, but a change must not make them worse.
     assert!(
         all.fitting_pct() >= 70.0,
@@ -237,7 +237,7 @@ fn picks_on_the_held_out_sets() {
         all.fitting_pct()
     );
     assert!(
-        all.contradicting <= 35,
+        all.contradicting <= 25,
         "{} contradicting",
         all.contradicting
     );

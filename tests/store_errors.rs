@@ -196,68 +196,6 @@ fn missing_file_and_directory() {
 }
 
 #[test]
-fn older_version_is_migrated_from_a_hand_written_fixture() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-v0.ron");
-    let before = fs::read(&fixture).unwrap();
-    let loaded = store::load(&fixture).unwrap();
-    assert_eq!(
-        fs::read(&fixture).unwrap(),
-        before,
-        "loading must not rewrite"
-    );
-    assert_eq!(loaded.migrated_from, Some(0));
-    let s = loaded.session;
-    assert_eq!(s.format_version, FORMAT_VERSION);
-    assert_eq!(
-        s.meta.title,
-        "Harbour Telemetry — Infrastructure Architecture"
-    );
-    assert_eq!(s.meta.authors, ["R. Okafor"]);
-    assert_eq!(s.mode, Some(InteractionMode::Incremental));
-    assert_eq!(s.inputs.len(), 1);
-    assert_eq!(
-        s.inputs[0].sha256,
-        infradraft::inputs::sha256_hex(&s.inputs[0].text)
-    );
-    assert_eq!(s.sections.len(), 3);
-    assert!(s.section("overview").unwrap().hand_edited);
-    // Component sections got design records with the template's purpose; the decision moved in,
-    // and each section holds the decisions the template declares beside it, not started.
-    let ids: Vec<&str> = s.components.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "compute-resources",
-            "compute-background-work",
-            "data-resources",
-            "data-cache",
-            "data-messaging",
-            "data-object-storage"
-        ]
-    );
-    assert!(
-        s.decisions_in("data-resources")
-            .skip(1)
-            .all(|c| c.options.is_empty() && !c.is_primary())
-    );
-    let compute = s.component("compute-resources").unwrap();
-    assert!(!compute.purpose.is_empty());
-    let decision = compute.decision.as_ref().unwrap();
-    assert_eq!(decision.option, "managed-containers");
-    assert_eq!(compute.options[0].name, "Managed containers");
-    assert_eq!(decision.justification, "No cluster operators on the team.");
-    assert!(s.component("data-resources").unwrap().decision.is_none());
-    assert_eq!(s.history.last().unwrap().action, "migrated");
-    // And it saves as the current version, which loads without migration.
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("migrated.ron");
-    store::save(&out, &s).unwrap();
-    let again = store::load(&out).unwrap();
-    assert_eq!(again.migrated_from, None);
-    assert_eq!(again.session, s);
-}
-
-#[test]
 fn save_keeps_the_previous_version_as_bak() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");

@@ -46,9 +46,10 @@ pub struct Ranked<'a> {
     pub reasons: Vec<Reason>,
     /// Why the option may not be recommended; empty when nothing rules it out.
     pub ruled_out: Vec<String>,
-    /// How many of those are failures the option does not survive at all (a region lost), which
-    /// weigh twice when options that are all ruled out are ordered.
-    pub outages: usize,
+    /// How many of those are severe: a failure the option does not survive at all (a region
+    /// lost), or a platform it cannot be built on. They weigh twice when options that are all
+    /// ruled out are ordered.
+    pub severe: usize,
     /// Where the project runs (see [`hosting_target`]): the card is the option as built there.
     pub targets: Vec<&'static str>,
 }
@@ -88,7 +89,13 @@ pub fn hosting_target(facts: &[Assumption]) -> Vec<&'static str> {
             .collect()
     };
     let firm = named(false);
-    if firm.is_empty() { named(true) } else { firm }
+    let named = if firm.is_empty() { named(true) } else { firm };
+    // Every public cloud ruled out and nothing named: the project runs on its own premises ("no
+    // public cloud for anything that touches client data; we run our own hardware").
+    if named.is_empty() && CLOUDS.iter().all(|c| ruled_out(c)) {
+        return vec!["on-premises"];
+    }
+    named
 }
 
 /// Whether a fact rules the hosting target `t` out (`no-azure`, or `no-public-cloud` for a cloud).
@@ -166,7 +173,7 @@ fn score(
     prohibited: &[&str],
 ) -> (i32, Vec<Reason>, Vec<String>, usize) {
     let points = fit_rules().points;
-    let mut outages = 0;
+    let mut severe = 0;
     let own = own_topics(component);
     let card = option.to_card(None);
     let findings = assessor.check(&card);
@@ -176,7 +183,7 @@ fn score(
     let mut by_tag: Vec<(Verdict, String, usize)> = Vec::new();
     for f in &findings {
         if f.rules_out() {
-            outages += usize::from(f.outage);
+            severe += usize::from(f.outage);
             ruled_out.push(format!(
                 "{}{}",
                 f.explanation.trim_end_matches('.'),
@@ -226,6 +233,7 @@ fn score(
             .iter()
             .all(|r| prohibited.contains(&r.as_str()))
     {
+        severe += 1;
         ruled_out.push(format!(
             "it is realised on {} only, all of which the inputs rule out",
             option.runs_on.join("/")
@@ -235,6 +243,7 @@ fn score(
         && !option.runs_on.is_empty()
         && !option.runs_on.iter().any(|r| target.contains(&r.as_str()))
     {
+        severe += 1;
         ruled_out.push(format!(
             "it is realised on {} only, and this project runs on {}",
             option.runs_on.join("/"),
@@ -278,7 +287,7 @@ fn score(
         reasons.iter().map(|r| r.points).sum(),
         reasons,
         ruled_out,
-        outages,
+        severe,
     )
 }
 
@@ -310,7 +319,7 @@ pub fn rank<'a>(
     let mut ranked: Vec<Ranked> = options
         .into_iter()
         .map(|option| {
-            let (score, reasons, ruled_out, outages) =
+            let (score, reasons, ruled_out, severe) =
                 score(component, option, &assessor, &target, &prohibited);
             Ranked {
                 option,
@@ -318,14 +327,15 @@ pub fn rank<'a>(
                 fit: if ruled_out.is_empty() { fit(score) } else { 1 },
                 reasons,
                 ruled_out,
-                outages,
+                severe,
                 targets: target.clone(),
             }
         })
         .collect();
     // Those nothing rules out first, by score; then the ruled-out ones, those that break the
-    // least first (a failure not survived at all counting twice), by score.
-    ranked.sort_by_key(|r| (r.ruled_out.len() + r.outages, std::cmp::Reverse(r.score)));
+    // least first (a failure not survived at all, or a platform the option cannot be built on,
+    // counting twice), by score.
+    ranked.sort_by_key(|r| (r.ruled_out.len() + r.severe, std::cmp::Reverse(r.score)));
     ranked
 }
 

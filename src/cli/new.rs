@@ -53,7 +53,7 @@ fn write_session(args: &NewArgs, home: &Home, out: &mut Vec<u8>) -> CliResult {
         let n = crate::workflow::yolo::draft_all(&mut session, &template, &catalog, now);
         writeln!(
             out,
-            "drafted {n} components (YOLO): review them in the workbench"
+            "drafted {n} decisions (YOLO): review them in the workbench"
         )?;
     }
     store::create(&args.output, &session, args.force)?;
@@ -110,7 +110,7 @@ fn gather_inputs(
 
 fn written_line(path: &Path, session: &Session) -> String {
     format!(
-        "wrote {}: {} ({} input{}, {} sections, {} components, mode: {})",
+        "wrote {}: {} ({} input{}, {} sections, {} decisions, mode: {})",
         sanitize_line(&path.display().to_string()),
         sanitize_line(&session.meta.title),
         session.inputs.len(),

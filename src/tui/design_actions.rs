@@ -639,7 +639,7 @@ impl App {
         });
         self.structure_changed();
         self.info(format!(
-            "drafted {n} components: every one has options, a recommendation and a body to review"
+            "drafted {n} decisions: every one has options, a recommendation and a text to review"
         ));
     }
 }

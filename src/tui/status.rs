@@ -63,27 +63,10 @@ fn key_bar_actions(app: &App) -> &'static [Action] {
         };
     }
     if app.context() == super::action::Context::Design {
-        if app.section_decisions().0.len() > 1 {
-            return &[
-                Action::Leave,
-                Action::NextDecision,
-                Action::PrevStep,
-                Action::NextStep,
-                Action::NextCard,
-                Action::Add,
-                Action::NewCard,
-                Action::EditItem,
-                Action::Recommend,
-                Action::Feedback,
-                Action::Elicit,
-                Action::Finalize,
-                Action::Decide,
-                Action::WriteText,
-                Action::Help,
-            ];
-        }
+        // `next-decision` is left out of the bar for a section that holds one decision.
         return &[
             Action::Leave,
+            Action::NextDecision,
             Action::PrevStep,
             Action::NextStep,
             Action::NextCard,
@@ -303,7 +286,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let mut keys = vec![Span::raw(" ")];
     let mut used = 1;
+    let one_decision = app.section_decisions().0.len() < 2;
     for &action in key_bar_actions(app) {
+        if action == Action::NextDecision && one_decision {
+            continue;
+        }
         let Some(key) = app.keymap.first_key(context, action) else {
             continue;
         };

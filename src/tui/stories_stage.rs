@@ -43,7 +43,7 @@ impl App {
         let found = epics(&self.session.inputs);
         let refinements = suggest_refinements(&self.session, &found);
         if stories.is_empty() && refinements.is_empty() {
-            self.warn("nothing to draft yet: stories come from decided components");
+            self.warn("nothing to draft yet: stories come from decisions made");
             return;
         }
         let (n, m) = (stories.len(), refinements.len());

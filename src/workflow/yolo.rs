@@ -24,7 +24,7 @@ pub fn draft_all(s: &mut Session, template: &Template, catalog: &Catalog, now: T
         s.record(
             now,
             "yolo-draft",
-            format!("drafted {drafted} components from the catalog"),
+            format!("drafted {drafted} decisions from the catalog"),
         );
     }
     drafted

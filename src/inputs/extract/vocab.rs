@@ -516,12 +516,25 @@ pub(crate) fn tagged(text: &str) -> Vec<Tagged> {
             by_tail[i] = true;
         }
     }
-    // Whether each phrase is ruled out by a cue right before the list it starts (or is part of).
+    // Whether each phrase is ruled out by a cue right before the list it starts (or is part of),
+    // or by a cue and its verb ("we don't use AWS, Azure or Google Cloud", "do not want to run
+    // Kafka or RabbitMQ").
     let mut by_head: Vec<bool> = out
         .iter()
         .map(|t| {
+            let before = words(text.get(..t.start).unwrap_or(""));
+            let verbs = before
+                .iter()
+                .rev()
+                .take_while(|w| {
+                    w.as_str() == "to"
+                        || negation().intent_verbs.contains(*w)
+                        || negation().verbs.contains(*w)
+                })
+                .count()
+                .min(3);
             t.negated
-                && words(text.get(..t.start).unwrap_or(""))
+                && before[..before.len() - verbs]
                     .last()
                     .is_some_and(|w| negation().before.contains(w))
         })
@@ -708,11 +721,30 @@ mod tests {
             tags_in("No Kafka, RabbitMQ or NATS."),
             vec!["no-kafka", "no-rabbitmq", "no-nats"]
         );
+        // A cue with its verb before the list covers it too.
+        assert_eq!(
+            tags_in("We don't use AWS, Azure or Google Cloud for anything."),
+            vec!["no-aws", "no-azure", "no-gcp"]
+        );
+        assert_eq!(
+            tags_in("We do not want to run Kafka or RabbitMQ."),
+            vec!["no-kafka", "no-rabbitmq"]
+        );
         // Not across other words: only Pulumi is ruled out.
         assert_eq!(
             tags_in("Terraform for accounts and Pulumi is not used."),
             vec!["terraform", "no-pulumi"]
         );
+    }
+
+    #[test]
+    fn rulings_in_other_words_after_the_phrase() {
+        assert_eq!(tags_in("AWS is off the table for now."), vec!["no-aws"]);
+        assert_eq!(
+            tags_in("We looked at AWS and decided against it."),
+            vec!["no-aws"]
+        );
+        assert_eq!(tags_in("Kafka was turned down."), vec!["no-kafka"]);
     }
 
     #[test]
