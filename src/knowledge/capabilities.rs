@@ -35,6 +35,8 @@ pub struct CapabilityEntry {
     pub availability: Option<PercentReach>,
     /// `Some([])` says it survives no failure (a single instance); `None` says nothing.
     pub survives: Option<Vec<FailureScope>>,
+    /// Where the option keeps and processes data.
+    pub residency: Option<crate::model::Residency>,
 }
 
 fn minutes(text: &str) -> Result<f64, String> {
@@ -111,6 +113,7 @@ impl CapabilityEntry {
             availability,
             states_survival: self.survives.is_some(),
             survives: self.survives.clone().unwrap_or_default(),
+            residency: self.residency.clone(),
         })
     }
 }

@@ -74,6 +74,8 @@ struct File {
     not_needed: Vec<String>,
     #[serde(default)]
     topics: Vec<TopicsEntry>,
+    #[serde(default)]
+    residency: Vec<String>,
 }
 
 /// The rules, ready to apply.
@@ -88,6 +90,9 @@ pub struct FitRules {
     /// Per decision, the fact topics that speak directly to what it decides (IaC facts for
     /// infrastructure as code); a later file's entry for a decision replaces an earlier one.
     pub topics: Vec<(String, Vec<AssumptionTopic>)>,
+    /// Patterns of requirements that ask data to stay in a jurisdiction ("stored and processed
+    /// only in Germany").
+    pub residency: Vec<Regex>,
 }
 
 impl FitRules {
@@ -109,6 +114,7 @@ impl FitRules {
             needs: Vec::new(),
             not_needed: Vec::new(),
             topics: Vec::new(),
+            residency: Vec::new(),
         }
     }
 
@@ -139,6 +145,10 @@ impl FitRules {
         for p in &file.not_needed {
             not_needed.push(compile_ci(origin, text, p)?);
         }
+        let mut residency = Vec::new();
+        for p in &file.residency {
+            residency.push(compile_ci(origin, text, p)?);
+        }
         for entry in &file.topics {
             if !crate::model::is_slug(&entry.decision) {
                 return Err(format!(
@@ -159,6 +169,7 @@ impl FitRules {
         self.tags.extend(tags);
         self.needs.extend(needs);
         self.not_needed.extend(not_needed);
+        self.residency.extend(residency);
         Ok(())
     }
 
@@ -179,6 +190,11 @@ impl FitRules {
             }
         }
         out
+    }
+
+    /// Whether a requirement's text asks data to stay in a jurisdiction.
+    pub fn asks_residency(&self, text: &str) -> bool {
+        self.residency.iter().any(|r| r.is_match(text))
     }
 
     /// The loss a requirement's text asks to survive, if any (a site before a region when both).

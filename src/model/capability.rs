@@ -52,6 +52,20 @@ impl FailureScope {
     }
 }
 
+/// Where an option keeps and processes the data it handles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Residency {
+    /// Whether the data stays in the regions or sites the project chooses (`false`: it is
+    /// processed wherever the service runs, such as a global edge network's locations).
+    pub contained: bool,
+    /// The means, in a few words ("edge locations worldwide terminate TLS and cache content").
+    pub via: String,
+    /// When it does not keep data in place by default, how it can be made to ("regional edge
+    /// services that keep TLS termination in the EU"); `None` when it cannot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_best: Option<String>,
+}
+
 /// What an option achieves. Every part is optional: an option that does not speak to a figure
 /// (a CI system to an RPO) is not compared on it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -71,6 +85,9 @@ pub struct Capabilities {
     /// Whether `survives` was stated (an empty list then means it survives none).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub states_survival: bool,
+    /// Where it keeps and processes data; `None` when it does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residency: Option<Residency>,
 }
 
 impl Capabilities {
@@ -79,6 +96,7 @@ impl Capabilities {
             && self.rto.is_none()
             && self.availability.is_none()
             && !self.states_survival
+            && self.residency.is_none()
     }
 
     /// Whether it survives the loss of `scope`.
@@ -97,6 +115,9 @@ impl Capabilities {
         }
         if self.availability.is_none() {
             self.availability = other.availability.clone();
+        }
+        if self.residency.is_none() {
+            self.residency = other.residency.clone();
         }
         if other.states_survival {
             self.states_survival = true;

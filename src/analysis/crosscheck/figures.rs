@@ -16,6 +16,8 @@ pub struct Needs {
     pub rto: Option<(f64, Requirement)>,
     pub availability: Option<(f64, Requirement)>,
     pub loss: Option<(FailureScope, Requirement)>,
+    /// The first requirement that asks data to stay in a jurisdiction.
+    pub residency: Option<Requirement>,
 }
 
 impl Needs {
@@ -38,6 +40,9 @@ impl Needs {
                     }
                     _ => {}
                 }
+            }
+            if n.residency.is_none() && rules.asks_residency(&r.text) {
+                n.residency = Some(r.clone());
             }
             if let Some(scope) = rules.loss_to_survive(&r.text)
                 && n.loss.as_ref().is_none_or(|(s, _)| scope > *s)
@@ -136,7 +141,7 @@ fn percent(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// Every comparison of `caps` with `needs`, in the order RPO, RTO, availability, loss.
+/// Every comparison of `caps` with `needs`, in the order RPO, RTO, availability, loss, residency.
 pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>> {
     let mut out = Vec::new();
     if let (Some((need, r)), Some(reach)) = (&needs.rpo, &caps.rpo) {
@@ -231,6 +236,27 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             text,
         });
     }
+    if let (Some(r), Some(res)) = (&needs.residency, &caps.residency) {
+        let (outcome, verdict, brief) = match (&res.contained, &res.at_best) {
+            (true, _) => (Outcome::Met, "met".to_string(), "kept"),
+            (false, Some(how)) => (
+                Outcome::AtBest,
+                format!("met only with {}", how.trim_end_matches('.')),
+                "kept only when set up for it",
+            ),
+            (false, None) => (Outcome::NotMet, "not met".to_string(), "not kept"),
+        };
+        out.push(Comparison {
+            brief: format!("data residency: {brief}"),
+            text: format!(
+                "data processed only where the requirements allow ({}); {}, {verdict}",
+                r.id, res.via
+            ),
+            outcome,
+            requirement: r,
+            outage: false,
+        });
+    }
     out
 }
 
@@ -315,6 +341,53 @@ mod tests {
         let pilot = capabilities_of(&Capabilities::default(), &tags(&["pilot-light"]));
         let c = compare(&pilot, &n);
         assert_eq!(c[0].outcome, Outcome::AtBest, "{}", c[0].text);
+    }
+
+    #[test]
+    fn where_data_is_processed_is_compared_with_a_residency_rule() {
+        use crate::model::Residency;
+        let caps = |contained: bool, at_best: Option<&str>| Capabilities {
+            residency: Some(Residency {
+                contained,
+                via: "edge locations worldwide".into(),
+                at_best: at_best.map(str::to_string),
+            }),
+            ..Default::default()
+        };
+        for (text, asks) in [
+            (
+                "GL-10: Customer data SHALL be stored and processed only in Germany.",
+                true,
+            ),
+            (
+                "Data must not be stored or processed outside Germany.",
+                true,
+            ),
+            ("Backups must stay within the EU.", false),
+            ("Logs are processed by the SIEM.", false),
+        ] {
+            let n = Needs::of(&[req("R1", text)]);
+            assert_eq!(n.residency.is_some(), asks, "{text}");
+        }
+        let n = Needs::of(&[req("R1", "Personal data is processed only in the EU.")]);
+        let outcome = |c: &Capabilities| compare(c, &n)[0].outcome.clone();
+        assert_eq!(outcome(&caps(true, None)), Outcome::Met);
+        assert_eq!(
+            outcome(&caps(false, Some("regional edge services"))),
+            Outcome::AtBest
+        );
+        let not = &compare(&caps(false, None), &n)[0];
+        assert_eq!(not.outcome, Outcome::NotMet);
+        assert_eq!(
+            not.text,
+            "data processed only where the requirements allow (R1); edge locations worldwide, not met"
+        );
+        assert!(
+            !not.outage,
+            "a residency miss is not a failure not survived"
+        );
+        // An option that does not say where it processes data is not compared.
+        assert!(compare(&Capabilities::default(), &n).is_empty());
     }
 
     #[test]
