@@ -37,6 +37,9 @@ pub struct CapabilityEntry {
     pub survives: Option<Vec<FailureScope>>,
     /// Where the option keeps and processes data.
     pub residency: Option<crate::model::Residency>,
+    /// The tail latency the platform can add to a request ("0s" typical for a long-running
+    /// service, "1s" for a function's cold start).
+    pub added_latency: Option<TimeReach>,
 }
 
 fn minutes(text: &str) -> Result<f64, String> {
@@ -87,6 +90,11 @@ impl CapabilityEntry {
             .as_ref()
             .map(|r| time(origin, text, "rto", r))
             .transpose()?;
+        let added_latency = self
+            .added_latency
+            .as_ref()
+            .map(|r| time(origin, text, "added_latency", r))
+            .transpose()?;
         let availability = match &self.availability {
             Some(a) => {
                 let ok = |v: f64| (0.0..=100.0).contains(&v);
@@ -114,6 +122,7 @@ impl CapabilityEntry {
             states_survival: self.survives.is_some(),
             survives: self.survives.clone().unwrap_or_default(),
             residency: self.residency.clone(),
+            added_latency,
         })
     }
 }

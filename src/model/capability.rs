@@ -79,6 +79,10 @@ pub struct Capabilities {
     /// Availability it is designed for, in percent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<Reach>,
+    /// The tail latency the platform itself can add to a request (a cold start), in minutes like
+    /// the other times; compared with the requirements' latency targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_latency: Option<Reach>,
     /// The failures it survives; empty when it does not say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub survives: Vec<FailureScope>,
@@ -95,6 +99,7 @@ impl Capabilities {
         self.rpo.is_none()
             && self.rto.is_none()
             && self.availability.is_none()
+            && self.added_latency.is_none()
             && !self.states_survival
             && self.residency.is_none()
     }
@@ -118,6 +123,9 @@ impl Capabilities {
         }
         if self.residency.is_none() {
             self.residency = other.residency.clone();
+        }
+        if self.added_latency.is_none() {
+            self.added_latency = other.added_latency.clone();
         }
         if other.states_survival {
             self.states_survival = true;

@@ -18,6 +18,8 @@ pub struct Needs {
     pub loss: Option<(FailureScope, Requirement)>,
     /// The first requirement that asks data to stay in a jurisdiction.
     pub residency: Option<Requirement>,
+    /// The strictest latency target, in minutes, with its percentile when given.
+    pub latency: Option<(f64, Option<f64>, Requirement)>,
 }
 
 impl Needs {
@@ -37,6 +39,13 @@ impl Needs {
                         if n.availability.as_ref().is_none_or(|(p, _)| percent > *p) =>
                     {
                         n.availability = Some((percent, r.clone()))
+                    }
+                    Figure::Latency { percentile, millis }
+                        if n.latency
+                            .as_ref()
+                            .is_none_or(|(m, _, _)| millis / 60_000.0 < *m) =>
+                    {
+                        n.latency = Some((millis / 60_000.0, percentile, r.clone()))
                     }
                     _ => {}
                 }
@@ -141,7 +150,8 @@ fn percent(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// Every comparison of `caps` with `needs`, in the order RPO, RTO, availability, loss, residency.
+/// Every comparison of `caps` with `needs`, in the order RPO, RTO, availability, loss, latency,
+/// residency.
 pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>> {
     let mut out = Vec::new();
     if let (Some((need, r)), Some(reach)) = (&needs.rpo, &caps.rpo) {
@@ -234,6 +244,37 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             outcome,
             requirement: r,
             text,
+        });
+    }
+    if let (Some((need, percentile, r)), Some(reach)) = (&needs.latency, &caps.added_latency) {
+        let need = *need;
+        let label = match percentile {
+            Some(p) => format!("p{} latency", percent(*p)),
+            None => "latency".to_string(),
+        };
+        let (outcome, verdict, got) = if reach.typical <= need {
+            (Outcome::Met, "met", reach.typical)
+        } else if reach.best <= need {
+            (Outcome::AtBest, "met only when tuned for it", reach.best)
+        } else {
+            (Outcome::NotMet, "not met", reach.best)
+        };
+        out.push(Comparison {
+            brief: format!(
+                "{label} {}: adds about {}",
+                duration_text(need),
+                duration_text(got)
+            ),
+            text: format!(
+                "{label} of {} required ({}); the platform adds {}: about {}, {verdict}",
+                duration_text(need),
+                r.id,
+                reach.via,
+                duration_text(reach.typical)
+            ),
+            outcome,
+            requirement: r,
+            outage: false,
         });
     }
     if let (Some(r), Some(res)) = (&needs.residency, &caps.residency) {
@@ -341,6 +382,40 @@ mod tests {
         let pilot = capabilities_of(&Capabilities::default(), &tags(&["pilot-light"]));
         let c = compare(&pilot, &n);
         assert_eq!(c[0].outcome, Outcome::AtBest, "{}", c[0].text);
+    }
+
+    #[test]
+    fn a_latency_target_is_compared_with_what_the_platform_adds() {
+        let reqs = [
+            req(
+                "NFR5",
+                "Search answers within 800 ms at the 95th percentile.",
+            ),
+            req("NFR6", "p99 300 ms for the booking API."),
+        ];
+        let n = Needs::of(&reqs);
+        let (need, percentile, r) = n.latency.as_ref().unwrap();
+        assert_eq!((r.id.as_str(), *percentile), ("NFR6", Some(99.0)));
+        assert!((need * 60_000.0 - 300.0).abs() < 1e-6);
+        let caps = |best: f64, typical: f64| Capabilities {
+            added_latency: Some(Reach {
+                best: best / 60_000.0,
+                typical: typical / 60_000.0,
+                via: "cold starts".into(),
+            }),
+            ..Default::default()
+        };
+        assert_eq!(compare(&caps(0.0, 0.0), &n)[0].outcome, Outcome::Met);
+        let functions = &compare(&caps(0.0, 1000.0), &n)[0];
+        assert_eq!(functions.outcome, Outcome::AtBest);
+        assert_eq!(
+            functions.text,
+            "p99 latency of 0.3 s required (NFR6); the platform adds cold starts: about 1 s, met only when tuned for it"
+        );
+        assert_eq!(
+            compare(&caps(500.0, 2000.0), &n)[0].outcome,
+            Outcome::NotMet
+        );
     }
 
     #[test]
