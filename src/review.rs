@@ -158,16 +158,11 @@ fn severity_label(s: Severity) -> &'static str {
 
 /// What a comment is about, in words.
 pub fn target_label(session: &Session, target: &CommentTarget) -> String {
-    let title = |id: &str| {
-        let Some(c) = session.component(id).filter(|c| !c.is_primary()) else {
-            return session
-                .section(id)
-                .map_or(id.to_string(), |s| s.title.clone());
-        };
-        let section = session
-            .section(c.section_id())
-            .map_or(c.section_id(), |s| s.title.as_str());
-        format!("{section} · {}", session.decision_title(c))
+    let title = |id: &str| match session.component(id) {
+        Some(c) => session.decision_label(c),
+        None => session
+            .section(id)
+            .map_or(id.to_string(), |s| s.title.clone()),
     };
     match target {
         CommentTarget::Section(id) => title(id),

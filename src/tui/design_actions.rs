@@ -22,13 +22,8 @@ pub struct DesignState {
 impl App {
     /// The selected decision's id, when a component section is selected.
     pub fn selected_component(&self) -> Option<String> {
-        let index = self.selected_section()?;
-        let id = &self.session.sections[index].id;
-        let count = self.session.decisions_in(id).count();
-        self.session
-            .decisions_in(id)
-            .nth(self.design.decision.min(count.saturating_sub(1)))
-            .map(|c| c.id.clone())
+        let (decisions, at) = self.section_decisions();
+        decisions.get(at).map(|c| c.id.clone())
     }
 
     /// The selected section's decisions, and which of them is selected.
@@ -577,7 +572,6 @@ impl App {
             Ok(change) => {
                 self.structure_changed();
                 self.report_body_change(
-                    &component,
                     "the decision",
                     change,
                     "decided: the section text was written from the decision",

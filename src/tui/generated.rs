@@ -135,15 +135,9 @@ impl App {
         result
     }
 
-    /// Shows what a generated change did to section `section` (already written, or waiting for a
+    /// Shows what a generated change did to its section (already written, or waiting for a
     /// choice), with `done` as the message when it was written.
-    pub fn report_body_change(
-        &mut self,
-        section: &str,
-        what: &str,
-        change: BodyChange,
-        done: &str,
-    ) {
+    pub fn report_body_change(&mut self, what: &str, change: BodyChange, done: &str) {
         match change {
             BodyChange::Written { kept: 0 } | BodyChange::Unchanged => self.info(done.to_string()),
             BodyChange::Written { kept } => self.info(format!(
@@ -155,7 +149,7 @@ impl App {
                     .session
                     .sections
                     .iter()
-                    .position(|s| s.id == update.section || s.id == section)
+                    .position(|s| s.id == update.section)
                 else {
                     return;
                 };

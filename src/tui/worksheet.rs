@@ -260,7 +260,6 @@ impl App {
             Ok(change) => {
                 self.structure_changed();
                 self.report_body_change(
-                    component,
                     what,
                     change,
                     if apply {

@@ -228,7 +228,6 @@ pub fn decide(
     now: Timestamp,
 ) -> Result<BodyChange, DesignError> {
     let section_id = component(s, id)?.section_id().to_string();
-    let order: Vec<String> = s.decisions_in(&section_id).map(|c| c.id.clone()).collect();
     let title = s
         .component(id)
         .map(|c| s.decision_title(c).to_string())
@@ -265,22 +264,14 @@ pub fn decide(
         acknowledged_conflicts: acknowledgements,
     });
     c.step = DesignStep::Decision;
-    let primary = c.is_primary();
-    let text = if primary {
+    let text = if c.is_primary() {
         decision_body(tsec, c)
     } else {
         decision_part(&title, c)
     };
     let considered: Vec<String> = c.options.iter().map(|o| o.name.clone()).collect();
-    let order: Vec<&str> = order.iter().map(String::as_str).collect();
-    let change = section_text::regenerate(s, &section_id, &base, |g| {
-        if primary {
-            g.lead = text;
-        } else {
-            g.set_part(id, text, &order);
-        }
-    })
-    .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
+    let change = section_text::write_decision(s, id, &base, text, false)
+        .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
     let all_decided = s.decisions_in(&section_id).all(|c| c.is_decided());
     if let Some(section) = s.section_mut(&section_id) {
         if all_decided && section.status < SectionStatus::Decided {
@@ -323,16 +314,8 @@ pub fn decision_body(
 /// The text of one of a section's other decisions (not its primary one), between its marker
 /// lines, under a heading with the decision's title.
 pub fn decision_part(title: &str, c: &crate::model::ComponentDesign) -> String {
-    let Some(text) = decision_text(c, "####") else {
-        return String::new();
-    };
-    format!(
-        "{}\n### {}\n\n{}{}",
-        section_text::part_open(&c.id),
-        crate::text::sanitize_line(title),
-        text,
-        section_text::part_close(&c.id)
-    )
+    decision_text(c, "####")
+        .map_or_else(String::new, |text| section_text::part(&c.id, title, &text))
 }
 
 /// What was chosen and why, the options considered and the consequences; `heading` is the level

@@ -64,6 +64,17 @@ pub fn part_close(id: &str) -> String {
     format!("<!-- infradraft: end decision {id} -->")
 }
 
+/// Decision `id`'s text as its own part of the section: its marker lines around a heading with the
+/// decision's title and `text`.
+pub fn part(id: &str, title: &str, text: &str) -> String {
+    format!(
+        "{}\n### {}\n\n{text}{}",
+        part_open(id),
+        crate::text::sanitize_line(title),
+        part_close(id)
+    )
+}
+
 /// The decision and record index of an elicitation block's opening line.
 fn block_key(line: &str) -> Option<BlockKey> {
     let rest = line
@@ -315,6 +326,33 @@ fn legacy_base(s: &Session, template: Option<&TemplateSection>, id: &str, body: 
         g.lead = super::design::decision_body(template, c);
     }
     g.compose()
+}
+
+/// Merges decision `id`'s text into its section, whose base was `base` before the change: the lead
+/// for the section's primary decision, else the decision's own part, placed in the order of the
+/// section's decisions. With `keep`, a text the decision already has there stays as it is. `None`
+/// when there is no such decision or section.
+pub(crate) fn write_decision(
+    s: &mut Session,
+    id: &str,
+    base: &str,
+    text: String,
+    keep: bool,
+) -> Option<BodyChange> {
+    let c = s.component(id)?;
+    let section = c.section_id().to_string();
+    let primary = c.is_primary();
+    let order: Vec<String> = s.decisions_in(&section).map(|c| c.id.clone()).collect();
+    let order: Vec<&str> = order.iter().map(String::as_str).collect();
+    regenerate(s, &section, base, |g| {
+        if primary {
+            if !keep || g.lead.trim().is_empty() {
+                g.lead = text;
+            }
+        } else if !keep || !g.parts.iter().any(|(p, _)| p == id) {
+            g.set_part(id, text, &order);
+        }
+    })
 }
 
 /// Changes the generated parts of section `id` (whose current base is `base`) through `change`

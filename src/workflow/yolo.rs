@@ -78,24 +78,13 @@ fn write_draft(s: &mut Session, template: &Template, id: &str) {
         return;
     };
     let section_id = c.section_id().to_string();
-    let primary = c.is_primary();
-    let text = if primary {
+    let text = if c.is_primary() {
         draft_body(template, c)
     } else {
         draft_part(s.decision_title(c), c)
     };
-    let order: Vec<String> = s.decisions_in(&section_id).map(|c| c.id.clone()).collect();
-    let order: Vec<&str> = order.iter().map(String::as_str).collect();
     let base = super::section_text::current_base(s, template.section(&section_id), &section_id);
-    let written = super::section_text::regenerate(s, &section_id, &base, |g| {
-        if primary {
-            if g.lead.trim().is_empty() {
-                g.lead = text;
-            }
-        } else if !g.parts.iter().any(|(p, _)| p == id) {
-            g.set_part(id, text, &order);
-        }
-    });
+    let written = super::section_text::write_decision(s, id, &base, text, true);
     if matches!(
         written,
         Some(super::section_text::BodyChange::Written { .. })
@@ -149,15 +138,9 @@ pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> Str
 
 /// The drafted text of one of a section's other decisions, between its marker lines.
 pub fn draft_part(title: &str, c: &crate::model::ComponentDesign) -> String {
-    let Some(text) = draft_text(c, "####") else {
-        return String::new();
-    };
-    format!(
-        "{}\n### {}\n\n{text}{}",
-        super::section_text::part_open(&c.id),
-        crate::text::sanitize_line(title),
-        super::section_text::part_close(&c.id)
-    )
+    draft_text(c, "####").map_or_else(String::new, |text| {
+        super::section_text::part(&c.id, title, &text)
+    })
 }
 
 /// The recommendation and the options with their trade-offs; `heading` is the level of its

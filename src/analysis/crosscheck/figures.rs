@@ -109,9 +109,21 @@ fn brief_time(what: &str, need: f64, outcome: &Outcome, reach: &Reach) -> String
     )
 }
 
+/// How a time the option reaches (lower is better) fares against the time needed.
+fn time_outcome(need: f64, reach: &Reach) -> Outcome {
+    if reach.best > need {
+        Outcome::NotMet
+    } else if reach.typical <= need {
+        Outcome::Met
+    } else {
+        Outcome::AtBest
+    }
+}
+
 fn time(what: &str, need: f64, reach: &Reach, r: &Requirement) -> (Outcome, String) {
     let need_text = duration_text(need);
-    if reach.best > need {
+    let outcome = time_outcome(need, reach);
+    if outcome == Outcome::NotMet {
         (
             Outcome::NotMet,
             format!(
@@ -121,7 +133,7 @@ fn time(what: &str, need: f64, reach: &Reach, r: &Requirement) -> (Outcome, Stri
                 duration_text(reach.best)
             ),
         )
-    } else if reach.typical <= need {
+    } else if outcome == Outcome::Met {
         (
             Outcome::Met,
             format!(
@@ -154,27 +166,20 @@ fn percent(v: f64) -> String {
 /// residency.
 pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>> {
     let mut out = Vec::new();
-    if let (Some((need, r)), Some(reach)) = (&needs.rpo, &caps.rpo) {
-        let need = *need;
-        let (outcome, text) = time("RPO", need, reach, r);
-        out.push(Comparison {
-            brief: brief_time("RPO", need, &outcome, reach),
-            outcome,
-            requirement: r,
-            text,
-            outage: false,
-        });
-    }
-    if let (Some((need, r)), Some(reach)) = (&needs.rto, &caps.rto) {
-        let need = *need;
-        let (outcome, text) = time("RTO", need, reach, r);
-        out.push(Comparison {
-            brief: brief_time("RTO", need, &outcome, reach),
-            outcome,
-            requirement: r,
-            text,
-            outage: false,
-        });
+    for (what, needed, reached) in [
+        ("RPO", &needs.rpo, &caps.rpo),
+        ("RTO", &needs.rto, &caps.rto),
+    ] {
+        if let (Some((need, r)), Some(reach)) = (needed, reached) {
+            let (outcome, text) = time(what, *need, reach, r);
+            out.push(Comparison {
+                brief: brief_time(what, *need, &outcome, reach),
+                outcome,
+                requirement: r,
+                text,
+                outage: false,
+            });
+        }
     }
     if let (Some((need, r)), Some(reach)) = (&needs.availability, &caps.availability) {
         let need = *need;
@@ -252,18 +257,21 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             Some(p) => format!("p{} latency", percent(*p)),
             None => "latency".to_string(),
         };
-        let (outcome, verdict, got) = if reach.typical <= need {
-            (Outcome::Met, "met", reach.typical)
-        } else if reach.best <= need {
-            (Outcome::AtBest, "met only when tuned for it", reach.best)
-        } else {
-            (Outcome::NotMet, "not met", reach.best)
+        let outcome = time_outcome(need, reach);
+        let verdict = match outcome {
+            Outcome::Met => "met",
+            Outcome::AtBest => "met only when tuned for it",
+            Outcome::NotMet => "not met",
         };
         out.push(Comparison {
             brief: format!(
                 "{label} {}: adds about {}",
                 duration_text(need),
-                duration_text(got)
+                duration_text(if outcome == Outcome::Met {
+                    reach.typical
+                } else {
+                    reach.best
+                })
             ),
             text: format!(
                 "{label} of {} required ({}); the platform adds {}: about {}, {verdict}",
