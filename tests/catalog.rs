@@ -391,4 +391,76 @@ mod ranking {
         );
         assert_eq!(hybrid.summary, general.summary);
     }
+
+    #[test]
+    fn scaling_to_zero_is_judged_as_the_option_is_built_on_the_target() {
+        use infradraft::model::Modality::Statement;
+        use infradraft::model::{Requirement, RequirementCategory, RequirementOrigin};
+        let catalog = Catalog::builtin().unwrap();
+        let idle = [Requirement {
+            id: "NFR7".into(),
+            category: RequirementCategory::Cost,
+            text:
+                "The booking API must scale to zero when idle, so that quiet months cost nothing."
+                    .into(),
+            origin: RequirementOrigin::Extracted,
+            source: None,
+        }];
+        let on = |provider: &str, tag: &str| {
+            let facts = [fact_with(
+                AssumptionTopic::CloudProvider,
+                &format!("Everything runs on {provider}"),
+                &[tag],
+                Statement,
+            )];
+            rank(
+                "compute-resources",
+                catalog.for_component("compute-resources"),
+                &facts,
+                &idle,
+                &[],
+            )
+            .into_iter()
+            .map(|r| (r.option.id.clone(), r.is_ruled_out(), explain(&r)))
+            .collect::<Vec<_>>()
+        };
+        let find = |ranked: &[(String, bool, String)], id: &str| {
+            ranked.iter().find(|r| r.0 == id).cloned().unwrap()
+        };
+        let aws = on("AWS", "aws");
+        let azure = on("Azure", "azure");
+        let gcp = on("Google Cloud", "gcp");
+        // ECS on Fargate keeps its tasks running: met only with a schedule.
+        let (_, out, why) = find(&aws, "compute-managed-containers");
+        assert!(!out, "{why}");
+        assert!(
+            why.contains("met only with a scheduled scaling action"),
+            "{why}"
+        );
+        // Container Apps and Cloud Run stop every instance without requests.
+        let (_, out, why) = find(&azure, "compute-managed-containers");
+        assert!(!out, "{why}");
+        assert!(why.contains("Container Apps"), "{why}");
+        assert!(why.contains("when idle required (NFR7)"), "{why}");
+        assert!(!why.contains("met only with"), "{why}");
+        let (_, out, why) = find(&gcp, "compute-managed-containers");
+        assert!(
+            !out && why.contains("Cloud Run services with no minimum instances"),
+            "{why}"
+        );
+        // A hosting plan billed whether or not it serves is ruled out, except App Engine standard.
+        let (_, out, why) = find(&azure, "compute-paas-app-hosting");
+        assert!(out, "{why}");
+        assert!(why.contains("not met"), "{why}");
+        let (_, out, why) = find(&gcp, "compute-paas-app-hosting");
+        assert!(!out, "{why}");
+        assert!(why.contains("App Engine standard"), "{why}");
+        // Functions meet it everywhere, and the AWS project's pick scales to zero unaided.
+        assert!(!find(&aws, "compute-serverless-functions").1);
+        assert!(
+            ["compute-serverless-functions"].contains(&aws[0].0.as_str()),
+            "{}",
+            aws[0].2
+        );
+    }
 }

@@ -175,7 +175,9 @@ fn score(
     let points = fit_rules().points;
     let mut severe = 0;
     let own = own_topics(component);
-    let card = option.to_card(None);
+    // The card as built on the project's target: what it achieves there (Cloud Run scales to
+    // zero, ECS services only on a schedule) is what is compared.
+    let card = option.to_card_for(None, target);
     let findings = assessor.check(&card);
     let mut reasons: Vec<Reason> = Vec::new();
     let mut ruled_out = Vec::new();

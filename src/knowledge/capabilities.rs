@@ -40,6 +40,8 @@ pub struct CapabilityEntry {
     /// The tail latency the platform can add to a request ("0s" typical for a long-running
     /// service, "1s" for a function's cold start).
     pub added_latency: Option<TimeReach>,
+    /// Whether it stops running (and costing) when no work arrives.
+    pub scale_to_zero: Option<crate::model::ScaleToZero>,
 }
 
 fn minutes(text: &str) -> Result<f64, String> {
@@ -123,6 +125,7 @@ impl CapabilityEntry {
             survives: self.survives.clone().unwrap_or_default(),
             residency: self.residency.clone(),
             added_latency,
+            scale_to_zero: self.scale_to_zero.clone(),
         })
     }
 }

@@ -71,6 +71,13 @@ pub struct Realisation {
     pub pros: Vec<String>,
     #[serde(default)]
     pub cons: Vec<String>,
+    /// What is true of the option's capabilities only there (Cloud Run scales to zero, ECS on
+    /// Fargate only on a schedule); it comes before what the option states in general.
+    #[serde(default, rename = "capabilities")]
+    pub capability_entry: Option<CapabilityEntry>,
+    /// `capability_entry` in normalised units, filled in when the file is read.
+    #[serde(skip)]
+    pub capabilities: Capabilities,
 }
 
 /// How a hosting target is named in text.
@@ -111,10 +118,13 @@ impl CatalogOption {
         let mut summary = self.summary.clone();
         let mut pros = self.pros.clone();
         let mut cons = self.cons.clone();
+        let mut capabilities = self.capabilities.clone();
         if let [only] = found.as_slice() {
             summary = only.summary.clone();
             pros.extend(only.pros.iter().cloned());
             cons.extend(only.cons.iter().cloned());
+            capabilities = only.capabilities.clone();
+            capabilities.fill_from(&self.capabilities);
         }
         let realised_on = found
             .iter()
@@ -137,7 +147,7 @@ impl CatalogOption {
             tags: self.tags.clone(),
             conflicts_with: self.conflicts_with.clone(),
             catalog_id: Some(self.id.clone()),
-            capabilities: self.capabilities.clone(),
+            capabilities,
             answers: self.answers.clone(),
             realised_on,
         }
@@ -300,7 +310,12 @@ impl Catalog {
                 ));
             }
             let mut seen_targets = HashSet::new();
-            for r in &option.realisations {
+            for r in &mut option.realisations {
+                if let Some(entry) = &r.capability_entry {
+                    r.capabilities = entry.resolve(origin, text).map_err(|e| {
+                        format!("{e} (option {:?}, realisation {:?})", option.id, r.target)
+                    })?;
+                }
                 let problem = if !HOSTING_TARGETS.contains(&r.target.as_str()) {
                     Some(format!(
                         "realisation target {:?} is not one of {}",

@@ -76,6 +76,12 @@ struct File {
     topics: Vec<TopicsEntry>,
     #[serde(default)]
     residency: Vec<String>,
+    #[serde(default)]
+    scale_to_zero: Vec<String>,
+    #[serde(default)]
+    scale_to_zero_allowed: Vec<String>,
+    #[serde(default)]
+    scale_to_zero_at_times: Vec<String>,
 }
 
 /// The rules, ready to apply.
@@ -93,6 +99,13 @@ pub struct FitRules {
     /// Patterns of requirements that ask data to stay in a jurisdiction ("stored and processed
     /// only in Germany").
     pub residency: Vec<Regex>,
+    /// Patterns of requirements that ask compute to stop running, and costing, when idle
+    /// ("scales to zero outside business hours").
+    pub scale_to_zero: Vec<Regex>,
+    /// Patterns that only allow it ("may be scaled to zero"): such a requirement does not ask.
+    pub scale_to_zero_allowed: Vec<Regex>,
+    /// Patterns of times that make it a schedule ("at night", "outside business hours").
+    pub scale_to_zero_at_times: Vec<Regex>,
 }
 
 impl FitRules {
@@ -115,6 +128,9 @@ impl FitRules {
             not_needed: Vec::new(),
             topics: Vec::new(),
             residency: Vec::new(),
+            scale_to_zero: Vec::new(),
+            scale_to_zero_allowed: Vec::new(),
+            scale_to_zero_at_times: Vec::new(),
         }
     }
 
@@ -149,6 +165,15 @@ impl FitRules {
         for p in &file.residency {
             residency.push(compile_ci(origin, text, p)?);
         }
+        let compile_all = |patterns: &[String]| -> Result<Vec<Regex>, String> {
+            patterns
+                .iter()
+                .map(|p| compile_ci(origin, text, p))
+                .collect()
+        };
+        let scale_to_zero = compile_all(&file.scale_to_zero)?;
+        let scale_to_zero_allowed = compile_all(&file.scale_to_zero_allowed)?;
+        let scale_to_zero_at_times = compile_all(&file.scale_to_zero_at_times)?;
         for entry in &file.topics {
             if !crate::model::is_slug(&entry.decision) {
                 return Err(format!(
@@ -170,6 +195,9 @@ impl FitRules {
         self.needs.extend(needs);
         self.not_needed.extend(not_needed);
         self.residency.extend(residency);
+        self.scale_to_zero.extend(scale_to_zero);
+        self.scale_to_zero_allowed.extend(scale_to_zero_allowed);
+        self.scale_to_zero_at_times.extend(scale_to_zero_at_times);
         Ok(())
     }
 
@@ -195,6 +223,16 @@ impl FitRules {
     /// Whether a requirement's text asks data to stay in a jurisdiction.
     pub fn asks_residency(&self, text: &str) -> bool {
         self.residency.iter().any(|r| r.is_match(text))
+    }
+
+    /// Whether a requirement's text asks compute to scale to zero, and if so whether only at set
+    /// times (`Some(true)`: "at night"); a requirement that only allows it ("may be scaled to
+    /// zero") or says it is not needed ("scaling to zero is not required") does not ask.
+    pub fn asks_scale_to_zero(&self, text: &str) -> Option<bool> {
+        let asks = self.scale_to_zero.iter().any(|r| r.is_match(text))
+            && !self.scale_to_zero_allowed.iter().any(|r| r.is_match(text))
+            && !self.not_needed.iter().any(|r| r.is_match(text));
+        asks.then(|| self.scale_to_zero_at_times.iter().any(|r| r.is_match(text)))
     }
 
     /// The loss a requirement's text asks to survive, if any (a site before a region when both).

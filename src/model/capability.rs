@@ -66,6 +66,25 @@ pub struct Residency {
     pub at_best: Option<String>,
 }
 
+/// Whether an option stops costing compute when no work arrives: no instance runs and none is
+/// billed between requests or jobs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScaleToZero {
+    /// Whether it does so by default, with no schedule or extra set-up.
+    pub scales: bool,
+    /// The means, in a few words ("no instance runs without requests; billing is per request").
+    pub via: String,
+    /// When it does not by default, how it can be made to whenever work stops ("step scaling on
+    /// the queue's depth that sets the workers to zero"); `None` when it cannot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_best: Option<String>,
+    /// How it is brought to zero at set times, when that is all it can do or the simpler way ("a
+    /// scheduled scaling action that sets the desired count to zero outside working hours"): it
+    /// meets a requirement that asks for zero only at such times ("at night and at weekends").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_schedule: Option<String>,
+}
+
 /// What an option achieves. Every part is optional: an option that does not speak to a figure
 /// (a CI system to an RPO) is not compared on it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -92,6 +111,9 @@ pub struct Capabilities {
     /// Where it keeps and processes data; `None` when it does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residency: Option<Residency>,
+    /// Whether it scales to zero when idle; `None` when it does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_to_zero: Option<ScaleToZero>,
 }
 
 impl Capabilities {
@@ -102,6 +124,7 @@ impl Capabilities {
             && self.added_latency.is_none()
             && !self.states_survival
             && self.residency.is_none()
+            && self.scale_to_zero.is_none()
     }
 
     /// Whether it survives the loss of `scope`.
@@ -126,6 +149,9 @@ impl Capabilities {
         }
         if self.added_latency.is_none() {
             self.added_latency = other.added_latency.clone();
+        }
+        if self.scale_to_zero.is_none() {
+            self.scale_to_zero = other.scale_to_zero.clone();
         }
         if other.states_survival {
             self.states_survival = true;

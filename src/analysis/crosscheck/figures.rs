@@ -18,6 +18,9 @@ pub struct Needs {
     pub loss: Option<(FailureScope, Requirement)>,
     /// The first requirement that asks data to stay in a jurisdiction.
     pub residency: Option<Requirement>,
+    /// The first requirement that asks compute to scale to zero, and whether only at set times
+    /// ("outside business hours") rather than whenever it is idle.
+    pub scale_to_zero: Option<(bool, Requirement)>,
     /// The strictest latency target, in minutes, with its percentile when given.
     pub latency: Option<(f64, Option<f64>, Requirement)>,
 }
@@ -52,6 +55,11 @@ impl Needs {
             }
             if n.residency.is_none() && rules.asks_residency(&r.text) {
                 n.residency = Some(r.clone());
+            }
+            if n.scale_to_zero.is_none()
+                && let Some(at_times) = rules.asks_scale_to_zero(&r.text)
+            {
+                n.scale_to_zero = Some((at_times, r.clone()));
             }
             if let Some(scope) = rules.loss_to_survive(&r.text)
                 && n.loss.as_ref().is_none_or(|(s, _)| scope > *s)
@@ -163,7 +171,7 @@ fn percent(v: f64) -> String {
 }
 
 /// Every comparison of `caps` with `needs`, in the order RPO, RTO, availability, loss, latency,
-/// residency.
+/// residency, scaling to zero.
 pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>> {
     let mut out = Vec::new();
     for (what, needed, reached) in [
@@ -300,6 +308,38 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             text: format!(
                 "data processed only where the requirements allow ({}); {}, {verdict}",
                 r.id, res.via
+            ),
+            outcome,
+            requirement: r,
+            outage: false,
+        });
+    }
+    if let (Some((at_times, r)), Some(idle)) = (&needs.scale_to_zero, &caps.scale_to_zero) {
+        let (outcome, verdict, brief) = match (&idle.on_schedule, &idle.at_best) {
+            _ if idle.scales => (Outcome::Met, "met".to_string(), "scales to zero"),
+            (Some(how), _) if *at_times => (
+                Outcome::Met,
+                format!("met with {}", how.trim_end_matches('.')),
+                "on a schedule",
+            ),
+            (_, Some(how)) | (Some(how), None) => (
+                Outcome::AtBest,
+                format!("met only with {}", how.trim_end_matches('.')),
+                "only when set up for it",
+            ),
+            (None, None) => (Outcome::NotMet, "not met".to_string(), "keeps running"),
+        };
+        let when = if *at_times {
+            "at set times"
+        } else {
+            "when idle"
+        };
+        out.push(Comparison {
+            brief: format!("idle at zero: {brief}"),
+            text: format!(
+                "compute that scales to zero {when} required ({}); {}, {verdict}",
+                r.id,
+                idle.via.trim_end_matches('.')
             ),
             outcome,
             requirement: r,
@@ -481,5 +521,56 @@ mod tests {
         assert_eq!(compare(&multi_az, &n)[0].outcome, Outcome::AtBest);
         let single = capabilities_of(&Capabilities::default(), &tags(&["single-az"]));
         assert_eq!(compare(&single, &n)[0].outcome, Outcome::NotMet);
+    }
+
+    #[test]
+    fn scaling_to_zero_is_asked_in_several_words_and_compared() {
+        use crate::model::ScaleToZero;
+        for (text, asks) in [
+            ("The API must scale to zero when idle.", true),
+            ("Workers scale down to zero overnight.", true),
+            ("No compute charges while idle.", true),
+            ("The service costs nothing when unused.", true),
+            ("Idle cost must be zero.", true),
+            ("Scaling to zero is not required.", false),
+            ("Dev may be scaled to zero at weekends.", false),
+            ("The API scales out to 40 instances.", false),
+        ] {
+            let n = Needs::of(&[req("R1", text)]);
+            assert_eq!(n.scale_to_zero.is_some(), asks, "{text}");
+        }
+        let n = Needs::of(&[req("R1", "The API must scale to zero when idle.")]);
+        let caps = |scales: bool, at_best: Option<&str>| Capabilities {
+            scale_to_zero: Some(ScaleToZero {
+                scales,
+                via: "tasks keep running".into(),
+                at_best: None,
+                on_schedule: at_best.map(str::to_string),
+            }),
+            ..Default::default()
+        };
+        assert_eq!(compare(&caps(true, None), &n)[0].outcome, Outcome::Met);
+        let scheduled = &compare(&caps(false, Some("a scheduled action.")), &n)[0];
+        assert_eq!(scheduled.outcome, Outcome::AtBest);
+        assert_eq!(
+            scheduled.text,
+            "compute that scales to zero when idle required (R1); tasks keep running, met only with a scheduled action"
+        );
+        let not = &compare(&caps(false, None), &n)[0];
+        assert_eq!((not.outcome.clone(), not.outage), (Outcome::NotMet, false));
+        assert_eq!(not.brief, "idle at zero: keeps running");
+        assert!(compare(&Capabilities::default(), &n).is_empty());
+        // Zero only at set times is what a schedule gives.
+        let nightly = Needs::of(&[req(
+            "R2",
+            "Non-production environments must scale to zero outside business hours.",
+        )]);
+        assert!(nightly.scale_to_zero.as_ref().is_some_and(|(t, _)| *t));
+        let on_schedule = &compare(&caps(false, Some("a scheduled action")), &nightly)[0];
+        assert_eq!(on_schedule.outcome, Outcome::Met);
+        assert_eq!(
+            on_schedule.text,
+            "compute that scales to zero at set times required (R2); tasks keep running, met with a scheduled action"
+        );
     }
 }
