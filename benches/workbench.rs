@@ -162,11 +162,13 @@ fn load_10mb(bencher: Bencher) {
 fn export_large(bencher: Bencher) {
     let s = large_session(MB);
     let checklist = infradraft::knowledge::checklist::Checklist::builtin().unwrap();
+    let template = infradraft::knowledge::Template::builtin().unwrap();
     bencher.bench_local(|| {
         infradraft::export::document(
             &s,
             &infradraft::export::ExportContext {
                 checklist: Some(&checklist),
+                template: Some(&template),
             },
         )
     });

@@ -153,7 +153,7 @@ fn show_summarises_a_session() {
         "PRD ",
         "builtin:sample/prd.md",
         "decisions   0/23 made",
-        "sections    16/19 drafted",
+        "sections    19/19 drafted",
         "last saved  ",
         "access      not open elsewhere",
     ] {

@@ -254,6 +254,9 @@ fn decisions_win_over_recommendations() {
 #[test]
 fn refresh_keeps_an_edited_diagram() {
     let mut s = yolo_sample();
+    // The YOLO draft drew the four starters; without them, a refresh adds them.
+    assert_eq!(s.diagrams.len(), 4);
+    s.diagrams.clear();
     assert_eq!(refresh(&mut s), 4);
     assert_eq!(s.diagrams.len(), 4);
     assert_eq!(refresh(&mut s), 0);

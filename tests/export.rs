@@ -15,8 +15,10 @@ use infradraft::store;
 use infradraft::workflow::import::import;
 
 fn ctx(checklist: &Checklist) -> ExportContext<'_> {
+    static TEMPLATE: std::sync::OnceLock<Template> = std::sync::OnceLock::new();
     ExportContext {
         checklist: Some(checklist),
+        template: Some(TEMPLATE.get_or_init(|| Template::builtin().unwrap())),
     }
 }
 
@@ -75,6 +77,71 @@ fn the_sample_exports_to_the_golden_document_and_adrs() {
             .unwrap()
             .1
     );
+}
+
+/// Worksheet results applied before and after the decisions of a section stay in its text, and
+/// in the exported document, for its primary decision and a further one.
+#[test]
+fn applied_worksheet_results_reach_the_export_of_a_decided_section() {
+    use infradraft::model::ElicitationAction;
+    use infradraft::workflow::{design, elicitation};
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let template = Template::builtin().unwrap();
+    let catalog = infradraft::knowledge::Catalog::builtin().unwrap();
+    let mut s = common::yolo_sample(t(0), t(1), vec![]);
+    // Before the decision: a cost analysis of the primary database, applied.
+    let cost = elicitation::start(
+        &mut s,
+        &catalog,
+        "data-resources",
+        ElicitationAction::CostAnalysis,
+        t(2),
+    )
+    .unwrap();
+    elicitation::apply(&mut s, &template, "data-resources", cost, t(3)).unwrap();
+    for id in ["data-resources", "data-cache"] {
+        let rec = s.component(id).unwrap().recommendation.clone().unwrap();
+        design::decide(
+            &mut s,
+            &template,
+            id,
+            &rec.option,
+            "fits the team",
+            &[],
+            vec![],
+            t(4),
+        )
+        .unwrap();
+    }
+    // After it: a stress test of the cache, applied.
+    let stress = elicitation::start(
+        &mut s,
+        &catalog,
+        "data-cache",
+        ElicitationAction::StressTest,
+        t(5),
+    )
+    .unwrap();
+    elicitation::apply(&mut s, &template, "data-cache", stress, t(6)).unwrap();
+    let checklist = Checklist::builtin().unwrap();
+    let doc = document(&s, &ctx(&checklist));
+    let section = doc
+        .split("\n## ")
+        .find(|p| p.starts_with("Data Resources"))
+        .unwrap();
+    for (id, index) in [("data-resources", cost), ("data-cache", stress)] {
+        let results = &s.component(id).unwrap().elicitations[index].results;
+        let first = results
+            .lines()
+            .find(|l| l.trim().len() > 20)
+            .unwrap()
+            .trim();
+        assert!(
+            section.contains(first),
+            "{id}: {first:?} missing from\n{section}"
+        );
+    }
+    assert!(section.contains("**Decision:**"), "{section}");
 }
 
 #[test]
@@ -328,11 +395,11 @@ fn export_import_export_keeps_every_sections_text() {
     assert!(report.kept.is_empty(), "{:?}", report.kept);
     assert_eq!(back.meta.title, s.meta.title);
     assert_eq!(back.diagrams.len(), s.diagrams.len());
-    for section in &s.sections {
+    for (i, section) in s.sections.iter().enumerate() {
         let again = back.section(&section.id).unwrap();
         assert_eq!(
             again.body,
-            infradraft::export::clean_body(&section.body),
+            infradraft::export::shown_body(&s, &ctx(&checklist), i),
             "{}",
             section.id
         );

@@ -166,6 +166,7 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
         &app.session,
         &ExportContext {
             checklist: Some(&app.checklist),
+            template: Some(&app.template),
         },
     );
     assert_eq!(written, expected);

@@ -40,6 +40,7 @@ fn reference(app: &App, width: u16) -> PreviewCache {
             revisions: &app.revisions,
             structure: app.structure,
             checklist: &app.checklist,
+            template: &app.template,
         },
         width,
         &styles,
@@ -49,6 +50,7 @@ fn reference(app: &App, width: u16) -> PreviewCache {
     );
     all.keep_near(
         &app.session,
+        &app.template,
         0,
         usize::MAX / 4,
         0,

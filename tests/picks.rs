@@ -368,15 +368,35 @@ const PROVIDER_WORDS: [(&str, &[&str]); 3] = [
     ),
 ];
 
+/// How the document is shown: with the built-in template.
+fn ctx() -> infradraft::export::ExportContext<'static> {
+    static TEMPLATE: std::sync::OnceLock<infradraft::knowledge::Template> =
+        std::sync::OnceLock::new();
+    infradraft::export::ExportContext {
+        checklist: None,
+        template: Some(
+            TEMPLATE.get_or_init(|| infradraft::knowledge::Template::builtin().unwrap()),
+        ),
+    }
+}
+
 /// Other providers' product names in the drafted component sections of `s` (every section but
 /// the cloud provider strategy, where providers are compared), with the section they are in.
 fn foreign_names(s: &infradraft::model::Session, own: &str) -> Vec<String> {
+    // What the document quotes from the project's own inputs (each line with its source,
+    // `(guidelines.md:180)`) may name any product the project uses: the corporate identity
+    // provider of another vendor, say. Only the drafted text must keep to the provider.
+    let quoted = regex::Regex::new(r"\([\w./-]+:\d+\)\s*$").unwrap();
     let mut found = Vec::new();
     for (i, section) in s.sections.iter().enumerate() {
         if section.id == "cloud-provider-strategy" || s.component(&section.id).is_none() {
             continue;
         }
-        let text = infradraft::export::section_markdown(s, i);
+        let text: String = infradraft::export::section_markdown(s, &ctx(), i)
+            .lines()
+            .filter(|l| !quoted.is_match(l))
+            .collect::<Vec<_>>()
+            .join("\n");
         for (provider, words) in PROVIDER_WORDS {
             if provider == own {
                 continue;
@@ -404,6 +424,7 @@ fn the_sample_draft_names_its_own_provider_only() {
     assert_eq!(foreign_names(&s, "aws"), Vec::<String>::new());
     let data = infradraft::export::section_markdown(
         &s,
+        &ctx(),
         s.sections
             .iter()
             .position(|x| x.id == "data-resources")

@@ -404,10 +404,13 @@ fn nothing_that_drives_a_terminal_reaches_it_from_any_subcommand() {
 fn expected_document(c: &Corpus) -> String {
     let s = store::load(&c.session).unwrap().session;
     let (checklist, _) = Checklist::load(&c.home().config_dir);
+    let (template, _) =
+        infradraft::knowledge::Template::for_session(&c.home().config_dir, &s.meta.template);
     infradraft::export::document(
         &s,
         &infradraft::export::ExportContext {
             checklist: Some(&checklist),
+            template: Some(&template),
         },
     )
 }

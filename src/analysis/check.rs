@@ -60,6 +60,51 @@ pub struct CheckReport {
     pub passed: bool,
 }
 
+/// The sub-headings (`###` and deeper) of a section body under which nothing is written, or only
+/// a template prompt (one italic line), before the next heading of the same or a higher level.
+pub fn unwritten_subsections(body: &str) -> Vec<String> {
+    let level = |line: &str| {
+        let t = line.trim_start();
+        let hashes = t.chars().take_while(|c| *c == '#').count();
+        (hashes >= 1 && t[hashes..].starts_with(' ')).then_some(hashes)
+    };
+    let lines: Vec<&str> = body.lines().collect();
+    let mut fence = false;
+    let mut headings: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            fence = !fence;
+        }
+        if !fence && let Some(n) = level(line) {
+            headings.push((i, n));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, &(at, n)) in headings.iter().enumerate() {
+        if n < 3 {
+            continue;
+        }
+        let end = headings[k + 1..]
+            .iter()
+            .find(|(_, m)| *m <= n)
+            .map_or(lines.len(), |(i, _)| *i);
+        let content: Vec<&str> = lines[at + 1..end]
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if content
+            .iter()
+            .all(|l| crate::knowledge::italic(l).is_some())
+            && content.len() <= 1
+        {
+            let title = lines[at].trim_start().trim_start_matches('#').trim();
+            out.push(title.to_string());
+        }
+    }
+    out
+}
+
 /// The four diagrams the process asks for.
 const REQUIRED_DIAGRAMS: [DiagramKind; 4] = [
     DiagramKind::NetworkTopology,
@@ -80,6 +125,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
         })
     };
     let written = |body: &str| !crate::export::clean_body(body).trim().is_empty();
+    let mut open_questions = 0;
     for section in &s.sections {
         if !written(&section.body) {
             push(
@@ -88,7 +134,51 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
                 Some(&section.id),
                 format!("{}: not written yet", section.title),
             );
+            continue;
         }
+        // Derived content (the open questions, the decision log) is written when shown.
+        let body: String = section
+            .body
+            .lines()
+            .map(|l| {
+                if crate::workflow::subsections::is_live_marker(l) {
+                    "(written from the session when shown)"
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let body = crate::export::clean_body(&body);
+        for heading in unwritten_subsections(&body) {
+            push(
+                Level::Error,
+                Area::Completeness,
+                Some(&section.id),
+                format!(
+                    "{} › {heading}: not written yet (nothing, or only the template's prompt)",
+                    section.title
+                ),
+            );
+        }
+        open_questions += body
+            .lines()
+            .filter(|l| {
+                l.trim_start()
+                    .starts_with(crate::workflow::subsections::OPEN_QUESTION)
+            })
+            .count();
+    }
+    if open_questions > 0 {
+        push(
+            Level::Warning,
+            Area::Completeness,
+            None,
+            format!(
+                "{open_questions} open question{} in the sections: answer each, or keep it for the list in the appendices",
+                if open_questions == 1 { "" } else { "s" }
+            ),
+        );
     }
     for c in s.open_conflicts() {
         push(
@@ -322,5 +412,20 @@ impl CheckReport {
             if self.passed { "PASS" } else { "FAIL" }
         );
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sub_section_with_only_its_prompt_or_nothing_is_unwritten() {
+        let body = "Lead.\n\n### Regions\n_Primary and secondary regions._\n\n### Tooling\n\n### Cache\n\n#### Options\n\n- A\n\n### State\n\nOne bucket per account.\n\n### Done\n\n**Open question:** Which?\n\n```md\n### Not a heading\n```\n### Last\n";
+        assert_eq!(
+            unwritten_subsections(body),
+            ["Regions", "Tooling", "Last"],
+            "a heading whose deeper sub-headings hold text is written"
+        );
     }
 }

@@ -47,18 +47,21 @@ mod platform;
 mod refine;
 mod summary;
 
-pub use draft::{RuleInfo, draft_stories, rule_list};
+pub use draft::{RuleInfo, draft_stories, draft_stories_from, rule_list};
 pub use parse::{Epic, Story, epics};
-pub use refine::suggest_refinements;
+pub use refine::{suggest_refinements, suggest_refinements_from};
 pub use summary::{IMPACT_HEADING, impact_markdown, size_label, story_markdown};
 
 use crate::inputs::extract::{expand_tags, tags_in};
-use crate::model::{ComponentDesign, Decision, OptionCard, Session};
+use crate::model::{ComponentDesign, OptionCard, Session};
 
 /// A decided component with its chosen option, as the rules see it.
 pub(crate) struct Chosen<'a> {
     pub component: &'a ComponentDesign,
-    pub decision: &'a Decision,
+    /// Why it was chosen: the decision's justification, or the recommendation's rationale.
+    pub justification: &'a str,
+    /// Decided, rather than only recommended.
+    pub decided: bool,
     pub option: &'a OptionCard,
     /// The option's tags with their implied tags, lower case, without duplicates.
     pub tags: Vec<String>,
@@ -96,15 +99,30 @@ pub(crate) fn short_name(name: &str) -> String {
     name.to_string()
 }
 
-/// The decided components of `session` in template (section) order, each with its chosen option.
-/// Components whose decision names an option that is not on the card are left out.
-pub(crate) fn decided(session: &Session) -> Vec<Chosen<'_>> {
+/// What stories are drafted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Recorded decisions only.
+    Decisions,
+    /// Each decision's recorded choice, else its recommendation (a YOLO draft, where nothing is
+    /// decided yet: the stories are proposals to revisit when the person decides).
+    DecisionsOrRecommendations,
+}
+
+/// The decided components of `session` in template (section) order, each with its chosen option
+/// (with `basis`, the recommended one of those not decided). Components whose choice names an
+/// option that is not on the card are left out.
+pub(crate) fn decided(session: &Session, basis: Basis) -> Vec<Chosen<'_>> {
     let mut out: Vec<(usize, Chosen<'_>)> = Vec::new();
     for (k, c) in session.components.iter().enumerate() {
-        let Some(decision) = &c.decision else {
-            continue;
+        let (option_id, justification, decided) = match (&c.decision, &c.recommendation, basis) {
+            (Some(d), _, _) => (d.option.as_str(), d.justification.as_str(), true),
+            (None, Some(r), Basis::DecisionsOrRecommendations) => {
+                (r.option.as_str(), r.rationale.as_str(), false)
+            }
+            _ => continue,
         };
-        let Some(option) = c.option(&decision.option) else {
+        let Some(option) = c.option(option_id) else {
             continue;
         };
         let position = session
@@ -120,7 +138,8 @@ pub(crate) fn decided(session: &Session) -> Vec<Chosen<'_>> {
             position,
             Chosen {
                 component: c,
-                decision,
+                justification,
+                decided,
                 option,
                 tags: option_tags(option),
                 section,

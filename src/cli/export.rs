@@ -16,6 +16,11 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     for w in warnings {
         diagnostic(format_args!("warning: {w}"));
     }
+    let (template, warning) =
+        crate::knowledge::Template::for_session(&home.config_dir, &session.meta.template);
+    if let Some(w) = warning {
+        diagnostic(format_args!("warning: {w}"));
+    }
     let text = if args.stories_only {
         crate::export::stories_markdown(&session)
     } else {
@@ -23,6 +28,7 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
             &session,
             &ExportContext {
                 checklist: Some(&checklist),
+                template: Some(&template),
             },
         )
     };

@@ -225,9 +225,18 @@ fn diagram_block(d: &crate::model::Diagram) -> String {
     )
 }
 
-fn section_part(s: &Session, index: usize) -> String {
+/// Section `index`'s body as the document shows it: template prompts turned into open
+/// questions, derived content written out, the workbench's marker comments left out.
+pub fn shown_body(s: &Session, ctx: &ExportContext, index: usize) -> String {
     let section = &s.sections[index];
-    let body = clean_body(&section.body);
+    let template = ctx.template.and_then(|t| t.section(&section.id));
+    let body = super::derived::without_prompts(&section.body, template);
+    clean_body(&super::derived::expand(s, ctx, &body))
+}
+
+fn section_part(s: &Session, ctx: &ExportContext, index: usize) -> String {
+    let section = &s.sections[index];
+    let body = shown_body(s, ctx, index);
     let mut out = format!("## {}\n\n", section.title.trim());
     if body.trim().is_empty() {
         out.push_str(NOT_WRITTEN);
@@ -395,7 +404,7 @@ fn parts_with(s: &Session, ctx: &ExportContext, sections: bool) -> Vec<Part> {
     for i in (0..s.sections.len()).filter(|_| sections) {
         parts.push(Part {
             kind: PartKind::Section(i),
-            markdown: section_part(s, i),
+            markdown: section_part(s, ctx, i),
         });
     }
     if let Some(md) = diagrams_part(s) {
@@ -428,8 +437,8 @@ fn parts_with(s: &Session, ctx: &ExportContext, sections: bool) -> Vec<Part> {
 }
 
 /// The part of one section (what the preview re-renders when that section changes).
-pub fn section_markdown(s: &Session, index: usize) -> String {
-    section_part(s, index)
+pub fn section_markdown(s: &Session, ctx: &ExportContext, index: usize) -> String {
+    section_part(s, ctx, index)
 }
 
 /// The whole document.

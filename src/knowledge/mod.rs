@@ -13,7 +13,8 @@ pub use catalog::{
     Catalog, CatalogFile, CatalogOption, CatalogRatings, HOSTING_TARGETS, Realisation, target_label,
 };
 pub use template::{
-    DecisionSpec, TEAM_FILE, Template, TemplateDecision, TemplateError, TemplateSection,
+    DecisionSpec, Derived, FigureKind, TEAM_FILE, Template, TemplateDecision, TemplateError,
+    TemplateSection, TemplateSubsection, italic,
 };
 
 /// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a

@@ -42,6 +42,94 @@ pub struct TemplateSection {
     /// section's primary one: its text leads the section body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<TemplateDecision>,
+    /// The sub-sections a finished body covers and what feeds each from the session. Empty means
+    /// the `starter`'s `### ` headings, each with its italic line as the question to ask.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subsections: Vec<TemplateSubsection>,
+}
+
+/// One sub-section of a section body and what the draft writes under it: the decisions it
+/// states, the input facts and requirements that feed it (with their sources), or, where the
+/// inputs say nothing, its question as an open question. The prompt is for the person writing;
+/// it is never exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateSubsection {
+    pub title: String,
+    /// What belongs here, shown to the person who writes it.
+    pub prompt: String,
+    /// What to ask when the inputs do not answer it, with why it matters ("Which regions does
+    /// the service run in? Latency, residency and recovery all depend on it.").
+    pub question: String,
+    /// Case-insensitive patterns (regular expressions): a fact or requirement whose text matches
+    /// one feeds this sub-section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
+    /// Fact topics that feed it whatever their words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<crate::model::AssumptionTopic>,
+    /// Requirement categories that feed it whatever their words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<crate::model::RequirementCategory>,
+    /// Kinds of requirement figures that feed it (a requirement with an RPO feeds the recovery
+    /// objectives whatever its words).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<FigureKind>,
+    /// Decisions (of any section) whose choice it states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<String>,
+    /// Tags of which a chosen option of `decisions` must carry one for it to apply (functions
+    /// only where serverless functions were chosen); empty when it always applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies_to: Vec<String>,
+    /// Content the session produces as a whole, instead of facts and requirements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Derived>,
+}
+
+/// A kind of requirement figure (see [`crate::model::Figure`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FigureKind {
+    Availability,
+    Latency,
+    Throughput,
+    Rpo,
+    Rto,
+    Retention,
+    Budget,
+    Capacity,
+}
+
+impl FigureKind {
+    pub fn of(figure: &crate::model::Figure) -> FigureKind {
+        use crate::model::Figure as F;
+        match figure {
+            F::Availability { .. } => FigureKind::Availability,
+            F::Latency { .. } => FigureKind::Latency,
+            F::Throughput { .. } => FigureKind::Throughput,
+            F::Rpo { .. } => FigureKind::Rpo,
+            F::Rto { .. } => FigureKind::Rto,
+            F::Retention { .. } => FigureKind::Retention,
+            F::Budget { .. } => FigureKind::Budget,
+            F::Capacity { .. } => FigureKind::Capacity,
+        }
+    }
+}
+
+/// Sub-section content made from the whole session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Derived {
+    /// One line per decision with its choice and state.
+    DecisionSummary,
+    /// Every open question of the document, by section.
+    OpenQuestions,
+    /// Each requirement and the sections and decisions that address it.
+    Traceability,
+    /// The decisions taken, with their dates and records.
+    DecisionLog,
+    /// The input documents the design rests on.
+    References,
+    /// The compliance regimes in scope and the requirements that name them.
+    Regimes,
 }
 
 /// One decision of a component section.
@@ -64,6 +152,38 @@ pub struct DecisionSpec<'a> {
 }
 
 impl TemplateSection {
+    /// The sub-sections a finished body covers: the declared ones, or, for a template that
+    /// declares none, the starter's `### ` headings with their italic lines as prompt and question.
+    pub fn subsections(&self) -> std::borrow::Cow<'_, [TemplateSubsection]> {
+        if !self.subsections.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.subsections);
+        }
+        let mut out: Vec<TemplateSubsection> = Vec::new();
+        for line in self.starter.lines() {
+            if let Some(title) = line.strip_prefix("### ") {
+                out.push(TemplateSubsection {
+                    title: title.trim().to_string(),
+                    prompt: String::new(),
+                    question: String::new(),
+                    cues: Vec::new(),
+                    topics: Vec::new(),
+                    categories: Vec::new(),
+                    figures: Vec::new(),
+                    decisions: Vec::new(),
+                    applies_to: Vec::new(),
+                    derived: None,
+                });
+            } else if let Some(last) = out.last_mut()
+                && last.prompt.is_empty()
+                && let Some(prompt) = italic(line)
+            {
+                last.prompt = prompt.to_string();
+                last.question = prompt.to_string();
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
     /// The decisions this section holds, in order: none unless it is a component section.
     pub fn decisions(&self) -> Vec<DecisionSpec<'_>> {
         if !self.component {
@@ -89,11 +209,23 @@ impl TemplateSection {
     }
 }
 
+/// The text of a line that is one italic span (`_Which regions…_`), the way a template prompt is
+/// written.
+pub fn italic(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix('_')
+        .and_then(|r| r.strip_suffix('_'))
+        .or_else(|| t.strip_prefix('*').and_then(|r| r.strip_suffix('*')))?;
+    (!inner.trim().is_empty() && !inner.starts_with(['_', '*'])).then_some(inner.trim())
+}
+
 #[derive(Debug, Error)]
 pub enum TemplateError {
     #[error(transparent)]
     Parse(#[from] StoreError),
-    #[error("{origin}: {problem}")]
+    /// `problem` starts with the place in the file (`:12:5: …`) or with `: `.
+    #[error("{origin}{problem}")]
     Invalid { origin: String, problem: String },
 }
 
@@ -107,15 +239,19 @@ impl Template {
     pub fn parse(origin: &Path, text: &str) -> Result<Template, TemplateError> {
         let template: Template = from_ron(origin, text)?;
         template
-            .validate()
+            .validate(text)
             .map_err(|problem| TemplateError::Invalid {
                 origin: origin.display().to_string(),
-                problem,
+                problem: if problem.starts_with(':') {
+                    problem
+                } else {
+                    format!(": {problem}")
+                },
             })?;
         Ok(template)
     }
 
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self, text: &str) -> Result<(), String> {
         if self.sections.is_empty() {
             return Err("the template has no sections".into());
         }
@@ -165,6 +301,47 @@ impl Template {
                 }
                 if d.title.trim().is_empty() {
                     return Err(format!("decision {:?} has no title", d.id));
+                }
+            }
+        }
+        let known: HashSet<&str> = self.decisions().map(|d| d.id).collect();
+        for section in &self.sections {
+            for sub in &section.subsections {
+                let at = |needle: &str| crate::knowledge::extraction::position_of(text, needle);
+                let whose = format!("section {:?}, sub-section {:?}", section.id, sub.title);
+                if sub.title.trim().is_empty() {
+                    return Err(format!(
+                        "section {:?}: a sub-section has no title",
+                        section.id
+                    ));
+                }
+                if sub.question.trim().is_empty() && sub.derived.is_none() {
+                    return Err(format!("{}: {whose} has no question", at(&sub.title)));
+                }
+                for cue in &sub.cues {
+                    if let Err(e) = regex::RegexBuilder::new(cue).case_insensitive(true).build() {
+                        let first = e.to_string().lines().last().unwrap_or_default().to_string();
+                        return Err(format!(
+                            "{}: {whose}: cue {cue:?} is not a pattern ({first})",
+                            at(cue)
+                        ));
+                    }
+                }
+                for d in &sub.decisions {
+                    if !known.contains(d.as_str()) {
+                        return Err(format!(
+                            "{}: {whose}: no decision {d:?} in the template",
+                            at(d)
+                        ));
+                    }
+                }
+                for t in &sub.applies_to {
+                    if !crate::knowledge::tags::is_tag(t) {
+                        return Err(format!(
+                            "{}: {whose}: tag {t:?} is not lowercase kebab-case",
+                            at(t)
+                        ));
+                    }
                 }
             }
         }

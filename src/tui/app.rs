@@ -436,6 +436,7 @@ impl App {
                     revisions: &self.revisions,
                     structure: self.structure,
                     checklist: &self.checklist,
+                    template: &self.template,
                 },
                 width,
                 &styles,
@@ -454,6 +455,7 @@ impl App {
             // Lines are kept for a few screens around the viewport only.
             self.preview.keep_near(
                 &self.session,
+                &self.template,
                 self.preview_scroll,
                 height,
                 2 * height.max(10),
@@ -1094,6 +1096,7 @@ impl App {
             &self.session,
             &crate::export::ExportContext {
                 checklist: Some(&self.checklist),
+                template: Some(&self.template),
             },
         );
         let adr_dir = path

@@ -156,6 +156,7 @@ pub struct PreviewInputs<'a> {
     /// Bumped on every change that is not a section's text (decisions, diagrams, marks, …).
     pub structure: u64,
     pub checklist: &'a Checklist,
+    pub template: &'a crate::knowledge::Template,
 }
 
 /// Rendered lines per part, valid for one width, theme and highlighter state.
@@ -202,6 +203,10 @@ impl PreviewCache {
         highlighted: bool,
     ) {
         let s = inputs.session;
+        let section_ctx = ExportContext {
+            checklist: None,
+            template: Some(inputs.template),
+        };
         let key = (width, theme_generation, highlighted);
         self.last_rendered = 0;
         self.last_blocks = 0;
@@ -216,6 +221,7 @@ impl PreviewCache {
             self.structure = Some(inputs.structure);
             let ctx = ExportContext {
                 checklist: Some(inputs.checklist),
+                template: Some(inputs.template),
             };
             let mut head = Vec::new();
             let mut tail = Vec::new();
@@ -248,7 +254,7 @@ impl PreviewCache {
             // Sections carry their diagrams: compare their Markdown on structure changes too.
             for (i, slot) in self.sections.iter_mut().enumerate() {
                 if let Some(c) = slot
-                    && c.markdown != identity(&section_markdown(s, i))
+                    && c.markdown != identity(&section_markdown(s, &section_ctx, i))
                 {
                     // Re-rendered below; its unchanged blocks are kept.
                     c.revision = u64::MAX;
@@ -259,7 +265,7 @@ impl PreviewCache {
             let revision = inputs.revisions.get(i).copied().unwrap_or(0);
             let fresh = matches!(&self.sections[i], Some(c) if c.revision == revision);
             if !fresh {
-                let md = section_markdown(s, i);
+                let md = section_markdown(s, &section_ctx, i);
                 let old = self.sections[i].take();
                 // An edit of a section already laid out keeps the new blocks' lines (they are
                 // where the person is looking); a first layout keeps only line counts.
@@ -309,6 +315,7 @@ impl PreviewCache {
     pub fn keep_near(
         &mut self,
         session: &Session,
+        template: &crate::knowledge::Template,
         offset: usize,
         height: usize,
         margin: usize,
@@ -337,7 +344,11 @@ impl PreviewCache {
                 if !near {
                     block.lines = None;
                 } else if block.lines.is_none() {
-                    let md = md.get_or_insert_with(|| section_markdown(session, i));
+                    let ctx = ExportContext {
+                        checklist: None,
+                        template: Some(template),
+                    };
+                    let md = md.get_or_insert_with(|| section_markdown(session, &ctx, i));
                     let text = md
                         .get(block.start as usize..block.end as usize)
                         .unwrap_or("");

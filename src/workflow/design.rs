@@ -264,10 +264,13 @@ pub fn decide(
         acknowledged_conflicts: acknowledgements,
     });
     c.step = DesignStep::Decision;
+    let c = s
+        .component(id)
+        .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
     let text = if c.is_primary() {
-        decision_body(tsec, c)
+        decision_body(s, tsec, c)
     } else {
-        decision_part(&title, c)
+        decision_part(s, tsec, &title, c)
     };
     let considered: Vec<String> = c.options.iter().map(|o| o.name.clone()).collect();
     let change = section_text::write_decision(s, id, &base, text, false)
@@ -300,6 +303,7 @@ fn rating(r: Option<u8>) -> String {
 /// The section body generated from the section's primary decision: what was chosen and why, the
 /// options considered, the consequences, and the template's outline for the rest of the section.
 pub fn decision_body(
+    s: &Session,
     template: Option<&TemplateSection>,
     c: &crate::model::ComponentDesign,
 ) -> String {
@@ -307,15 +311,24 @@ pub fn decision_body(
         return String::new();
     };
     let mut out = format!("{DECISION_MARK}\n{text}");
-    push_outline(&mut out, template);
+    push_outline(&mut out, s, template);
     out
 }
 
 /// The text of one of a section's other decisions (not its primary one), between its marker
-/// lines, under a heading with the decision's title.
-pub fn decision_part(title: &str, c: &crate::model::ComponentDesign) -> String {
-    decision_text(c, "####")
-        .map_or_else(String::new, |text| section_text::part(&c.id, title, &text))
+/// lines, under a heading with the decision's title, with what the inputs say about it.
+pub fn decision_part(
+    s: &Session,
+    template: Option<&TemplateSection>,
+    title: &str,
+    c: &crate::model::ComponentDesign,
+) -> String {
+    decision_text(c, "####").map_or_else(String::new, |mut text| {
+        if let Some(t) = template {
+            text.push_str(&super::subsections::inside_part(s, t, &c.id, "####"));
+        }
+        section_text::part(&c.id, title, &text)
+    })
 }
 
 /// What was chosen and why, the options considered and the consequences; `heading` is the level
@@ -398,14 +411,11 @@ pub fn realised_sentence(card: &OptionCard) -> String {
     }
 }
 
-/// Appends the template's outline for the rest of the section (its starter skeleton).
-pub fn push_outline(out: &mut String, template: Option<&TemplateSection>) {
-    if let Some(t) = template
-        && !t.starter.trim().is_empty()
-    {
-        out.push('\n');
-        out.push_str(t.starter.trim_end());
-        out.push('\n');
+/// Appends the rest of the section: each of the template's sub-sections written about this
+/// project (see [`super::subsections`]).
+pub fn push_outline(out: &mut String, s: &Session, template: Option<&TemplateSection>) {
+    if let Some(t) = template {
+        out.push_str(&super::subsections::outline(s, t));
     }
 }
 

@@ -10,6 +10,7 @@ pub mod import;
 mod progress;
 pub mod section_text;
 mod start;
+pub mod subsections;
 pub mod worksheet_grid;
 pub mod yolo;
 

@@ -323,7 +323,7 @@ fn legacy_base(s: &Session, template: Option<&TemplateSection>, id: &str, body: 
         }
     }
     if body.contains(DECISION_MARK) {
-        g.lead = super::design::decision_body(template, c);
+        g.lead = super::design::decision_body(s, template, c);
     }
     g.compose()
 }

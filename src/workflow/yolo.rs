@@ -20,12 +20,70 @@ pub fn draft_all(s: &mut Session, template: &Template, catalog: &Catalog, now: T
             drafted += 1;
         }
     }
-    if drafted > 0 {
+    let sections = draft_sections(s, template);
+    let diagrams = super::diagrams::refresh(s);
+    let stories = draft_stories(s);
+    if drafted > 0 || sections > 0 || diagrams > 0 || stories > 0 {
         s.record(
             now,
             "yolo-draft",
-            format!("drafted {drafted} decisions from the catalog"),
+            format!(
+                "drafted {drafted} decisions from the catalog, {sections} other sections, {diagrams} diagrams and {stories} stories and refinements"
+            ),
         );
+    }
+    drafted
+}
+
+/// Drafts technical stories and refinements to the inputs' stories from the decisions and, where
+/// nothing is decided, the recommendations, when the session has none yet (stories the person
+/// has are never replaced). Returns how many were drafted.
+fn draft_stories(s: &mut Session) -> usize {
+    use crate::analysis::stories::{Basis, draft_stories_from, epics, suggest_refinements_from};
+    if !s.stories.is_empty() || !s.refinements.is_empty() {
+        return 0;
+    }
+    let basis = Basis::DecisionsOrRecommendations;
+    let stories = draft_stories_from(s, basis);
+    let found = epics(&s.inputs);
+    let refinements = suggest_refinements_from(s, &found, basis);
+    let n = stories.len() + refinements.len();
+    s.stories = stories;
+    s.refinements = refinements;
+    n
+}
+
+/// Drafts every section that holds no decision (the overview, runbooks, appendices) and has no
+/// generated text yet: its sub-sections written about this project. The draft merges with what
+/// the person wrote; a section whose text the person changed where the draft would write is left
+/// as it is. Returns how many were drafted.
+pub fn draft_sections(s: &mut Session, template: &Template) -> usize {
+    let mut drafted = 0;
+    for t in template.sections.iter() {
+        if s.has_decisions(&t.id) || s.section(&t.id).is_none() {
+            continue;
+        }
+        let text = super::subsections::outline(s, t);
+        let text = text.trim_start_matches('\n').to_string();
+        if text.trim().is_empty() {
+            continue;
+        }
+        let base = super::section_text::current_base(s, Some(t), &t.id);
+        let written = super::section_text::regenerate(s, &t.id, &base, |g| {
+            if g.lead.trim().is_empty() {
+                g.lead = text;
+            }
+        });
+        if matches!(
+            written,
+            Some(super::section_text::BodyChange::Written { .. })
+        ) && let Some(section) = s.section_mut(&t.id)
+        {
+            if section.status == SectionStatus::Empty {
+                section.status = SectionStatus::Drafted;
+            }
+            drafted += 1;
+        }
     }
     drafted
 }
@@ -79,9 +137,9 @@ fn write_draft(s: &mut Session, template: &Template, id: &str) {
     };
     let section_id = c.section_id().to_string();
     let text = if c.is_primary() {
-        draft_body(template, c)
+        draft_body(s, template, c)
     } else {
-        draft_part(s.decision_title(c), c)
+        draft_part(s, template, s.decision_title(c), c)
     };
     let base = super::section_text::current_base(s, template.section(&section_id), &section_id);
     let written = super::section_text::write_decision(s, id, &base, text, true);
@@ -127,18 +185,27 @@ pub fn draft_choice(ranked: &[Ranked]) -> Option<(Vec<crate::model::OptionCard>,
 
 /// The body of a drafted (not yet decided) primary decision: the recommendation, the options with
 /// their trade-offs, and the template's outline for the rest.
-pub fn draft_body(template: &Template, c: &crate::model::ComponentDesign) -> String {
+pub fn draft_body(s: &Session, template: &Template, c: &crate::model::ComponentDesign) -> String {
     let Some(text) = draft_text(c, "###") else {
         return String::new();
     };
     let mut out = format!("{}\n{text}", super::section_text::DRAFT_MARK);
-    super::design::push_outline(&mut out, template.section(c.section_id()));
+    super::design::push_outline(&mut out, s, template.section(c.section_id()));
     out
 }
 
-/// The drafted text of one of a section's other decisions, between its marker lines.
-pub fn draft_part(title: &str, c: &crate::model::ComponentDesign) -> String {
-    draft_text(c, "####").map_or_else(String::new, |text| {
+/// The drafted text of one of a section's other decisions, between its marker lines, with what
+/// the inputs say about it.
+pub fn draft_part(
+    s: &Session,
+    template: &Template,
+    title: &str,
+    c: &crate::model::ComponentDesign,
+) -> String {
+    draft_text(c, "####").map_or_else(String::new, |mut text| {
+        if let Some(t) = template.section(c.section_id()) {
+            text.push_str(&super::subsections::inside_part(s, t, &c.id, "####"));
+        }
         super::section_text::part(&c.id, title, &text)
     })
 }

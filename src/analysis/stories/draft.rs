@@ -4,7 +4,7 @@
 
 use crate::model::{Session, StorySize, TechnicalStory};
 
-use super::{Chosen, decided};
+use super::{Basis, Chosen, decided};
 
 /// One rule that turns a decision into a story. `{option}` in the texts is replaced by the chosen
 /// option's short name, `{section}` by the section's title.
@@ -96,10 +96,15 @@ fn rules() -> impl Iterator<Item = &'static Rule> {
 /// New infrastructure stories for the decided components of `session` (recommendations that were
 /// not decided do not count), numbered `INFRA-1`, `INFRA-2`, … in template order then rule order.
 pub fn draft_stories(session: &Session) -> Vec<TechnicalStory> {
+    draft_stories_from(session, Basis::Decisions)
+}
+
+/// [`draft_stories`] from the choices `basis` counts (a YOLO draft counts recommendations).
+pub fn draft_stories_from(session: &Session, basis: Basis) -> Vec<TechnicalStory> {
     let all: Vec<&Rule> = rules().collect();
     let mut fired = vec![false; all.len()];
     let mut out: Vec<TechnicalStory> = Vec::new();
-    for c in decided(session) {
+    for c in decided(session, basis) {
         let mut produced = false;
         for (i, rule) in all.iter().enumerate() {
             if fired[i]

@@ -4,7 +4,7 @@
 use crate::model::{Refinement, Session};
 
 use super::parse::{Epic, Story};
-use super::{Chosen, decided, has_word};
+use super::{Basis, Chosen, decided, has_word};
 
 /// One refinement rule. `{option}` in `change` is replaced by the chosen option's short name.
 #[derive(Debug, Clone, Copy)]
@@ -413,7 +413,16 @@ const RULES: &[Refine] = &[
 /// (in epic and story order) and each decided component (in template order), the first refinement
 /// rule that applies.
 pub fn suggest_refinements(session: &Session, epics: &[Epic]) -> Vec<Refinement> {
-    let chosen = decided(session);
+    suggest_refinements_from(session, epics, Basis::Decisions)
+}
+
+/// [`suggest_refinements`] from the choices `basis` counts.
+pub fn suggest_refinements_from(
+    session: &Session,
+    epics: &[Epic],
+    basis: Basis,
+) -> Vec<Refinement> {
+    let chosen = decided(session, basis);
     let mut out = Vec::new();
     for epic in epics {
         for story in &epic.stories {
@@ -448,15 +457,20 @@ fn story_text(story: &Story) -> String {
 }
 
 fn why(c: &Chosen<'_>, keyword: &str) -> String {
-    let justification = excerpt(&c.decision.justification);
+    let justification = excerpt(c.justification);
     let quoted = if justification.is_empty() {
         String::new()
     } else {
         format!(" because \u{201c}{justification}\u{201d}")
     };
     format!(
-        "{} decided: {}{quoted}. The story touches this (\u{201c}{keyword}\u{201d}).",
+        "{} {}: {}{quoted}. The story touches this (\u{201c}{keyword}\u{201d}).",
         c.section,
+        if c.decided {
+            "decided"
+        } else {
+            "recommended (not yet decided)"
+        },
         c.option.name.trim().trim_end_matches('.'),
     )
 }

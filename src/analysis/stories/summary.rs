@@ -186,10 +186,53 @@ pub fn impact_markdown(
             out.push('\n');
         }
     }
+    push_epic_impacts(&mut out, epics, refinements);
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
+}
+
+/// Every epic and story of the inputs with what the infrastructure design changes in it, so that
+/// a reader of the product plan finds each of its stories here.
+fn push_epic_impacts(out: &mut String, epics: &[Epic], refinements: &[Refinement]) {
+    if epics.is_empty() {
+        return;
+    }
+    if !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    out.push_str("### Epic impacts\n\n| Epic | Story | Source | Infrastructure impact |\n|---|---|---|---|\n");
+    let cell = |t: &str| one_line(t).replace('|', "\\|");
+    for epic in epics {
+        let title = if epic.title.is_empty() {
+            epic.label()
+        } else {
+            format!("{}: {}", epic.label(), cell(&epic.title))
+        };
+        if epic.stories.is_empty() {
+            out.push_str(&format!(
+                "| {title} | – | {} | no stories listed in the inputs |\n",
+                epic.source.short()
+            ));
+        }
+        for (k, story) in epic.stories.iter().enumerate() {
+            let label = story.label();
+            let changes = refinements.iter().filter(|r| r.story == label).count();
+            let impact = match changes {
+                0 => "none found".to_string(),
+                1 => "1 change proposed above".to_string(),
+                n => format!("{n} changes proposed above"),
+            };
+            out.push_str(&format!(
+                "| {} | {label} {} | {} | {impact} |\n",
+                if k == 0 { title.as_str() } else { "" },
+                cell(&story.title),
+                story.source.short()
+            ));
+        }
+    }
+    out.push('\n');
 }
 
 fn push_refinement(out: &mut String, session: &Session, r: &Refinement) {

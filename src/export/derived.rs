@@ -1,0 +1,317 @@
+//! Section text the document makes from the whole session when it is shown: the summary of
+//! decisions, the open questions, the traceability of requirements, the decision log, the
+//! references and the compliance regimes. A section holds them as marker lines
+//! (`<!-- infradraft: derived open-questions -->`), so they are never stale and the person can
+//! write around them. Also here: a template prompt left in a body is shown as its sub-section's
+//! open question, never as the prompt.
+
+use std::fmt::Write as _;
+
+use super::ExportContext;
+use crate::knowledge::{Derived, TemplateSection};
+use crate::model::Session;
+use crate::workflow::subsections::{OPEN_QUESTION, choice_line, choice_of, derived_of};
+
+/// `body` with each line that is a template prompt of `template` (`_Which regions…_`) replaced by
+/// that sub-section's open question.
+pub fn without_prompts(body: &str, template: Option<&TemplateSection>) -> String {
+    let Some(t) = template else {
+        return body.to_string();
+    };
+    let subs = t.subsections();
+    let mut out = String::with_capacity(body.len());
+    for line in body.split_inclusive('\n') {
+        let prompt = crate::knowledge::italic(line.trim_end_matches(['\n', '\r']));
+        let question = prompt.and_then(|p| {
+            subs.iter()
+                .find(|s| !s.prompt.is_empty() && s.prompt.trim() == p)
+                .map(|s| s.question.trim())
+        });
+        match question {
+            Some(q) if !q.is_empty() => {
+                let _ = writeln!(out, "{OPEN_QUESTION} {}", crate::text::sanitize_line(q));
+            }
+            Some(_) => {}
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// A section's body as the document shows it before derived content is expanded: markers kept,
+/// prompts turned into open questions.
+fn shown(s: &Session, ctx: &ExportContext, index: usize) -> String {
+    let section = &s.sections[index];
+    let template = ctx.template.and_then(|t| t.section(&section.id));
+    without_prompts(&section.body, template)
+}
+
+/// `body` with every derived marker line replaced by its content, and every choice marker by the
+/// decision's current choice (or nothing while it has none).
+pub fn expand(s: &Session, ctx: &ExportContext, body: &str) -> String {
+    if !body.contains("<!-- infradraft: derived ") && !body.contains("<!-- infradraft: choice ") {
+        return body.to_string();
+    }
+    let mut out = String::with_capacity(body.len());
+    for line in body.split_inclusive('\n') {
+        if let Some(d) = derived_of(line) {
+            out.push_str(content(s, ctx, d).trim_end());
+            out.push('\n');
+        } else if let Some(id) = choice_of(line) {
+            if let Some(choice) = choice_line(s, id) {
+                out.push_str(&choice);
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn content(s: &Session, ctx: &ExportContext, d: Derived) -> String {
+    match d {
+        Derived::DecisionSummary => decision_summary(s),
+        Derived::OpenQuestions => open_questions_markdown(s, ctx),
+        Derived::Traceability => traceability(s, ctx),
+        Derived::DecisionLog => decision_log(s),
+        Derived::References => references(s),
+        Derived::Regimes => regimes(s),
+    }
+}
+
+fn cell(text: &str) -> String {
+    crate::text::sanitize_line(text)
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+fn decision_summary(s: &Session) -> String {
+    let mut out = String::from("| Decision | Choice | State |\n|---|---|---|\n");
+    let mut any = false;
+    for c in s.decisions_by_section() {
+        any = true;
+        let (choice, state) = match (&c.decision, &c.recommendation) {
+            (Some(d), _) => (
+                c.option(&d.option)
+                    .map_or(d.option.clone(), |o| o.name.clone()),
+                "decided",
+            ),
+            (None, Some(r)) => (
+                c.option(&r.option)
+                    .map_or(r.option.clone(), |o| o.name.clone()),
+                "recommended",
+            ),
+            (None, None) => ("–".to_string(), "open"),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {state} |",
+            cell(&s.decision_label(c)),
+            cell(&choice)
+        );
+    }
+    if !any {
+        return "This document holds no component decisions.\n".into();
+    }
+    out
+}
+
+/// One open question of the document: the section and sub-section it stands in, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenQuestion {
+    pub section: String,
+    pub subsection: Option<String>,
+    pub text: String,
+}
+
+/// Every open question the sections show, in document order.
+pub fn open_questions(s: &Session, ctx: &ExportContext) -> Vec<OpenQuestion> {
+    let mut out = Vec::new();
+    for (i, section) in s.sections.iter().enumerate() {
+        let body = shown(s, ctx, i);
+        let mut under: Option<String> = None;
+        for line in body.lines() {
+            let t = line.trim();
+            if let Some(h) = t.strip_prefix("### ").or_else(|| t.strip_prefix("#### ")) {
+                under = Some(h.trim().to_string());
+            } else if let Some(q) = t.strip_prefix(OPEN_QUESTION) {
+                out.push(OpenQuestion {
+                    section: section.title.clone(),
+                    subsection: under.clone(),
+                    text: q.trim().to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn open_questions_markdown(s: &Session, ctx: &ExportContext) -> String {
+    let questions = open_questions(s, ctx);
+    if questions.is_empty() {
+        return "No open questions remain.\n".into();
+    }
+    let mut out = String::new();
+    for q in questions {
+        let place = match &q.subsection {
+            Some(sub) => format!("{} › {}", q.section.trim(), sub),
+            None => q.section.trim().to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            crate::text::sanitize_line(&place),
+            crate::text::sanitize_line(&q.text)
+        );
+    }
+    out
+}
+
+/// Whether `text` names requirement `id` as a word of its own.
+fn names(text: &str, id: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(id).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + id.len()..].chars().next();
+        !before.is_some_and(word) && !after.is_some_and(word)
+    })
+}
+
+fn traceability(s: &Session, ctx: &ExportContext) -> String {
+    if s.requirements.is_empty() {
+        return "No requirements were recorded.\n".into();
+    }
+    let bodies: Vec<(String, String)> = s
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, sec)| !sec.body.contains("<!-- infradraft: derived traceability"))
+        .map(|(i, sec)| (sec.title.clone(), shown(s, ctx, i)))
+        .collect();
+    let mut out = String::from("| Requirement | Addressed in |\n|---|---|\n");
+    for r in &s.requirements {
+        let mut places: Vec<String> = bodies
+            .iter()
+            .filter(|(_, body)| names(body, &r.id))
+            .map(|(title, _)| title.clone())
+            .collect();
+        for c in s.decisions_by_section() {
+            let said = c
+                .recommendation
+                .as_ref()
+                .is_some_and(|x| names(&x.rationale, &r.id))
+                || c.decision
+                    .as_ref()
+                    .is_some_and(|d| names(&d.justification, &r.id));
+            let label = s.decision_label(c);
+            if said && !places.contains(&label) {
+                places.push(format!("decision: {label}"));
+            }
+        }
+        let places = if places.is_empty() {
+            "not yet addressed".to_string()
+        } else {
+            places.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "| **{}** {} | {} |",
+            cell(&r.id),
+            cell(r.text.trim()),
+            cell(&places)
+        );
+    }
+    out
+}
+
+fn decision_log(s: &Session) -> String {
+    let decided: Vec<_> = s
+        .decisions_by_section()
+        .filter_map(|c| c.decision.as_ref().map(|d| (c, d)))
+        .collect();
+    if decided.is_empty() {
+        let recommended = s
+            .components
+            .iter()
+            .filter(|c| c.recommendation.is_some())
+            .count();
+        return format!(
+            "No decision has been taken yet; {recommended} of {} are recommended in this draft and await review.\n",
+            s.components.len()
+        );
+    }
+    let mut out = String::new();
+    for (n, (c, d)) in decided.iter().enumerate() {
+        let name = c.option(&d.option).map_or(d.option.as_str(), |o| &o.name);
+        let _ = writeln!(
+            out,
+            "- {} — **{}:** {} (record `{}`)",
+            d.decided_at.strftime("%Y-%m-%d"),
+            crate::text::sanitize_line(&s.decision_label(c)),
+            crate::text::sanitize_line(name),
+            super::adr_file_name(n + 1, &c.id)
+        );
+    }
+    out
+}
+
+fn references(s: &Session) -> String {
+    if s.inputs.is_empty() {
+        return "This design was drafted without input documents.\n".into();
+    }
+    let mut out = String::new();
+    for i in &s.inputs {
+        let _ = writeln!(
+            out,
+            "- {}: `{}`",
+            i.kind.label(),
+            crate::text::sanitize_line(&i.path).replace('`', "'")
+        );
+    }
+    out
+}
+
+fn regimes(s: &Session) -> String {
+    if s.regimes.is_empty() {
+        return format!(
+            "{OPEN_QUESTION} Which compliance regimes apply? The inputs name none, and the controls, audits and data handling this design needs depend on them.\n"
+        );
+    }
+    let mut out = format!(
+        "In scope: {}.\n",
+        s.regimes
+            .iter()
+            .map(|r| crate::text::sanitize_line(r))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut seen = Vec::new();
+    for e in s.regime_evidence.iter().filter(|e| e.applies) {
+        if !s.regimes.contains(&e.regime) || seen.contains(&e.regime) {
+            continue;
+        }
+        seen.push(e.regime.clone());
+        let src = format!(" ({})", e.source.short());
+        let _ = writeln!(
+            out,
+            "- {}: {}{src}",
+            crate::text::sanitize_line(&e.regime),
+            crate::text::sanitize_line(e.text.trim())
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requirement_ids_are_found_as_words() {
+        assert!(names("meets NFR3 (prd.md:4)", "NFR3"));
+        assert!(names("**NFR3:** text", "NFR3"));
+        assert!(!names("NFR31 and XNFR3", "NFR3"));
+        assert!(!names("REQ-10", "REQ-1"));
+    }
+}

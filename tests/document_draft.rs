@@ -1,0 +1,224 @@
+//! The whole document a headless YOLO draft makes of each input set (`new --mode yolo --no-open`,
+//! then `export`): no template prompt and no unwritten section, the four process diagrams with
+//! the chosen services, every epic and story of the inputs in the stories part, every requirement
+//! with a figure cited in a section about it, and the open questions listed together. Prints, per
+//! set, how many sub-sections say something from the inputs or the decisions and how many ask an
+//! open question.
+
+#[path = "common/sets.rs"]
+mod sets;
+
+use std::path::Path;
+
+use infradraft::export::{ExportContext, document, open_questions};
+use infradraft::knowledge::{Catalog, Template};
+use infradraft::model::Session;
+use infradraft::workflow::subsections::OPEN_QUESTION;
+use infradraft::workflow::yolo::draft_all;
+use jiff::Timestamp;
+
+fn drafted(dir: &Path) -> Session {
+    let template = Template::builtin().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let mut s = sets::read_set(dir);
+    draft_all(
+        &mut s,
+        &template,
+        &catalog,
+        Timestamp::from_second(1_800_000_100).unwrap(),
+    );
+    s
+}
+
+/// The part of `doc` under the `## title` heading, up to the next `## ` heading.
+fn part<'a>(doc: &'a str, title: &str) -> &'a str {
+    let head = format!("\n## {title}\n");
+    let Some(at) = doc.find(&head) else {
+        return "";
+    };
+    let rest = &doc[at + head.len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+struct Measured {
+    about_project: usize,
+    questions: usize,
+    figures_cited: usize,
+    figures: usize,
+}
+
+/// Asserts what every drafted document must hold and measures the rest; returns the problems.
+fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
+    let template = Template::builtin().unwrap();
+    let ctx = ExportContext {
+        checklist: None,
+        template: Some(&template),
+    };
+    let doc = document(s, &ctx);
+    let again = document(s, &ctx);
+    let mut problems = Vec::new();
+    let mut fail = |p: String| problems.push(format!("{name}: {p}"));
+    if doc != again {
+        fail("the document differs between two exports".into());
+    }
+    // No template prompt, no unwritten section.
+    for t in &template.sections {
+        for sub in t.subsections().iter() {
+            if !sub.prompt.is_empty() && doc.contains(&format!("_{}_", sub.prompt)) {
+                fail(format!("prompt left: {}", sub.prompt));
+            }
+        }
+    }
+    if doc.contains("Not yet written") {
+        fail("a section is not written".into());
+    }
+    // The four process diagrams, naming what was chosen.
+    let fences = doc.matches("```mermaid").count();
+    if fences < 4 {
+        fail(format!("{fences} diagrams"));
+    }
+    // Every epic and story of the inputs in the stories part.
+    let stories = part(&doc, "Technical Stories and Epic Impacts");
+    for epic in infradraft::analysis::stories::epics(&s.inputs) {
+        if !stories.contains(epic.title.trim()) {
+            fail(format!("epic {} missing from the stories part", epic.title));
+        }
+        for story in &epic.stories {
+            if !stories.contains(story.title.trim()) {
+                fail(format!(
+                    "story {} missing from the stories part",
+                    story.title
+                ));
+            }
+        }
+    }
+    // Every requirement with a figure cited in a section that is about it (the traceability table
+    // of the appendices does not count).
+    let sections: String = s
+        .sections
+        .iter()
+        .filter(|x| x.id != "appendices")
+        .map(|x| part(&doc, &x.title))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let with_figures: Vec<_> = s
+        .requirements
+        .iter()
+        .filter(|r| !infradraft::inputs::extract::figures(&r.text).is_empty())
+        .collect();
+    let cited = with_figures
+        .iter()
+        .filter(|r| sections.contains(&format!("**{}:**", r.id)))
+        .count();
+    for r in &with_figures {
+        if !sections.contains(&format!("**{}:**", r.id)) {
+            fail(format!(
+                "requirement {} ({}) cited in no section",
+                r.id, r.text
+            ));
+        }
+    }
+    // The open questions, listed together.
+    let asked = doc
+        .lines()
+        .filter(|l| l.trim_start().starts_with(OPEN_QUESTION))
+        .count();
+    let listed = open_questions(s, &ctx);
+    let appendix = part(&doc, "Appendices");
+    for q in &listed {
+        if !appendix.contains(&q.text) {
+            fail(format!("open question not listed: {}", q.text));
+        }
+    }
+    if asked == 0 {
+        fail("no open question: every input set leaves something unsaid".into());
+    }
+    // Sub-sections that say something about the project, and those that ask.
+    let mut about = 0;
+    let mut questions = 0;
+    for t in &template.sections {
+        let text = part(&doc, &t.title);
+        for sub in t.subsections().iter() {
+            let head = format!("### {}\n", sub.title);
+            let Some(at) = text.find(&head) else {
+                continue;
+            };
+            let rest = &text[at + head.len()..];
+            let body = &rest[..rest.find("\n### ").unwrap_or(rest.len())];
+            if body.trim_start().starts_with(OPEN_QUESTION) {
+                questions += 1;
+            } else {
+                about += 1;
+            }
+        }
+    }
+    (
+        problems,
+        Measured {
+            about_project: about,
+            questions,
+            figures_cited: cited,
+            figures: with_figures.len(),
+        },
+    )
+}
+
+fn run(root: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let (mut about, mut asked, mut cited, mut figures) = (0, 0, 0, 0);
+    println!("{root}:");
+    for (name, dir) in sets::sets_with(&sets::fixtures(root), "prd.md") {
+        let s = drafted(&dir);
+        let (p, m) = examine(&name, &s);
+        println!(
+            "  {name:34} sub-sections about the project {:3}, open questions {:3}, figures cited {}/{}",
+            m.about_project, m.questions, m.figures_cited, m.figures
+        );
+        about += m.about_project;
+        asked += m.questions;
+        cited += m.figures_cited;
+        figures += m.figures;
+        problems.extend(p);
+    }
+    println!(
+        "  all: sub-sections about the project {about}, open questions {asked} ({:.1} % about the project), figures cited {cited}/{figures}",
+        100.0 * about as f64 / (about + asked).max(1) as f64
+    );
+    problems
+}
+
+#[test]
+fn yolo_documents_of_the_corpus_are_complete_and_about_their_project() {
+    let problems = run("inputs");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn yolo_documents_of_the_held_out_sets_are_complete() {
+    let mut problems = Vec::new();
+    for root in ["inputs-holdout", "inputs-holdout-2", "inputs-holdout-3"] {
+        problems.extend(run(root));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_sample_document_is_complete() {
+    let template = Template::builtin().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let mut s = infradraft::workflow::new_session(
+        &template,
+        infradraft::workflow::NewSession {
+            title: None,
+            project: None,
+            authors: vec![],
+            mode: None,
+            inputs: infradraft::sample::inputs(now),
+        },
+        now,
+    );
+    draft_all(&mut s, &template, &catalog, now);
+    let (problems, _) = examine("sample", &s);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
