@@ -221,4 +221,41 @@ fn the_sample_document_is_complete() {
     draft_all(&mut s, &template, &catalog, now);
     let (problems, _) = examine("sample", &s);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // What the sample's inputs state lands in the sections it belongs to.
+    let doc = document(
+        &s,
+        &ExportContext {
+            checklist: None,
+            template: Some(&template),
+        },
+    );
+    for (section, expected) in [
+        // The account map and the CIDR plan.
+        ("Environment Configuration", "nsf-ferrybook-prod"),
+        ("Network Architecture", "10.43.0.0/16"),
+        // The budget.
+        ("Cost Optimization", "EUR 22,000 per month"),
+        // The backup tiers.
+        ("Data Resources", "Tier 1 — RPO: 15 min"),
+        ("Data Resources", "Tier 2 — RPO: 4 h"),
+        // The regions.
+        ("Cloud Provider Strategy", "eu-north-1 (primary)"),
+        ("Cloud Provider Strategy", "eu-central-1"),
+        // The recovery objectives, and runbooks in the project's provider terms that verify
+        // against them.
+        ("Disaster Recovery", "**NFR4:**"),
+        ("Operational Runbooks", "Steps on AWS:"),
+        ("Operational Runbooks", "the required RTO of 60 min (NFR4)"),
+    ] {
+        let text = part(&doc, section);
+        assert!(
+            text.contains(expected),
+            "{section} lacks {expected:?}:\n{text}"
+        );
+    }
+    let runbooks = part(&doc, "Operational Runbooks");
+    assert!(
+        !runbooks.contains('{'),
+        "a placeholder is left:\n{runbooks}"
+    );
 }

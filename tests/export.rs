@@ -144,6 +144,64 @@ fn applied_worksheet_results_reach_the_export_of_a_decided_section() {
     assert!(section.contains("**Decision:**"), "{section}");
 }
 
+/// An exported document imports back with its decisions (the choice, the options considered and
+/// the justification), a draft's recommendations, and its technical stories.
+#[test]
+fn an_exported_document_imports_back_with_its_decisions_and_stories() {
+    use infradraft::workflow::read_back::{restore_choices, restore_stories};
+    let catalog = infradraft::knowledge::Catalog::builtin().unwrap();
+    let checklist = Checklist::builtin().unwrap();
+    let one = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    for (s, decided) in [
+        (complete_session(), true),
+        (common::yolo_sample(t(0), t(1), vec![]), false),
+    ] {
+        let doc = document(&s, &ctx(&checklist));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.md");
+        fs::write(&path, &doc).unwrap();
+        let input = infradraft::inputs::read_input(&path, InputKind::Other, t(2)).unwrap();
+        let (mut back, _) = import(&Template::builtin().unwrap(), input, t(2));
+        let restored = restore_choices(&mut back, &catalog, t(2));
+        let n = s.components.len();
+        if decided {
+            assert_eq!((restored.decisions, restored.recommendations), (n, 0));
+        } else {
+            assert_eq!((restored.decisions, restored.recommendations), (0, n));
+        }
+        for c in &s.components {
+            let again = back.component(&c.id).unwrap();
+            let names = |c: &infradraft::model::ComponentDesign| {
+                c.options.iter().map(|o| o.name.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(names(again), names(c), "{}", c.id);
+            let chosen = |c: &infradraft::model::ComponentDesign| {
+                let id = c
+                    .decision
+                    .as_ref()
+                    .map(|d| d.option.clone())
+                    .or_else(|| c.recommendation.as_ref().map(|r| r.option.clone()))
+                    .unwrap();
+                c.option(&id).unwrap().name.clone()
+            };
+            assert_eq!(chosen(again), chosen(c), "{}", c.id);
+            if let Some(d) = &c.decision {
+                let a = again.decision.as_ref().unwrap();
+                assert_eq!(one(&a.justification), one(&d.justification), "{}", c.id);
+            }
+        }
+        assert_eq!(restore_stories(&mut back, &doc), s.stories.len());
+        assert!(!s.stories.is_empty());
+        for (a, b) in back.stories.iter().zip(&s.stories) {
+            assert_eq!(
+                infradraft::analysis::stories::story_markdown(a),
+                infradraft::analysis::stories::story_markdown(b)
+            );
+        }
+    }
+}
+
 #[test]
 fn an_unwritten_section_says_so_and_check_reports_it() {
     let mut s = complete_session();

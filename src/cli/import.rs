@@ -17,7 +17,18 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     let now = crate::model::now();
     let input = read_input(&args.document, InputKind::Other, now)?;
     let template = Template::for_new_session(&home.config_dir)?;
-    let (session, report) = import(&template, input, now);
+    let (mut session, report) = import(&template, input, now);
+    let (catalog, warnings) = crate::knowledge::Catalog::load(&home.config_dir);
+    for w in warnings {
+        super::diagnostic(format_args!("warning: {w}"));
+    }
+    let restored = crate::workflow::read_back::restore_choices(&mut session, &catalog, now);
+    let document = session
+        .inputs
+        .first()
+        .map(|i| i.text.clone())
+        .unwrap_or_default();
+    let stories = crate::workflow::read_back::restore_stories(&mut session, &document);
     let output = args.output.clone().unwrap_or_else(|| {
         let stem = args
             .document
@@ -40,11 +51,14 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     }
     writeln!(
         out,
-        "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s)",
+        "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s), {} decision(s), {} recommendation(s) and {} stories read back",
         sanitize_line(&output.display().to_string()),
         report.matched.len(),
         report.kept.len(),
-        report.diagrams
+        report.diagrams,
+        restored.decisions,
+        restored.recommendations,
+        stories
     )?;
     if let Err(e) = remembered {
         writeln!(

@@ -119,23 +119,30 @@ fn record(s: &Session, title: &str, c: &ComponentDesign) -> Option<String> {
             }
         }
     );
-    out.push_str("### Consequences\n\n");
-    for p in &chosen.pros {
-        let _ = writeln!(out, "* Good, because {}", lower_first(&one_line(p)));
-    }
-    for con in &chosen.cons {
-        let _ = writeln!(out, "* Bad, because {}", lower_first(&one_line(con)));
-    }
-    for a in &d.acknowledged_conflicts {
-        let _ = writeln!(
-            out,
-            "* Bad, because it conflicts with the inputs: {} (accepted: {})",
-            one_line(&a.finding),
-            one_line(&a.reason)
+    out.push_str(&consequences(s, c, d, chosen));
+    out.push_str(&confirmation(s, c));
+    let feedback: Vec<&crate::model::FeedbackNote> = c
+        .feedback
+        .iter()
+        .filter(|f| !f.feedback.trim().is_empty())
+        .collect();
+    if !feedback.is_empty() {
+        out.push_str(
+            "\n## More Information\n\nFeedback on the draft and what changed in response:\n\n",
         );
-    }
-    if chosen.pros.is_empty() && chosen.cons.is_empty() && d.acknowledged_conflicts.is_empty() {
-        out.push_str("* No consequences were recorded.\n");
+        for f in feedback {
+            let revision = if f.revision.trim().is_empty() {
+                "no revision recorded".to_string()
+            } else {
+                one_line(&f.revision)
+            };
+            let _ = writeln!(
+                out,
+                "* {} ({}): {revision}",
+                one_line(&f.feedback),
+                f.at.strftime("%Y-%m-%d")
+            );
+        }
     }
     out.push_str("\n## Pros and Cons of the Options\n");
     for id in &d.considered {
@@ -157,6 +164,118 @@ fn record(s: &Session, title: &str, c: &ComponentDesign) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The most inputs a record names as consequences; the rest are in the document.
+const MOST_FINDINGS: usize = 6;
+
+/// What becomes easier and harder for this project: what the choice meets in the inputs (each with
+/// its source), the conflicts accepted, the choice's main strengths and weaknesses as built on the
+/// project's platform, and what the worksheets applied to the decision concluded.
+fn consequences(
+    s: &Session,
+    c: &ComponentDesign,
+    d: &crate::model::Decision,
+    chosen: &crate::model::OptionCard,
+) -> String {
+    use crate::analysis::crosscheck::{Basis, Verdict, check_option};
+    let mut out = String::from("### Consequences\n\n");
+    let findings = check_option(chosen, &s.assumptions, &s.requirements, &s.inputs);
+    let mut aligned: Vec<&crate::analysis::crosscheck::Finding> = findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Aligned)
+        .collect();
+    // Required figures first, then mandates, then what the inputs state.
+    aligned.sort_by_key(|f| match f.basis {
+        Basis::Figure => 0,
+        Basis::Fact {
+            modality: crate::model::Modality::Mandate,
+            ..
+        } => 1,
+        Basis::Fact { .. } => 2,
+    });
+    let mut said: Vec<String> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
+    for f in aligned {
+        let source = f.evidence.as_ref().map(|e| e.short()).unwrap_or_default();
+        if !source.is_empty() && places.contains(&source) {
+            continue;
+        }
+        let line = match f.basis {
+            Basis::Figure => format!(
+                "* Good, because {} ({source})",
+                lower_first(&one_line(f.explanation.trim_end_matches('.')))
+            ),
+            Basis::Fact { .. } => format!(
+                "* Good, because it follows what the inputs say: \u{201c}{}\u{201d} ({source})",
+                one_line(f.fact.trim_end_matches('.'))
+            ),
+        };
+        if said.len() < MOST_FINDINGS && !said.contains(&line) {
+            places.push(source);
+            said.push(line.replace(" ()", ""));
+        }
+    }
+    for line in &said {
+        let _ = writeln!(out, "{line}");
+    }
+    for a in &d.acknowledged_conflicts {
+        let _ = writeln!(
+            out,
+            "* Bad, because it conflicts with the inputs: {} (accepted: {})",
+            one_line(&a.finding),
+            one_line(&a.reason)
+        );
+    }
+    for p in chosen.pros.iter().take(2) {
+        let _ = writeln!(out, "* Good, because {}", lower_first(&one_line(p)));
+    }
+    for con in chosen.cons.iter().take(2) {
+        let _ = writeln!(out, "* Bad, because {}", lower_first(&one_line(con)));
+    }
+    for e in c
+        .elicitations
+        .iter()
+        .filter(|e| e.status == crate::model::ElicitationStatus::Applied)
+    {
+        let concluded = one_line(&e.conclusions);
+        let found = if concluded.is_empty() {
+            "its results are in the section".to_string()
+        } else {
+            concluded
+        };
+        let _ = writeln!(
+            out,
+            "* Neutral, because the {} found: {}",
+            e.action.title().to_lowercase(),
+            found.trim_end_matches('.')
+        );
+    }
+    if out.ends_with("### Consequences\n\n") {
+        out.push_str("* No consequences were recorded.\n");
+    }
+    out
+}
+
+/// How the decision is confirmed: the requirements it answers, and the stories drafted from it.
+fn confirmation(s: &Session, c: &ComponentDesign) -> String {
+    let stories: Vec<String> = s
+        .stories
+        .iter()
+        .filter(|st| st.decision.as_deref() == Some(c.id.as_str()))
+        .map(|st| format!("{} ({})", one_line(&st.id), one_line(&st.title)))
+        .collect();
+    let mut out = String::from("\n### Confirmation\n\n");
+    if stories.is_empty() {
+        out.push_str("The decision is confirmed in the review of the section that records it, against the requirements and facts its consequences name.\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "The decision is confirmed when these stories are done and their acceptance criteria pass: {}.",
+            stories.join(", ")
+        );
+    }
+    out
 }
 
 /// Lower-cases the first letter to continue "Good, because …", unless the first word is an acronym

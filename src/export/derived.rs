@@ -77,7 +77,91 @@ fn content(s: &Session, ctx: &ExportContext, d: Derived) -> String {
         Derived::DecisionLog => decision_log(s),
         Derived::References => references(s),
         Derived::Regimes => regimes(s),
+        Derived::Runbooks => runbooks(s),
     }
+}
+
+/// The project's figure a runbook's `{rto}`, `{rpo}` or `{availability}` names.
+fn figure_words(s: &Session) -> [(&'static str, String); 3] {
+    use crate::model::duration_text;
+    let needs = crate::analysis::crosscheck::figures::Needs::of(&s.requirements);
+    let time = |what: &str, need: &Option<(f64, crate::model::Requirement)>, general: &str| {
+        need.as_ref().map_or(general.to_string(), |(m, r)| {
+            format!("the required {what} of {} ({})", duration_text(*m), r.id)
+        })
+    };
+    [
+        (
+            "{rto}",
+            time("RTO", &needs.rto, "the recovery time objective"),
+        ),
+        (
+            "{rpo}",
+            time("RPO", &needs.rpo, "the recovery point objective"),
+        ),
+        (
+            "{availability}",
+            needs
+                .availability
+                .as_ref()
+                .map_or("the availability target".to_string(), |(p, r)| {
+                    format!("the required {p}% availability ({})", r.id)
+                }),
+        ),
+    ]
+}
+
+fn runbooks(s: &Session) -> String {
+    use crate::knowledge::runbooks::{Operation, runbooks};
+    use crate::workflow::subsections::chosen_tags;
+    let targets = crate::analysis::ranking::hosting_target(&s.assumptions);
+    let words = figure_words(s);
+    let mut out = String::new();
+    for op in Operation::ALL {
+        match runbooks().fitting(op, |d| chosen_tags(s, d)) {
+            Some(b) => {
+                let _ = writeln!(out, "#### {}\n", crate::text::sanitize_line(&b.title));
+                let basis = s
+                    .component(&b.decision)
+                    .and_then(|c| choice_line(s, &c.id))
+                    .unwrap_or_default();
+                if !basis.is_empty() {
+                    let _ = writeln!(out, "{basis}\n");
+                }
+                let _ = writeln!(
+                    out,
+                    "*When:* {}\n",
+                    crate::text::sanitize_line(b.trigger.trim())
+                );
+                let (steps, on) = b.steps_for(&targets);
+                if let Some(t) = on {
+                    let _ = writeln!(out, "Steps on {}:\n", crate::knowledge::target_label(t));
+                }
+                for (n, step) in steps.iter().filter(|x| !x.trim().is_empty()).enumerate() {
+                    let _ = writeln!(
+                        out,
+                        "{}. {}",
+                        n + 1,
+                        crate::text::sanitize_line(step.trim())
+                    );
+                }
+                let mut verify = b.verify.trim().to_string();
+                for (key, value) in &words {
+                    verify = verify.replace(key, value);
+                }
+                let _ = writeln!(out, "\n*Verify:* {}\n", crate::text::sanitize_line(&verify));
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "#### {}\n\n{OPEN_QUESTION} {}\n",
+                    op.label(),
+                    op.question()
+                );
+            }
+        }
+    }
+    out
 }
 
 fn cell(text: &str) -> String {
@@ -129,7 +213,10 @@ pub struct OpenQuestion {
 pub fn open_questions(s: &Session, ctx: &ExportContext) -> Vec<OpenQuestion> {
     let mut out = Vec::new();
     for (i, section) in s.sections.iter().enumerate() {
-        let body = shown(s, ctx, i);
+        let mut body = shown(s, ctx, i);
+        if body.contains("<!-- infradraft: derived runbooks -->") {
+            body = body.replace("<!-- infradraft: derived runbooks -->", &runbooks(s));
+        }
         let mut under: Option<String> = None;
         for line in body.lines() {
             let t = line.trim();

@@ -11,8 +11,9 @@ mod document;
 pub use adr::{adr_file_name, adrs};
 pub use derived::{OpenQuestion, open_questions, without_prompts};
 pub use document::{
-    DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, Part, PartKind, REQUIREMENTS_TITLE, clean_body,
-    document, parts, parts_without_sections, section_markdown, shown_body, stories_markdown,
+    DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, Part, PartKind, REQUIREMENTS_TITLE,
+    STORIES_TITLE, clean_body, document, parts, parts_without_sections, section_markdown,
+    shown_body, stories_markdown,
 };
 
 use crate::knowledge::Template;

@@ -6,6 +6,7 @@ mod catalog;
 pub mod checklist;
 pub mod extraction;
 pub mod fit_rules;
+pub mod runbooks;
 pub mod tags;
 mod template;
 

@@ -130,6 +130,8 @@ pub enum Derived {
     References,
     /// The compliance regimes in scope and the requirements that name them.
     Regimes,
+    /// The runbook of each operation that fits the decisions taken (`assets/runbooks/`).
+    Runbooks,
 }
 
 /// One decision of a component section.

@@ -267,6 +267,7 @@ impl App {
             crate::knowledge::extraction::install_warnings()
                 .iter()
                 .chain(crate::knowledge::fit_rules::install_warnings())
+                .chain(crate::knowledge::runbooks::install_warnings())
                 .cloned(),
         );
         let (checklist, checklist_warnings) =

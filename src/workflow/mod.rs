@@ -8,6 +8,7 @@ pub mod elicitation;
 mod gather;
 pub mod import;
 mod progress;
+pub mod read_back;
 pub mod section_text;
 mod start;
 pub mod subsections;

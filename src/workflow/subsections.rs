@@ -40,6 +40,7 @@ pub fn derived_name(d: Derived) -> &'static str {
         Derived::DecisionLog => "decision-log",
         Derived::References => "references",
         Derived::Regimes => "regimes",
+        Derived::Runbooks => "runbooks",
     }
 }
 
@@ -56,6 +57,7 @@ pub fn derived_of(line: &str) -> Option<Derived> {
         Derived::DecisionLog,
         Derived::References,
         Derived::Regimes,
+        Derived::Runbooks,
     ]
     .into_iter()
     .find(|d| derived_name(*d) == name)
@@ -79,6 +81,11 @@ pub fn choice_of(line: &str) -> Option<&str> {
 /// Whether a line is a marker the document writes out when shown (derived content or a choice).
 pub fn is_live_marker(line: &str) -> bool {
     derived_of(line).is_some() || choice_of(line).is_some()
+}
+
+/// The tags of decision `id`'s chosen (else recommended) option; `None` while it has neither.
+pub fn chosen_tags(s: &Session, id: &str) -> Option<Vec<String>> {
+    pick(s.component(id)?).map(|(o, _)| o.tags.clone())
 }
 
 /// The line a choice marker shows: the decision's title and its choice with the services it is
@@ -231,7 +238,9 @@ fn routed<'a>(s: &'a Session, subs: &[TemplateSubsection]) -> Vec<Vec<Item<'a>>>
         let fits: Vec<usize> = subs
             .iter()
             .map(|sub| {
-                if sub.derived.is_some() {
+                // Derived content takes the inputs' statements only where it has cues of its own
+                // (the runbooks take "every alert links to a runbook").
+                if sub.derived.is_some() && sub.cues.is_empty() {
                     0
                 } else {
                     fit(sub, &item, &kinds)
@@ -331,7 +340,15 @@ fn applies(s: &Session, sub: &TemplateSubsection) -> Option<bool> {
 /// The text under one sub-section (without its heading), ending in a newline.
 fn body(s: &Session, sub: &TemplateSubsection, items: &[Item]) -> String {
     if let Some(d) = sub.derived {
-        return format!("{}\n", derived_marker(d));
+        let mut out = format!("{}\n", derived_marker(d));
+        if !items.is_empty() {
+            out.push_str("\nFrom the inputs:\n\n");
+            for item in items {
+                out.push_str(&item.line());
+                out.push('\n');
+            }
+        }
+        return out;
     }
     let mut out = String::new();
     let applies = applies(s, sub);
