@@ -70,6 +70,11 @@ pub struct TemplateSubsection {
     /// Requirement categories that feed it whatever their words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<crate::model::RequirementCategory>,
+    /// Headings of the inputs whose text feeds it whatever its words ("out of scope" for the
+    /// scope, "open questions" for the open questions): matched against an input heading's
+    /// normalised words (numbering and punctuation left out), as whole words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<String>,
     /// Kinds of requirement figures that feed it (a requirement with an RPO feeds the recovery
     /// objectives whatever its words).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -170,6 +175,7 @@ impl TemplateSection {
                     cues: Vec::new(),
                     topics: Vec::new(),
                     categories: Vec::new(),
+                    headings: Vec::new(),
                     figures: Vec::new(),
                     decisions: Vec::new(),
                     applies_to: Vec::new(),
@@ -321,7 +327,13 @@ impl Template {
                     return Err(format!("{}: {whose} has no question", at(&sub.title)));
                 }
                 for cue in &sub.cues {
-                    if let Err(e) = regex::RegexBuilder::new(cue).case_insensitive(true).build() {
+                    // Parsed, not compiled: the sets the draft matches with are compiled once,
+                    // when first used.
+                    if let Err(e) = regex_syntax::ParserBuilder::new()
+                        .case_insensitive(true)
+                        .build()
+                        .parse(cue)
+                    {
                         let first = e.to_string().lines().last().unwrap_or_default().to_string();
                         return Err(format!(
                             "{}: {whose}: cue {cue:?} is not a pattern ({first})",

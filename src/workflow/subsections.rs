@@ -13,8 +13,6 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use regex::Regex;
-
 use crate::knowledge::{Derived, FigureKind, TemplateSection, TemplateSubsection};
 use crate::model::{Assumption, ComponentDesign, Modality, OptionCard, Requirement, Session};
 
@@ -94,30 +92,67 @@ pub fn choice_line(s: &Session, id: &str) -> Option<String> {
     pick_line(s, s.component(id)?)
 }
 
-/// The cue patterns, compiled once per process (templates are validated at load, so a pattern
-/// that does not compile here matches nothing).
-fn cue(pattern: &str) -> Option<Regex> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
+/// A sub-section's cue patterns as one set, compiled once per process and kept for it (templates
+/// are validated at load, so patterns that do not compile here match nothing). A kept set keeps
+/// its warm matching cache, and one pass over a statement tells every cue it matches. Word
+/// boundaries are ASCII ones, which keeps the automaton small and fast on any text; cues are
+/// words of English.
+fn cue_set(cues: &[String]) -> Option<&'static regex::RegexSet> {
+    static CACHE: OnceLock<Mutex<HashMap<Vec<String>, Option<&'static regex::RegexSet>>>> =
+        OnceLock::new();
+    if cues.is_empty() {
+        return None;
+    }
     let cache = CACHE.get_or_init(Default::default);
     let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-    cache
-        .entry(pattern.to_string())
-        .or_insert_with(|| {
-            regex::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .size_limit(1 << 20)
-                .build()
-                .ok()
-        })
-        .clone()
+    if let Some(found) = cache.get(cues) {
+        return *found;
+    }
+    let patterns = cues.iter().map(|c| c.replace("\\b", "(?-u:\\b)"));
+    let compiled = regex::RegexSetBuilder::new(patterns)
+        .case_insensitive(true)
+        .size_limit(1 << 22)
+        .build()
+        .ok()
+        .map(|r| &*Box::leak(Box::new(r)));
+    cache.insert(cues.to_vec(), compiled);
+    compiled
 }
 
-fn cue_hits(sub: &TemplateSubsection, text: &str) -> usize {
-    sub.cues
-        .iter()
-        .filter_map(|p| cue(p))
-        .filter(|r| r.is_match(text))
-        .count()
+/// The cues of all of a section's sub-sections as one set, and where each sub-section's cues are
+/// in it: one pass over a statement tells the cues it matches in every sub-section.
+struct SectionCues {
+    set: Option<&'static regex::RegexSet>,
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl SectionCues {
+    fn of(subs: &[TemplateSubsection]) -> SectionCues {
+        let mut all: Vec<String> = Vec::new();
+        let mut ranges = Vec::with_capacity(subs.len());
+        for sub in subs {
+            let start = all.len();
+            all.extend(sub.cues.iter().cloned());
+            ranges.push(start..all.len());
+        }
+        SectionCues {
+            set: cue_set(&all),
+            ranges,
+        }
+    }
+
+    /// How many cues of each sub-section `text` matches.
+    fn hits(&self, text: &str) -> Vec<usize> {
+        let mut out = vec![0; self.ranges.len()];
+        if let Some(set) = self.set {
+            for m in set.matches(text).iter() {
+                if let Some(i) = self.ranges.iter().position(|r| r.contains(&m)) {
+                    out[i] += 1;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// One statement of the inputs as a sub-section cites it.
@@ -125,6 +160,8 @@ fn cue_hits(sub: &TemplateSubsection, text: &str) -> usize {
 enum Item<'a> {
     Fact(&'a Assumption),
     Requirement(&'a Requirement),
+    /// A line under an input heading the sub-section takes ("Out of Scope"), with its place.
+    Passage(String, crate::model::SourceRef),
 }
 
 impl Item<'_> {
@@ -132,6 +169,7 @@ impl Item<'_> {
         match self {
             Item::Fact(a) => &a.text,
             Item::Requirement(r) => &r.text,
+            Item::Passage(t, _) => t,
         }
     }
 
@@ -140,7 +178,7 @@ impl Item<'_> {
         match self {
             Item::Fact(a) if matches!(a.modality, Modality::Mandate | Modality::Prohibition) => 0,
             Item::Requirement(_) => 1,
-            Item::Fact(_) => 2,
+            Item::Fact(_) | Item::Passage(..) => 2,
         }
     }
 
@@ -167,15 +205,18 @@ impl Item<'_> {
                     crate::text::sanitize_line(&one(&r.text))
                 )
             }
+            Item::Passage(t, at) => {
+                format!("- {} ({})", crate::text::sanitize_line(&one(t)), at.short())
+            }
         }
     }
 }
 
 /// How well an item fits a sub-section: two points per cue it matches and for a figure of a kind
 /// it takes, one for its topic or category; zero when it does not feed it.
-fn fit(sub: &TemplateSubsection, item: &Item, kinds: &[FigureKind]) -> usize {
-    let hits = cue_hits(sub, item.text());
+fn fit(sub: &TemplateSubsection, item: &Item, kinds: &[FigureKind], hits: usize) -> usize {
     let (by_kind, by_figure) = match item {
+        Item::Passage(..) => (false, false),
         // A fact's topic is broad (every sentence naming a function is about the service
         // architecture): it counts only beside a cue, or where the sub-section has none.
         Item::Fact(a) => (
@@ -197,6 +238,7 @@ fn fit(sub: &TemplateSubsection, item: &Item, kinds: &[FigureKind]) -> usize {
 fn routed<'a>(s: &'a Session, subs: &[TemplateSubsection]) -> Vec<Vec<Item<'a>>> {
     let mut out: Vec<Vec<(usize, Item)>> = vec![Vec::new(); subs.len()];
     let mut seen: Vec<(String, String)> = Vec::new();
+    let cues = SectionCues::of(subs);
     // A fact that is also a requirement (a guideline's rule) is cited once, by its id.
     let norm = |t: &str| {
         t.split_whitespace()
@@ -220,6 +262,7 @@ fn routed<'a>(s: &'a Session, subs: &[TemplateSubsection]) -> Vec<Vec<Item<'a>>>
             match &item {
                 Item::Fact(a) => a.source.as_ref().map(|s| s.short()).unwrap_or_default(),
                 Item::Requirement(r) => r.id.clone(),
+                Item::Passage(_, at) => at.short(),
             },
         );
         if seen.contains(&key) {
@@ -235,15 +278,17 @@ fn routed<'a>(s: &'a Session, subs: &[TemplateSubsection]) -> Vec<Vec<Item<'a>>>
             }
             _ => Vec::new(),
         };
+        let hits = cues.hits(item.text());
         let fits: Vec<usize> = subs
             .iter()
-            .map(|sub| {
+            .zip(&hits)
+            .map(|(sub, &hits)| {
                 // Derived content takes the inputs' statements only where it has cues of its own
                 // (the runbooks take "every alert links to a runbook").
                 if sub.derived.is_some() && sub.cues.is_empty() {
                     0
                 } else {
-                    fit(sub, &item, &kinds)
+                    fit(sub, &item, &kinds, hits)
                 }
             })
             .collect();
@@ -258,6 +303,21 @@ fn routed<'a>(s: &'a Session, subs: &[TemplateSubsection]) -> Vec<Vec<Item<'a>>>
             out[i].push((*f, item));
         }
     }
+    // Lines under the inputs' headings a sub-section takes, ahead of what its words fit.
+    for (i, sub) in subs.iter().enumerate() {
+        for (text, at) in passages(s, &sub.headings) {
+            let norm_text = norm(&text);
+            if out[i].iter().any(|(_, x)| norm(x.text()) == norm_text) {
+                continue;
+            }
+            // A line that is also a requirement is cited as the requirement, by its id.
+            let item = match s.requirements.iter().find(|r| norm(&r.text) == norm_text) {
+                Some(r) => Item::Requirement(r),
+                None => Item::Passage(text, at),
+            };
+            out[i].push((usize::MAX, item));
+        }
+    }
     let mut out: Vec<Vec<Item>> = out
         .into_iter()
         .map(|mut items| {
@@ -270,7 +330,7 @@ fn routed<'a>(s: &'a Session, subs: &[TemplateSubsection]) -> Vec<Vec<Item<'a>>>
     for items in &mut out {
         let (mut facts, mut requirements) = (0, 0);
         items.retain(|i| match i {
-            Item::Fact(_) => {
+            Item::Fact(_) | Item::Passage(..) => {
                 facts += 1;
                 facts <= MOST_FACTS
             }
@@ -280,6 +340,81 @@ fn routed<'a>(s: &'a Session, subs: &[TemplateSubsection]) -> Vec<Vec<Item<'a>>>
             }
         });
         items.sort_by_key(Item::rank);
+    }
+    out
+}
+
+/// The most lines taken from under one input heading.
+const MOST_PASSAGE_LINES: usize = 8;
+
+/// The lines under the inputs' headings that `wanted` names (list items, else paragraph lines),
+/// each with its place, in input order.
+fn passages(s: &Session, wanted: &[String]) -> Vec<(String, crate::model::SourceRef)> {
+    use crate::inputs::extract::{normalize_heading, outline};
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let wanted: Vec<String> = wanted
+        .iter()
+        .map(|w| format!(" {} ", normalize_heading(w)))
+        .collect();
+    let mut out = Vec::new();
+    for input in &s.inputs {
+        let headings = outline(&input.text);
+        let lines: Vec<&str> = input.text.lines().collect();
+        for (k, h) in headings.iter().enumerate() {
+            let name = format!(" {} ", normalize_heading(&h.text));
+            if !wanted.iter().any(|w| name.contains(w.as_str())) {
+                continue;
+            }
+            let end = headings[k + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map_or(lines.len(), |n| n.line as usize - 1);
+            let start = h.line as usize;
+            let body: Vec<(usize, &str)> = (start..end.min(lines.len()))
+                .map(|i| (i, lines[i].trim()))
+                .filter(|(_, l)| !l.is_empty() && !l.starts_with('#') && !l.starts_with('|'))
+                .collect();
+            let item = |l: &str| -> Option<String> {
+                let l = l.trim_start_matches(['-', '*', '+']).trim_start();
+                let digits = l.chars().take_while(char::is_ascii_digit).count();
+                let rest = if digits > 0 {
+                    l[digits..].strip_prefix(['.', ')']).map(str::trim_start)
+                } else {
+                    Some(l)
+                };
+                rest.map(str::to_string)
+            };
+            let listed: Vec<(usize, String)> = body
+                .iter()
+                .filter(|(_, l)| {
+                    l.starts_with(['-', '*', '+'])
+                        || l.split_once(['.', ')']).is_some_and(|(n, _)| {
+                            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                        })
+                })
+                .filter_map(|(i, l)| item(l).map(|t| (*i, t)))
+                .collect();
+            let chosen: Vec<(usize, String)> = if listed.is_empty() {
+                body.iter().map(|(i, l)| (*i, l.to_string())).collect()
+            } else {
+                listed
+            };
+            for (i, text) in chosen.into_iter().take(MOST_PASSAGE_LINES) {
+                let text = text.trim_start_matches("Open question:").trim().to_string();
+                if text.chars().count() < 3 {
+                    continue;
+                }
+                out.push((
+                    text,
+                    crate::model::SourceRef {
+                        input: input.path.clone(),
+                        line: i as u32 + 1,
+                    },
+                ));
+            }
+        }
     }
     out
 }
@@ -466,6 +601,7 @@ mod tests {
             cues: cues.iter().map(|c| c.to_string()).collect(),
             topics: vec![],
             categories: vec![],
+            headings: vec![],
             figures: vec![],
             decisions: vec![],
             applies_to: vec![],
@@ -563,5 +699,39 @@ mod tests {
             Some(Derived::OpenQuestions)
         );
         assert_eq!(derived_of("<!-- infradraft: derived nothing -->"), None);
+    }
+
+    #[test]
+    fn lines_under_an_input_heading_feed_the_sub_section_that_names_it() {
+        let mut s = session();
+        let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+        s.inputs.push(crate::model::InputDocument {
+            kind: crate::model::InputKind::Prd,
+            path: "docs/prd.md".into(),
+            sha256: String::new(),
+            snapshot_at: now,
+            text: "# Tallow\n\n## 7. Out of Scope\n\n- Loyalty programme.\n- Freight bookings.\n\n## Open Questions\n\n1. Open question: Is one region enough?\n".into(),
+        });
+        let mut scope = sub("Scope", &[]);
+        scope.headings = vec!["out of scope".into()];
+        let mut open = sub("Open questions", &[]);
+        open.headings = vec!["open questions".into()];
+        open.derived = Some(Derived::OpenQuestions);
+        let section = TemplateSection {
+            id: "overview".into(),
+            title: "Overview".into(),
+            component: false,
+            purpose: String::new(),
+            outline: vec![],
+            guidance: vec![],
+            starter: String::new(),
+            decisions: vec![],
+            subsections: vec![scope, open],
+        };
+        assert_eq!(
+            outline(&s, &section),
+            "\n### Scope\n\nFrom the inputs:\n\n- Loyalty programme. (prd.md:5)\n- Freight bookings. (prd.md:6)\n\
+             \n### Open questions\n\n<!-- infradraft: derived open-questions -->\n\nFrom the inputs:\n\n- Is one region enough? (prd.md:10)\n"
+        );
     }
 }
