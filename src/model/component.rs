@@ -92,6 +92,26 @@ pub struct OptionCard {
     pub realised_on: String,
 }
 
+impl OptionCard {
+    /// A card with only an id and a name: no text, ratings, tags or capabilities yet.
+    pub fn named(id: &str, name: &str) -> OptionCard {
+        OptionCard {
+            id: id.to_string(),
+            name: name.to_string(),
+            summary: String::new(),
+            pros: Vec::new(),
+            cons: Vec::new(),
+            ratings: Ratings::default(),
+            tags: Vec::new(),
+            conflicts_with: Vec::new(),
+            catalog_id: None,
+            capabilities: Default::default(),
+            answers: Vec::new(),
+            realised_on: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
     /// Id of the recommended option card.
@@ -215,20 +235,7 @@ mod tests {
     use super::*;
 
     fn card(id: &str, name: &str) -> OptionCard {
-        OptionCard {
-            id: id.into(),
-            name: name.into(),
-            summary: String::new(),
-            pros: Vec::new(),
-            cons: Vec::new(),
-            ratings: Ratings::default(),
-            tags: Vec::new(),
-            conflicts_with: Vec::new(),
-            catalog_id: None,
-            capabilities: Default::default(),
-            answers: Vec::new(),
-            realised_on: String::new(),
-        }
+        OptionCard::named(id, name)
     }
 
     #[test]

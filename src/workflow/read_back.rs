@@ -173,26 +173,15 @@ fn card(
         return card;
     }
     let [cost, complexity, operational_burden, lock_in, fit] = ratings.unwrap_or([None; 5]);
-    OptionCard {
-        id: crate::workflow::slug(name),
-        name: name.to_string(),
-        summary: String::new(),
-        pros: Vec::new(),
-        cons: Vec::new(),
-        ratings: Ratings {
-            cost,
-            complexity,
-            operational_burden,
-            lock_in,
-            fit,
-        },
-        tags: Vec::new(),
-        conflicts_with: Vec::new(),
-        catalog_id: None,
-        capabilities: Default::default(),
-        answers: Vec::new(),
-        realised_on: String::new(),
-    }
+    let mut card = OptionCard::named(&crate::workflow::slug(name), name);
+    card.ratings = Ratings {
+        cost,
+        complexity,
+        operational_burden,
+        lock_in,
+        fit,
+    };
+    card
 }
 
 /// Reads the decisions and recommendations back into the session's components that have none.

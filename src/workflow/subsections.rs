@@ -184,29 +184,23 @@ impl Item<'_> {
 
     fn line(&self) -> String {
         let one = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let src = |s: Option<&crate::model::SourceRef>| {
+            s.map(|s| format!(" ({})", s.short())).unwrap_or_default()
+        };
         match self {
-            Item::Fact(a) => {
-                let src = a
-                    .source
-                    .as_ref()
-                    .map(|s| format!(" ({})", s.short()))
-                    .unwrap_or_default();
-                format!("- {}{src}", crate::text::sanitize_line(&one(&a.text)))
-            }
-            Item::Requirement(r) => {
-                let src = r
-                    .source
-                    .as_ref()
-                    .map(|s| format!(" ({})", s.short()))
-                    .unwrap_or_default();
-                format!(
-                    "- **{}:** {}{src}",
-                    crate::text::sanitize_line(&r.id),
-                    crate::text::sanitize_line(&one(&r.text))
-                )
-            }
+            Item::Fact(a) => format!(
+                "- {}{}",
+                crate::text::sanitize_line(&one(&a.text)),
+                src(a.source.as_ref())
+            ),
+            Item::Requirement(r) => format!(
+                "- **{}:** {}{}",
+                crate::text::sanitize_line(&r.id),
+                crate::text::sanitize_line(&one(&r.text)),
+                src(r.source.as_ref())
+            ),
             Item::Passage(t, at) => {
-                format!("- {} ({})", crate::text::sanitize_line(&one(t)), at.short())
+                format!("- {}{}", crate::text::sanitize_line(&one(t)), src(Some(at)))
             }
         }
     }
