@@ -77,6 +77,30 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
     if fences < 4 {
         fail(format!("{fences} diagrams"));
     }
+    // The diagrams draw what was chosen: the application runtime and the primary database.
+    let drawn: String = s
+        .diagrams
+        .iter()
+        .flat_map(|d| d.source.lines())
+        .filter(|l| !l.trim_start().starts_with("%%"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for id in ["compute-resources", "data-resources"] {
+        let c = s.component(id).unwrap();
+        let chosen = c
+            .decision
+            .as_ref()
+            .map(|d| d.option.clone())
+            .or_else(|| c.recommendation.as_ref().map(|r| r.option.clone()));
+        let name = chosen.and_then(|o| c.option(&o).map(|o| o.name.clone()));
+        match name {
+            Some(name) if !drawn.contains(name.as_str()) => {
+                fail(format!("no diagram draws {id}'s choice {name}"))
+            }
+            None => fail(format!("{id} has no choice")),
+            _ => {}
+        }
+    }
     // Every epic and story of the inputs in the stories part.
     let stories = part(&doc, "Technical Stories and Epic Impacts");
     for epic in infradraft::analysis::stories::epics(&s.inputs) {
@@ -252,6 +276,12 @@ fn the_sample_document_is_complete() {
             text.contains(expected),
             "{section} lacks {expected:?}:\n{text}"
         );
+    }
+    // Stories drafted from recommendations call them so.
+    let stories = part(&doc, "Technical Stories and Epic Impacts");
+    assert!(stories.contains("the recommended strategy"), "{stories}");
+    for wrong in ["the decided", "as decided"] {
+        assert!(!stories.contains(wrong), "{wrong}: {stories}");
     }
     let runbooks = part(&doc, "Operational Runbooks");
     assert!(

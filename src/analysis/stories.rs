@@ -81,9 +81,15 @@ impl Chosen<'_> {
     }
 
     /// `{option}` → the option's short name, `{section}` → the section title.
+    /// The rule's text for this choice; a choice only recommended is called so ("the
+    /// recommended strategy", not "the decided" one), since the person has not decided yet.
     pub fn fill(&self, template: &str) -> String {
-        template
-            .replace("{option}", &self.short_name())
+        let text = if self.decided {
+            std::borrow::Cow::Borrowed(template)
+        } else {
+            std::borrow::Cow::Owned(template.replace("decided", "recommended"))
+        };
+        text.replace("{option}", &self.short_name())
             .replace("{section}", &self.section)
     }
 }
