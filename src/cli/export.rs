@@ -109,27 +109,14 @@ fn terminal_at(path: &Path) -> Option<std::fs::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ComponentDesign, Decision, OptionCard, Ratings, Section, Session};
+    use crate::model::{ComponentDesign, Decision, OptionCard, Section, Session};
 
     fn decided(id: &str) -> Session {
         let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
         let mut s = Session::empty("T", "P", now);
         s.sections.push(Section::new(id, "Escape"));
         let mut c = ComponentDesign::new(id, "");
-        c.options.push(OptionCard {
-            id: "a".into(),
-            name: "A".into(),
-            summary: String::new(),
-            pros: Vec::new(),
-            cons: Vec::new(),
-            ratings: Ratings::default(),
-            tags: Vec::new(),
-            conflicts_with: Vec::new(),
-            catalog_id: None,
-            capabilities: Default::default(),
-            answers: Vec::new(),
-            realised_on: String::new(),
-        });
+        c.options.push(OptionCard::named("a", "A"));
         c.decision = Some(Decision {
             option: "a".into(),
             justification: "it fits".into(),

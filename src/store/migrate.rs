@@ -176,20 +176,7 @@ mod v0 {
         }
         for d in old.decisions {
             let option_id = crate::workflow::slug(&d.choice);
-            let option = model::OptionCard {
-                id: option_id.clone(),
-                name: d.choice,
-                summary: String::new(),
-                pros: Vec::new(),
-                cons: Vec::new(),
-                ratings: model::Ratings::default(),
-                tags: Vec::new(),
-                conflicts_with: Vec::new(),
-                catalog_id: None,
-                capabilities: Default::default(),
-                answers: Vec::new(),
-                realised_on: String::new(),
-            };
+            let option = model::OptionCard::named(&option_id, &d.choice);
             let decision = model::Decision {
                 option: option_id.clone(),
                 justification: d.justification,

@@ -96,20 +96,10 @@ pub fn blank_option(s: &Session, id: &str) -> Result<OptionCard, DesignError> {
     let n = (1..)
         .find(|n| !c.options.iter().any(|o| o.id == format!("option-{n}")))
         .unwrap_or(1);
-    Ok(OptionCard {
-        id: format!("option-{n}"),
-        name: format!("Option {n}"),
-        summary: String::new(),
-        pros: Vec::new(),
-        cons: Vec::new(),
-        ratings: Default::default(),
-        tags: Vec::new(),
-        conflicts_with: Vec::new(),
-        catalog_id: None,
-        capabilities: Default::default(),
-        answers: Vec::new(),
-        realised_on: String::new(),
-    })
+    Ok(OptionCard::named(
+        &format!("option-{n}"),
+        &format!("Option {n}"),
+    ))
 }
 
 /// Takes an option card off a component (not the decided one). A recommendation of it goes too.

@@ -603,6 +603,21 @@ mod tests {
         }
     }
 
+    /// A section that holds no decision, with these sub-sections.
+    fn section(id: &str, subsections: Vec<TemplateSubsection>) -> TemplateSection {
+        TemplateSection {
+            id: id.into(),
+            title: id.into(),
+            component: false,
+            purpose: String::new(),
+            outline: vec![],
+            guidance: vec![],
+            starter: String::new(),
+            decisions: vec![],
+            subsections,
+        }
+    }
+
     fn fact(text: &str, line: u32) -> Assumption {
         Assumption {
             topic: AssumptionTopic::Other,
@@ -653,21 +668,14 @@ mod tests {
         }];
         let mut regions = sub("Regions", &["\\bregions?\\b", "\\bin the eu\\b"]);
         regions.categories = vec![RequirementCategory::Compliance];
-        let section = TemplateSection {
-            id: "cloud-provider-strategy".into(),
-            title: "Cloud".into(),
-            component: false,
-            purpose: String::new(),
-            outline: vec![],
-            guidance: vec![],
-            starter: String::new(),
-            decisions: vec![],
-            subsections: vec![
+        let section = section(
+            "cloud-provider-strategy",
+            vec![
                 sub("Provider", &["\\bprovider\\b"]),
                 regions,
                 sub("Second", &["\\bsecond region\\b", "\\bwarm\\b"]),
             ],
-        };
+        );
         let text = outline(&s, &section);
         assert_eq!(
             text,
@@ -711,17 +719,7 @@ mod tests {
         let mut open = sub("Open questions", &[]);
         open.headings = vec!["open questions".into()];
         open.derived = Some(Derived::OpenQuestions);
-        let section = TemplateSection {
-            id: "overview".into(),
-            title: "Overview".into(),
-            component: false,
-            purpose: String::new(),
-            outline: vec![],
-            guidance: vec![],
-            starter: String::new(),
-            decisions: vec![],
-            subsections: vec![scope, open],
-        };
+        let section = section("overview", vec![scope, open]);
         assert_eq!(
             outline(&s, &section),
             "\n### Scope\n\nFrom the inputs:\n\n- Loyalty programme. (prd.md:5)\n- Freight bookings. (prd.md:6)\n\
