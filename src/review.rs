@@ -227,25 +227,34 @@ pub fn summary_markdown(session: &Session, comments: &[ReviewComment]) -> String
             mine.len() - open
         );
     }
-    let open: Vec<_> = comments
+    let list = open_comments_list(session, comments);
+    if !list.is_empty() {
+        out.push_str("\n## Open comments\n\n");
+        out.push_str(&list);
+    }
+    out
+}
+
+/// The open comments as a Markdown list, most severe first, then oldest first; empty when none is
+/// open.
+pub fn open_comments_list(session: &Session, comments: &[ReviewComment]) -> String {
+    use std::fmt::Write as _;
+    let mut open: Vec<_> = comments
         .iter()
         .filter(|c| c.resolved_at.is_none())
         .collect();
-    if !open.is_empty() {
-        out.push_str("\n## Open comments\n\n");
-        let mut sorted = open;
-        sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.at.cmp(&b.at)));
-        for c in sorted {
-            let _ = writeln!(
-                out,
-                "- **{}** ({}, {} on {}): {}",
-                target_label(session, &c.target),
-                severity_label(c.severity),
-                c.author.trim(),
-                c.at.strftime("%Y-%m-%d"),
-                c.text.trim().replace('\n', " ")
-            );
-        }
+    open.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.at.cmp(&b.at)));
+    let mut out = String::new();
+    for c in open {
+        let _ = writeln!(
+            out,
+            "- **{}** ({}, {} on {}): {}",
+            target_label(session, &c.target),
+            severity_label(c.severity),
+            c.author.trim(),
+            c.at.strftime("%Y-%m-%d"),
+            c.text.trim().replace('\n', " ")
+        );
     }
     out
 }

@@ -50,8 +50,9 @@ struct Measured {
 /// Asserts what every drafted document must hold and measures the rest; returns the problems.
 fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
     let template = Template::builtin().unwrap();
+    let checklist = infradraft::knowledge::checklist::Checklist::builtin().unwrap();
     let ctx = ExportContext {
-        checklist: None,
+        checklist: Some(&checklist),
         template: Some(&template),
     };
     let doc = document(s, &ctx);
@@ -115,6 +116,50 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
                 ));
             }
         }
+    }
+    // The drafted stories say what they are built with, and the requirements with a figure the
+    // choices are compared on are met by a story, with a criterion each.
+    let needs = infradraft::analysis::crosscheck::Needs::of(&s.requirements);
+    let realised = s.stories.iter().any(|st| {
+        st.decision
+            .as_ref()
+            .and_then(|d| s.component(d))
+            .and_then(|c| {
+                let id = c
+                    .decision
+                    .as_ref()
+                    .map(|d| &d.option)
+                    .or(c.recommendation.as_ref().map(|r| &r.option))?;
+                c.option(id)
+            })
+            .is_some_and(|o| !o.realised_on.trim().is_empty())
+    });
+    if realised && !stories.contains("**Built with:** ") {
+        fail("no story says what it is built with".into());
+    }
+    for (need, r) in [
+        ("RPO", needs.rpo.as_ref().map(|(_, r)| r)),
+        ("RTO", needs.rto.as_ref().map(|(_, r)| r)),
+        ("availability", needs.availability.as_ref().map(|(_, r)| r)),
+    ] {
+        if let Some(r) = r
+            && !stories.contains(&format!("Shown to meet {}", r.id))
+        {
+            fail(format!("no story has to meet the {need} of {}", r.id));
+        }
+    }
+    // The tool's first checklist assessment, kept apart from any mark.
+    let review = part(&doc, "Checklist Review");
+    let assessed = review
+        .lines()
+        .filter(|l| {
+            l.starts_with("| ") && l.contains(" | Pass | ")
+                || l.contains(" | Fail | ")
+                || l.contains(" | Partial | ")
+        })
+        .count();
+    if !review.contains("### First assessment by infradraft") || assessed < 5 {
+        fail(format!("{assessed} items assessed by the tool:\n{review}"));
     }
     // Every requirement with a figure cited in a section that is about it (the traceability table
     // of the appendices does not count).
@@ -280,6 +325,15 @@ fn the_sample_document_is_complete() {
     // Stories drafted from recommendations call them so.
     let stories = part(&doc, "Technical Stories and Epic Impacts");
     assert!(stories.contains("the recommended strategy"), "{stories}");
+    // They name the project's services, the requirements they meet and the PRD's stories they
+    // serve.
+    for expected in [
+        "**Built with:** Amazon ECS on AWS Fargate",
+        "Shown to meet NFR4 (prd.md:74)",
+        "**Serves:** Story 1.1",
+    ] {
+        assert!(stories.contains(expected), "{expected}: {stories}");
+    }
     for wrong in ["the decided", "as decided"] {
         assert!(!stories.contains(wrong), "{wrong}: {stories}");
     }

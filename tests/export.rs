@@ -82,6 +82,91 @@ fn the_sample_exports_to_the_golden_document_and_adrs() {
 /// Worksheet results applied before and after the decisions of a section stay in its text, and
 /// in the exported document, for its primary decision and a further one.
 #[test]
+fn the_review_part_carries_notes_open_security_gaps_comments_and_the_tools_own_assessment() {
+    use infradraft::model::{
+        ChecklistMark, CommentTarget, ElicitationAction, GapSeverity, Mark, ReviewComment,
+        SecurityAnswer, Severity, Worksheet,
+    };
+    use infradraft::workflow::elicitation;
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let catalog = infradraft::knowledge::Catalog::builtin().unwrap();
+    let checklist = Checklist::builtin().unwrap();
+    let mut s = common::yolo_sample(t(0), t(1), vec![]);
+    // A security review of the secrets store: one critical gap, one low gap, one met.
+    let at = elicitation::start(
+        &mut s,
+        &catalog,
+        "security-architecture",
+        ElicitationAction::SecurityCompliance,
+        t(2),
+    )
+    .unwrap();
+    let c = s.component_mut("security-architecture").unwrap();
+    let Worksheet::SecurityReview { items } = &mut c.elicitations[at].worksheet else {
+        panic!("not a security review");
+    };
+    assert!(items.len() >= 3);
+    items[0].answer = SecurityAnswer::Gap;
+    items[0].severity = GapSeverity::Critical;
+    items[0].note = "no break-glass procedure yet".into();
+    items[1].answer = SecurityAnswer::Gap;
+    items[1].severity = GapSeverity::Low;
+    items[2].answer = SecurityAnswer::Met;
+    items[2].severity = GapSeverity::Critical;
+    let (critical, low, met) = (
+        items[0].question.clone(),
+        items[1].question.clone(),
+        items[2].question.clone(),
+    );
+    // A reviewer's pass with a note on an item the tool would assess, and two comments.
+    s.checklist.push(ChecklistMark {
+        item: "sec-01".into(),
+        mark: Mark::Pass,
+        note: "GDPR and PCI DSS mapped in the security section".into(),
+        at: t(3),
+    });
+    for (id, text, resolved) in [
+        ("c1", "Say which KMS keys are customer managed.", None),
+        ("c2", "Typo in the overview.", Some(t(5))),
+    ] {
+        s.review_comments.push(ReviewComment {
+            id: id.into(),
+            target: CommentTarget::Section("security-architecture".into()),
+            author: "rita".into(),
+            at: t(4),
+            severity: Severity::Major,
+            text: text.into(),
+            resolved_at: resolved,
+        });
+    }
+    let doc = document(&s, &ctx(&checklist));
+    let review = &doc[doc.find("\n## Checklist Review\n").expect("a review part")..];
+    let review = &review[..review[3..].find("\n## ").map_or(review.len(), |i| i + 3)];
+    let gaps = &review[review.find("### Open security gaps").expect("gaps listed")..];
+    assert!(gaps.contains(&critical), "{gaps}");
+    assert!(gaps.contains("no break-glass procedure yet"), "{gaps}");
+    assert!(!gaps.contains(&low) && !gaps.contains(&met), "{gaps}");
+    assert!(
+        review.contains("- **sec-01** (Pass): ")
+            && review.contains("GDPR and PCI DSS mapped in the security section"),
+        "{review}"
+    );
+    let comments = &review[review.find("### Open review comments").expect("comments")..];
+    assert!(comments.contains("Say which KMS keys are customer managed."));
+    assert!(!comments.contains("Typo in the overview."));
+    // The tool's assessment leaves out what a reviewer marked, and assesses the rest.
+    let assessed = &review[review.find("### First assessment by infradraft").unwrap()..];
+    let assessed = &assessed[..assessed.find("\n### ").unwrap_or(assessed.len())];
+    assert!(!assessed.contains("| sec-01 |"), "{assessed}");
+    assert!(assessed.contains("| dr-01 | critical | "), "{assessed}");
+    // A discarded security review's gaps are no longer open.
+    let c = s.component_mut("security-architecture").unwrap();
+    c.elicitations[at].status = infradraft::model::ElicitationStatus::Discarded;
+    let doc = document(&s, &ctx(&checklist));
+    assert!(!doc.contains("### Open security gaps"));
+}
+
+#[test]
 fn applied_worksheet_results_reach_the_export_of_a_decided_section() {
     use infradraft::model::ElicitationAction;
     use infradraft::workflow::{design, elicitation};
@@ -466,10 +551,15 @@ fn export_import_export_keeps_every_sections_text() {
     let doc2 = document(&back, &ctx(&checklist));
     let sections = |d: &str| -> String {
         let start = d.find("\n## Infrastructure Overview").unwrap();
-        let end = d
-            .find("\n## Technical Stories")
-            .or(d.find("\n## Decision Log"))
-            .unwrap();
+        let end = [
+            "\n## Technical Stories",
+            "\n## Checklist Review",
+            "\n## Decision Log",
+        ]
+        .iter()
+        .filter_map(|t| d.find(t))
+        .min()
+        .unwrap();
         d[start..end].to_string()
     };
     assert_eq!(sections(&doc2), sections(&doc));

@@ -41,6 +41,14 @@ fn checklist_items_are_marked_noted_filtered_and_jump_to_their_section() {
     insta::assert_snapshot!("checklist_80x24", screen(&mut app, 80, 24));
     let first = app.checklist.categories[0].1[0].id.clone();
     let second = app.checklist.categories[0].1[1].id.clone();
+    // The tool's own assessment of the first item (the sample names its regimes) shows after the
+    // open dot, with its evidence in the detail; it is not a mark.
+    assert!(s.contains(&format!("·✓ {first}")), "{s}");
+    assert!(
+        s.contains("infradraft's assessment, not a mark: pass"),
+        "{s}"
+    );
+    assert!(app.session.checklist.is_empty());
     app.handle_event(key(KeyCode::Char('1')));
     app.handle_event(key(KeyCode::Char('3')));
     app.handle_event(key(KeyCode::Up));
@@ -58,6 +66,9 @@ fn checklist_items_are_marked_noted_filtered_and_jump_to_their_section() {
         mark(&app, &second),
         Some((Mark::Fail, "missing: key rotation period".into()))
     );
+    // The person's mark stands over the tool's assessment.
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains(&format!("✓  {first}")), "{s}");
     // Deficiencies only: the passed item is gone, the failed one is first.
     app.handle_event(key(KeyCode::Char('f')));
     app.handle_event(key(KeyCode::Char('g')));
@@ -149,6 +160,73 @@ fn stories_are_drafted_from_decisions_and_can_be_dropped() {
     app.handle_event(key(KeyCode::Char('x')));
     assert_eq!(app.session.stories.len(), n - 1);
     assert!(app.session.stories.iter().all(|s| s.title != first));
+}
+
+#[test]
+fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
+    let f = fixture();
+    let mut app = decided(&f);
+    enter_stage(&mut app, "stage:stories");
+    app.handle_event(key(KeyCode::Char('d')));
+    let n = app.session.stories.len();
+    let drafted = app.session.stories[1].title.clone();
+    // The first story of a decision names what it is built with and what it has to meet.
+    let md = infradraft::analysis::stories::story_markdown(&app.session.stories[0]);
+    assert!(md.contains("**Built with:** "), "{md}");
+    app.handle_event(key(KeyCode::Down));
+    app.handle_event(key(KeyCode::Char('e')));
+    assert!(app.editing_story());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("INFRA-2 · editing (Esc saves)"), "{s}");
+    // Retitle on the heading line, and add a criterion at the end.
+    app.handle_event(key(KeyCode::End));
+    typ(&mut app, " for Ferrybook");
+    for _ in 0..60 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::End));
+    app.handle_event(key(KeyCode::Enter));
+    typ(
+        &mut app,
+        "- [ ] Restores are rehearsed in eu-central-1 every quarter.",
+    );
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_story());
+    let story = &app.session.stories[1];
+    assert_eq!(story.title, format!("{drafted} for Ferrybook"));
+    assert_eq!(
+        story.acceptance_criteria.last().map(String::as_str),
+        Some("Restores are rehearsed in eu-central-1 every quarter.")
+    );
+    assert_eq!(story.edited.as_deref(), Some(drafted.as_str()));
+    // A text that is no longer one story is not saved: the first Esc says why, the second leaves
+    // without saving.
+    app.handle_event(key(KeyCode::Char('e')));
+    for _ in 0..60 {
+        app.handle_event(key(KeyCode::Up));
+    }
+    app.handle_event(key(KeyCode::Home));
+    typ(&mut app, "x");
+    app.handle_event(key(KeyCode::Esc));
+    assert!(app.editing_story());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("not saved"), "{s}");
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_story());
+    assert_eq!(
+        app.session.stories[1].title,
+        format!("{drafted} for Ferrybook")
+    );
+    // Drafting again keeps the person's story where the drafted one would be.
+    app.handle_event(key(KeyCode::Char('d')));
+    assert_eq!(app.session.stories.len(), n);
+    assert_eq!(
+        app.session.stories[1].title,
+        format!("{drafted} for Ferrybook")
+    );
+    app.handle_event(ctrl('s'));
+    let saved = store::load(&f.path).unwrap().session;
+    assert_eq!(saved.stories[1].title, format!("{drafted} for Ferrybook"));
 }
 
 #[test]

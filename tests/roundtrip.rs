@@ -523,9 +523,17 @@ fn story() -> impl Strategy<Value = TechnicalStory> {
         option::of(text()),
         option::of(text()),
         prop::sample::select(vec![Unsized, Small, Medium, Large, ExtraLarge]),
+        (text(), texts(), texts(), option::of(text())),
     )
         .prop_map(
-            |((id, title, as_a, i_want, so_that), acceptance_criteria, section, decision, size)| {
+            |(
+                (id, title, as_a, i_want, so_that),
+                acceptance_criteria,
+                section,
+                decision,
+                size,
+                (built_with, requirements, serves, edited),
+            )| {
                 TechnicalStory {
                     id,
                     title,
@@ -536,6 +544,10 @@ fn story() -> impl Strategy<Value = TechnicalStory> {
                     section,
                     decision,
                     size,
+                    built_with,
+                    requirements,
+                    serves,
+                    edited,
                 }
             },
         )

@@ -291,6 +291,7 @@ mod tests {
             why: String::new(),
             sections: sections.iter().map(|s| s.to_string()).collect(),
             severity,
+            assess: Vec::new(),
         }
     }
 

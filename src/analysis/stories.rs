@@ -47,7 +47,7 @@ mod platform;
 mod refine;
 mod summary;
 
-pub use draft::{RuleInfo, draft_stories, draft_stories_from, rule_list};
+pub use draft::{RuleInfo, draft_stories, draft_stories_from, merge_drafted, rule_list};
 pub use parse::{Epic, Story, epics};
 pub use refine::{suggest_refinements, suggest_refinements_from};
 pub use summary::{IMPACT_HEADING, impact_markdown, size_label, story_markdown};

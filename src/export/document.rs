@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::ExportContext;
+use super::review_part::{CHECKLIST_TITLE, checklist_part};
 use crate::model::{Session, SourceRef};
 use crate::workflow::Progress;
 
@@ -13,7 +14,6 @@ pub const NOT_WRITTEN: &str = "> **Not yet written.** This section has not been 
 pub const REQUIREMENTS_TITLE: &str = "Requirements";
 pub const DIAGRAMS_TITLE: &str = "Diagrams";
 pub const STORIES_TITLE: &str = "Technical Stories and Epic Impacts";
-pub const CHECKLIST_TITLE: &str = "Checklist Review";
 pub const DECISION_LOG_TITLE: &str = "Decision Log";
 pub const CHANGE_LOG_TITLE: &str = "Change Log";
 
@@ -286,38 +286,6 @@ fn stories_part(s: &Session) -> Option<String> {
 pub fn stories_markdown(s: &Session) -> String {
     let epics = crate::analysis::stories::epics(&s.inputs);
     crate::analysis::stories::impact_markdown(s, &epics, &s.stories, &s.refinements)
-}
-
-fn checklist_part(s: &Session, ctx: &ExportContext) -> Option<String> {
-    let checklist = ctx.checklist?;
-    if s.checklist.is_empty() {
-        return None;
-    }
-    let summary = crate::analysis::checklist_review::summary(checklist, s);
-    let mut out = format!("## {CHECKLIST_TITLE}\n\n");
-    out.push_str(crate::analysis::checklist_review::summary_markdown(&summary).trim_end());
-    out.push('\n');
-    let deficiencies = crate::analysis::checklist_review::deficiencies(checklist, s);
-    let marked: Vec<_> = deficiencies.iter().filter(|d| d.mark.is_some()).collect();
-    if !marked.is_empty() {
-        out.push_str("\n### Open findings\n\n");
-        for d in marked {
-            let note = if d.note.trim().is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", d.note.trim())
-            };
-            let _ = writeln!(
-                out,
-                "- **{}** ({:?}, {}): {}{note}",
-                d.item,
-                d.mark.expect("filtered"),
-                d.severity.label(),
-                d.text.trim()
-            );
-        }
-    }
-    Some(out)
 }
 
 fn decision_log_part(s: &Session) -> String {

@@ -7,6 +7,7 @@
 mod adr;
 mod derived;
 mod document;
+mod review_part;
 
 pub use adr::{adr_file_name, adrs};
 pub use derived::{OpenQuestion, open_questions, without_prompts};
@@ -15,6 +16,7 @@ pub use document::{
     STORIES_TITLE, clean_body, document, parts, parts_without_sections, section_markdown,
     shown_body, stories_markdown,
 };
+pub use review_part::open_security_gaps;
 
 use crate::knowledge::Template;
 use crate::knowledge::checklist::Checklist;

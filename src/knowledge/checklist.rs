@@ -18,10 +18,15 @@
 //!             why: "Cluster boundaries set the blast radius …",
 //!             sections: ["compute-resources"],
 //!             severity: High,
+//!             assess: [Decided, Diagram(NetworkTopology)],
 //!         ),
 //!     ],
 //! )
 //! ```
+//!
+//! `assess` (optional) lists what the tool can find out about the item by itself, for its first
+//! assessment (see [`Check`] and `analysis::assessment`): that assessment is shown as the tool's,
+//! with its evidence, and never counts as a person's mark.
 //!
 //! A category with `applies_when: None` always applies; one with `Some(tags)` applies only when the
 //! tags of a decided option (expanded with [`crate::inputs::extract::expand_tags`]) include one of
@@ -34,7 +39,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::FigureKind;
 use super::Template;
+use crate::model::{DiagramKind, Need};
 use crate::store::from_ron;
 
 /// One checklist file: one category and its items.
@@ -78,6 +85,31 @@ pub struct ChecklistItem {
     /// The template section ids the item validates; the first is where a reviewer goes to fix it.
     pub sections: Vec<String>,
     pub severity: ChecklistSeverity,
+    /// What the tool checks by itself for its first assessment of the item; empty when only a
+    /// person can judge it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assess: Vec<Check>,
+}
+
+/// One thing the tool can find out about a checklist item from the session alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Check {
+    /// A requirement states a figure of this kind (an RPO, a budget, …).
+    Stated(FigureKind),
+    /// The choices of the item's sections (decided, else recommended) meet what the requirements
+    /// ask of this kind; not assessed when no requirement asks it.
+    Meets(Need),
+    /// Every decision of the item's sections is decided.
+    Decided,
+    /// The compliance regimes in scope are named.
+    Regimes,
+    /// The document has a diagram of this kind.
+    Diagram(DiagramKind),
+    /// Technical stories implement the item's sections.
+    Stories,
+    /// The choices of the item's sections break no mandate or prohibition of the inputs, or every
+    /// breach is accepted with a reason.
+    Honoured,
 }
 
 /// How much a failed item weighs, from `Low` to `Critical` (ordered that way).

@@ -211,3 +211,32 @@ mod tests {
         assert!(!c.survives(FailureScope::Region));
     }
 }
+
+/// What a requirement can ask of an option that the option's capabilities are compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Need {
+    Rpo,
+    Rto,
+    Availability,
+    /// Surviving the loss of a zone, a region or a site.
+    RegionLoss,
+    Latency,
+    /// Keeping data in the jurisdictions the requirements allow.
+    Residency,
+    ScaleToZero,
+}
+
+impl Need {
+    /// A few words for a sentence: `the RPO`, `the availability`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Need::Rpo => "the RPO",
+            Need::Rto => "the RTO",
+            Need::Availability => "the availability",
+            Need::RegionLoss => "the failure to survive",
+            Need::Latency => "the latency",
+            Need::Residency => "data residency",
+            Need::ScaleToZero => "scaling to zero",
+        }
+    }
+}

@@ -18,7 +18,9 @@ mod review;
 mod section;
 mod story;
 
-pub use capability::{Capabilities, FailureScope, Reach, Residency, ScaleToZero, duration_text};
+pub use capability::{
+    Capabilities, FailureScope, Need, Reach, Residency, ScaleToZero, duration_text,
+};
 pub use component::{
     ComponentDesign, ConflictAck, Decision, DesignStep, FeedbackNote, OptionCard, Ratings,
     Recommendation,

@@ -24,6 +24,20 @@ pub struct TechnicalStory {
     /// The component whose decision led to this story, if any.
     pub decision: Option<String>,
     pub size: StorySize,
+    /// What the story is built with on the project's provider (`Amazon ECS on AWS Fargate, …`);
+    /// empty when the choice names no services.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub built_with: String,
+    /// The requirements the story must meet, as `NFR4: <its text>`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<String>,
+    /// The stories of the inputs it serves, as the inputs name them (`Story 1.3`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub serves: Vec<String>,
+    /// Set when a person changed the story, to the title it was drafted with: drafting again keeps
+    /// the person's story in place of the one drafted with that title for the same decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<String>,
 }
 
 /// A change proposed to an existing story of the inputs.

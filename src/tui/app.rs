@@ -164,6 +164,9 @@ pub struct App {
     /// Conflict counts per section (of the decided, else the recommended option), for the
     /// navigator's badges; computed when `changes` moved.
     pub conflict_badges: (u64, Vec<usize>),
+    /// The tool's own assessment of the checklist items, for the checklist stage; worked out when
+    /// `changes` moved while that stage is shown.
+    pub assessments: (Option<u64>, Vec<crate::analysis::assessment::Assessment>),
     /// The figures the requirements ask for, worked out once per set of requirements (keyed by
     /// a hash of them).
     pub fit_needs: (u64, crate::analysis::crosscheck::Needs),
@@ -248,6 +251,7 @@ impl App {
             catalog: Default::default(),
             changes: 1,
             conflict_badges: (0, Vec::new()),
+            assessments: (None, Vec::new()),
             fit_needs: (0, Default::default()),
             card_findings: (u64::MAX, String::new(), Vec::new()),
             worksheet: None,
@@ -413,6 +417,14 @@ impl App {
         if self.conflict_badges.0 != self.changes {
             self.conflict_badges = (self.changes, self.count_conflicts());
         }
+        if self.selected_stage() == Some(navigator::Stage::Checklist)
+            && self.assessments.0 != Some(self.changes)
+        {
+            self.assessments = (
+                Some(self.changes),
+                crate::analysis::assessment::assess(&self.checklist, &self.session),
+            );
+        }
         let shown = self.selected_component().unwrap_or_default();
         if self.card_findings.0 != self.changes || self.card_findings.1 != shown {
             let findings = match self.session.component(&shown) {
@@ -556,6 +568,10 @@ impl App {
         {
             if stage == navigator::Stage::Diagrams && self.editing_diagram() {
                 self.diagram_key(event);
+                return;
+            }
+            if stage == navigator::Stage::Stories && self.editing_story() {
+                self.story_key(event);
                 return;
             }
             if self

@@ -1,6 +1,8 @@
 //! The checklist review: every item of the checklists that apply, marked Pass / Partial / Fail /
 //! N/A with a note; items whose sections are still empty are pre-flagged; a summary of pass rates
-//! per category and overall; Enter jumps to an item's section.
+//! per category and overall; Enter jumps to an item's section. Items nobody has marked show the
+//! tool's own assessment (see `analysis::assessment`) dimmed, with its evidence in the detail pane;
+//! it is never a mark and never counts in the pass rates.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -172,12 +174,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let sum = summary(&app.checklist, &app.session);
+    let assessment = |item: &str| {
+        app.assessments
+            .1
+            .iter()
+            .find(|a| a.item == item && mark_of(&app.session, item).is_none())
+    };
     let applicable: Vec<_> = sum.categories.iter().filter(|c| c.applies).collect();
-    let summary_height = (applicable.len() as u16 / 2 + 3).min(inner.height / 3);
+    let assessed = app
+        .assessments
+        .1
+        .iter()
+        .any(|a| mark_of(&app.session, &a.item).is_none());
+    let summary_height =
+        (applicable.len() as u16 / 2 + 3 + 3 * u16::from(assessed)).min(inner.height / 3);
     let [top, list, detail] = Layout::vertical([
         Constraint::Length(summary_height),
         Constraint::Min(3),
-        Constraint::Length(5.min(inner.height / 4)),
+        Constraint::Length(8.min(inner.height / 3)),
     ])
     .areas(inner);
 
@@ -203,6 +217,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             t.dim,
         ),
     ])];
+    let mut tool = crate::analysis::checklist_review::MarkCounts::default();
+    for a in &app.assessments.1 {
+        if mark_of(&app.session, &a.item).is_none() {
+            tool.add(Some(a.mark));
+        }
+    }
+    if tool.total() > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "·✓ ·◐ ·✗ infradraft's assessment of {} unmarked items, not counted: {} pass · {} partial · {} fail",
+                tool.total(),
+                tool.pass,
+                tool.partial,
+                tool.fail
+            ),
+            t.dim,
+        )));
+    }
     let half = (top.width as usize / 2).max(10);
     for pair in applicable.chunks(2) {
         let mut spans = Vec::new();
@@ -248,7 +280,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         let item = &app.checklist.categories[*c].1[*i];
         let mark = mark_of(&app.session, &item.id).map(|m| m.mark);
-        let (symbol, _) = mark_label(mark);
+        let tool = assessment(&item.id);
+        // An item nobody marked shows the tool's assessment after the open dot: `·✓`.
+        let symbol = match (mark, tool) {
+            (None, Some(a)) => format!("·{}", mark_label(Some(a.mark)).0),
+            _ => format!("{} ", mark_label(mark).0),
+        };
         let symbol_style = match mark {
             Some(Mark::Pass) => t.ok,
             Some(Mark::Fail) => t.error,
@@ -300,10 +337,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     .map_or(id.clone(), |s| s.title.clone())
             })
             .collect();
+        // The item and the person's note first, then the tool's assessment with its evidence,
+        // then why the item matters and where it is fixed.
         let mut spans = vec![
             Span::styled(format!("{} · ", item.severity.label()), t.key),
-            Span::styled(format!("{} ", sanitize_line(&item.text)), t.text),
-            Span::styled(sanitize_line(&item.why).into_owned(), t.dim),
+            Span::styled(sanitize_line(&item.text).into_owned(), t.text),
         ];
         if let Some(m) = mark_of(&app.session, &item.id)
             && !m.note.is_empty()
@@ -314,14 +352,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             ));
         }
         let mut detail_lines = vec![Line::from(spans)];
-        let mut line2 = vec![Span::styled(
-            format!("Validates: {} (Enter goes there)", sections.join(", ")),
-            t.dim,
-        )];
-        if let Some(flag) = preflag(item, &app.session) {
-            line2.push(Span::styled(format!("  ⚑ {flag}"), t.warning));
+        if let Some(a) = assessment(&item.id) {
+            detail_lines.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "infradraft's assessment, not a mark: {} — ",
+                        mark_label(Some(a.mark)).1
+                    ),
+                    t.key,
+                ),
+                Span::styled(sanitize_line(&a.evidence_line()).into_owned(), t.text),
+            ]));
         }
-        detail_lines.push(Line::from(line2));
+        let mut last = vec![
+            Span::styled(format!("{} ", sanitize_line(&item.why)), t.dim),
+            Span::styled(
+                format!("Validates: {} (Enter goes there)", sections.join(", ")),
+                t.dim,
+            ),
+        ];
+        if let Some(flag) = preflag(item, &app.session) {
+            last.push(Span::styled(format!("  ⚑ {flag}"), t.warning));
+        }
+        detail_lines.push(Line::from(last));
         frame.render_widget(
             Paragraph::new(detail_lines).wrap(Wrap { trim: true }),
             detail,

@@ -107,6 +107,7 @@ fn key_bar_actions(app: &App) -> &'static [Action] {
             ],
             (Some(super::navigator::Stage::Stories), _) => &[
                 Action::Leave,
+                Action::EditItem,
                 Action::Generate,
                 Action::Remove,
                 Action::Save,

@@ -1,18 +1,25 @@
 //! Technical stories and epic impacts: the epics and stories found in the inputs, the
 //! infrastructure stories drafted from the decisions, and the refinements proposed to existing
-//! stories. `d` drafts (again) from the decisions; `x` drops a proposal.
+//! stories. `d` drafts (again) from the decisions, keeping every story a person edited; `e` edits
+//! the selected story as Markdown (Esc saves it); `x` drops a proposal.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
 use super::action::Action;
 use super::app::App;
-use crate::analysis::stories::{draft_stories, epics, story_markdown, suggest_refinements};
+use super::editor::SectionEditor;
+use crate::analysis::stories::{
+    draft_stories, epics, merge_drafted, story_markdown, suggest_refinements,
+};
+use crate::model::TechnicalStory;
 use crate::text::sanitize_line;
 
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Default)]
 pub struct StoriesState {
     /// Index into drafted stories, then refinements.
     pub selected: usize,
@@ -20,6 +27,65 @@ pub struct StoriesState {
     pub detail: Option<((usize, u64, u16), Vec<Line<'static>>)>,
     /// The epics of the inputs, parsed when the session's structure changed (structure count).
     pub epics: Option<(u64, Vec<crate::analysis::stories::Epic>)>,
+    /// The story being edited, while its editor is open.
+    pub editing: Option<StoryEdit>,
+}
+
+impl std::fmt::Debug for StoriesState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoriesState")
+            .field("selected", &self.selected)
+            .field("editing", &self.editing.as_ref().map(|e| &e.id))
+            .finish_non_exhaustive()
+    }
+}
+
+/// A story open in the editor, as Markdown.
+pub struct StoryEdit {
+    /// The id of the story edited.
+    pub id: String,
+    pub editor: SectionEditor,
+    /// Why the text could not be saved, after an Esc; a second Esc then leaves without saving.
+    pub error: Option<String>,
+}
+
+/// Reads an edited story back: exactly one story, with a title and what is wanted.
+pub fn read_edit(
+    session: &crate::model::Session,
+    before: &TechnicalStory,
+    text: &str,
+) -> Result<TechnicalStory, String> {
+    let mut found = crate::workflow::read_back::parse_stories(session, text);
+    let mut story = match found.len() {
+        1 => found.remove(0),
+        0 => {
+            return Err(format!(
+                "the first line must stay the story's heading, \"#### {}: <title>\"",
+                before.id
+            ));
+        }
+        n => return Err(format!("the text holds {n} story headings; keep one")),
+    };
+    if story.title.trim().is_empty() {
+        return Err("the story needs a title after its id".into());
+    }
+    if story.i_want.trim().is_empty() {
+        return Err(
+            "the story needs its sentence: \"As a <role>, I want <what>, so that <why>.\"".into(),
+        );
+    }
+    story.id = before.id.clone();
+    if story.section.is_none() && story.decision.is_none() {
+        story.section = before.section.clone();
+        story.decision = before.decision.clone();
+    }
+    story.edited = Some(
+        before
+            .edited
+            .clone()
+            .unwrap_or_else(|| before.title.clone()),
+    );
+    Ok(story)
 }
 
 /// The list and the detail of the selected proposal inside the stage's block.
@@ -39,9 +105,13 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let stories = draft_stories(&self.session);
         let found = epics(&self.session.inputs);
         let refinements = suggest_refinements(&self.session, &found);
+        let stories = merge_drafted(
+            &self.session.stories,
+            draft_stories(&self.session),
+            &refinements,
+        );
         if stories.is_empty() && refinements.is_empty() {
             self.warn("nothing to draft yet: stories come from decisions made");
             return;
@@ -102,7 +172,78 @@ impl App {
         self.stages.stories.detail = Some((key, lines));
     }
 
+    pub fn editing_story(&self) -> bool {
+        self.stages.stories.editing.is_some()
+    }
+
+    fn start_story_edit(&mut self) {
+        let i = self.stages.stories.selected;
+        if i >= self.session.stories.len() {
+            self.warn("only a new infrastructure story can be edited here");
+            return;
+        }
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let story = &self.session.stories[i];
+        let text = story_markdown(story);
+        let editor = SectionEditor::new(text.trim_end(), &self.theme, true);
+        self.stages.stories.editing = Some(StoryEdit {
+            id: story.id.clone(),
+            editor,
+            error: None,
+        });
+    }
+
+    /// A key while the story editor is open: Esc saves and leaves (or, after a failed save,
+    /// leaves without saving); everything else edits.
+    pub fn story_key(&mut self, event: KeyEvent) {
+        let Some(edit) = self.stages.stories.editing.as_mut() else {
+            return;
+        };
+        if event.code != KeyCode::Esc {
+            if edit.editor.textarea.input(event) {
+                edit.error = None;
+            }
+            return;
+        }
+        if edit.error.is_some() {
+            self.stages.stories.editing = None;
+            self.info("left the story without saving the edit");
+            return;
+        }
+        let Some(i) = self.session.stories.iter().position(|s| s.id == edit.id) else {
+            self.stages.stories.editing = None;
+            return;
+        };
+        let text = edit.editor.textarea.lines().join("\n");
+        match read_edit(&self.session, &self.session.stories[i], &text) {
+            Ok(story) if story == self.session.stories[i] => {
+                self.stages.stories.editing = None;
+            }
+            Ok(story) => {
+                let what = format!("edited {}: {}", story.id, story.title);
+                self.session.stories[i] = story;
+                self.session
+                    .record(crate::model::now(), "stories", what.clone());
+                self.structure_changed();
+                self.stages.stories.editing = None;
+                self.info(what);
+            }
+            Err(e) => {
+                self.warn(format!("story not saved: {e}"));
+                if let Some(edit) = self.stages.stories.editing.as_mut() {
+                    edit.error = Some(e);
+                }
+            }
+        }
+    }
+
     pub fn stories_action(&mut self, action: Action) -> bool {
+        if let Action::EditItem | Action::Open = action {
+            self.start_story_edit();
+            return true;
+        }
         let n = self.proposals();
         let st = &mut self.stages.stories;
         match action {
@@ -215,6 +356,26 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(lines).scroll((scroll.min(u16::MAX as usize) as u16, 0)),
         list,
     );
+    if let Some(edit) = &app.stages.stories.editing {
+        let title = match &edit.error {
+            Some(e) => format!(
+                " {} · not saved: {e} · Esc again leaves without saving ",
+                edit.id
+            ),
+            None => format!(" {} · editing (Esc saves) ", edit.id),
+        };
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .title(Span::styled(
+                sanitize_line(&title).into_owned(),
+                if edit.error.is_some() { t.error } else { t.key },
+            ))
+            .border_style(t.border);
+        let inner = block.inner(detail);
+        frame.render_widget(block, detail);
+        frame.render_widget(&edit.editor.textarea, inner);
+        return;
+    }
     let rendered: Vec<Line> = app
         .stages
         .stories

@@ -267,8 +267,9 @@ pub fn restore_choices(s: &mut Session, catalog: &Catalog, now: Timestamp) -> Re
 }
 
 /// Reads the technical stories of the document's stories part (`##### INFRA-3: Title`, the size
-/// and component line, the user story sentence and the acceptance criteria) into a session that
-/// has none. Returns how many.
+/// and component line, what it is built with, the requirements it meets and the stories it serves,
+/// the user story sentence and the acceptance criteria) into a session that has none. They count
+/// as the person's (a later draft keeps them). Returns how many.
 pub fn restore_stories(s: &mut Session, document: &str) -> usize {
     if !s.stories.is_empty() {
         return 0;
@@ -278,9 +279,23 @@ pub fn restore_stories(s: &mut Session, document: &str) -> usize {
     };
     let part = &document[start + 1..];
     let part = &part[..part[3..].find("\n## ").map_or(part.len(), |i| i + 3)];
+    let mut stories = parse_stories(s, part);
+    for story in &mut stories {
+        story.edited = Some(story.title.clone());
+    }
+    let n = stories.len();
+    s.stories = stories;
+    n
+}
+
+/// The technical stories written in `text` as the document writes them (see
+/// [`crate::analysis::stories::story_markdown`]): each starts at a heading `INFRA-<n>: Title`;
+/// reading stops at the changes to existing stories. A component the session has sets the story's
+/// decision and section; another id is taken as a section.
+pub fn parse_stories(s: &Session, text: &str) -> Vec<TechnicalStory> {
     let mut stories: Vec<TechnicalStory> = Vec::new();
     let mut criteria = false;
-    for line in part.lines() {
+    for line in text.lines() {
         let t = line.trim();
         if let Some(rest) = t.strip_prefix('#') {
             criteria = false;
@@ -292,7 +307,7 @@ pub fn restore_stories(s: &mut Session, document: &str) -> usize {
             if let Some((id, title)) = story {
                 stories.push(TechnicalStory {
                     id: id.to_string(),
-                    title: title.to_string(),
+                    title: title.trim().to_string(),
                     as_a: String::new(),
                     i_want: String::new(),
                     so_that: String::new(),
@@ -300,6 +315,10 @@ pub fn restore_stories(s: &mut Session, document: &str) -> usize {
                     section: None,
                     decision: None,
                     size: StorySize::Unsized,
+                    built_with: String::new(),
+                    requirements: Vec::new(),
+                    serves: Vec::new(),
+                    edited: None,
                 });
             } else if !stories.is_empty() && rest.starts_with("Changes to existing stories") {
                 break;
@@ -333,6 +352,22 @@ pub fn restore_stories(s: &mut Session, document: &str) -> usize {
                     None => story.section = Some(id.to_string()),
                 }
             }
+        } else if let Some(rest) = t.strip_prefix("**Built with:** ") {
+            story.built_with = rest.trim().to_string();
+        } else if t.starts_with("**Meets:** ") || t.starts_with("**Serves:** ") {
+            for part in t.split(" \u{b7} ") {
+                let list = |p: &str| -> Vec<String> {
+                    p.split(", ")
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect()
+                };
+                if let Some(ids) = part.strip_prefix("**Meets:** ") {
+                    story.requirements = list(ids);
+                } else if let Some(labels) = part.strip_prefix("**Serves:** ") {
+                    story.serves = list(labels);
+                }
+            }
         } else if let Some(rest) = t.strip_prefix("As ")
             && story.i_want.is_empty()
             && let Some((role, rest)) = rest.split_once(", I want ")
@@ -344,16 +379,19 @@ pub fn restore_stories(s: &mut Session, document: &str) -> usize {
                 .unwrap_or(role);
             story.as_a = role.to_string();
             story.i_want = want.to_string();
-            story.so_that = so_that.to_string();
+            story.so_that = so_that.trim_end_matches('.').to_string();
         } else if t == "**Acceptance criteria**" {
             criteria = true;
-        } else if criteria && let Some(k) = t.strip_prefix("- [ ] ") {
-            story.acceptance_criteria.push(k.to_string());
+        } else if criteria
+            && let Some(k) = t
+                .strip_prefix("- [ ] ")
+                .or_else(|| t.strip_prefix("- [x] "))
+                .or_else(|| t.strip_prefix("- "))
+        {
+            story.acceptance_criteria.push(k.trim().to_string());
         }
     }
-    let n = stories.len();
-    s.stories = stories;
-    n
+    stories
 }
 
 fn set_decided(c: &mut ComponentDesign, chosen: &str, justification: String, now: Timestamp) {

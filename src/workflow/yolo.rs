@@ -39,7 +39,9 @@ pub fn draft_all(s: &mut Session, template: &Template, catalog: &Catalog, now: T
 /// nothing is decided, the recommendations, when the session has none yet (stories the person
 /// has are never replaced). Returns how many were drafted.
 fn draft_stories(s: &mut Session) -> usize {
-    use crate::analysis::stories::{Basis, draft_stories_from, epics, suggest_refinements_from};
+    use crate::analysis::stories::{
+        Basis, draft_stories_from, epics, merge_drafted, suggest_refinements_from,
+    };
     if !s.stories.is_empty() || !s.refinements.is_empty() {
         return 0;
     }
@@ -47,6 +49,7 @@ fn draft_stories(s: &mut Session) -> usize {
     let stories = draft_stories_from(s, basis);
     let found = epics(&s.inputs);
     let refinements = suggest_refinements_from(s, &found, basis);
+    let stories = merge_drafted(&[], stories, &refinements);
     let n = stories.len() + refinements.len();
     s.stories = stories;
     s.refinements = refinements;

@@ -5,7 +5,7 @@
 
 use crate::inputs::extract::{Figure, figures};
 use crate::knowledge::fit_rules::fit_rules;
-use crate::model::{Capabilities, FailureScope, Reach, Requirement, duration_text};
+use crate::model::{Capabilities, FailureScope, Need, Reach, Requirement, duration_text};
 
 /// The strictest figure of each kind the requirements ask for, with the requirement that asks.
 /// Working it out reads every requirement's figures, so one is made per set of requirements and
@@ -84,6 +84,8 @@ pub enum Outcome {
 /// One comparison: the outcome, the requirement, and the sentence that states it.
 #[derive(Debug, Clone)]
 pub struct Comparison<'a> {
+    /// What is compared.
+    pub need: Need,
     pub outcome: Outcome,
     pub requirement: &'a Requirement,
     pub text: String,
@@ -174,13 +176,14 @@ fn percent(v: f64) -> String {
 /// residency, scaling to zero.
 pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>> {
     let mut out = Vec::new();
-    for (what, needed, reached) in [
-        ("RPO", &needs.rpo, &caps.rpo),
-        ("RTO", &needs.rto, &caps.rto),
+    for (kind, what, needed, reached) in [
+        (Need::Rpo, "RPO", &needs.rpo, &caps.rpo),
+        (Need::Rto, "RTO", &needs.rto, &caps.rto),
     ] {
         if let (Some((need, r)), Some(reach)) = (needed, reached) {
             let (outcome, text) = time(what, *need, reach, r);
             out.push(Comparison {
+                need: kind,
                 brief: brief_time(what, *need, &outcome, reach),
                 outcome,
                 requirement: r,
@@ -203,6 +206,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             )
         };
         out.push(Comparison {
+            need: Need::Availability,
             brief: format!("{}%: about {}%", percent(need), percent(got)),
             outcome,
             requirement: r,
@@ -244,6 +248,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             )
         };
         out.push(Comparison {
+            need: Need::RegionLoss,
             brief: format!(
                 "loss of {}: {}",
                 scope.label(),
@@ -272,6 +277,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             Outcome::NotMet => "not met",
         };
         out.push(Comparison {
+            need: Need::Latency,
             brief: format!(
                 "{label} {}: adds about {}",
                 duration_text(need),
@@ -304,6 +310,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             (false, None) => (Outcome::NotMet, "not met".to_string(), "not kept"),
         };
         out.push(Comparison {
+            need: Need::Residency,
             brief: format!("data residency: {brief}"),
             text: format!(
                 "data processed only where the requirements allow ({}); {}, {verdict}",
@@ -335,6 +342,7 @@ pub fn compare<'a>(caps: &Capabilities, needs: &'a Needs) -> Vec<Comparison<'a>>
             "when idle"
         };
         out.push(Comparison {
+            need: Need::ScaleToZero,
             brief: format!("idle at zero: {brief}"),
             text: format!(
                 "compute that scales to zero {when} required ({}); {}, {verdict}",

@@ -55,8 +55,8 @@ use crate::model::{
     Requirement, SourceRef,
 };
 
-pub use figures::Needs;
-use figures::{Outcome, capabilities_of, compare};
+pub use figures::{Comparison, Needs, Outcome};
+use figures::{capabilities_of, compare};
 
 /// How an option relates to one fact or requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -425,6 +425,13 @@ impl<'a> Assessor<'a> {
         out.sort_by_key(|f| f.verdict.rank());
         out
     }
+}
+
+/// How `option` fares on each figure `needs` holds that its capabilities say something about, in
+/// the order of [`figures::compare`].
+pub fn comparisons<'a>(option: &OptionCard, needs: &'a Needs) -> Vec<Comparison<'a>> {
+    let tags = OptionTags::of(option);
+    compare(&capabilities_of(&option.capabilities, &tags.pos), needs)
 }
 
 /// The findings for one option against the facts and requirements (see the module documentation).

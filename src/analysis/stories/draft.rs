@@ -2,7 +2,9 @@
 //! [`super`]). The rules themselves are in `platform.rs` (cloud, IaC, environments, network, compute,
 //! data) and `operations.rs` (security to verification), in template order.
 
-use crate::model::{Session, StorySize, TechnicalStory};
+use crate::analysis::crosscheck::{Needs, comparisons};
+use crate::inputs::extract::{tag_topic, tags_in};
+use crate::model::{AssumptionTopic, Requirement, Session, StorySize, TechnicalStory};
 
 use super::{Basis, Chosen, decided};
 
@@ -56,17 +58,28 @@ impl Rule {
             && !self.none.iter().any(|t| c.has(t))
     }
 
-    fn story(&self, c: &Chosen<'_>, n: usize) -> TechnicalStory {
+    fn story(&self, c: &Chosen<'_>, n: usize, asks: &[Ask<'_>]) -> TechnicalStory {
+        let mut criteria: Vec<String> = self.criteria.iter().map(|k| c.fill(k)).collect();
+        criteria.extend(asks.iter().map(Ask::criterion));
         TechnicalStory {
             id: format!("INFRA-{n}"),
             title: c.fill(self.title),
             as_a: c.fill(self.as_a),
             i_want: c.fill(self.i_want),
             so_that: c.fill(self.so_that),
-            acceptance_criteria: self.criteria.iter().map(|k| c.fill(k)).collect(),
+            acceptance_criteria: criteria,
             section: Some(c.component.section_id().to_string()),
             decision: Some(c.component.id.clone()),
             size: self.size,
+            built_with: c
+                .option
+                .realised_on
+                .trim()
+                .trim_end_matches('.')
+                .to_string(),
+            requirements: asks.iter().map(|a| a.r.id.clone()).collect(),
+            serves: Vec::new(),
+            edited: None,
         }
     }
 }
@@ -99,12 +112,74 @@ pub fn draft_stories(session: &Session) -> Vec<TechnicalStory> {
     draft_stories_from(session, Basis::Decisions)
 }
 
+/// At most this many requirements are attached to one decision's stories.
+const MAX_ASKS: usize = 4;
+
+/// A requirement a story has to meet: one whose figure the chosen option is compared on, or one
+/// that names what the option is (its own tags, other than provider and region).
+struct Ask<'a> {
+    r: &'a Requirement,
+}
+
+impl Ask<'_> {
+    fn criterion(&self) -> String {
+        let source = self
+            .r
+            .source
+            .as_ref()
+            .map_or(String::new(), |s| format!(" ({})", s.short()));
+        let text = self.r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        format!(
+            "Shown to meet {}{source}: \u{201c}{}\u{201d}.",
+            self.r.id,
+            text.trim_end_matches('.')
+        )
+    }
+}
+
+/// The requirements the stories of choice `c` have to meet, figures first, at most [`MAX_ASKS`].
+fn asks<'a>(session: &'a Session, needs: &'a Needs, c: &Chosen<'_>) -> Vec<Ask<'a>> {
+    let mut out: Vec<Ask<'a>> = Vec::new();
+    for cmp in comparisons(c.option, needs) {
+        if !out.iter().any(|a| a.r.id == cmp.requirement.id) {
+            out.push(Ask { r: cmp.requirement });
+        }
+    }
+    let own: Vec<&str> = c
+        .option
+        .tags
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| {
+            !t.is_empty()
+                && !matches!(
+                    tag_topic(t),
+                    Some(AssumptionTopic::CloudProvider | AssumptionTopic::Regions)
+                )
+        })
+        .collect();
+    for r in &session.requirements {
+        if out.iter().any(|a| a.r.id == r.id) {
+            continue;
+        }
+        if tags_in(&r.text).iter().any(|t| own.contains(&t.as_str())) {
+            out.push(Ask { r });
+        }
+    }
+    out.truncate(MAX_ASKS);
+    out
+}
+
 /// [`draft_stories`] from the choices `basis` counts (a YOLO draft counts recommendations).
+/// Each story names what it is built with on the project's provider and the requirements it has
+/// to meet (with an acceptance criterion each); the first story of a decision carries them.
 pub fn draft_stories_from(session: &Session, basis: Basis) -> Vec<TechnicalStory> {
     let all: Vec<&Rule> = rules().collect();
     let mut fired = vec![false; all.len()];
     let mut out: Vec<TechnicalStory> = Vec::new();
+    let needs = Needs::of(&session.requirements);
     for c in decided(session, basis) {
+        let asked = asks(session, &needs, &c);
         let mut produced = false;
         for (i, rule) in all.iter().enumerate() {
             if fired[i]
@@ -117,8 +192,52 @@ pub fn draft_stories_from(session: &Session, basis: Basis) -> Vec<TechnicalStory
             if !rule.fallback {
                 fired[i] = true;
             }
+            let first = !produced;
             produced = true;
-            out.push(rule.story(&c, out.len() + 1));
+            out.push(rule.story(&c, out.len() + 1, if first { &asked } else { &[] }));
+        }
+    }
+    out
+}
+
+/// Stories drafted again (`drafted`), with every story a person edited in `old` kept: in place of
+/// the drafted story it was made from (same decision, same drafted title), else after the drafted
+/// ones. Each story of the inputs a refinement of the same decision changes is linked as served
+/// (`refinements`). Ids are numbered again in the resulting order.
+pub fn merge_drafted(
+    old: &[TechnicalStory],
+    drafted: Vec<TechnicalStory>,
+    refinements: &[crate::model::Refinement],
+) -> Vec<TechnicalStory> {
+    let mut kept: Vec<Option<&TechnicalStory>> = old
+        .iter()
+        .filter(|s| s.edited.is_some())
+        .map(Some)
+        .collect();
+    let mut out: Vec<TechnicalStory> = Vec::new();
+    for d in drafted {
+        let mine = kept.iter_mut().find(|k| {
+            k.is_some_and(|e| e.decision == d.decision && e.edited.as_deref() == Some(&d.title))
+        });
+        match mine.and_then(Option::take) {
+            Some(edited) => out.push(edited.clone()),
+            None => out.push(d),
+        }
+    }
+    out.extend(kept.into_iter().flatten().cloned());
+    for (n, story) in out.iter_mut().enumerate() {
+        story.id = format!("INFRA-{}", n + 1);
+        if story.edited.is_none() {
+            let mut serves: Vec<String> = Vec::new();
+            for r in refinements {
+                if r.decision.is_some()
+                    && r.decision == story.decision
+                    && !serves.contains(&r.story)
+                {
+                    serves.push(r.story.clone());
+                }
+            }
+            story.serves = serves;
         }
     }
     out

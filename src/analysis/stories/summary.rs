@@ -39,6 +39,23 @@ fn push_story(out: &mut String, story: &TechnicalStory, level: usize) {
     }
     out.push_str(&facts.join(" \u{b7} "));
     out.push_str("\n\n");
+    if !story.built_with.trim().is_empty() {
+        out.push_str(&format!(
+            "**Built with:** {}\n\n",
+            one_line(&story.built_with)
+        ));
+    }
+    let mut links = Vec::new();
+    if !story.requirements.is_empty() {
+        links.push(format!("**Meets:** {}", story.requirements.join(", ")));
+    }
+    if !story.serves.is_empty() {
+        links.push(format!("**Serves:** {}", story.serves.join(", ")));
+    }
+    if !links.is_empty() {
+        out.push_str(&links.join(" \u{b7} "));
+        out.push_str("\n\n");
+    }
     out.push_str(&user_story_sentence(story));
     out.push_str("\n\n");
     if !story.acceptance_criteria.is_empty() {
@@ -313,6 +330,10 @@ mod tests {
             section: Some("infrastructure-as-code".into()),
             decision: Some("infrastructure-as-code".into()),
             size: StorySize::Medium,
+            built_with: String::new(),
+            requirements: Vec::new(),
+            serves: Vec::new(),
+            edited: None,
         }
     }
 
