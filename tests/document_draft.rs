@@ -41,6 +41,7 @@ fn part<'a>(doc: &'a str, title: &str) -> &'a str {
 }
 
 struct Measured {
+    environments: usize,
     about_project: usize,
     questions: usize,
     figures_cited: usize,
@@ -148,6 +149,26 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
             fail(format!("no story has to meet the {need} of {}", r.id));
         }
     }
+    // The feasibility review rates every area that holds decisions.
+    let evolution = part(&doc, "Infrastructure Evolution Plan");
+    let areas = s.sections.iter().filter(|x| s.has_decisions(&x.id)).count();
+    let rated = evolution
+        .lines()
+        .filter(|l| {
+            ["| **Green** |", "| **Amber** |", "| **Red** |"]
+                .iter()
+                .any(|r| l.contains(r))
+        })
+        .count();
+    if rated != areas {
+        fail(format!("{rated} of {areas} areas rated for feasibility"));
+    }
+    // One block per environment the inputs describe, or the question.
+    let environments = part(&doc, "Environment Configuration");
+    let blocks = environments.matches("\n#### ").count();
+    if blocks == 0 && !environments.contains("Which environments does the project have") {
+        fail("neither environment blocks nor the question".into());
+    }
     // The tool's first checklist assessment, kept apart from any mark.
     let review = part(&doc, "Checklist Review");
     let assessed = review
@@ -224,6 +245,7 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
     (
         problems,
         Measured {
+            environments: blocks,
             about_project: about,
             questions,
             figures_cited: cited,
@@ -240,8 +262,8 @@ fn run(root: &str) -> Vec<String> {
         let s = drafted(&dir);
         let (p, m) = examine(&name, &s);
         println!(
-            "  {name:34} sub-sections about the project {:3}, open questions {:3}, figures cited {}/{}",
-            m.about_project, m.questions, m.figures_cited, m.figures
+            "  {name:34} sub-sections about the project {:3}, open questions {:3}, figures cited {}/{}, environment blocks {}",
+            m.about_project, m.questions, m.figures_cited, m.figures, m.environments
         );
         about += m.about_project;
         asked += m.questions;
@@ -304,6 +326,18 @@ fn the_sample_document_is_complete() {
         ("Network Architecture", "10.43.0.0/16"),
         // The budget.
         ("Cost Optimization", "EUR 22,000 per month"),
+        // One block per environment, with its account and region.
+        ("Environment Configuration", "#### Production\n"),
+        (
+            "Environment Configuration",
+            "**AWS account:** nsf-ferrybook-prod; **Region:** eu-north-1, DR in eu-central-1",
+        ),
+        ("Environment Configuration", "#### Staging"),
+        // The feasibility review, area by area.
+        (
+            "Infrastructure Evolution Plan",
+            "| Disaster Recovery | **Green** | Warm standby: meets RPO 15 min",
+        ),
         // The backup tiers.
         ("Data Resources", "Tier 1 — RPO: 15 min"),
         ("Data Resources", "Tier 2 — RPO: 4 h"),

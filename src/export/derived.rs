@@ -78,6 +78,8 @@ fn content(s: &Session, ctx: &ExportContext, d: Derived) -> String {
         Derived::References => references(s),
         Derived::Regimes => regimes(s),
         Derived::Runbooks => runbooks(s),
+        Derived::Environments => super::environment_blocks::markdown(s),
+        Derived::Feasibility => super::feasibility::markdown(s),
     }
 }
 
@@ -214,8 +216,12 @@ pub fn open_questions(s: &Session, ctx: &ExportContext) -> Vec<OpenQuestion> {
     let mut out = Vec::new();
     for (i, section) in s.sections.iter().enumerate() {
         let mut body = shown(s, ctx, i);
-        if body.contains("<!-- infradraft: derived runbooks -->") {
-            body = body.replace("<!-- infradraft: derived runbooks -->", &runbooks(s));
+        // Derived content that can ask a question of its own.
+        for d in [Derived::Runbooks, Derived::Environments] {
+            let marker = crate::workflow::subsections::derived_marker(d);
+            if body.contains(&marker) {
+                body = body.replace(&marker, &content(s, ctx, d));
+            }
         }
         let mut under: Option<String> = None;
         for line in body.lines() {

@@ -7,6 +7,8 @@
 mod adr;
 mod derived;
 mod document;
+mod environment_blocks;
+pub mod feasibility;
 mod review_part;
 
 pub use adr::{adr_file_name, adrs};

@@ -401,7 +401,8 @@ fn unknown_sections<'a>(
     template: &'a Template,
 ) -> impl Iterator<Item = String> + 'a {
     items.iter().flat_map(move |item| {
-        item.sections
+        let unknown = item
+            .sections
             .iter()
             .filter(|s| template.section(s).is_none())
             .map(move |s| {
@@ -409,7 +410,26 @@ fn unknown_sections<'a>(
                     "item {:?} links to section {s:?}, which template {:?} does not have",
                     item.id, template.id
                 )
+            });
+        // A check on decisions needs a section that holds one, or it could never be assessed.
+        let decides = item
+            .sections
+            .iter()
+            .filter_map(|s| template.section(s))
+            .any(|s| s.component);
+        let idle = item
+            .assess
+            .iter()
+            .filter(move |c| {
+                !decides && matches!(c, Check::Decided | Check::Meets(_) | Check::Honoured)
             })
+            .map(move |c| {
+                format!(
+                    "item {:?} checks {c:?}, but none of its sections holds a decision in template {:?}",
+                    item.id, template.id
+                )
+            });
+        unknown.chain(idle)
     })
 }
 
@@ -618,5 +638,35 @@ mod tests {
         assert!(
             problems[0].starts_with("assets/checklist/security-compliance.ron: item \"sec-01\"")
         );
+    }
+
+    #[test]
+    fn a_check_on_decisions_of_sections_that_hold_none_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = team_file("ours", "ours-01", "overview").replace(
+            "severity: Medium)",
+            "severity: Medium, assess: [Decided, Stated(Budget)])",
+        );
+        assert!(text.contains("assess: [Decided"), "{text}");
+        write(dir.path(), "ours.ron", &text);
+        let (checklist, warnings) = Checklist::load(dir.path());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let problems = checklist.validate_against(&Template::builtin().unwrap());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains(
+                "item \"ours-01\" checks Decided, but none of its sections holds a decision"
+            ),
+            "{problems:?}"
+        );
+        // An unknown check is refused where it is written.
+        let bad = team_file("bad", "bad-01", "overview")
+            .replace("severity: Medium)", "severity: Medium, assess: [Guessed])");
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "bad.ron", &bad);
+        let (_, warnings) = Checklist::load(dir.path());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("bad.ron:"), "{warnings:?}");
+        assert!(warnings[0].contains("Guessed"), "{warnings:?}");
     }
 }

@@ -137,6 +137,10 @@ pub enum Derived {
     Regimes,
     /// The runbook of each operation that fits the decisions taken (`assets/runbooks/`).
     Runbooks,
+    /// One block per environment the inputs describe, with what they say about it.
+    Environments,
+    /// Red, amber or green per area, with the reason, from the choices against the inputs.
+    Feasibility,
 }
 
 /// One decision of a component section.

@@ -39,6 +39,8 @@ pub fn derived_name(d: Derived) -> &'static str {
         Derived::References => "references",
         Derived::Regimes => "regimes",
         Derived::Runbooks => "runbooks",
+        Derived::Environments => "environments",
+        Derived::Feasibility => "feasibility",
     }
 }
 
@@ -56,6 +58,8 @@ pub fn derived_of(line: &str) -> Option<Derived> {
         Derived::References,
         Derived::Regimes,
         Derived::Runbooks,
+        Derived::Environments,
+        Derived::Feasibility,
     ]
     .into_iter()
     .find(|d| derived_name(*d) == name)

@@ -10,6 +10,7 @@
 mod assumptions;
 mod blocks;
 mod conflicts;
+mod environments;
 mod facts;
 mod figures;
 mod outline;
@@ -21,6 +22,7 @@ pub mod vocab;
 
 pub use assumptions::{TechnicalAssumptions, technical_assumptions};
 pub use conflicts::{MAX_CONFLICTS, input_conflicts};
+pub use environments::{EnvironmentFacts, environments};
 pub use figures::{BudgetPeriod, Figure, counts_people, figures};
 pub use outline::{normalize_heading, outline};
 pub use regimes::{regime_evidence, regimes_in_scope};

@@ -7,6 +7,7 @@
 //! [`extraction`] returns what was installed, or the built-in knowledge alone when nothing was.
 
 pub mod conflicts;
+pub mod environments;
 pub mod geography;
 pub mod modality;
 pub mod phrases;
@@ -18,6 +19,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 pub use conflicts::ConflictCues;
+pub use environments::Environments;
 pub use geography::Geography;
 pub use modality::ModalityCues;
 pub use phrases::Phrases;
@@ -35,6 +37,7 @@ pub struct Extraction {
     pub negation: Negation,
     pub conflicts: ConflictCues,
     pub geography: Geography,
+    pub environments: Environments,
 }
 
 static INSTALLED: OnceLock<Extraction> = OnceLock::new();
@@ -104,9 +107,11 @@ pub fn install(config_dir: &Path) -> Vec<String> {
                     })
             } else if name.starts_with("geography") {
                 knowledge.geography.add(&path, &text)
+            } else if name.starts_with("environments") {
+                knowledge.environments.add(&path, &text)
             } else {
                 Err(format!(
-                    "{}: not a kind of extraction file infradraft knows (names start with: conflicts, geography, modality, negation, regimes, requirements, vocabulary)",
+                    "{}: not a kind of extraction file infradraft knows (names start with: conflicts, environments, geography, modality, negation, regimes, requirements, vocabulary)",
                     path.display()
                 ))
             }
@@ -168,8 +173,14 @@ pub fn builtin() -> Result<Extraction, String> {
         Path::new("assets/extraction/geography.ron"),
         include_str!("../../../assets/extraction/geography.ron"),
     )?;
+    let mut environments = Environments::default();
+    environments.add(
+        Path::new("assets/extraction/environments.ron"),
+        include_str!("../../../assets/extraction/environments.ron"),
+    )?;
     Ok(Extraction {
         conflicts,
+        environments,
         geography,
         regimes,
         requirements,
