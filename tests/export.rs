@@ -276,6 +276,32 @@ fn an_exported_document_imports_back_with_its_decisions_and_stories() {
                 assert_eq!(one(&a.justification), one(&d.justification), "{}", c.id);
             }
         }
+        // The requirements and facts come from the Requirements part, not from reading every
+        // statement the document cites as a requirement of its own.
+        let read = infradraft::workflow::read_requirements::restore_requirements(&mut back, &doc)
+            .expect("the Requirements part");
+        assert_eq!(read.requirements, s.requirements.len());
+        let brief = |r: &infradraft::model::Requirement| {
+            (
+                r.id.clone(),
+                r.category,
+                one(&r.text),
+                r.source.as_ref().map(|x| x.short()),
+            )
+        };
+        assert_eq!(
+            back.requirements.iter().map(brief).collect::<Vec<_>>(),
+            s.requirements.iter().map(brief).collect::<Vec<_>>()
+        );
+        assert!(back.input_conflicts.is_empty());
+        // The open questions are still asked, each once.
+        let questions = |x: &infradraft::model::Session| {
+            infradraft::export::open_questions(x, &ctx(&checklist))
+                .into_iter()
+                .map(|q| q.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(questions(&back), questions(&s));
         assert_eq!(restore_stories(&mut back, &doc), s.stories.len());
         assert!(!s.stories.is_empty());
         for (a, b) in back.stories.iter().zip(&s.stories) {

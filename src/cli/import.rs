@@ -22,12 +22,14 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     for w in warnings {
         super::diagnostic(format_args!("warning: {w}"));
     }
-    let restored = crate::workflow::read_back::restore_choices(&mut session, &catalog, now);
     let document = session
         .inputs
         .first()
         .map(|i| i.text.clone())
         .unwrap_or_default();
+    // A document infradraft exported carries its requirements and facts in a part of their own.
+    let reading = crate::workflow::read_requirements::restore_requirements(&mut session, &document);
+    let restored = crate::workflow::read_back::restore_choices(&mut session, &catalog, now);
     let stories = crate::workflow::read_back::restore_stories(&mut session, &document);
     let output = args.output.clone().unwrap_or_else(|| {
         let stem = args
@@ -49,9 +51,16 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
             sanitize_line(heading)
         )?;
     }
+    let requirements = match reading {
+        Some(r) => format!(
+            ", {} requirement(s) and {} fact(s) read from its Requirements part",
+            r.requirements, r.facts
+        ),
+        None => String::new(),
+    };
     writeln!(
         out,
-        "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s), {} decision(s), {} recommendation(s) and {} stories read back",
+        "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s), {} decision(s), {} recommendation(s) and {} stories read back{requirements}",
         sanitize_line(&output.display().to_string()),
         report.matched.len(),
         report.kept.len(),

@@ -9,6 +9,7 @@ mod gather;
 pub mod import;
 mod progress;
 pub mod read_back;
+pub mod read_requirements;
 pub mod section_text;
 mod start;
 pub mod subsections;

@@ -156,9 +156,7 @@ impl Environments {
         if t.is_empty() {
             return None;
         }
-        self.kinds
-            .iter()
-            .position(|k| k.words.contains(&t))
+        self.kinds.iter().position(|k| k.words.contains(&t))
     }
 }
 
