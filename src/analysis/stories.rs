@@ -67,6 +67,9 @@ pub(crate) struct Chosen<'a> {
     pub tags: Vec<String>,
     /// The title of the component's section (its id when the session has no such section).
     pub section: String,
+    /// The one cloud the inputs host the project on (`aws`, `azure`, `gcp`), whose words the
+    /// texts take (`assets/stories/terms.ron`); `None` on premises or while it is open.
+    pub target: Option<&'static str>,
 }
 
 impl Chosen<'_> {
@@ -89,8 +92,13 @@ impl Chosen<'_> {
         } else {
             std::borrow::Cow::Owned(template.replace("decided", "recommended"))
         };
-        text.replace("{option}", &self.short_name())
-            .replace("{section}", &self.section)
+        let text = text
+            .replace("{option}", &self.short_name())
+            .replace("{section}", &self.section);
+        match self.target {
+            Some(target) => crate::knowledge::story_terms::story_terms().apply(&text, target),
+            None => text,
+        }
     }
 }
 
@@ -119,6 +127,10 @@ pub enum Basis {
 /// (with `basis`, the recommended one of those not decided). Components whose choice names an
 /// option that is not on the card are left out.
 pub(crate) fn decided(session: &Session, basis: Basis) -> Vec<Chosen<'_>> {
+    let target = match crate::analysis::ranking::hosting_target(&session.assumptions).as_slice() {
+        [one] if ["aws", "azure", "gcp"].contains(one) => Some(*one),
+        _ => None,
+    };
     let mut out: Vec<(usize, Chosen<'_>)> = Vec::new();
     for (k, c) in session.components.iter().enumerate() {
         let (option_id, justification, decided) = match (&c.decision, &c.recommendation, basis) {
@@ -149,6 +161,7 @@ pub(crate) fn decided(session: &Session, basis: Basis) -> Vec<Chosen<'_>> {
                 option,
                 tags: option_tags(option),
                 section,
+                target,
             },
         ));
     }

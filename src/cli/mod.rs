@@ -62,6 +62,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliError
         crate::knowledge::extraction::install(&home.config_dir);
         crate::knowledge::fit_rules::install(&home.config_dir);
         crate::knowledge::runbooks::install(&home.config_dir);
+        crate::knowledge::story_terms::install(&home.config_dir);
     }
     let mut stdout = output::Stdout::new(out);
     let status = match output::Content::of(cli.command.as_ref()) {

@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod extraction;
 pub mod fit_rules;
 pub mod runbooks;
+pub mod story_terms;
 pub mod tags;
 mod template;
 

@@ -272,6 +272,7 @@ impl App {
                 .iter()
                 .chain(crate::knowledge::fit_rules::install_warnings())
                 .chain(crate::knowledge::runbooks::install_warnings())
+                .chain(crate::knowledge::story_terms::install_warnings())
                 .cloned(),
         );
         let (checklist, checklist_warnings) =
