@@ -35,6 +35,9 @@ pub fn own_topics(component: &str) -> &'static [AssumptionTopic] {
 pub struct Reason {
     pub points: i32,
     pub why: String,
+    /// The same in the inputs' own words, for a rationale a person reads: the statement quoted
+    /// with its source, or the figure against what the option gives.
+    pub said: String,
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +160,38 @@ fn decides(option: &CatalogOption, tag: Option<&str>) -> bool {
         .any(|g| g.tags.iter().any(|t| t == tag) && option.tags.iter().any(|o| g.tags.contains(o)))
 }
 
+/// A statement in a few words: whitespace collapsed, at most about 120 characters, cut at a word.
+fn brief(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim_end_matches('.');
+    if text.chars().count() <= 120 {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(120).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}\u{2026}", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// Why the option is recommended, in the inputs' own words: what speaks for it most (at most
+/// three statements or figures, quoted with their sources), or that nothing does.
+pub fn rationale(r: &Ranked) -> String {
+    let mut best: Vec<&Reason> = r.reasons.iter().filter(|x| x.points > 0).collect();
+    best.sort_by_key(|x| std::cmp::Reverse(x.points));
+    if best.is_empty() {
+        return "nothing in the inputs decides between the options, and its ratings (cost, \
+                complexity, operational burden, lock-in) are the best of those considered"
+            .to_string();
+    }
+    let mut said: Vec<&str> = Vec::new();
+    for x in best {
+        if !said.contains(&x.said.as_str()) {
+            said.push(&x.said);
+        }
+    }
+    said.truncate(3);
+    said.join("; ")
+}
+
 fn source_of(f: &Finding) -> String {
     f.evidence
         .as_ref()
@@ -211,9 +246,14 @@ fn score(
             }
             (Verdict::Conflicting, _) => points.against_statement,
         };
+        let said = match f.basis {
+            Basis::Figure => f.explanation.trim_end_matches('.').to_string(),
+            Basis::Fact { .. } => format!("\u{201c}{}\u{201d}{}", brief(&f.fact), source_of(f)),
+        };
         let reason = Reason {
             points: p,
             why: format!("{}{}", f.explanation.trim_end_matches('.'), source_of(f)),
+            said,
         };
         if let Some(tag) = &f.tag {
             match by_tag.iter().find(|(v, t, _)| *v == f.verdict && t == tag) {
@@ -275,6 +315,7 @@ fn score(
                 "light operational burden ({}/5)",
                 option.ratings.operational_burden
             ),
+            said: "it is light to operate".into(),
         }),
         4 | 5 => reasons.push(Reason {
             points: points.heavy_burden,
@@ -282,6 +323,7 @@ fn score(
                 "heavy operational burden ({}/5)",
                 option.ratings.operational_burden
             ),
+            said: "it is heavy to operate".into(),
         }),
         _ => {}
     }

@@ -175,8 +175,8 @@ pub fn draft_choice(ranked: &[Ranked]) -> Option<(Vec<crate::model::OptionCard>,
         )
     } else {
         format!(
-            "it fits the inputs best of the options considered ({})",
-            explain(best)
+            "it fits the inputs best of the options considered: {}",
+            crate::analysis::ranking::rationale(best)
         )
     };
     Some((

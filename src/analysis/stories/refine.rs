@@ -437,7 +437,7 @@ pub fn suggest_refinements_from(
                     out.push(Refinement {
                         story: story.label(),
                         change: c.fill(rule.change),
-                        why: why(c, keyword),
+                        why: why(c, keyword, story),
                         decision: Some(c.component.id.clone()),
                     });
                 }
@@ -456,7 +456,16 @@ fn story_text(story: &Story) -> String {
     text.to_lowercase()
 }
 
-fn why(c: &Chosen<'_>, keyword: &str) -> String {
+/// The part of the story (its title, its user story or a criterion) in which `keyword` stands.
+fn touched<'s>(story: &'s Story, keyword: &str) -> &'s str {
+    std::iter::once(&story.title)
+        .chain(&story.user_story)
+        .chain(&story.acceptance_criteria)
+        .find(|part| part.to_lowercase().contains(keyword))
+        .map_or(story.title.as_str(), String::as_str)
+}
+
+fn why(c: &Chosen<'_>, keyword: &str, story: &Story) -> String {
     let justification = excerpt(c.justification);
     let quoted = if justification.is_empty() {
         String::new()
@@ -464,7 +473,7 @@ fn why(c: &Chosen<'_>, keyword: &str) -> String {
         format!(" because \u{201c}{justification}\u{201d}")
     };
     format!(
-        "{} {}: {}{quoted}. The story touches this (\u{201c}{keyword}\u{201d}).",
+        "{} {}: {}{quoted}. The story's text it changes: \u{201c}{}\u{201d} ({}).",
         c.section,
         if c.decided {
             "decided"
@@ -472,6 +481,8 @@ fn why(c: &Chosen<'_>, keyword: &str) -> String {
             "recommended (not yet decided)"
         },
         c.option.name.trim().trim_end_matches('.'),
+        excerpt(touched(story, keyword)).trim_end_matches('.'),
+        story.source.short()
     )
 }
 
