@@ -82,7 +82,7 @@ fn the_sample_exports_to_the_golden_document_and_adrs() {
 /// Worksheet results applied before and after the decisions of a section stay in its text, and
 /// in the exported document, for its primary decision and a further one.
 #[test]
-fn the_review_part_carries_notes_open_security_gaps_comments_and_the_tools_own_assessment() {
+fn the_export_carries_feedback_notes_open_security_gaps_comments_and_the_tools_own_assessment() {
     use infradraft::model::{
         ChecklistMark, CommentTarget, ElicitationAction, GapSeverity, Mark, ReviewComment,
         SecurityAnswer, Severity, Worksheet,
@@ -139,7 +139,21 @@ fn the_review_part_carries_notes_open_security_gaps_comments_and_the_tools_own_a
             resolved_at: resolved,
         });
     }
+    // Feedback on a draft and the revision made.
+    s.component_mut("data-resources")
+        .unwrap()
+        .feedback
+        .push(infradraft::model::FeedbackNote {
+            at: t(6),
+            feedback: "Aurora costs too much for dev.".into(),
+            revision: "Dev runs a single-AZ RDS instance.".into(),
+        });
     let doc = document(&s, &ctx(&checklist));
+    let log = &doc[doc.find("\n## Decision Log\n").expect("a decision log")..];
+    assert!(
+        log.contains("### Feedback and revisions\n\n- **Data Resources** (2027-01-15): Aurora costs too much for dev. — revised: Dev runs a single-AZ RDS instance."),
+        "{log}"
+    );
     let review = &doc[doc.find("\n## Checklist Review\n").expect("a review part")..];
     let review = &review[..review[3..].find("\n## ").map_or(review.len(), |i| i + 3)];
     let gaps = &review[review.find("### Open security gaps").expect("gaps listed")..];

@@ -289,6 +289,40 @@ pub fn stories_markdown(s: &Session) -> String {
 }
 
 fn decision_log_part(s: &Session) -> String {
+    let mut out = decisions_table(s);
+    out.push_str(&feedback_part(s));
+    out
+}
+
+/// The person's feedback on each decision's draft and the revision made, in decision order.
+fn feedback_part(s: &Session) -> String {
+    let mut out = String::new();
+    for c in s.decisions_by_section() {
+        for f in c.feedback.iter().filter(|f| !f.feedback.trim().is_empty()) {
+            if out.is_empty() {
+                out.push_str("\n### Feedback and revisions\n\n");
+            }
+            let revision = if f.revision.trim().is_empty() {
+                "no revision yet".to_string()
+            } else {
+                format!(
+                    "revised: {}",
+                    crate::text::sanitize_line(&one_line(f.revision.trim()))
+                )
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** ({}): {} — {revision}",
+                crate::text::sanitize_line(&s.decision_label(c)),
+                date(f.at),
+                crate::text::sanitize_line(&one_line(f.feedback.trim()))
+            );
+        }
+    }
+    out
+}
+
+fn decisions_table(s: &Session) -> String {
     let mut out = format!("## {DECISION_LOG_TITLE}\n\n");
     let decided: Vec<_> = s
         .decisions_by_section()
