@@ -88,13 +88,11 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
         .collect::<Vec<_>>()
         .join("\n");
     for id in ["compute-resources", "data-resources"] {
-        let c = s.component(id).unwrap();
-        let chosen = c
-            .decision
-            .as_ref()
-            .map(|d| d.option.clone())
-            .or_else(|| c.recommendation.as_ref().map(|r| r.option.clone()));
-        let name = chosen.and_then(|o| c.option(&o).map(|o| o.name.clone()));
+        let name = s
+            .component(id)
+            .unwrap()
+            .chosen()
+            .map(|(o, _)| o.name.clone());
         match name {
             Some(name) if !drawn.contains(name.as_str()) => {
                 fail(format!("no diagram draws {id}'s choice {name}"))
@@ -125,15 +123,8 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
         st.decision
             .as_ref()
             .and_then(|d| s.component(d))
-            .and_then(|c| {
-                let id = c
-                    .decision
-                    .as_ref()
-                    .map(|d| &d.option)
-                    .or(c.recommendation.as_ref().map(|r| &r.option))?;
-                c.option(id)
-            })
-            .is_some_and(|o| !o.realised_on.trim().is_empty())
+            .and_then(|c| c.chosen())
+            .is_some_and(|(o, _)| !o.realised_on.trim().is_empty())
     });
     if realised && !stories.contains("**Built with:** ") {
         fail("no story says what it is built with".into());

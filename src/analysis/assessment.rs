@@ -122,15 +122,6 @@ fn decisions<'a>(item: &'a ChecklistItem, s: &'a Session) -> Vec<&'a ComponentDe
         .collect()
 }
 
-/// The decided option of `c`, else the recommended one, and whether it is decided.
-fn choice(c: &ComponentDesign) -> Option<(&OptionCard, bool)> {
-    if let Some(d) = &c.decision {
-        return c.option(&d.option).map(|o| (o, true));
-    }
-    let r = c.recommendation.as_ref()?;
-    c.option(&r.option).map(|o| (o, false))
-}
-
 /// `Compute Resources: Amazon ECS on Fargate` or `… (recommended, not yet decided)`.
 fn choice_label(s: &Session, c: &ComponentDesign, option: &OptionCard, decided: bool) -> String {
     format!(
@@ -196,7 +187,7 @@ fn run(check: Check, item: &ChecklistItem, s: &Session, needs: &Needs) -> Vec<Fo
         Check::Meets(need) => decisions(item, s)
             .into_iter()
             .filter_map(|c| {
-                let (option, decided) = choice(c)?;
+                let (option, decided) = c.chosen()?;
                 let compared = comparisons(option, needs);
                 let cmp = compared.iter().find(|cmp| cmp.need == need)?;
                 let label = choice_label(s, c, option, decided);
@@ -208,7 +199,7 @@ fn run(check: Check, item: &ChecklistItem, s: &Session, needs: &Needs) -> Vec<Fo
             .collect(),
         Check::Decided => decisions(item, s)
             .into_iter()
-            .map(|c| match choice(c) {
+            .map(|c| match c.chosen() {
                 Some((option, true)) => {
                     met(format!("{} decided", choice_label(s, c, option, true)))
                 }
@@ -262,7 +253,7 @@ fn run(check: Check, item: &ChecklistItem, s: &Session, needs: &Needs) -> Vec<Fo
             decisions(item, s)
                 .into_iter()
                 .filter_map(|c| {
-                    let (option, decided) = choice(c)?;
+                    let (option, decided) = c.chosen()?;
                     let label = choice_label(s, c, option, decided);
                     let accepted = |f: &crate::analysis::crosscheck::Finding| {
                         c.decision.as_ref().and_then(|d| {

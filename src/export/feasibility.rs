@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 
 use crate::analysis::crosscheck::{Assessor, Needs, Verdict};
-use crate::model::{ComponentDesign, GapSeverity, OptionCard, Session};
+use crate::model::{ComponentDesign, GapSeverity, Session};
 
 /// Red, amber or green.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,15 +42,6 @@ pub struct AreaRating {
     pub reasons: Vec<String>,
 }
 
-fn choice(c: &ComponentDesign) -> Option<&OptionCard> {
-    let id = c
-        .decision
-        .as_ref()
-        .map(|d| &d.option)
-        .or(c.recommendation.as_ref().map(|r| &r.option))?;
-    c.option(id)
-}
-
 /// The rating of every section that holds decisions, in document order.
 pub fn ratings(s: &Session) -> Vec<AreaRating> {
     let needs = Needs::of(&s.requirements);
@@ -72,7 +63,7 @@ pub fn ratings(s: &Session) -> Vec<AreaRating> {
             } else {
                 format!("{}: ", s.decision_title(c))
             };
-            let Some(option) = choice(c) else {
+            let Some((option, _)) = c.chosen() else {
                 amber.push(format!("{label}no option chosen yet"));
                 continue;
             };
@@ -204,8 +195,8 @@ fn cell(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{
-        Assumption, AssumptionTopic, ConflictAck, Decision, Modality, Recommendation, Section,
-        SourceRef,
+        Assumption, AssumptionTopic, ConflictAck, Decision, Modality, OptionCard, Recommendation,
+        Section, SourceRef,
     };
     use jiff::Timestamp;
 

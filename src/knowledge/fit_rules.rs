@@ -278,21 +278,11 @@ pub fn fit_rules() -> &'static FitRules {
 /// Loads the built-in rules and the team's `<config>/ranking/*.ron`; returns one warning per team
 /// file left out. Only the first call has an effect.
 pub fn install(config_dir: &Path) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let mut rules = match builtin() {
-        Ok(r) => r,
-        Err(e) => {
-            warnings.push(e);
-            let _ = WARNINGS.set(warnings.clone());
-            return warnings;
-        }
-    };
-    for (path, text) in super::team_files(config_dir, "ranking") {
-        if let Err(e) = text.and_then(|text| rules.add(&path, &text)) {
-            warnings.push(format!("{e}; file skipped"));
-        }
+    let (rules, warnings) =
+        super::with_team_files(builtin(), config_dir, "ranking", |_| true, FitRules::add);
+    if let Some(rules) = rules {
+        let _ = INSTALLED.set(rules);
     }
-    let _ = INSTALLED.set(rules);
     let _ = WARNINGS.set(warnings.clone());
     warnings
 }

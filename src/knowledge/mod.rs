@@ -42,3 +42,34 @@ pub(crate) fn team_files(
         })
         .collect()
 }
+
+/// Knowledge of one kind as a process uses it: the built-in files with a team's
+/// `<config>/<kind>/*.ron` added (those whose file name `wanted` accepts), and one warning per team
+/// file left out (`add` adds nothing from a file it refuses). `None` when the built-in files do
+/// not load, which the warnings then say.
+pub(crate) fn with_team_files<T>(
+    builtin: Result<T, String>,
+    config_dir: &std::path::Path,
+    kind: &str,
+    wanted: impl Fn(&str) -> bool,
+    mut add: impl FnMut(&mut T, &std::path::Path, &str) -> Result<(), String>,
+) -> (Option<T>, Vec<String>) {
+    let mut all = match builtin {
+        Ok(all) => all,
+        Err(e) => return (None, vec![e]),
+    };
+    let mut warnings = Vec::new();
+    for (path, text) in team_files(config_dir, kind) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !wanted(&name) {
+            continue;
+        }
+        if let Err(e) = text.and_then(|text| add(&mut all, &path, &text)) {
+            warnings.push(format!("{e}; file skipped"));
+        }
+    }
+    (Some(all), warnings)
+}

@@ -252,21 +252,16 @@ pub fn runbooks() -> &'static Runbooks {
 /// Loads the built-in runbooks and the team's `<config>/runbooks/*.ron`; returns one warning per
 /// team file left out. Only the first call has an effect.
 pub fn install(config_dir: &Path) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let mut all = match Runbooks::builtin() {
-        Ok(r) => r,
-        Err(e) => {
-            warnings.push(e);
-            let _ = WARNINGS.set(warnings.clone());
-            return warnings;
-        }
-    };
-    for (path, text) in super::team_files(config_dir, "runbooks") {
-        if let Err(e) = text.and_then(|text| all.add(&path, &text)) {
-            warnings.push(format!("{e}; file skipped"));
-        }
+    let (all, warnings) = super::with_team_files(
+        Runbooks::builtin(),
+        config_dir,
+        "runbooks",
+        |_| true,
+        Runbooks::add,
+    );
+    if let Some(all) = all {
+        let _ = INSTALLED.set(all);
     }
-    let _ = INSTALLED.set(all);
     let _ = WARNINGS.set(warnings.clone());
     warnings
 }

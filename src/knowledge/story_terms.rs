@@ -112,28 +112,16 @@ pub fn story_terms() -> &'static StoryTerms {
 /// Loads the built-in terms and the team's `<config>/stories/terms*.ron`; returns one warning per
 /// team file left out. Only the first call has an effect.
 pub fn install(config_dir: &Path) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let mut all = match StoryTerms::builtin() {
-        Ok(t) => t,
-        Err(e) => {
-            warnings.push(e);
-            let _ = WARNINGS.set(warnings.clone());
-            return warnings;
-        }
-    };
-    for (path, text) in super::team_files(config_dir, "stories") {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !name.starts_with("terms") {
-            continue;
-        }
-        if let Err(e) = text.and_then(|text| all.add(&path, &text)) {
-            warnings.push(format!("{e}; file skipped"));
-        }
+    let (all, warnings) = super::with_team_files(
+        StoryTerms::builtin(),
+        config_dir,
+        "stories",
+        |name| name.starts_with("terms"),
+        StoryTerms::add,
+    );
+    if let Some(all) = all {
+        let _ = INSTALLED.set(all);
     }
-    let _ = INSTALLED.set(all);
     let _ = WARNINGS.set(warnings.clone());
     warnings
 }

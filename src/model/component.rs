@@ -228,6 +228,16 @@ impl ComponentDesign {
     pub fn is_decided(&self) -> bool {
         self.decision.is_some()
     }
+
+    /// The decided option, else the recommended one, and whether it is decided; `None` while the
+    /// decision has neither (or names an option not on the table).
+    pub fn chosen(&self) -> Option<(&OptionCard, bool)> {
+        if let Some(d) = &self.decision {
+            return self.option(&d.option).map(|o| (o, true));
+        }
+        let r = self.recommendation.as_ref()?;
+        self.option(&r.option).map(|o| (o, false))
+    }
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub fn is_live_marker(line: &str) -> bool {
 
 /// The tags of decision `id`'s chosen (else recommended) option; `None` while it has neither.
 pub fn chosen_tags(s: &Session, id: &str) -> Option<Vec<String>> {
-    pick(s.component(id)?).map(|(o, _)| o.tags.clone())
+    s.component(id)?.chosen().map(|(o, _)| o.tags.clone())
 }
 
 /// The line a choice marker shows: the decision's title and its choice with the services it is
@@ -418,16 +418,8 @@ fn passages(s: &Session, wanted: &[String]) -> Vec<(String, crate::model::Source
 }
 
 /// The option a decision stands at: decided, else recommended; with whether it is decided.
-fn pick(c: &ComponentDesign) -> Option<(&OptionCard, bool)> {
-    if let Some(d) = &c.decision {
-        return c.option(&d.option).map(|o| (o, true));
-    }
-    let r = c.recommendation.as_ref()?;
-    c.option(&r.option).map(|o| (o, false))
-}
-
 fn pick_line(s: &Session, c: &ComponentDesign) -> Option<String> {
-    let (o, decided) = pick(c)?;
+    let (o, decided) = c.chosen()?;
     let built = if o.realised_on.trim().is_empty() {
         String::new()
     } else {
@@ -458,7 +450,7 @@ fn applies(s: &Session, sub: &TemplateSubsection) -> Option<bool> {
         .decisions
         .iter()
         .filter_map(|d| s.component(d))
-        .filter_map(|c| pick(c).map(|(o, _)| o))
+        .filter_map(|c| c.chosen().map(|(o, _)| o))
         .collect();
     if picks.is_empty() {
         return None;
@@ -488,7 +480,7 @@ fn body(s: &Session, sub: &TemplateSubsection, items: &[Item]) -> String {
     let picked: Vec<&str> = sub
         .decisions
         .iter()
-        .filter(|d| s.component(d).and_then(pick).is_some())
+        .filter(|d| s.component(d).and_then(ComponentDesign::chosen).is_some())
         .map(String::as_str)
         .collect();
     if applies != Some(false) {
