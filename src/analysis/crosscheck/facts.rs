@@ -4,11 +4,11 @@
 //! another tool of that kind.
 
 use super::{
-    Basis, Finding, OptionTags, Verdict, capitalize, evidence, from_prd, norm_tags, option_has,
-    quoted, source_name, split, topic_name,
+    Basis, Finding, OptionTags, Verdict, capitalize, from_prd, norm_tags, option_has, quoted,
+    source_name, split, topic_name,
 };
 use crate::knowledge::extraction::extraction;
-use crate::model::{Assumption, AssumptionTopic, InputDocument, Modality};
+use crate::model::{Assumption, AssumptionTopic, InputDocument, Modality, SourceRef};
 
 /// The tools of `group` a set of tags names, with their equivalents (`terraform` → `opentofu`).
 fn named_in<'a>(group: &'a [String], tags: &[String]) -> Vec<&'a str> {
@@ -56,10 +56,16 @@ fn other_tool_of_kind(
     None
 }
 
+/// Where a finding's evidence is and its line, from the fact's source and tag (see
+/// `super::evidence`); the assessor keeps what it has looked up.
+pub(super) type EvidenceOf<'e> =
+    dyn Fn(Option<&SourceRef>, Option<&str>) -> (Option<SourceRef>, String) + 'e;
+
 pub(super) fn check_fact(
     option: &OptionTags,
     fact: &Assumption,
     inputs: &[InputDocument],
+    evidence: &EvidenceOf<'_>,
 ) -> Option<Finding> {
     let fact_tags = norm_tags(&fact.tags);
     let (mut fact_pos, fact_neg) = split(&fact_tags);
@@ -194,7 +200,7 @@ pub(super) fn check_fact(
         }
     };
     let (verdict, explanation) = verdict_and_text?;
-    let (evidence, quote) = evidence(inputs, fact.source.as_ref(), first_tag.as_deref());
+    let (evidence, quote) = evidence(fact.source.as_ref(), first_tag.as_deref());
     Some(Finding {
         verdict,
         fact: fact.text.clone(),

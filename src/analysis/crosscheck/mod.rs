@@ -194,6 +194,29 @@ fn evidence(
     source: Option<&SourceRef>,
     tag: Option<&str>,
 ) -> (Option<SourceRef>, String) {
+    evidence_with(inputs, source, tag, &|text: &str, _: u32| line_tags(text))
+}
+
+/// The tags a line of an input names, with their implied tags.
+fn line_tags(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in find_terms(text) {
+        for e in expand_tags(&[t.tag.as_str()]) {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// [`evidence`], with the tags of a line (its text and number) from `tags_at`.
+fn evidence_with(
+    inputs: &[InputDocument],
+    source: Option<&SourceRef>,
+    tag: Option<&str>,
+    tags_at: &dyn Fn(&str, u32) -> Vec<String>,
+) -> (Option<SourceRef>, String) {
     let Some(source) = source else {
         return (None, String::new());
     };
@@ -208,10 +231,7 @@ fn evidence(
             if text.is_empty() || l >= source.line.saturating_add(40) {
                 break;
             }
-            let mentions = find_terms(text)
-                .iter()
-                .any(|t| expand_tags(&[t.tag.as_str()]).iter().any(|e| e == tag));
-            if mentions {
+            if tags_at(text, l).iter().any(|e| e == tag) {
                 line = l;
                 break;
             }
@@ -332,7 +352,17 @@ pub struct Assessor<'a> {
     facts: &'a [Assumption],
     inputs: &'a [InputDocument],
     needs: std::borrow::Cow<'a, Needs>,
+    /// The evidence found for a source and a tag, kept: many options are judged against the same
+    /// facts, and finding the line that names a tag reads the input.
+    quotes: EvidenceCache,
+    /// The tags each line of an input names, kept for the same reason: the lines after facts
+    /// that lie close together are read for many of them.
+    line_tags: std::cell::RefCell<std::collections::HashMap<(String, u32), Vec<String>>>,
 }
+
+type EvidenceCache = std::cell::RefCell<
+    std::collections::HashMap<(String, u32, Option<String>), (Option<SourceRef>, String)>,
+>;
 
 impl<'a> Assessor<'a> {
     pub fn new(
@@ -344,7 +374,36 @@ impl<'a> Assessor<'a> {
             facts,
             inputs,
             needs: std::borrow::Cow::Owned(Needs::of(requirements)),
+            quotes: Default::default(),
+            line_tags: Default::default(),
         }
+    }
+
+    /// [`evidence`] for a source and a tag, looked up once per assessor.
+    fn evidence(
+        &self,
+        source: Option<&SourceRef>,
+        tag: Option<&str>,
+    ) -> (Option<SourceRef>, String) {
+        let Some(src) = source else {
+            return (None, String::new());
+        };
+        let key = (src.input.clone(), src.line, tag.map(str::to_string));
+        if let Some(found) = self.quotes.borrow().get(&key) {
+            return found.clone();
+        }
+        let tags_at = |text: &str, line: u32| {
+            let key = (src.input.clone(), line);
+            if let Some(tags) = self.line_tags.borrow().get(&key) {
+                return tags.clone();
+            }
+            let tags = line_tags(text);
+            self.line_tags.borrow_mut().insert(key, tags.clone());
+            tags
+        };
+        let found = evidence_with(self.inputs, source, tag, &tags_at);
+        self.quotes.borrow_mut().insert(key, found.clone());
+        found
     }
 
     /// The facts options are judged against.
@@ -362,6 +421,8 @@ impl<'a> Assessor<'a> {
             facts,
             inputs,
             needs: std::borrow::Cow::Borrowed(needs),
+            quotes: Default::default(),
+            line_tags: Default::default(),
         }
     }
 
@@ -379,7 +440,8 @@ impl<'a> Assessor<'a> {
         };
         let mut chosen: Vec<(usize, u8, Finding)> = Vec::new();
         for (i, f) in self.facts.iter().enumerate() {
-            let Some(finding) = facts::check_fact(&tags, f, self.inputs) else {
+            let found = |source: Option<&SourceRef>, tag: Option<&str>| self.evidence(source, tag);
+            let Some(finding) = facts::check_fact(&tags, f, self.inputs, &found) else {
                 continue;
             };
             let r = rank(f);
