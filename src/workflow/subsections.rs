@@ -186,15 +186,27 @@ impl Item<'_> {
         }
     }
 
-    fn line(&self) -> String {
+    /// The item as a line of the document. A statement read from a table row names what each
+    /// cell is, from the table's header.
+    fn line(&self, inputs: &[crate::model::InputDocument]) -> String {
         let one = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         let src = |s: Option<&crate::model::SourceRef>| {
             s.map(|s| format!(" ({})", s.short())).unwrap_or_default()
         };
+        let row = |text: &str, at: Option<&crate::model::SourceRef>| -> Option<String> {
+            let at = at?;
+            if !text.contains(" | ") {
+                return None;
+            }
+            let input = inputs.iter().find(|i| i.path == at.input)?;
+            crate::inputs::extract::labelled_row(input, at.line)
+        };
         match self {
             Item::Fact(a) => format!(
                 "- {}{}",
-                crate::text::sanitize_line(&one(&a.text)),
+                crate::text::sanitize_line(
+                    &row(&a.text, a.source.as_ref()).unwrap_or_else(|| one(&a.text))
+                ),
                 src(a.source.as_ref())
             ),
             Item::Requirement(r) => format!(
@@ -203,9 +215,11 @@ impl Item<'_> {
                 crate::text::sanitize_line(&one(&r.text)),
                 src(r.source.as_ref())
             ),
-            Item::Passage(t, at) => {
-                format!("- {}{}", crate::text::sanitize_line(&one(t)), src(Some(at)))
-            }
+            Item::Passage(t, at) => format!(
+                "- {}{}",
+                crate::text::sanitize_line(&row(t, Some(at)).unwrap_or_else(|| one(t))),
+                src(Some(at))
+            ),
         }
     }
 }
@@ -469,7 +483,7 @@ fn body(s: &Session, sub: &TemplateSubsection, items: &[Item]) -> String {
         if !items.is_empty() {
             out.push_str("\nFrom the inputs:\n\n");
             for item in items {
-                out.push_str(&item.line());
+                out.push_str(&item.line(&s.inputs));
                 out.push('\n');
             }
         }
@@ -499,7 +513,7 @@ fn body(s: &Session, sub: &TemplateSubsection, items: &[Item]) -> String {
     if !items.is_empty() {
         out.push_str("From the inputs:\n\n");
         for item in items {
-            out.push_str(&item.line());
+            out.push_str(&item.line(&s.inputs));
             out.push('\n');
         }
     }
@@ -556,7 +570,7 @@ pub fn inside_part(
             continue;
         }
         for item in items {
-            let line = item.line();
+            let line = item.line(&s.inputs);
             if !lines.contains(&line) {
                 lines.push(line);
             }

@@ -8,6 +8,7 @@
 //! table of test types whose first row is "Integration" is not taken for a list of environments.
 
 use super::blocks::{BlockKind, parse};
+use super::tables::value;
 use crate::knowledge::extraction::extraction;
 use crate::model::{InputDocument, SourceRef};
 
@@ -20,16 +21,6 @@ pub struct EnvironmentFacts {
     pub written: Option<String>,
     /// `Account: nsf-ferrybook-prod; Region: eu-north-1`, with where it was read.
     pub facts: Vec<(String, SourceRef)>,
-}
-
-/// A cell's text as a value: empty for a dash or "n/a".
-fn value(cell: &str) -> &str {
-    let t = cell.trim();
-    if matches!(t, "" | "-" | "–" | "—" | "n/a" | "N/A") {
-        ""
-    } else {
-        t
-    }
 }
 
 /// Every environment the inputs say something about, in the order of the environments file.

@@ -18,6 +18,7 @@ mod regimes;
 mod requirements;
 mod stack;
 mod statements;
+mod tables;
 pub mod vocab;
 
 pub use assumptions::{TechnicalAssumptions, technical_assumptions};
@@ -28,6 +29,7 @@ pub use outline::{normalize_heading, outline};
 pub use regimes::{regime_evidence, regimes_in_scope};
 pub use requirements::{categorize, extract_requirements};
 pub use stack::{all_facts, tech_stack_facts};
+pub use tables::labelled_row;
 pub use vocab::{TagDef, expand_tags, tag_def, tag_topic, tags_in};
 
 /// A heading of a Markdown document.
