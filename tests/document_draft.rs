@@ -160,6 +160,25 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
     if blocks == 0 && !environments.contains("Which environments does the project have") {
         fail("neither environment blocks nor the question".into());
     }
+    // A story about a platform is drafted only where that platform was chosen.
+    for st in &s.stories {
+        if !st.title.contains("Kubernetes") {
+            continue;
+        }
+        let tags = st
+            .decision
+            .as_ref()
+            .and_then(|d| s.component(d))
+            .and_then(|c| c.chosen())
+            .map(|(o, _)| {
+                let tags: Vec<&str> = o.tags.iter().map(String::as_str).collect();
+                infradraft::inputs::extract::expand_tags(&tags)
+            })
+            .unwrap_or_default();
+        if !tags.iter().any(|t| t == "kubernetes") {
+            fail(format!("{} drafted without Kubernetes chosen", st.title));
+        }
+    }
     // On one cloud, the stories speak its words, not the neutral ones.
     if let [target] = infradraft::analysis::ranking::hosting_target(&s.assumptions).as_slice()
         && ["aws", "azure", "gcp"].contains(target)
@@ -375,6 +394,11 @@ fn the_sample_document_is_complete() {
     ] {
         assert!(stories.contains(expected), "{expected}: {stories}");
     }
+    // ECS on Fargate was chosen, not Kubernetes: no Kubernetes story.
+    assert!(
+        s.stories.iter().all(|st| !st.title.contains("Kubernetes")),
+        "{stories}"
+    );
     for wrong in ["the decided", "as decided"] {
         assert!(!stories.contains(wrong), "{wrong}: {stories}");
     }
