@@ -19,6 +19,7 @@ pub mod merge_view;
 pub mod navigator;
 pub mod popup;
 pub mod preview_pane;
+mod quiet_backend;
 pub mod stages;
 pub mod status;
 pub mod stories_stage;

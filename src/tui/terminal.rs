@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
+use ratatui::Terminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -18,7 +19,11 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 use ratatui::prelude::CrosstermBackend;
-use ratatui::{DefaultTerminal, Terminal};
+
+use super::quiet_backend::QuietBackend;
+
+/// The workbench's terminal: crossterm on stdout, quiet when nothing changed.
+type Screen = Terminal<QuietBackend<CrosstermBackend<io::Stdout>>>;
 
 use super::app::{App, EditTarget, Effect};
 use super::journal::{Journal, JournalJob};
@@ -36,7 +41,7 @@ pub enum Ending {
     },
 }
 
-fn enter() -> io::Result<DefaultTerminal> {
+fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
     let mut out = io::stdout();
     if let Err(e) = execute!(
@@ -48,7 +53,7 @@ fn enter() -> io::Result<DefaultTerminal> {
         leave();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(QuietBackend::new(CrosstermBackend::new(out)))
 }
 
 /// Puts the terminal back the way it was. Safe to call more than once.
@@ -324,7 +329,7 @@ fn panic_on_test_key(ev: &event::Event) {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     signalled: &AtomicUsize,
     highlighter: &std::sync::mpsc::Receiver<Highlighter>,
@@ -425,7 +430,7 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Suspends the screen, edits `text` in `$VISUAL` / `$EDITOR` (as git does: through the shell, so
 /// the variable may hold arguments), and restores the screen. `Ok(None)` when the editor failed.
-fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> Result<Option<String>, String> {
+fn edit_externally(terminal: &mut Screen, text: &str) -> Result<Option<String>, String> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
