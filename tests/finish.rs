@@ -119,6 +119,7 @@ fn starter_diagrams_are_generated_edited_live_and_validated() {
     assert!(problems[0].to_string().ends_with("arrow without a target"));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Network topology ✗1"), "{s}");
+    assert!(s.contains("editing the diagram"), "{s}");
     assert!(s.contains("arrow without a"), "{s}");
     for _ in 0.."  broken -->".len() + 1 {
         app.handle_event(key(KeyCode::Backspace));
@@ -178,6 +179,12 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
     assert!(app.editing_story());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("INFRA-2 · editing (Esc saves)"), "{s}");
+    // The key bar says where keys go, not the list's keys.
+    assert!(
+        s.contains("editing the story: type Markdown · Esc saves it"),
+        "{s}"
+    );
+    assert!(!s.contains("d draft"), "{s}");
     // Retitle on the heading line, and add a criterion at the end.
     app.handle_event(key(KeyCode::End));
     typ(&mut app, " for Ferrybook");

@@ -305,6 +305,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         keys.push(Span::styled(k, t.key));
         keys.push(Span::styled(format!(" {name}  "), t.dim));
     }
+    // While a story or a diagram is edited, keys go to its editor, not to the list.
+    let editing = match app.selected_stage() {
+        Some(super::navigator::Stage::Stories) if app.editing_story() => {
+            Some(" editing the story: type Markdown · Esc saves it")
+        }
+        Some(super::navigator::Stage::Diagrams) if app.editing_diagram() => {
+            Some(" editing the diagram: type Mermaid, applied as you type · Esc stops")
+        }
+        _ => None,
+    };
+    if app.focus == Pane::Editor
+        && let Some(hint) = editing
+    {
+        keys = vec![Span::styled(hint, t.dim)];
+    }
     if app.focus == Pane::Editor
         && let Some(query) = app
             .selected_section()
