@@ -321,20 +321,7 @@ fn yolo_documents_of_the_held_out_sets_are_complete() {
 #[test]
 fn the_sample_document_is_complete() {
     let template = Template::builtin().unwrap();
-    let catalog = Catalog::builtin().unwrap();
-    let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let mut s = infradraft::workflow::new_session(
-        &template,
-        infradraft::workflow::NewSession {
-            title: None,
-            project: None,
-            authors: vec![],
-            mode: None,
-            inputs: infradraft::sample::inputs(now),
-        },
-        now,
-    );
-    draft_all(&mut s, &template, &catalog, now);
+    let s = sets::drafted_sample(&Catalog::builtin().unwrap());
     let (problems, _) = examine("sample", &s);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // What the sample's inputs state lands in the sections it belongs to.

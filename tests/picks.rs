@@ -245,22 +245,8 @@ fn picks_on_the_held_out_sets() {
 
 /// The bundled sample, YOLO-drafted, and the catalog it was drafted from.
 fn drafted_sample() -> (infradraft::model::Session, Catalog) {
-    let template = Template::builtin().unwrap();
     let catalog = Catalog::builtin().unwrap();
-    let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let mut s = infradraft::workflow::new_session(
-        &template,
-        infradraft::workflow::NewSession {
-            title: None,
-            project: None,
-            authors: vec![],
-            mode: None,
-            inputs: infradraft::sample::inputs(now),
-        },
-        now,
-    );
-    draft_all(&mut s, &template, &catalog, now);
-    (s, catalog)
+    (sets::drafted_sample(&catalog), catalog)
 }
 
 /// The bundled sample: NFR4 asks to survive the loss of a region, the guidelines mandate

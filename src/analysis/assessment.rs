@@ -26,7 +26,7 @@ use crate::analysis::crosscheck::{Assessor, Needs, Outcome, comparisons};
 use crate::analysis::diagram_check;
 use crate::knowledge::FigureKind;
 use crate::knowledge::checklist::{Check, Checklist, ChecklistItem};
-use crate::model::{ComponentDesign, Mark, OptionCard, Session};
+use crate::model::{ComponentDesign, Mark, OptionCard, Requirement, Session};
 
 /// One finding of a check: met or not, and the evidence in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,22 @@ impl Assessment {
 pub fn assess(checklist: &Checklist, session: &Session) -> Vec<Assessment> {
     let decided = super::checklist_review::decided_tags(session);
     let needs = Needs::of(&session.requirements);
+    let ctx = Context {
+        s: session,
+        needs: &needs,
+        assessor: Assessor::with_needs(&session.assumptions, &needs, &session.inputs),
+        stated: session
+            .requirements
+            .iter()
+            .map(|r| {
+                let kinds = crate::inputs::extract::figures(&r.text)
+                    .iter()
+                    .map(FigureKind::of)
+                    .collect();
+                (r, kinds)
+            })
+            .collect(),
+    };
     checklist
         .categories
         .iter()
@@ -71,16 +87,26 @@ pub fn assess(checklist: &Checklist, session: &Session) -> Vec<Assessment> {
                 .is_none_or(|tags| tags.iter().any(|t| decided.contains(t)))
         })
         .flat_map(|(_, items)| items)
-        .filter_map(|item| assess_item(item, session, &needs))
+        .filter_map(|item| assess_item(item, &ctx))
         .collect()
 }
 
+/// What every item's checks read, worked out once per assessment.
+struct Context<'a> {
+    s: &'a Session,
+    needs: &'a Needs,
+    /// One assessor for all items, which keeps the evidence it has found.
+    assessor: Assessor<'a>,
+    /// Each requirement with the kinds of figure it states.
+    stated: Vec<(&'a Requirement, Vec<FigureKind>)>,
+}
+
 /// The assessment of one item; `None` when it declares no check or none could be assessed.
-pub fn assess_item(item: &ChecklistItem, session: &Session, needs: &Needs) -> Option<Assessment> {
+fn assess_item(item: &ChecklistItem, ctx: &Context) -> Option<Assessment> {
     let found: Vec<Found> = item
         .assess
         .iter()
-        .flat_map(|check| run(*check, item, session, needs))
+        .flat_map(|check| run(*check, item, ctx))
         .collect();
     if found.is_empty() {
         return None;
@@ -158,18 +184,15 @@ fn figure_name(kind: FigureKind) -> &'static str {
     }
 }
 
-fn run(check: Check, item: &ChecklistItem, s: &Session, needs: &Needs) -> Vec<Found> {
+fn run(check: Check, item: &ChecklistItem, ctx: &Context) -> Vec<Found> {
+    let (s, needs) = (ctx.s, ctx.needs);
     match check {
         Check::Stated(kind) => {
-            let stating: Vec<String> = s
-                .requirements
+            let stating: Vec<String> = ctx
+                .stated
                 .iter()
-                .filter(|r| {
-                    crate::inputs::extract::figures(&r.text)
-                        .iter()
-                        .any(|f| FigureKind::of(f) == kind)
-                })
-                .map(|r| match &r.source {
+                .filter(|(_, kinds)| kinds.contains(&kind))
+                .map(|(r, _)| match &r.source {
                     Some(src) => format!("{} ({})", r.id, src.short()),
                     None => r.id.clone(),
                 })
@@ -249,7 +272,7 @@ fn run(check: Check, item: &ChecklistItem, s: &Session, needs: &Needs) -> Vec<Fo
             }]
         }
         Check::Honoured => {
-            let assessor = Assessor::with_needs(&s.assumptions, needs, &s.inputs);
+            let assessor = &ctx.assessor;
             decisions(item, s)
                 .into_iter()
                 .filter_map(|c| {

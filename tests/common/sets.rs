@@ -71,3 +71,22 @@ pub fn read_set(dir: &Path) -> Session {
         now,
     )
 }
+
+/// The bundled sample project as a new session, YOLO-drafted from `catalog` at a fixed time.
+pub fn drafted_sample(catalog: &infradraft::knowledge::Catalog) -> Session {
+    let template = Template::builtin().unwrap();
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let mut s = new_session(
+        &template,
+        NewSession {
+            title: None,
+            project: None,
+            authors: vec![],
+            mode: None,
+            inputs: infradraft::sample::inputs(now),
+        },
+        now,
+    );
+    infradraft::workflow::yolo::draft_all(&mut s, &template, catalog, now);
+    s
+}

@@ -24,7 +24,25 @@ pub struct EnvironmentFacts {
 }
 
 /// Every environment the inputs say something about, in the order of the environments file.
+/// The document asks for these more than once per showing (its blocks, then its open questions),
+/// so the last inputs' answer is kept, by each input's path, digest and length.
 pub fn environments(inputs: &[InputDocument]) -> Vec<EnvironmentFacts> {
+    type Key = Vec<(String, String, usize)>;
+    static LAST: std::sync::Mutex<Option<(Key, Vec<EnvironmentFacts>)>> =
+        std::sync::Mutex::new(None);
+    let key: Key = inputs.iter().map(super::tables::input_key).collect();
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((k, found)) = last.as_ref()
+        && *k == key
+    {
+        return found.clone();
+    }
+    let found = read_environments(inputs);
+    *last = Some((key, found.clone()));
+    found
+}
+
+fn read_environments(inputs: &[InputDocument]) -> Vec<EnvironmentFacts> {
     let known = &extraction().environments;
     // (kind, written, fact, source, from running text), in reading order.
     let mut found: Vec<(usize, String, String, SourceRef, bool)> = Vec::new();

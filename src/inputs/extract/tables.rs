@@ -14,11 +14,25 @@ type Row = (u32, Vec<String>, Vec<String>);
 /// The rows read so far, by the input's path, digest and length.
 type RowCache = Mutex<HashMap<(String, String, usize), Arc<Vec<Row>>>>;
 
+/// What identifies an input's text for a cache: its path, its digest (a hash of the text when it
+/// has none, as in documents made in memory) and its length.
+pub(super) fn input_key(input: &InputDocument) -> (String, String, usize) {
+    let digest = if input.sha256.is_empty() {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        input.text.hash(&mut h);
+        format!("{:016x}", h.finish())
+    } else {
+        input.sha256.clone()
+    };
+    (input.path.clone(), digest, input.text.len())
+}
+
 /// The rows of each input read so far, by path, digest and length; a few inputs at a time.
 fn rows_of(input: &InputDocument) -> Arc<Vec<Row>> {
     static CACHE: OnceLock<RowCache> = OnceLock::new();
     const KEPT: usize = 32;
-    let key = (input.path.clone(), input.sha256.clone(), input.text.len());
+    let key = input_key(input);
     let cache = CACHE.get_or_init(Default::default);
     if let Some(rows) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return rows.clone();
