@@ -175,6 +175,26 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
     let md = infradraft::analysis::stories::story_markdown(&app.session.stories[0]);
     assert!(md.contains("**Built with:** "), "{md}");
     app.handle_event(key(KeyCode::Down));
+    // Every drafted story reads back from its own Markdown unchanged.
+    for st in &app.session.stories {
+        let md = infradraft::analysis::stories::story_markdown(st);
+        let back =
+            infradraft::tui::stories_stage::read_edit(&app.session, st, &md).expect("one story");
+        assert_eq!(
+            infradraft::model::TechnicalStory {
+                edited: None,
+                ..back
+            },
+            *st
+        );
+    }
+    // Opening the editor and leaving it without a change changes nothing.
+    let history = app.session.history.len();
+    app.handle_event(key(KeyCode::Char('e')));
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_story());
+    assert_eq!(app.session.stories[1].edited, None);
+    assert_eq!(app.session.history.len(), history);
     app.handle_event(key(KeyCode::Char('e')));
     assert!(app.editing_story());
     let s = screen(&mut app, 120, 40);

@@ -217,8 +217,15 @@ impl App {
             return;
         };
         let text = edit.editor.textarea.lines().join("\n");
-        match read_edit(&self.session, &self.session.stories[i], &text) {
-            Ok(story) if story == self.session.stories[i] => {
+        let before = &self.session.stories[i];
+        match read_edit(&self.session, before, &text) {
+            // Read back unchanged: nothing was edited, and the story stays as drafted.
+            Ok(story)
+                if TechnicalStory {
+                    edited: before.edited.clone(),
+                    ..story.clone()
+                } == *before =>
+            {
                 self.stages.stories.editing = None;
             }
             Ok(story) => {
