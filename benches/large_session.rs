@@ -63,10 +63,35 @@ fn card(c: usize, o: usize) -> OptionCard {
 
 /// The large session of the budgets, with `text_bytes` of section text in all.
 pub fn large_session(text_bytes: usize) -> Session {
+    with_sections(|i| section_text(i, text_bytes / 40))
+}
+
+/// The large session with `text` (Markdown written elsewhere, such as by
+/// `scripts/gen_ops_markdown.py`) cut at block boundaries into its 40 sections.
+pub fn large_session_of(text: &str) -> Session {
+    let per = text.len() / 40 + 1;
+    let mut parts: Vec<String> = Vec::with_capacity(40);
+    let mut current = String::new();
+    for block in text.split_inclusive("\n\n") {
+        if current.len() >= per && parts.len() < 39 && fences_closed(&current) {
+            parts.push(std::mem::take(&mut current));
+        }
+        current.push_str(block);
+    }
+    parts.push(current);
+    parts.resize(40, String::new());
+    with_sections(|i| std::mem::take(&mut parts[i]))
+}
+
+/// Whether every code fence opened in `md` is closed (so that a cut after it keeps blocks whole).
+fn fences_closed(md: &str) -> bool {
+    md.lines().filter(|l| l.trim_start().starts_with("```")).count() % 2 == 0
+}
+
+fn with_sections(mut body: impl FnMut(usize) -> String) -> Session {
     let now = Timestamp::from_second(1_800_000_000).unwrap();
     let mut s = Session::empty("Large", "Bench", now);
     s.mode = Some(InteractionMode::Incremental);
-    let per = text_bytes / 40;
     for i in 0..40 {
         let id = format!("component-{i:02}");
         s.sections.push(Section {
@@ -74,7 +99,7 @@ pub fn large_session(text_bytes: usize) -> Session {
             title: format!("Component {i}"),
             status: SectionStatus::Drafted,
             hand_edited: true,
-            body: section_text(i, per),
+            body: body(i),
             generated: Some(String::new()),
         });
         let mut c = ComponentDesign::new(&id, "What this component provides and why it matters.");

@@ -67,8 +67,8 @@ const KEYWORDS: &[(&str, &[&str])] = &[
             "set -euo pipefail",
             "Aurora",
             "Bookings",
-            "╭─ hcl ",
-            "╭─ Dockerfile ",
+            "╭─ hcl\n",
+            "╭─ Dockerfile\n",
             "Decision (sprint 12):",
             "End of the infrastructure section.",
         ],
@@ -125,7 +125,7 @@ const KEYWORDS: &[(&str, &[&str])] = &[
     (
         "mermaid.md",
         &[
-            "╭─ mermaid ",
+            "╭─ mermaid\n",
             "Passenger app",
             "Standby region",
             "diagram could not be drawn: ",
@@ -188,7 +188,7 @@ fn code_in_the_infrastructure_fixture_is_highlighted() {
     for label in ["hcl", "yaml", "Dockerfile", "json", "bash"] {
         let start = lines
             .iter()
-            .position(|l| text_of(l).starts_with(&format!("╭─ {label} ")))
+            .position(|l| text_of(l) == format!("╭─ {label}"))
             .unwrap_or_else(|| panic!("{label} block"));
         let end = start
             + lines[start..]

@@ -56,13 +56,10 @@ pub type CliResult = Result<(), CliError>;
 /// the status is what the work gave (0, or `check`'s verdict). An error of the work itself is
 /// still reported.
 pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliError> {
-    // A team's own extraction knowledge (`<config>/extraction/`), before anything reads inputs.
-    // A broken file is left out; the workbench shows why, and so does `inputs`.
+    // A team's own knowledge (`<config>/extraction/`, …), loaded when first used. A broken file
+    // is left out, and the workbench says why.
     if let Ok(home) = Home::locate() {
-        crate::knowledge::extraction::install(&home.config_dir);
-        crate::knowledge::fit_rules::install(&home.config_dir);
-        crate::knowledge::runbooks::install(&home.config_dir);
-        crate::knowledge::story_terms::install(&home.config_dir);
+        crate::knowledge::use_config_dir(&home.config_dir);
     }
     let mut stdout = output::Stdout::new(out);
     let status = match output::Content::of(cli.command.as_ref()) {

@@ -54,7 +54,12 @@ pub fn run(
     if let Some(w) = loaded.warning {
         diagnostic(format_args!("infradraft: {w}"));
     }
-    let styles = loaded.theme.preview_styles();
+    // Body text keeps the terminal's own colours: the terminal's background is unknown here (the
+    // theme's text colour is chosen for the workbench's panes), and it keeps the output small.
+    let styles = crate::preview::PreviewStyles {
+        text: ratatui::style::Style::new(),
+        ..loaded.theme.preview_styles()
+    };
     // The renderer makes the document's own control characters inert before it styles the text;
     // this lets through the colours it adds and nothing else that could drive a terminal.
     let inert = crate::text::InertWriter::new(out).keep_sgr(color);

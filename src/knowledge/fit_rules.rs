@@ -1,6 +1,6 @@
 //! The rules options are judged by, as data: `assets/ranking/rules.ron` (built in) and a team's
 //! `<config>/ranking/*.ron`. See that file for what each part means. Loaded once per process, like
-//! the extraction knowledge: [`install`] at start, [`fit_rules`] everywhere else.
+//! the extraction knowledge: loaded on first use by [`fit_rules`].
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -262,29 +262,29 @@ static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
 
 /// Why team files were left out when the rules were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
+    fit_rules();
     WARNINGS.get().map_or(&[], Vec::as_slice)
 }
 
-/// The installed rules (the built-in ones when [`install`] was not called).
+/// The installed rules (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn fit_rules() -> &'static FitRules {
     INSTALLED.get_or_init(|| {
-        builtin().unwrap_or_else(|e| {
-            // The built-in file is tested to load; this is a build defect, not a user error.
-            panic!("the built-in ranking rules do not load: {e}")
+        let (loaded, warnings) = match super::config_dir() {
+            Some(dir) => load(dir),
+            None => (builtin().ok(), Vec::new()),
+        };
+        let _ = WARNINGS.set(warnings);
+        loaded.unwrap_or_else(|| {
+            // The built-in files are tested to load; this is a build defect, not a user error.
+            builtin().unwrap_or_else(|e| panic!("the built-in ranking rules do not load: {e}"))
         })
     })
 }
 
-/// Loads the built-in rules and the team's `<config>/ranking/*.ron`; returns one warning per team
-/// file left out. Only the first call has an effect.
-pub fn install(config_dir: &Path) -> Vec<String> {
-    let (rules, warnings) =
-        super::with_team_files(builtin(), config_dir, "ranking", |_| true, FitRules::add);
-    if let Some(rules) = rules {
-        let _ = INSTALLED.set(rules);
-    }
-    let _ = WARNINGS.set(warnings.clone());
-    warnings
+/// Loads the built-in rules and the team's `<config>/ranking/*.ron`; with one warning per team
+/// file left out.
+fn load(config_dir: &Path) -> (Option<FitRules>, Vec<String>) {
+super::with_team_files(builtin(), config_dir, "ranking", |_| true, FitRules::add)
 }
 
 #[cfg(test)]

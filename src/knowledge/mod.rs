@@ -19,6 +19,34 @@ pub use template::{
     TemplateSection, TemplateSubsection, italic,
 };
 
+static CONFIG_DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// Says where a team's own knowledge files are (the configuration directory). Each kind of
+/// knowledge (extraction, ranking rules, runbooks, story terms) is then loaded with the team's
+/// files the first time something uses it, so a command that needs none of it (`render`) pays
+/// nothing for it. Only the first call has an effect; without one, the built-in files alone are
+/// used.
+pub fn use_config_dir(dir: &std::path::Path) {
+    let _ = CONFIG_DIR.set(dir.to_path_buf());
+}
+
+/// The directory given to [`use_config_dir`].
+pub(crate) fn config_dir() -> Option<&'static std::path::Path> {
+    CONFIG_DIR.get().map(std::path::PathBuf::as_path)
+}
+
+/// Why team files were left out, for every kind of knowledge loaded on first use; loads them all
+/// if they were not yet.
+pub fn team_file_warnings() -> Vec<String> {
+    extraction::install_warnings()
+        .iter()
+        .chain(fit_rules::install_warnings())
+        .chain(runbooks::install_warnings())
+        .chain(story_terms::install_warnings())
+        .cloned()
+        .collect()
+}
+
 /// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a
 /// one-line error naming it. No directory means no files.
 pub(crate) fn team_files(

@@ -239,31 +239,35 @@ static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
 
 /// Why team files were left out when the runbooks were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
+    runbooks();
     WARNINGS.get().map_or(&[], Vec::as_slice)
 }
 
-/// The installed runbooks (the built-in ones when [`install`] was not called).
+/// The installed runbooks (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn runbooks() -> &'static Runbooks {
     INSTALLED.get_or_init(|| {
-        Runbooks::builtin().unwrap_or_else(|e| panic!("the built-in runbooks do not load: {e}"))
+        let (loaded, warnings) = match super::config_dir() {
+            Some(dir) => load(dir),
+            None => (Runbooks::builtin().ok(), Vec::new()),
+        };
+        let _ = WARNINGS.set(warnings);
+        loaded.unwrap_or_else(|| {
+            // The built-in files are tested to load; this is a build defect, not a user error.
+            Runbooks::builtin().unwrap_or_else(|e| panic!("the built-in runbooks do not load: {e}"))
+        })
     })
 }
 
-/// Loads the built-in runbooks and the team's `<config>/runbooks/*.ron`; returns one warning per
-/// team file left out. Only the first call has an effect.
-pub fn install(config_dir: &Path) -> Vec<String> {
-    let (all, warnings) = super::with_team_files(
+/// Loads the built-in runbooks and the team's `<config>/runbooks/*.ron`; with one warning per
+/// team file left out.
+fn load(config_dir: &Path) -> (Option<Runbooks>, Vec<String>) {
+super::with_team_files(
         Runbooks::builtin(),
         config_dir,
         "runbooks",
         |_| true,
         Runbooks::add,
-    );
-    if let Some(all) = all {
-        let _ = INSTALLED.set(all);
-    }
-    let _ = WARNINGS.set(warnings.clone());
-    warnings
+    )
 }
 
 #[cfg(test)]

@@ -98,32 +98,35 @@ static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
 
 /// Why team files were left out when the terms were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
+    story_terms();
     WARNINGS.get().map_or(&[], Vec::as_slice)
 }
 
-/// The installed terms (the built-in ones when [`install`] was not called).
+/// The installed terms (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn story_terms() -> &'static StoryTerms {
     INSTALLED.get_or_init(|| {
-        StoryTerms::builtin()
-            .unwrap_or_else(|e| panic!("the built-in story terms do not load: {e}"))
+        let (loaded, warnings) = match super::config_dir() {
+            Some(dir) => load(dir),
+            None => (StoryTerms::builtin().ok(), Vec::new()),
+        };
+        let _ = WARNINGS.set(warnings);
+        loaded.unwrap_or_else(|| {
+            // The built-in files are tested to load; this is a build defect, not a user error.
+            StoryTerms::builtin().unwrap_or_else(|e| panic!("the built-in story terms do not load: {e}"))
+        })
     })
 }
 
-/// Loads the built-in terms and the team's `<config>/stories/terms*.ron`; returns one warning per
-/// team file left out. Only the first call has an effect.
-pub fn install(config_dir: &Path) -> Vec<String> {
-    let (all, warnings) = super::with_team_files(
+/// Loads the built-in terms and the team's `<config>/stories/terms*.ron`; with one warning per
+/// team file left out.
+fn load(config_dir: &Path) -> (Option<StoryTerms>, Vec<String>) {
+super::with_team_files(
         StoryTerms::builtin(),
         config_dir,
         "stories",
         |name| name.starts_with("terms"),
         StoryTerms::add,
-    );
-    if let Some(all) = all {
-        let _ = INSTALLED.set(all);
-    }
-    let _ = WARNINGS.set(warnings.clone());
-    warnings
+    )
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use ratatui::style::{Color, Modifier, Style};
@@ -29,9 +30,12 @@ pub const DOCKERFILE_SYNTAX: &str = include_str!("../../assets/syntaxes/dockerfi
 /// The TOML syntax, written for infradraft (syntect's defaults have none).
 pub const TOML_SYNTAX: &str = include_str!("../../assets/syntaxes/toml.sublime-syntax");
 
-const HCL_SCOPE: &str = "source.hcl";
-const DOCKERFILE_SCOPE: &str = "source.dockerfile";
-const TOML_SCOPE: &str = "source.toml";
+/// Our syntaxes: source, name and scope.
+const OURS: [(&str, &str, &str); 3] = [
+    (HCL_SYNTAX, "HCL", "source.hcl"),
+    (DOCKERFILE_SYNTAX, "Dockerfile", "source.dockerfile"),
+    (TOML_SYNTAX, "TOML", "source.toml"),
+];
 
 /// Lines longer than this many bytes are not highlighted (and neither is the rest of their
 /// block): regex-based highlighting of minified blobs can be very slow.
@@ -42,15 +46,20 @@ const MAX_HIGHLIGHT_BLOCK: usize = 512 * 1024;
 /// One highlighted source line: text pieces with their colours (no newline).
 pub(crate) type HighlightedLine = Vec<(String, Style)>;
 
-/// Syntax definitions and colour themes for code blocks. Expensive to build: build it once.
+/// Syntax definitions and colour themes for code blocks. Each part is loaded the first time it
+/// is needed (a document without code loads nothing; our own syntaxes are built only for a block
+/// in one of their languages); [`Highlighter::warm_up`] loads them ahead, on a thread of the
+/// caller's choosing.
 pub struct Highlighter {
     /// Tells this highlighter's entries in the per-thread [`LineMemo`] from others'.
     id: u64,
+    /// `false`: no syntaxes and no themes (see [`Highlighter::plain`]).
+    full: bool,
     /// syntect's defaults.
-    syntaxes: SyntaxSet,
-    /// Ours: HCL, Dockerfile and TOML.
-    extra: SyntaxSet,
-    themes: ThemeSet,
+    syntaxes: OnceLock<SyntaxSet>,
+    /// Ours, a set each (see [`OURS`]), so that a document using one builds only that one.
+    extra: [OnceLock<SyntaxSet>; 3],
+    themes: OnceLock<ThemeSet>,
 }
 
 impl Default for Highlighter {
@@ -62,34 +71,27 @@ impl Default for Highlighter {
 impl std::fmt::Debug for Highlighter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Highlighter")
-            .field("syntaxes", &self.syntaxes.syntaxes().len())
-            .field("extra", &self.extra.syntaxes().len())
-            .field("themes", &self.themes.themes.len())
+            .field("full", &self.full)
+            .field("syntaxes", &self.syntaxes.get().map(|s| s.syntaxes().len()))
+            .field(
+                "extra",
+                &self.extra.iter().filter(|set| set.get().is_some()).count(),
+            )
+            .field("themes", &self.themes.get().map(|t| t.themes.len()))
             .finish()
     }
 }
 
 impl Highlighter {
-    /// Loads syntect's default syntaxes and themes plus infradraft's HCL, Dockerfile and TOML
-    /// syntaxes.
+    /// syntect's default syntaxes and themes plus infradraft's HCL, Dockerfile and TOML syntaxes,
+    /// each loaded when first used.
     pub fn new() -> Highlighter {
-        let mut builder = SyntaxSetBuilder::new();
-        for (source, name) in [
-            (HCL_SYNTAX, "HCL"),
-            (DOCKERFILE_SYNTAX, "Dockerfile"),
-            (TOML_SYNTAX, "TOML"),
-        ] {
-            // The definitions are compiled in and covered by tests; a failure here would be a
-            // build defect, and the preview still works without the extra syntax.
-            if let Ok(def) = SyntaxDefinition::load_from_str(source, true, Some(name)) {
-                builder.add(def);
-            }
-        }
         Highlighter {
             id: next_id(),
-            syntaxes: SyntaxSet::load_defaults_newlines(),
-            extra: builder.build(),
-            themes: ThemeSet::load_defaults(),
+            full: true,
+            syntaxes: OnceLock::new(),
+            extra: Default::default(),
+            themes: OnceLock::new(),
         }
     }
 
@@ -97,11 +99,45 @@ impl Highlighter {
     /// without syntax colours. For use until [`Highlighter::new`] (run on another thread) is done.
     pub fn plain() -> Highlighter {
         Highlighter {
-            id: next_id(),
-            syntaxes: SyntaxSet::new(),
-            extra: SyntaxSet::new(),
-            themes: ThemeSet::new(),
+            full: false,
+            ..Highlighter::new()
         }
+    }
+
+    fn syntaxes(&self) -> &SyntaxSet {
+        self.syntaxes.get_or_init(|| {
+            if self.full {
+                SyntaxSet::load_defaults_newlines()
+            } else {
+                SyntaxSet::new()
+            }
+        })
+    }
+
+    /// Our syntax number `which` (an index into [`OURS`]) in a set of its own.
+    fn extra(&self, which: usize) -> &SyntaxSet {
+        self.extra[which].get_or_init(|| {
+            let mut builder = SyntaxSetBuilder::new();
+            if self.full {
+                let (source, name, _) = OURS[which];
+                // The definitions are compiled in and covered by tests; a failure here would be
+                // a build defect, and the preview still works without the extra syntax.
+                if let Ok(def) = SyntaxDefinition::load_from_str(source, true, Some(name)) {
+                    builder.add(def);
+                }
+            }
+            builder.build()
+        })
+    }
+
+    fn themes(&self) -> &ThemeSet {
+        self.themes.get_or_init(|| {
+            if self.full {
+                ThemeSet::load_defaults()
+            } else {
+                ThemeSet::new()
+            }
+        })
     }
 
     /// Prepares the syntaxes infrastructure documents use most (YAML, JSON, shell, HCL,
@@ -131,20 +167,24 @@ impl Highlighter {
                 "SELECT a, COUNT(*) FROM b WHERE c = 'd' GROUP BY a;\n",
             ),
         ];
+        let _ = (self.syntaxes(), self.themes());
+        for which in 0..OURS.len() {
+            let _ = self.extra(which);
+        }
         for (lang, sample) in SAMPLES {
-            let _ = self.highlight(lang, sample, theme, Style::new());
+            let _ = self.highlight(lang, sample, theme, Style::new(), None);
         }
     }
 
     /// The names of the colour themes available for [`super::PreviewStyles::syntax_theme`],
     /// sorted.
     pub fn theme_names(&self) -> Vec<&str> {
-        self.themes.themes.keys().map(String::as_str).collect()
+        self.themes().themes.keys().map(String::as_str).collect()
     }
 
     /// Whether `name` is an available colour theme.
     pub fn has_theme(&self, name: &str) -> bool {
-        self.themes.themes.contains_key(name)
+        self.themes().themes.contains_key(name)
     }
 
     /// The name of the syntax used for a fence language such as `yaml`, `tf` or `Dockerfile`;
@@ -160,17 +200,18 @@ impl Highlighter {
             return None;
         }
         let lower = lang.to_ascii_lowercase();
-        let ours = |scope: &str| {
-            syntect::parsing::Scope::new(scope)
+        let ours = |which: usize| {
+            let set = self.extra(which);
+            syntect::parsing::Scope::new(OURS[which].2)
                 .ok()
-                .and_then(|s| self.extra.find_syntax_by_scope(s))
-                .map(|s| (s, &self.extra))
+                .and_then(|s| set.find_syntax_by_scope(s))
+                .map(|s| (s, set))
         };
-        let ext = |e: &str| self.syntaxes.find_syntax_by_extension(e);
+        let ext = |e: &str| self.syntaxes().find_syntax_by_extension(e);
         let found = match lower.as_str() {
-            "hcl" | "tf" | "terraform" | "tfvars" | "hcl2" | "nomad" => return ours(HCL_SCOPE),
-            "dockerfile" | "docker" | "containerfile" => return ours(DOCKERFILE_SCOPE),
-            "toml" | "tml" => return ours(TOML_SCOPE),
+            "hcl" | "tf" | "terraform" | "tfvars" | "hcl2" | "nomad" => return ours(0),
+            "dockerfile" | "docker" | "containerfile" => return ours(1),
+            "toml" | "tml" => return ours(2),
             "text" | "txt" | "plain" | "plaintext" | "none" | "output" => None,
             "shell" | "console" | "shell-session" | "zsh" | "ksh" | "posix" | "sh" | "bash" => {
                 ext("sh")
@@ -184,32 +225,35 @@ impl Highlighter {
             "c++" => ext("cpp"),
             "c#" | "csharp" => ext("cs"),
             _ => self
-                .syntaxes
+                .syntaxes()
                 .find_syntax_by_token(lang)
-                .or_else(|| self.syntaxes.find_syntax_by_token(&lower)),
+                .or_else(|| self.syntaxes().find_syntax_by_token(&lower)),
         };
         found
             .filter(|s| s.name != "Plain Text")
-            .map(|s| (s, &self.syntaxes))
+            .map(|s| (s, self.syntaxes()))
     }
 
     fn theme(&self, name: &str) -> Option<&Theme> {
         if name.is_empty() {
             return None;
         }
-        self.themes.themes.get(name)
+        self.themes().themes.get(name)
     }
 
     /// Highlights `code` as `lang` with the theme `theme`. Returns one entry per source line (the
     /// trailing newline of each line removed), or `None` when the language or theme is unknown or
     /// the block is too large to highlight. Lines after an over-long line, or after a highlighting
-    /// error, come back with the base style.
+    /// error, come back with the base style. Tokens in the theme's own foreground colour are
+    /// given `plain` (the document's text colour; `None` for the terminal's), so that plain code
+    /// reads like the text around it.
     pub(crate) fn highlight(
         &self,
         lang: &str,
         code: &str,
         theme: &str,
         base: Style,
+        plain: Option<Color>,
     ) -> Option<Vec<HighlightedLine>> {
         if code.len() > MAX_HIGHLIGHT_BLOCK {
             return None;
@@ -217,12 +261,18 @@ impl Highlighter {
         let (syntax, set) = self.syntax_for(lang)?;
         let theme_name = theme;
         let theme = self.theme(theme)?;
+        let own = theme.settings.foreground;
         let highlighter = syntect::highlighting::Highlighter::new(theme);
         let mut state = Some(Rc::new(LineState {
             parse: ParseState::new(syntax),
             scopes: HighlightState::new(&highlighter, ScopeStack::new()),
         }));
-        let ours = std::ptr::eq(set, &self.extra);
+        // Which set the syntax is from: parse states of different sets are not comparable.
+        let ours = self
+            .extra
+            .iter()
+            .position(|extra| extra.get().is_some_and(|extra| std::ptr::eq(set, extra)))
+            .map_or(0, |i| i as u8 + 1);
         let mut lines = Vec::new();
         MEMO.with_borrow_mut(|memo| {
             memo.use_key(self.id, theme_name);
@@ -244,8 +294,16 @@ impl Highlighter {
                             let take = text.len().min(bare.len().saturating_sub(used));
                             let piece = &text[..floor_char_boundary(text, take)];
                             used += len;
-                            if !piece.is_empty() {
-                                out.push((piece.to_string(), convert(*style, base)));
+                            if piece.is_empty() {
+                                continue;
+                            }
+                            let mut style = convert(*style, base);
+                            if own.is_some_and(|c| style.fg == Some(Color::Rgb(c.r, c.g, c.b))) {
+                                style.fg = plain;
+                            }
+                            match out.last_mut() {
+                                Some((text, last)) if *last == style => text.push_str(piece),
+                                _ => out.push((piece.to_string(), style)),
                             }
                         }
                         out
@@ -294,14 +352,15 @@ thread_local! {
 struct LineMemo {
     /// Highlighter id and theme name.
     key: Option<(u64, String)>,
-    /// Per line: whether our own syntax set parsed it (parse states of the two sets are not
-    /// comparable), the state before it, its tokens and the state after it.
+    /// Per line: which syntax set parsed it (0 for the defaults, else one of ours plus one: parse
+    /// states of different sets are not comparable), the state before it, its tokens and the
+    /// state after it.
     lines: HashMap<Box<str>, Vec<Remembered>>,
     remembered: usize,
 }
 
 struct Remembered {
-    ours: bool,
+    ours: u8,
     before: Rc<LineState>,
     tokens: Tokens,
     after: Rc<LineState>,
@@ -326,7 +385,7 @@ impl LineMemo {
         &mut self,
         line: &str,
         state: &mut Rc<LineState>,
-        (set, ours): (&SyntaxSet, bool),
+        (set, ours): (&SyntaxSet, u8),
         highlighter: &syntect::highlighting::Highlighter<'_>,
     ) -> Option<Tokens> {
         if let Some(seen) = self.lines.get(line)
@@ -616,6 +675,7 @@ src/main.rs"""
                 "key: value\nlist:\n  - 1\n",
                 "base16-ocean.dark",
                 Style::new(),
+                None,
             )
             .expect("highlighted");
         assert_eq!(lines.len(), 3);
@@ -624,9 +684,19 @@ src/main.rs"""
         let colours: std::collections::HashSet<_> =
             lines.iter().flatten().filter_map(|(_, s)| s.fg).collect();
         assert!(colours.len() > 1, "{colours:?}");
-        assert!(hl.highlight("yaml", "a: b\n", "", Style::new()).is_none());
+        // Tokens in the theme's own foreground (`: `, `- ` here) take the text colour given.
+        let own = Color::Rgb(0xc0, 0xc5, 0xce);
+        assert!(colours.contains(&own) || lines.iter().flatten().any(|(_, s)| s.fg.is_none()));
+        let text = Color::Indexed(7);
+        let lines = hl
+            .highlight("yaml", "key: value\n", "base16-ocean.dark", Style::new(), Some(text))
+            .expect("highlighted");
+        let fgs: Vec<_> = lines[0].iter().map(|(_, s)| s.fg).collect();
+        assert!(fgs.contains(&Some(text)), "{fgs:?}");
+        assert!(!fgs.contains(&Some(own)), "{fgs:?}");
+        assert!(hl.highlight("yaml", "a: b\n", "", Style::new(), None).is_none());
         assert!(
-            hl.highlight("nope", "a: b\n", "base16-ocean.dark", Style::new())
+            hl.highlight("nope", "a: b\n", "base16-ocean.dark", Style::new(), None)
                 .is_none()
         );
     }
@@ -636,6 +706,25 @@ src/main.rs"""
         shared().warm_up("base16-ocean.dark");
         shared().warm_up("");
         Highlighter::plain().warm_up("no such theme");
+    }
+
+    /// A token as `highlight` gives it with no text colour: the theme's own foreground left to
+    /// the terminal, and a token in the style of the one before it merged with it.
+    fn push_reference(
+        out: &mut HighlightedLine,
+        text: &str,
+        style: syntect::highlighting::Style,
+        theme: &syntect::highlighting::Theme,
+    ) {
+        let style = if theme.settings.foreground == Some(style.foreground) {
+            Style { fg: None, ..convert(style, Style::new()) }
+        } else {
+            convert(style, Style::new())
+        };
+        match out.last_mut() {
+            Some((t, last)) if *last == style => t.push_str(text),
+            _ => out.push((text.to_string(), style)),
+        }
     }
 
     /// syntect's own line-by-line highlighting, without the memo, as our pieces.
@@ -652,7 +741,7 @@ src/main.rs"""
                     let take = text.len().min(bare.len().saturating_sub(used));
                     used += text.len();
                     if take > 0 {
-                        out.push((text[..take].to_string(), convert(style, Style::new())));
+                        push_reference(&mut out, &text[..take], style, theme);
                     }
                 }
                 out
@@ -686,7 +775,7 @@ src/main.rs"""
         for round in 0..2 {
             for (lang, code) in cases {
                 let got = hl
-                    .highlight(lang, code, "base16-ocean.dark", Style::new())
+                    .highlight(lang, code, "base16-ocean.dark", Style::new(), None)
                     .expect("highlighted");
                 assert_eq!(
                     got,
@@ -707,15 +796,15 @@ src/main.rs"""
         let code: String = (0..MEMO_LINES + 10)
             .map(|i| format!("key{i}: {i}\n"))
             .collect();
-        hl.highlight("yaml", &code, "base16-ocean.dark", Style::new())
+        hl.highlight("yaml", &code, "base16-ocean.dark", Style::new(), None)
             .expect("highlighted");
         let remembered = MEMO.with_borrow(|m| m.remembered);
         assert!((1..=MEMO_LINES).contains(&remembered), "{remembered}");
-        hl.highlight("yaml", "a: 1\n", "InspiredGitHub", Style::new())
+        hl.highlight("yaml", "a: 1\n", "InspiredGitHub", Style::new(), None)
             .expect("highlighted");
         assert_eq!(MEMO.with_borrow(|m| m.remembered), 1);
         let light = Highlighter::new()
-            .highlight("yaml", "a: 1\n", "InspiredGitHub", Style::new())
+            .highlight("yaml", "a: 1\n", "InspiredGitHub", Style::new(), None)
             .expect("highlighted");
         assert_eq!(
             MEMO.with_borrow(|m| m.remembered),
@@ -739,17 +828,14 @@ src/main.rs"""
         let mut h = syntect::easy::HighlightLines::new(syntax, theme);
         LinesWithEndings::from(code)
             .map(|line| {
-                h.highlight_line(line, set)
-                    .expect("highlight")
-                    .into_iter()
-                    .map(|(style, text)| {
-                        (
-                            text.trim_end_matches('\n').to_string(),
-                            convert(style, Style::new()),
-                        )
-                    })
-                    .filter(|(t, _)| !t.is_empty())
-                    .collect()
+                let mut out = Vec::new();
+                for (style, text) in h.highlight_line(line, set).expect("highlight") {
+                    let text = text.trim_end_matches('\n');
+                    if !text.is_empty() {
+                        push_reference(&mut out, text, style, theme);
+                    }
+                }
+                out
             })
             .collect()
     }

@@ -14,7 +14,6 @@ use ratatui::text::{Line, Span};
 
 #[cfg(test)]
 use super::blocks;
-use super::prefetch::Claim;
 use super::table::{self, TableData};
 use super::wrap::{self, Frag, HARD_BREAK, frags_width, push_text, width};
 use super::{Highlighter, MIN_CONTENT, MIN_WIDTH, PreviewStyles, diagram};
@@ -41,7 +40,7 @@ pub(crate) fn render(
     hl: &Highlighter,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let done: std::io::Result<()> = render_pieces(&[md], width, styles, hl, None, &mut |line| {
+    let done: std::io::Result<()> = render_pieces(&[md], width, styles, hl, &mut |line| {
         lines.push(line);
         Ok(())
     });
@@ -52,19 +51,16 @@ pub(crate) fn render(
 /// Renders a text given as consecutive pieces that parse as the whole would (see
 /// [`blocks::chunks`]), handing each finished line to `sink` as soon as it is laid out, so that
 /// neither the whole rendering nor the whole text's parse tree is ever held in memory. Stops
-/// at the first error from `sink`. With a `prefetch`, code blocks highlighted ahead by another
-/// thread are taken from it.
+/// at the first error from `sink`.
 pub(crate) fn render_pieces<E>(
     pieces: &[&str],
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
-    prefetch: Option<&dyn Fn(usize) -> Claim>,
     sink: &mut dyn FnMut(Line<'static>) -> Result<(), E>,
 ) -> Result<(), E> {
     let width = usize::from(width.max(MIN_WIDTH));
     let mut r = Renderer::new(styles, hl, width);
-    r.prefetch = prefetch;
     for piece in pieces {
         for event in Parser::new_ext(piece, OPTIONS) {
             r.event(event);
@@ -91,7 +87,7 @@ pub(crate) fn render_in_chunks(
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let pieces = blocks::chunks(md, size);
-    let done: Result<(), ()> = render_pieces(&pieces, width, styles, hl, None, &mut |line| {
+    let done: Result<(), ()> = render_pieces(&pieces, width, styles, hl, &mut |line| {
         lines.push(line);
         Ok(())
     });
@@ -126,12 +122,12 @@ fn strip_colours(style: Style) -> Style {
 
 /// Document text made safe and single-line for a span: control characters and escape sequences
 /// become visible stand-ins, tabs and newlines become spaces.
-fn clean(text: &str) -> String {
+fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     let safe = sanitize(text);
     if safe.contains(['\t', '\n']) {
-        safe.replace(['\t', '\n'], " ")
+        std::borrow::Cow::Owned(safe.replace(['\t', '\n'], " "))
     } else {
-        safe.into_owned()
+        safe
     }
 }
 
@@ -165,8 +161,6 @@ struct ImageState {
 }
 
 struct CodeState {
-    /// Which code block of the document this is, counting from 0.
-    index: usize,
     info: String,
     label: Option<String>,
     text: String,
@@ -194,9 +188,6 @@ struct Renderer<'a> {
     html: Option<String>,
     table: Option<TableData>,
     row: Vec<Vec<Frag>>,
-    /// Code blocks started so far.
-    code_blocks: usize,
-    prefetch: Option<&'a dyn Fn(usize) -> Claim>,
 }
 
 impl<'a> Renderer<'a> {
@@ -220,8 +211,6 @@ impl<'a> Renderer<'a> {
             html: None,
             table: None,
             row: Vec::new(),
-            code_blocks: 0,
-            prefetch: None,
         }
     }
 
@@ -303,7 +292,7 @@ impl<'a> Renderer<'a> {
         }
         self.need_gap = false;
         self.emitted = true;
-        let mut line = Vec::new();
+        let mut line = Vec::with_capacity(content.len() + self.containers.len());
         for c in &mut self.containers {
             let prefix = if c.pending { &c.first } else { &c.rest };
             for f in prefix {
@@ -311,10 +300,12 @@ impl<'a> Renderer<'a> {
             }
             c.pending = false;
         }
-        let mut line = wrap::clip(&line, self.max_prefix());
+        if frags_width(&line) > self.max_prefix() {
+            line = wrap::clip(&line, self.max_prefix());
+        }
         for f in content {
             if !f.is_break() {
-                push_text(&mut line, &f.text, f.style);
+                wrap::push_frag(&mut line, f);
             }
         }
         self.out.push(line);
@@ -455,7 +446,6 @@ impl<'a> Renderer<'a> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some(CodeState {
-                    index: self.next_code_index(),
                     info,
                     label: None,
                     text: String::new(),
@@ -468,7 +458,6 @@ impl<'a> Renderer<'a> {
                     MetadataBlockKind::PlusesStyle => "toml",
                 };
                 self.code = Some(CodeState {
-                    index: self.next_code_index(),
                     info: info.to_string(),
                     label: Some(format!("front matter ({info})")),
                     text: String::new(),
@@ -741,10 +730,11 @@ impl<'a> Renderer<'a> {
         (block, gutter)
     }
 
-    /// The top line of a code or diagram block: `╭─ label ───…`.
+    /// The top line of a code or diagram block: `╭─ label`. The frame is a bracket on the left,
+    /// as wide as its label: a rule across the pane would say nothing.
     fn frame_top(&mut self, label: &str, avail: usize) {
         let (_, gutter) = self.frame_style();
-        let label = clean(label);
+        let label = clean(label).into_owned();
         let mut line = vec![Frag::new("╭─", gutter)];
         if !label.is_empty() {
             let label = wrap::truncate(
@@ -753,66 +743,48 @@ impl<'a> Renderer<'a> {
             );
             push_text(&mut line, " ", gutter);
             line.extend(label);
-            push_text(&mut line, " ", gutter);
         }
-        let used = frags_width(&line);
-        push_text(&mut line, &"─".repeat(avail.saturating_sub(used)), gutter);
         self.emit(line);
     }
 
-    fn frame_bottom(&mut self, avail: usize) {
+    /// The bottom line of a code or diagram block.
+    fn frame_bottom(&mut self) {
         let (_, gutter) = self.frame_style();
-        let line = format!("╰{}", "─".repeat(avail.saturating_sub(1)));
-        self.emit(vec![Frag::new(line, gutter)]);
+        self.emit(vec![Frag::new("╰─", gutter)]);
         self.need_gap = true;
-    }
-
-    fn next_code_index(&mut self) -> usize {
-        self.code_blocks += 1;
-        self.code_blocks - 1
     }
 
     fn code_block(&mut self, code: &CodeState) {
         let lang = fence_language(&code.info);
-        // Every code block is claimed, so that the prefetch helper and the renderer agree on
-        // who highlights what; a diagram's claim is simply not used.
-        let claim = match self.prefetch {
-            Some(claim) => claim(code.index),
-            None => Claim::Mine,
-        };
         if lang.eq_ignore_ascii_case("mermaid") && code.label.is_none() {
             self.mermaid(&code.text);
             return;
         }
         let label = code.label.clone().unwrap_or_else(|| lang.to_string());
-        let highlighted = match claim {
-            Claim::Done(done) if self.styles.color => Some(done),
-            _ => None,
-        };
-        self.code_lines(lang, &label, &code.text, true, highlighted);
+        self.code_lines(lang, &label, &code.text, true);
     }
 
-    /// A framed block of code lines, highlighted when `highlight` and colours are on (with
-    /// `highlighted` when that was done already).
+    /// A framed block of code lines, highlighted when `highlight` and colours are on.
     fn code_lines(
         &mut self,
         lang: &str,
         label: &str,
         text: &str,
         highlight: bool,
-        highlighted: Option<Option<Vec<super::highlight::HighlightedLine>>>,
     ) {
         let avail = self.avail();
         let (block, gutter) = self.frame_style();
         let pad = self.styles.color && block.bg.is_some();
-        self.frame_top(label, avail);
-        let highlighted = match highlighted {
-            Some(done) => done,
-            None if highlight && self.styles.color => {
-                self.hl
-                    .highlight(lang, text, &self.styles.syntax_theme, block)
-            }
-            None => None,
+        let highlighted = if highlight && self.styles.color {
+            self.hl.highlight(
+                lang,
+                text,
+                &self.styles.syntax_theme,
+                block,
+                self.styles.text.fg,
+            )
+        } else {
+            None
         };
         let source_lines: Vec<Vec<(String, Style)>> = highlighted.unwrap_or_else(|| {
             text.lines()
@@ -820,35 +792,50 @@ impl<'a> Renderer<'a> {
                 .collect()
         });
         let content = avail.saturating_sub(2);
+        let mut lines = Vec::with_capacity(source_lines.len());
         for pieces in source_lines {
-            let mut frags = Vec::new();
+            let mut text = Vec::with_capacity(pieces.len());
             let mut col = 0;
-            for (piece, style) in &pieces {
-                let safe = sanitize(piece);
-                if safe.contains(['\t', '\n', '\r']) {
-                    let (expanded, next) = wrap::expand_tabs(&safe, col);
-                    col = next;
-                    push_text(&mut frags, &expanded, *style);
-                } else {
-                    col += width(&safe);
-                    push_text(&mut frags, &safe, *style);
+            for (piece, style) in pieces {
+                match sanitize(&piece) {
+                    std::borrow::Cow::Borrowed(_) if !piece.contains(['\t', '\n', '\r']) => {
+                        col += width(&piece);
+                        wrap::push_frag(&mut text, Frag::new(piece, style));
+                    }
+                    safe => {
+                        let (expanded, next) = wrap::expand_tabs(&safe, col);
+                        col = next;
+                        push_text(&mut text, &expanded, style);
+                    }
                 }
             }
-            let rows = wrap::hard_wrap(&frags, content, content.saturating_sub(2));
+            let rows = if col <= content && text.iter().all(|f| f.text.is_ascii()) {
+                // Fits (most code): the line as it is.
+                vec![text]
+            } else {
+                wrap::hard_wrap(text, content, content.saturating_sub(2))
+            };
             for (i, row) in rows.into_iter().enumerate() {
-                let mut line = vec![Frag::new("│ ", gutter)];
+                let mut line = Vec::with_capacity(row.len() + 2);
+                line.push(Frag::new("│ ", gutter));
                 if i > 0 {
                     push_text(&mut line, "↪ ", gutter);
                 }
-                line.extend(row);
-                if pad {
-                    let used = frags_width(&line);
-                    push_text(&mut line, &" ".repeat(avail.saturating_sub(used)), block);
+                for f in row {
+                    wrap::push_frag(&mut line, f);
                 }
-                self.emit(line);
+                lines.push(line);
             }
         }
-        self.frame_bottom(avail);
+        self.frame_top(label, avail);
+        for mut line in lines {
+            if pad {
+                let used = frags_width(&line);
+                push_text(&mut line, &" ".repeat(avail.saturating_sub(used)), block);
+            }
+            self.emit(line);
+        }
+        self.frame_bottom();
     }
 
     fn mermaid(&mut self, source: &str) {
@@ -858,7 +845,7 @@ impl<'a> Renderer<'a> {
             Ok(drawing) => {
                 let (_, gutter) = self.frame_style();
                 let style = self.styles.diagram;
-                self.frame_top("mermaid", avail);
+                let mut lines = Vec::new();
                 let mut widest = 0;
                 for line in drawing.text.lines() {
                     let (text, _) = wrap::expand_tabs(&sanitize(line), 0);
@@ -867,7 +854,7 @@ impl<'a> Renderer<'a> {
                     let text = wrap::truncate(&[Frag::new(text, style)], budget);
                     let mut out = vec![Frag::new("│ ", gutter)];
                     out.extend(text);
-                    self.emit(out);
+                    lines.push(out);
                 }
                 let mut notes = Vec::new();
                 if drawing.rotated {
@@ -886,15 +873,19 @@ impl<'a> Renderer<'a> {
                     for l in wrap::wrap(&[Frag::new(note, note_style)], budget) {
                         let mut out = vec![Frag::new("│ ", gutter)];
                         out.extend(l);
-                        self.emit(out);
+                        lines.push(out);
                     }
                 }
-                self.frame_bottom(avail);
+                self.frame_top("mermaid", avail);
+                for line in lines {
+                    self.emit(line);
+                }
+                self.frame_bottom();
             }
             Err(message) => {
-                self.code_lines("", "mermaid", source, false, None);
+                self.code_lines("", "mermaid", source, false);
                 self.need_gap = false;
-                let text = clean(&format!("diagram could not be drawn: {message}"));
+                let text = clean(&format!("diagram could not be drawn: {message}")).into_owned();
                 for l in wrap::wrap(&[Frag::new(text, self.styles.error)], avail) {
                     self.emit(l);
                 }
@@ -921,7 +912,7 @@ pub(crate) fn fence_language(info: &str) -> &str {
 
 /// A link or image target as shown: cleaned, `data:` URIs elided, very long targets cut.
 fn display_target(dest: &str) -> String {
-    let dest = clean(dest.trim());
+    let dest = clean(dest.trim()).into_owned();
     if dest.starts_with("data:") {
         return "data:…".to_string();
     }

@@ -94,73 +94,142 @@ pub(crate) fn push_text(line: &mut Vec<Frag>, text: &str, style: Style) {
     }
 }
 
-/// A wrapping unit: optional leading spaces, then a word that is only broken when it is longer
-/// than a whole line. `Break` is a hard line break.
-enum Unit {
-    Word {
-        space: Vec<Frag>,
-        space_w: usize,
-        word: Vec<Frag>,
-        word_w: usize,
-    },
-    Break,
-}
-
-#[derive(Default)]
-struct UnitBuilder {
-    out: Vec<Unit>,
-    space: Vec<Frag>,
-    space_w: usize,
-    word: Vec<Frag>,
-    word_w: usize,
-}
-
-impl UnitBuilder {
-    fn finish(&mut self) {
-        if !self.word.is_empty() || !self.space.is_empty() {
-            self.out.push(Unit::Word {
-                space: std::mem::take(&mut self.space),
-                space_w: std::mem::take(&mut self.space_w),
-                word: std::mem::take(&mut self.word),
-                word_w: std::mem::take(&mut self.word_w),
-            });
+/// Appends a fragment to a line like [`push_text`], moving its text when it starts a new one.
+pub(crate) fn push_frag(line: &mut Vec<Frag>, frag: Frag) {
+    if frag.text.is_empty() {
+        return;
+    }
+    match line.last_mut() {
+        Some(last) if last.style == frag.style && !last.is_break() && !frag.is_break() => {
+            last.text.push_str(&frag.text);
         }
+        _ => line.push(frag),
     }
 }
 
-fn units(frags: &[Frag]) -> Vec<Unit> {
-    let mut b = UnitBuilder::default();
-    for frag in frags {
-        if frag.is_break() {
-            b.finish();
-            b.out.push(Unit::Break);
-            continue;
+/// Styled text laid end to end: one string and the style of each run of it, so that wrapping
+/// looks at clusters and byte offsets and allocates nothing per word.
+struct Flat {
+    text: String,
+    /// The end (byte offset in `text`) and style of each run, in order. A hard break is the run
+    /// `"\n"`, which no other text holds.
+    runs: Vec<(usize, Style)>,
+}
+
+impl Flat {
+    fn of(frags: &[Frag]) -> Flat {
+        let mut text = String::with_capacity(frags.iter().map(|f| f.text.len()).sum());
+        let mut runs = Vec::with_capacity(frags.len());
+        for f in frags {
+            text.push_str(&f.text);
+            runs.push((text.len(), f.style));
         }
-        for c in clusters(&frag.text) {
-            if c == " " {
-                if !b.word.is_empty() {
-                    b.finish();
-                }
-                push_text(&mut b.space, c, frag.style);
-                b.space_w += 1;
-                continue;
+        Flat { text, runs }
+    }
+
+    /// Appends `text[from..to]` to a line with the styles of its runs.
+    fn copy(&self, line: &mut Vec<Frag>, from: usize, to: usize) {
+        let mut run = self.runs.partition_point(|&(end, _)| end <= from);
+        let mut at = from;
+        while at < to {
+            let Some(&(end, style)) = self.runs.get(run) else {
+                break;
+            };
+            let stop = end.min(to);
+            push_text(line, &self.text[at..stop], style);
+            at = stop;
+            run += 1;
+        }
+    }
+
+    /// The end of the run holding byte `at` (clusters never reach across runs, as they did not
+    /// across fragments).
+    fn run_end(&self, at: usize) -> usize {
+        let run = self.runs.partition_point(|&(end, _)| end <= at);
+        self.runs.get(run).map_or(self.text.len(), |&(end, _)| end)
+    }
+
+    fn style_at(&self, at: usize) -> Style {
+        let run = self.runs.partition_point(|&(end, _)| end <= at);
+        self.runs.get(run).map_or_else(Style::new, |&(_, style)| style)
+    }
+}
+
+/// The next cluster of `s[..limit]` from byte `at`: its end and its width in columns. Printable
+/// ASCII followed by ASCII (most of any text) is one column a byte.
+fn next_cluster(s: &str, at: usize, limit: usize) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let b = bytes[at];
+    if b.is_ascii() && (at + 1 == limit || bytes.get(at + 1).is_none_or(u8::is_ascii)) {
+        return (at + 1, usize::from((0x20..0x7f).contains(&b)));
+    }
+    let cluster = clusters(&s[at..limit]).next().unwrap_or("");
+    (at + cluster.len().max(1), width(cluster))
+}
+
+/// A line being filled: pieces of the flat text (byte ranges) and, rarely, a `…` standing for a
+/// cluster wider than the whole line.
+enum Piece {
+    Text(usize, usize),
+    Ellipsis(Style),
+}
+
+struct Filler<'a> {
+    flat: &'a Flat,
+    lines: Vec<Vec<Frag>>,
+    cur: Vec<Piece>,
+    cur_w: usize,
+}
+
+impl Filler<'_> {
+    fn add(&mut self, from: usize, to: usize) {
+        if from == to {
+            return;
+        }
+        if let Some(Piece::Text(_, end)) = self.cur.last_mut()
+            && *end == from
+        {
+            *end = to;
+            return;
+        }
+        self.cur.push(Piece::Text(from, to));
+    }
+
+    fn end_line(&mut self) {
+        let mut line = Vec::new();
+        for piece in self.cur.drain(..) {
+            match piece {
+                Piece::Text(from, to) => self.flat.copy(&mut line, from, to),
+                Piece::Ellipsis(style) => push_text(&mut line, "…", style),
             }
-            let w = width(c);
-            if w >= 2 {
-                if !b.word.is_empty() {
-                    b.finish();
-                }
-                push_text(&mut b.word, c, frag.style);
-                b.word_w += w;
-                b.finish();
+        }
+        self.lines.push(line);
+        self.cur_w = 0;
+    }
+
+    /// Lays out a word longer than what is left, breaking it anywhere.
+    fn break_word(&mut self, from: usize, to: usize, max: usize) {
+        let text = &self.flat.text;
+        let mut at = from;
+        let mut limit = 0;
+        while at < to {
+            if at >= limit {
+                limit = self.flat.run_end(at);
+            }
+            let (next, w) = next_cluster(text, at, limit);
+            if self.cur_w + w > max && self.cur_w > 0 {
+                self.end_line();
+            }
+            if w > max {
+                self.cur.push(Piece::Ellipsis(self.flat.style_at(at)));
+                self.cur_w += 1;
             } else {
-                push_text(&mut b.word, c, frag.style);
-                b.word_w += w;
+                self.add(at, next);
+                self.cur_w += w;
             }
+            at = next;
         }
     }
-    b.finish();
-    b.out
 }
 
 /// Wraps styled text to `max` columns (at least 1), breaking at spaces and around wide
@@ -168,85 +237,104 @@ fn units(frags: &[Frag]) -> Vec<Unit> {
 /// dropped. Returns no lines for empty input.
 pub(crate) fn wrap(frags: &[Frag], max: usize) -> Vec<Vec<Frag>> {
     let max = max.max(1);
-    let mut lines: Vec<Vec<Frag>> = Vec::new();
-    let mut cur: Vec<Frag> = Vec::new();
-    let mut cur_w = 0;
-    let mut any = false;
-    for unit in units(frags) {
-        any = true;
-        match unit {
-            Unit::Break => {
-                lines.push(std::mem::take(&mut cur));
-                cur_w = 0;
+    let flat = Flat::of(frags);
+    let text = flat.text.as_str();
+    let mut fill = Filler {
+        flat: &flat,
+        lines: Vec::new(),
+        cur: Vec::new(),
+        cur_w: 0,
+    };
+    // The unit being read: spaces (`space_from..word_from`), then a word (`word_from..at`).
+    let (mut space_from, mut word_from) = (0, 0);
+    let (mut space_w, mut word_w) = (0, 0);
+    // Lays out the unit read so far (see the module docs for the rules).
+    let place = |fill: &mut Filler, space: (usize, usize, usize), word: (usize, usize, usize)| {
+        let (s0, s1, sw) = space;
+        let (w0, w1, ww) = word;
+        if w0 == w1 {
+            // Only spaces (the end of the text, or before a hard break).
+            if fill.cur_w > 0 && fill.cur_w + sw <= max {
+                fill.add(s0, s1);
+                fill.cur_w += sw;
             }
-            Unit::Word {
-                space,
-                space_w,
-                word,
-                word_w,
-            } => {
-                if word_w == 0 && word.is_empty() {
-                    // Only spaces (the end of the text, or before a hard break).
-                    if cur_w > 0 && cur_w + space_w <= max {
-                        for f in &space {
-                            push_text(&mut cur, &f.text, f.style);
-                        }
-                        cur_w += space_w;
-                    }
-                    continue;
-                }
-                if cur_w > 0 && cur_w + space_w + word_w <= max {
-                    for f in &space {
-                        push_text(&mut cur, &f.text, f.style);
-                    }
-                    cur_w += space_w;
-                } else if cur_w > 0 {
-                    lines.push(std::mem::take(&mut cur));
-                    cur_w = 0;
-                }
-                if cur_w + word_w <= max {
-                    for f in &word {
-                        push_text(&mut cur, &f.text, f.style);
-                    }
-                    cur_w += word_w;
-                } else {
-                    // Longer than a line: break it anywhere.
-                    for f in &word {
-                        for c in clusters(&f.text) {
-                            let w = width(c);
-                            if cur_w + w > max && cur_w > 0 {
-                                lines.push(std::mem::take(&mut cur));
-                                cur_w = 0;
-                            }
-                            if w > max {
-                                push_text(&mut cur, "…", f.style);
-                                cur_w += 1;
-                            } else {
-                                push_text(&mut cur, c, f.style);
-                                cur_w += w;
-                            }
-                        }
-                    }
-                }
-            }
+            return;
         }
+        if fill.cur_w > 0 && fill.cur_w + sw + ww <= max {
+            fill.add(s0, s1);
+            fill.cur_w += sw;
+        } else if fill.cur_w > 0 {
+            fill.end_line();
+        }
+        if fill.cur_w + ww <= max {
+            fill.add(w0, w1);
+            fill.cur_w += ww;
+        } else {
+            fill.break_word(w0, w1, max);
+        }
+    };
+    let mut at = 0;
+    let (mut run, mut limit) = (0, 0);
+    while at < text.len() {
+        while at >= limit {
+            limit = flat.runs.get(run).map_or(text.len(), |&(end, _)| end);
+            run += 1;
+        }
+        let b = text.as_bytes()[at];
+        if b == b'\n' {
+            // A hard break ends the unit and the line.
+            if word_from < at || space_from < word_from {
+                place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
+            }
+            fill.end_line();
+            at += 1;
+            (space_from, word_from, space_w, word_w) = (at, at, 0, 0);
+            continue;
+        }
+        let (next, w) = next_cluster(text, at, limit);
+        if b == b' ' && next == at + 1 {
+            if word_from < at {
+                place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
+                (space_from, space_w, word_w) = (at, 0, 0);
+            }
+            space_w += 1;
+            at = next;
+            word_from = at;
+            continue;
+        }
+        if w >= 2 {
+            // A wide cluster is a unit of its own, with the spaces before it.
+            if word_from < at {
+                place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
+                (space_from, space_w) = (at, 0);
+            }
+            place(&mut fill, (space_from, at, space_w), (at, next, w));
+            at = next;
+            (space_from, word_from, space_w, word_w) = (at, at, 0, 0);
+            continue;
+        }
+        word_w += w;
+        at = next;
     }
-    if any && (!cur.is_empty() || lines.is_empty()) {
-        lines.push(cur);
+    if word_from < at || space_from < word_from {
+        place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
     }
-    lines
+    if !text.is_empty() && (!fill.cur.is_empty() || fill.lines.is_empty()) {
+        fill.end_line();
+    }
+    fill.lines
 }
 
 /// Breaks text at exactly `max` columns (code: no word boundaries). Returns at least one line.
-pub(crate) fn hard_wrap(frags: &[Frag], first_max: usize, rest_max: usize) -> Vec<Vec<Frag>> {
-    if frags_width(frags) <= first_max.max(1) && frags.iter().all(|f| f.text.is_ascii()) {
-        return vec![frags.to_vec()];
+pub(crate) fn hard_wrap(frags: Vec<Frag>, first_max: usize, rest_max: usize) -> Vec<Vec<Frag>> {
+    if frags.iter().all(|f| f.text.is_ascii()) && frags_width(&frags) <= first_max.max(1) {
+        return vec![frags];
     }
     let mut lines = Vec::new();
     let mut cur: Vec<Frag> = Vec::new();
     let mut cur_w = 0;
     let mut max = first_max.max(1);
-    for f in frags {
+    for f in &frags {
         for c in clusters(&f.text) {
             let w = width(c);
             if cur_w + w > max && cur_w > 0 {
@@ -313,9 +401,13 @@ pub(crate) fn clip(frags: &[Frag], max: usize) -> Vec<Frag> {
 /// or as one string; cuts the end off when it is not.
 pub(crate) fn fit(frags: Vec<Frag>, max: usize) -> Vec<Frag> {
     let whole = |fs: &[Frag]| width(&fs.iter().map(|f| f.text.as_str()).collect::<String>());
-    let ascii = frags.iter().all(|f| f.text.is_ascii());
-    // ASCII has no sequences that join across pieces, so the pieces' widths add up.
-    if frags_width(&frags) <= max && (ascii || whole(&frags) <= max) {
+    // Pieces' widths add up unless a sequence joins across two of them, which takes a character
+    // outside ASCII on one side of the seam.
+    let seams_ascii = frags.windows(2).all(|pair| {
+        pair[0].text.as_bytes().last().is_none_or(u8::is_ascii)
+            && pair[1].text.as_bytes().first().is_none_or(u8::is_ascii)
+    });
+    if frags_width(&frags) <= max && (seams_ascii || whole(&frags) <= max) {
         return frags;
     }
     let mut out = clip(&frags, max);
@@ -449,8 +541,8 @@ mod tests {
 
     #[test]
     fn hard_wrap_uses_first_and_rest_widths() {
-        let lines = hard_wrap(&[f("abcdefghij")], 4, 3);
+        let lines = hard_wrap(vec![f("abcdefghij")], 4, 3);
         assert_eq!(plain(&lines), ["abcd", "efg", "hij"]);
-        assert_eq!(plain(&hard_wrap(&[], 4, 3)), [""]);
+        assert_eq!(plain(&hard_wrap(Vec::new(), 4, 3)), [""]);
     }
 }

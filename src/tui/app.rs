@@ -267,14 +267,7 @@ impl App {
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
         app.catalog = catalog;
         warnings.extend(catalog_warnings);
-        warnings.extend(
-            crate::knowledge::extraction::install_warnings()
-                .iter()
-                .chain(crate::knowledge::fit_rules::install_warnings())
-                .chain(crate::knowledge::runbooks::install_warnings())
-                .chain(crate::knowledge::story_terms::install_warnings())
-                .cloned(),
-        );
+        warnings.extend(crate::knowledge::team_file_warnings());
         let (checklist, checklist_warnings) =
             crate::knowledge::checklist::Checklist::load_for(&app.config_dir, &app.template);
         app.checklist = checklist;

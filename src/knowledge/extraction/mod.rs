@@ -2,9 +2,9 @@
 //! a team's own files in `<config>/extraction/`, which add to them. Each file kind has a module
 //! here with its shape and its validation; every problem is reported as `file:line:col: what`.
 //!
-//! The knowledge is loaded once per process. [`install`] loads the built-in files and the team's
-//! (the workbench and the command line call it at start, with the configuration directory);
-//! [`extraction`] returns what was installed, or the built-in knowledge alone when nothing was.
+//! The knowledge is loaded once per process, the first time [`extraction`] is called: the built-in
+//! files, and the team's when the command line said where they are
+//! ([`crate::knowledge::use_config_dir`]).
 
 pub mod conflicts;
 pub mod environments;
@@ -45,30 +45,32 @@ static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
 
 /// Why team files were left out when the knowledge was installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
+    extraction();
     WARNINGS.get().map_or(&[], Vec::as_slice)
 }
 
-/// The installed knowledge (the built-in files when [`install`] was not called).
+/// The installed knowledge (see the module docs).
 pub fn extraction() -> &'static Extraction {
     INSTALLED.get_or_init(|| {
-        builtin().unwrap_or_else(|e| {
+        let (loaded, warnings) = match super::config_dir() {
+            Some(dir) => load(dir),
+            None => (builtin().ok(), Vec::new()),
+        };
+        let _ = WARNINGS.set(warnings);
+        loaded.unwrap_or_else(|| {
             // The built-in files are tested to load; this is a build defect, not a user error.
-            panic!("the built-in extraction knowledge does not load: {e}")
+            builtin().unwrap_or_else(|e| panic!("the built-in extraction knowledge does not load: {e}"))
         })
     })
 }
 
-/// Loads the built-in knowledge and the team's files in `<config>/extraction/` and makes them the
-/// knowledge of this process. Returns one warning per team file that could not be used (the file
-/// is then left out). Only the first call has an effect.
-pub fn install(config_dir: &Path) -> Vec<String> {
+/// The built-in knowledge with the team's files in `<config>/extraction/` added, and one warning
+/// per team file that could not be used (the file is then left out).
+fn load(config_dir: &Path) -> (Option<Extraction>, Vec<String>) {
     let mut warnings = Vec::new();
     let mut knowledge = match builtin() {
         Ok(k) => k,
-        Err(e) => {
-            warnings.push(e);
-            return warnings;
-        }
+        Err(e) => return (None, vec![e]),
     };
     for (path, text) in super::team_files(config_dir, "extraction") {
         let name = path
@@ -120,12 +122,7 @@ pub fn install(config_dir: &Path) -> Vec<String> {
             warnings.push(format!("{e}; file skipped"));
         }
     }
-    if INSTALLED.set(knowledge).is_err() {
-        warnings.clear();
-    } else {
-        let _ = WARNINGS.set(warnings.clone());
-    }
-    warnings
+    (Some(knowledge), warnings)
 }
 
 /// The built-in knowledge from `assets/extraction/`.
