@@ -85,7 +85,11 @@ pub fn large_session_of(text: &str) -> Session {
 
 /// Whether every code fence opened in `md` is closed (so that a cut after it keeps blocks whole).
 fn fences_closed(md: &str) -> bool {
-    md.lines().filter(|l| l.trim_start().starts_with("```")).count() % 2 == 0
+    md.lines()
+        .filter(|l| l.trim_start().starts_with("```"))
+        .count()
+        % 2
+        == 0
 }
 
 fn with_sections(mut body: impl FnMut(usize) -> String) -> Session {

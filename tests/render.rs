@@ -305,3 +305,31 @@ fn collect_readmes(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// The workbench's preview counts the lines of far blocks without syntax colours (see
+/// `PreviewCache::refine`): colours must never change how many lines a text takes.
+#[test]
+fn syntax_colours_never_change_the_line_count() {
+    let plain = Highlighter::plain();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(fixtures()).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        seen += 1;
+        let md = std::fs::read_to_string(&path).expect("fixture");
+        for width in WIDTHS {
+            let coloured = render_markdown(&md, width, &PreviewStyles::default(), hl());
+            let uncoloured = render_markdown(&md, width, &PreviewStyles::default(), &plain);
+            assert!(coloured.len() > 3, "{}", path.display());
+            assert_eq!(
+                coloured.len(),
+                uncoloured.len(),
+                "{} at {width}",
+                path.display()
+            );
+        }
+    }
+    assert!(seen >= 6, "{seen} fixtures");
+}

@@ -284,7 +284,7 @@ pub fn fit_rules() -> &'static FitRules {
 /// Loads the built-in rules and the team's `<config>/ranking/*.ron`; with one warning per team
 /// file left out.
 fn load(config_dir: &Path) -> (Option<FitRules>, Vec<String>) {
-super::with_team_files(builtin(), config_dir, "ranking", |_| true, FitRules::add)
+    super::with_team_files(builtin(), config_dir, "ranking", |_| true, FitRules::add)
 }
 
 #[cfg(test)]

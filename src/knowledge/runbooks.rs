@@ -261,7 +261,7 @@ pub fn runbooks() -> &'static Runbooks {
 /// Loads the built-in runbooks and the team's `<config>/runbooks/*.ron`; with one warning per
 /// team file left out.
 fn load(config_dir: &Path) -> (Option<Runbooks>, Vec<String>) {
-super::with_team_files(
+    super::with_team_files(
         Runbooks::builtin(),
         config_dir,
         "runbooks",

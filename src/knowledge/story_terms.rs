@@ -112,7 +112,8 @@ pub fn story_terms() -> &'static StoryTerms {
         let _ = WARNINGS.set(warnings);
         loaded.unwrap_or_else(|| {
             // The built-in files are tested to load; this is a build defect, not a user error.
-            StoryTerms::builtin().unwrap_or_else(|e| panic!("the built-in story terms do not load: {e}"))
+            StoryTerms::builtin()
+                .unwrap_or_else(|e| panic!("the built-in story terms do not load: {e}"))
         })
     })
 }
@@ -120,7 +121,7 @@ pub fn story_terms() -> &'static StoryTerms {
 /// Loads the built-in terms and the team's `<config>/stories/terms*.ron`; with one warning per
 /// team file left out.
 fn load(config_dir: &Path) -> (Option<StoryTerms>, Vec<String>) {
-super::with_team_files(
+    super::with_team_files(
         StoryTerms::builtin(),
         config_dir,
         "stories",

@@ -236,7 +236,10 @@ mod tests {
         );
         // Turning bold off keeps dim on (here by a reset, which is shorter).
         let line = Line::from(vec![
-            Span::styled("x", Style::new().add_modifier(Modifier::BOLD | Modifier::DIM)),
+            Span::styled(
+                "x",
+                Style::new().add_modifier(Modifier::BOLD | Modifier::DIM),
+            ),
             Span::styled("y", Style::new().add_modifier(Modifier::DIM)),
         ]);
         assert_eq!(sgr(&line), "\x1b[1;2mx\x1b[0;2my\x1b[0m");
@@ -282,9 +285,11 @@ mod tests {
             "\x1b[0;1;2;3;4;5;6;7;8;9m"
         );
         assert_eq!(
-            full(Style::new()
-                .add_modifier(all)
-                .remove_modifier(Modifier::BOLD)),
+            full(
+                Style::new()
+                    .add_modifier(all)
+                    .remove_modifier(Modifier::BOLD)
+            ),
             "\x1b[0;2;3;4;5;6;7;8;9m"
         );
     }

@@ -689,12 +689,21 @@ src/main.rs"""
         assert!(colours.contains(&own) || lines.iter().flatten().any(|(_, s)| s.fg.is_none()));
         let text = Color::Indexed(7);
         let lines = hl
-            .highlight("yaml", "key: value\n", "base16-ocean.dark", Style::new(), Some(text))
+            .highlight(
+                "yaml",
+                "key: value\n",
+                "base16-ocean.dark",
+                Style::new(),
+                Some(text),
+            )
             .expect("highlighted");
         let fgs: Vec<_> = lines[0].iter().map(|(_, s)| s.fg).collect();
         assert!(fgs.contains(&Some(text)), "{fgs:?}");
         assert!(!fgs.contains(&Some(own)), "{fgs:?}");
-        assert!(hl.highlight("yaml", "a: b\n", "", Style::new(), None).is_none());
+        assert!(
+            hl.highlight("yaml", "a: b\n", "", Style::new(), None)
+                .is_none()
+        );
         assert!(
             hl.highlight("nope", "a: b\n", "base16-ocean.dark", Style::new(), None)
                 .is_none()
@@ -717,7 +726,10 @@ src/main.rs"""
         theme: &syntect::highlighting::Theme,
     ) {
         let style = if theme.settings.foreground == Some(style.foreground) {
-            Style { fg: None, ..convert(style, Style::new()) }
+            Style {
+                fg: None,
+                ..convert(style, Style::new())
+            }
         } else {
             convert(style, Style::new())
         };

@@ -765,13 +765,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// A framed block of code lines, highlighted when `highlight` and colours are on.
-    fn code_lines(
-        &mut self,
-        lang: &str,
-        label: &str,
-        text: &str,
-        highlight: bool,
-    ) {
+    fn code_lines(&mut self, lang: &str, label: &str, text: &str, highlight: bool) {
         let avail = self.avail();
         let (block, gutter) = self.frame_style();
         let pad = self.styles.color && block.bg.is_some();

@@ -151,7 +151,9 @@ impl Flat {
 
     fn style_at(&self, at: usize) -> Style {
         let run = self.runs.partition_point(|&(end, _)| end <= at);
-        self.runs.get(run).map_or_else(Style::new, |&(_, style)| style)
+        self.runs
+            .get(run)
+            .map_or_else(Style::new, |&(_, style)| style)
     }
 }
 
@@ -284,7 +286,11 @@ pub(crate) fn wrap(frags: &[Frag], max: usize) -> Vec<Vec<Frag>> {
         if b == b'\n' {
             // A hard break ends the unit and the line.
             if word_from < at || space_from < word_from {
-                place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
+                place(
+                    &mut fill,
+                    (space_from, word_from, space_w),
+                    (word_from, at, word_w),
+                );
             }
             fill.end_line();
             at += 1;
@@ -294,7 +300,11 @@ pub(crate) fn wrap(frags: &[Frag], max: usize) -> Vec<Vec<Frag>> {
         let (next, w) = next_cluster(text, at, limit);
         if b == b' ' && next == at + 1 {
             if word_from < at {
-                place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
+                place(
+                    &mut fill,
+                    (space_from, word_from, space_w),
+                    (word_from, at, word_w),
+                );
                 (space_from, space_w, word_w) = (at, 0, 0);
             }
             space_w += 1;
@@ -305,7 +315,11 @@ pub(crate) fn wrap(frags: &[Frag], max: usize) -> Vec<Vec<Frag>> {
         if w >= 2 {
             // A wide cluster is a unit of its own, with the spaces before it.
             if word_from < at {
-                place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
+                place(
+                    &mut fill,
+                    (space_from, word_from, space_w),
+                    (word_from, at, word_w),
+                );
                 (space_from, space_w) = (at, 0);
             }
             place(&mut fill, (space_from, at, space_w), (at, next, w));
@@ -317,7 +331,11 @@ pub(crate) fn wrap(frags: &[Frag], max: usize) -> Vec<Vec<Frag>> {
         at = next;
     }
     if word_from < at || space_from < word_from {
-        place(&mut fill, (space_from, word_from, space_w), (word_from, at, word_w));
+        place(
+            &mut fill,
+            (space_from, word_from, space_w),
+            (word_from, at, word_w),
+        );
     }
     if !text.is_empty() && (!fill.cur.is_empty() || fill.lines.is_empty()) {
         fill.end_line();

@@ -161,8 +161,12 @@ pub struct App {
     pub catalog: crate::knowledge::Catalog,
     /// Bumped on every change to the session, so caches know when to refresh.
     pub changes: u64,
+    /// How many of `changes` were typing in a section's text, which the analyses below do not
+    /// read: they are worked out again only when `changes - text_edits` moved, never per
+    /// keystroke.
+    pub text_edits: u64,
     /// Conflict counts per section (of the decided, else the recommended option), for the
-    /// navigator's badges; computed when `changes` moved.
+    /// navigator's badges; computed when a change other than typing happened.
     pub conflict_badges: (u64, Vec<usize>),
     /// The tool's own assessment of the checklist items, for the checklist stage; worked out when
     /// `changes` moved while that stage is shown.
@@ -250,6 +254,7 @@ impl App {
             text_mode: false,
             catalog: Default::default(),
             changes: 1,
+            text_edits: 0,
             conflict_badges: (0, Vec::new()),
             assessments: (None, Vec::new()),
             fit_needs: (0, Default::default()),
@@ -267,7 +272,6 @@ impl App {
         let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
         app.catalog = catalog;
         warnings.extend(catalog_warnings);
-        warnings.extend(crate::knowledge::team_file_warnings());
         let (checklist, checklist_warnings) =
             crate::knowledge::checklist::Checklist::load_for(&app.config_dir, &app.template);
         app.checklist = checklist;
@@ -298,6 +302,15 @@ impl App {
     }
 
     /// Uses a fully loaded highlighter from now on (it is built in the background at start).
+    /// The knowledge (extraction, ranking rules, runbooks, story terms) has loaded, on the
+    /// thread that loads it while the first frames are drawn: says why a team file was left out,
+    /// if one was.
+    pub fn knowledge_loaded(&mut self, warnings: Vec<String>) {
+        if let Some(w) = warnings.into_iter().next() {
+            self.warn(w);
+        }
+    }
+
     pub fn set_highlighter(&mut self, hl: Arc<Highlighter>) {
         self.highlighter = hl;
         self.highlighted = true;
@@ -408,19 +421,21 @@ impl App {
                 crate::analysis::crosscheck::Needs::of(&self.session.requirements),
             );
         }
-        if self.conflict_badges.0 != self.changes {
-            self.conflict_badges = (self.changes, self.count_conflicts());
+        // What the analyses read changed (typing in a section's text does not count).
+        let analysed = self.changes - self.text_edits;
+        if self.conflict_badges.0 != analysed {
+            self.conflict_badges = (analysed, self.count_conflicts());
         }
         if self.selected_stage() == Some(navigator::Stage::Checklist)
-            && self.assessments.0 != Some(self.changes)
+            && self.assessments.0 != Some(analysed)
         {
             self.assessments = (
-                Some(self.changes),
+                Some(analysed),
                 crate::analysis::assessment::assess(&self.checklist, &self.session),
             );
         }
         let shown = self.selected_component().unwrap_or_default();
-        if self.card_findings.0 != self.changes || self.card_findings.1 != shown {
+        if self.card_findings.0 != analysed || self.card_findings.1 != shown {
             let findings = match self.session.component(&shown) {
                 Some(c) => {
                     let assessor = self.assessor();
@@ -428,7 +443,7 @@ impl App {
                 }
                 None => Vec::new(),
             };
-            self.card_findings = (self.changes, shown, findings);
+            self.card_findings = (analysed, shown, findings);
         }
         if let Some(nav) = areas.navigator {
             let height = nav.height.saturating_sub(2 + 2) as usize;
@@ -457,20 +472,75 @@ impl App {
                 self.preview_scroll = self.preview.section_offset(section);
             }
             let height = preview.height.saturating_sub(2) as usize;
-            let max = self.preview.total_lines().saturating_sub(height.max(1));
-            self.preview_scroll = self.preview_scroll.min(max);
-            // Lines are kept for a few screens around the viewport only.
-            self.preview.keep_near(
-                &self.session,
-                &self.template,
-                self.preview_scroll,
-                height,
-                2 * height.max(10),
-                width,
-                &styles,
-                &self.highlighter,
-            );
+            // Blocks are rendered when they come into view, and their lines kept for a few
+            // screens around it only. Rendering a block replaces its estimated line count by the
+            // exact one, which can move the section followed: place the viewport again until it
+            // stays.
+            // Each pass renders more of what is in view, so this ends; the bound is a guard.
+            for _ in 0..64 {
+                let max = self.preview.total_lines().saturating_sub(height.max(1));
+                self.preview_scroll = self.preview_scroll.min(max);
+                let moved = self.preview.keep_near(
+                    &self.session,
+                    &self.template,
+                    self.preview_scroll,
+                    height,
+                    2 * height.max(10),
+                    0,
+                    width,
+                    &styles,
+                    &self.highlighter,
+                );
+                if !moved {
+                    break;
+                }
+                if self.preview_follows
+                    && let Some(section) = self.selected_section()
+                {
+                    self.preview_scroll = self.preview.section_offset(section);
+                }
+            }
         }
+    }
+
+    /// Whether there is work to do when no input is waiting (see [`App::idle_work`]).
+    pub fn idle_work_pending(&self) -> bool {
+        self.preview.estimated() && self.preview.width().is_some()
+    }
+
+    /// Work done between keystrokes, for at most about `budget`: the preview's line counts that
+    /// are still estimates are made exact. A viewport the person scrolled stays on the same
+    /// text. Returns whether more remains.
+    pub fn idle_work(&mut self, budget: std::time::Duration) -> bool {
+        let Some(width) = self.preview.width() else {
+            return false;
+        };
+        if !self.preview.estimated() {
+            return false;
+        }
+        // Only line counts are wanted, and colours never change them: no syntax highlighting,
+        // which would be most of the cost (a block's count is the same either way).
+        static PLAIN: std::sync::LazyLock<Highlighter> =
+            std::sync::LazyLock::new(Highlighter::plain);
+        let styles = self.theme.preview_styles();
+        let shift = self.preview.refine(
+            &self.session,
+            &self.template,
+            budget,
+            self.preview_scroll,
+            width,
+            &styles,
+            &PLAIN,
+        );
+        if !self.preview_follows {
+            self.preview_scroll = self.preview_scroll.saturating_add_signed(shift);
+        }
+        self.preview.estimated()
+    }
+
+    /// Does all idle work now (for tests and benchmarks, which need exact line counts).
+    pub fn settle(&mut self) {
+        while self.idle_work(std::time::Duration::from_secs(60)) {}
     }
 
     fn ensure_editor(&mut self, section: usize) {
@@ -1461,6 +1531,7 @@ impl App {
         self.revisions[section] += 1;
         self.generated_history.typed(section);
         self.mark_dirty();
+        self.text_edits += 1;
     }
 
     pub(crate) fn mark_dirty(&mut self) {

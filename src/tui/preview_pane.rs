@@ -2,6 +2,13 @@
 //! rendered one by one and cached, so that an edit re-renders only the section it changed (the
 //! other parts only when the session's structure changed), and drawing copies only the visible
 //! lines.
+//!
+//! Sections are laid out lazily. A block of a section is first given an estimated line count
+//! from its text; only the blocks near the viewport are rendered ([`PreviewCache::keep_near`]),
+//! and the others are rendered for their exact count in idle time ([`PreviewCache::refine`]), a
+//! few milliseconds at a time. So the first frame and the frame after an edit cost what the
+//! screen shows, whatever the document's size; until the idle work is done, the scroll bar and
+//! the offsets of far sections are close rather than exact.
 
 use ratatui::text::Line;
 
@@ -23,13 +30,36 @@ struct Cached {
 #[derive(Default)]
 struct SectionCache {
     revision: u64,
-    /// The [`identity`] of the Markdown it was rendered from (compared when the structure
-    /// changes).
-    markdown: u64,
+    /// The Markdown it was laid out from (the blocks are ranges of it; compared when the
+    /// structure changes). Kept, as working it out again can cost much
+    /// more than the copy: a section may hold derived parts (the feasibility review judges every
+    /// decision).
+    text: String,
     blocks: Vec<Block>,
     len: usize,
     /// Some block may have lines (so a section far from the viewport is skipped in one step).
     kept: bool,
+    /// How many blocks have an estimated line count.
+    pending: usize,
+    /// Not split into blocks yet: `len` is estimated from the section's text as a whole (see
+    /// [`PreviewCache::split`]); `text` and `blocks` are empty.
+    rough: bool,
+}
+
+impl SectionCache {
+    /// A section not yet laid out: its line count estimated from its text, the heading and
+    /// the blank line after it.
+    fn rough(revision: u64, body: &str, width: u16) -> SectionCache {
+        SectionCache {
+            revision,
+            text: String::new(),
+            blocks: Vec::new(),
+            len: estimate(body, width) as usize + 3,
+            kept: false,
+            pending: 1,
+            rough: true,
+        }
+    }
 }
 
 /// Kept small (40 bytes): a 10 MB document has about a hundred thousand blocks.
@@ -39,8 +69,10 @@ struct Block {
     /// Where the block is in the section's Markdown (byte offsets; sections are far below 4 GiB).
     start: u32,
     end: u32,
-    /// Its line count, the blank line after it included.
+    /// Its line count, the blank line after it included: exact once it has been rendered,
+    /// estimated before.
     len: u32,
+    exact: bool,
     /// Its lines, while near the viewport.
     lines: Option<Box<[Line<'static>]>>,
 }
@@ -49,21 +81,6 @@ impl Block {
     fn len(&self) -> usize {
         self.len as usize
     }
-}
-
-/// What a section's rendering depends on: its blocks, in order (blank lines between blocks do not
-/// change it). Cheap to keep up to date from the blocks' hashes.
-fn identity(md: &str) -> u64 {
-    combine(crate::preview::blocks::blocks(md).into_iter().map(hash))
-}
-
-fn combine(hashes: impl Iterator<Item = u64>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for x in hashes {
-        x.hash(&mut h);
-    }
-    h.finish()
 }
 
 fn clamp_u32(n: usize) -> u32 {
@@ -92,18 +109,18 @@ fn render_block(
     lines
 }
 
-/// Lays `md` out block by block, reusing what `old` knows of unchanged blocks (their line counts,
-/// and their lines where it has them). New blocks keep their lines when `keep` (an edit, near
-/// the viewport), and only their line count otherwise (a first layout of the whole document).
-/// Returns the blocks and how many were rendered.
-fn render_blocks(
-    md: &str,
-    old: Option<SectionCache>,
-    keep: bool,
-    width: u16,
-    styles: &PreviewStyles,
-    hl: &Highlighter,
-) -> (Vec<Block>, usize) {
+/// The line count of a block not rendered yet, from its text: each source line wrapped at
+/// `width`, and the blank line after the block.
+fn estimate(md: &str, width: u16) -> u32 {
+    let width = usize::from(width.max(1));
+    let lines: usize = md.lines().map(|l| l.len().div_ceil(width).max(1)).sum();
+    clamp_u32(lines + 1)
+}
+
+/// Splits `md` into blocks, reusing what `old` knows of unchanged blocks (their line counts, and
+/// their lines where it has them); new blocks get an estimated line count and are rendered
+/// later, near the viewport or in idle time. Returns the blocks and how many are new.
+fn lay_out_blocks(md: &str, old: Option<SectionCache>, width: u16) -> (Vec<Block>, usize) {
     // Blocks can repeat (the same table twice), so the old ones are kept per hash as a stack,
     // the first on top: repeats are matched in order, and each keeps its own lines (only those
     // near the viewport have any).
@@ -111,7 +128,7 @@ fn render_blocks(
     for b in old.map(|c| c.blocks).unwrap_or_default().into_iter().rev() {
         reuse.entry(b.hash).or_default().push(b);
     }
-    let mut rendered = 0;
+    let mut new = 0;
     let mut done: Vec<Block> = Vec::new();
     for b in crate::preview::blocks::blocks(md) {
         // Every block is a slice of `md`.
@@ -120,32 +137,22 @@ fn render_blocks(
         let h = hash(b);
         let block = match reuse.get_mut(&h).and_then(|v| v.pop()) {
             Some(old) => Block { start, end, ..old },
-            None => match done.iter().rev().take(64).find(|d| d.hash == h) {
-                // A repeat of a block laid out just now.
-                Some(d) => Block {
+            None => {
+                new += 1;
+                Block {
                     hash: h,
                     start,
                     end,
-                    len: d.len,
-                    lines: d.lines.clone(),
-                },
-                None => {
-                    rendered += 1;
-                    let lines = render_block(b, width, styles, hl);
-                    Block {
-                        hash: h,
-                        start,
-                        end,
-                        len: clamp_u32(lines.len()),
-                        lines: keep.then(|| lines.into_boxed_slice()),
-                    }
+                    len: estimate(b, width),
+                    exact: false,
+                    lines: None,
                 }
-            },
+            }
         };
         done.push(block);
     }
     done.shrink_to_fit();
-    (done, rendered)
+    (done, new)
 }
 
 /// What the cache needs to know to stay exact.
@@ -174,7 +181,7 @@ pub struct PreviewCache {
     total: usize,
     /// How many parts were (re)rendered by the last `ensure`, for tests and benchmarks.
     pub last_rendered: usize,
-    /// How many blocks of sections were rendered by the last `ensure`.
+    /// How many blocks of sections the last `ensure` laid out anew (estimated, not rendered).
     pub last_blocks: usize,
     /// How many blocks the last `keep_near` rendered (those scrolled near the viewport).
     pub last_near: usize,
@@ -251,13 +258,18 @@ impl PreviewCache {
             };
             refresh(&mut self.head, head);
             refresh(&mut self.tail, tail);
-            // Sections carry their diagrams: compare their Markdown on structure changes too.
+            // Sections carry their diagrams and derived parts: compare their Markdown on
+            // structure changes too.
             for (i, slot) in self.sections.iter_mut().enumerate() {
                 if let Some(c) = slot
-                    && c.markdown != identity(&section_markdown(s, &section_ctx, i))
+                    && !c.rough
                 {
-                    // Re-rendered below; its unchanged blocks are kept.
-                    c.revision = u64::MAX;
+                    let md = section_markdown(s, &section_ctx, i);
+                    if c.text != md {
+                        // Laid out again below; its unchanged blocks are kept.
+                        c.revision = u64::MAX;
+                        c.text = md;
+                    }
                 }
             }
         }
@@ -265,25 +277,41 @@ impl PreviewCache {
             let revision = inputs.revisions.get(i).copied().unwrap_or(0);
             let fresh = matches!(&self.sections[i], Some(c) if c.revision == revision);
             if !fresh {
-                let md = section_markdown(s, &section_ctx, i);
-                let old = self.sections[i].take();
-                // An edit of a section already laid out keeps the new blocks' lines (they are
-                // where the person is looking); a first layout keeps only line counts.
-                let keep = old.is_some();
-                let (blocks, rendered) = render_blocks(&md, old, keep, width, styles, hl);
+                let mut old = self.sections[i].take();
+                if old.as_ref().is_none_or(|c| c.rough) {
+                    // Not laid out yet: split when it comes into view or in idle time.
+                    let body = &s.sections[i].body;
+                    self.sections[i] = Some(SectionCache::rough(revision, body, width));
+                    self.last_rendered += 1;
+                    continue;
+                }
+                // Worked out above when the structure changed; otherwise the text was edited.
+                let md = match old.as_mut() {
+                    Some(c) if c.revision == u64::MAX => std::mem::take(&mut c.text),
+                    _ => section_markdown(s, &section_ctx, i),
+                };
+                let (blocks, new) = lay_out_blocks(&md, old, width);
+                let pending = blocks.iter().filter(|b| !b.exact).count();
                 let len = blocks.iter().map(Block::len).sum();
                 let kept = blocks.iter().any(|b| b.lines.is_some());
                 self.sections[i] = Some(SectionCache {
                     revision,
-                    markdown: combine(blocks.iter().map(|b| b.hash)),
+                    text: md,
                     blocks,
                     len,
                     kept,
+                    pending,
+                    rough: false,
                 });
                 self.last_rendered += 1;
-                self.last_blocks += rendered;
+                self.last_blocks += new;
             }
         }
+        self.place_sections();
+    }
+
+    /// Works out each section's first line and the total from the line counts.
+    fn place_sections(&mut self) {
         self.offsets.clear();
         let mut at: usize = self.head.iter().map(|c| c.lines.len()).sum();
         for cached in self.sections.iter().flatten() {
@@ -292,6 +320,100 @@ impl PreviewCache {
         }
         at += self.tail.iter().map(|c| c.lines.len()).sum::<usize>();
         self.total = at;
+    }
+
+    /// Splits a section not yet laid out into its blocks (each with an estimated line count).
+    fn split(
+        cache: &mut SectionCache,
+        session: &Session,
+        template: &crate::knowledge::Template,
+        index: usize,
+        width: u16,
+    ) {
+        if !cache.rough {
+            return;
+        }
+        let ctx = ExportContext {
+            checklist: None,
+            template: Some(template),
+        };
+        let md = section_markdown(session, &ctx, index);
+        let (blocks, _) = lay_out_blocks(&md, None, width);
+        cache.pending = blocks.len();
+        cache.len = blocks.iter().map(Block::len).sum();
+        cache.blocks = blocks;
+        cache.text = md;
+        cache.rough = false;
+    }
+
+    /// Whether some line count is still an estimate: [`PreviewCache::refine`] has work to do.
+    pub fn estimated(&self) -> bool {
+        self.sections.iter().flatten().any(|c| c.pending > 0)
+    }
+
+    /// Renders blocks whose line count is an estimate, in document order, for their exact count
+    /// (their lines are not kept), until `budget` has passed. Returns by how many lines the
+    /// counts changed above line `anchor` (so that a viewport there can stay on the same text).
+    /// Call after [`PreviewCache::ensure`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn refine(
+        &mut self,
+        session: &Session,
+        template: &crate::knowledge::Template,
+        budget: std::time::Duration,
+        anchor: usize,
+        width: u16,
+        styles: &PreviewStyles,
+        hl: &Highlighter,
+    ) -> isize {
+        let started = std::time::Instant::now();
+        let mut shift: isize = 0;
+        let mut out_of_time = false;
+        for (i, slot) in self.sections.iter_mut().enumerate() {
+            let Some(cache) = slot else { continue };
+            if cache.pending == 0 {
+                continue;
+            }
+            if cache.rough {
+                if started.elapsed() >= budget {
+                    break;
+                }
+                let before = cache.len;
+                Self::split(cache, session, template, i, width);
+                if self.offsets.get(i).is_some_and(|&at| at < anchor) {
+                    shift += cache.len as isize - before as isize;
+                }
+            }
+            let md = &cache.text;
+            let mut at = self.offsets.get(i).copied().unwrap_or(0);
+            for block in &mut cache.blocks {
+                let before = at;
+                at += block.len();
+                if block.exact {
+                    continue;
+                }
+                if started.elapsed() >= budget {
+                    out_of_time = true;
+                    break;
+                }
+                let text = md
+                    .get(block.start as usize..block.end as usize)
+                    .unwrap_or("");
+                let len = clamp_u32(render_block(text, width, styles, hl).len());
+                if before < anchor {
+                    shift += len as isize - block.len as isize;
+                }
+                block.len = len;
+                block.exact = true;
+                cache.pending -= 1;
+            }
+            cache.len = cache.blocks.iter().map(Block::len).sum();
+            if out_of_time {
+                break;
+            }
+        }
+        self.place_sections();
+        shift
     }
 
     pub fn total_lines(&self) -> usize {
@@ -308,9 +430,12 @@ impl PreviewCache {
         self.total - self.tail.iter().map(|c| c.lines.len()).sum::<usize>()
     }
 
-    /// Gives lines to the section blocks within `margin` lines of the viewport (`offset`,
-    /// `height`), rendering those that have none, and takes them from all others. Call after
-    /// [`PreviewCache::ensure`], with the same session.
+    /// Gives lines to the section blocks within `render_margin` lines of the viewport (`offset`,
+    /// `height`), rendering those that have none, lets the blocks within `margin` lines keep
+    /// theirs (so scrolling back renders nothing), and takes them from all others. Returns whether
+    /// a rendered block's line count differed from its estimate (the offsets have then moved, and
+    /// a viewport that follows a section should be placed again). Call after
+    /// [`PreviewCache::ensure`].
     #[allow(clippy::too_many_arguments)]
     pub fn keep_near(
         &mut self,
@@ -319,16 +444,27 @@ impl PreviewCache {
         offset: usize,
         height: usize,
         margin: usize,
+        render_margin: usize,
         width: u16,
         styles: &PreviewStyles,
         hl: &Highlighter,
-    ) {
+    ) -> bool {
         self.last_near = 0;
+        let mut moved = false;
         let from = offset.saturating_sub(margin);
         let to = offset.saturating_add(height).saturating_add(margin);
+        let show_from = offset.saturating_sub(render_margin);
+        let show_to = offset.saturating_add(height).saturating_add(render_margin);
+        // How far the sections seen so far grew (or shrank) as their blocks were rendered.
+        let mut grown: isize = 0;
         for (i, slot) in self.sections.iter_mut().enumerate() {
             let Some(cache) = slot else { continue };
-            let mut at = self.offsets.get(i).copied().unwrap_or(0);
+            let mut at = self
+                .offsets
+                .get(i)
+                .copied()
+                .unwrap_or(0)
+                .saturating_add_signed(grown);
             if at >= to || at + cache.len <= from {
                 if cache.kept {
                     cache.blocks.iter_mut().for_each(|b| b.lines = None);
@@ -336,27 +472,54 @@ impl PreviewCache {
                 }
                 continue;
             }
+            if cache.rough {
+                if at >= show_to || at + cache.len <= show_from {
+                    continue;
+                }
+                // Coming into view: split it, and place what follows again.
+                let before = cache.len;
+                Self::split(cache, session, template, i, width);
+                grown += cache.len as isize - before as isize;
+                moved = true;
+            }
             cache.kept = true;
-            let mut md: Option<String> = None;
+            let mut resized = false;
             for block in &mut cache.blocks {
                 let near = at < to && at + block.len() > from;
-                at += block.len();
+                let shown = at < show_to && at + block.len() > show_from;
                 if !near {
                     block.lines = None;
-                } else if block.lines.is_none() {
-                    let ctx = ExportContext {
-                        checklist: None,
-                        template: Some(template),
-                    };
-                    let md = md.get_or_insert_with(|| section_markdown(session, &ctx, i));
-                    let text = md
+                } else if shown && block.lines.is_none() {
+                    let text = cache
+                        .text
                         .get(block.start as usize..block.end as usize)
                         .unwrap_or("");
-                    block.lines = Some(render_block(text, width, styles, hl).into_boxed_slice());
+                    let lines = render_block(text, width, styles, hl);
+                    let len = clamp_u32(lines.len());
+                    if len != block.len {
+                        block.len = len;
+                        resized = true;
+                    }
+                    if !block.exact {
+                        block.exact = true;
+                        cache.pending -= 1;
+                    }
+                    block.lines = Some(lines.into_boxed_slice());
                     self.last_near += 1;
                 }
+                at += block.len();
+            }
+            if resized {
+                let len = cache.blocks.iter().map(Block::len).sum();
+                grown += len as isize - cache.len as isize;
+                cache.len = len;
+                moved = true;
             }
         }
+        if moved {
+            self.place_sections();
+        }
+        moved
     }
 
     /// The width the cache was laid out for, once it has been.
@@ -386,9 +549,14 @@ impl PreviewCache {
             .iter()
             .map(|c| (c.lines.len(), c.lines.as_slice()))
             .chain(self.sections.iter().flatten().flat_map(|c| {
-                c.blocks
-                    .iter()
-                    .map(|b| (b.len(), b.lines.as_deref().unwrap_or(blank)))
+                // A section not split into blocks yet shows as blank lines of its estimated
+                // length (it is split as soon as it comes into view).
+                let rough = c.rough.then_some((c.len, blank));
+                rough.into_iter().chain(
+                    c.blocks
+                        .iter()
+                        .map(|b| (b.len(), b.lines.as_deref().unwrap_or(blank))),
+                )
             }))
             .chain(
                 self.tail

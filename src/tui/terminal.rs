@@ -108,6 +108,12 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
             })
         };
     }
+    // The knowledge loads in the background (compiling its patterns takes tens of
+    // milliseconds); whatever needs it first waits for it there.
+    let (knowledge_tx, knowledge_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = knowledge_tx.send(crate::knowledge::team_file_warnings());
+    });
     // Syntax definitions load in the background: the first frame never waits for them.
     let (hl_tx, hl_rx) = std::sync::mpsc::channel();
     let syntax_theme = app.theme.syntax_theme.clone();
@@ -128,7 +134,14 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
     let input = Input::start(editing);
     let result = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, app, &signalled, &hl_rx, &input, &journal)
+        event_loop(
+            &mut terminal,
+            app,
+            &signalled,
+            (&hl_rx, &knowledge_rx),
+            &input,
+            &journal,
+        )
     }));
     leave();
     if terminal.show_cursor().is_err() {
@@ -332,7 +345,10 @@ fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     signalled: &AtomicUsize,
-    highlighter: &std::sync::mpsc::Receiver<Highlighter>,
+    (highlighter, knowledge): (
+        &std::sync::mpsc::Receiver<Highlighter>,
+        &std::sync::mpsc::Receiver<Vec<String>>,
+    ),
     input: &Input,
     journal: &Journal,
 ) -> io::Result<Ending> {
@@ -352,6 +368,9 @@ fn event_loop(
         if let Ok(hl) = highlighter.try_recv() {
             app.set_highlighter(Arc::new(hl));
         }
+        if let Ok(warnings) = knowledge.try_recv() {
+            app.knowledge_loaded(warnings);
+        }
         app.poll_assistant();
         let size = terminal.size()?;
         app.prepare(Rect::new(0, 0, size.width, size.height));
@@ -360,13 +379,20 @@ fn event_loop(
             return Ok(Ending::Quit);
         }
         // Wake up now and then for autosave, the journal, signals and the highlighter even
-        // without input.
+        // without input; with idle work pending, do a slice of it whenever no input waits.
         let now = std::time::Instant::now();
-        let wait = app
-            .next_journal_at()
-            .map_or(TICK, |at| at.saturating_duration_since(now).min(TICK));
+        let wait = if app.idle_work_pending() {
+            Duration::ZERO
+        } else {
+            app.next_journal_at()
+                .map_or(TICK, |at| at.saturating_duration_since(now).min(TICK))
+        };
         let mut next = match input.rx.recv_timeout(wait) {
             Ok(msg) => Some(msg),
+            Err(RecvTimeoutError::Timeout) if app.idle_work_pending() => {
+                app.idle_work(IDLE_SLICE);
+                None
+            }
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => {
                 return Ok(Ending::Interrupted {
@@ -427,6 +453,8 @@ fn event_loop(
 
 /// How often the loop wakes without input.
 const TICK: Duration = Duration::from_millis(250);
+/// How long one slice of idle work may take (a block that takes longer finishes its slice).
+const IDLE_SLICE: Duration = Duration::from_millis(3);
 
 /// Suspends the screen, edits `text` in `$VISUAL` / `$EDITOR` (as git does: through the shell, so
 /// the variable may hold arguments), and restores the screen. `Ok(None)` when the editor failed.

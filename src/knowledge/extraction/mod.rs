@@ -59,7 +59,8 @@ pub fn extraction() -> &'static Extraction {
         let _ = WARNINGS.set(warnings);
         loaded.unwrap_or_else(|| {
             // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin().unwrap_or_else(|e| panic!("the built-in extraction knowledge does not load: {e}"))
+            builtin()
+                .unwrap_or_else(|e| panic!("the built-in extraction knowledge does not load: {e}"))
         })
     })
 }
