@@ -211,6 +211,32 @@ fn sample_to_first_frame(bencher: Bencher) {
     });
 }
 
+/// Budget: a 10 MB session to its first frame at 120×40 (load, lay out what is in view, draw)
+/// ≤ 50 ms, whatever the document's size: far sections are estimated, not rendered.
+#[divan::bench(sample_count = 10)]
+fn first_frame_10mb(bencher: Bencher) {
+    let fixture = fixture(&large_session(10 * MB));
+    let size = Rect::new(0, 0, 120, 40);
+    bencher.bench_local(|| {
+        let mut app = open(&fixture.path, &fixture.home);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        frame(&mut app, &mut terminal, size);
+        app
+    });
+}
+
+/// Budget: the first keystroke in a 256 KB section just opened in the editor of a freshly
+/// opened 10 MB session (no idle time in between) to its frame, p99 ≤ 8 ms.
+#[divan::bench(sample_count = 10)]
+fn first_keystroke_in_a_freshly_opened_large_section(bencher: Bencher) {
+    bencher
+        .with_inputs(|| OnComponent::new(10 * MB, true))
+        .bench_local_refs(|on| {
+            on.app.handle_event(key(KeyCode::Char('x')));
+            on.frame();
+        });
+}
+
 /// Diagnosis: a frame with the 256 KB section open in the editor, without any edit.
 #[divan::bench]
 fn frame_editor_open_10mb(bencher: Bencher) {
