@@ -82,6 +82,9 @@ fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rende
     assert!(app.idle_work_pending());
     app.settle();
     assert!(!app.idle_work_pending());
+    // Idle time also worked out the cards' findings of every other component, ready for when
+    // the person moves to one.
+    assert_eq!(app.findings_ahead.1.len() + 1, app.session.components.len());
     draw(&mut app);
     let total = app.preview.total_lines();
     assert!(total > 10_000, "a long document: {total} lines");

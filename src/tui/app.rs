@@ -177,6 +177,13 @@ pub struct App {
     /// The cross-check findings of each card of the component in the workspace, for drawing;
     /// computed when `changes` moved or another component is shown.
     pub card_findings: (u64, String, Vec<Vec<crate::analysis::crosscheck::Finding>>),
+    /// The findings of every component's cards worked out so far for the `u64` of
+    /// `card_findings` (in idle time, one component at a time, so that moving to another
+    /// component finds them ready).
+    pub findings_ahead: (
+        u64,
+        std::collections::HashMap<String, Vec<Vec<crate::analysis::crosscheck::Finding>>>,
+    ),
     /// The elicitation worksheet open in the workspace, if any.
     pub worksheet: Option<super::worksheet::WorksheetState>,
     /// Bumped on every change that is not a section's text, so the preview's other parts refresh.
@@ -259,6 +266,7 @@ impl App {
             assessments: (None, Vec::new()),
             fit_needs: (0, Default::default()),
             card_findings: (u64::MAX, String::new(), Vec::new()),
+            findings_ahead: (u64::MAX, Default::default()),
             worksheet: None,
             structure: 0,
             checklist: Default::default(),
@@ -436,13 +444,17 @@ impl App {
         }
         let shown = self.selected_component().unwrap_or_default();
         if self.card_findings.0 != analysed || self.card_findings.1 != shown {
-            let findings = match self.session.component(&shown) {
-                Some(c) => {
-                    let assessor = self.assessor();
-                    c.options.iter().map(|o| assessor.check(o)).collect()
+            let ahead = (self.findings_ahead.0 == analysed)
+                .then(|| self.findings_ahead.1.remove(&shown))
+                .flatten();
+            let findings = ahead.unwrap_or_else(|| self.findings_of_component(&shown));
+            if self.card_findings.0 == analysed {
+                // Moving to another component: keep the last one's for coming back.
+                let (_, id, last) = std::mem::take(&mut self.card_findings);
+                if self.findings_ahead.0 == analysed {
+                    self.findings_ahead.1.insert(id, last);
                 }
-                None => Vec::new(),
-            };
+            }
             self.card_findings = (analysed, shown, findings);
         }
         if let Some(nav) = areas.navigator {
@@ -505,13 +517,23 @@ impl App {
 
     /// Whether there is work to do when no input is waiting (see [`App::idle_work`]).
     pub fn idle_work_pending(&self) -> bool {
-        self.preview.estimated() && self.preview.width().is_some()
+        (self.preview.estimated() && self.preview.width().is_some())
+            || self.findings_to_work_out().is_some()
     }
 
-    /// Work done between keystrokes, for at most about `budget`: the preview's line counts that
-    /// are still estimates are made exact. A viewport the person scrolled stays on the same
-    /// text. Returns whether more remains.
+    /// Work done between keystrokes, for at most about `budget`: the findings of one more
+    /// component's cards, else the preview's line counts that are still estimates made exact (a
+    /// viewport the person scrolled stays on the same text). Returns whether more remains.
     pub fn idle_work(&mut self, budget: std::time::Duration) -> bool {
+        if let Some(id) = self.findings_to_work_out() {
+            let analysed = self.changes - self.text_edits;
+            if self.findings_ahead.0 != analysed {
+                self.findings_ahead = (analysed, Default::default());
+            }
+            let findings = self.findings_of_component(&id);
+            self.findings_ahead.1.insert(id, findings);
+            return self.idle_work_pending();
+        }
         let Some(width) = self.preview.width() else {
             return false;
         };
@@ -1550,6 +1572,33 @@ impl App {
 
     /// The cross-check of options against this session's inputs, with the needed figures kept
     /// in `fit_needs` (worked out afresh when the requirements changed since).
+    /// The cross-check findings of each card of a component (none for an unknown id).
+    fn findings_of_component(&self, id: &str) -> Vec<Vec<crate::analysis::crosscheck::Finding>> {
+        match self.session.component(id) {
+            Some(c) => {
+                let assessor = self.assessor();
+                c.options.iter().map(|o| assessor.check(o)).collect()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// The next component whose cards' findings are not worked out ahead yet.
+    fn findings_to_work_out(&self) -> Option<String> {
+        let analysed = self.changes - self.text_edits;
+        let ahead = self.findings_ahead.0 == analysed;
+        self.session
+            .components
+            .iter()
+            .map(|c| &c.id)
+            .find(|id| {
+                let known = ahead && self.findings_ahead.1.contains_key(*id);
+                let shown = self.card_findings.0 == analysed && self.card_findings.1 == **id;
+                !known && !shown
+            })
+            .cloned()
+    }
+
     pub fn assessor(&self) -> crate::analysis::crosscheck::Assessor<'_> {
         use crate::analysis::crosscheck::Assessor;
         let s = &self.session;
