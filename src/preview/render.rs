@@ -786,7 +786,7 @@ impl<'a> Renderer<'a> {
                 .collect()
         });
         let content = avail.saturating_sub(2);
-        let mut lines = Vec::with_capacity(source_lines.len());
+        self.frame_top(label, avail);
         for pieces in source_lines {
             let mut text = Vec::with_capacity(pieces.len());
             let mut col = 0;
@@ -803,14 +803,9 @@ impl<'a> Renderer<'a> {
                     }
                 }
             }
-            let rows = if col <= content && text.iter().all(|f| f.text.is_ascii()) {
-                // Fits (most code): the line as it is.
-                vec![text]
-            } else {
-                wrap::hard_wrap(text, content, content.saturating_sub(2))
-            };
+            let rows = wrap::hard_wrap(text, content, content.saturating_sub(2));
             for (i, row) in rows.into_iter().enumerate() {
-                let mut line = Vec::with_capacity(row.len() + 2);
+                let mut line = Vec::with_capacity(row.len() + 3);
                 line.push(Frag::new("│ ", gutter));
                 if i > 0 {
                     push_text(&mut line, "↪ ", gutter);
@@ -818,16 +813,12 @@ impl<'a> Renderer<'a> {
                 for f in row {
                     wrap::push_frag(&mut line, f);
                 }
-                lines.push(line);
+                if pad {
+                    let used = frags_width(&line);
+                    push_text(&mut line, &" ".repeat(avail.saturating_sub(used)), block);
+                }
+                self.emit(line);
             }
-        }
-        self.frame_top(label, avail);
-        for mut line in lines {
-            if pad {
-                let used = frags_width(&line);
-                push_text(&mut line, &" ".repeat(avail.saturating_sub(used)), block);
-            }
-            self.emit(line);
         }
         self.frame_bottom();
     }
@@ -839,7 +830,7 @@ impl<'a> Renderer<'a> {
             Ok(drawing) => {
                 let (_, gutter) = self.frame_style();
                 let style = self.styles.diagram;
-                let mut lines = Vec::new();
+                self.frame_top("mermaid", avail);
                 let mut widest = 0;
                 for line in drawing.text.lines() {
                     let (text, _) = wrap::expand_tabs(&sanitize(line), 0);
@@ -848,7 +839,7 @@ impl<'a> Renderer<'a> {
                     let text = wrap::truncate(&[Frag::new(text, style)], budget);
                     let mut out = vec![Frag::new("│ ", gutter)];
                     out.extend(text);
-                    lines.push(out);
+                    self.emit(out);
                 }
                 let mut notes = Vec::new();
                 if drawing.rotated {
@@ -867,12 +858,8 @@ impl<'a> Renderer<'a> {
                     for l in wrap::wrap(&[Frag::new(note, note_style)], budget) {
                         let mut out = vec![Frag::new("│ ", gutter)];
                         out.extend(l);
-                        lines.push(out);
+                        self.emit(out);
                     }
-                }
-                self.frame_top("mermaid", avail);
-                for line in lines {
-                    self.emit(line);
                 }
                 self.frame_bottom();
             }

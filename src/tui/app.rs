@@ -429,8 +429,7 @@ impl App {
                 crate::analysis::crosscheck::Needs::of(&self.session.requirements),
             );
         }
-        // What the analyses read changed (typing in a section's text does not count).
-        let analysed = self.changes - self.text_edits;
+        let analysed = self.analysed();
         if self.conflict_badges.0 != analysed {
             self.conflict_badges = (analysed, self.count_conflicts());
         }
@@ -526,7 +525,7 @@ impl App {
     /// viewport the person scrolled stays on the same text). Returns whether more remains.
     pub fn idle_work(&mut self, budget: std::time::Duration) -> bool {
         if let Some(id) = self.findings_to_work_out() {
-            let analysed = self.changes - self.text_edits;
+            let analysed = self.analysed();
             if self.findings_ahead.0 != analysed {
                 self.findings_ahead = (analysed, Default::default());
             }
@@ -1572,6 +1571,12 @@ impl App {
 
     /// The cross-check of options against this session's inputs, with the needed figures kept
     /// in `fit_needs` (worked out afresh when the requirements changed since).
+    /// Counts the changes the analyses read (typing in a section's text is not one of them):
+    /// conflict badges, card findings and the checklist assessment are keyed by it.
+    fn analysed(&self) -> u64 {
+        self.changes - self.text_edits
+    }
+
     /// The cross-check findings of each card of a component (none for an unknown id).
     fn findings_of_component(&self, id: &str) -> Vec<Vec<crate::analysis::crosscheck::Finding>> {
         match self.session.component(id) {
@@ -1585,7 +1590,7 @@ impl App {
 
     /// The next component whose cards' findings are not worked out ahead yet.
     fn findings_to_work_out(&self) -> Option<String> {
-        let analysed = self.changes - self.text_edits;
+        let analysed = self.analysed();
         let ahead = self.findings_ahead.0 == analysed;
         self.session
             .components

@@ -47,6 +47,28 @@ struct SectionCache {
 }
 
 impl SectionCache {
+    /// Renders block `b`, making its line count exact. Returns its lines and the count it had.
+    fn render(
+        &mut self,
+        b: usize,
+        width: u16,
+        styles: &PreviewStyles,
+        hl: &Highlighter,
+    ) -> (Vec<Line<'static>>, u32) {
+        let block = &mut self.blocks[b];
+        let text = self
+            .text
+            .get(block.start as usize..block.end as usize)
+            .unwrap_or("");
+        let lines = render_block(text, width, styles, hl);
+        let before = std::mem::replace(&mut block.len, clamp_u32(lines.len()));
+        if !block.exact {
+            block.exact = true;
+            self.pending -= 1;
+        }
+        (lines, before)
+    }
+
     /// A section not yet laid out: its line count estimated from its text, the heading and
     /// the blank line after it.
     fn rough(revision: u64, body: &str, width: u16) -> SectionCache {
@@ -384,28 +406,21 @@ impl PreviewCache {
                     shift += cache.len as isize - before as isize;
                 }
             }
-            let md = &cache.text;
             let mut at = self.offsets.get(i).copied().unwrap_or(0);
-            for block in &mut cache.blocks {
-                let before = at;
-                at += block.len();
-                if block.exact {
+            for b in 0..cache.blocks.len() {
+                let start = at;
+                at += cache.blocks[b].len();
+                if cache.blocks[b].exact {
                     continue;
                 }
                 if started.elapsed() >= budget {
                     out_of_time = true;
                     break;
                 }
-                let text = md
-                    .get(block.start as usize..block.end as usize)
-                    .unwrap_or("");
-                let len = clamp_u32(render_block(text, width, styles, hl).len());
-                if before < anchor {
-                    shift += len as isize - block.len as isize;
+                let (_, before) = cache.render(b, width, styles, hl);
+                if start < anchor {
+                    shift += cache.blocks[b].len as isize - before as isize;
                 }
-                block.len = len;
-                block.exact = true;
-                cache.pending -= 1;
             }
             cache.len = cache.blocks.iter().map(Block::len).sum();
             if out_of_time {
@@ -484,30 +499,19 @@ impl PreviewCache {
             }
             cache.kept = true;
             let mut resized = false;
-            for block in &mut cache.blocks {
-                let near = at < to && at + block.len() > from;
-                let shown = at < show_to && at + block.len() > show_from;
+            for b in 0..cache.blocks.len() {
+                let len = cache.blocks[b].len();
+                let near = at < to && at + len > from;
+                let shown = at < show_to && at + len > show_from;
                 if !near {
-                    block.lines = None;
-                } else if shown && block.lines.is_none() {
-                    let text = cache
-                        .text
-                        .get(block.start as usize..block.end as usize)
-                        .unwrap_or("");
-                    let lines = render_block(text, width, styles, hl);
-                    let len = clamp_u32(lines.len());
-                    if len != block.len {
-                        block.len = len;
-                        resized = true;
-                    }
-                    if !block.exact {
-                        block.exact = true;
-                        cache.pending -= 1;
-                    }
-                    block.lines = Some(lines.into_boxed_slice());
+                    cache.blocks[b].lines = None;
+                } else if shown && cache.blocks[b].lines.is_none() {
+                    let (lines, before) = cache.render(b, width, styles, hl);
+                    resized |= before != cache.blocks[b].len;
+                    cache.blocks[b].lines = Some(lines.into_boxed_slice());
                     self.last_near += 1;
                 }
-                at += block.len();
+                at += cache.blocks[b].len();
             }
             if resized {
                 let len = cache.blocks.iter().map(Block::len).sum();
