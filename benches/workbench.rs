@@ -169,6 +169,7 @@ fn export_large(bencher: Bencher) {
             &infradraft::export::ExportContext {
                 checklist: Some(&checklist),
                 template: Some(&template),
+                precomputed: Default::default(),
             },
         )
     });

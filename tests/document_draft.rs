@@ -55,6 +55,7 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
     let ctx = ExportContext {
         checklist: Some(&checklist),
         template: Some(&template),
+        precomputed: Default::default(),
     };
     let doc = document(s, &ctx);
     let again = document(s, &ctx);
@@ -62,6 +63,19 @@ fn examine(name: &str, s: &Session) -> (Vec<String>, Measured) {
     let mut fail = |p: String| problems.push(format!("{name}: {p}"));
     if doc != again {
         fail("the document differs between two exports".into());
+    }
+    // The workbench works out the analyses the document shows beforehand, on a thread of its
+    // own: the document made from them is the same.
+    let analysed = infradraft::export::Analysed::of(s, Some(&checklist));
+    let precomputed = document(
+        s,
+        &ExportContext {
+            precomputed: infradraft::export::Precomputed::Ready(&analysed),
+            ..ctx
+        },
+    );
+    if precomputed != doc {
+        fail("the document made from analyses worked out before differs".into());
     }
     // No template prompt, no unwritten section.
     for t in &template.sections {
@@ -330,6 +344,7 @@ fn the_sample_document_is_complete() {
         &ExportContext {
             checklist: None,
             template: Some(&template),
+            precomputed: Default::default(),
         },
     );
     for (section, expected) in [

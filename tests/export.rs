@@ -19,6 +19,7 @@ fn ctx(checklist: &Checklist) -> ExportContext<'_> {
     ExportContext {
         checklist: Some(checklist),
         template: Some(TEMPLATE.get_or_init(|| Template::builtin().unwrap())),
+        precomputed: Default::default(),
     }
 }
 

@@ -272,6 +272,7 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
         &ExportContext {
             checklist: Some(&app.checklist),
             template: Some(&app.template),
+            precomputed: Default::default(),
         },
     );
     assert_eq!(written, expected);
@@ -281,16 +282,27 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
             .count(),
         23
     );
-    // The preview holds the same document: its decision log is there too.
+    // The preview holds the same document: its decision log is there too, page by page (the
+    // preview renders what comes into view).
     app.preview_overlay = false;
+    app.settle();
+    screen(&mut app, 120, 40);
     let total = app.preview.total_lines();
     assert!(total > 100);
-    let lines: Vec<String> = app
-        .preview
-        .visible(0, total)
-        .iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-        .collect();
+    app.preview_follows = false;
+    let mut lines: Vec<String> = Vec::new();
+    while lines.len() < total {
+        app.preview_scroll = lines.len();
+        screen(&mut app, 120, 40);
+        let page = app.preview.visible(app.preview_scroll, 38);
+        assert!(!page.is_empty(), "nothing at line {}", lines.len());
+        lines.extend(page.iter().map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        }));
+    }
     let text = lines.join("\n");
     assert!(text.contains("Decision Log"), "{text}");
     assert!(text.contains("Change Log"));

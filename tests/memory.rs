@@ -41,16 +41,19 @@ fn reference(app: &App, width: u16) -> PreviewCache {
             structure: app.structure,
             checklist: &app.checklist,
             template: &app.template,
+            analysed: app.analyses.for_document(),
         },
         width,
-        &styles,
         app.theme_generation,
-        &app.highlighter,
         app.highlighted,
     );
     all.keep_near(
         &app.session,
-        &app.template,
+        &infradraft::export::ExportContext {
+            checklist: None,
+            template: Some(&app.template),
+            precomputed: app.analyses.for_document().1,
+        },
         0,
         usize::MAX / 4,
         0,
@@ -82,9 +85,10 @@ fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rende
     assert!(app.idle_work_pending());
     app.settle();
     assert!(!app.idle_work_pending());
-    // Idle time also worked out the cards' findings of every other component, ready for when
-    // the person moves to one.
-    assert_eq!(app.findings_ahead.1.len() + 1, app.session.components.len());
+    // The analyses worked out the cards' findings of every component, ready for when the
+    // person moves to one.
+    let results = app.analyses.latest().expect("the analyses ran");
+    assert_eq!(results.findings.len(), app.session.components.len());
     draw(&mut app);
     let total = app.preview.total_lines();
     assert!(total > 10_000, "a long document: {total} lines");

@@ -363,6 +363,7 @@ fn ctx() -> infradraft::export::ExportContext<'static> {
         template: Some(
             TEMPLATE.get_or_init(|| infradraft::knowledge::Template::builtin().unwrap()),
         ),
+        precomputed: Default::default(),
     }
 }
 

@@ -411,6 +411,7 @@ fn expected_document(c: &Corpus) -> String {
         &infradraft::export::ExportContext {
             checklist: Some(&checklist),
             template: Some(&template),
+            precomputed: Default::default(),
         },
     )
 }

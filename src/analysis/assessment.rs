@@ -59,12 +59,16 @@ impl Assessment {
 /// The assessments of every item of the applicable categories that the tool can assess, in
 /// checklist order.
 pub fn assess(checklist: &Checklist, session: &Session) -> Vec<Assessment> {
+    assess_with(checklist, session, &Needs::of(&session.requirements))
+}
+
+/// [`assess`] with the figures the requirements ask for worked out before.
+pub fn assess_with(checklist: &Checklist, session: &Session, needs: &Needs) -> Vec<Assessment> {
     let decided = super::checklist_review::decided_tags(session);
-    let needs = Needs::of(&session.requirements);
     let ctx = Context {
         s: session,
-        needs: &needs,
-        assessor: Assessor::with_needs(&session.assumptions, &needs, &session.inputs),
+        needs,
+        assessor: Assessor::with_needs(&session.assumptions, needs, &session.inputs),
         stated: session
             .requirements
             .iter()

@@ -29,6 +29,7 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
             &ExportContext {
                 checklist: Some(&checklist),
                 template: Some(&template),
+                precomputed: Default::default(),
             },
         )
     };

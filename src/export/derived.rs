@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::ExportContext;
+use super::{ExportContext, Precomputed};
 use crate::knowledge::{Derived, TemplateSection};
 use crate::model::Session;
 use crate::workflow::subsections::{OPEN_QUESTION, choice_line, choice_of, derived_of};
@@ -77,16 +77,39 @@ fn content(s: &Session, ctx: &ExportContext, d: Derived) -> String {
         Derived::DecisionLog => decision_log(s),
         Derived::References => references(s),
         Derived::Regimes => regimes(s),
-        Derived::Runbooks => runbooks(s),
-        Derived::Environments => super::environment_blocks::markdown(s),
-        Derived::Feasibility => super::feasibility::markdown(s),
+        Derived::Runbooks => precomputed(
+            ctx,
+            |a| &a.runbooks,
+            || runbooks(s, &crate::analysis::crosscheck::Needs::of(&s.requirements)),
+        ),
+        Derived::Environments => precomputed(
+            ctx,
+            |a| &a.environments,
+            || super::environment_blocks::markdown(s),
+        ),
+        Derived::Feasibility => {
+            precomputed(ctx, |a| &a.feasibility, || super::feasibility::markdown(s))
+        }
+    }
+}
+
+/// Derived content that reads no section's text: taken from the analyses worked out before, said
+/// to be on its way while they are, or worked out now.
+fn precomputed(
+    ctx: &ExportContext,
+    given: impl Fn(&super::Analysed) -> &String,
+    compute: impl FnOnce() -> String,
+) -> String {
+    match ctx.precomputed {
+        Precomputed::Compute => compute(),
+        Precomputed::Ready(a) => given(a).clone(),
+        Precomputed::Pending => format!("{}\n", super::BEING_WORKED_OUT),
     }
 }
 
 /// The project's figure a runbook's `{rto}`, `{rpo}` or `{availability}` names.
-fn figure_words(s: &Session) -> [(&'static str, String); 3] {
+fn figure_words(needs: &crate::analysis::crosscheck::Needs) -> [(&'static str, String); 3] {
     use crate::model::duration_text;
-    let needs = crate::analysis::crosscheck::figures::Needs::of(&s.requirements);
     let time = |what: &str, need: &Option<(f64, crate::model::Requirement)>, general: &str| {
         need.as_ref().map_or(general.to_string(), |(m, r)| {
             format!("the required {what} of {} ({})", duration_text(*m), r.id)
@@ -113,11 +136,12 @@ fn figure_words(s: &Session) -> [(&'static str, String); 3] {
     ]
 }
 
-fn runbooks(s: &Session) -> String {
+/// The runbooks of the chosen technologies, with the project's figures (`needs`) in their words.
+pub(super) fn runbooks(s: &Session, needs: &crate::analysis::crosscheck::Needs) -> String {
     use crate::knowledge::runbooks::{Operation, runbooks};
     use crate::workflow::subsections::chosen_tags;
     let targets = crate::analysis::ranking::hosting_target(&s.assumptions);
-    let words = figure_words(s);
+    let words = figure_words(needs);
     let mut out = String::new();
     for op in Operation::ALL {
         match runbooks().fitting(op, |d| chosen_tags(s, d)) {
@@ -261,20 +285,34 @@ fn open_questions_markdown(s: &Session, ctx: &ExportContext) -> String {
     out
 }
 
+/// A character of a word, for finding requirement ids (`REQ-12`) in text.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
 /// Whether `text` names requirement `id` as a word of its own.
 fn names(text: &str, id: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     text.match_indices(id).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + id.len()..].chars().next();
-        !before.is_some_and(word) && !after.is_some_and(word)
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
     })
+}
+
+/// The words of `text` (runs of [`is_word`] characters): an id made of word characters is named
+/// by `text` exactly when it is one of them.
+fn words_of(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn traceability(s: &Session, ctx: &ExportContext) -> String {
     if s.requirements.is_empty() {
         return "No requirements were recorded.\n".into();
     }
+    // The words of each section, once: looking each requirement up in them costs what the
+    // text's size does, not that times the number of requirements.
     let bodies: Vec<(String, String)> = s
         .sections
         .iter()
@@ -282,12 +320,21 @@ fn traceability(s: &Session, ctx: &ExportContext) -> String {
         .filter(|(_, sec)| !sec.body.contains("<!-- infradraft: derived traceability"))
         .map(|(i, sec)| (sec.title.clone(), shown(s, ctx, i)))
         .collect();
+    let words: Vec<std::collections::HashSet<&str>> =
+        bodies.iter().map(|(_, body)| words_of(body)).collect();
     let mut out = String::from("| Requirement | Addressed in |\n|---|---|\n");
     for r in &s.requirements {
         let mut places: Vec<String> = bodies
             .iter()
-            .filter(|(_, body)| names(body, &r.id))
-            .map(|(title, _)| title.clone())
+            .zip(&words)
+            .filter(|((_, body), words)| {
+                if r.id.chars().all(is_word) && !r.id.is_empty() {
+                    words.contains(r.id.as_str())
+                } else {
+                    names(body, &r.id)
+                }
+            })
+            .map(|((title, _), _)| title.clone())
             .collect();
         for c in s.decisions_by_section() {
             let said = c
@@ -399,6 +446,23 @@ fn regimes(s: &Session) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Looking an id up in a text's words says what scanning the text for it says, with the
+        /// id in the text next to word characters or not.
+        #[test]
+        fn words_find_what_a_scan_finds(
+            before in "[a-zA-Z0-9 ,._()\\-é]{0,20}",
+            id in "[A-Z]{1,3}(-[0-9]{1,2})?",
+            after in "[a-zA-Z0-9 ,._()\\-é]{0,20}",
+            other in "[A-Z]{1,3}(-[0-9]{1,2})?",
+        ) {
+            let text = format!("{before}{id}{after}");
+            prop_assert_eq!(words_of(&text).contains(id.as_str()), names(&text, &id));
+            prop_assert_eq!(words_of(&text).contains(other.as_str()), names(&text, &other));
+        }
+    }
 
     #[test]
     fn requirement_ids_are_found_as_words() {

@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::ExportContext;
 use super::review_part::{CHECKLIST_TITLE, checklist_part};
+use super::{ExportContext, Precomputed};
 use crate::model::{Session, SourceRef};
 use crate::workflow::Progress;
 
@@ -274,11 +274,15 @@ fn diagrams_part(s: &Session) -> Option<String> {
     Some(out)
 }
 
-fn stories_part(s: &Session) -> Option<String> {
+fn stories_part(s: &Session, ctx: &ExportContext) -> Option<String> {
     if s.stories.is_empty() && s.refinements.is_empty() {
         return None;
     }
-    let md = stories_markdown(s);
+    let md = match ctx.precomputed {
+        Precomputed::Compute => stories_markdown(s),
+        Precomputed::Ready(a) => a.stories.clone(),
+        Precomputed::Pending => format!("## {STORIES_TITLE}\n\n{}\n", super::BEING_WORKED_OUT),
+    };
     Some(format!("{}\n", md.trim_end()))
 }
 
@@ -415,7 +419,7 @@ fn parts_with(s: &Session, ctx: &ExportContext, sections: bool) -> Vec<Part> {
             markdown: md,
         });
     }
-    if let Some(md) = stories_part(s) {
+    if let Some(md) = stories_part(s, ctx) {
         parts.push(Part {
             kind: PartKind::Stories,
             markdown: md,

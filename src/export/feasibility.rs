@@ -44,8 +44,12 @@ pub struct AreaRating {
 
 /// The rating of every section that holds decisions, in document order.
 pub fn ratings(s: &Session) -> Vec<AreaRating> {
-    let needs = Needs::of(&s.requirements);
-    let assessor = Assessor::with_needs(&s.assumptions, &needs, &s.inputs);
+    ratings_with(s, &Needs::of(&s.requirements))
+}
+
+/// [`ratings`] with the figures the requirements ask for worked out before.
+pub fn ratings_with(s: &Session, needs: &Needs) -> Vec<AreaRating> {
+    let assessor = Assessor::with_needs(&s.assumptions, needs, &s.inputs);
     let gaps = super::open_security_gaps(s);
     let mut out = Vec::new();
     for section in &s.sections {
@@ -153,12 +157,16 @@ pub fn ratings(s: &Session) -> Vec<AreaRating> {
 
 /// The ratings as a Markdown table; a line saying so when the session holds no decisions.
 pub fn markdown(s: &Session) -> String {
-    let rated = ratings(s);
+    markdown_of(&ratings(s))
+}
+
+/// The Markdown of ratings worked out before (see [`markdown`]).
+pub fn markdown_of(rated: &[AreaRating]) -> String {
     if rated.is_empty() {
         return "This document holds no component decisions to review for feasibility.\n".into();
     }
     let mut out = String::from("| Area | Rating | Why |\n|---|---|---|\n");
-    for r in &rated {
+    for r in rated {
         let mut why: Vec<String> = r.reasons.iter().take(2).cloned().collect();
         if r.reasons.len() > 2 {
             why.push(format!("and {} more", r.reasons.len() - 2));

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::ExportContext;
+use super::{ExportContext, Precomputed};
 use crate::analysis::assessment::assess;
 use crate::analysis::checklist_review::{deficiencies, mark_of, summary, summary_markdown};
 use crate::model::{
@@ -109,8 +109,18 @@ pub(super) fn checklist_part(s: &Session, ctx: &ExportContext) -> Option<String>
                 }
             }
         }
-        let assessed: Vec<_> = assess(checklist, s)
-            .into_iter()
+        let worked_out;
+        let assessments: &[_] = match ctx.precomputed {
+            Precomputed::Ready(a) => &a.assessments,
+            // Left out until it arrives.
+            Precomputed::Pending => &[],
+            Precomputed::Compute => {
+                worked_out = assess(checklist, s);
+                &worked_out
+            }
+        };
+        let assessed: Vec<_> = assessments
+            .iter()
             .filter(|a| mark_of(s, &a.item).is_none())
             .collect();
         if !assessed.is_empty() {

@@ -253,6 +253,39 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The catalog of one configuration directory, loaded the first time it is asked for, from
+/// whichever thread asks first (loading validates every option against the extraction
+/// knowledge, which compiles its patterns: tens of milliseconds the workbench spends off its
+/// first frame).
+#[derive(Debug)]
+pub struct SharedCatalog {
+    config_dir: PathBuf,
+    loaded: std::sync::OnceLock<(Catalog, Vec<String>)>,
+}
+
+impl SharedCatalog {
+    pub fn new(config_dir: &Path) -> SharedCatalog {
+        SharedCatalog {
+            config_dir: config_dir.to_path_buf(),
+            loaded: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The catalog (loaded now if it was not yet).
+    pub fn get(&self) -> &Catalog {
+        &self.loaded().0
+    }
+
+    /// Why team files were left out (loads the catalog if it was not yet).
+    pub fn warnings(&self) -> &[String] {
+        &self.loaded().1
+    }
+
+    fn loaded(&self) -> &(Catalog, Vec<String>) {
+        self.loaded.get_or_init(|| Catalog::load(&self.config_dir))
+    }
+}
+
 /// All catalog options, each with the component it belongs to.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {

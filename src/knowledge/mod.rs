@@ -12,7 +12,8 @@ pub mod tags;
 mod template;
 
 pub use catalog::{
-    Catalog, CatalogFile, CatalogOption, CatalogRatings, HOSTING_TARGETS, Realisation, target_label,
+    Catalog, CatalogFile, CatalogOption, CatalogRatings, HOSTING_TARGETS, Realisation,
+    SharedCatalog, target_label,
 };
 pub use template::{
     DecisionSpec, Derived, FigureKind, TEAM_FILE, Template, TemplateDecision, TemplateError,

@@ -158,32 +158,19 @@ pub struct App {
     pub design: super::design_actions::DesignState,
     /// For a component: the workspace shows the section text editor instead of the design panes.
     pub text_mode: bool,
-    pub catalog: crate::knowledge::Catalog,
+    /// The option catalog, loaded on the knowledge thread while the first frames are drawn
+    /// (see [`App::catalog`]).
+    pub shared_catalog: Arc<crate::knowledge::SharedCatalog>,
     /// Bumped on every change to the session, so caches know when to refresh.
     pub changes: u64,
     /// How many of `changes` were typing in a section's text, which the analyses below do not
     /// read: they are worked out again only when `changes - text_edits` moved, never per
     /// keystroke.
     pub text_edits: u64,
-    /// Conflict counts per section (of the decided, else the recommended option), for the
-    /// navigator's badges; computed when a change other than typing happened.
-    pub conflict_badges: (u64, Vec<usize>),
-    /// The tool's own assessment of the checklist items, for the checklist stage; worked out when
-    /// `changes` moved while that stage is shown.
-    pub assessments: (Option<u64>, Vec<crate::analysis::assessment::Assessment>),
-    /// The figures the requirements ask for, worked out once per set of requirements (keyed by
-    /// a hash of them).
-    pub fit_needs: (u64, crate::analysis::crosscheck::Needs),
-    /// The cross-check findings of each card of the component in the workspace, for drawing;
-    /// computed when `changes` moved or another component is shown.
-    pub card_findings: (u64, String, Vec<Vec<crate::analysis::crosscheck::Finding>>),
-    /// The findings of every component's cards worked out so far for the `u64` of
-    /// `card_findings` (in idle time, one component at a time, so that moving to another
-    /// component finds them ready).
-    pub findings_ahead: (
-        u64,
-        std::collections::HashMap<String, Vec<Vec<crate::analysis::crosscheck::Finding>>>,
-    ),
+    /// The cross-check findings of every card and the navigator's conflict badges, keyed by
+    /// the changes that are not typing (see [`App::analysed`]); worked out on a thread of their
+    /// own in the workbench, so that no frame waits for them.
+    pub analyses: super::analyses::Analyses,
     /// The elicitation worksheet open in the workspace, if any.
     pub worksheet: Option<super::worksheet::WorksheetState>,
     /// Bumped on every change that is not a section's text, so the preview's other parts refresh.
@@ -216,6 +203,7 @@ impl App {
         warnings.extend(template_warning);
         warnings.extend(loaded.warning);
         let rows = navigator::rows(&init.session, &template);
+        let config_dir = init.config_dir;
         let sections = init.session.sections.len();
         let mut app = App {
             path: init.path,
@@ -224,7 +212,7 @@ impl App {
             template,
             soft_wrap: init.config.soft_wrap,
             config: init.config,
-            config_dir: init.config_dir,
+            config_dir: config_dir.clone(),
             keymap: init.keymap,
             theme: loaded.theme,
             theme_generation: 0,
@@ -259,14 +247,10 @@ impl App {
             stages: Default::default(),
             design: Default::default(),
             text_mode: false,
-            catalog: Default::default(),
+            shared_catalog: Arc::new(crate::knowledge::SharedCatalog::new(&config_dir)),
             changes: 1,
             text_edits: 0,
-            conflict_badges: (0, Vec::new()),
-            assessments: (None, Vec::new()),
-            fit_needs: (0, Default::default()),
-            card_findings: (u64::MAX, String::new(), Vec::new()),
-            findings_ahead: (u64::MAX, Default::default()),
+            analyses: Default::default(),
             worksheet: None,
             structure: 0,
             checklist: Default::default(),
@@ -277,9 +261,6 @@ impl App {
             journal_written: false,
             session: init.session,
         };
-        let (catalog, catalog_warnings) = crate::knowledge::Catalog::load(&app.config_dir);
-        app.catalog = catalog;
-        warnings.extend(catalog_warnings);
         let (checklist, checklist_warnings) =
             crate::knowledge::checklist::Checklist::load_for(&app.config_dir, &app.template);
         app.checklist = checklist;
@@ -317,6 +298,11 @@ impl App {
         if let Some(w) = warnings.into_iter().next() {
             self.warn(w);
         }
+    }
+
+    /// The option catalog (the built-in one with the team's files).
+    pub fn catalog(&self) -> &crate::knowledge::Catalog {
+        self.shared_catalog.get()
     }
 
     pub fn set_highlighter(&mut self, hl: Arc<Highlighter>) {
@@ -422,40 +408,12 @@ impl App {
                 }
             }
         }
-        let requirements = requirements_hash(&self.session.requirements);
-        if self.fit_needs.0 != requirements || requirements == 0 {
-            self.fit_needs = (
-                requirements,
-                crate::analysis::crosscheck::Needs::of(&self.session.requirements),
-            );
-        }
-        let analysed = self.analysed();
-        if self.conflict_badges.0 != analysed {
-            self.conflict_badges = (analysed, self.count_conflicts());
-        }
-        if self.selected_stage() == Some(navigator::Stage::Checklist)
-            && self.assessments.0 != Some(analysed)
-        {
-            self.assessments = (
-                Some(analysed),
-                crate::analysis::assessment::assess(&self.checklist, &self.session),
-            );
-        }
-        let shown = self.selected_component().unwrap_or_default();
-        if self.card_findings.0 != analysed || self.card_findings.1 != shown {
-            let ahead = (self.findings_ahead.0 == analysed)
-                .then(|| self.findings_ahead.1.remove(&shown))
-                .flatten();
-            let findings = ahead.unwrap_or_else(|| self.findings_of_component(&shown));
-            if self.card_findings.0 == analysed {
-                // Moving to another component: keep the last one's for coming back.
-                let (_, id, last) = std::mem::take(&mut self.card_findings);
-                if self.findings_ahead.0 == analysed {
-                    self.findings_ahead.1.insert(id, last);
-                }
-            }
-            self.card_findings = (analysed, shown, findings);
-        }
+        self.analyses.refresh(
+            &self.session,
+            &self.checklist,
+            self.analysed(),
+            requirements_hash(&self.session.requirements),
+        );
         if let Some(nav) = areas.navigator {
             let height = nav.height.saturating_sub(2 + 2) as usize;
             self.nav_offset = navigator::scroll_for(self.selected, self.nav_offset, height);
@@ -470,11 +428,10 @@ impl App {
                     structure: self.structure,
                     checklist: &self.checklist,
                     template: &self.template,
+                    analysed: self.analyses.for_document(),
                 },
                 width,
-                &styles,
                 self.theme_generation,
-                &self.highlighter,
                 self.highlighted,
             );
             if self.preview_follows
@@ -491,9 +448,14 @@ impl App {
             for _ in 0..64 {
                 let max = self.preview.total_lines().saturating_sub(height.max(1));
                 self.preview_scroll = self.preview_scroll.min(max);
+                let ctx = crate::export::ExportContext {
+                    checklist: None,
+                    template: Some(&self.template),
+                    precomputed: self.analyses.for_document().1,
+                };
                 let moved = self.preview.keep_near(
                     &self.session,
-                    &self.template,
+                    &ctx,
                     self.preview_scroll,
                     height,
                     2 * height.max(10),
@@ -516,23 +478,13 @@ impl App {
 
     /// Whether there is work to do when no input is waiting (see [`App::idle_work`]).
     pub fn idle_work_pending(&self) -> bool {
-        (self.preview.estimated() && self.preview.width().is_some())
-            || self.findings_to_work_out().is_some()
+        self.preview.estimated() && self.preview.width().is_some()
     }
 
-    /// Work done between keystrokes, for at most about `budget`: the findings of one more
-    /// component's cards, else the preview's line counts that are still estimates made exact (a
-    /// viewport the person scrolled stays on the same text). Returns whether more remains.
+    /// Work done between keystrokes, for at most about `budget`: the preview's line counts that
+    /// are still estimates made exact (a viewport the person scrolled stays on the same text).
+    /// Returns whether more remains.
     pub fn idle_work(&mut self, budget: std::time::Duration) -> bool {
-        if let Some(id) = self.findings_to_work_out() {
-            let analysed = self.analysed();
-            if self.findings_ahead.0 != analysed {
-                self.findings_ahead = (analysed, Default::default());
-            }
-            let findings = self.findings_of_component(&id);
-            self.findings_ahead.1.insert(id, findings);
-            return self.idle_work_pending();
-        }
         let Some(width) = self.preview.width() else {
             return false;
         };
@@ -544,9 +496,14 @@ impl App {
         static PLAIN: std::sync::LazyLock<Highlighter> =
             std::sync::LazyLock::new(Highlighter::plain);
         let styles = self.theme.preview_styles();
+        let ctx = crate::export::ExportContext {
+            checklist: None,
+            template: Some(&self.template),
+            precomputed: self.analyses.for_document().1,
+        };
         let shift = self.preview.refine(
             &self.session,
-            &self.template,
+            &ctx,
             budget,
             self.preview_scroll,
             width,
@@ -559,9 +516,11 @@ impl App {
         self.preview.estimated()
     }
 
-    /// Does all idle work now (for tests and benchmarks, which need exact line counts).
+    /// Does all idle work now and waits for the analyses on their way (for tests and
+    /// benchmarks, which need exact line counts and fresh findings).
     pub fn settle(&mut self) {
         while self.idle_work(std::time::Duration::from_secs(60)) {}
+        self.analyses.wait();
     }
 
     fn ensure_editor(&mut self, section: usize) {
@@ -1199,6 +1158,7 @@ impl App {
             &crate::export::ExportContext {
                 checklist: Some(&self.checklist),
                 template: Some(&self.template),
+                precomputed: Default::default(),
             },
         );
         let adr_dir = path
@@ -1569,71 +1529,30 @@ impl App {
         self.save_state = SaveState::Unsaved;
     }
 
-    /// The cross-check of options against this session's inputs, with the needed figures kept
-    /// in `fit_needs` (worked out afresh when the requirements changed since).
     /// Counts the changes the analyses read (typing in a section's text is not one of them):
     /// conflict badges, card findings and the checklist assessment are keyed by it.
-    fn analysed(&self) -> u64 {
+    pub(super) fn analysed(&self) -> u64 {
         self.changes - self.text_edits
     }
 
-    /// The cross-check findings of each card of a component (none for an unknown id).
-    fn findings_of_component(&self, id: &str) -> Vec<Vec<crate::analysis::crosscheck::Finding>> {
-        match self.session.component(id) {
-            Some(c) => {
-                let assessor = self.assessor();
-                c.options.iter().map(|o| assessor.check(o)).collect()
-            }
-            None => Vec::new(),
-        }
+    /// The analyses' results when they are for the session as it is now.
+    pub(super) fn fresh_analyses(&self) -> Option<&super::analyses::Results> {
+        self.analyses.latest().filter(|r| r.key == self.analysed())
     }
 
-    /// The next component whose cards' findings are not worked out ahead yet.
-    fn findings_to_work_out(&self) -> Option<String> {
-        let analysed = self.analysed();
-        let ahead = self.findings_ahead.0 == analysed;
-        self.session
-            .components
-            .iter()
-            .map(|c| &c.id)
-            .find(|id| {
-                let known = ahead && self.findings_ahead.1.contains_key(*id);
-                let shown = self.card_findings.0 == analysed && self.card_findings.1 == **id;
-                !known && !shown
-            })
-            .cloned()
-    }
-
+    /// The cross-check of options against this session's inputs, with the needed figures of
+    /// the analyses when they were worked out from these requirements.
     pub fn assessor(&self) -> crate::analysis::crosscheck::Assessor<'_> {
         use crate::analysis::crosscheck::Assessor;
         let s = &self.session;
-        if self.fit_needs.0 == requirements_hash(&s.requirements) {
-            Assessor::with_needs(&s.assumptions, &self.fit_needs.1, &s.inputs)
-        } else {
-            Assessor::new(&s.assumptions, &s.requirements, &s.inputs)
+        match self
+            .analyses
+            .latest()
+            .filter(|r| r.requirements == requirements_hash(&s.requirements))
+        {
+            Some(r) => Assessor::with_needs(&s.assumptions, &r.doc.needs, &s.inputs),
+            None => Assessor::new(&s.assumptions, &s.requirements, &s.inputs),
         }
-    }
-
-    /// For each section: how many conflicts with the inputs its decisions' decided (else
-    /// recommended) options have.
-    fn count_conflicts(&self) -> Vec<usize> {
-        self.session
-            .sections
-            .iter()
-            .map(|section| {
-                self.session
-                    .decisions_in(&section.id)
-                    .map(|c| {
-                        let chosen = c
-                            .decision
-                            .as_ref()
-                            .map(|d| d.option.as_str())
-                            .or(c.recommendation.as_ref().map(|r| r.option.as_str()));
-                        chosen.map_or(0, |option| self.conflicts_of(&c.id, option).len())
-                    })
-                    .sum()
-            })
-            .collect()
     }
 
     /// Replaces a section's text with `text` (after an external editor), as one undoable change.

@@ -175,15 +175,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(b, area);
     let sum = summary(&app.checklist, &app.session);
     let assessment = |item: &str| {
-        app.assessments
-            .1
+        app.analyses
+            .assessments()
             .iter()
             .find(|a| a.item == item && mark_of(&app.session, item).is_none())
     };
     let applicable: Vec<_> = sum.categories.iter().filter(|c| c.applies).collect();
     let assessed = app
-        .assessments
-        .1
+        .analyses
+        .assessments()
         .iter()
         .any(|a| mark_of(&app.session, &a.item).is_none());
     let summary_height =
@@ -218,7 +218,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ),
     ])];
     let mut tool = crate::analysis::checklist_review::MarkCounts::default();
-    for a in &app.assessments.1 {
+    for a in app.analyses.assessments() {
         if mark_of(&app.session, &a.item).is_none() {
             tool.add(Some(a.mark));
         }

@@ -329,7 +329,7 @@ impl App {
             .unwrap_or_default();
         let ranked = rank(
             id,
-            self.catalog.for_component(id),
+            self.catalog().for_component(id),
             &self.session.assumptions,
             &self.session.requirements,
             &self.session.inputs,
@@ -359,7 +359,7 @@ impl App {
 
     /// Adds a catalog option to a component (from the picker).
     pub fn add_catalog_option(&mut self, component: &str, option: &str) {
-        let Some(entry) = self.catalog.option(option) else {
+        let Some(entry) = self.catalog().option(option) else {
             return;
         };
         let ranked = rank(
@@ -481,11 +481,21 @@ impl App {
         component: &str,
         option: &str,
     ) -> Vec<crate::analysis::crosscheck::Finding> {
-        self.session
-            .component(component)
-            .and_then(|c| c.option(option))
-            .map(|card| self.assessor().check(card))
-            .unwrap_or_default()
+        let Some(c) = self.session.component(component) else {
+            return Vec::new();
+        };
+        let Some(card) = c.option(option) else {
+            return Vec::new();
+        };
+        if let Some(r) = self.fresh_analyses()
+            && let Some((_, findings)) = r
+                .findings
+                .get(component)
+                .and_then(|f| f.iter().find(|(id, _)| id == option))
+        {
+            return findings.clone();
+        }
+        self.assessor().check(card)
     }
 
     /// The rules of the inputs an option breaks (a mandate, a prohibition, a required figure), each
@@ -624,10 +634,11 @@ impl App {
             return;
         }
         let n = self.generated_change("the draft", |app| {
+            let catalog = app.shared_catalog.clone();
             crate::workflow::yolo::draft_all(
                 &mut app.session,
                 &app.template,
-                &app.catalog,
+                catalog.get(),
                 crate::model::now(),
             )
         });

@@ -429,12 +429,8 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
                 .split(cards_row);
         for (slot, &i) in shown.iter().enumerate() {
             let o = &c.options[i];
-            // Worked out in `App::prepare`, never while drawing.
-            let findings: &[Finding] = if app.card_findings.1 == c.id {
-                app.card_findings.2.get(i).map_or(&[], Vec::as_slice)
-            } else {
-                &[]
-            };
+            // Worked out in `App::prepare` or on the analyses' thread, never while drawing.
+            let findings: &[Finding] = app.analyses.card(&c.id, &o.id);
             let is_selected = i == selected;
             let border = if is_selected && app.focus == Pane::Editor {
                 t.focus_border
@@ -577,7 +573,7 @@ fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rec
                 "      {}",
                 sanitize_line(&crate::analysis::worksheet::summary_line_with(
                     &r.worksheet,
-                    &crate::workflow::elicitation::option_namer(&app.session, &app.catalog, &c.id),
+                    &crate::workflow::elicitation::option_namer(&app.session, app.catalog(), &c.id),
                 ))
             ),
             t.dim,

@@ -2,6 +2,7 @@
 //! turns keys into changes.
 
 pub mod action;
+pub mod analyses;
 pub mod app;
 pub mod checklist_stage;
 pub mod comments;

@@ -17,13 +17,6 @@ use crate::knowledge::checklist::Checklist;
 use crate::model::Session;
 use crate::preview::{Highlighter, PreviewStyles, render_markdown};
 
-#[derive(Default)]
-struct Cached {
-    /// What it was rendered from.
-    markdown: String,
-    lines: Vec<Line<'static>>,
-}
-
 /// A section, laid out block by block (see `preview::blocks`), so that an edit re-renders only the
 /// blocks it changed, whatever the section's size. Only blocks near the viewport keep their
 /// lines; the others keep their line count, so that memory does not grow with the document.
@@ -186,22 +179,29 @@ pub struct PreviewInputs<'a> {
     pub structure: u64,
     pub checklist: &'a Checklist,
     pub template: &'a crate::knowledge::Template,
+    /// The analyses the document shows (see [`crate::export::Precomputed`]) and the key of the
+    /// results they came from: the parts that show them are made again when it moves.
+    pub analysed: (Option<u64>, crate::export::Precomputed<'a>),
 }
 
-/// Rendered lines per part, valid for one width, theme and highlighter state.
+/// The document's parts laid out for one width, theme and highlighter state: the head (title,
+/// requirements), the sections, and the tail (diagrams, stories, checklist, decision log, change
+/// log, those present), each laid out block by block and rendered near the viewport only.
 #[derive(Default)]
 pub struct PreviewCache {
     key: Option<(u16, u64, bool)>,
-    structure: Option<u64>,
-    /// Title and requirements.
-    head: Vec<Cached>,
-    sections: Vec<Option<SectionCache>>,
-    /// Diagrams, stories, checklist, decision log, change log (those present).
-    tail: Vec<Cached>,
-    /// Line offset of each section's first line.
+    /// The structure count and the analyses' key the head and tail were made for.
+    structure: Option<(u64, Option<u64>)>,
+    /// Every part in document order: `head` parts, then one per section, then the tail.
+    parts: Vec<SectionCache>,
+    /// How many of `parts` come before the sections.
+    head: usize,
+    /// How many of `parts` are sections.
+    sections: usize,
+    /// Line offset of each part's first line.
     offsets: Vec<usize>,
     total: usize,
-    /// How many parts were (re)rendered by the last `ensure`, for tests and benchmarks.
+    /// How many parts were (re)laid out by the last `ensure`, for tests and benchmarks.
     pub last_rendered: usize,
     /// How many blocks of sections the last `ensure` laid out anew (estimated, not rendered).
     pub last_blocks: usize,
@@ -209,48 +209,88 @@ pub struct PreviewCache {
     pub last_near: usize,
 }
 
-fn render(md: &str, width: u16, styles: &PreviewStyles, hl: &Highlighter) -> Vec<Line<'static>> {
-    let mut lines = render_markdown(md, width, styles, hl);
-    // A blank line between parts.
-    lines.push(Line::default());
-    lines
+/// The revision of a section the cache has not laid out at all yet.
+const UNSEEN: u64 = u64::MAX - 1;
+
+/// The parts other than sections as `wanted`, keeping those of `old` whose Markdown is the same
+/// and laying out the others (counted in `laid_out`).
+fn refresh_parts(
+    wanted: Vec<String>,
+    old: Vec<SectionCache>,
+    width: u16,
+    laid_out: &mut usize,
+) -> Vec<SectionCache> {
+    let mut old = old.into_iter();
+    wanted
+        .into_iter()
+        .map(|md| match old.next() {
+            Some(c) if c.text == md => c,
+            previous => {
+                *laid_out += 1;
+                lay_out_part(md, previous, width)
+            }
+        })
+        .collect()
+}
+
+/// A part other than a section, laid out from its Markdown (a blank line follows it, as one
+/// follows every part), reusing what `old` knows of its unchanged blocks.
+fn lay_out_part(md: String, old: Option<SectionCache>, width: u16) -> SectionCache {
+    let (blocks, _) = lay_out_blocks(&md, old, width);
+    SectionCache::from_blocks(0, md, blocks)
+}
+
+impl SectionCache {
+    fn from_blocks(revision: u64, text: String, blocks: Vec<Block>) -> SectionCache {
+        SectionCache {
+            revision,
+            pending: blocks.iter().filter(|b| !b.exact).count(),
+            len: blocks.iter().map(Block::len).sum(),
+            kept: blocks.iter().any(|b| b.lines.is_some()),
+            text,
+            blocks,
+            rough: false,
+        }
+    }
 }
 
 impl PreviewCache {
-    /// Brings the cache up to date: re-renders sections whose revision changed (or whose
+    /// Brings the cache up to date: lays out again the sections whose revision changed (or whose
     /// structure-dependent content, such as diagrams, changed), the other parts when the structure
-    /// moved and their Markdown differs, and everything when the width, theme generation or
-    /// highlighter changed.
-    #[allow(clippy::too_many_arguments)]
+    /// or the analyses moved and their Markdown differs, and everything when the width, theme
+    /// generation or highlighter changed. Only what changed is laid out, and nothing is rendered
+    /// here: [`PreviewCache::keep_near`] renders what comes into view.
     pub fn ensure(
         &mut self,
         inputs: &PreviewInputs,
         width: u16,
-        styles: &PreviewStyles,
         theme_generation: u64,
-        hl: &Highlighter,
         highlighted: bool,
     ) {
         let s = inputs.session;
         let section_ctx = ExportContext {
             checklist: None,
             template: Some(inputs.template),
+            precomputed: inputs.analysed.1,
         };
         let key = (width, theme_generation, highlighted);
         self.last_rendered = 0;
         self.last_blocks = 0;
-        if self.key != Some(key) || self.sections.len() != s.sections.len() {
+        if self.key != Some(key) || self.sections != s.sections.len() || self.parts.is_empty() {
             self.key = Some(key);
-            self.sections = (0..s.sections.len()).map(|_| None).collect();
-            self.head.clear();
-            self.tail.clear();
+            self.parts.clear();
+            self.head = 0;
+            self.sections = 0;
             self.structure = None;
         }
-        if self.structure != Some(inputs.structure) {
-            self.structure = Some(inputs.structure);
+        let structure = (inputs.structure, inputs.analysed.0);
+        if self.structure != Some(structure) {
+            self.structure = Some(structure);
             let ctx = ExportContext {
                 checklist: Some(inputs.checklist),
                 template: Some(inputs.template),
+                // Never worked out here: until the analyses arrive, the parts say so.
+                precomputed: inputs.analysed.1,
             };
             let mut head = Vec::new();
             let mut tail = Vec::new();
@@ -261,31 +301,33 @@ impl PreviewCache {
                     _ => tail.push(part.markdown),
                 }
             }
-            let mut refresh = |cache: &mut Vec<Cached>, wanted: Vec<String>| {
-                let mut next = Vec::with_capacity(wanted.len());
-                for (i, md) in wanted.into_iter().enumerate() {
-                    match cache.get_mut(i) {
-                        Some(c) if c.markdown == md => next.push(std::mem::take(c)),
-                        _ => {
-                            let lines = render(&md, width, styles, hl);
-                            self.last_rendered += 1;
-                            next.push(Cached {
-                                markdown: md,
-                                lines,
-                            });
-                        }
-                    }
-                }
-                *cache = next;
-            };
-            refresh(&mut self.head, head);
-            refresh(&mut self.tail, tail);
+            // The parts as they were: head, sections, tail.
+            let mut old_head = std::mem::take(&mut self.parts);
+            let mut old_sections = old_head.split_off(self.head.min(old_head.len()));
+            let old_tail = old_sections.split_off(self.sections.min(old_sections.len()));
+            old_sections.resize_with(s.sections.len(), || SectionCache {
+                // Not seen yet: made rough below.
+                revision: UNSEEN,
+                ..SectionCache::default()
+            });
+            let (new_head, new_tail) = (head.len(), tail.len());
+            let mut next = refresh_parts(head, old_head, width, &mut self.last_rendered);
+            next.append(&mut old_sections);
+            next.append(&mut refresh_parts(
+                tail,
+                old_tail,
+                width,
+                &mut self.last_rendered,
+            ));
+            self.parts = next;
+            self.head = new_head;
+            self.sections = s.sections.len();
+            debug_assert_eq!(self.parts.len(), new_head + self.sections + new_tail);
             // Sections carry their diagrams and derived parts: compare their Markdown on
             // structure changes too.
-            for (i, slot) in self.sections.iter_mut().enumerate() {
-                if let Some(c) = slot
-                    && !c.rough
-                {
+            for i in 0..self.sections {
+                let c = &mut self.parts[self.head + i];
+                if !c.rough && c.revision != UNSEEN {
                     let md = section_markdown(s, &section_ctx, i);
                     if c.text != md {
                         // Laid out again below; its unchanged blocks are kept.
@@ -295,52 +337,41 @@ impl PreviewCache {
                 }
             }
         }
-        for i in 0..s.sections.len() {
+        for i in 0..self.sections {
             let revision = inputs.revisions.get(i).copied().unwrap_or(0);
-            let fresh = matches!(&self.sections[i], Some(c) if c.revision == revision);
-            if !fresh {
-                let mut old = self.sections[i].take();
-                if old.as_ref().is_none_or(|c| c.rough) {
-                    // Not laid out yet: split when it comes into view or in idle time.
-                    let body = &s.sections[i].body;
-                    self.sections[i] = Some(SectionCache::rough(revision, body, width));
-                    self.last_rendered += 1;
-                    continue;
-                }
-                // Worked out above when the structure changed; otherwise the text was edited.
-                let md = match old.as_mut() {
-                    Some(c) if c.revision == u64::MAX => std::mem::take(&mut c.text),
-                    _ => section_markdown(s, &section_ctx, i),
-                };
-                let (blocks, new) = lay_out_blocks(&md, old, width);
-                let pending = blocks.iter().filter(|b| !b.exact).count();
-                let len = blocks.iter().map(Block::len).sum();
-                let kept = blocks.iter().any(|b| b.lines.is_some());
-                self.sections[i] = Some(SectionCache {
-                    revision,
-                    text: md,
-                    blocks,
-                    len,
-                    kept,
-                    pending,
-                    rough: false,
-                });
-                self.last_rendered += 1;
-                self.last_blocks += new;
+            let slot = &mut self.parts[self.head + i];
+            if slot.revision == revision {
+                continue;
             }
+            let old = std::mem::take(slot);
+            if old.rough || old.revision == UNSEEN {
+                // Not laid out yet: split when it comes into view or in idle time.
+                *slot = SectionCache::rough(revision, &s.sections[i].body, width);
+                self.last_rendered += 1;
+                continue;
+            }
+            // Worked out above when the structure changed; otherwise the text was edited.
+            let md = if old.revision == u64::MAX {
+                old.text.clone()
+            } else {
+                section_markdown(s, &section_ctx, i)
+            };
+            let (blocks, new) = lay_out_blocks(&md, Some(old), width);
+            *slot = SectionCache::from_blocks(revision, md, blocks);
+            self.last_rendered += 1;
+            self.last_blocks += new;
         }
-        self.place_sections();
+        self.place_parts();
     }
 
-    /// Works out each section's first line and the total from the line counts.
-    fn place_sections(&mut self) {
+    /// Works out each part's first line and the total from the line counts.
+    fn place_parts(&mut self) {
         self.offsets.clear();
-        let mut at: usize = self.head.iter().map(|c| c.lines.len()).sum();
-        for cached in self.sections.iter().flatten() {
+        let mut at = 0;
+        for part in &self.parts {
             self.offsets.push(at);
-            at += cached.len;
+            at += part.len;
         }
-        at += self.tail.iter().map(|c| c.lines.len()).sum::<usize>();
         self.total = at;
     }
 
@@ -348,29 +379,21 @@ impl PreviewCache {
     fn split(
         cache: &mut SectionCache,
         session: &Session,
-        template: &crate::knowledge::Template,
+        ctx: &ExportContext,
         index: usize,
         width: u16,
     ) {
         if !cache.rough {
             return;
         }
-        let ctx = ExportContext {
-            checklist: None,
-            template: Some(template),
-        };
-        let md = section_markdown(session, &ctx, index);
+        let md = section_markdown(session, ctx, index);
         let (blocks, _) = lay_out_blocks(&md, None, width);
-        cache.pending = blocks.len();
-        cache.len = blocks.iter().map(Block::len).sum();
-        cache.blocks = blocks;
-        cache.text = md;
-        cache.rough = false;
+        *cache = SectionCache::from_blocks(cache.revision, md, blocks);
     }
 
     /// Whether some line count is still an estimate: [`PreviewCache::refine`] has work to do.
     pub fn estimated(&self) -> bool {
-        self.sections.iter().flatten().any(|c| c.pending > 0)
+        self.parts.iter().any(|c| c.pending > 0)
     }
 
     /// Renders blocks whose line count is an estimate, in document order, for their exact count
@@ -381,7 +404,7 @@ impl PreviewCache {
     pub fn refine(
         &mut self,
         session: &Session,
-        template: &crate::knowledge::Template,
+        ctx: &ExportContext,
         budget: std::time::Duration,
         anchor: usize,
         width: u16,
@@ -391,8 +414,8 @@ impl PreviewCache {
         let started = std::time::Instant::now();
         let mut shift: isize = 0;
         let mut out_of_time = false;
-        for (i, slot) in self.sections.iter_mut().enumerate() {
-            let Some(cache) = slot else { continue };
+        let head = self.head;
+        for (i, cache) in self.parts.iter_mut().enumerate() {
             if cache.pending == 0 {
                 continue;
             }
@@ -401,7 +424,7 @@ impl PreviewCache {
                     break;
                 }
                 let before = cache.len;
-                Self::split(cache, session, template, i, width);
+                Self::split(cache, session, ctx, i - head, width);
                 if self.offsets.get(i).is_some_and(|&at| at < anchor) {
                     shift += cache.len as isize - before as isize;
                 }
@@ -427,7 +450,7 @@ impl PreviewCache {
                 break;
             }
         }
-        self.place_sections();
+        self.place_parts();
         shift
     }
 
@@ -437,15 +460,10 @@ impl PreviewCache {
 
     /// The first line of section `index`.
     pub fn section_offset(&self, index: usize) -> usize {
-        self.offsets.get(index).copied().unwrap_or(0)
+        self.offsets.get(self.head + index).copied().unwrap_or(0)
     }
 
-    /// The first line of the parts after the sections (stories, checklist, logs).
-    pub fn tail_offset(&self) -> usize {
-        self.total - self.tail.iter().map(|c| c.lines.len()).sum::<usize>()
-    }
-
-    /// Gives lines to the section blocks within `render_margin` lines of the viewport (`offset`,
+    /// Gives lines to the blocks within `render_margin` lines of the viewport (`offset`,
     /// `height`), rendering those that have none, lets the blocks within `margin` lines keep
     /// theirs (so scrolling back renders nothing), and takes them from all others. Returns whether
     /// a rendered block's line count differed from its estimate (the offsets have then moved, and
@@ -455,7 +473,7 @@ impl PreviewCache {
     pub fn keep_near(
         &mut self,
         session: &Session,
-        template: &crate::knowledge::Template,
+        ctx: &ExportContext,
         offset: usize,
         height: usize,
         margin: usize,
@@ -470,10 +488,10 @@ impl PreviewCache {
         let to = offset.saturating_add(height).saturating_add(margin);
         let show_from = offset.saturating_sub(render_margin);
         let show_to = offset.saturating_add(height).saturating_add(render_margin);
-        // How far the sections seen so far grew (or shrank) as their blocks were rendered.
+        // How far the parts seen so far grew (or shrank) as their blocks were rendered.
         let mut grown: isize = 0;
-        for (i, slot) in self.sections.iter_mut().enumerate() {
-            let Some(cache) = slot else { continue };
+        let head = self.head;
+        for (i, cache) in self.parts.iter_mut().enumerate() {
             let mut at = self
                 .offsets
                 .get(i)
@@ -493,7 +511,7 @@ impl PreviewCache {
                 }
                 // Coming into view: split it, and place what follows again.
                 let before = cache.len;
-                Self::split(cache, session, template, i, width);
+                Self::split(cache, session, ctx, i - head, width);
                 grown += cache.len as isize - before as isize;
                 moved = true;
             }
@@ -521,7 +539,7 @@ impl PreviewCache {
             }
         }
         if moved {
-            self.place_sections();
+            self.place_parts();
         }
         moved
     }
@@ -531,11 +549,10 @@ impl PreviewCache {
         self.key.map(|(width, ..)| width)
     }
 
-    /// How many rendered lines of sections are kept (for tests and benchmarks).
+    /// How many rendered lines are kept (for tests and benchmarks).
     pub fn kept_lines(&self) -> usize {
-        self.sections
+        self.parts
             .iter()
-            .flatten()
             .flat_map(|c| &c.blocks)
             .filter_map(|b| b.lines.as_ref())
             .map(|lines| lines.len())
@@ -548,25 +565,16 @@ impl PreviewCache {
         let mut out = Vec::with_capacity(height);
         let mut skip = offset;
         let blank: &[Line<'static>] = &[];
-        let parts = self
-            .head
-            .iter()
-            .map(|c| (c.lines.len(), c.lines.as_slice()))
-            .chain(self.sections.iter().flatten().flat_map(|c| {
-                // A section not split into blocks yet shows as blank lines of its estimated
-                // length (it is split as soon as it comes into view).
-                let rough = c.rough.then_some((c.len, blank));
-                rough.into_iter().chain(
-                    c.blocks
-                        .iter()
-                        .map(|b| (b.len(), b.lines.as_deref().unwrap_or(blank))),
-                )
-            }))
-            .chain(
-                self.tail
+        let parts = self.parts.iter().flat_map(|c| {
+            // A section not split into blocks yet shows as blank lines of its estimated
+            // length (it is split as soon as it comes into view).
+            let rough = c.rough.then_some((c.len, blank));
+            rough.into_iter().chain(
+                c.blocks
                     .iter()
-                    .map(|c| (c.lines.len(), c.lines.as_slice())),
-            );
+                    .map(|b| (b.len(), b.lines.as_deref().unwrap_or(blank))),
+            )
+        });
         for (len, lines) in parts {
             if out.len() >= height {
                 break;

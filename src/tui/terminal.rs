@@ -108,11 +108,14 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
             })
         };
     }
-    // The knowledge loads in the background (compiling its patterns takes tens of
-    // milliseconds); whatever needs it first waits for it there.
+    // The knowledge and the option catalog load in the background (compiling the patterns
+    // takes tens of milliseconds); whatever needs them first waits for them there.
     let (knowledge_tx, knowledge_rx) = std::sync::mpsc::channel();
+    let catalog = app.shared_catalog.clone();
     std::thread::spawn(move || {
-        let _ = knowledge_tx.send(crate::knowledge::team_file_warnings());
+        let mut warnings = crate::knowledge::team_file_warnings();
+        warnings.extend_from_slice(catalog.warnings());
+        let _ = knowledge_tx.send(warnings);
     });
     // Syntax definitions load in the background: the first frame never waits for them.
     let (hl_tx, hl_rx) = std::sync::mpsc::channel();
@@ -133,6 +136,11 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     );
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
     let input = Input::start(editing);
+    let wake = input.waker();
+    app.analyses
+        .use_worker(super::analyses::Worker::start(Box::new(move || {
+            let _ = wake.send(InputMsg::Wake);
+        })));
     let result = catch_unwind(AssertUnwindSafe(|| {
         event_loop(
             &mut terminal,
@@ -228,6 +236,8 @@ enum InputMsg {
     Event(event::Event),
     /// Reading the terminal failed: it is gone.
     Gone(String),
+    /// Work done on another thread (the analyses) has results to show.
+    Wake,
 }
 
 /// Terminal input on a thread of its own, so that the event loop waits on a channel it controls:
@@ -236,6 +246,8 @@ enum InputMsg {
 /// owns the terminal.
 struct Input {
     rx: Receiver<InputMsg>,
+    /// For other threads to wake the event loop with [`InputMsg::Wake`].
+    tx: std::sync::mpsc::Sender<InputMsg>,
     /// Set while paused for an external editor (the signal handlers read it).
     paused: Arc<AtomicBool>,
     parked: Arc<AtomicBool>,
@@ -245,6 +257,7 @@ struct Input {
 impl Input {
     fn start(paused: Arc<AtomicBool>) -> Input {
         let (tx, rx) = std::sync::mpsc::channel();
+        let waker = tx.clone();
         let parked = Arc::new(AtomicBool::new(false));
         let stop = Arc::new(AtomicBool::new(false));
         let (p, k, st) = (paused.clone(), parked.clone(), stop.clone());
@@ -272,10 +285,16 @@ impl Input {
         });
         Input {
             rx,
+            tx: waker,
             paused,
             parked,
             stop,
         }
+    }
+
+    /// A sender that wakes the event loop.
+    fn waker(&self) -> std::sync::mpsc::Sender<InputMsg> {
+        self.tx.clone()
     }
 
     /// Stops reading until [`Input::resume`]; returns once the thread is not reading.
@@ -409,6 +428,7 @@ fn event_loop(
                     panic_on_test_key(&ev);
                     app.handle_event(ev);
                 }
+                InputMsg::Wake => {}
                 InputMsg::Gone(e) => {
                     return Ok(Ending::Interrupted {
                         cause: format!("the terminal went away ({e})"),

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             offset: app.nav_offset,
             focused: app.focus == Pane::Navigator,
             theme: t,
-            conflicts: &app.conflict_badges.1,
+            conflicts: app.analyses.badges(),
             dependencies: &dependencies,
             comments: &comment_counts,
         }

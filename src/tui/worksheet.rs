@@ -60,7 +60,7 @@ impl App {
         let (Some(w), Some(r)) = (self.worksheet.as_ref(), self.worksheet_record()) else {
             return Vec::new();
         };
-        let namer = option_namer(&self.session, &self.catalog, &w.component);
+        let namer = option_namer(&self.session, self.catalog(), &w.component);
         worksheet_grid::tables(&r.worksheet, &namer)
     }
 
@@ -98,7 +98,8 @@ impl App {
         }
         let now = crate::model::now();
         let _ = design::goto_step(&mut self.session, component, DesignStep::Elicitation);
-        match elicitation::start(&mut self.session, &self.catalog, component, action, now) {
+        let catalog = self.shared_catalog.clone();
+        match elicitation::start(&mut self.session, catalog.get(), component, action, now) {
             Ok(index) => {
                 self.structure_changed();
                 self.open_worksheet(component, index);
@@ -192,7 +193,8 @@ impl App {
             return false;
         };
         let (component, index) = (w.component.clone(), w.index);
-        match elicitation::edit(&mut self.session, &self.catalog, &component, index, change) {
+        let catalog = self.shared_catalog.clone();
+        match elicitation::edit(&mut self.session, catalog.get(), &component, index, change) {
             Ok(()) => {
                 self.structure_changed();
                 true
@@ -226,7 +228,7 @@ impl App {
 
     /// Adds a catalog option as an alternative in the open decision matrix.
     pub fn add_matrix_alternative(&mut self, option: &str) {
-        let Some(entry) = self.catalog.option(option) else {
+        let Some(entry) = self.catalog().option(option) else {
             return;
         };
         let card = entry.to_card(None);

@@ -1,0 +1,75 @@
+//! The analyses the workbench shows beside the text (card findings, conflict badges, the
+//! checklist assessment, the document's derived parts) are worked out on a thread of their own:
+//! they arrive after the frame that asked for them, wake the event loop, and equal what working
+//! them out in place gives.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::*;
+use infradraft::export::BEING_WORKED_OUT;
+use infradraft::store;
+use infradraft::tui::analyses::{Worker, analyse};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn the_worker_gives_what_working_in_place_gives_and_wakes_the_loop() {
+    let f = fixture();
+    let s = complete_session();
+    store::save(&f.path, &s).unwrap();
+    let mut app = open(&f);
+    app.popups.clear();
+    let woken = Arc::new(AtomicUsize::new(0));
+    let counter = woken.clone();
+    app.analyses.use_worker(Worker::start(Box::new(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    })));
+    screen(&mut app, 120, 40);
+    app.settle();
+    assert!(!app.analyses.pending());
+    assert!(woken.load(Ordering::SeqCst) >= 1, "the loop was woken");
+    let got = app.analyses.latest().expect("results arrived");
+    let expected = analyse(&app.session, &app.checklist, got.key, got.requirements);
+    assert_eq!(
+        *got, expected,
+        "the copy the worker reads lacks nothing it needs"
+    );
+    assert!(
+        got.badges.iter().sum::<usize>() > 0,
+        "the sample's accepted conflicts are counted"
+    );
+    assert!(!got.doc.assessments.is_empty());
+
+    // A change that is not typing asks again; typing does not.
+    let before = got.key;
+    select(&mut app, "compute-resources");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('w')));
+    typ(&mut app, "More words.");
+    screen(&mut app, 120, 40);
+    assert!(!app.analyses.pending(), "typing asks for nothing");
+    assert_eq!(app.analyses.latest().unwrap().key, before);
+}
+
+#[test]
+fn until_the_analyses_arrive_the_document_says_so_and_then_shows_them() {
+    use infradraft::export::{Analysed, ExportContext, Precomputed, document};
+    let s = complete_session();
+    let template = infradraft::knowledge::Template::builtin().unwrap();
+    let checklist = infradraft::knowledge::checklist::Checklist::builtin().unwrap();
+    let ctx = |precomputed| ExportContext {
+        checklist: Some(&checklist),
+        template: Some(&template),
+        precomputed,
+    };
+    let pending = document(&s, &ctx(Precomputed::Pending));
+    assert!(pending.contains(BEING_WORKED_OUT), "{pending}");
+    assert!(!pending.contains("First assessment by infradraft"));
+    let analysed = Analysed::of(&s, Some(&checklist));
+    let ready = document(&s, &ctx(Precomputed::Ready(&analysed)));
+    assert!(!ready.contains(BEING_WORKED_OUT));
+    assert!(ready.contains("First assessment by infradraft"));
+    assert_eq!(ready, document(&s, &ctx(Precomputed::Compute)));
+}
