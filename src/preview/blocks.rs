@@ -6,8 +6,9 @@
 //! `<!…>`, CDATA), before an indented line (which continues the block before it: a list item's
 //! second paragraph, an indented code block), and between the items of a list. Rendering the
 //! blocks one by one, with one blank line between them, gives the same lines as rendering the
-//! whole text (tests hold the renderer to that). A text with link reference or footnote
-//! definitions is one block, since a definition applies to the whole text.
+//! whole text (tests hold the renderer to that). A link reference definition applies to the
+//! whole text: [`Definitions`] collects those of all blocks, and each block is rendered with them
+//! (a footnote reference renders the same whether its definition is in the block or not).
 //!
 //! Cutting too little is always safe (the pieces are then simply larger); the rules above only
 //! need to never cut inside a construct.
@@ -23,8 +24,49 @@ pub fn blocks(md: &str) -> Vec<&str> {
     }
 }
 
+/// The link reference definitions (`[label]: destination "title"`) of a text, gathered from its
+/// blocks, so that a block rendered on its own resolves a reference to a definition in another
+/// block as the whole text would. The first definition of a label wins, as in CommonMark.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Definitions(std::collections::HashMap<String, (String, String)>);
+
+impl Definitions {
+    /// Those of `blocks` (the blocks of one text, in order); `None` when they define nothing.
+    /// Only blocks that may hold one (`]:`) are parsed.
+    pub fn of(blocks: &[&str]) -> Option<Definitions> {
+        let mut found = std::collections::HashMap::new();
+        for b in blocks.iter().filter(|b| b.contains("]:")) {
+            let parser = pulldown_cmark::Parser::new_ext(b, crate::preview::render::OPTIONS);
+            let mut here: Vec<_> = parser.reference_definitions().iter().collect();
+            // In the block's own order, so that the first of a label wins.
+            here.sort_by_key(|(_, d)| d.span.start);
+            for (label, def) in here {
+                let title = def.title.as_deref().unwrap_or("").to_string();
+                found
+                    .entry(label_key(label))
+                    .or_insert_with(|| (def.dest.to_string(), title));
+            }
+        }
+        (!found.is_empty()).then_some(Definitions(found))
+    }
+
+    /// The destination and title defined for `label`.
+    pub fn get(&self, label: &str) -> Option<&(String, String)> {
+        self.0.get(&label_key(label))
+    }
+}
+
+/// A label as CommonMark matches it: case-insensitive, with runs of whitespace as one space.
+fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// [`blocks`] by scanning lines, which is fast; `None` for texts whose blocks only a full parse
-/// can tell (link definitions, a fence after a list or quote marker or among HTML, `---` or
+/// can tell (a fence after a list or quote marker or among HTML, `---` or
 /// `+++` lines that might open a metadata block).
 fn quick_blocks(md: &str) -> Option<Vec<&str>> {
     let mut out = Vec::new();
@@ -43,11 +85,6 @@ fn quick_blocks(md: &str) -> Option<Vec<&str>> {
     let mut offset = 0;
     let mut lines = md.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
-        // A link reference or footnote definition (`[label]: …`) anywhere, even inside code:
-        // it applies to the whole text.
-        if line.find("]:").is_some_and(|i| line[..i].contains('[')) {
-            return None;
-        }
         // A line that may open a metadata block (see [`metadata_spans`]).
         let bare = line.trim_end_matches(['\n', '\r', ' ', '\t']);
         if (bare.ends_with("---") || bare.ends_with("+++"))
@@ -433,9 +470,23 @@ mod tests {
     }
 
     #[test]
-    fn a_text_with_definitions_is_one_block() {
-        let md = "See [the guide][g] and a note[^n].\n\nMore text.\n\n[g]: https://example.com\n\n[^n]: The note.\n";
-        assert_eq!(blocks(md).len(), 1);
+    fn definitions_are_gathered_from_every_block_and_the_first_wins() {
+        let md = "See [the guide][g] and a note[^n].\n\nMore text.\n\n[g]: https://example.com\n\n\
+                  > [Q  Label]: /quoted \"T\"\n\n[G]: https://later.example\n\n[^n]: The note.\n";
+        let b = blocks(md);
+        assert_eq!(b.len(), 6, "{b:?}");
+        let defs = Definitions::of(&b).expect("it defines labels");
+        assert_eq!(defs.get("g").unwrap().0, "https://example.com");
+        assert_eq!(
+            defs.get("q label").unwrap(),
+            &("/quoted".to_string(), "T".to_string())
+        );
+        assert!(
+            defs.get("n").is_none(),
+            "footnotes are not link definitions"
+        );
+        assert_eq!(Definitions::of(&["no definitions here"]), None);
+        // The pieces of `render` still keep a text with definitions whole.
         assert_eq!(chunks(md, 1), [md]);
         assert!(blocks("\n\n").is_empty());
     }

@@ -145,7 +145,19 @@ pub fn render_markdown(
     styles: &PreviewStyles,
     hl: &Highlighter,
 ) -> Vec<Line<'static>> {
-    render::render(md, width, styles, hl)
+    render::render(md, width, styles, hl, None)
+}
+
+/// [`render_markdown`] of one block of a longer text, whose link reference `definitions` it
+/// resolves (see [`blocks::Definitions`]).
+pub fn render_block_with(
+    md: &str,
+    width: u16,
+    styles: &PreviewStyles,
+    hl: &Highlighter,
+    definitions: Option<&blocks::Definitions>,
+) -> Vec<Line<'static>> {
+    render::render(md, width, styles, hl, definitions)
 }
 
 /// The whole-file renderer behind `infradraft render`: one line of text per rendered line, each
@@ -190,7 +202,7 @@ pub fn render_to_writer(
         out.write_all(text.as_bytes())
     };
     let pieces = blocks::chunks(md, render::CHUNK);
-    render::render_pieces(&pieces, width, styles, hl, &mut write)
+    render::render_pieces(&pieces, width, styles, hl, None, &mut write)
 }
 
 /// A Mermaid diagram written in a Markdown text as a ```` ```mermaid ```` fence.

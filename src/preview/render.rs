@@ -14,6 +14,7 @@ use ratatui::text::{Line, Span};
 
 #[cfg(test)]
 use super::blocks;
+use super::blocks::Definitions;
 use super::table::{self, TableData};
 use super::wrap::{self, Frag, HARD_BREAK, frags_width, push_text, width};
 use super::{Highlighter, MIN_CONTENT, MIN_WIDTH, PreviewStyles, diagram};
@@ -38,12 +39,14 @@ pub(crate) fn render(
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
+    definitions: Option<&Definitions>,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let done: std::io::Result<()> = render_pieces(&[md], width, styles, hl, &mut |line| {
-        lines.push(line);
-        Ok(())
-    });
+    let done: std::io::Result<()> =
+        render_pieces(&[md], width, styles, hl, definitions, &mut |line| {
+            lines.push(line);
+            Ok(())
+        });
     debug_assert!(done.is_ok(), "collecting lines cannot fail");
     lines
 }
@@ -51,18 +54,27 @@ pub(crate) fn render(
 /// Renders a text given as consecutive pieces that parse as the whole would (see
 /// [`blocks::chunks`]), handing each finished line to `sink` as soon as it is laid out, so that
 /// neither the whole rendering nor the whole text's parse tree is ever held in memory. Stops
-/// at the first error from `sink`.
+/// at the first error from `sink`. A reference to a label that `definitions` defines (those of
+/// the whole text the pieces come from) links to it.
 pub(crate) fn render_pieces<E>(
     pieces: &[&str],
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
+    definitions: Option<&Definitions>,
     sink: &mut dyn FnMut(Line<'static>) -> Result<(), E>,
 ) -> Result<(), E> {
     let width = usize::from(width.max(MIN_WIDTH));
     let mut r = Renderer::new(styles, hl, width);
     for piece in pieces {
-        for event in Parser::new_ext(piece, OPTIONS) {
+        let resolve = |link: pulldown_cmark::BrokenLink<'_>| {
+            let (dest, title) = definitions?.get(&link.reference)?;
+            Some((
+                pulldown_cmark::CowStr::from(dest.clone()),
+                pulldown_cmark::CowStr::from(title.clone()),
+            ))
+        };
+        for event in Parser::new_with_broken_link_callback(piece, OPTIONS, Some(resolve)) {
             r.event(event);
             for frags in r.out.drain(..) {
                 sink(to_line(frags, width, styles.color))?;
@@ -87,7 +99,7 @@ pub(crate) fn render_in_chunks(
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let pieces = blocks::chunks(md, size);
-    let done: Result<(), ()> = render_pieces(&pieces, width, styles, hl, &mut |line| {
+    let done: Result<(), ()> = render_pieces(&pieces, width, styles, hl, None, &mut |line| {
         lines.push(line);
         Ok(())
     });

@@ -758,6 +758,11 @@ fn markdownish() -> impl Strategy<Value = String> {
         "![i](p.png)",
         "[^1]",
         "[^1]: note\n",
+        "[r]: https://example.com/r \"R\"\n",
+        "[R]: https://example.com/second\n",
+        "[see][r]",
+        "[r]",
+        "[Missing][nowhere]",
         "<div>",
         "</div>\n",
         "<br>",
@@ -792,6 +797,37 @@ fn markdownish() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(pieces), 0..80).prop_map(|v| v.concat())
 }
 
+#[test]
+fn a_block_resolves_references_to_definitions_in_other_blocks() {
+    let md = "See [the guide][g], [G] and [q], a note[^n] and [nothing][x].\n\n\
+              - [g]: https://example.com/guide\n\n\
+              > [Q]: https://example.com/quoted\n\n\
+              [^n]: The note.\n\n[g]: https://example.com/later\n";
+    let styles = PreviewStyles::plain();
+    let text = |ls: Vec<Line<'static>>| -> Vec<String> { ls.iter().map(text_of).collect() };
+    let whole = text(render_markdown(md, 60, &styles, hl()));
+    let pieces = blocks::blocks(md);
+    assert!(pieces.len() > 3, "{pieces:?}");
+    let definitions = blocks::Definitions::of(&pieces);
+    let mut by_block = Vec::new();
+    for b in &pieces {
+        let lines = text(super::render_block_with(
+            b,
+            60,
+            &styles,
+            hl(),
+            definitions.as_ref(),
+        ));
+        if !by_block.is_empty() && !lines.is_empty() {
+            by_block.push(String::new());
+        }
+        by_block.extend(lines);
+    }
+    assert_eq!(by_block, whole);
+    assert!(whole[0].contains("https://example.com/guide"), "{whole:?}");
+    assert!(whole.concat().contains("[nothing][x]"), "{whole:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -818,8 +854,10 @@ proptest! {
         let text = |ls: Vec<Line<'static>>| -> Vec<String> { ls.iter().map(text_of).collect() };
         let whole = text(render_markdown(&s, 60, &styles, hl()));
         let mut by_block = Vec::new();
-        for b in blocks::blocks(&s) {
-            let lines = text(render_markdown(b, 60, &styles, hl()));
+        let pieces = blocks::blocks(&s);
+        let definitions = blocks::Definitions::of(&pieces);
+        for b in pieces {
+            let lines = text(super::render_block_with(b, 60, &styles, hl(), definitions.as_ref()));
             if !by_block.is_empty() && !lines.is_empty() {
                 by_block.push(String::new());
             }

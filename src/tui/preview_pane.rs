@@ -15,7 +15,8 @@ use ratatui::text::Line;
 use crate::export::{ExportContext, PartKind, parts_without_sections, section_markdown};
 use crate::knowledge::checklist::Checklist;
 use crate::model::Session;
-use crate::preview::{Highlighter, PreviewStyles, render_markdown};
+use crate::preview::blocks::Definitions;
+use crate::preview::{Highlighter, PreviewStyles, render_block_with};
 
 /// A section, laid out block by block (see `preview::blocks`), so that an edit re-renders only the
 /// blocks it changed, whatever the section's size. Only blocks near the viewport keep their
@@ -37,6 +38,8 @@ struct SectionCache {
     /// Not split into blocks yet: `len` is estimated from the section's text as a whole (see
     /// [`PreviewCache::split`]); `text` and `blocks` are empty.
     rough: bool,
+    /// The text's link reference definitions, which every block is rendered with.
+    definitions: Option<Box<Definitions>>,
 }
 
 impl SectionCache {
@@ -53,7 +56,7 @@ impl SectionCache {
             .text
             .get(block.start as usize..block.end as usize)
             .unwrap_or("");
-        let lines = render_block(text, width, styles, hl);
+        let lines = render_block(text, width, styles, hl, self.definitions.as_deref());
         let before = std::mem::replace(&mut block.len, clamp_u32(lines.len()));
         if !block.exact {
             block.exact = true;
@@ -73,6 +76,7 @@ impl SectionCache {
             kept: false,
             pending: 1,
             rough: true,
+            definitions: None,
         }
     }
 }
@@ -116,8 +120,9 @@ fn render_block(
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
+    definitions: Option<&Definitions>,
 ) -> Vec<Line<'static>> {
-    let mut lines = render_markdown(md, width, styles, hl);
+    let mut lines = render_block_with(md, width, styles, hl, definitions);
     if !lines.is_empty() {
         lines.push(Line::default());
     }
@@ -133,19 +138,27 @@ fn estimate(md: &str, width: u16) -> u32 {
 }
 
 /// Splits `md` into blocks, reusing what `old` knows of unchanged blocks (their line counts, and
-/// their lines where it has them); new blocks get an estimated line count and are rendered
-/// later, near the viewport or in idle time. Returns the blocks and how many are new.
-fn lay_out_blocks(md: &str, old: Option<SectionCache>, width: u16) -> (Vec<Block>, usize) {
+/// their lines where it has them) while the text's link definitions stay the same; new blocks
+/// get an estimated line count and are rendered later, near the viewport or in idle time.
+/// Returns the blocks, the definitions and how many blocks are new.
+fn lay_out_blocks(
+    md: &str,
+    old: Option<SectionCache>,
+    width: u16,
+) -> (Vec<Block>, Option<Box<Definitions>>, usize) {
+    let pieces = crate::preview::blocks::blocks(md);
+    let definitions = Definitions::of(&pieces).map(Box::new);
     // Blocks can repeat (the same table twice), so the old ones are kept per hash as a stack,
     // the first on top: repeats are matched in order, and each keeps its own lines (only those
     // near the viewport have any).
     let mut reuse: std::collections::HashMap<u64, Vec<Block>> = std::collections::HashMap::new();
+    let old = old.filter(|c| c.definitions == definitions);
     for b in old.map(|c| c.blocks).unwrap_or_default().into_iter().rev() {
         reuse.entry(b.hash).or_default().push(b);
     }
     let mut new = 0;
     let mut done: Vec<Block> = Vec::new();
-    for b in crate::preview::blocks::blocks(md) {
+    for b in pieces {
         // Every block is a slice of `md`.
         let start = b.as_ptr() as usize - md.as_ptr() as usize;
         let (start, end) = (clamp_u32(start), clamp_u32(start + b.len()));
@@ -167,7 +180,7 @@ fn lay_out_blocks(md: &str, old: Option<SectionCache>, width: u16) -> (Vec<Block
         done.push(block);
     }
     done.shrink_to_fit();
-    (done, new)
+    (done, definitions, new)
 }
 
 /// What the cache needs to know to stay exact.
@@ -236,13 +249,19 @@ fn refresh_parts(
 /// A part other than a section, laid out from its Markdown (a blank line follows it, as one
 /// follows every part), reusing what `old` knows of its unchanged blocks.
 fn lay_out_part(md: String, old: Option<SectionCache>, width: u16) -> SectionCache {
-    let (blocks, _) = lay_out_blocks(&md, old, width);
-    SectionCache::from_blocks(0, md, blocks)
+    let (blocks, definitions, _) = lay_out_blocks(&md, old, width);
+    SectionCache::from_blocks(0, md, blocks, definitions)
 }
 
 impl SectionCache {
-    fn from_blocks(revision: u64, text: String, blocks: Vec<Block>) -> SectionCache {
+    fn from_blocks(
+        revision: u64,
+        text: String,
+        blocks: Vec<Block>,
+        definitions: Option<Box<Definitions>>,
+    ) -> SectionCache {
         SectionCache {
+            definitions,
             revision,
             pending: blocks.iter().filter(|b| !b.exact).count(),
             len: blocks.iter().map(Block::len).sum(),
@@ -356,8 +375,8 @@ impl PreviewCache {
             } else {
                 section_markdown(s, &section_ctx, i)
             };
-            let (blocks, new) = lay_out_blocks(&md, Some(old), width);
-            *slot = SectionCache::from_blocks(revision, md, blocks);
+            let (blocks, definitions, new) = lay_out_blocks(&md, Some(old), width);
+            *slot = SectionCache::from_blocks(revision, md, blocks, definitions);
             self.last_rendered += 1;
             self.last_blocks += new;
         }
@@ -387,8 +406,8 @@ impl PreviewCache {
             return;
         }
         let md = section_markdown(session, ctx, index);
-        let (blocks, _) = lay_out_blocks(&md, None, width);
-        *cache = SectionCache::from_blocks(cache.revision, md, blocks);
+        let (blocks, definitions, _) = lay_out_blocks(&md, None, width);
+        *cache = SectionCache::from_blocks(cache.revision, md, blocks, definitions);
     }
 
     /// Whether some line count is still an estimate: [`PreviewCache::refine`] has work to do.
