@@ -155,7 +155,8 @@ impl Worker {
     pub fn start(wake: Box<dyn Fn() + Send>) -> Worker {
         let (jobs, job_rx) = std::sync::mpsc::channel::<Job>();
         let (result_tx, results) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
+        // Without the thread, asking it fails and the analyses are worked out in place.
+        let _ = super::background::spawn("analyses", move || {
             while let Ok(mut job) = job_rx.recv() {
                 // Only the newest state matters: skip the jobs it replaced.
                 while let Ok(newer) = job_rx.try_recv() {

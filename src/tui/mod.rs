@@ -4,6 +4,7 @@
 pub mod action;
 pub mod analyses;
 pub mod app;
+pub mod background;
 pub mod checklist_stage;
 pub mod comments;
 pub mod config;

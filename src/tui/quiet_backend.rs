@@ -3,6 +3,10 @@
 //! so an idle screen redrawn four times a second would write about 25 bytes each time. This
 //! wrapper skips a draw with no cells and a cursor command that repeats the cursor's known state;
 //! anything that may move the real cursor (cells drawn, a clear) forgets where it is.
+//!
+//! A frame that changes cells is sent as one synchronized update (`CSI ? 2026 h` … `CSI ? 2026
+//! l`, which terminals that do not know it ignore): the terminal shows it whole, never half
+//! drawn, and a reader of the output can tell where each frame ends.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
@@ -10,6 +14,8 @@ use ratatui::layout::{Position, Size};
 
 pub struct QuietBackend<B: Backend> {
     inner: B,
+    /// A synchronized update is open: the frame's end (`flush`) closes it.
+    syncing: bool,
     /// Whether the cursor is shown, when known.
     visible: Option<bool>,
     /// Where the cursor is, when known.
@@ -20,6 +26,7 @@ impl<B: Backend> QuietBackend<B> {
     pub fn new(inner: B) -> QuietBackend<B> {
         QuietBackend {
             inner,
+            syncing: false,
             visible: None,
             at: None,
         }
@@ -33,7 +40,15 @@ impl<B: Backend> QuietBackend<B> {
     }
 }
 
-impl<B: Backend> Backend for QuietBackend<B> {
+/// Opens and closes a synchronized update (DEC private mode 2026).
+const BEGIN_SYNC: &[u8] = b"\x1b[?2026h";
+const END_SYNC: &[u8] = b"\x1b[?2026l";
+
+impl<B> Backend for QuietBackend<B>
+where
+    B: Backend + std::io::Write,
+    B::Error: From<std::io::Error>,
+{
     type Error = B::Error;
 
     fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
@@ -43,6 +58,10 @@ impl<B: Backend> Backend for QuietBackend<B> {
         let mut content = content.peekable();
         if content.peek().is_none() {
             return Ok(());
+        }
+        if !self.syncing {
+            self.inner.write_all(BEGIN_SYNC)?;
+            self.syncing = true;
         }
         self.at = None;
         self.inner.draw(content)
@@ -104,7 +123,10 @@ impl<B: Backend> Backend for QuietBackend<B> {
     }
 
     fn flush(&mut self) -> Result<(), Self::Error> {
-        self.inner.flush()
+        if std::mem::take(&mut self.syncing) {
+            self.inner.write_all(END_SYNC)?;
+        }
+        Backend::flush(&mut self.inner)
     }
 }
 
@@ -158,6 +180,11 @@ mod tests {
         draw(&mut t, "hello", None);
         let first = written();
         assert!(first > 0);
+        // One synchronized update, closed after everything else the frame wrote.
+        let frame = String::from_utf8_lossy(&sent.0.borrow()).into_owned();
+        assert!(frame.starts_with("\u{1b}[?2026h"), "{frame:?}");
+        assert!(frame.ends_with("\u{1b}[?2026l"), "{frame:?}");
+        assert_eq!(frame.matches("2026").count(), 2, "{frame:?}");
         // The same frame again, without and then with a cursor at the same place.
         draw(&mut t, "hello", None);
         assert_eq!(written(), first, "an idle frame wrote bytes");
@@ -170,7 +197,7 @@ mod tests {
         draw(&mut t, "hullo", Some((2, 1)));
         let tail = String::from_utf8_lossy(&sent.0.borrow()[with_cursor..]).into_owned();
         assert!(tail.contains('u'), "{tail:?}");
-        assert!(tail.ends_with("\u{1b}[2;3H"), "{tail:?}");
+        assert!(tail.ends_with("\u{1b}[2;3H\u{1b}[?2026l"), "{tail:?}");
         // After a clear (or a foreign write), the cursor's state is sent again.
         t.backend_mut().clear().unwrap();
         let cleared = written();

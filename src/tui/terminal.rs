@@ -112,7 +112,8 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     // takes tens of milliseconds); whatever needs them first waits for them there.
     let (knowledge_tx, knowledge_rx) = std::sync::mpsc::channel();
     let catalog = app.shared_catalog.clone();
-    std::thread::spawn(move || {
+    // Without the thread, each kind loads on first use instead.
+    let _ = super::background::spawn("knowledge", move || {
         let mut warnings = crate::knowledge::team_file_warnings();
         warnings.extend_from_slice(catalog.warnings());
         let _ = knowledge_tx.send(warnings);
@@ -120,7 +121,8 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     // Syntax definitions load in the background: the first frame never waits for them.
     let (hl_tx, hl_rx) = std::sync::mpsc::channel();
     let syntax_theme = app.theme.syntax_theme.clone();
-    std::thread::spawn(move || {
+    // Without the thread, code stays plain.
+    let _ = super::background::spawn("syntaxes", move || {
         let hl = Highlighter::new();
         // Compile the common languages now rather than on the first keystroke that shows them.
         hl.warm_up(&syntax_theme);
@@ -371,6 +373,12 @@ fn event_loop(
     input: &Input,
     journal: &Journal,
 ) -> io::Result<Ending> {
+    // Whether something may have changed on screen since the last frame. A slice of idle work
+    // changes at most the preview's scroll bar (its line counts become exact), which is drawn
+    // when the work is done or a tick has passed, not after every slice.
+    let mut frame_due = true;
+    let mut drawn_at = std::time::Instant::now();
+    let mut last_input = std::time::Instant::now();
     loop {
         if let Some(i) = signalled.load(Ordering::SeqCst).checked_sub(1) {
             return Ok(Ending::Interrupted {
@@ -386,33 +394,54 @@ fn event_loop(
         }
         if let Ok(hl) = highlighter.try_recv() {
             app.set_highlighter(Arc::new(hl));
+            frame_due = true;
         }
         if let Ok(warnings) = knowledge.try_recv() {
             app.knowledge_loaded(warnings);
+            frame_due = true;
         }
-        app.poll_assistant();
-        let size = terminal.size()?;
-        app.prepare(Rect::new(0, 0, size.width, size.height));
-        terminal.draw(|frame| view::draw(frame, app))?;
+        if app.assistant_pending() {
+            app.poll_assistant();
+            frame_due |= !app.assistant_pending();
+        }
+        if frame_due || drawn_at.elapsed() >= TICK {
+            let size = terminal.size()?;
+            app.prepare(Rect::new(0, 0, size.width, size.height));
+            terminal.draw(|frame| view::draw(frame, app))?;
+            drawn_at = std::time::Instant::now();
+            frame_due = false;
+        }
         if app.quit {
             return Ok(Ending::Quit);
         }
         // Wake up now and then for autosave, the journal, signals and the highlighter even
         // without input; with idle work pending, do a slice of it whenever no input waits.
         let now = std::time::Instant::now();
+        let clock = app
+            .next_journal_at()
+            .map_or(TICK, |at| at.saturating_duration_since(now).min(TICK));
+        // Idle work starts once the person has paused (a slice runs to the end of the block it
+        // is on, which a key arriving meanwhile would wait for).
+        let idle_at = last_input + IDLE_AFTER;
         let wait = if app.idle_work_pending() {
-            Duration::ZERO
+            idle_at.saturating_duration_since(now).min(clock)
         } else {
-            app.next_journal_at()
-                .map_or(TICK, |at| at.saturating_duration_since(now).min(TICK))
+            clock
         };
         let mut next = match input.rx.recv_timeout(wait) {
             Ok(msg) => Some(msg),
-            Err(RecvTimeoutError::Timeout) if app.idle_work_pending() => {
-                app.idle_work(IDLE_SLICE);
+            Err(RecvTimeoutError::Timeout)
+                if app.idle_work_pending() && std::time::Instant::now() >= idle_at =>
+            {
+                // The last slice: show the exact scroll bar.
+                frame_due = !app.idle_work(IDLE_SLICE);
                 None
             }
-            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Timeout) => {
+                // Woken by the clock: status messages age, autosave may have written.
+                frame_due = true;
+                None
+            }
             Err(RecvTimeoutError::Disconnected) => {
                 return Ok(Ending::Interrupted {
                     cause: "the terminal went away".into(),
@@ -421,6 +450,10 @@ fn event_loop(
             }
         };
         // Drain what is queued before drawing again, so fast typing never waits for frames.
+        frame_due |= next.is_some();
+        if matches!(next, Some(InputMsg::Event(_))) {
+            last_input = std::time::Instant::now();
+        }
         while let Some(msg) = next.take() {
             match msg {
                 InputMsg::Event(ev) => {
@@ -442,6 +475,7 @@ fn event_loop(
             next = input.rx.try_recv().ok();
         }
         for effect in std::mem::take(&mut app.effects) {
+            frame_due = true;
             match effect {
                 Effect::ExternalEditor { target, text } => {
                     input.pause();
@@ -475,6 +509,8 @@ fn event_loop(
 const TICK: Duration = Duration::from_millis(250);
 /// How long one slice of idle work may take (a block that takes longer finishes its slice).
 const IDLE_SLICE: Duration = Duration::from_millis(3);
+/// How long after the last key (or the start) idle work waits.
+const IDLE_AFTER: Duration = Duration::from_millis(150);
 
 /// Suspends the screen, edits `text` in `$VISUAL` / `$EDITOR` (as git does: through the shell, so
 /// the variable may hold arguments), and restores the screen. `Ok(None)` when the editor failed.
