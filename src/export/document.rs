@@ -50,18 +50,14 @@ pub struct Part {
 /// A section body as the document shows it: without the marker comments the workbench keeps in
 /// it (`<!-- infradraft: … -->`), trailing blank lines trimmed.
 pub fn clean_body(body: &str) -> String {
-    let mut out = String::new();
+    // One pass: a removed marker's line goes, and the blank lines it leaves behind collapse
+    // with their neighbours (never more than one blank line in a row).
+    let mut out = String::with_capacity(body.len());
+    let mut blank = 0;
     for line in body.lines() {
         if line.trim_start().starts_with("<!-- infradraft:") && line.trim_end().ends_with("-->") {
             continue;
         }
-        out.push_str(line);
-        out.push('\n');
-    }
-    // Collapse the blank lines a removed marker leaves behind.
-    let mut collapsed = String::new();
-    let mut blank = 0;
-    for line in out.lines() {
         if line.trim().is_empty() {
             blank += 1;
             if blank > 1 {
@@ -70,10 +66,14 @@ pub fn clean_body(body: &str) -> String {
         } else {
             blank = 0;
         }
-        collapsed.push_str(line);
-        collapsed.push('\n');
+        // A carriage return before the line's end goes, as with any CRLF line ending.
+        out.push_str(line.strip_suffix('\r').unwrap_or(line));
+        out.push('\n');
     }
-    collapsed.trim_matches('\n').to_string()
+    out.truncate(out.trim_end_matches('\n').len());
+    let leading = out.len() - out.trim_start_matches('\n').len();
+    out.drain(..leading);
+    out
 }
 
 fn date(t: jiff::Timestamp) -> String {
@@ -463,6 +463,52 @@ pub fn document(s: &Session, ctx: &ExportContext) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `clean_body` did in two passes, kept to check the one-pass version against.
+    fn clean_body_in_two_passes(body: &str) -> String {
+        let mut out = String::new();
+        for line in body.lines() {
+            if line.trim_start().starts_with("<!-- infradraft:") && line.trim_end().ends_with("-->")
+            {
+                continue;
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        let mut collapsed = String::new();
+        let mut blank = 0;
+        for line in out.lines() {
+            if line.trim().is_empty() {
+                blank += 1;
+                if blank > 1 {
+                    continue;
+                }
+            } else {
+                blank = 0;
+            }
+            collapsed.push_str(line);
+            collapsed.push('\n');
+        }
+        collapsed.trim_matches('\n').to_string()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_in_one_pass_equals_two(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "", " ", "\t", "text", "  indented", "<!-- infradraft: decision -->",
+                    "  <!-- infradraft: end elicitation 1 -->  ", "<!-- other -->", "a\r",
+                    "<!-- infradraft: open", "-->",
+                ]),
+                0..30,
+            ),
+            end in proptest::sample::select(vec!["", "\n", "\n\n", "\r\n"]),
+        ) {
+            let body = format!("{}{end}", lines.join("\n"));
+            proptest::prop_assert_eq!(clean_body(&body), clean_body_in_two_passes(&body));
+        }
+    }
 
     #[test]
     fn markers_leave_the_body_and_their_blank_lines_collapse() {

@@ -44,17 +44,24 @@ impl SectionEditor {
         t.set_cursor_line_style(theme.cursor_line);
         t.set_selection_style(theme.selection);
         t.set_search_style(theme.search_match);
-        t.set_line_number_style(theme.dim);
+        // Each of these re-measures every line of the text (a long section has many): only
+        // when it changes.
+        if t.line_number_style() != Some(theme.dim) {
+            t.set_line_number_style(theme.dim);
+        }
         t.set_cursor_style(Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
         t.set_placeholder_text("Empty section: type Markdown here");
         t.set_placeholder_style(theme.dim);
     }
 
     pub fn set_wrap(&mut self, wrap: bool) {
-        self.textarea.set_wrap_mode(if wrap {
+        let mode = if wrap {
             WrapMode::WordOrGlyph
         } else {
             WrapMode::None
-        });
+        };
+        if self.textarea.wrap_mode() != mode {
+            self.textarea.set_wrap_mode(mode);
+        }
     }
 }

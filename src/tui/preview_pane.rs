@@ -39,8 +39,11 @@ struct SectionCache {
     /// [`PreviewCache::split`]); `text` and `blocks` are empty.
     rough: bool,
     /// The text's link reference definitions, which every block is rendered with.
-    definitions: Option<Box<Definitions>>,
+    definitions: Defined,
 }
+
+/// A text's link reference definitions, and the hashes of the blocks they were gathered from.
+type Defined = (Option<Box<Definitions>>, Vec<u64>);
 
 impl SectionCache {
     /// Renders block `b`, making its line count exact. Returns its lines and the count it had.
@@ -56,7 +59,7 @@ impl SectionCache {
             .text
             .get(block.start as usize..block.end as usize)
             .unwrap_or("");
-        let lines = render_block(text, width, styles, hl, self.definitions.as_deref());
+        let lines = render_block(text, width, styles, hl, self.definitions.0.as_deref());
         let before = std::mem::replace(&mut block.len, clamp_u32(lines.len()));
         if !block.exact {
             block.exact = true;
@@ -76,7 +79,7 @@ impl SectionCache {
             kept: false,
             pending: 1,
             rough: true,
-            definitions: None,
+            definitions: (None, Vec::new()),
         }
     }
 }
@@ -145,24 +148,35 @@ fn lay_out_blocks(
     md: &str,
     old: Option<SectionCache>,
     width: u16,
-) -> (Vec<Block>, Option<Box<Definitions>>, usize) {
+) -> (Vec<Block>, Defined, usize) {
     let pieces = crate::preview::blocks::blocks(md);
-    let definitions = Definitions::of(&pieces).map(Box::new);
+    let hashes: Vec<u64> = pieces.iter().map(|b| hash(b)).collect();
+    // The blocks that may define a link label; while they are the same, so are the definitions
+    // (typing elsewhere parses none of them again).
+    let sources: Vec<u64> = pieces
+        .iter()
+        .zip(&hashes)
+        .filter(|(b, _)| b.contains("]:"))
+        .map(|(_, h)| *h)
+        .collect();
+    let definitions = match &old {
+        Some(c) if c.definitions.1 == sources => c.definitions.0.clone(),
+        _ => Definitions::of(&pieces).map(Box::new),
+    };
     // Blocks can repeat (the same table twice), so the old ones are kept per hash as a stack,
     // the first on top: repeats are matched in order, and each keeps its own lines (only those
     // near the viewport have any).
     let mut reuse: std::collections::HashMap<u64, Vec<Block>> = std::collections::HashMap::new();
-    let old = old.filter(|c| c.definitions == definitions);
+    let old = old.filter(|c| c.definitions.0 == definitions);
     for b in old.map(|c| c.blocks).unwrap_or_default().into_iter().rev() {
         reuse.entry(b.hash).or_default().push(b);
     }
     let mut new = 0;
-    let mut done: Vec<Block> = Vec::new();
-    for b in pieces {
+    let mut done: Vec<Block> = Vec::with_capacity(pieces.len());
+    for (b, h) in pieces.into_iter().zip(hashes) {
         // Every block is a slice of `md`.
         let start = b.as_ptr() as usize - md.as_ptr() as usize;
         let (start, end) = (clamp_u32(start), clamp_u32(start + b.len()));
-        let h = hash(b);
         let block = match reuse.get_mut(&h).and_then(|v| v.pop()) {
             Some(old) => Block { start, end, ..old },
             None => {
@@ -179,8 +193,7 @@ fn lay_out_blocks(
         };
         done.push(block);
     }
-    done.shrink_to_fit();
-    (done, definitions, new)
+    (done, (definitions, sources), new)
 }
 
 /// What the cache needs to know to stay exact.
@@ -258,7 +271,7 @@ impl SectionCache {
         revision: u64,
         text: String,
         blocks: Vec<Block>,
-        definitions: Option<Box<Definitions>>,
+        definitions: Defined,
     ) -> SectionCache {
         SectionCache {
             definitions,
