@@ -378,7 +378,10 @@ impl App {
         }
         let areas = self.areas();
         let selected = self.selected_section();
-        if let Some(section) = selected {
+        // A component shows its design panes, not its text, until `w`: its editor (a copy of
+        // the text, measured line by line) is made when it is shown or typed in.
+        let text_shown = self.selected_component().is_none() || self.text_mode;
+        if let Some(section) = selected.filter(|_| text_shown) {
             self.ensure_editor(section);
         }
         self.drop_idle_editors(selected);

@@ -144,11 +144,7 @@ fn estimate(md: &str, width: u16) -> u32 {
 /// their lines where it has them) while the text's link definitions stay the same; new blocks
 /// get an estimated line count and are rendered later, near the viewport or in idle time.
 /// Returns the blocks, the definitions and how many blocks are new.
-fn lay_out_blocks(
-    md: &str,
-    old: Option<SectionCache>,
-    width: u16,
-) -> (Vec<Block>, Defined, usize) {
+fn lay_out_blocks(md: &str, old: Option<SectionCache>, width: u16) -> (Vec<Block>, Defined, usize) {
     let pieces = crate::preview::blocks::blocks(md);
     let hashes: Vec<u64> = pieces.iter().map(|b| hash(b)).collect();
     // The blocks that may define a link label; while they are the same, so are the definitions
