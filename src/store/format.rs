@@ -46,7 +46,10 @@ pub fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, StoreError> 
             path: path.to_path_buf(),
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a vectorised search; the byte-by-byte one runs only to report.
+    if bytes.contains(&0)
+        && let Some(offset) = bytes.iter().position(|&b| b == 0)
+    {
         return Err(StoreError::Binary {
             path: path.to_path_buf(),
             offset,
