@@ -29,6 +29,12 @@ fn the_worker_gives_what_working_in_place_gives_and_wakes_the_loop() {
     screen(&mut app, 120, 40);
     app.settle();
     assert!(!app.analyses.pending());
+    // The wake follows the results (it is called once they are sent).
+    let asked = std::time::Instant::now();
+    while woken.load(Ordering::SeqCst) == 0 && asked.elapsed() < std::time::Duration::from_secs(10)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
     assert!(woken.load(Ordering::SeqCst) >= 1, "the loop was woken");
     let got = app.analyses.latest().expect("results arrived");
     let expected = analyse(&app.session, &app.checklist, got.key, got.requirements);
@@ -72,4 +78,25 @@ fn until_the_analyses_arrive_the_document_says_so_and_then_shows_them() {
     assert!(!ready.contains(BEING_WORKED_OUT));
     assert!(ready.contains("First assessment by infradraft"));
     assert_eq!(ready, document(&s, &ctx(Precomputed::Compute)));
+}
+
+#[test]
+fn when_the_analyses_thread_dies_they_are_worked_out_in_place() {
+    use infradraft::tui::analyses::Analyses;
+    let s = complete_session();
+    let checklist = infradraft::knowledge::checklist::Checklist::builtin().unwrap();
+    let mut analyses = Analyses::default();
+    // The thread sends its first results, then dies (as a bug in an analysis would end it).
+    analyses.use_worker(Worker::start(Box::new(|| {
+        panic!("test: the analyses thread ends here")
+    })));
+    analyses.refresh(&s, &checklist, 1, 7);
+    analyses.wait();
+    assert_eq!(analyses.latest().map(|r| r.key), Some(1));
+    // Asked again, whether or not the thread is seen gone yet, the results come.
+    analyses.refresh(&s, &checklist, 2, 7);
+    analyses.wait();
+    analyses.refresh(&s, &checklist, 2, 7);
+    assert!(!analyses.pending());
+    assert_eq!(analyses.latest().map(|r| r.key), Some(2));
 }

@@ -83,8 +83,15 @@ const ENDING_SIGNALS: [(i32, &str); 4] = [
 pub fn run(app: &mut App) -> Result<Ending, String> {
     let previous_hook = Arc::new(std::panic::take_hook());
     let hook = previous_hook.clone();
+    // Only a panic of the event loop's thread ends the screen (the loop then writes the
+    // recovery file). A background thread's panic ends that thread alone: its work is then done
+    // on the event loop's thread (the analyses), or goes without (plain code, knowledge loaded
+    // on first use).
+    let ui = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        leave();
+        if std::thread::current().id() == ui {
+            leave();
+        }
         hook(info);
     }));
     // Which signal arrived, by its index in ENDING_SIGNALS plus one (0: none).
