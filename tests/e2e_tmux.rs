@@ -253,6 +253,8 @@ fn type_save_and_quit_in_a_real_terminal() {
     tmux.wait_for("a Purpose");
     tmux.keys(&["Enter"]);
     tmux.literal("Multi-region on one provider, typed in tmux.");
+    // The keys may be drawn over several frames: wait for the last of them.
+    tmux.wait_for("Multi-region on one provider, typed in");
     let screen = tmux.wait_for("unsaved");
     assert!(
         screen.contains("Multi-region on one provider, typed in"),
