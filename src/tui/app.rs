@@ -448,14 +448,13 @@ impl App {
             // exact one, which can move the section followed: place the viewport again until it
             // stays.
             // Each pass renders more of what is in view, so this ends; the bound is a guard.
+            let ctx = super::preview_pane::section_context(
+                &self.template,
+                self.analyses.for_document().1,
+            );
             for _ in 0..64 {
                 let max = self.preview.total_lines().saturating_sub(height.max(1));
                 self.preview_scroll = self.preview_scroll.min(max);
-                let ctx = crate::export::ExportContext {
-                    checklist: None,
-                    template: Some(&self.template),
-                    precomputed: self.analyses.for_document().1,
-                };
                 let moved = self.preview.keep_near(
                     &self.session,
                     &ctx,
@@ -499,11 +498,8 @@ impl App {
         static PLAIN: std::sync::LazyLock<Highlighter> =
             std::sync::LazyLock::new(Highlighter::plain);
         let styles = self.theme.preview_styles();
-        let ctx = crate::export::ExportContext {
-            checklist: None,
-            template: Some(&self.template),
-            precomputed: self.analyses.for_document().1,
-        };
+        let ctx =
+            super::preview_pane::section_context(&self.template, self.analyses.for_document().1);
         let shift = self.preview.refine(
             &self.session,
             &ctx,

@@ -192,6 +192,19 @@ fn lay_out_blocks(md: &str, old: Option<SectionCache>, width: u16) -> (Vec<Block
     (done, (definitions, sources), new)
 }
 
+/// What a section's Markdown is made with in the preview: the template (for its prompts) and the
+/// analyses as they stand (never worked out here; see [`crate::export::Precomputed`]).
+pub fn section_context<'a>(
+    template: &'a crate::knowledge::Template,
+    precomputed: crate::export::Precomputed<'a>,
+) -> ExportContext<'a> {
+    ExportContext {
+        checklist: None,
+        template: Some(template),
+        precomputed,
+    }
+}
+
 /// What the cache needs to know to stay exact.
 pub struct PreviewInputs<'a> {
     pub session: &'a Session,
@@ -296,11 +309,7 @@ impl PreviewCache {
         highlighted: bool,
     ) {
         let s = inputs.session;
-        let section_ctx = ExportContext {
-            checklist: None,
-            template: Some(inputs.template),
-            precomputed: inputs.analysed.1,
-        };
+        let section_ctx = section_context(inputs.template, inputs.analysed.1);
         let key = (width, theme_generation, highlighted);
         self.last_rendered = 0;
         self.last_blocks = 0;
