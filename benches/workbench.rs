@@ -261,7 +261,7 @@ fn render_1mb_inline_paragraph(bencher: Bencher) {
     let styles = infradraft::preview::PreviewStyles::plain();
     bencher.bench_local(|| {
         let mut sink = std::io::sink();
-        infradraft::preview::render_to_writer(&md, 100, &styles, &hl, false, &mut sink).unwrap();
+        infradraft::preview::render_to_writer(&md, 100, &styles, &hl, None, &mut sink).unwrap();
     });
 }
 

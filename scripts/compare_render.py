@@ -2,6 +2,8 @@
 """Side-by-side comparison of `infradraft render` with mdcat on three corpora.
 
 Each corpus is rendered at 100 columns with colour forced, by both programs in turn (A B A B …),
+with COLORTERM unset (so infradraft writes the 256 indexed colours, as it does for any terminal
+that does not say it shows 24-bit colour; mdcat writes the 16 basic colours either way),
 and each run is measured as a whole process with wait4(): CPU time (user + system, every thread
 and every child), peak resident memory, and the bytes written. The table gives medians of the
 CPU time, the largest peak memory seen, and the ratios; the last lines say whether infradraft is
@@ -30,8 +32,9 @@ TARGET_OUTPUT = 1.5
 
 def run(argv, out_path):
     """Runs argv with stdout to out_path; returns (cpu seconds, peak KiB, bytes written)."""
+    env = {k: v for k, v in os.environ.items() if k != "COLORTERM"}
     with open(out_path, "wb") as out:
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"compare-render: {' '.join(argv)} failed ({status})")

@@ -100,3 +100,58 @@ fn when_the_analyses_thread_dies_they_are_worked_out_in_place() {
     assert!(!analyses.pending());
     assert_eq!(analyses.latest().map(|r| r.key), Some(2));
 }
+
+#[test]
+fn a_slow_preview_catches_up_when_typing_pauses_and_follows_any_other_change_at_once() {
+    let f = fixture();
+    store::save(&f.path, &complete_session()).unwrap();
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "compute-resources");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('w')));
+    // The first keystroke in a section may change more than its text (who wrote it).
+    typ(&mut app, "A ");
+    screen(&mut app, 160, 40);
+    app.settle();
+    // Every refresh counts as slow.
+    app.preview_pace.slow = Some(std::time::Duration::ZERO);
+    screen(&mut app, 160, 40);
+    typ(&mut app, "Zanzibar ");
+    let typed = screen(&mut app, 160, 40);
+    let preview_of = |screen: &str| -> String {
+        screen
+            .lines()
+            .map(|l| l.chars().skip(110).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        !preview_of(&typed).contains("Zanzibar"),
+        "the preview waits for a pause in typing:\n{typed}"
+    );
+    assert!(app.idle_work_pending(), "catching up is idle work");
+    app.idle_work(std::time::Duration::from_millis(3));
+    assert!(app.take_idle_redraw(), "catching up asks for a frame");
+    let caught_up = screen(&mut app, 160, 40);
+    assert!(
+        preview_of(&caught_up).contains("Zanzibar"),
+        "the preview caught up:\n{caught_up}"
+    );
+    // A change that is not typing refreshes at once, slow or not.
+    typ(&mut app, "Quokka ");
+    screen(&mut app, 160, 40);
+    app.handle_event(key(KeyCode::Esc));
+    select(&mut app, "data-resources");
+    let moved = screen(&mut app, 160, 40);
+    assert!(!app.preview_pace.behind, "{moved}");
+    // Without a threshold (tests, benches), the preview follows every keystroke.
+    app.preview_pace.slow = None;
+    select(&mut app, "compute-resources");
+    app.handle_event(key(KeyCode::Enter));
+    app.handle_event(key(KeyCode::Char('w')));
+    screen(&mut app, 160, 40);
+    typ(&mut app, "Wombat ");
+    let followed = screen(&mut app, 160, 40);
+    assert!(preview_of(&followed).contains("Wombat"), "{followed}");
+}

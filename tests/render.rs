@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use infradraft::preview::{
-    Highlighter, MIN_WIDTH, PreviewStyles, render_markdown, render_to_string,
+    ColorDepth, Highlighter, MIN_WIDTH, PreviewStyles, render_markdown, render_to_string,
 };
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
@@ -208,10 +208,16 @@ fn code_in_the_infrastructure_fixture_is_highlighted() {
 fn command_line_output_is_plain_or_sgr_only() {
     for name in ["readme.md", "infrastructure.md", "cjk-emoji.md"] {
         let md = std::fs::read_to_string(fixtures().join(name)).expect("fixture");
-        let plain = render_to_string(&md, 80, &PreviewStyles::default(), hl(), false);
+        let plain = render_to_string(&md, 80, &PreviewStyles::default(), hl(), None);
         assert!(!plain.contains('\x1b'), "{name}");
         assert!(plain.lines().all(|l| l.width() <= 80), "{name}");
-        let ansi = render_to_string(&md, 80, &PreviewStyles::default(), hl(), true);
+        let ansi = render_to_string(
+            &md,
+            80,
+            &PreviewStyles::default(),
+            hl(),
+            Some(ColorDepth::TrueColor),
+        );
         // Removing our SGR sequences gives back the plain text, give or take trailing spaces.
         let stripped: String = strip_sgr(&ansi);
         let a: Vec<&str> = stripped.lines().map(str::trim_end).collect();
@@ -225,12 +231,12 @@ fn controls_glued_to_combining_marks_never_reach_the_output() {
     // A tab or CR followed by a combining mark is one grapheme cluster; it must still be laid
     // out, in code blocks, tables and text alike.
     let md = "```\na\t\u{301}b\r\u{301}c\n```\n\n| x\t\u{301} | y |\n|---|---|\n| 1 | 2 |\n\ntext\t\u{301}x\n";
-    for color in [false, true] {
+    for color in [None, Some(ColorDepth::TrueColor), Some(ColorDepth::Indexed)] {
         let out = render_to_string(md, 60, &PreviewStyles::default(), hl(), color);
         let text = strip_sgr(&out);
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
-            "{color}: {text:?}"
+            "{color:?}: {text:?}"
         );
     }
 }

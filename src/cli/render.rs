@@ -5,7 +5,7 @@ use std::io::Write;
 use super::args::{ColorArg, RenderArgs};
 use super::{CliError, CliResult, diagnostic};
 use crate::home::Home;
-use crate::preview::{Highlighter, render_to_writer};
+use crate::preview::{ColorDepth, Highlighter, render_to_writer};
 use crate::store::{StoreError, text_of};
 use crate::tui::theme::load_theme;
 
@@ -38,6 +38,7 @@ pub fn run(
         ColorArg::Never => false,
         ColorArg::Auto => tty && crate::tui::color_enabled(),
     };
+    let depth = color.then(ColorDepth::of_env);
     let width = args.width.unwrap_or_else(|| {
         if tty {
             ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w)
@@ -56,9 +57,19 @@ pub fn run(
     }
     // Body text keeps the terminal's own colours: the terminal's background is unknown here (the
     // theme's text colour is chosen for the workbench's panes), and it keeps the output small.
+    // Frames (code-block gutters, table borders, rules) likewise take the terminal's own dark
+    // grey, which its colour scheme keeps visible on its background, rather than a grey chosen
+    // for the panes; its escape is also the shortest, and it is written on every code line.
+    let theme = loaded.theme.preview_styles();
+    let frame = |style: ratatui::style::Style| match style.fg {
+        Some(_) => style.fg(ratatui::style::Color::DarkGray),
+        None => style,
+    };
     let styles = crate::preview::PreviewStyles {
         text: ratatui::style::Style::new(),
-        ..loaded.theme.preview_styles()
+        rule: frame(theme.rule),
+        table_border: frame(theme.table_border),
+        ..theme
     };
     // The renderer makes the document's own control characters inert before it styles the text;
     // this lets through the colours it adds and nothing else that could drive a terminal.
@@ -69,7 +80,7 @@ pub fn run(
         width,
         &styles,
         &Highlighter::new(),
-        color,
+        depth,
         &mut buffered,
     )
     .and_then(|()| buffered.flush())

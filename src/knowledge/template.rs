@@ -242,16 +242,23 @@ pub enum TemplateError {
 }
 
 impl Template {
-    /// The template compiled into the binary.
+    /// The template compiled into the binary. Its cues are not parsed again at every start (a
+    /// test parses them: see `the_builtin_templates_cues_are_patterns`), which is most of the
+    /// time a full check takes.
     pub fn builtin() -> Result<Template, TemplateError> {
-        Template::parse(Path::new("assets/template.ron"), BUILTIN)
+        Template::parse_checked(Path::new("assets/template.ron"), BUILTIN, false)
     }
 
     /// Parses and validates a template text; `origin` names it in errors.
     pub fn parse(origin: &Path, text: &str) -> Result<Template, TemplateError> {
+        Template::parse_checked(origin, text, true)
+    }
+
+    /// [`Template::parse`], with the syntax of the cue patterns checked when `cues`.
+    fn parse_checked(origin: &Path, text: &str, cues: bool) -> Result<Template, TemplateError> {
         let template: Template = from_ron(origin, text)?;
         template
-            .validate(text)
+            .validate(text, cues)
             .map_err(|problem| TemplateError::Invalid {
                 origin: origin.display().to_string(),
                 problem: if problem.starts_with(':') {
@@ -263,7 +270,7 @@ impl Template {
         Ok(template)
     }
 
-    fn validate(&self, text: &str) -> Result<(), String> {
+    fn validate(&self, text: &str, cues: bool) -> Result<(), String> {
         if self.sections.is_empty() {
             return Err("the template has no sections".into());
         }
@@ -330,7 +337,7 @@ impl Template {
                 if sub.question.trim().is_empty() && sub.derived.is_none() {
                     return Err(format!("{}: {whose} has no question", at(&sub.title)));
                 }
-                for cue in &sub.cues {
+                for cue in sub.cues.iter().filter(|_| cues) {
                     // Parsed, not compiled: the sets the draft matches with are compiled once,
                     // when first used (case-insensitively; checking the syntax needs no case
                     // folding, which is most of a parse's cost).
@@ -466,6 +473,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_builtin_templates_cues_are_patterns() {
+        let full = Template::parse(Path::new("assets/template.ron"), BUILTIN).unwrap();
+        assert_eq!(full, Template::builtin().unwrap());
+        let cues = full
+            .sections
+            .iter()
+            .flat_map(|s| &s.subsections)
+            .map(|sub| sub.cues.len())
+            .sum::<usize>();
+        assert!(cues > 50, "{cues} cues");
+        // The check does run on other templates' cues.
+        let broken = BUILTIN.replacen(&format!("{:?}", first_cue(&full)), "\"(unclosed\"", 1);
+        let err = Template::parse(Path::new("team.ron"), &broken).unwrap_err();
+        assert!(err.to_string().contains("is not a pattern"), "{err}");
+    }
+
+    fn first_cue(t: &Template) -> &str {
+        t.sections
+            .iter()
+            .flat_map(|s| &s.subsections)
+            .flat_map(|sub| &sub.cues)
+            .next()
+            .unwrap()
     }
 
     #[test]

@@ -1,9 +1,38 @@
 //! ANSI SGR output of rendered lines, for `infradraft render --color always`.
-
-use std::fmt::Write;
+//!
+//! RGB colours are written as 24-bit escapes only for a terminal that says it shows them
+//! ([`ColorDepth::of_env`]: `COLORTERM=truecolor` or `24bit`, the convention terminals follow);
+//! otherwise each is written as the nearest of the 256 indexed colours, which every colour
+//! terminal shows and which takes about half the bytes.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
+
+/// How many colours the escapes may use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColorDepth {
+    /// The 256 indexed colours (RGB colours become the nearest of them).
+    #[default]
+    Indexed,
+    /// 24-bit RGB.
+    TrueColor,
+}
+
+impl ColorDepth {
+    /// 24-bit when `COLORTERM` is `truecolor` or `24bit`, else the 256 indexed colours.
+    pub fn of_env() -> ColorDepth {
+        ColorDepth::of_colorterm(std::env::var_os("COLORTERM").as_deref())
+    }
+
+    fn of_colorterm(value: Option<&std::ffi::OsStr>) -> ColorDepth {
+        match value.and_then(|v| v.to_str()) {
+            Some(v) if v.eq_ignore_ascii_case("truecolor") || v.eq_ignore_ascii_case("24bit") => {
+                ColorDepth::TrueColor
+            }
+            _ => ColorDepth::Indexed,
+        }
+    }
+}
 
 /// What a terminal shows text in: colours (`None` for the terminal's own) and attributes.
 #[derive(Clone, Copy, Default, PartialEq)]
@@ -14,8 +43,14 @@ struct Pen {
 }
 
 impl Pen {
-    fn of(style: Style) -> Pen {
-        let colour = |c: Option<Color>| c.filter(|c| *c != Color::Reset);
+    fn of(style: Style, depth: ColorDepth) -> Pen {
+        let colour = |c: Option<Color>| match c {
+            None | Some(Color::Reset) => None,
+            Some(Color::Rgb(r, g, b)) if depth == ColorDepth::Indexed => {
+                Some(Color::Indexed(ansi_colours::ansi256_from_rgb((r, g, b))))
+            }
+            Some(c) => Some(c),
+        };
         Pen {
             fg: colour(style.fg),
             bg: colour(style.bg),
@@ -41,15 +76,15 @@ const MODIFIERS: [(Modifier, &str, &str); 9] = [
 /// the span before it gets no escape; otherwise the escape changes only what differs, or resets
 /// and sets the whole style when that is shorter. A line that ends styled ends with a reset, so
 /// every line starts from the terminal's defaults.
-pub(crate) fn write_line(out: &mut String, line: &Line<'_>) {
+pub(crate) fn write_line(out: &mut String, line: &Line<'_>, depth: ColorDepth) {
     let mut pen = Pen::default();
     let mut scratch = String::new();
     for span in &line.spans {
         if span.content.is_empty() {
             continue;
         }
-        let want = Pen::of(Style::default().patch(line.style).patch(span.style));
-        if want != pen {
+        let want = Pen::of(Style::default().patch(line.style).patch(span.style), depth);
+        if want != pen && !(looks_alike_on_spaces(pen, want) && is_spaces(&span.content)) {
             write_change(out, &mut scratch, pen, want);
             pen = want;
         }
@@ -58,6 +93,24 @@ pub(crate) fn write_line(out: &mut String, line: &Line<'_>) {
     if pen != Pen::default() {
         out.push_str("\x1b[0m");
     }
+}
+
+/// Attributes that show on a blank cell: a space drawn with any of them differs from a plain one.
+const SHOW_ON_SPACES: Modifier = Modifier::UNDERLINED
+    .union(Modifier::REVERSED)
+    .union(Modifier::CROSSED_OUT)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK);
+
+/// Whether spaces drawn with `a` look the same as with `b`: the foreground colour, bold, dim,
+/// italic and hidden do not show on a blank cell, so a run of spaces between two styled words
+/// needs no escape of its own.
+fn looks_alike_on_spaces(a: Pen, b: Pen) -> bool {
+    a.bg == b.bg && (a.mods & SHOW_ON_SPACES) == (b.mods & SHOW_ON_SPACES)
+}
+
+fn is_spaces(text: &str) -> bool {
+    text.bytes().all(|b| b == b' ')
 }
 
 /// Appends the shorter of the two escapes that take a terminal from `from` to `to`.
@@ -137,7 +190,6 @@ fn write_diff(out: &mut String, from: Pen, to: Pen) {
 fn write_colour(out: &mut String, c: Color, bg: bool) {
     let base: u8 = if bg { 40 } else { 30 };
     let bright: u8 = if bg { 100 } else { 90 };
-    let ext = if bg { 48 } else { 38 };
     let code = match c {
         Color::Reset => return,
         Color::Black => base,
@@ -157,7 +209,9 @@ fn write_colour(out: &mut String, c: Color, bg: bool) {
         Color::LightCyan => bright + 6,
         Color::White => bright + 7,
         Color::Indexed(i) => {
-            let _ = write!(out, ";{ext};5;{i}");
+            out.push(';');
+            out.push_str(if bg { "48;5;" } else { "38;5;" });
+            push_u8(out, i);
             return;
         }
         Color::Rgb(r, g, b) => {
@@ -194,8 +248,31 @@ mod tests {
 
     fn sgr(line: &Line<'_>) -> String {
         let mut out = String::new();
-        write_line(&mut out, line);
+        write_line(&mut out, line, ColorDepth::TrueColor);
         out
+    }
+
+    #[test]
+    fn rgb_becomes_the_nearest_indexed_colour_unless_the_terminal_has_24_bits() {
+        let line = Line::from(vec![
+            Span::styled("a", Style::new().fg(Color::Rgb(255, 0, 0))),
+            // Another RGB colour with the same nearest index: no escape between them.
+            Span::styled("b", Style::new().fg(Color::Rgb(254, 1, 1))),
+            Span::styled("c", Style::new().bg(Color::Rgb(0, 0, 0)).fg(Color::Green)),
+        ]);
+        let mut out = String::new();
+        write_line(&mut out, &line, ColorDepth::Indexed);
+        assert_eq!(out, "\x1b[38;5;196mab\x1b[32;48;5;16mc\x1b[0m");
+        for (value, depth) in [
+            (Some("truecolor"), ColorDepth::TrueColor),
+            (Some("24BIT"), ColorDepth::TrueColor),
+            (Some("yes"), ColorDepth::Indexed),
+            (Some(""), ColorDepth::Indexed),
+            (None, ColorDepth::Indexed),
+        ] {
+            let value = value.map(std::ffi::OsStr::new);
+            assert_eq!(ColorDepth::of_colorterm(value), depth, "{value:?}");
+        }
     }
 
     #[test]
@@ -246,6 +323,29 @@ mod tests {
     }
 
     #[test]
+    fn spaces_keep_the_pen_when_they_would_look_the_same() {
+        let bar = Style::new().fg(Color::Indexed(60));
+        let key = Style::new().fg(Color::Indexed(167));
+        let line = Line::from(vec![
+            Span::styled("│ ", bar),
+            Span::raw("    "),
+            Span::styled("key", key),
+            Span::raw(": "),
+            Span::styled("  ", Style::new().add_modifier(Modifier::UNDERLINED)),
+            Span::styled("   ", bar.bg(Color::Indexed(1))),
+        ]);
+        // The indentation is written in the bar's colour rather than reset and set again; the
+        // underlined and the coloured-background spaces show, so they keep their escapes.
+        assert_eq!(
+            sgr(&line),
+            "\x1b[38;5;60m│     \x1b[38;5;167mkey\x1b[0m: \x1b[4m  \x1b[0;38;5;60;48;5;1m   \x1b[0m"
+        );
+        // Trailing spaces in another colour need nothing either.
+        let line = Line::from(vec![Span::styled("a", key), Span::raw("   ")]);
+        assert_eq!(sgr(&line), "\x1b[38;5;167ma   \x1b[0m");
+    }
+
+    #[test]
     fn a_reset_is_used_when_it_is_shorter() {
         let line = Line::from(vec![
             Span::styled(
@@ -264,7 +364,7 @@ mod tests {
     fn every_colour_and_modifier_has_its_code() {
         let full = |style: Style| {
             let mut out = String::new();
-            write_full(&mut out, Pen::of(style));
+            write_full(&mut out, Pen::of(style, ColorDepth::TrueColor));
             out
         };
         assert_eq!(full(Style::new()), "\x1b[0m");

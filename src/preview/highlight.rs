@@ -1,14 +1,22 @@
 //! Syntax highlighting of fenced code blocks with syntect.
 //!
-//! [`Highlighter`] owns syntect's default syntaxes (from its binary dump), the syntaxes
-//! infradraft ships in `assets/syntaxes/` (HCL/Terraform, Dockerfile and TOML), and syntect's
-//! default themes. The app builds it once, possibly on a background thread, and shares it (it is
-//! `Send + Sync`).
+//! [`Highlighter`] owns the syntaxes infradraft ships in `assets/syntaxes/` (the languages
+//! infrastructure documents and READMEs use most; the build script compiles them into a binary
+//! dump), syntect's default syntaxes (from its own dump) for every other language, and syntect's
+//! default themes. The app builds it once,
+//! possibly on a background thread, and shares it (it is `Send + Sync`).
 //!
-//! Our syntaxes are kept in a second, small syntax set rather than merged into the defaults:
-//! merging (`into_builder`, `add`, `build`) re-links all 75 default syntaxes, which took about
-//! 0.45 s in a release build and 1 s in a debug build, against a few tens of milliseconds for
-//! two separate sets. None of our syntaxes refers to another syntax, so nothing is lost.
+//! Our syntaxes are written for a terminal preview and kept lean: a flat context or two of merged
+//! patterns per language, which colours a block three to five times faster than syntect's full
+//! grammars for the same languages (these are tens of patterns per context, and syntect searches
+//! every pattern of the current context at every token). A fence's language is looked up in ours
+//! first, by the tokens each syntax lists under `file_extensions` (`tf`, `golang`, `console`…)
+//! or its name, then in the defaults.
+//!
+//! Ours are kept in a set of their own rather than merged into the defaults: merging
+//! (`into_builder`, `add`, `build`) re-links all 75 default syntaxes, which took about 0.45 s in
+//! a release build, and a document whose code is all in our languages never loads the defaults.
+//! None of our syntaxes refers to another syntax, so nothing is lost.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,24 +26,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use ratatui::style::{Color, Modifier, Style};
 use syntect::highlighting::{FontStyle, HighlightIterator, HighlightState, Theme, ThemeSet};
-use syntect::parsing::{
-    ParseState, ScopeStack, SyntaxDefinition, SyntaxReference, SyntaxSet, SyntaxSetBuilder,
-};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-/// The HCL / Terraform syntax, written for infradraft.
-pub const HCL_SYNTAX: &str = include_str!("../../assets/syntaxes/hcl.sublime-syntax");
-/// The Dockerfile syntax, written for infradraft.
-pub const DOCKERFILE_SYNTAX: &str = include_str!("../../assets/syntaxes/dockerfile.sublime-syntax");
-/// The TOML syntax, written for infradraft (syntect's defaults have none).
-pub const TOML_SYNTAX: &str = include_str!("../../assets/syntaxes/toml.sublime-syntax");
+/// The syntaxes written for infradraft (`assets/syntaxes/`), compiled into one set by the build
+/// script (`build.rs`) and loaded from its dump.
+const OURS_DUMP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/syntaxes.packdump"));
 
-/// Our syntaxes: source, name and scope.
-const OURS: [(&str, &str, &str); 3] = [
-    (HCL_SYNTAX, "HCL", "source.hcl"),
-    (DOCKERFILE_SYNTAX, "Dockerfile", "source.dockerfile"),
-    (TOML_SYNTAX, "TOML", "source.toml"),
-];
+/// Fence languages that mean "plain text": shown uncoloured, and never looked up.
+const PLAIN_TEXT: &[&str] = &["text", "txt", "plain", "plaintext", "none", "output", "log"];
 
 /// Lines longer than this many bytes are not highlighted (and neither is the rest of their
 /// block): regex-based highlighting of minified blobs can be very slow.
@@ -47,18 +46,18 @@ const MAX_HIGHLIGHT_BLOCK: usize = 512 * 1024;
 pub(crate) type HighlightedLine = Vec<(String, Style)>;
 
 /// Syntax definitions and colour themes for code blocks. Each part is loaded the first time it
-/// is needed (a document without code loads nothing; our own syntaxes are built only for a block
-/// in one of their languages); [`Highlighter::warm_up`] loads them ahead, on a thread of the
-/// caller's choosing.
+/// is needed (a document without code loads nothing; a document whose code is all in our
+/// languages never loads syntect's defaults); [`Highlighter::warm_up`] loads them ahead, on a
+/// thread of the caller's choosing.
 pub struct Highlighter {
     /// Tells this highlighter's entries in the per-thread [`LineMemo`] from others'.
     id: u64,
     /// `false`: no syntaxes and no themes (see [`Highlighter::plain`]).
     full: bool,
+    /// Ours (`assets/syntaxes/`).
+    ours: OnceLock<SyntaxSet>,
     /// syntect's defaults.
-    syntaxes: OnceLock<SyntaxSet>,
-    /// Ours, a set each (see [`OURS`]), so that a document using one builds only that one.
-    extra: [OnceLock<SyntaxSet>; 3],
+    defaults: OnceLock<SyntaxSet>,
     themes: OnceLock<ThemeSet>,
 }
 
@@ -72,25 +71,21 @@ impl std::fmt::Debug for Highlighter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Highlighter")
             .field("full", &self.full)
-            .field("syntaxes", &self.syntaxes.get().map(|s| s.syntaxes().len()))
-            .field(
-                "extra",
-                &self.extra.iter().filter(|set| set.get().is_some()).count(),
-            )
+            .field("ours", &self.ours.get().map(|s| s.syntaxes().len()))
+            .field("defaults", &self.defaults.get().map(|s| s.syntaxes().len()))
             .field("themes", &self.themes.get().map(|t| t.themes.len()))
             .finish()
     }
 }
 
 impl Highlighter {
-    /// syntect's default syntaxes and themes plus infradraft's HCL, Dockerfile and TOML syntaxes,
-    /// each loaded when first used.
+    /// infradraft's syntaxes, syntect's default syntaxes and themes, each loaded when first used.
     pub fn new() -> Highlighter {
         Highlighter {
             id: next_id(),
             full: true,
-            syntaxes: OnceLock::new(),
-            extra: Default::default(),
+            ours: OnceLock::new(),
+            defaults: OnceLock::new(),
             themes: OnceLock::new(),
         }
     }
@@ -104,8 +99,8 @@ impl Highlighter {
         }
     }
 
-    fn syntaxes(&self) -> &SyntaxSet {
-        self.syntaxes.get_or_init(|| {
+    fn defaults(&self) -> &SyntaxSet {
+        self.defaults.get_or_init(|| {
             if self.full {
                 SyntaxSet::load_defaults_newlines()
             } else {
@@ -114,19 +109,14 @@ impl Highlighter {
         })
     }
 
-    /// Our syntax number `which` (an index into [`OURS`]) in a set of its own.
-    fn extra(&self, which: usize) -> &SyntaxSet {
-        self.extra[which].get_or_init(|| {
-            let mut builder = SyntaxSetBuilder::new();
-            if self.full {
-                let (source, name, _) = OURS[which];
-                // The definitions are compiled in and covered by tests; a failure here would be
-                // a build defect, and the preview still works without the extra syntax.
-                if let Ok(def) = SyntaxDefinition::load_from_str(source, true, Some(name)) {
-                    builder.add(def);
-                }
+    fn ours(&self) -> &SyntaxSet {
+        self.ours.get_or_init(|| {
+            if !self.full {
+                return SyntaxSet::new();
             }
-            builder.build()
+            // The dump is made by the build script from files a test loads one by one; a
+            // failure here would be a build defect, and the preview works without colours.
+            syntect::dumps::from_uncompressed_data(OURS_DUMP).unwrap_or_else(|_| SyntaxSet::new())
         })
     }
 
@@ -167,10 +157,7 @@ impl Highlighter {
                 "SELECT a, COUNT(*) FROM b WHERE c = 'd' GROUP BY a;\n",
             ),
         ];
-        let _ = (self.syntaxes(), self.themes());
-        for which in 0..OURS.len() {
-            let _ = self.extra(which);
-        }
+        let _ = (self.ours(), self.defaults(), self.themes());
         for (lang, sample) in SAMPLES {
             let _ = self.highlight(lang, sample, theme, Style::new(), None);
         }
@@ -193,45 +180,22 @@ impl Highlighter {
         self.syntax_for(lang).map(|(s, _)| s.name.as_str())
     }
 
-    /// The syntax for a fence language, with the set it belongs to.
+    /// The syntax for a fence language, with the set it belongs to: ours first (by the tokens
+    /// under `file_extensions`, then by name, ignoring case), then syntect's defaults.
     fn syntax_for(&self, lang: &str) -> Option<(&SyntaxReference, &SyntaxSet)> {
         let lang = lang.trim();
-        if lang.is_empty() {
+        if lang.is_empty() || PLAIN_TEXT.iter().any(|p| p.eq_ignore_ascii_case(lang)) {
             return None;
         }
-        let lower = lang.to_ascii_lowercase();
-        let ours = |which: usize| {
-            let set = self.extra(which);
-            syntect::parsing::Scope::new(OURS[which].2)
-                .ok()
-                .and_then(|s| set.find_syntax_by_scope(s))
-                .map(|s| (s, set))
-        };
-        let ext = |e: &str| self.syntaxes().find_syntax_by_extension(e);
-        let found = match lower.as_str() {
-            "hcl" | "tf" | "terraform" | "tfvars" | "hcl2" | "nomad" => return ours(0),
-            "dockerfile" | "docker" | "containerfile" => return ours(1),
-            "toml" | "tml" => return ours(2),
-            "text" | "txt" | "plain" | "plaintext" | "none" | "output" => None,
-            "shell" | "console" | "shell-session" | "zsh" | "ksh" | "posix" | "sh" | "bash" => {
-                ext("sh")
-            }
-            "yml" | "yaml" => ext("yaml"),
-            "py" | "python3" => ext("py"),
-            // TypeScript is not among syntect's defaults; JavaScript colours it well enough.
-            "js" | "javascript" | "node" | "jsx" | "mjs" | "ts" | "typescript" | "tsx" => ext("js"),
-            "jsonc" | "json5" => ext("json"),
-            "golang" => ext("go"),
-            "c++" => ext("cpp"),
-            "c#" | "csharp" => ext("cs"),
-            _ => self
-                .syntaxes()
-                .find_syntax_by_token(lang)
-                .or_else(|| self.syntaxes().find_syntax_by_token(&lower)),
-        };
-        found
+        let ours = self.ours();
+        if let Some(found) = ours.find_syntax_by_token(lang) {
+            return Some((found, ours));
+        }
+        let defaults = self.defaults();
+        defaults
+            .find_syntax_by_token(lang)
             .filter(|s| s.name != "Plain Text")
-            .map(|s| (s, self.syntaxes()))
+            .map(|s| (s, defaults))
     }
 
     fn theme(&self, name: &str) -> Option<&Theme> {
@@ -268,11 +232,7 @@ impl Highlighter {
             scopes: HighlightState::new(&highlighter, ScopeStack::new()),
         }));
         // Which set the syntax is from: parse states of different sets are not comparable.
-        let ours = self
-            .extra
-            .iter()
-            .position(|extra| extra.get().is_some_and(|extra| std::ptr::eq(set, extra)))
-            .map_or(0, |i| i as u8 + 1);
+        let ours = u8::from(self.ours.get().is_some_and(|ours| std::ptr::eq(set, ours)));
         let mut lines = Vec::new();
         MEMO.with_borrow_mut(|memo| {
             memo.use_key(self.id, theme_name);
@@ -352,9 +312,9 @@ thread_local! {
 struct LineMemo {
     /// Highlighter id and theme name.
     key: Option<(u64, String)>,
-    /// Per line: which syntax set parsed it (0 for the defaults, else one of ours plus one: parse
-    /// states of different sets are not comparable), the state before it, its tokens and the
-    /// state after it.
+    /// Per line: which syntax set parsed it (1 for ours, 0 for the defaults: parse states of
+    /// different sets are not comparable), the state before it, its tokens and the state after
+    /// it.
     lines: HashMap<Box<str>, Vec<Remembered>>,
     remembered: usize,
 }
@@ -456,7 +416,7 @@ mod tests {
     use super::*;
     use std::sync::OnceLock;
     use syntect::easy::ScopeRangeIterator;
-    use syntect::parsing::{ParseState, ScopeStack};
+    use syntect::parsing::{ParseState, ScopeStack, SyntaxDefinition};
 
     pub(crate) fn shared() -> &'static Highlighter {
         static HL: OnceLock<Highlighter> = OnceLock::new();
@@ -465,11 +425,15 @@ mod tests {
 
     /// The scope stack (as text) in effect at the first occurrence of `needle` in `code`.
     fn scopes_at(lang: &str, code: &str, needle: &str) -> String {
+        scopes_at_offset(lang, code, code.find(needle).expect("needle in code"))
+    }
+
+    /// The scope stack (as text) in effect at byte `target` of `code`.
+    fn scopes_at_offset(lang: &str, code: &str, target: usize) -> String {
         let hl = shared();
         let (syntax, set) = hl.syntax_for(lang).expect("syntax");
         let mut state = ParseState::new(syntax);
         let mut stack = ScopeStack::new();
-        let target = code.find(needle).expect("needle in code");
         let mut offset = 0;
         for line in LinesWithEndings::from(code) {
             let ops = state.parse_line(line, set).expect("parse");
@@ -489,22 +453,104 @@ mod tests {
             }
             offset += line.len();
         }
-        panic!("{needle:?} not reached")
+        panic!("offset {target} not reached")
     }
 
     #[test]
-    fn extra_syntaxes_load_on_their_own() {
-        for (src, name) in [
-            (HCL_SYNTAX, "HCL"),
-            (DOCKERFILE_SYNTAX, "Dockerfile"),
-            (TOML_SYNTAX, "TOML"),
-        ] {
-            let def = SyntaxDefinition::load_from_str(src, true, None).expect(name);
-            assert_eq!(def.name, name);
-            let mut b = syntect::parsing::SyntaxSetBuilder::new();
-            b.add(def);
-            let set = b.build();
-            assert!(set.find_syntax_by_name(name).is_some());
+    fn every_file_of_ours_is_in_the_compiled_set_and_every_pattern_compiles() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/syntaxes");
+        let hl = shared();
+        let mut files = 0;
+        for entry in std::fs::read_dir(&dir).expect("assets/syntaxes") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "sublime-syntax") {
+                continue;
+            }
+            files += 1;
+            let source = std::fs::read_to_string(&path).expect("readable");
+            let def = SyntaxDefinition::load_from_str(&source, true, None)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let compiled = hl
+                .ours()
+                .find_syntax_by_name(&def.name)
+                .unwrap_or_else(|| panic!("{}: {} not compiled in", path.display(), def.name));
+            assert_eq!(compiled.file_extensions, def.file_extensions);
+            // Every pattern compiles (syntect compiles them lazily, on first use): run every
+            // context of the syntax over a line that exercises most of them.
+            let mut state = ParseState::new(compiled);
+            for line in LinesWithEndings::from("x = 1 # a\n\"b\" 'c' // d /* e */ `f` -g\n") {
+                state
+                    .parse_line(line, hl.ours())
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            }
+        }
+        assert_eq!(
+            files,
+            hl.ours().syntaxes().len(),
+            "a syntax in the set has no file"
+        );
+        assert!(files >= 11, "{files} syntaxes");
+    }
+
+    /// Our syntaxes' samples (`tests/syntaxes/NAME.sample`) and the scopes expected in them
+    /// (`NAME.expect`: `NEEDLE<TAB>SCOPE`, or `!SCOPE` for a scope that must be absent, at the
+    /// first occurrence of NEEDLE, or the n-th with `NEEDLE@n`).
+    #[test]
+    fn syntax_samples_have_their_scopes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntaxes");
+        let names = [
+            ("bash", "bash"),
+            ("go", "go"),
+            ("javascript", "ts"),
+            ("json", "jsonc"),
+            ("python", "python"),
+            ("rust", "rust"),
+            ("sql", "sql"),
+            ("yaml", "yml"),
+        ];
+        for (name, fence) in names {
+            assert!(
+                shared().ours().find_syntax_by_token(fence).is_some(),
+                "{fence} is not one of ours"
+            );
+            let read = |ext: &str| {
+                let path = dir.join(format!("{name}.{ext}"));
+                std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            };
+            let (sample, expect) = (read("sample"), read("expect"));
+            let mut checked = 0;
+            for (n, line) in expect.lines().enumerate() {
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let (needle, scope) = line
+                    .split_once('\t')
+                    .unwrap_or_else(|| panic!("{name}.expect:{}: no tab", n + 1));
+                let (needle, nth) = match needle.rsplit_once('@') {
+                    Some((needle, nth)) if nth.parse::<usize>().is_ok() => {
+                        (needle, nth.parse::<usize>().unwrap())
+                    }
+                    _ => (needle, 1),
+                };
+                let at = sample
+                    .match_indices(needle)
+                    .nth(nth.saturating_sub(1))
+                    .unwrap_or_else(|| panic!("{name}.expect:{}: {needle:?} not in sample", n + 1))
+                    .0;
+                let scopes = scopes_at_offset(fence, &sample, at);
+                let (negated, scope) = match scope.strip_prefix('!') {
+                    Some(scope) => (true, scope),
+                    None => (false, scope),
+                };
+                assert_eq!(
+                    scopes.contains(scope),
+                    !negated,
+                    "{name}.expect:{}: {needle:?} has {scopes:?}",
+                    n + 1
+                );
+                checked += 1;
+            }
+            assert!(checked >= 20, "{name}.expect checks only {checked} scopes");
         }
     }
 
@@ -514,16 +560,38 @@ mod tests {
         for lang in ["hcl", "tf", "terraform", "HCL"] {
             assert_eq!(hl.syntax_name(lang), Some("HCL"), "{lang}");
         }
-        for lang in ["dockerfile", "Dockerfile", "containerfile"] {
+        for lang in ["dockerfile", "Dockerfile", "containerfile", "docker"] {
             assert_eq!(hl.syntax_name(lang), Some("Dockerfile"));
         }
-        for lang in [
-            "yaml", "yml", "json", "bash", "sh", "shell", "python", "sql", "rust", "go",
+        for (lang, name) in [
+            ("yaml", "YAML"),
+            ("yml", "YAML"),
+            ("json", "JSON"),
+            ("jsonc", "JSON"),
+            ("bash", "Bash"),
+            ("sh", "Bash"),
+            ("shell", "Bash"),
+            ("console", "Bash"),
+            ("python", "Python"),
+            ("py", "Python"),
+            ("sql", "SQL"),
+            ("rust", "Rust"),
+            ("rs", "Rust"),
+            ("go", "Go"),
+            ("golang", "Go"),
+            ("ts", "JavaScript"),
+            ("typescript", "JavaScript"),
+            ("toml", "TOML"),
         ] {
-            assert!(hl.syntax_name(lang).is_some(), "{lang}");
+            assert_eq!(hl.syntax_name(lang), Some(name), "{lang}");
+        }
+        // Languages of syntect's defaults.
+        for (lang, name) in [("ruby", "Ruby"), ("c++", "C++"), ("java", "Java")] {
+            assert_eq!(hl.syntax_name(lang), Some(name), "{lang}");
         }
         assert!(hl.syntax_name("no-such-language").is_none());
         assert!(hl.syntax_name("text").is_none());
+        assert!(hl.syntax_name("TEXT").is_none());
         assert!(hl.syntax_name("").is_none());
         assert!(Highlighter::plain().syntax_name("yaml").is_none());
         assert!(hl.has_theme("base16-ocean.dark"));

@@ -32,7 +32,8 @@ mod tests;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-pub use highlight::{DOCKERFILE_SYNTAX, HCL_SYNTAX, Highlighter, TOML_SYNTAX};
+pub use ansi::ColorDepth;
+pub use highlight::Highlighter;
 pub use worker::{PATH_VAR as DIAGRAM_WORKER_VAR, serve_if_worker, use_worker_executable};
 
 /// Panes narrower than this are rendered at this width.
@@ -161,9 +162,10 @@ pub fn render_block_with(
 }
 
 /// The whole-file renderer behind `infradraft render`: one line of text per rendered line, each
-/// ending in `\n`. With `color`, styles are ANSI SGR escapes (24-bit for RGB colours, 256- or
-/// 16-colour otherwise) reset at the end of each line; the only escape bytes in the output are
-/// these. Without `color`, plain text with no escape bytes and no trailing spaces.
+/// ending in `\n`. With `color`, styles are ANSI SGR escapes of that depth (RGB colours are 24-bit
+/// or the nearest of the 256 indexed colours) reset at the end of each line; the only escape
+/// bytes in the output are these. Without `color`, plain text with no escape bytes and no
+/// trailing spaces.
 ///
 /// Lines are written as they are laid out and the text is parsed a piece at a time, so memory
 /// does not grow with the output. One thread does it all: highlighting code on a second thread
@@ -174,11 +176,11 @@ pub fn render_to_writer(
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
-    color: bool,
+    color: Option<ColorDepth>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let plain;
-    let styles = if color {
+    let styles = if color.is_some() {
         styles
     } else {
         plain = PreviewStyles {
@@ -190,8 +192,8 @@ pub fn render_to_writer(
     let mut text = String::new();
     let mut write = |line: Line<'static>| {
         text.clear();
-        if color {
-            ansi::write_line(&mut text, &line);
+        if let Some(depth) = color {
+            ansi::write_line(&mut text, &line, depth);
         } else {
             for span in &line.spans {
                 text.push_str(&span.content);
@@ -263,7 +265,7 @@ pub fn render_to_string(
     width: u16,
     styles: &PreviewStyles,
     hl: &Highlighter,
-    color: bool,
+    color: Option<ColorDepth>,
 ) -> String {
     let mut out = Vec::new();
     // Writing to a Vec cannot fail, and every line is UTF-8.

@@ -559,7 +559,7 @@ fn escape_sequences_render_inertly() {
               | a\x1b[1m | b |\n|---|---|\n| \x1b[H | x |\n\n```sh\necho \x1b[2J\u{9b}1m\n```\n\n\
               [link\x1b[0m](http://x\x1b[2J) <span>\x1b[5m</span>\n\n```mermaid\ngraph LR; A[\x1b[2J] --> B\n```\n";
     let hl = hl();
-    let plain_out = render_to_string(md, 60, &PreviewStyles::default(), hl, false);
+    let plain_out = render_to_string(md, 60, &PreviewStyles::default(), hl, None);
     assert!(!plain_out.contains('\x1b'), "{plain_out}");
     assert!(!plain_out.contains('\u{9b}'));
     assert!(!plain_out.contains('\x07'));
@@ -569,7 +569,13 @@ fn escape_sequences_render_inertly() {
         plain_out.contains("and ab"),
         "a tab in prose is a space: {plain_out}"
     );
-    let ansi = render_to_string(md, 60, &PreviewStyles::default(), hl, true);
+    let ansi = render_to_string(
+        md,
+        60,
+        &PreviewStyles::default(),
+        hl,
+        Some(ColorDepth::TrueColor),
+    );
     assert!(ansi.contains('\x1b'), "colour output is styled");
     assert_only_sgr(&ansi);
     for line in lines(md, 60) {
@@ -609,7 +615,7 @@ fn assert_only_sgr(s: &str) {
 #[test]
 fn plain_output_has_no_escapes_or_trailing_spaces() {
     let md = "# T\n\n```yaml\na: 1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-    let out = render_to_string(md, 50, &PreviewStyles::default(), hl(), false);
+    let out = render_to_string(md, 50, &PreviewStyles::default(), hl(), None);
     assert!(!out.contains('\x1b'));
     assert!(out.lines().all(|l| l == l.trim_end()));
     assert!(out.ends_with('\n'));
@@ -618,7 +624,13 @@ fn plain_output_has_no_escapes_or_trailing_spaces() {
 
 #[test]
 fn ansi_output_uses_truecolour_and_resets_each_line() {
-    let out = render_to_string("# Title\n\ntext", 40, &PreviewStyles::default(), hl(), true);
+    let out = render_to_string(
+        "# Title\n\ntext",
+        40,
+        &PreviewStyles::default(),
+        hl(),
+        Some(ColorDepth::TrueColor),
+    );
     let first = out.lines().next().unwrap();
     assert!(
         first.starts_with("\x1b[1;38;2;97;175;239mTitle"),
@@ -716,7 +728,7 @@ module \"eks\" {
 }
 ```
 ";
-    let out = render_to_string(md, 48, &PreviewStyles::default(), hl(), false);
+    let out = render_to_string(md, 48, &PreviewStyles::default(), hl(), None);
     insta::assert_snapshot!(out);
 }
 
@@ -876,7 +888,7 @@ proptest! {
                 prop_assert!(!span.content.chars().any(|c| c.is_control()));
             }
         }
-        let ansi = render_to_string(&s, w, &PreviewStyles::default(), hl(), true);
+        let ansi = render_to_string(&s, w, &PreviewStyles::default(), hl(), Some(ColorDepth::TrueColor));
         assert_only_sgr(&ansi);
     }
 }
@@ -908,10 +920,10 @@ fn colour_output_with_the_highlighting_thread_equals_rendering_on_one_thread() {
         let styles = PreviewStyles::default();
         let mut expected = String::new();
         for line in render_markdown(&md, width, &styles, hl()) {
-            ansi::write_line(&mut expected, &line);
+            ansi::write_line(&mut expected, &line, ansi::ColorDepth::TrueColor);
             expected.push('\n');
         }
-        let got = render_to_string(&md, width, &styles, hl(), true);
+        let got = render_to_string(&md, width, &styles, hl(), Some(ColorDepth::TrueColor));
         assert_eq!(got, expected, "{blocks} blocks at {width} columns");
         assert!(blocks < 200 || got.contains("38;2;"), "highlighted");
     }

@@ -184,6 +184,8 @@ pub struct App {
     disk: Option<(u64, std::time::SystemTime)>,
     /// Generated changes to section text, for `^Z` / `^Y`.
     pub generated_history: super::generated::GeneratedHistory,
+    /// The typing that follows lets the preview fall behind: see [`PreviewPace`].
+    pub preview_pace: PreviewPace,
     /// Changes not yet in the crash journal: when the first and the last of them were made.
     pub(crate) journal_pending: Option<(std::time::Instant, std::time::Instant)>,
     /// Whether the crash journal holds this run's changes (so that a save removes it).
@@ -250,6 +252,7 @@ impl App {
             shared_catalog: Arc::new(crate::knowledge::SharedCatalog::new(&config_dir)),
             changes: 1,
             text_edits: 0,
+            preview_pace: PreviewPace::default(),
             analyses: Default::default(),
             worksheet: None,
             structure: 0,
@@ -422,71 +425,111 @@ impl App {
             self.nav_offset = navigator::scroll_for(self.selected, self.nav_offset, height);
         }
         if let Some(preview) = areas.preview {
-            let width = preview.width.saturating_sub(2).max(1);
-            let styles = self.theme.preview_styles();
-            self.preview.ensure(
-                &super::preview_pane::PreviewInputs {
-                    session: &self.session,
-                    revisions: &self.revisions,
-                    structure: self.structure,
-                    checklist: &self.checklist,
-                    template: &self.template,
-                    analysed: self.analyses.for_document(),
-                },
-                width,
-                self.theme_generation,
-                self.highlighted,
+            let view = (self.selected, preview.width, self.preview_scroll);
+            if self
+                .preview_pace
+                .defers(self.text_edits, self.changes - self.text_edits, view)
+            {
+                return;
+            }
+            let started = std::time::Instant::now();
+            self.refresh_preview(preview);
+            let view = (self.selected, preview.width, self.preview_scroll);
+            self.preview_pace.refreshed(
+                started.elapsed(),
+                self.text_edits,
+                self.changes - self.text_edits,
+                view,
             );
+        }
+    }
+
+    /// Brings the preview up to date with the session and places its viewport.
+    fn refresh_preview(&mut self, preview: Rect) {
+        let width = preview.width.saturating_sub(2).max(1);
+        let styles = self.theme.preview_styles();
+        self.preview.ensure(
+            &super::preview_pane::PreviewInputs {
+                session: &self.session,
+                revisions: &self.revisions,
+                structure: self.structure,
+                checklist: &self.checklist,
+                template: &self.template,
+                analysed: self.analyses.for_document(),
+            },
+            width,
+            self.theme_generation,
+            self.highlighted,
+        );
+        if self.preview_follows
+            && let Some(section) = self.selected_section()
+        {
+            self.preview_scroll = self.preview.section_offset(section);
+        }
+        let height = preview.height.saturating_sub(2) as usize;
+        // Blocks are rendered when they come into view, and their lines kept for a few
+        // screens around it only. Rendering a block replaces its estimated line count by the
+        // exact one, which can move the section followed: place the viewport again until it
+        // stays.
+        // Each pass renders more of what is in view, so this ends; the bound is a guard.
+        let ctx =
+            super::preview_pane::section_context(&self.template, self.analyses.for_document().1);
+        for _ in 0..64 {
+            let max = self.preview.total_lines().saturating_sub(height.max(1));
+            self.preview_scroll = self.preview_scroll.min(max);
+            let moved = self.preview.keep_near(
+                &self.session,
+                &ctx,
+                self.preview_scroll,
+                height,
+                2 * height.max(10),
+                0,
+                width,
+                &styles,
+                &self.highlighter,
+            );
+            if !moved {
+                break;
+            }
             if self.preview_follows
                 && let Some(section) = self.selected_section()
             {
                 self.preview_scroll = self.preview.section_offset(section);
-            }
-            let height = preview.height.saturating_sub(2) as usize;
-            // Blocks are rendered when they come into view, and their lines kept for a few
-            // screens around it only. Rendering a block replaces its estimated line count by the
-            // exact one, which can move the section followed: place the viewport again until it
-            // stays.
-            // Each pass renders more of what is in view, so this ends; the bound is a guard.
-            let ctx = super::preview_pane::section_context(
-                &self.template,
-                self.analyses.for_document().1,
-            );
-            for _ in 0..64 {
-                let max = self.preview.total_lines().saturating_sub(height.max(1));
-                self.preview_scroll = self.preview_scroll.min(max);
-                let moved = self.preview.keep_near(
-                    &self.session,
-                    &ctx,
-                    self.preview_scroll,
-                    height,
-                    2 * height.max(10),
-                    0,
-                    width,
-                    &styles,
-                    &self.highlighter,
-                );
-                if !moved {
-                    break;
-                }
-                if self.preview_follows
-                    && let Some(section) = self.selected_section()
-                {
-                    self.preview_scroll = self.preview.section_offset(section);
-                }
             }
         }
     }
 
     /// Whether there is work to do when no input is waiting (see [`App::idle_work`]).
     pub fn idle_work_pending(&self) -> bool {
-        self.preview.estimated() && self.preview.width().is_some()
+        self.preview_pace.behind || (self.preview.estimated() && self.preview.width().is_some())
+    }
+
+    /// Whether the last idle work changed what is on screen (a preview that had fallen behind
+    /// the typing caught up), so a frame is due even though more idle work may remain.
+    pub fn take_idle_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.preview_pace.caught_up)
     }
 
     /// Work done between keystrokes, for at most about `budget`: the preview's line counts that
     /// are still estimates made exact (a viewport the person scrolled stays on the same text).
     /// Returns whether more remains.
     pub fn idle_work(&mut self, budget: std::time::Duration) -> bool {
+        if self.preview_pace.behind {
+            if let Some(preview) = self.areas().preview {
+                let started = std::time::Instant::now();
+                self.refresh_preview(preview);
+                let view = (self.selected, preview.width, self.preview_scroll);
+                self.preview_pace.refreshed(
+                    started.elapsed(),
+                    self.text_edits,
+                    self.changes - self.text_edits,
+                    view,
+                );
+            }
+            self.preview_pace.behind = false;
+            self.preview_pace.caught_up = true;
+            return self.idle_work_pending();
+        }
         let Some(width) = self.preview.width() else {
             return false;
         };
@@ -1893,4 +1936,55 @@ fn requirements_hash(requirements: &[crate::model::Requirement]) -> u64 {
         r.text.hash(&mut h);
     }
     h.finish().max(1)
+}
+
+/// Whether the preview keeps pace with typing. Refreshing it after a keystroke re-reads the
+/// section typed in, so its cost grows with the section; when the last refresh took longer than
+/// [`PreviewPace::slow`], a frame whose only difference from the one before is typed text leaves
+/// the preview as it was, and the preview catches up as idle work once typing pauses. Anything
+/// else (another section, a scroll, a decision, a resize) refreshes it at once. Off until
+/// [`PreviewPace::slow`] is set (the workbench sets it), so that a test's frames do not depend on
+/// the machine's speed.
+#[derive(Debug, Default)]
+pub struct PreviewPace {
+    /// Refreshes slower than this are not done per keystroke; `None`: never deferred.
+    pub slow: Option<std::time::Duration>,
+    /// How long the last refresh took.
+    cost: std::time::Duration,
+    /// What the last frame showed: text edits, other changes, and the view (selected row,
+    /// preview width, preview scroll).
+    frame: Option<(u64, u64, (usize, u16, usize))>,
+    /// Text edits are not in the preview yet.
+    pub behind: bool,
+    /// Idle work brought the preview up to date since the last frame.
+    caught_up: bool,
+}
+
+impl PreviewPace {
+    /// Whether this frame leaves the preview behind (and marks it so): only typed text differs
+    /// from the last frame, and refreshing is slow.
+    fn defers(&mut self, text_edits: u64, others: u64, view: (usize, u16, usize)) -> bool {
+        let typing_only = self.frame.is_some_and(|(text, other, seen)| {
+            other == others && seen == view && (text != text_edits || self.behind)
+        });
+        let defer = typing_only && self.slow.is_some_and(|slow| self.cost > slow);
+        if defer {
+            self.frame = Some((text_edits, others, view));
+        }
+        self.behind = defer;
+        defer
+    }
+
+    /// The preview was refreshed in `cost` and shows this frame (`view` as the refresh left it).
+    fn refreshed(
+        &mut self,
+        cost: std::time::Duration,
+        text_edits: u64,
+        others: u64,
+        view: (usize, u16, usize),
+    ) {
+        self.cost = cost;
+        self.frame = Some((text_edits, others, view));
+        self.behind = false;
+    }
 }

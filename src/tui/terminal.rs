@@ -146,6 +146,7 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
     let input = Input::start(editing);
     let wake = input.waker();
+    app.preview_pace.slow = Some(PREVIEW_SLOW);
     app.analyses
         .use_worker(super::analyses::Worker::start(Box::new(move || {
             let _ = wake.send(InputMsg::Wake);
@@ -441,7 +442,7 @@ fn event_loop(
                 if app.idle_work_pending() && std::time::Instant::now() >= idle_at =>
             {
                 // The last slice: show the exact scroll bar.
-                frame_due = !app.idle_work(IDLE_SLICE);
+                frame_due = !app.idle_work(IDLE_SLICE) | app.take_idle_redraw();
                 None
             }
             Err(RecvTimeoutError::Timeout) => {
@@ -518,6 +519,10 @@ const TICK: Duration = Duration::from_millis(250);
 const IDLE_SLICE: Duration = Duration::from_millis(3);
 /// How long after the last key (or the start) idle work waits.
 const IDLE_AFTER: Duration = Duration::from_millis(150);
+/// A preview whose refresh takes longer than this does not follow each keystroke: it catches up
+/// when typing pauses (see [`super::app::PreviewPace`]). Refreshing re-reads the section typed
+/// in; this is about what a section of a few hundred kilobytes costs.
+const PREVIEW_SLOW: Duration = Duration::from_millis(1);
 
 /// Suspends the screen, edits `text` in `$VISUAL` / `$EDITOR` (as git does: through the shell, so
 /// the variable may hold arguments), and restores the screen. `Ok(None)` when the editor failed.
