@@ -75,7 +75,7 @@ impl SectionCache {
             revision,
             text: String::new(),
             blocks: Vec::new(),
-            len: estimate(body, width) as usize + 3,
+            len: estimate_section(body, width) as usize + 3,
             kept: false,
             pending: 1,
             rough: true,
@@ -130,6 +130,29 @@ fn render_block(
         lines.push(Line::default());
     }
     lines
+}
+
+/// How much of a section not split yet [`estimate_section`] reads.
+const ESTIMATE_SAMPLE: usize = 64 * 1024;
+
+/// The line count of a section not split into blocks yet: [`estimate`] of its text, or for a long
+/// one, of its first [`ESTIMATE_SAMPLE`] bytes scaled to its length (a first frame on a document
+/// of many megabytes reads a little of each section, not all of it; idle work makes the counts
+/// exact).
+fn estimate_section(md: &str, width: u16) -> u32 {
+    if md.len() <= ESTIMATE_SAMPLE {
+        return estimate(md, width);
+    }
+    let mut end = ESTIMATE_SAMPLE;
+    while !md.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = match md[..end].rfind('\n') {
+        Some(newline) => &md[..=newline],
+        None => &md[..end],
+    };
+    let per_byte = f64::from(estimate(sample, width)) / sample.len().max(1) as f64;
+    clamp_u32((per_byte * md.len() as f64).round() as usize)
 }
 
 /// The line count of a block not rendered yet, from its text: each source line wrapped at
@@ -627,5 +650,27 @@ impl PreviewCache {
             skip = 0;
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sections_estimate_is_scaled_from_its_beginning() {
+        let short = "a line of text\n".repeat(100);
+        assert_eq!(estimate_section(&short, 40), estimate(&short, 40));
+        // Uniform text: the scaled estimate is within a few lines in a thousand of the full one.
+        let long = "a line of some text that wraps at forty columns, or so it seems\n".repeat(5000);
+        let (full, scaled) = (estimate(&long, 40), estimate_section(&long, 40));
+        assert!(full.abs_diff(scaled) * 1000 <= full * 3, "{full} {scaled}");
+        // No newline, and a character across the sample's end: no panic, a sensible count.
+        let one_line = "é".repeat(ESTIMATE_SAMPLE);
+        let n = estimate_section(&one_line, 80);
+        assert!(
+            (1600..=1700).contains(&n),
+            "{n}: bytes over width, as for any text"
+        );
     }
 }
