@@ -20,6 +20,7 @@ use super::layout::{Areas, areas};
 use super::navigator::{self, Row};
 use super::popup::{Confirm, Palette, PaletteEntry, Popup, Prompt, PromptPurpose};
 use super::preview_pane::PreviewCache;
+use super::text_field::{FieldKey, FieldKind, TextField};
 use super::theme::{Theme, load_theme, theme_names};
 use crate::knowledge::Template;
 use crate::model::{FocusPane, SectionStatus, Session};
@@ -81,7 +82,12 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditTarget {
     Section(usize),
-    Card { component: String, option: String },
+    Card {
+        component: String,
+        option: String,
+    },
+    /// The text of the prompt on top of the popups.
+    Prompt,
 }
 
 /// Everything the app starts from.
@@ -374,6 +380,11 @@ impl App {
     /// Brings caches up to date for a frame of `screen` size. Call before drawing.
     pub fn prepare(&mut self, screen: Rect) {
         self.screen = screen;
+        for popup in &mut self.popups {
+            if let Some(field) = popup.field_mut() {
+                field.style(&self.theme, self.theme_generation);
+            }
+        }
         if self.selected_stage() == Some(navigator::Stage::Inputs)
             && self.stages.freshness.is_none()
         {
@@ -700,25 +711,20 @@ impl App {
     }
 
     fn viewer_query_key(&mut self, event: KeyEvent) {
-        use ratatui::crossterm::event::KeyCode;
         let Some(v) = self.stages.viewer.as_mut() else {
             return;
         };
         let Some(q) = v.query.as_mut() else {
             return;
         };
-        match event.code {
-            KeyCode::Esc => v.query = None,
-            KeyCode::Enter => {
-                v.last_query = std::mem::take(q);
+        match q.handle_key(event) {
+            FieldKey::Cancel => v.query = None,
+            FieldKey::Submit => {
+                v.last_query = q.text();
                 v.query = None;
                 self.viewer_find(true, true);
             }
-            KeyCode::Backspace => {
-                q.pop();
-            }
-            KeyCode::Char(c) => q.push(c),
-            _ => {}
+            FieldKey::External | FieldKey::Handled => {}
         }
     }
 
@@ -737,6 +743,12 @@ impl App {
                 if !self.submit_design_prompt(purpose.clone(), text.clone()) {
                     self.submit_prompt(purpose, text);
                 }
+            }
+            Outcome::EditPromptExternally(text) => {
+                self.effects.push(Effect::ExternalEditor {
+                    target: EditTarget::Prompt,
+                    text,
+                });
             }
             Outcome::AddCatalogOption { component, option } => {
                 self.popups.pop();
@@ -1056,7 +1068,7 @@ impl App {
                 if let Some(section) = self.selected_section() {
                     self.ensure_editor(section);
                     if let Some(e) = self.editors[section].as_mut() {
-                        e.search = Some(String::new());
+                        e.search = Some(TextField::new("", FieldKind::Line));
                     }
                 }
             }
@@ -1428,6 +1440,10 @@ impl App {
             p.push_str(&text.replace(['\n', '\r'], " "));
             return;
         }
+        if let Some(Popup::Prompt(p)) = self.popups.last_mut() {
+            p.field.paste(text);
+            return;
+        }
         if self.context() != Context::Editor || !self.popups.is_empty() {
             return;
         }
@@ -1447,33 +1463,25 @@ impl App {
     }
 
     fn search_key(&mut self, section: usize, event: KeyEvent) {
-        use ratatui::crossterm::event::KeyCode;
         let editor = self.editors[section]
             .as_mut()
             .expect("searching editor exists");
         let query = editor.search.as_mut().expect("searching");
-        match event.code {
-            KeyCode::Esc => {
+        match query.handle_key(event) {
+            FieldKey::Cancel => {
                 editor.search = None;
                 let _ = editor.textarea.set_search_pattern("");
             }
-            KeyCode::Enter => {
+            FieldKey::Submit => {
                 editor.search = None;
                 if !editor.textarea.search_forward(true) {
                     self.info("no match");
                 }
             }
-            KeyCode::Backspace => {
-                query.pop();
-                let pattern = regex::escape(query);
+            FieldKey::External | FieldKey::Handled => {
+                let pattern = regex::escape(&query.text());
                 let _ = editor.textarea.set_search_pattern(pattern);
             }
-            KeyCode::Char(c) => {
-                query.push(c);
-                let pattern = regex::escape(query);
-                let _ = editor.textarea.set_search_pattern(pattern);
-            }
-            _ => {}
         }
     }
 
@@ -1555,6 +1563,15 @@ impl App {
         self.generated_history.typed(section);
         self.mark_dirty();
         self.text_edits += 1;
+    }
+
+    /// Puts text edited in the external editor back into the prompt it came from, if that
+    /// prompt is still on top (as one edit of its field: undo brings the old text back).
+    pub fn replace_prompt_text(&mut self, text: &str) {
+        if let Some(Popup::Prompt(p)) = self.popups.last_mut() {
+            let text = text.strip_suffix('\n').unwrap_or(text);
+            p.field.set_text(text);
+        }
     }
 
     pub(crate) fn mark_dirty(&mut self) {

@@ -16,7 +16,7 @@ pub struct SectionEditor {
     /// no edit (no undo history) and can be dropped and made again.
     pub revision: u64,
     /// The search query being typed, while the search prompt is open.
-    pub search: Option<String>,
+    pub search: Option<super::text_field::TextField>,
 }
 
 impl SectionEditor {

@@ -26,6 +26,7 @@ pub mod stages;
 pub mod status;
 pub mod stories_stage;
 pub mod terminal;
+pub mod text_field;
 pub mod theme;
 pub mod view;
 pub mod worksheet;

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::action::{Action, Context};
 use super::keymap::{Key, Keymap};
 use super::status::clock;
+use super::text_field::{FieldKey, FieldKind, TextField};
 use super::theme::Theme;
 
 /// Entries of the elicitation menu: seven actions and "Finalize".
@@ -149,43 +150,62 @@ pub struct CatalogChoice {
 
 pub struct Prompt {
     pub title: String,
-    pub text: String,
+    pub field: TextField,
     pub purpose: PromptPurpose,
+}
+
+impl PromptPurpose {
+    /// The kind of field the purpose asks for: prose for what a person explains, a line for
+    /// names, paths and table cells.
+    pub fn field_kind(&self) -> FieldKind {
+        match self {
+            PromptPurpose::AddInput
+            | PromptPurpose::ExportPath
+            | PromptPurpose::SaveAs
+            | PromptPurpose::NewDiagram
+            | PromptPurpose::WorksheetCell { .. } => FieldKind::Line,
+            PromptPurpose::AddRequirement
+            | PromptPurpose::EditRequirement(_)
+            | PromptPurpose::EditPurpose { .. }
+            | PromptPurpose::Rationale { .. }
+            | PromptPurpose::FeedbackText { .. }
+            | PromptPurpose::Revision { .. }
+            | PromptPurpose::Justification { .. }
+            | PromptPurpose::Conclusions
+            | PromptPurpose::ChecklistNote(_)
+            | PromptPurpose::Comment(_)
+            | PromptPurpose::ResolveConflict(_)
+            | PromptPurpose::AckReason { .. } => FieldKind::Prose,
+        }
+    }
 }
 
 impl Prompt {
     pub fn new(title: &str, text: &str, purpose: PromptPurpose) -> Prompt {
         Prompt {
             title: title.to_string(),
-            text: text.to_string(),
+            field: TextField::new(text, purpose.field_kind()),
             purpose,
         }
     }
 
+    /// The text typed so far.
+    pub fn text(&self) -> String {
+        self.field.text()
+    }
+
     fn handle_key(&mut self, event: KeyEvent) -> Outcome {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        match event.code {
-            KeyCode::Esc => Outcome::Close,
-            KeyCode::Enter => Outcome::Submit(self.purpose.clone(), self.text.clone()),
-            KeyCode::Backspace => {
-                self.text.pop();
-                Outcome::Stay
+        if event.code == KeyCode::Tab && self.purpose == PromptPurpose::AddInput {
+            if let Some(done) = crate::tui::stages::complete_path(&self.field.text()) {
+                self.field.set_text(&done);
             }
-            KeyCode::Char('u') if ctrl => {
-                self.text.clear();
-                Outcome::Stay
-            }
-            KeyCode::Tab if self.purpose == PromptPurpose::AddInput => {
-                if let Some(done) = crate::tui::stages::complete_path(&self.text) {
-                    self.text = done;
-                }
-                Outcome::Stay
-            }
-            KeyCode::Char(c) if !ctrl => {
-                self.text.push(c);
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
+            return Outcome::Stay;
+        }
+        match self.field.handle_key(event) {
+            FieldKey::Submit => Outcome::Submit(self.purpose.clone(), self.field.text()),
+            FieldKey::Cancel => Outcome::Close,
+            FieldKey::External => Outcome::EditPromptExternally(self.field.text()),
+            FieldKey::Handled => Outcome::Stay,
         }
     }
 }
@@ -218,6 +238,8 @@ pub enum Outcome {
     /// Keep the recovery file as a session of its own, to look at later.
     KeepRecovery,
     Submit(PromptPurpose, String),
+    /// Edit the top prompt's text (given) in `$VISUAL` / `$EDITOR`.
+    EditPromptExternally(String),
     AddCatalogOption {
         component: String,
         option: String,
@@ -268,7 +290,8 @@ impl PaletteEntry {
 }
 
 pub struct Palette {
-    pub query: String,
+    /// What is typed to filter the entries (a line field: the cursor moves, edits undo).
+    pub query: TextField,
     entries: Vec<PaletteEntry>,
     /// Indices into `entries` that match the query, best first, with the matched char positions.
     pub matches: Vec<(usize, Vec<u32>)>,
@@ -278,7 +301,7 @@ pub struct Palette {
 impl Palette {
     pub fn new(entries: Vec<PaletteEntry>) -> Palette {
         let mut p = Palette {
-            query: String::new(),
+            query: TextField::new("", FieldKind::Line),
             entries,
             matches: Vec::new(),
             selected: 0,
@@ -287,8 +310,9 @@ impl Palette {
         p
     }
 
+    /// Inserts pasted text at the cursor.
     pub fn push_str(&mut self, s: &str) {
-        self.query.push_str(s);
+        self.query.paste(s);
         self.refilter();
     }
 
@@ -296,11 +320,12 @@ impl Palette {
     /// list order.
     fn refilter(&mut self) {
         self.selected = 0;
-        if self.query.trim().is_empty() {
+        let query = self.query.text();
+        if query.trim().is_empty() {
             self.matches = (0..self.entries.len()).map(|i| (i, Vec::new())).collect();
             return;
         }
-        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
+        let pattern = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
         let mut scored: Vec<(u32, usize, Vec<u32>)> = self
@@ -353,22 +378,28 @@ impl Palette {
                 self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
                 Outcome::Stay
             }
-            KeyCode::Backspace => {
-                self.query.pop();
-                self.refilter();
+            _ => {
+                let before = self.query.text();
+                self.query.handle_key(event);
+                if self.query.text() != before {
+                    self.refilter();
+                }
                 Outcome::Stay
             }
-            KeyCode::Char(c) if !ctrl => {
-                self.query.push(c);
-                self.refilter();
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
         }
     }
 }
 
 impl Popup {
+    /// The text field the popup holds, if any (styled by the app before each frame).
+    pub fn field_mut(&mut self) -> Option<&mut TextField> {
+        match self {
+            Popup::Prompt(p) => Some(&mut p.field),
+            Popup::Palette(p) => Some(&mut p.query),
+            _ => None,
+        }
+    }
+
     pub fn handle_key(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
         match self {
             Popup::Palette(p) => p.handle_key(event),
@@ -598,6 +629,57 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// A prompt: its question in full, wrapped; the field, as tall as its text (within the screen);
+/// and the keys it takes.
+fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
+    let width = screen.width.min(80).saturating_sub(4).max(20);
+    let inner = width.saturating_sub(2);
+    let question = Paragraph::new(crate::text::sanitize_line(&p.title).into_owned())
+        .style(theme.heading3)
+        .wrap(Wrap { trim: true });
+    let question_rows = u16::try_from(question.line_count(inner)).unwrap_or(u16::MAX);
+    let keys = match (p.field.kind(), &p.purpose) {
+        (_, PromptPurpose::AddInput) => "Enter adds · Tab completes · Esc cancels",
+        (FieldKind::Line, _) => "Enter saves · ^Z undo · Esc cancels",
+        (FieldKind::Prose, _) => {
+            "Enter saves · Alt+Enter new line · ^Z undo · ^E $EDITOR · Esc cancels"
+        }
+    };
+    let hint = Paragraph::new(keys)
+        .style(theme.dim)
+        .wrap(Wrap { trim: true });
+    let hint_rows = u16::try_from(hint.line_count(inner)).unwrap_or(u16::MAX);
+    // Borders (2), the question, a gap, the field's frame (2) and rows, the keys.
+    let fixed = 2 + question_rows + 1 + 2 + hint_rows;
+    let field_rows = p
+        .field
+        .rows(inner.saturating_sub(2))
+        .min(screen.height.saturating_sub(fixed + 2).max(1));
+    let area = centered(screen, width, fixed + field_rows);
+    frame.render_widget(Clear, area);
+    let outer = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border)
+        .style(theme.popup);
+    let body = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [q, _, f, h] = Layout::vertical([
+        Constraint::Length(question_rows),
+        Constraint::Length(1),
+        Constraint::Length(field_rows + 2),
+        Constraint::Min(hint_rows),
+    ])
+    .areas(body);
+    frame.render_widget(question, q);
+    let field_frame = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border);
+    let field_area = field_frame.inner(f);
+    frame.render_widget(field_frame, f);
+    p.field.draw(frame, field_area);
+    frame.render_widget(hint, h);
+}
+
 pub(crate) fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
@@ -676,22 +758,18 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             frame.render_widget(block, area);
             let [input, list] =
                 Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+            let [prompt, count] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(input);
+            let [marker, field] =
+                Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(prompt);
+            frame.render_widget(Span::styled("> ", theme.key), marker);
+            p.query.draw(frame, field);
             frame.render_widget(
-                Paragraph::new(vec![
-                    Line::from(vec![
-                        Span::styled("> ", theme.key),
-                        Span::styled(
-                            crate::text::sanitize_line(&p.query).into_owned(),
-                            theme.text,
-                        ),
-                        Span::styled("▏", theme.focus_border),
-                    ]),
-                    Line::from(Span::styled(
-                        format!("{} of {}", p.matches.len(), p.entries.len()),
-                        theme.dim,
-                    )),
-                ]),
-                input,
+                Paragraph::new(Span::styled(
+                    format!("{} of {}", p.matches.len(), p.entries.len()),
+                    theme.dim,
+                )),
+                count,
             );
             let height = list.height as usize;
             let offset = p.selected.saturating_sub(height.saturating_sub(1));
@@ -737,28 +815,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             }
             frame.render_widget(Paragraph::new(lines), list);
         }
-        Popup::Prompt(p) => {
-            let area = centered(screen, 76, 5);
-            frame.render_widget(Clear, area);
-            let hint = if p.purpose == PromptPurpose::AddInput {
-                "Enter adds · Tab completes · Esc cancels"
-            } else {
-                "Enter saves · Esc cancels"
-            };
-            frame.render_widget(
-                Paragraph::new(vec![
-                    Line::from(vec![
-                        Span::styled("> ", theme.key),
-                        Span::styled(crate::text::sanitize_line(&p.text).into_owned(), theme.text),
-                        Span::styled("▏", theme.focus_border),
-                    ]),
-                    Line::default(),
-                    Line::from(Span::styled(hint, theme.dim)),
-                ])
-                .block(frame_block(&p.title, theme)),
-                area,
-            );
-        }
+        Popup::Prompt(p) => draw_prompt(frame, p, theme, screen),
         Popup::Diff { lines, scroll, .. } => {
             let area = centered(screen, 100, screen.height.saturating_sub(4));
             frame.render_widget(Clear, area);

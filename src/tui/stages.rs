@@ -26,7 +26,8 @@ pub struct Viewer {
     /// The line to highlight (one-based), e.g. quoted evidence.
     pub mark: Option<u32>,
     pub in_outline: bool,
-    pub query: Option<String>,
+    /// The search being typed, while its field is open (drawn in the key bar).
+    pub query: Option<super::text_field::TextField>,
     pub last_query: String,
 }
 
@@ -257,7 +258,12 @@ impl App {
                     v.in_outline = false;
                 }
             }
-            Action::Search => v.query = Some(String::new()),
+            Action::Search => {
+                v.query = Some(super::text_field::TextField::new(
+                    &v.last_query,
+                    super::text_field::FieldKind::Line,
+                ))
+            }
             Action::SearchNext | Action::SearchPrev => {
                 let forward = action == Action::SearchNext;
                 self.viewer_find(forward, false);

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -320,17 +320,64 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     {
         keys = vec![Span::styled(hint, t.dim)];
     }
-    if app.focus == Pane::Editor
-        && let Some(query) = app
-            .selected_section()
-            .and_then(|s| app.editor(s))
-            .and_then(|e| e.search.as_ref())
+    // A search being typed (in a section, or in an input document): its field, in the key bar.
+    let section_search = app
+        .selected_section()
+        .and_then(|s| app.editor(s))
+        .and_then(|e| e.search.as_ref())
+        .filter(|_| app.focus == Pane::Editor);
+    let viewer_search = app.stages.viewer.as_ref().and_then(|v| v.query.as_ref());
+    if let Some(query) = section_search
+        .or(viewer_search)
+        .filter(|_| app.popups.is_empty())
     {
-        keys = vec![
-            Span::styled(" search: ", t.key),
-            Span::styled(sanitize_line(query).into_owned(), t.text),
-            Span::styled("▏  Enter find · Esc cancel", t.dim),
-        ];
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        frame.render_widget(Paragraph::new(Line::from(left)), top);
+        let hint = "  Enter find · Esc cancel";
+        let [label, field, keys] = Layout::horizontal([
+            Constraint::Length(9),
+            Constraint::Min(10),
+            Constraint::Length(hint.chars().count() as u16),
+        ])
+        .areas(bottom);
+        frame.render_widget(Span::styled(" search: ", t.key), label);
+        query.draw(frame, field);
+        frame.render_widget(Span::styled(hint, t.dim), keys);
+        return;
+    }
+    // While a prompt is open, its keys are the ones that act.
+    if let Some(super::popup::Popup::Prompt(p)) = app.popups.last() {
+        let pairs: &[(&str, &str)] = match p.field.kind() {
+            super::text_field::FieldKind::Line => &[
+                ("Enter", "save"),
+                ("Esc", "cancel"),
+                ("←→ Home End", "move"),
+                ("^Z", "undo"),
+                ("^Y", "redo"),
+                ("^U", "clear"),
+            ],
+            super::text_field::FieldKind::Prose => &[
+                ("Enter", "save"),
+                ("Esc", "cancel"),
+                ("Alt+Enter", "new line"),
+                ("^Z", "undo"),
+                ("^Y", "redo"),
+                ("^U", "clear"),
+                ("^E", "$EDITOR"),
+            ],
+        };
+        keys = vec![Span::raw(" ")];
+        let mut used = 1;
+        for (k, name) in pairs {
+            let w = k.chars().count() + name.chars().count() + 3;
+            if used + w > width {
+                break;
+            }
+            used += w;
+            keys.push(Span::styled(*k, t.key));
+            keys.push(Span::styled(format!(" {name}  "), t.dim));
+        }
     }
     frame.render_widget(
         Paragraph::new(vec![Line::from(left), Line::from(keys)]),

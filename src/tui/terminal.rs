@@ -497,6 +497,7 @@ fn event_loop(
                             EditTarget::Card { component, option } => {
                                 app.replace_card(&component, &option, &new_text)
                             }
+                            EditTarget::Prompt => app.replace_prompt_text(&new_text),
                         },
                         Ok(None) => app.info("the editor exited with an error; nothing changed"),
                         Err(e) => app.warn(e),
