@@ -126,3 +126,88 @@ fn a_line_prompt_scrolls_sideways_and_takes_no_line_break() {
     // The end of the path, where the cursor is, is in view.
     assert!(s.contains("end.mda b"), "{s}");
 }
+
+#[test]
+fn the_decide_prompt_shows_the_card_it_decides_for() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let f = fixture();
+        let mut app = on_network(&f);
+        app.handle_event(key(KeyCode::Char('d')));
+        let Some(Popup::Prompt(p)) = app.popups.last() else {
+            panic!("the decide prompt")
+        };
+        let card = app
+            .session
+            .component("network-architecture")
+            .unwrap()
+            .options
+            .first()
+            .unwrap()
+            .clone();
+        assert!(p.title.contains(&card.name), "{}", p.title);
+        let s = screen(&mut app, w, h);
+        insta::assert_snapshot!(format!("decide_prompt_{w}x{h}"), s);
+        // The option's name, its pros and its cons are all shown, on this screen or, where
+        // the screen is short, after PgDn.
+        let mut seen = s.clone();
+        for _ in 0..10 {
+            app.handle_event(key(KeyCode::PageDown));
+            seen.push_str(&screen(&mut app, w, h));
+        }
+        let texts: Vec<&String> = std::iter::once(&card.name)
+            .chain(&card.pros)
+            .chain(&card.cons)
+            .collect();
+        for text in texts {
+            for word in text.split_whitespace().take(6) {
+                assert!(
+                    seen.contains(word),
+                    "{word:?} of {text:?} never shown at {w}x{h}:\n{seen}"
+                );
+            }
+        }
+        if h == 24 {
+            assert!(
+                s.contains("PgDn"),
+                "a short screen says there is more:\n{s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_conflict_is_accepted_with_its_whole_text_on_screen() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let f = fixture();
+        let mut app = on_network(&f);
+        select(&mut app, "infrastructure-as-code");
+        app.handle_event(key(KeyCode::Enter));
+        // The second card breaks a rule of the inputs: deciding for it asks for a reason per
+        // conflict.
+        app.handle_event(key(KeyCode::Char('l')));
+        app.handle_event(key(KeyCode::Char('d')));
+        typ(&mut app, "the platform team is moving to it");
+        app.handle_event(key(KeyCode::Enter));
+        let Some(Popup::Prompt(p)) = app.popups.last() else {
+            panic!("a conflict to accept:\n{}", screen(&mut app, w, h))
+        };
+        assert!(
+            matches!(
+                p.purpose,
+                infradraft::tui::popup::PromptPurpose::AckReason { .. }
+            ),
+            "{}",
+            p.title
+        );
+        let conflict = p.title.clone();
+        let s = screen(&mut app, w, h);
+        // Every word of the conflict is on the screen.
+        for word in conflict.split_whitespace() {
+            assert!(
+                s.contains(word),
+                "{word:?} of the conflict not shown at {w}x{h}:\n{s}"
+            );
+        }
+        insta::assert_snapshot!(format!("conflict_prompt_{w}x{h}"), s);
+    }
+}

@@ -987,8 +987,18 @@ fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
     app.handle_event(key(KeyCode::Char('l')));
     app.handle_event(key(KeyCode::Char('r')));
     let s = screen(&mut app, 120, 40);
+    let Some(Popup::Prompt(p)) = app.popups.last() else {
+        panic!("the recommend prompt:\n{s}")
+    };
     assert!(
-        s.contains("It breaks a rule of the inputs (prd.md:120)"),
+        p.title
+            .contains("It breaks a rule of the inputs (prd.md:120)"),
+        "{}",
+        p.title
+    );
+    // Shown whole, wrapped.
+    assert!(
+        s.contains("breaks a rule of") && s.contains("(prd.md:120)"),
         "{s}"
     );
     // An empty reason changes nothing.

@@ -54,6 +54,42 @@ impl Definitions {
     pub fn get(&self, label: &str) -> Option<&(String, String)> {
         self.0.get(&label_key(label))
     }
+
+    /// Definitions to put before `block` when it is parsed on its own: those of the labels it
+    /// defines again, differently, after the text defined them first (the first definition of a
+    /// label wins, and a block parsed alone would see only its own). `None` when there are none.
+    pub fn earlier_than(&self, block: &str) -> Option<String> {
+        if !block.contains("]:") {
+            return None;
+        }
+        let parser = pulldown_cmark::Parser::new_ext(block, crate::preview::render::OPTIONS);
+        let mut prefix = String::new();
+        for (label, def) in parser.reference_definitions().iter() {
+            let Some((dest, title)) = self.get(label) else {
+                continue;
+            };
+            if *dest == *def.dest && *title == *def.title.as_deref().unwrap_or("") {
+                continue;
+            }
+            let escape = |text: &str, specials: &[char]| {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    if c == '\\' || specials.contains(&c) {
+                        out.push('\\');
+                    }
+                    out.push(c);
+                }
+                out
+            };
+            prefix.push_str(&format!(
+                "[{}]: <{}> \"{}\"\n\n",
+                escape(label, &['[', ']']),
+                escape(dest, &['<', '>']),
+                escape(title, &['"'])
+            ));
+        }
+        (!prefix.is_empty()).then_some(prefix)
+    }
 }
 
 /// A label as CommonMark matches it: case-insensitive, with runs of whitespace as one space.

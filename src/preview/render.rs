@@ -42,6 +42,10 @@ pub(crate) fn render(
     definitions: Option<&Definitions>,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    // A label this block defines again after the text defined it: the text's first definition
+    // wins, as it does when the text is parsed whole.
+    let prefixed = definitions.and_then(|d| d.earlier_than(md)).map(|p| p + md);
+    let md = prefixed.as_deref().unwrap_or(md);
     let done: std::io::Result<()> =
         render_pieces(&[md], width, styles, hl, definitions, &mut |line| {
             lines.push(line);

@@ -840,6 +840,41 @@ fn a_block_resolves_references_to_definitions_in_other_blocks() {
     assert!(whole.concat().contains("[nothing][x]"), "{whole:?}");
 }
 
+#[test]
+fn a_label_defined_again_in_a_later_block_keeps_its_first_definition() {
+    // Found by the property test below: the second block, parsed alone, saw only its own
+    // definition of `r`.
+    let styles = PreviewStyles::plain();
+    for s in [
+        "[R]: https://example.com/second\n# \n\n[r]: https://example.com/r \"R\"\n[see][r]",
+        "[a b]: <https://example.com/x y> \"t \\\"q\\\"\"\n\n# h\n\n[A  B]: /other\n\n[go][a b]",
+    ] {
+        let whole: Vec<String> = render_markdown(s, 60, &styles, hl())
+            .iter()
+            .map(text_of)
+            .collect();
+        let pieces = blocks::blocks(s);
+        let definitions = blocks::Definitions::of(&pieces);
+        let mut by_block = Vec::new();
+        for b in pieces {
+            let lines: Vec<String> =
+                super::render_block_with(b, 60, &styles, hl(), definitions.as_ref())
+                    .iter()
+                    .map(text_of)
+                    .collect();
+            if !by_block.is_empty() && !lines.is_empty() {
+                by_block.push(String::new());
+            }
+            by_block.extend(lines);
+        }
+        assert_eq!(by_block, whole, "{s:?}");
+        assert!(
+            !whole.concat().contains("/other") && !whole.concat().contains("/r)"),
+            "{whole:?}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 

@@ -239,20 +239,25 @@ impl App {
                 } else if let Some(option) = self.selected_card_id(&id) {
                     // A ruled-out option is recommended only with a reason that answers the
                     // rule it breaks; the reason is kept with the rule.
+                    let name = self.option_name(&id, &option);
                     let title = match self.rules_broken(&id, &option).first() {
-                        Some((_, at)) => {
-                            format!("It breaks a rule of the inputs{at}: why recommend it?")
-                        }
-                        None => "Why recommend this option?".to_string(),
+                        Some((_, at)) => format!(
+                            "Recommend “{name}”? It breaks a rule of the inputs{at}: why recommend it?"
+                        ),
+                        None => format!("Why recommend “{name}”?"),
                     };
-                    self.popups.push(Popup::Prompt(Prompt::new(
-                        &title,
-                        "",
-                        PromptPurpose::Rationale {
-                            component: id,
-                            option,
-                        },
-                    )));
+                    let context = self.card_context(&id, &option);
+                    self.popups.push(Popup::Prompt(
+                        Prompt::new(
+                            &title,
+                            "",
+                            PromptPurpose::Rationale {
+                                component: id,
+                                option,
+                            },
+                        )
+                        .with_context(context),
+                    ));
                 }
             }
             Action::Feedback => self.popups.push(Popup::Prompt(Prompt::new(
@@ -288,14 +293,22 @@ impl App {
                         .filter(|r| r.option == option)
                         .map(|r| r.rationale.clone())
                         .unwrap_or_default();
-                    self.popups.push(Popup::Prompt(Prompt::new(
-                        "Justification for the decision",
-                        &suggested,
-                        PromptPurpose::Justification {
-                            component: id,
-                            option,
-                        },
-                    )));
+                    let title = format!(
+                        "Decide for “{}”: the justification for the decision",
+                        self.option_name(&id, &option)
+                    );
+                    let context = self.card_context(&id, &option);
+                    self.popups.push(Popup::Prompt(
+                        Prompt::new(
+                            &title,
+                            &suggested,
+                            PromptPurpose::Justification {
+                                component: id,
+                                option,
+                            },
+                        )
+                        .with_context(context),
+                    ));
                 }
             }
             Action::WriteText => {
@@ -522,6 +535,46 @@ impl App {
     }
 
     /// The conflicts of an option with the inputs, as they are shown and stored.
+    /// The name of a component's option (its id when it has none).
+    fn option_name(&self, component: &str, option: &str) -> String {
+        self.session
+            .component(component)
+            .and_then(|c| c.options.iter().find(|o| o.id == option))
+            .map(|o| o.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| option.to_string())
+    }
+
+    /// The option a recommendation or a decision is about, as the prompt shows it: its summary,
+    /// where it is built, its pros and cons, and each conflict with the inputs in full.
+    pub fn card_context(&self, component: &str, option: &str) -> Vec<String> {
+        let Some(card) = self
+            .session
+            .component(component)
+            .and_then(|c| c.options.iter().find(|o| o.id == option))
+        else {
+            return Vec::new();
+        };
+        let mut lines = Vec::new();
+        let summary = card.summary.trim();
+        lines.push(if summary.is_empty() {
+            card.name.clone()
+        } else {
+            format!("{}: {summary}", card.name)
+        });
+        if !card.realised_on.trim().is_empty() {
+            lines.push(format!("Built with {}", card.realised_on.trim()));
+        }
+        lines.extend(card.pros.iter().map(|p| format!("+ {p}")));
+        lines.extend(card.cons.iter().map(|c| format!("− {c}")));
+        lines.extend(
+            self.conflicts_of(component, option)
+                .into_iter()
+                .map(|c| format!("⚠ {c}")),
+        );
+        lines
+    }
+
     pub fn conflicts_of(&self, component: &str, option: &str) -> Vec<String> {
         self.findings_of(component, option)
             .into_iter()
@@ -532,7 +585,8 @@ impl App {
                     .as_ref()
                     .map(|e| format!(" ({})", e.short()))
                     .unwrap_or_default();
-                format!("{}: \"{}\"{source}", f.explanation, f.quote)
+                let explanation = f.explanation.trim_end().trim_end_matches('.');
+                format!("{explanation}: \"{}\"{source}", f.quote)
             })
             .collect()
     }
@@ -552,17 +606,24 @@ impl App {
                 conflicts.len(),
                 conflicts[acks.len()]
             );
-            self.popups.push(Popup::Prompt(Prompt::new(
-                &title,
-                "",
-                PromptPurpose::AckReason {
-                    component,
-                    option,
-                    justification,
-                    conflicts,
-                    acks,
-                },
-            )));
+            let context = vec![format!(
+                "Deciding for “{}”",
+                self.option_name(&component, &option)
+            )];
+            self.popups.push(Popup::Prompt(
+                Prompt::new(
+                    &title,
+                    "",
+                    PromptPurpose::AckReason {
+                        component,
+                        option,
+                        justification,
+                        conflicts,
+                        acks,
+                    },
+                )
+                .with_context(context),
+            ));
             return;
         }
         let template = self.template.clone();

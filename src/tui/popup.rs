@@ -150,6 +150,12 @@ pub struct CatalogChoice {
 
 pub struct Prompt {
     pub title: String,
+    /// What the answer is about, shown whole between the question and the field (the option
+    /// being recommended or decided: its summary, pros, cons and conflicts).
+    pub context: Vec<String>,
+    /// The first row of the context shown, when it is taller than the room for it (`PgUp` /
+    /// `PgDn` scroll it).
+    pub context_scroll: u16,
     pub field: TextField,
     pub purpose: PromptPurpose,
 }
@@ -184,9 +190,17 @@ impl Prompt {
     pub fn new(title: &str, text: &str, purpose: PromptPurpose) -> Prompt {
         Prompt {
             title: title.to_string(),
+            context: Vec::new(),
+            context_scroll: 0,
             field: TextField::new(text, purpose.field_kind()),
             purpose,
         }
+    }
+
+    /// The prompt with `lines` shown between its question and its field.
+    pub fn with_context(mut self, lines: Vec<String>) -> Prompt {
+        self.context = lines;
+        self
     }
 
     /// The text typed so far.
@@ -195,6 +209,27 @@ impl Prompt {
     }
 
     fn handle_key(&mut self, event: KeyEvent) -> Outcome {
+        // The context scrolls (the drawing keeps it within what there is to show).
+        if !self.context.is_empty() {
+            match event.code {
+                KeyCode::PageDown => {
+                    // At most the rows the context could wrap to in the narrowest prompt.
+                    let bound: usize = self
+                        .context
+                        .iter()
+                        .map(|l| l.chars().count() / 18 + 1)
+                        .sum();
+                    let bound = u16::try_from(bound).unwrap_or(u16::MAX);
+                    self.context_scroll = self.context_scroll.saturating_add(5).min(bound);
+                    return Outcome::Stay;
+                }
+                KeyCode::PageUp => {
+                    self.context_scroll = self.context_scroll.saturating_sub(5);
+                    return Outcome::Stay;
+                }
+                _ => {}
+            }
+        }
         if event.code == KeyCode::Tab && self.purpose == PromptPurpose::AddInput {
             if let Some(done) = crate::tui::stages::complete_path(&self.field.text()) {
                 self.field.set_text(&done);
@@ -649,13 +684,35 @@ fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
         .style(theme.dim)
         .wrap(Wrap { trim: true });
     let hint_rows = u16::try_from(hint.line_count(inner)).unwrap_or(u16::MAX);
-    // Borders (2), the question, a gap, the field's frame (2) and rows, the keys.
-    let fixed = 2 + question_rows + 1 + 2 + hint_rows;
-    let field_rows = p
-        .field
-        .rows(inner.saturating_sub(2))
-        .min(screen.height.saturating_sub(fixed + 2).max(1));
-    let area = centered(screen, width, fixed + field_rows);
+    let context = Paragraph::new(
+        p.context
+            .iter()
+            .map(|l| Line::from(crate::text::sanitize_line(l).into_owned()))
+            .collect::<Vec<_>>(),
+    )
+    .style(theme.text)
+    .wrap(Wrap { trim: false });
+    let context_lines = if p.context.is_empty() {
+        0
+    } else {
+        u16::try_from(context.line_count(inner)).unwrap_or(u16::MAX)
+    };
+    // Borders (2), the question, what it is about (after a gap), a gap, the field's frame (2)
+    // and rows, the keys. The field gets at least its first rows; what the answer is about
+    // gets the rest, and scrolls (`PgUp`/`PgDn`) when it is taller.
+    let base = 2 + question_rows + 1 + 2 + hint_rows;
+    let wanted_field = p.field.rows(inner.saturating_sub(2));
+    let room = screen.height.saturating_sub(base);
+    let min_field = wanted_field.min(3).min(room.max(1));
+    let context_room = room.saturating_sub(min_field);
+    let (context_rows, more) = match context_lines {
+        0 => (0, false),
+        n if n < context_room => (n + 1, false),
+        // One row for the gap, one for the line saying there is more.
+        _ => (context_room, true),
+    };
+    let field_rows = wanted_field.min(room.saturating_sub(context_rows)).max(1);
+    let area = centered(screen, width, base + context_rows + field_rows);
     frame.render_widget(Clear, area);
     let outer = Block::default()
         .borders(Borders::ALL)
@@ -663,14 +720,34 @@ fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
         .style(theme.popup);
     let body = outer.inner(area);
     frame.render_widget(outer, area);
-    let [q, _, f, h] = Layout::vertical([
+    let [q, c, _, f, h] = Layout::vertical([
         Constraint::Length(question_rows),
+        Constraint::Length(context_rows),
         Constraint::Length(1),
         Constraint::Length(field_rows + 2),
         Constraint::Min(hint_rows),
     ])
     .areas(body);
     frame.render_widget(question, q);
+    if context_rows > 1 {
+        let [_, c] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(c);
+        if more {
+            let [shown, note] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(c);
+            let max_scroll = context_lines.saturating_sub(shown.height);
+            let scroll = p.context_scroll.min(max_scroll);
+            frame.render_widget(context.scroll((scroll, 0)), shown);
+            let below = context_lines.saturating_sub(scroll + shown.height);
+            let note_text = match (scroll, below) {
+                (0, n) => format!("… {n} more lines: PgDn shows them"),
+                (_, 0) => "PgUp shows the lines above".to_string(),
+                (_, n) => format!("… {n} more lines: PgDn / PgUp"),
+            };
+            frame.render_widget(Span::styled(note_text, theme.dim), note);
+        } else {
+            frame.render_widget(context, c);
+        }
+    }
     let field_frame = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border);
