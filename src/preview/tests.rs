@@ -815,14 +815,23 @@ fn a_block_resolves_references_to_definitions_in_other_blocks() {
               - [g]: https://example.com/guide\n\n\
               > [Q]: https://example.com/quoted\n\n\
               [^n]: The note.\n\n[g]: https://example.com/later\n";
-    let styles = PreviewStyles::plain();
-    let text = |ls: Vec<Line<'static>>| -> Vec<String> { ls.iter().map(text_of).collect() };
-    let whole = text(render_markdown(md, 60, &styles, hl()));
     let pieces = blocks::blocks(md);
     assert!(pieces.len() > 3, "{pieces:?}");
-    let definitions = blocks::Definitions::of(&pieces);
+    let (by_block, whole) = by_block_and_whole(md);
+    assert_eq!(by_block, whole);
+    assert!(whole[0].contains("https://example.com/guide"), "{whole:?}");
+    assert!(whole.concat().contains("[nothing][x]"), "{whole:?}");
+}
+
+/// A text rendered block by block (each with the whole text's link definitions), and whole.
+fn by_block_and_whole(s: &str) -> (Vec<String>, Vec<String>) {
+    let styles = PreviewStyles::plain();
+    let text = |ls: Vec<Line<'static>>| -> Vec<String> { ls.iter().map(text_of).collect() };
+    let whole = text(render_markdown(s, 60, &styles, hl()));
     let mut by_block = Vec::new();
-    for b in &pieces {
+    let pieces = blocks::blocks(s);
+    let definitions = blocks::Definitions::of(&pieces);
+    for b in pieces {
         let lines = text(super::render_block_with(
             b,
             60,
@@ -835,43 +844,21 @@ fn a_block_resolves_references_to_definitions_in_other_blocks() {
         }
         by_block.extend(lines);
     }
-    assert_eq!(by_block, whole);
-    assert!(whole[0].contains("https://example.com/guide"), "{whole:?}");
-    assert!(whole.concat().contains("[nothing][x]"), "{whole:?}");
+    (by_block, whole)
 }
 
 #[test]
 fn a_label_defined_again_in_a_later_block_keeps_its_first_definition() {
     // Found by the property test below: the second block, parsed alone, saw only its own
     // definition of `r`.
-    let styles = PreviewStyles::plain();
     for s in [
         "[R]: https://example.com/second\n# \n\n[r]: https://example.com/r \"R\"\n[see][r]",
         "[a b]: <https://example.com/x y> \"t \\\"q\\\"\"\n\n# h\n\n[A  B]: /other\n\n[go][a b]",
     ] {
-        let whole: Vec<String> = render_markdown(s, 60, &styles, hl())
-            .iter()
-            .map(text_of)
-            .collect();
-        let pieces = blocks::blocks(s);
-        let definitions = blocks::Definitions::of(&pieces);
-        let mut by_block = Vec::new();
-        for b in pieces {
-            let lines: Vec<String> =
-                super::render_block_with(b, 60, &styles, hl(), definitions.as_ref())
-                    .iter()
-                    .map(text_of)
-                    .collect();
-            if !by_block.is_empty() && !lines.is_empty() {
-                by_block.push(String::new());
-            }
-            by_block.extend(lines);
-        }
+        let (by_block, whole) = by_block_and_whole(s);
         assert_eq!(by_block, whole, "{s:?}");
-        assert!(
-            !whole.concat().contains("/other") && !whole.concat().contains("/r)"),
-            "{whole:?}"
-        );
+        let all = whole.concat();
+        assert!(!all.contains("/other") && !all.contains("/r)"), "{whole:?}");
     }
 }
 
@@ -897,19 +884,7 @@ proptest! {
 
     #[test]
     fn rendering_block_by_block_equals_rendering_the_whole(s in markdownish()) {
-        let styles = PreviewStyles::plain();
-        let text = |ls: Vec<Line<'static>>| -> Vec<String> { ls.iter().map(text_of).collect() };
-        let whole = text(render_markdown(&s, 60, &styles, hl()));
-        let mut by_block = Vec::new();
-        let pieces = blocks::blocks(&s);
-        let definitions = blocks::Definitions::of(&pieces);
-        for b in pieces {
-            let lines = text(super::render_block_with(b, 60, &styles, hl(), definitions.as_ref()));
-            if !by_block.is_empty() && !lines.is_empty() {
-                by_block.push(String::new());
-            }
-            by_block.extend(lines);
-        }
+        let (by_block, whole) = by_block_and_whole(&s);
         prop_assert_eq!(&by_block, &whole, "{:?}", s);
     }
 

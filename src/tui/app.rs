@@ -443,16 +443,21 @@ impl App {
             {
                 return;
             }
-            let started = std::time::Instant::now();
-            self.refresh_preview(preview);
-            let view = (self.selected, preview.width, self.preview_scroll);
-            self.preview_pace.refreshed(
-                started.elapsed(),
-                self.text_edits,
-                self.changes - self.text_edits,
-                view,
-            );
+            self.refresh_preview_timed(preview);
         }
+    }
+
+    /// [`App::refresh_preview`], telling [`PreviewPace`] how long it took and what it shows.
+    fn refresh_preview_timed(&mut self, preview: Rect) {
+        let started = std::time::Instant::now();
+        self.refresh_preview(preview);
+        let view = (self.selected, preview.width, self.preview_scroll);
+        self.preview_pace.refreshed(
+            started.elapsed(),
+            self.text_edits,
+            self.changes - self.text_edits,
+            view,
+        );
     }
 
     /// Brings the preview up to date with the session and places its viewport.
@@ -527,15 +532,7 @@ impl App {
     pub fn idle_work(&mut self, budget: std::time::Duration) -> bool {
         if self.preview_pace.behind {
             if let Some(preview) = self.areas().preview {
-                let started = std::time::Instant::now();
-                self.refresh_preview(preview);
-                let view = (self.selected, preview.width, self.preview_scroll);
-                self.preview_pace.refreshed(
-                    started.elapsed(),
-                    self.text_edits,
-                    self.changes - self.text_edits,
-                    view,
-                );
+                self.refresh_preview_timed(preview);
             }
             self.preview_pace.behind = false;
             self.preview_pace.caught_up = true;
