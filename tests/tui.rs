@@ -1025,3 +1025,37 @@ fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
         rec.rationale
     );
 }
+
+#[test]
+fn the_key_bar_offers_recommend_and_decide_only_between_two_options() {
+    let f = fixture();
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "network-architecture");
+    app.focus = Pane::Editor;
+    assert!(
+        app.session
+            .component("network-architecture")
+            .unwrap()
+            .options
+            .len()
+            < 2
+    );
+    let s = screen(&mut app, 200, 40);
+    let bar = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    assert!(
+        !bar.contains("recommend") && !bar.contains("decide"),
+        "{bar}"
+    );
+    assert!(bar.contains("add"), "{bar}");
+    // With the options drafted (YOLO), both are offered.
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "network-architecture");
+    app.focus = Pane::Editor;
+    let s = screen(&mut app, 200, 40);
+    let bar = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    assert!(bar.contains("recommend") && bar.contains("decide"), "{bar}");
+}

@@ -84,7 +84,7 @@ actions! {
     PageUp = "page-up": "Scroll up a page",
     PageDown = "page-down": "Scroll down a page",
     Edit = "edit": "Edit the selected section",
-    Leave = "leave": "Leave the editor",
+    Leave = "leave": "Go back (leave the editor, the worksheet or the workspace)",
     Undo = "undo": "Undo the last edit",
     Redo = "redo": "Redo the last undone edit",
     Search = "search": "Search the section text",

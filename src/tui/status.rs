@@ -287,9 +287,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let mut keys = vec![Span::raw(" ")];
     let mut used = 1;
-    let one_decision = app.section_decisions().0.len() < 2;
+    let (decisions, at) = app.section_decisions();
+    let one_decision = decisions.len() < 2;
+    // Recommending and deciding need two options to choose between.
+    let no_choice = decisions
+        .get(at)
+        .is_some_and(|c| c.options.len() < crate::workflow::design::MIN_OPTIONS);
     for &action in key_bar_actions(app) {
         if action == Action::NextDecision && one_decision {
+            continue;
+        }
+        if matches!(action, Action::Recommend | Action::Decide) && no_choice {
             continue;
         }
         let Some(key) = app.keymap.first_key(context, action) else {
