@@ -157,6 +157,27 @@ fn stories_are_drafted_from_decisions_and_can_be_dropped() {
     let narrow = screen(&mut app, 80, 24);
     assert!(narrow.contains("… (3 stories)"), "{narrow}");
     insta::assert_snapshot!("stories_80x24", narrow);
+    // The changes to existing stories: each id stands apart from its text, however long.
+    for _ in 0..n {
+        app.handle_event(key(KeyCode::Char('j')));
+    }
+    let refinements = screen(&mut app, 120, 40);
+    let first = &app.session.refinements[0];
+    assert!(
+        refinements.contains(&format!("{} ", first.story)),
+        "{refinements}"
+    );
+    assert!(
+        !refinements.contains(&format!(
+            "{}{}",
+            first.story,
+            first.change.chars().next().unwrap()
+        )),
+        "{refinements}"
+    );
+    for _ in 0..n {
+        app.handle_event(key(KeyCode::Char('k')));
+    }
     let first = app.session.stories[0].title.clone();
     app.handle_event(key(KeyCode::Char('x')));
     assert_eq!(app.session.stories.len(), n - 1);

@@ -332,7 +332,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             selected_line = lines.len();
         }
         let style = if i == selected { t.selected } else { t.text };
-        let id = format!("  {:<9}", story.id);
+        let id = format!("  {:<9} ", story.id);
         let size = format!("  {:?}", story.size);
         let room = width.saturating_sub(id.chars().count() + size.chars().count());
         lines.push(Line::from(vec![
@@ -351,7 +351,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             selected_line = lines.len();
         }
         let style = if i == selected { t.selected } else { t.text };
-        let id = format!("  {:<9}", r.story);
+        let id = format!("  {:<9} ", r.story);
         let room = width.saturating_sub(id.chars().count());
         lines.push(Line::from(vec![
             Span::styled(id, t.dim),
