@@ -1059,3 +1059,45 @@ fn the_key_bar_offers_recommend_and_decide_only_between_two_options() {
     let bar = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
     assert!(bar.contains("recommend") && bar.contains("decide"), "{bar}");
 }
+
+#[test]
+fn help_rows_keep_their_columns_apart() {
+    use infradraft::tui::action::{Action, Context};
+    let f = fixture();
+    let app = open(&f);
+    let lines = infradraft::tui::popup::help_lines(&app.keymap, &app.theme, 90);
+    let mut rows = 0;
+    for context in Context::ALL {
+        for (action, _) in app.keymap.bindings(context) {
+            let row = lines
+                .iter()
+                .find(|l| l.spans.len() == 3 && l.spans[1].content.trim() == action.name())
+                .unwrap_or_else(|| panic!("no help row for {}", action.name()));
+            // The keys, the name and the description, each followed by a space: the name stands
+            // apart from the keys before it and the description after it.
+            assert!(row.spans[0].content.ends_with(' '), "{row:?}");
+            assert!(row.spans[1].content.ends_with(' '), "{row:?}");
+            // The description, continued on rows of its own under itself when long.
+            assert!(
+                action
+                    .description()
+                    .starts_with(row.spans[2].content.as_ref()),
+                "{row:?}"
+            );
+            rows += 1;
+        }
+    }
+    assert!(rows > 40, "{rows} rows");
+    // The longest names, which ran into their descriptions before.
+    for action in [Action::DiscardRecord, Action::ApplyRecord] {
+        assert!(
+            lines.iter().any(|l| l
+                .spans
+                .get(1)
+                .is_some_and(|s| s.content == format!("{} ", action.name())
+                    || s.content.starts_with(&format!("{} ", action.name())))),
+            "{}",
+            action.name()
+        );
+    }
+}

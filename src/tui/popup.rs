@@ -765,8 +765,25 @@ pub(crate) fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.focus_border))
 }
 
-/// The lines of the help popup, generated from the keymap so that it is always accurate.
-pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
+/// The lines of the help popup at `width` columns, generated from the keymap so that it is
+/// always accurate: keys, action and description in columns, a description that does not fit
+/// continued under itself.
+pub fn help_lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let keys_of = |keys: &[Key]| {
+        keys.iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Columns as wide as their widest entry, and a space after each, so that nothing runs
+    // into the next column.
+    let (mut keys_width, mut name_width) = (0, 0);
+    for context in Context::ALL {
+        for (action, keys) in keymap.bindings(context) {
+            keys_width = keys_width.max(keys_of(keys).chars().count());
+            name_width = name_width.max(action.name().chars().count());
+        }
+    }
     let mut lines = Vec::new();
     for context in Context::ALL {
         let title = match context {
@@ -782,17 +799,26 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(title.to_string(), theme.heading2)));
+        let indent = 2 + keys_width + 1 + name_width + 1;
         for (action, keys) in keymap.bindings(context) {
-            let keys = keys
-                .iter()
-                .map(|k| k.to_string())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let keys = keys_of(keys);
+            let mut rows = wrap_words(action.description(), width.saturating_sub(indent).max(20));
+            let first = if rows.is_empty() {
+                String::new()
+            } else {
+                rows.remove(0)
+            };
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<14}"), theme.key),
-                Span::styled(format!("{:<16}", action.name()), theme.text),
-                Span::styled(action.description().to_string(), theme.dim),
+                Span::styled(format!("  {keys:<keys_width$} "), theme.key),
+                Span::styled(format!("{:<name_width$} ", action.name()), theme.text),
+                Span::styled(first, theme.dim),
             ]));
+            for row in rows {
+                lines.push(Line::from(Span::styled(
+                    format!("{:indent$}{row}", ""),
+                    theme.dim,
+                )));
+            }
         }
     }
     lines.push(Line::default());
@@ -805,6 +831,27 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// `text` in rows of at most `width` columns, broken at spaces (a longer word has a row of its
+/// own).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split_whitespace() {
+        if !row.is_empty() && row.width() + 1 + word.width() > width {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
 pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
     let screen = frame.area();
     match popup {
@@ -814,7 +861,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
         Popup::Help { scroll } => {
             let area = centered(screen, 92, screen.height.saturating_sub(4));
             frame.render_widget(Clear, area);
-            let lines = help_lines(keymap, theme);
+            let lines = help_lines(keymap, theme, usize::from(area.width.saturating_sub(2)));
             let inner_h = area.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
             let scroll = (*scroll).min(max);
