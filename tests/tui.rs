@@ -1101,3 +1101,33 @@ fn help_rows_keep_their_columns_apart() {
         );
     }
 }
+
+#[test]
+fn the_palette_ranks_a_name_match_above_a_description_match() {
+    use infradraft::tui::action::Action;
+    use infradraft::tui::popup::PaletteEntry;
+    let f = fixture();
+    let mut app = open(&f);
+    app.popups.clear();
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "yolo");
+    let Some(Popup::Palette(p)) = app.popups.last() else {
+        panic!("the palette")
+    };
+    // `choose-mode` says YOLO in its description; `yolo-draft` is named so.
+    assert_eq!(
+        p.entry(0),
+        Some(&PaletteEntry::Action {
+            action: Action::DraftAll,
+            key: app
+                .keymap
+                .first_key(infradraft::tui::action::Context::Global, Action::DraftAll)
+        }),
+        "{:?}",
+        p.entry(0)
+    );
+    assert!(
+        p.matches.len() >= 2,
+        "the description match stays in the list"
+    );
+}

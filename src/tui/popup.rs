@@ -314,6 +314,14 @@ pub enum PaletteEntry {
 }
 
 impl PaletteEntry {
+    /// The entry's name (an action's, or the theme's), which a query matching it ranks first.
+    fn name(&self) -> String {
+        match self {
+            PaletteEntry::Action { action, .. } => action.name().to_string(),
+            PaletteEntry::Theme(name) => format!("theme: {name}"),
+        }
+    }
+
     fn text(&self) -> String {
         match self {
             PaletteEntry::Action { action, .. } => {
@@ -351,8 +359,9 @@ impl Palette {
         self.refilter();
     }
 
-    /// Re-ranks the entries for the query: fuzzy, case-insensitive, best score first, ties in
-    /// list order.
+    /// Re-ranks the entries for the query: fuzzy, case-insensitive; entries whose name matches
+    /// before those matched only by their description, then best score first, ties in list
+    /// order.
     fn refilter(&mut self) {
         self.selected = 0;
         let query = self.query.text();
@@ -363,7 +372,7 @@ impl Palette {
         let pattern = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
-        let mut scored: Vec<(u32, usize, Vec<u32>)> = self
+        let mut scored: Vec<((bool, u32), usize, Vec<u32>)> = self
             .entries
             .iter()
             .enumerate()
@@ -372,9 +381,13 @@ impl Palette {
                 let mut indices = Vec::new();
                 let score =
                     pattern.indices(Utf32Str::new(&text, &mut buf), &mut matcher, &mut indices)?;
+                let name = e.name();
+                let on_name = pattern
+                    .score(Utf32Str::new(&name, &mut buf), &mut matcher)
+                    .is_some();
                 indices.sort_unstable();
                 indices.dedup();
-                Some((score, i, indices))
+                Some(((on_name, score), i, indices))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
