@@ -384,6 +384,7 @@ impl App {
             if let Some(field) = popup.field_mut() {
                 field.style(&self.theme, self.theme_generation);
             }
+            popup.prepare(screen, &self.keymap, &self.theme);
         }
         if self.selected_stage() == Some(navigator::Stage::Inputs)
             && self.stages.freshness.is_none()
@@ -900,7 +901,10 @@ impl App {
             Action::Save => {
                 self.save(false);
             }
-            Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Action::Help => self.popups.push(Popup::Help {
+                scroll: 0,
+                lines: None,
+            }),
             Action::Palette => {
                 let entries = self.palette_entries();
                 self.popups.push(Popup::Palette(Palette::new(entries)));

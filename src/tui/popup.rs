@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::action::{Action, Context};
 use super::keymap::{Key, Keymap};
 use super::status::clock;
-use super::text_field::{FieldKey, FieldKind, TextField};
+use super::text_field::{FieldKey, FieldKind, TextField, wrap_words};
 use super::theme::Theme;
 
 /// Entries of the elicitation menu: seven actions and "Finalize".
@@ -24,6 +24,9 @@ pub const FINALIZE_TITLE: &str = "Finalize this Section and Proceed";
 pub enum Popup {
     Help {
         scroll: usize,
+        /// The help's lines and the width they were laid out for (made before the frame by
+        /// [`Popup::prepare`], not per frame).
+        lines: Option<(usize, Vec<Line<'static>>)>,
     },
     Palette(Palette),
     Confirm(Confirm),
@@ -438,7 +441,25 @@ impl Palette {
     }
 }
 
+/// Where the help popup is drawn on `screen`.
+fn help_area(screen: Rect) -> Rect {
+    centered(screen, 92, screen.height.saturating_sub(4))
+}
+
 impl Popup {
+    /// Lays out what the popup shows for `screen`, when it changed (before a frame is drawn).
+    pub fn prepare(&mut self, screen: Rect, keymap: &Keymap, theme: &Theme) {
+        if let Popup::Help { lines, .. } = self {
+            let width = usize::from(help_area(screen).width.saturating_sub(2));
+            if lines
+                .as_ref()
+                .is_none_or(|(laid_out, _)| *laid_out != width)
+            {
+                *lines = Some((width, help_lines(keymap, theme, width)));
+            }
+        }
+    }
+
     /// The text field the popup holds, if any (styled by the app before each frame).
     pub fn field_mut(&mut self) -> Option<&mut TextField> {
         match self {
@@ -604,7 +625,7 @@ impl Popup {
                 KeyCode::Esc => Outcome::Close,
                 _ => Outcome::Stay,
             },
-            Popup::Help { scroll } => {
+            Popup::Help { scroll, .. } => {
                 let key = Key::from_event(&event);
                 let closes = matches!(event.code, KeyCode::Esc | KeyCode::Char('q'))
                     || keymap.keys(Context::Global, Action::Help).contains(&key)
@@ -835,34 +856,14 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'sta
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
+    for row in wrap_words(
         "In the editor, keys without a binding edit text: arrows move, Shift+arrows select, \
-         Home/End, Ctrl+←/→ by word. Every action is also in the palette."
-            .to_string(),
-        theme.dim,
-    )));
+         Home/End, Ctrl+←/→ by word. Every action is also in the palette.",
+        width,
+    ) {
+        lines.push(Line::from(Span::styled(row, theme.dim)));
+    }
     lines
-}
-
-/// `text` in rows of at most `width` columns, broken at spaces (a longer word has a row of its
-/// own).
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut rows: Vec<String> = Vec::new();
-    let mut row = String::new();
-    for word in text.split_whitespace() {
-        if !row.is_empty() && row.width() + 1 + word.width() > width {
-            rows.push(std::mem::take(&mut row));
-        }
-        if !row.is_empty() {
-            row.push(' ');
-        }
-        row.push_str(word);
-    }
-    if !row.is_empty() {
-        rows.push(row);
-    }
-    rows
 }
 
 pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
@@ -871,21 +872,25 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
         // Drawn by `comments::draw`, which needs the session.
         Popup::Comments { .. } | Popup::Conflicts { .. } => {}
         Popup::Merge(m) => super::merge_view::draw(frame, m, theme),
-        Popup::Help { scroll } => {
-            let area = centered(screen, 92, screen.height.saturating_sub(4));
+        Popup::Help { scroll, lines } => {
+            let area = help_area(screen);
             frame.render_widget(Clear, area);
-            let lines = help_lines(keymap, theme, usize::from(area.width.saturating_sub(2)));
+            let width = usize::from(area.width.saturating_sub(2));
+            let made;
+            let lines = match lines {
+                Some((laid_out, lines)) if *laid_out == width => lines,
+                _ => {
+                    made = help_lines(keymap, theme, width);
+                    &made
+                }
+            };
+            // The lines are laid out for this width: only those in view are drawn.
             let inner_h = area.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
             let scroll = (*scroll).min(max);
             let block = frame_block("Help · Esc closes · ↑↓ scroll", theme);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false })
-                    .scroll((scroll as u16, 0)),
-                area,
-            );
+            let shown = lines.iter().skip(scroll).take(inner_h).cloned();
+            frame.render_widget(Paragraph::new(shown.collect::<Vec<_>>()).block(block), area);
         }
         Popup::Palette(p) => {
             let area = centered(screen, 80, screen.height.saturating_sub(6).min(22));

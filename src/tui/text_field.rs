@@ -192,26 +192,40 @@ impl TextField {
     }
 }
 
-/// Rows a line of text takes wrapped at `width` columns, breaking at spaces where it can (as
-/// the editor does; a word longer than the width is broken anywhere).
+/// Rows a line of text takes wrapped at `width` columns (see [`wrap_words`]; an empty line
+/// takes one).
 fn wrapped_rows(line: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut used = 0;
-    for word in line.split_inclusive(' ') {
-        let w = word.width();
-        if used + w.saturating_sub(usize::from(word.ends_with(' '))) <= width {
-            used += w;
-        } else if w <= width {
-            rows += 1;
-            used = w;
-        } else {
-            // A word wider than a row: it fills rows of its own.
-            if used > 0 {
-                rows += 1;
-            }
-            rows += (w - 1) / width;
-            used = w - (w - 1) / width * width;
+    wrap_words(line, width).len().max(1)
+}
+
+/// `text` in rows of at most `width` columns, broken at spaces where it can (as the field's
+/// editor does; a word longer than a row is broken anywhere). Runs of spaces count as one.
+pub(crate) fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    let mut rows: Vec<String> = Vec::new();
+    let (mut row, mut used) = (String::new(), 0);
+    for word in text.split_whitespace() {
+        if used > 0 && used + 1 + word.width() > width {
+            rows.push(std::mem::take(&mut row));
+            used = 0;
         }
+        if used > 0 {
+            row.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used > 0 && used + w > width {
+                rows.push(std::mem::take(&mut row));
+                used = 0;
+            }
+            row.push(c);
+            used += w;
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
     }
     rows
 }
