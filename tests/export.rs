@@ -341,7 +341,7 @@ fn an_unwritten_section_says_so_and_check_reports_it() {
         )),
         "{doc}"
     );
-    let report = infradraft::analysis::check::check(&s, &checklist, 0.0);
+    let report = infradraft::analysis::check::check(&s, &checklist, 0.0, false);
     assert!(!report.passed);
     assert!(
         report
@@ -360,7 +360,7 @@ fn conflicts_between_inputs_reach_check_and_the_document_with_their_resolution()
     assert_eq!(s.input_conflicts.len(), 1, "{:#?}", s.input_conflicts);
     let checklist = Checklist::builtin().unwrap();
     let warning = |s: &infradraft::model::Session| {
-        infradraft::analysis::check::check(s, &checklist, 0.0)
+        infradraft::analysis::check::check(s, &checklist, 0.0, false)
             .findings
             .into_iter()
             .find(|f| {
@@ -444,6 +444,35 @@ fn export_and_check_on_the_command_line() {
     assert_eq!(json["passed"], false);
     assert_eq!(json["decisions_made"], 23);
     assert_eq!(json["decisions"], 23);
+    assert_eq!(json["sections_finalized"], 0);
+    // --require-finalized: every written section must be finalized; once each is, it passes.
+    let o = run(&["check", complete.to_str().unwrap(), "--require-finalized"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("error: Compute Resources: not finalized"),
+        "{text}"
+    );
+    let mut s = store::load(&complete).unwrap().session;
+    let ids: Vec<String> = s.sections.iter().map(|x| x.id.clone()).collect();
+    for id in &ids {
+        infradraft::workflow::finalize::finalize_section(
+            &mut s,
+            id,
+            jiff::Timestamp::from_second(1_800_000_900).unwrap(),
+        )
+        .unwrap();
+    }
+    let finalized = dir.path().join("finalized.ron");
+    store::save(&finalized, &s).unwrap();
+    let o = run(&["check", finalized.to_str().unwrap(), "--require-finalized"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(!text.contains("not finalized"), "{text}");
+    assert!(
+        text.contains(&format!("finalized {0}/{0}", ids.len())),
+        "{text}"
+    );
 
     let incomplete = dir.path().join("incomplete.ron");
     let o = run(&[

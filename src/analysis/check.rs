@@ -47,6 +47,7 @@ pub struct CheckReport {
     pub title: String,
     pub sections_written: usize,
     pub sections: usize,
+    pub sections_finalized: usize,
     /// Decisions made, of all the decisions the sections hold.
     pub decisions_made: usize,
     pub decisions: usize,
@@ -114,7 +115,14 @@ const REQUIRED_DIAGRAMS: [DiagramKind; 4] = [
 ];
 
 /// Checks a session. `min_pass` is the checklist pass rate (percent) required; 0 requires none.
-pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
+/// `require_finalized` makes every written section that is not finalized an error (`check
+/// --require-finalized`).
+pub fn check(
+    s: &Session,
+    checklist: &Checklist,
+    min_pass: f64,
+    require_finalized: bool,
+) -> CheckReport {
     let mut findings = Vec::new();
     let mut push = |level, area, section: Option<&str>, message: String| {
         findings.push(CheckFinding {
@@ -168,6 +176,21 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
                     .starts_with(crate::workflow::subsections::OPEN_QUESTION)
             })
             .count();
+    }
+    if require_finalized {
+        for section in s.sections.iter().filter(|x| written(&x.body)) {
+            if section.status != crate::model::SectionStatus::Finalized {
+                push(
+                    Level::Error,
+                    Area::Completeness,
+                    Some(&section.id),
+                    format!(
+                        "{}: not finalized (8 in the workbench, once it is complete)",
+                        section.title
+                    ),
+                );
+            }
+        }
     }
     if open_questions > 0 {
         push(
@@ -360,6 +383,7 @@ pub fn check(s: &Session, checklist: &Checklist, min_pass: f64) -> CheckReport {
         title: s.meta.title.clone(),
         sections_written,
         sections: s.sections.len(),
+        sections_finalized: p.sections_finalized,
         decisions_made: p.decisions_made,
         decisions: p.decisions,
         diagrams: s.diagrams.len(),
@@ -379,8 +403,10 @@ impl CheckReport {
         let _ = writeln!(out, "{}", crate::text::sanitize_line(&self.title));
         let _ = writeln!(
             out,
-            "sections written {}/{} · decisions made {}/{} · diagrams {} · stories {} · checklist {}",
+            "sections written {}/{} · finalized {}/{} · decisions made {}/{} · diagrams {} · stories {} · checklist {}",
             self.sections_written,
+            self.sections,
+            self.sections_finalized,
             self.sections,
             self.decisions_made,
             self.decisions,

@@ -160,6 +160,9 @@ pub struct CheckArgs {
     /// The checklist pass rate (percent) the document must reach; 0 does not require a review.
     #[arg(long, value_name = "PERCENT", default_value_t = 0.0, value_parser = percent)]
     pub min_pass: f64,
+    /// Every written section must be finalized (8 in the workbench, once it is complete).
+    #[arg(long)]
+    pub require_finalized: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,

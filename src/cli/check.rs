@@ -15,7 +15,7 @@ pub fn run(args: CheckArgs, home: &Home, out: &mut dyn Write) -> Result<u8, CliE
     for w in warnings {
         diagnostic(format_args!("warning: {w}"));
     }
-    let report = check(&session, &checklist, args.min_pass);
+    let report = check(&session, &checklist, args.min_pass, args.require_finalized);
     let status = if report.passed { 0 } else { 1 };
     let written = match args.format {
         FormatArg::Text => out.write_all(report.text().as_bytes()),

@@ -177,6 +177,8 @@ pub struct App {
     /// the changes that are not typing (see [`App::analysed`]); worked out on a thread of their
     /// own in the workbench, so that no frame waits for them.
     pub analyses: super::analyses::Analyses,
+    /// The places behind and ahead of the person's jumps (`^O`, `M-i`).
+    pub jumps: super::jumps::JumpList,
     /// The elicitation worksheet open in the workspace, if any.
     pub worksheet: Option<super::worksheet::WorksheetState>,
     /// Bumped on every change that is not a section's text, so the preview's other parts refresh.
@@ -261,6 +263,7 @@ impl App {
             preview_pace: PreviewPace::default(),
             analyses: Default::default(),
             worksheet: None,
+            jumps: Default::default(),
             structure: 0,
             checklist: Default::default(),
             review: init.review,
@@ -872,6 +875,10 @@ impl App {
                     PromptPurpose::SaveAs,
                 )));
             }
+            Outcome::Finalize(section, reopen) => {
+                self.popups.pop();
+                self.finalize(&section, reopen);
+            }
             Outcome::DiscardRecovery => {
                 self.popups.pop();
                 self.pending_recovery = None;
@@ -969,9 +976,15 @@ impl App {
             Action::Leave => {
                 if self.focus == Pane::Editor && self.text_mode {
                     self.text_mode = false;
-                } else {
+                } else if !self.return_from_jump() {
                     self.focus = Pane::Navigator;
                 }
+            }
+            Action::JumpBack => {
+                self.jump_back();
+            }
+            Action::JumpForward => {
+                self.jump_forward();
             }
             Action::ChooseMode => self.popups.push(Popup::ModeChoice {
                 selected: usize::from(
@@ -991,7 +1004,6 @@ impl App {
             | Action::Recommend
             | Action::Feedback
             | Action::Decide
-            | Action::Finalize
             | Action::Elicit
             | Action::ApplyRecord
             | Action::DiscardRecord
@@ -1004,6 +1016,18 @@ impl App {
                     self.warn("select a component section first");
                 }
             }
+            Action::Finalize => match (self.selected_component(), self.selected_section()) {
+                (Some(_), _) => {
+                    self.focus = Pane::Editor;
+                    self.text_mode = false;
+                    self.design_action(action);
+                }
+                (None, Some(i)) => {
+                    let id = self.session.sections[i].id.clone();
+                    self.offer_finalize(&id);
+                }
+                (None, None) => self.warn("select a section to finalize"),
+            },
             Action::Comments => self.open_comments(),
             Action::MergeReview => self.merge_review(),
             Action::ReviewMode => self.enter_review_mode(),
@@ -1700,6 +1724,12 @@ impl App {
 
     /// Records where the person is, so that the session resumes there.
     pub fn record_place(&mut self) {
+        self.session.place = self.current_place();
+    }
+
+    /// Where the person is: the navigator item, focus, scrolls, card, decision, worksheet cell
+    /// and list selection (what [`App::record_place`] saves and a jump comes back to).
+    pub(crate) fn current_place(&self) -> crate::model::Place {
         let selected = self.selected_section();
         let decision = {
             let (decisions, at) = self.section_decisions();
@@ -1708,7 +1738,7 @@ impl App {
                 _ => String::new(),
             }
         };
-        let place = &mut self.session.place;
+        let mut place = self.session.place.clone();
         place.focus = match self.focus {
             Pane::Navigator => FocusPane::Navigator,
             Pane::Editor => FocusPane::Workspace,
@@ -1746,10 +1776,17 @@ impl App {
                 place.workspace_scroll = editor.textarea.scroll_offset().0 as u32;
             }
         }
+        place
     }
 
     fn restore_place(&mut self) {
         let place = self.session.place.clone();
+        self.go_to_place(&place);
+    }
+
+    /// Puts the person back at `place` (see [`App::current_place`]): the navigator item, focus,
+    /// card, decision, worksheet and list selection; what no longer exists is skipped.
+    pub(crate) fn go_to_place(&mut self, place: &crate::model::Place) {
         if let Some(row) = self.rows.iter().position(|r| match r {
             Row::Section { index, .. } => self.session.sections[*index].id == place.item,
             Row::Stage(stage) => stage.id() == place.item,

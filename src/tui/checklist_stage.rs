@@ -56,7 +56,8 @@ fn mark_label(mark: Option<Mark>) -> (&'static str, &'static str) {
 }
 
 impl App {
-    fn selected_item(&self) -> Option<(usize, usize)> {
+    /// The checklist item under the cursor, as (category, item) indices into the checklist.
+    pub fn selected_item(&self) -> Option<(usize, usize)> {
         let rows = rows(self);
         rows.get(
             self.stages
@@ -157,7 +158,7 @@ impl App {
                 if let Some((c, i)) = self.selected_item() {
                     let sections = self.checklist.categories[c].1[i].sections.clone();
                     match sections.first() {
-                        Some(id) => self.go_to_section(id),
+                        Some(id) => self.jump(|app| app.go_to_section(id)),
                         None => self.warn("this item is not linked to a section"),
                     }
                 }

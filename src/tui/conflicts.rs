@@ -154,7 +154,7 @@ impl App {
         {
             Some(i) => {
                 self.popups.clear();
-                self.open_input_at(i, Some(source.line));
+                self.jump(|app| app.open_input_at(i, Some(source.line)));
             }
             None => self.warn(format!(
                 "{} is no longer an input",

@@ -266,6 +266,20 @@ impl App {
                 PromptPurpose::FeedbackText { component: id },
             ))),
             Action::Finalize => {
+                let section = self
+                    .session
+                    .component(&id)
+                    .map(|c| c.section_id().to_string())
+                    .unwrap_or_default();
+                if self.finalizable(&section)
+                    || self
+                        .session
+                        .section(&section)
+                        .is_some_and(|s| s.status == crate::model::SectionStatus::Finalized)
+                {
+                    self.offer_finalize(&section);
+                    return true;
+                }
                 let _ = design::goto_step(&mut self.session, &id, DesignStep::Decision);
                 self.structure_changed();
                 let recommended = self
@@ -280,7 +294,24 @@ impl App {
                 if let Some(i) = recommended {
                     self.design.card = i;
                 }
-                self.info("f. Decision: d records the decision for the selected card");
+                let decided = self.session.component(&id).is_some_and(|c| c.is_decided());
+                let open: Vec<String> = self
+                    .session
+                    .decisions_in(&section)
+                    .filter(|c| !c.is_decided() && c.id != id)
+                    .map(|c| self.session.decision_title(c).to_string())
+                    .collect();
+                self.info(match (decided, open.is_empty()) {
+                    (false, _) => "f. Decision: d records the decision for the selected card; \
+                                   then 8 finalizes the section"
+                        .to_string(),
+                    (true, false) => format!(
+                        "f. Decision: still open in this section: {}; once decided, 8 \
+                         finalizes it",
+                        open.join(", ")
+                    ),
+                    (true, true) => "f. Decision".to_string(),
+                });
             }
             Action::Decide => {
                 if count < design::MIN_OPTIONS {
@@ -323,7 +354,11 @@ impl App {
                     self.undo_in_section(i, action == Action::Redo);
                 }
             }
-            Action::Leave => self.focus = Pane::Navigator,
+            Action::Leave => {
+                if !self.return_from_jump() {
+                    self.focus = Pane::Navigator;
+                }
+            }
             _ => return false,
         }
         true
@@ -647,6 +682,17 @@ impl App {
                     change,
                     "decided: the section text was written from the decision",
                 );
+                let section = self
+                    .session
+                    .component(&component)
+                    .map(|c| c.section_id().to_string())
+                    .unwrap_or_default();
+                if self.finalizable(&section)
+                    && let Some(m) = self.message.as_mut()
+                {
+                    m.text
+                        .push_str(" · every decision here is made: 8 finalizes the section");
+                }
             }
             Err(e) => self.warn(e.to_string()),
         }

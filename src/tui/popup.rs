@@ -260,6 +260,14 @@ pub enum Confirm {
     },
     /// The session file changed on disk (another program) since it was loaded or saved.
     ChangedOnDisk,
+    /// Finalizing a section the person says is complete (`reopen`: taking a finalized one back).
+    Finalize {
+        section: String,
+        title: String,
+        /// What is in it, one line (its decisions).
+        summary: String,
+        reopen: bool,
+    },
 }
 
 /// What the app should do after a popup handled a key.
@@ -272,6 +280,8 @@ pub enum Outcome {
     SaveAndQuit,
     DiscardAndQuit,
     Restore,
+    /// Finalize (or, `true`, reopen) a section.
+    Finalize(String, bool),
     DiscardRecovery,
     /// Keep the recovery file as a session of its own, to look at later.
     KeepRecovery,
@@ -676,6 +686,13 @@ impl Popup {
                 KeyCode::Esc => Outcome::Close,
                 _ => Outcome::Stay,
             },
+            Popup::Confirm(Confirm::Finalize {
+                section, reopen, ..
+            }) => match event.code {
+                KeyCode::Char('y') | KeyCode::Enter => Outcome::Finalize(section.clone(), *reopen),
+                KeyCode::Char('n') | KeyCode::Esc => Outcome::Close,
+                _ => Outcome::Stay,
+            },
             Popup::Confirm(Confirm::Recovery { .. }) => match event.code {
                 KeyCode::Char('r') | KeyCode::Char('y') => Outcome::Restore,
                 KeyCode::Char('d') => Outcome::DiscardRecovery,
@@ -926,8 +943,20 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 } else {
                     theme.text
                 };
+                let key = match entry {
+                    PaletteEntry::Action { key: Some(k), .. } => k.to_string(),
+                    _ => String::new(),
+                };
+                // The text ends with "…" where it would run into the key.
+                let room = width.saturating_sub(key.chars().count() + 2);
+                let fits = unicode_width::UnicodeWidthStr::width(text.as_str()) <= room;
+                let mut taken = 0;
                 let mut spans: Vec<Span> = text
                     .chars()
+                    .take_while(|c| {
+                        taken += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                        fits || taken < room
+                    })
                     .enumerate()
                     .map(|(ci, c)| {
                         let style = if indices.binary_search(&(ci as u32)).is_ok() {
@@ -942,10 +971,9 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                         Span::styled(c.to_string(), style)
                     })
                     .collect();
-                let key = match entry {
-                    PaletteEntry::Action { key: Some(k), .. } => k.to_string(),
-                    _ => String::new(),
-                };
+                if !fits {
+                    spans.push(Span::styled("…", theme.dim));
+                }
                 let used: usize = spans.iter().map(|s| s.width()).sum();
                 let pad = width.saturating_sub(used + key.chars().count() + 1);
                 spans.push(Span::styled(" ".repeat(pad), base));
@@ -1250,6 +1278,33 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                         ("Esc", "cancel"),
                     ],
                 ),
+                Confirm::Finalize {
+                    title,
+                    summary,
+                    reopen: false,
+                    ..
+                } => (
+                    "Finalize this section",
+                    format!(
+                        "Is “{}” complete? {summary} Finalized, it shows ✓ in the navigator and \
+                         counts for check --require-finalized; deciding in it again reopens it.",
+                        crate::text::sanitize_line(title)
+                    ),
+                    &[("y/Enter", "finalize"), ("n/Esc", "not yet")],
+                ),
+                Confirm::Finalize {
+                    title,
+                    reopen: true,
+                    ..
+                } => (
+                    "Reopen this section",
+                    format!(
+                        "“{}” is finalized. Reopen it? It goes back to decided until it is \
+                         finalized again; its text and decisions stay as they are.",
+                        crate::text::sanitize_line(title)
+                    ),
+                    &[("y/Enter", "reopen"), ("n/Esc", "keep it finalized")],
+                ),
                 Confirm::Recovery { at, differences } => {
                     let mut text = format!(
                         "A recovery file from {} holds work from a session that did not end \
@@ -1281,26 +1336,38 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 }
             };
             let width = if text.contains('\n') { 76 } else { 60 };
-            let height = text.lines().count() as u16 + 6;
-            let area = centered(screen, width, height);
-            frame.render_widget(Clear, area);
-            let mut spans = Vec::new();
+            let inner = width.min(screen.width).saturating_sub(2) as usize;
+            // Laid out here, word by word, so that the height fits what is shown and no word is
+            // cut at the border; a line's indentation carries over to its continuation.
+            let mut lines: Vec<Line> = Vec::new();
+            for l in text.lines() {
+                let body = l.trim_start();
+                let indent = &l[..l.len() - body.len()];
+                for row in super::text_field::wrap_words(body, inner.saturating_sub(indent.len())) {
+                    lines.push(Line::from(Span::styled(
+                        format!("{indent}{row}"),
+                        theme.text,
+                    )));
+                }
+            }
+            lines.push(Line::default());
+            let mut spans: Vec<Span> = Vec::new();
+            let mut used = 0;
             for (k, what) in keys {
+                let w = k.chars().count() + what.chars().count() + 4;
+                if used > 0 && used + w > inner {
+                    lines.push(Line::from(std::mem::take(&mut spans)));
+                    used = 0;
+                }
+                used += w;
                 spans.push(Span::styled(format!(" {k} "), theme.key));
                 spans.push(Span::styled(format!("{what}  "), theme.text));
             }
-            let mut lines: Vec<Line> = text
-                .lines()
-                .map(|l| Line::from(Span::styled(l.to_string(), theme.text)))
-                .collect();
-            lines.push(Line::default());
             lines.push(Line::from(spans));
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .block(frame_block(title, theme)),
-                area,
-            );
+            let height = lines.len() as u16 + 2;
+            let area = centered(screen, width, height);
+            frame.render_widget(Clear, area);
+            frame.render_widget(Paragraph::new(lines).block(frame_block(title, theme)), area);
         }
     }
 }

@@ -139,7 +139,11 @@ impl App {
             }
             Action::ReloadInput => self.offer_reload(cur),
             Action::Conflicts => self.open_conflicts(),
-            Action::Leave => self.focus = Pane::Navigator,
+            Action::Leave => {
+                if !self.return_from_jump() {
+                    self.focus = Pane::Navigator;
+                }
+            }
             _ => return false,
         }
         true
@@ -231,7 +235,11 @@ impl App {
             .get(v.input)
             .map_or(0, |d| d.text.lines().count());
         match action {
-            Action::Leave => self.stages.viewer = None,
+            Action::Leave => {
+                if !self.return_from_jump() {
+                    self.stages.viewer = None;
+                }
+            }
             Action::SwitchPane => v.in_outline = !v.in_outline,
             Action::Down | Action::Up | Action::Top | Action::Bottom if v.in_outline => {
                 let n = v.outline.len();
@@ -321,7 +329,11 @@ impl App {
             Action::Bottom => self.stages.requirement_selected = last,
             Action::PageDown => self.stages.requirement_selected = (cur + 10).min(last),
             Action::PageUp => self.stages.requirement_selected = cur.saturating_sub(10),
-            Action::Leave => self.focus = Pane::Navigator,
+            Action::Leave => {
+                if !self.return_from_jump() {
+                    self.focus = Pane::Navigator;
+                }
+            }
             Action::Open => {
                 let source = self
                     .session
@@ -330,7 +342,7 @@ impl App {
                     .and_then(|r| r.source.clone());
                 if let Some(src) = source {
                     match self.session.inputs.iter().position(|i| i.path == src.input) {
-                        Some(i) => self.open_input_at(i, Some(src.line)),
+                        Some(i) => self.jump(|app| app.open_input_at(i, Some(src.line))),
                         None => self.warn(format!("{} is no longer an input", src.input)),
                     }
                 } else {

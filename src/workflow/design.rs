@@ -267,7 +267,8 @@ pub fn decide(
         .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
     let all_decided = s.decisions_in(&section_id).all(|c| c.is_decided());
     if let Some(section) = s.section_mut(&section_id) {
-        if all_decided && section.status < SectionStatus::Decided {
+        // A finalized section decided again is looked at again before it counts as complete.
+        if all_decided && section.status != SectionStatus::Decided {
             section.status = SectionStatus::Decided;
         } else if section.status == SectionStatus::Empty {
             section.status = SectionStatus::Drafted;

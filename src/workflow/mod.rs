@@ -5,6 +5,7 @@ pub mod compare;
 pub mod design;
 pub mod diagrams;
 pub mod elicitation;
+pub mod finalize;
 mod gather;
 pub mod import;
 mod progress;

@@ -1,0 +1,154 @@
+//! The guided path and the end of a section's process, through the real event handler: `8`
+//! finalizes a section once its decisions are made (after asking), and reopens it.
+
+mod common;
+
+use common::*;
+use infradraft::model::SectionStatus;
+use infradraft::store;
+use infradraft::tui::app::{App, Pane};
+use infradraft::tui::popup::{Confirm, Popup};
+use ratatui::crossterm::event::KeyCode;
+
+/// The sample drafted in YOLO mode, on the network component's design panes.
+fn on_network(f: &Fixture) -> App {
+    store::save(
+        &f.path,
+        &yolo_sample(
+            jiff::Timestamp::from_second(1_800_000_000).unwrap(),
+            jiff::Timestamp::from_second(1_800_000_100).unwrap(),
+            vec![],
+        ),
+    )
+    .unwrap();
+    let mut app = open(f);
+    app.popups.clear();
+    select(&mut app, "network-architecture");
+    app.focus = Pane::Editor;
+    app
+}
+
+/// The screen with times of day (the decision was made now) as `HH:MM`.
+fn mask_clock(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let clock = i + 5 <= chars.len()
+            && chars[i].is_ascii_digit()
+            && chars[i + 1].is_ascii_digit()
+            && chars[i + 2] == ':'
+            && chars[i + 3].is_ascii_digit()
+            && chars[i + 4].is_ascii_digit()
+            && (i == 0 || !chars[i - 1].is_ascii_alphanumeric());
+        if clock {
+            out.push_str("HH:MM");
+            i += 5;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Answers the prompts a decision asks (justification, then a reason per conflict).
+fn answer_prompts(app: &mut App) {
+    for _ in 0..10 {
+        match app.popups.last() {
+            Some(Popup::Prompt(_)) => {
+                app.handle_event(ctrl('u'));
+                typ(app, "It fits the guidelines.\n");
+            }
+            _ => return,
+        }
+    }
+    panic!("prompts kept coming");
+}
+
+#[test]
+fn eight_finalizes_a_decided_section_after_asking_and_reopens_it() {
+    let f = fixture();
+    let mut app = on_network(&f);
+    let status = |app: &App| app.session.section("network-architecture").unwrap().status;
+    // Before the decision, 8 goes to step f and says what comes next; nothing is finalized.
+    app.handle_event(key(KeyCode::Char('8')));
+    assert!(app.popups.is_empty());
+    let m = app.message.clone().unwrap().text;
+    assert!(m.contains("then 8 finalizes the section"), "{m}");
+    assert_ne!(status(&app), SectionStatus::Finalized);
+    // Decide; the message says 8 finalizes now.
+    app.handle_event(key(KeyCode::Char('d')));
+    answer_prompts(&mut app);
+    assert!(
+        app.session
+            .component("network-architecture")
+            .unwrap()
+            .is_decided()
+    );
+    assert_eq!(status(&app), SectionStatus::Decided);
+    let m = app.message.clone().unwrap().text;
+    assert!(m.contains("8 finalizes the section"), "{m}");
+    // 8 asks first; n leaves it decided.
+    app.handle_event(key(KeyCode::Char('8')));
+    assert!(matches!(
+        app.popups.last(),
+        Some(Popup::Confirm(Confirm::Finalize { reopen: false, .. }))
+    ));
+    for (w, h) in [(120, 40), (80, 24)] {
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("Finalize this section"), "{s}");
+        assert!(s.contains("y/Enter") && s.contains("finalize"), "{s}");
+        insta::assert_snapshot!(format!("finalize_confirm_{w}x{h}"), mask_clock(&s));
+    }
+    app.handle_event(key(KeyCode::Char('n')));
+    assert!(app.popups.is_empty());
+    assert_eq!(status(&app), SectionStatus::Decided);
+    // 8 and y finalize: the status, the history, the navigator's ✓.
+    app.handle_event(key(KeyCode::Char('8')));
+    app.handle_event(key(KeyCode::Char('y')));
+    assert_eq!(status(&app), SectionStatus::Finalized);
+    assert_eq!(app.session.history.last().unwrap().action, "finalized");
+    let s = screen(&mut app, 120, 40);
+    let row = s
+        .lines()
+        .filter_map(|l| l.split("││").next())
+        .find(|l| l.contains("Network Architecture") && l.starts_with('│'))
+        .unwrap();
+    assert!(row.contains('✓'), "{row}");
+    // 8 on a finalized section offers to reopen it.
+    app.handle_event(key(KeyCode::Char('8')));
+    assert!(matches!(
+        app.popups.last(),
+        Some(Popup::Confirm(Confirm::Finalize { reopen: true, .. }))
+    ));
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(status(&app), SectionStatus::Decided);
+}
+
+#[test]
+fn eight_in_the_navigator_finalizes_a_written_section_and_refuses_an_empty_one() {
+    let f = fixture();
+    let mut app = open(&f);
+    app.popups.clear();
+    // The fixture's first section has text and no decisions.
+    let first = app.session.sections[0].id.clone();
+    select(&mut app, &first);
+    app.handle_event(key(KeyCode::Char('8')));
+    app.handle_event(key(KeyCode::Char('y')));
+    assert_eq!(
+        app.session.section(&first).unwrap().status,
+        SectionStatus::Finalized
+    );
+    // A component not decided yet goes to its decision step instead, and says so.
+    select(&mut app, "compute-resources");
+    app.focus = Pane::Navigator;
+    app.handle_event(key(KeyCode::Char('8')));
+    let m = app.message.clone().unwrap().text;
+    assert!(m.contains("then 8 finalizes the section"), "{m}");
+    assert!(app.popups.is_empty());
+    assert_ne!(
+        app.session.section("compute-resources").unwrap().status,
+        SectionStatus::Finalized
+    );
+}
