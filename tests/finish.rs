@@ -288,8 +288,13 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
     app.handle_event(ctrl('u'));
     typ(&mut app, &format!("{}\n", target.display()));
     let written = std::fs::read_to_string(&target).unwrap();
+    // The export is recorded in the history, after the document was written.
+    let mut before = app.session.clone();
+    let record = before.history.pop().unwrap();
+    assert_eq!(record.action, "exported");
+    assert_eq!(record.detail, target.display().to_string());
     let expected = document(
-        &app.session,
+        &before,
         &ExportContext {
             checklist: Some(&app.checklist),
             template: Some(&app.template),

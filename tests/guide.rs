@@ -152,3 +152,67 @@ fn eight_in_the_navigator_finalizes_a_written_section_and_refuses_an_empty_one()
         SectionStatus::Finalized
     );
 }
+
+#[test]
+fn step_f_shows_the_card_it_decides_for_in_full_then_the_chosen_one() {
+    let f = fixture();
+    let mut app = on_network(&f);
+    // A primary decision whose recommended option conflicts with the inputs.
+    let (id, option) = app
+        .session
+        .components
+        .iter()
+        .filter(|c| c.is_primary())
+        .find_map(|c| {
+            let r = c.recommendation.as_ref()?;
+            (!app.conflicts_of(&c.id, &r.option).is_empty())
+                .then(|| (c.id.clone(), r.option.clone()))
+        })
+        .expect("the sample plants a conflict");
+    select(&mut app, &id);
+    app.focus = Pane::Editor;
+    let c = app.session.component(&id).unwrap().clone();
+    let at = c.options.iter().position(|o| o.id == option).unwrap();
+    for _ in 0..at {
+        app.handle_event(key(KeyCode::Char('l')));
+    }
+    app.handle_event(key(KeyCode::Char('8')));
+    let card = c.option(&option).unwrap().clone();
+    let conflicts = app.conflicts_of(&id, &option);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("f. Decision"), "{s}");
+        assert!(
+            s.contains("★"),
+            "the recommended card is named as such:\n{s}"
+        );
+        insta::assert_snapshot!(format!("step_f_undecided_{w}x{h}"), s);
+    }
+    // Zoomed, the whole card is there: its name, pros, cons and every conflict in full.
+    app.handle_event(key(KeyCode::F(2)));
+    let s = screen(&mut app, 120, 40);
+    let flat: String = s
+        .lines()
+        .map(|l| l.trim_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for text in std::iter::once(&card.name)
+        .chain(&card.pros)
+        .chain(&card.cons)
+        .chain(&conflicts)
+    {
+        for word in text.split_whitespace() {
+            assert!(flat.contains(word), "{word:?} of {text:?} missing:\n{s}");
+        }
+    }
+    app.handle_event(key(KeyCode::F(2)));
+    // Decided: what was chosen, why, and the conflicts accepted with their reasons.
+    app.handle_event(key(KeyCode::Char('d')));
+    answer_prompts(&mut app);
+    assert!(app.session.component(&id).unwrap().is_decided());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Chosen: "), "{s}");
+    assert!(s.contains("⚠ accepted:"), "{s}");
+    assert!(s.contains("The chosen card"), "{s}");
+    insta::assert_snapshot!("step_f_decided_120x40", mask_clock(&s));
+}

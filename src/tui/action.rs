@@ -72,6 +72,7 @@ actions! {
     Save = "save": "Save the session",
     Help = "help": "Show the keys and what they do",
     Palette = "palette": "Open the command palette",
+    Progress = "progress": "Show every stage of the process, where each stands and what comes next (Enter goes there)",
     JumpBack = "jump-back": "Go back to where the last jump (to a source, a section) came from",
     JumpForward = "jump-forward": "Go forward again to the place jump-back left",
     FocusNext = "focus-next": "Move focus to the next pane",

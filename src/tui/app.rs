@@ -177,6 +177,8 @@ pub struct App {
     /// the changes that are not typing (see [`App::analysed`]); worked out on a thread of their
     /// own in the workbench, so that no frame waits for them.
     pub analyses: super::analyses::Analyses,
+    /// The process's path (stages, what comes next), worked out once per change.
+    pub(crate) guide: super::guide::GuideCache,
     /// The places behind and ahead of the person's jumps (`^O`, `M-i`).
     pub jumps: super::jumps::JumpList,
     /// The elicitation worksheet open in the workspace, if any.
@@ -264,6 +266,7 @@ impl App {
             analyses: Default::default(),
             worksheet: None,
             jumps: Default::default(),
+            guide: Default::default(),
             structure: 0,
             checklist: Default::default(),
             review: init.review,
@@ -383,6 +386,7 @@ impl App {
     /// Brings caches up to date for a frame of `screen` size. Call before drawing.
     pub fn prepare(&mut self, screen: Rect) {
         self.screen = screen;
+        self.refresh_guide();
         for popup in &mut self.popups {
             if let Some(field) = popup.field_mut() {
                 field.style(&self.theme, self.theme_generation);
@@ -875,6 +879,10 @@ impl App {
                     PromptPurpose::SaveAs,
                 )));
             }
+            Outcome::GoToStage(stage) => {
+                self.popups.pop();
+                self.go_to_process_stage(stage);
+            }
             Outcome::Finalize(section, reopen) => {
                 self.popups.pop();
                 self.finalize(&section, reopen);
@@ -908,10 +916,19 @@ impl App {
             Action::Save => {
                 self.save(false);
             }
-            Action::Help => self.popups.push(Popup::Help {
-                scroll: 0,
-                lines: None,
-            }),
+            Action::Help => {
+                // A newcomer (nothing decided yet) sees the guide to the process first.
+                let page = if self.session.components.iter().any(|c| c.is_decided()) {
+                    super::popup::HelpPage::Keys
+                } else {
+                    super::popup::HelpPage::Guide
+                };
+                self.popups.push(Popup::Help {
+                    page,
+                    scroll: 0,
+                    lines: None,
+                })
+            }
             Action::Palette => {
                 let entries = self.palette_entries();
                 self.popups.push(Popup::Palette(Palette::new(entries)));
@@ -980,6 +997,7 @@ impl App {
                     self.focus = Pane::Navigator;
                 }
             }
+            Action::Progress => self.open_progress(),
             Action::JumpBack => {
                 self.jump_back();
             }
@@ -1180,7 +1198,7 @@ impl App {
         self.select_row(sections[next]);
     }
 
-    fn select_row(&mut self, row: usize) {
+    pub(crate) fn select_row(&mut self, row: usize) {
         if row != self.selected {
             self.selected = row;
             self.preview_follows = true;
@@ -1264,11 +1282,21 @@ impl App {
             Ok(records.len())
         })();
         match result {
-            Ok(n) => self.info(format!(
-                "exported {} and {n} decision record(s) in {}",
-                path.display(),
-                adr_dir.display()
-            )),
+            Ok(n) => {
+                if self.read_only.is_none() {
+                    self.session.record(
+                        crate::model::now(),
+                        "exported",
+                        path.display().to_string(),
+                    );
+                    self.structure_changed();
+                }
+                self.info(format!(
+                    "exported {} and {n} decision record(s) in {}",
+                    path.display(),
+                    adr_dir.display()
+                ));
+            }
             Err(e) => self.warn(e),
         }
     }

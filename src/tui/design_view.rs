@@ -594,50 +594,136 @@ fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rec
 
 fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
     let t = &app.theme;
-    let mut lines = vec![Line::from(Span::styled("f. Decision", t.heading3))];
-    match &c.decision {
+    // (text, style, hanging indent of its continuation rows)
+    let mut items: Vec<(String, Style, usize)> = Vec::new();
+    let card_id = match &c.decision {
         Some(d) => {
             let name = c
                 .option(&d.option)
                 .map_or(d.option.as_str(), |o| o.name.as_str());
-            lines.push(Line::from(vec![
-                Span::styled("Chosen: ", t.dim),
-                Span::styled(sanitize_line(name).into_owned(), t.ok),
-                Span::styled(format!("  {}", super::status::clock(d.decided_at)), t.dim),
-            ]));
-            lines.push(Line::from(Span::styled(
-                sanitize_line(&d.justification).into_owned(),
+            items.push((
+                format!(
+                    "Chosen: {}  {}",
+                    sanitize_line(name),
+                    super::status::clock(d.decided_at)
+                ),
+                t.ok,
+                8,
+            ));
+            items.push((
+                format!("Justification: {}", sanitize_line(d.justification.trim())),
                 t.text,
-            )));
+                0,
+            ));
             let considered: Vec<String> = d
                 .considered
                 .iter()
                 .map(|id| c.option(id).map_or(id.clone(), |o| o.name.clone()))
                 .collect();
-            lines.push(Line::from(Span::styled(
+            items.push((
                 format!("Considered: {}", sanitize_line(&considered.join(", "))),
                 t.dim,
-            )));
+                12,
+            ));
             for a in &d.acknowledged_conflicts {
-                lines.push(Line::from(vec![
-                    Span::styled("⚠ accepted: ", t.warning),
-                    Span::styled(
-                        format!(
-                            "{} — {}",
-                            sanitize_line(&a.finding),
-                            sanitize_line(&a.reason)
-                        ),
-                        t.text,
+                items.push((
+                    format!(
+                        "⚠ accepted: {} — {}",
+                        sanitize_line(&a.finding),
+                        sanitize_line(&a.reason)
                     ),
-                ]));
+                    t.warning,
+                    2,
+                ));
             }
+            items.push((String::new(), t.text, 0));
+            items.push(("The chosen card".into(), t.heading3, 0));
+            d.option.clone()
         }
-        None => lines.push(Line::from(Span::styled(
-            "Not decided yet: select the chosen card on b. Options and press d.",
-            t.dim,
-        ))),
+        None if c.options.is_empty() => {
+            items.push((
+                "Not decided yet, and no options on the table: add at least two on b. Options (a)."
+                    .into(),
+                t.dim,
+                0,
+            ));
+            String::new()
+        }
+        None => {
+            let at = app.design.card.min(c.options.len() - 1);
+            let card = &c.options[at];
+            let recommended = c
+                .recommendation
+                .as_ref()
+                .is_some_and(|r| r.option == card.id);
+            items.push((
+                format!(
+                    "Not decided yet. d decides for card {} of {}{}; h/l shows another.",
+                    card_letter(at),
+                    c.options.len(),
+                    if recommended {
+                        ", the recommended one ★"
+                    } else {
+                        ""
+                    }
+                ),
+                t.dim,
+                0,
+            ));
+            items.push((String::new(), t.text, 0));
+            card.id.clone()
+        }
+    };
+    if !card_id.is_empty() {
+        let decided = c.decision.is_some();
+        for line in app.card_context(&c.id, &card_id) {
+            let style = if line.starts_with("+ ") {
+                t.ok
+            } else if line.starts_with("− ") {
+                t.warning
+            } else if line.starts_with("⚠ ") {
+                if decided {
+                    // Shown above, with the reason it was accepted.
+                    continue;
+                }
+                t.error
+            } else {
+                t.text
+            };
+            let indent = if line.starts_with(['+', '−', '⚠']) {
+                2
+            } else {
+                0
+            };
+            items.push((sanitize_line(&line).into_owned(), style, indent));
+        }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    let width = area.width as usize;
+    let mut lines = vec![Line::from(Span::styled("f. Decision", t.heading3))];
+    for (text, style, indent) in &items {
+        if text.is_empty() {
+            lines.push(Line::default());
+            continue;
+        }
+        let rows = super::text_field::wrap_words(text, width.saturating_sub(*indent).max(10));
+        for (n, row) in rows.into_iter().enumerate() {
+            let pad = if n == 0 { 0 } else { *indent };
+            lines.push(Line::from(Span::styled(
+                format!("{:pad$}{row}", ""),
+                *style,
+            )));
+        }
+    }
+    let height = area.height as usize;
+    if lines.len() > height && height > 1 {
+        let hidden = lines.len() - (height - 1);
+        lines.truncate(height - 1);
+        lines.push(Line::from(Span::styled(
+            fit(&format!("… {hidden} more lines: z zooms"), width),
+            t.dim,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The PRD's repository and service architecture facts, always beside the design panes.

@@ -2,13 +2,14 @@
 //! would write there, and the three ways to settle it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::generated::MergeChoice;
 use super::popup::{centered, frame_block};
 use super::theme::Theme;
+use super::wrap::{popup_width, wrap_lines};
 use crate::text::sanitize_line;
 
 /// Side by side from this inner width; stacked below it.
@@ -61,43 +62,22 @@ pub fn draw(frame: &mut Frame, m: &MergeChoice, theme: &Theme) {
     let block = frame_block(&title, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [intro, body, keys] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(2),
-    ])
-    .areas(inner);
+    let width = popup_width(inner.width as usize);
     let place = c
         .under
         .as_deref()
         .map(|h| format!("Under “{}”, y", sanitize_line(h)))
         .unwrap_or_else(|| "Y".to_string());
-    frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(
+    let intro_lines = wrap_lines(
+        [Line::from(Span::styled(
             format!(
                 "{place}ou changed text that {} would write differently. Nothing is lost until you choose.",
                 m.what
             ),
             theme.text,
-        )))
-        .wrap(Wrap { trim: true }),
-        intro,
+        ))],
+        width,
     );
-    let mine = stretch("Yours", &c.mine, "(you deleted this text)", theme);
-    let new = stretch("New", &c.new, "(the new text leaves this out)", theme);
-    if body.width >= SIDE_BY_SIDE {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .spacing(2)
-                .areas(body);
-        frame.render_widget(Paragraph::new(mine).wrap(Wrap { trim: false }), left);
-        frame.render_widget(Paragraph::new(new).wrap(Wrap { trim: false }), right);
-    } else {
-        let mut lines = mine;
-        lines.push(Line::default());
-        lines.extend(new);
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    }
     let mut spans = Vec::new();
     for (k, what) in [
         ("m", "keep mine"),
@@ -109,8 +89,44 @@ pub fn draw(frame: &mut Frame, m: &MergeChoice, theme: &Theme) {
         spans.push(Span::styled(format!(" {k} "), theme.key));
         spans.push(Span::styled(format!("{what} "), theme.dim));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-        keys,
-    );
+    let key_lines = wrap_lines([Line::from(spans)], width);
+    let [intro, body, keys] = Layout::vertical([
+        Constraint::Length(intro_lines.len() as u16),
+        Constraint::Min(3),
+        Constraint::Length(key_lines.len() as u16),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(intro_lines), intro);
+    let mine = stretch("Yours", &c.mine, "(you deleted this text)", theme);
+    let new = stretch("New", &c.new, "(the new text leaves this out)", theme);
+    if body.width >= SIDE_BY_SIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .spacing(2)
+                .areas(body);
+        draw_column(frame, mine, left, theme);
+        draw_column(frame, new, right, theme);
+    } else {
+        let mut lines = mine;
+        lines.push(Line::default());
+        lines.extend(new);
+        draw_column(frame, lines, body, theme);
+    }
+    frame.render_widget(Paragraph::new(key_lines), keys);
+}
+
+/// One side of the merge, wrapped to its column; when it is taller, its last row says how many
+/// more there are (the whole text is in the section either way).
+fn draw_column(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect, theme: &Theme) {
+    let mut rows = wrap_lines(lines, popup_width(area.width as usize));
+    let height = area.height as usize;
+    if rows.len() > height && height > 0 {
+        let hidden = rows.len() - (height - 1);
+        rows.truncate(height - 1);
+        rows.push(Line::from(Span::styled(
+            format!("… {hidden} more lines"),
+            theme.dim,
+        )));
+    }
+    frame.render_widget(Paragraph::new(rows), area);
 }

@@ -15,6 +15,7 @@ pub mod diagrams_stage;
 pub mod editor;
 pub mod finalizing;
 pub mod generated;
+pub mod guide;
 pub mod journal;
 pub mod jumps;
 pub mod keymap;
@@ -33,6 +34,7 @@ pub mod theme;
 pub mod view;
 pub mod worksheet;
 pub mod worksheet_view;
+pub mod wrap;
 
 use std::path::Path;
 

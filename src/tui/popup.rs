@@ -15,14 +15,39 @@ use super::keymap::{Key, Keymap};
 use super::status::clock;
 use super::text_field::{FieldKey, FieldKind, TextField, wrap_words};
 use super::theme::Theme;
+use super::wrap::{popup_width, wrap_hanging, wrap_lines};
 
 /// Entries of the elicitation menu: seven actions and "Finalize".
 pub const ELICITATION_CHOICES: usize = 8;
 /// The eighth entry of the elicitation menu, as the process names it.
 pub const FINALIZE_TITLE: &str = "Finalize this Section and Proceed";
 
+/// The two pages of help: how the process goes (first for a newcomer), and every key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpPage {
+    Guide,
+    Keys,
+}
+
+/// The guide page's text (Markdown, rendered like the preview).
+const GUIDE: &str = include_str!("../../assets/guide.md");
+
+/// The guide page laid out at `width` columns.
+pub fn guide_lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    crate::preview::render_markdown(
+        GUIDE,
+        width,
+        &theme.preview_styles(),
+        &crate::preview::Highlighter::plain(),
+    )
+}
+
+/// A window over the panes that takes the keys while it is open.
 pub enum Popup {
     Help {
+        /// The guide to the process, or the keys.
+        page: HelpPage,
         scroll: usize,
         /// The help's lines and the width they were laid out for (made before the frame by
         /// [`Popup::prepare`], not per frame).
@@ -30,6 +55,8 @@ pub enum Popup {
     },
     Palette(Palette),
     Confirm(Confirm),
+    /// Every stage of the process with its state (`F5`).
+    Progress(super::guide::ProgressView),
     /// A one-line text prompt.
     Prompt(Prompt),
     /// What changed in an input on disk, before reloading it.
@@ -280,6 +307,8 @@ pub enum Outcome {
     SaveAndQuit,
     DiscardAndQuit,
     Restore,
+    /// Go to a stage of the process (from the progress view).
+    GoToStage(crate::workflow::guide::Stage),
     /// Finalize (or, `true`, reopen) a section.
     Finalize(String, bool),
     DiscardRecovery,
@@ -459,13 +488,19 @@ fn help_area(screen: Rect) -> Rect {
 impl Popup {
     /// Lays out what the popup shows for `screen`, when it changed (before a frame is drawn).
     pub fn prepare(&mut self, screen: Rect, keymap: &Keymap, theme: &Theme) {
-        if let Popup::Help { lines, .. } = self {
+        if let Popup::Help { lines, page, .. } = self {
             let width = usize::from(help_area(screen).width.saturating_sub(2));
             if lines
                 .as_ref()
                 .is_none_or(|(laid_out, _)| *laid_out != width)
             {
-                *lines = Some((width, help_lines(keymap, theme, width)));
+                *lines = Some((
+                    width,
+                    match page {
+                        HelpPage::Guide => guide_lines(theme, popup_width(width)),
+                        HelpPage::Keys => help_lines(keymap, theme, popup_width(width)),
+                    },
+                ));
             }
         }
     }
@@ -482,6 +517,7 @@ impl Popup {
     pub fn handle_key(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
         match self {
             Popup::Palette(p) => p.handle_key(event),
+            Popup::Progress(view) => super::guide::handle_key(view, event),
             Popup::Prompt(p) => p.handle_key(event),
             Popup::Diff {
                 input,
@@ -635,7 +671,23 @@ impl Popup {
                 KeyCode::Esc => Outcome::Close,
                 _ => Outcome::Stay,
             },
-            Popup::Help { scroll, .. } => {
+            Popup::Help {
+                scroll,
+                page,
+                lines,
+            } => {
+                if matches!(
+                    event.code,
+                    KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right
+                ) {
+                    *page = match page {
+                        HelpPage::Guide => HelpPage::Keys,
+                        HelpPage::Keys => HelpPage::Guide,
+                    };
+                    *scroll = 0;
+                    *lines = None;
+                    return Outcome::Stay;
+                }
                 let key = Key::from_event(&event);
                 let closes = matches!(event.code, KeyCode::Esc | KeyCode::Char('q'))
                     || keymap.keys(Context::Global, Action::Help).contains(&key)
@@ -720,10 +772,15 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
     let width = screen.width.min(80).saturating_sub(4).max(20);
     let inner = width.saturating_sub(2);
-    let question = Paragraph::new(crate::text::sanitize_line(&p.title).into_owned())
-        .style(theme.heading3)
-        .wrap(Wrap { trim: true });
-    let question_rows = u16::try_from(question.line_count(inner)).unwrap_or(u16::MAX);
+    let text_width = popup_width(usize::from(inner));
+    let question = wrap_lines(
+        [Line::styled(
+            crate::text::sanitize_line(&p.title).into_owned(),
+            theme.heading3,
+        )],
+        text_width,
+    );
+    let question_rows = u16::try_from(question.len()).unwrap_or(u16::MAX);
     let keys = match (p.field.kind(), &p.purpose) {
         (_, PromptPurpose::AddInput) => "Enter adds · Tab completes · Esc cancels",
         (FieldKind::Line, _) => "Enter saves · ^Z undo · Esc cancels",
@@ -731,23 +788,23 @@ fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
             "Enter saves · Alt+Enter new line · ^Z undo · ^E $EDITOR · Esc cancels"
         }
     };
-    let hint = Paragraph::new(keys)
-        .style(theme.dim)
-        .wrap(Wrap { trim: true });
-    let hint_rows = u16::try_from(hint.line_count(inner)).unwrap_or(u16::MAX);
-    let context = Paragraph::new(
-        p.context
-            .iter()
-            .map(|l| Line::from(crate::text::sanitize_line(l).into_owned()))
-            .collect::<Vec<_>>(),
-    )
-    .style(theme.text)
-    .wrap(Wrap { trim: false });
-    let context_lines = if p.context.is_empty() {
-        0
-    } else {
-        u16::try_from(context.line_count(inner)).unwrap_or(u16::MAX)
-    };
+    let hint = wrap_lines([Line::styled(keys, theme.dim)], text_width);
+    let hint_rows = u16::try_from(hint.len()).unwrap_or(u16::MAX);
+    let context: Vec<Line> = p
+        .context
+        .iter()
+        .flat_map(|l| {
+            // A pro, a con or a conflict continues under its text.
+            let l = crate::text::sanitize_line(l);
+            let hang = if l.starts_with(['+', '−', '⚠', '•']) {
+                2
+            } else {
+                0
+            };
+            wrap_hanging(Line::styled(l.into_owned(), theme.text), text_width, hang)
+        })
+        .collect();
+    let context_lines = u16::try_from(context.len()).unwrap_or(u16::MAX);
     // Borders (2), the question, what it is about (after a gap), a gap, the field's frame (2)
     // and rows, the keys. The field gets at least its first rows; what the answer is about
     // gets the rest, and scrolls (`PgUp`/`PgDn`) when it is taller.
@@ -779,7 +836,7 @@ fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
         Constraint::Min(hint_rows),
     ])
     .areas(body);
-    frame.render_widget(question, q);
+    frame.render_widget(Paragraph::new(question), q);
     if context_rows > 1 {
         let [_, c] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(c);
         if more {
@@ -787,7 +844,7 @@ fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
                 Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(c);
             let max_scroll = context_lines.saturating_sub(shown.height);
             let scroll = p.context_scroll.min(max_scroll);
-            frame.render_widget(context.scroll((scroll, 0)), shown);
+            frame.render_widget(Paragraph::new(context).scroll((scroll, 0)), shown);
             let below = context_lines.saturating_sub(scroll + shown.height);
             let note_text = match (scroll, below) {
                 (0, n) => format!("… {n} more lines: PgDn shows them"),
@@ -796,7 +853,7 @@ fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
             };
             frame.render_widget(Span::styled(note_text, theme.dim), note);
         } else {
-            frame.render_widget(context, c);
+            frame.render_widget(Paragraph::new(context), c);
         }
     }
     let field_frame = Block::default()
@@ -805,7 +862,7 @@ fn draw_prompt(frame: &mut Frame, p: &Prompt, theme: &Theme, screen: Rect) {
     let field_area = field_frame.inner(f);
     frame.render_widget(field_frame, f);
     p.field.draw(frame, field_area);
-    frame.render_widget(hint, h);
+    frame.render_widget(Paragraph::new(hint), h);
 }
 
 pub(crate) fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
@@ -889,7 +946,12 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
         // Drawn by `comments::draw`, which needs the session.
         Popup::Comments { .. } | Popup::Conflicts { .. } => {}
         Popup::Merge(m) => super::merge_view::draw(frame, m, theme),
-        Popup::Help { scroll, lines } => {
+        Popup::Progress(view) => super::guide::draw(frame, view, theme, screen),
+        Popup::Help {
+            scroll,
+            lines,
+            page,
+        } => {
             let area = help_area(screen);
             frame.render_widget(Clear, area);
             let width = usize::from(area.width.saturating_sub(2));
@@ -897,7 +959,10 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             let lines = match lines {
                 Some((laid_out, lines)) if *laid_out == width => lines,
                 _ => {
-                    made = help_lines(keymap, theme, width);
+                    made = match page {
+                        HelpPage::Guide => guide_lines(theme, popup_width(width)),
+                        HelpPage::Keys => help_lines(keymap, theme, popup_width(width)),
+                    };
                     &made
                 }
             };
@@ -905,7 +970,11 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             let inner_h = area.height.saturating_sub(2) as usize;
             let max = lines.len().saturating_sub(inner_h);
             let scroll = (*scroll).min(max);
-            let block = frame_block("Help · Esc closes · ↑↓ scroll", theme);
+            let title = match page {
+                HelpPage::Guide => "Help: the guide · Tab: the keys · ↑↓ scroll · Esc closes",
+                HelpPage::Keys => "Help: the keys · Tab: the guide · ↑↓ scroll · Esc closes",
+            };
+            let block = frame_block(title, theme);
             let shown = lines.iter().skip(scroll).take(inner_h).cloned();
             frame.render_widget(Paragraph::new(shown.collect::<Vec<_>>()).block(block), area);
         }
@@ -990,12 +1059,11 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             let area = centered(screen, 100, screen.height.saturating_sub(4));
             frame.render_widget(Clear, area);
             let inner_h = area.height.saturating_sub(2) as usize;
-            let scroll = (*scroll).min(lines.len().saturating_sub(inner_h));
-            let text: Vec<Line> = lines
+            let text_width = popup_width(area.width.saturating_sub(2) as usize);
+            // A long line continues under its text, after the +/- column.
+            let rows: Vec<Line> = lines
                 .iter()
-                .skip(scroll)
-                .take(inner_h)
-                .map(|l| {
+                .flat_map(|l| {
                     let style = match l.tag {
                         '+' => theme.ok,
                         '-' => theme.error,
@@ -1007,12 +1075,18 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                     } else {
                         l.tag.to_string()
                     };
-                    Line::from(Span::styled(
-                        format!("{prefix}{}", crate::text::sanitize_line(&l.text)),
-                        style,
-                    ))
+                    wrap_hanging(
+                        Line::from(Span::styled(
+                            format!("{prefix}{}", crate::text::sanitize_line(&l.text)),
+                            style,
+                        )),
+                        text_width,
+                        1,
+                    )
                 })
                 .collect();
+            let scroll = (*scroll).min(rows.len().saturating_sub(inner_h));
+            let text: Vec<Line> = rows.into_iter().skip(scroll).take(inner_h).collect();
             frame.render_widget(
                 Paragraph::new(text).block(frame_block(
                     "Changed on disk · Enter reloads · Esc keeps the snapshot",
@@ -1336,7 +1410,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 }
             };
             let width = if text.contains('\n') { 76 } else { 60 };
-            let inner = width.min(screen.width).saturating_sub(2) as usize;
+            let inner = popup_width(width.min(screen.width).saturating_sub(2) as usize);
             // Laid out here, word by word, so that the height fits what is shown and no word is
             // cut at the border; a line's indentation carries over to its continuation.
             let mut lines: Vec<Line> = Vec::new();

@@ -246,7 +246,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if app.dirty { t.warning } else { t.status_bar },
     ));
     let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let mut left = vec![Span::styled(" infradraft · ", t.status_bar)];
     let title = sanitize_line(&app.session.meta.title);
     let (msg, msg_style) = match &app.message {
         Some(m) => (
@@ -259,11 +258,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ),
         None => (String::new(), t.status_bar),
     };
-    let room = width.saturating_sub(right_width + 14);
-    let title_room = if msg.is_empty() {
+    // With no message, the rest of the line says what the process asks next; the program's
+    // name then gives way to it.
+    let next = if msg.is_empty() {
+        next_spans(app)
+    } else {
+        Vec::new()
+    };
+    let mut left = vec![Span::styled(
+        if next.is_empty() {
+            " infradraft · "
+        } else {
+            " "
+        },
+        t.status_bar,
+    )];
+    let room = width.saturating_sub(right_width + left[0].width());
+    let next_width: usize = next.iter().map(|s| s.width()).sum();
+    let title_room = if !msg.is_empty() {
+        room.min(title.chars().count()).min(room / 2)
+    } else if next.is_empty() {
         room
     } else {
-        room.min(title.chars().count()).min(room / 2)
+        // The title gives way to the hint, down to a fifth of the room.
+        room.saturating_sub(next_width + 4)
+            .max(room / 5)
+            .min(title.chars().count())
     };
     left.push(Span::styled(
         truncate(&title, title_room),
@@ -276,6 +296,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             truncate(&msg, width.saturating_sub(used + right_width)),
             t.status_bar.patch(msg_style),
         ));
+    }
+    if !next.is_empty() {
+        left.push(Span::styled(" · ", t.status_bar));
+        let mut used: usize = left.iter().map(|s| s.width()).sum();
+        for span in next {
+            let room = width.saturating_sub(used + right_width + 1);
+            if room == 0 {
+                break;
+            }
+            let text = truncate(&span.content, room);
+            used += unicode_width::UnicodeWidthStr::width(text.as_str());
+            left.push(Span::styled(text, t.status_bar.patch(span.style)));
+        }
     }
     let used: usize = left.iter().map(|s| s.width()).sum();
     left.push(Span::styled(
@@ -391,4 +424,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(vec![Line::from(left), Line::from(keys)]),
         area,
     );
+}
+
+/// "Next: decide Compute Resources · F5 Enter goes there": what the process asks next and the
+/// keys that do it from here (see [`crate::workflow::guide`]).
+fn next_spans(app: &App) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let Some(path) = app.guide_cached() else {
+        return Vec::new();
+    };
+    let next = &path.next;
+    let (keys, does) = app.next_keys(next);
+    let mut spans = vec![
+        Span::styled("Next: ", t.title),
+        Span::raw(sanitize_line(&next.what).into_owned()),
+    ];
+    if !keys.is_empty() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(keys, t.key));
+        if !does.is_empty() {
+            spans.push(Span::raw(format!(" {does}")));
+        }
+    }
+    spans
 }

@@ -7,6 +7,7 @@ pub mod diagrams;
 pub mod elicitation;
 pub mod finalize;
 mod gather;
+pub mod guide;
 pub mod import;
 mod progress;
 pub mod read_back;

@@ -1,0 +1,314 @@
+//! The guided path in the workbench: the "Next:" hint of the status line (what the process asks
+//! next and the key that does it from where the person is), and the progress view (`F5`) of every
+//! stage with its state, from which `Enter` goes to a stage. The path itself is
+//! [`crate::workflow::guide`]; it is worked out once per change to the session, never per frame.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::workflow::guide::{self, Next, Path, Stage, StageProgress, State, Step};
+
+use super::action::{Action, Context};
+use super::app::{App, Pane};
+use super::navigator::Row;
+use super::popup::{Outcome, Popup, centered, frame_block};
+use super::theme::Theme;
+
+/// The path as of a number of changes to the session.
+#[derive(Debug, Default)]
+pub struct GuideCache {
+    at: Option<u64>,
+    path: Option<Path>,
+}
+
+/// The progress view: the stages as they stood when it was opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressView {
+    pub stages: Vec<StageProgress>,
+    pub next: Next,
+    pub selected: usize,
+}
+
+impl App {
+    /// Brings the path up to date with the session (before a frame; cheap counts only).
+    pub(crate) fn refresh_guide(&mut self) {
+        if self.guide.at == Some(self.changes) && self.guide.path.is_some() {
+            return;
+        }
+        let items = self
+            .checklist
+            .categories
+            .iter()
+            .map(|(_, items)| items.len())
+            .sum();
+        self.guide.path = Some(guide::path(&self.session, items));
+        self.guide.at = Some(self.changes);
+    }
+
+    /// The path as of the last prepared frame, if one was.
+    pub fn guide_cached(&self) -> Option<&Path> {
+        self.guide.path.as_ref()
+    }
+
+    /// The process's path as of the last frame (worked out now if no frame was prepared yet).
+    pub fn guide_path(&self) -> Path {
+        match &self.guide.path {
+            Some(p) => p.clone(),
+            None => {
+                let items = self.checklist.categories.iter().map(|(_, i)| i.len()).sum();
+                guide::path(&self.session, items)
+            }
+        }
+    }
+
+    /// The navigator item the person is on (a section id or a stage id).
+    fn here(&self) -> Option<String> {
+        match self.rows.get(self.selected)? {
+            Row::Section { index, .. } => Some(self.session.sections[*index].id.clone()),
+            Row::Stage(stage) => Some(stage.id().to_string()),
+            Row::Group(_) => None,
+        }
+    }
+
+    /// The action that carries out `step` where it is done.
+    fn step_action(&self, step: Step) -> Option<Action> {
+        Some(match step {
+            Step::ChooseMode => Action::ChooseMode,
+            Step::AddInput | Step::AddOptions => Action::Add,
+            Step::ResolveConflicts => Action::Conflicts,
+            Step::DraftAll => Action::DraftAll,
+            Step::Recommend => Action::Recommend,
+            Step::Decide => Action::Decide,
+            Step::Write => return None,
+            Step::GenerateDiagrams | Step::DraftStories => Action::Generate,
+            Step::MarkChecklist => Action::MarkPass,
+            Step::Finalize => Action::Finalize,
+            Step::Export => Action::Export,
+        })
+    }
+
+    /// The keys of the next step from here: how to get there, or the key that does it.
+    /// Returns (keys, what they do).
+    pub fn next_keys(&self, next: &Next) -> (String, String) {
+        let palette = |action: Action| {
+            let open = self
+                .keymap
+                .first_key(Context::Global, Action::Palette)
+                .map_or(":".to_string(), |k| k.to_string());
+            (format!("{open} {}", action.name()), String::new())
+        };
+        let progress_key = self
+            .keymap
+            .first_key(Context::Global, Action::Progress)
+            .map(|k| k.to_string());
+        if let Some(place) = &next.place
+            && self.here().as_deref() != Some(place.as_str())
+        {
+            return match progress_key {
+                Some(k) => (format!("{k} Enter"), "goes there".into()),
+                None => palette(Action::Progress),
+            };
+        }
+        if next.place.is_some() && self.focus != Pane::Editor {
+            return match self.keymap.first_key(Context::Navigator, Action::Edit) {
+                Some(k) => (k.to_string(), "opens it".into()),
+                None => (String::new(), String::new()),
+            };
+        }
+        let Some(action) = self.step_action(next.step) else {
+            return ("type".into(), "in the editor".into());
+        };
+        if next.step == Step::MarkChecklist {
+            return ("1–4".into(), "mark the selected item".into());
+        }
+        match self.keymap.first_key(self.context(), action) {
+            Some(k) => (k.to_string(), String::new()),
+            None => palette(action),
+        }
+    }
+
+    /// Opens the progress view with the next stage selected.
+    pub fn open_progress(&mut self) {
+        self.refresh_guide();
+        let path = self.guide_path();
+        let selected = path
+            .stages
+            .iter()
+            .position(|s| s.stage == path.next.stage)
+            .unwrap_or(0);
+        self.popups.push(Popup::Progress(ProgressView {
+            stages: path.stages,
+            next: path.next,
+            selected,
+        }));
+    }
+
+    /// Goes to a stage of the process (from the progress view), as a jump.
+    pub fn go_to_process_stage(&mut self, stage: Stage) {
+        self.refresh_guide();
+        let path = self.guide_path();
+        let place = if stage == path.next.stage {
+            path.next.place.clone()
+        } else {
+            self.stage_place(stage)
+        };
+        match (stage, place) {
+            (Stage::Mode, _) => self.perform(Action::ChooseMode),
+            (Stage::Export, _) => self.perform(Action::Export),
+            (_, Some(place)) => {
+                self.jump(|app| app.go_to_item(&place));
+            }
+            (Stage::Design, None) if stage == path.next.stage => self.perform(Action::DraftAll),
+            (_, None) => self.info(format!("{}: nothing there yet", stage.label())),
+        }
+    }
+
+    /// Where a stage that is not the next one is worked: its navigator item, or the first
+    /// section it concerns.
+    fn stage_place(&self, stage: Stage) -> Option<String> {
+        let s = &self.session;
+        match stage {
+            Stage::Mode | Stage::Export => None,
+            Stage::Inputs => Some("stage:inputs".into()),
+            Stage::Requirements => Some("stage:requirements".into()),
+            Stage::Diagrams => Some("stage:diagrams".into()),
+            Stage::Stories => Some("stage:stories".into()),
+            Stage::Checklist => Some("stage:checklist".into()),
+            Stage::Design => s
+                .components
+                .iter()
+                .find(|c| !c.is_decided())
+                .or(s.components.first())
+                .map(|c| c.section_id().to_string()),
+            Stage::Writing => s
+                .sections
+                .iter()
+                .filter(|x| s.decisions_in(&x.id).next().is_none())
+                .min_by_key(|x| x.status)
+                .map(|x| x.id.clone()),
+            Stage::Finalize => s
+                .sections
+                .iter()
+                .find(|x| x.status != crate::model::SectionStatus::Finalized)
+                .or(s.sections.first())
+                .map(|x| x.id.clone()),
+        }
+    }
+
+    /// Selects a navigator item by id (a section or a stage) and focuses its workspace.
+    fn go_to_item(&mut self, id: &str) {
+        if id.starts_with("stage:") {
+            if let Some(row) = self
+                .rows
+                .iter()
+                .position(|r| matches!(r, Row::Stage(s) if s.id() == id))
+            {
+                self.select_row(row);
+                self.focus = Pane::Editor;
+            }
+        } else {
+            self.go_to_section(id);
+        }
+    }
+}
+
+/// Keys in the progress view.
+pub fn handle_key(view: &mut ProgressView, event: ratatui::crossterm::event::KeyEvent) -> Outcome {
+    use ratatui::crossterm::event::KeyCode;
+    let n = view.stages.len();
+    match event.code {
+        KeyCode::Down | KeyCode::Char('j') => view.selected = (view.selected + 1).min(n - 1),
+        KeyCode::Up | KeyCode::Char('k') => view.selected = view.selected.saturating_sub(1),
+        KeyCode::Home | KeyCode::Char('g') => view.selected = 0,
+        KeyCode::End | KeyCode::Char('G') => view.selected = n - 1,
+        KeyCode::Enter => return Outcome::GoToStage(view.stages[view.selected].stage),
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::F(5) => return Outcome::Close,
+        _ => {}
+    }
+    Outcome::Stay
+}
+
+/// Draws the progress view: a row per stage (mark, name, where it stands), the next step below.
+pub fn draw(frame: &mut Frame, view: &ProgressView, theme: &Theme, screen: Rect) {
+    let width = 78.min(screen.width);
+    let inner = width.saturating_sub(2) as usize;
+    let label_width = Stage::ALL
+        .iter()
+        .map(|s| s.label().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for (i, p) in view.stages.iter().enumerate() {
+        let selected = i == view.selected;
+        let mark_style = match p.state {
+            State::Done => theme.ok,
+            State::Started => theme.warning,
+            State::NotStarted => theme.dim,
+        };
+        let base = if selected {
+            theme.popup_selected
+        } else {
+            theme.text
+        };
+        let pointer = if p.stage == view.next.stage {
+            "▸ "
+        } else {
+            "  "
+        };
+        let head = format!("{:<label_width$}  ", p.stage.label());
+        let indent = 2 + 2 + head.chars().count();
+        let rows = super::text_field::wrap_words(
+            &crate::text::sanitize_line(&p.detail),
+            inner.saturating_sub(indent).max(10),
+        );
+        let mut rows = rows.into_iter();
+        lines.push(Line::from(vec![
+            Span::styled(pointer, theme.key),
+            Span::styled(format!("{} ", p.state.mark()), mark_style),
+            Span::styled(head, base),
+            Span::styled(rows.next().unwrap_or_default(), theme.dim),
+        ]));
+        for row in rows {
+            lines.push(Line::from(Span::styled(
+                format!("{:indent$}{row}", ""),
+                theme.dim,
+            )));
+        }
+    }
+    lines.push(Line::default());
+    for (n, row) in super::text_field::wrap_words(
+        &format!("Next: {}", crate::text::sanitize_line(&view.next.what)),
+        inner,
+    )
+    .into_iter()
+    .enumerate()
+    {
+        lines.push(Line::from(Span::styled(
+            row,
+            if n == 0 { theme.key } else { theme.text },
+        )));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(" Enter ", theme.key),
+        Span::styled("go to the stage  ", theme.text),
+        Span::styled(" ↑↓ ", theme.key),
+        Span::styled("select  ", theme.text),
+        Span::styled(" Esc ", theme.key),
+        Span::styled("close", theme.text),
+    ]));
+    let height = (lines.len() as u16 + 2).min(screen.height);
+    let area = centered(screen, width, height);
+    frame.render_widget(Clear, area);
+    let done = view
+        .stages
+        .iter()
+        .filter(|s| s.state == State::Done)
+        .count();
+    let title = format!("Progress · {done} of {} stages done", view.stages.len());
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(&title, theme)),
+        area,
+    );
+}
