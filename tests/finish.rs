@@ -328,3 +328,36 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
     assert!(text.contains("Decision Log"), "{text}");
     assert!(text.contains("Change Log"));
 }
+
+#[test]
+fn marking_the_checklist_is_one_row_of_the_change_log() {
+    let f = fixture();
+    let mut app = decided(&f);
+    let before = app.session.history.len();
+    enter_stage(&mut app, "stage:checklist");
+    // Five marks (each moves to the next item), then a note on the last one marked.
+    for k in ['1', '1', '2', '3', '4'] {
+        app.handle_event(key(KeyCode::Char(k)));
+    }
+    app.handle_event(key(KeyCode::Up));
+    app.handle_event(key(KeyCode::Char('e')));
+    typ(&mut app, "not in scope\n");
+    // The history keeps every mark and the note.
+    assert_eq!(app.session.history.len(), before + 6);
+    let doc = document(
+        &app.session,
+        &ExportContext {
+            checklist: Some(&app.checklist),
+            template: Some(&app.template),
+            precomputed: Default::default(),
+        },
+    );
+    let log = &doc[doc.find("## Change Log").unwrap()..];
+    let rows: Vec<&str> = log.lines().filter(|l| l.contains("| checklist")).collect();
+    assert_eq!(rows.len(), 1, "{log}");
+    assert!(
+        rows[0].contains("| checklist marked | 5 items: 2 pass, 1 partial, 1 fail, 1 n/a ("),
+        "{}",
+        rows[0]
+    );
+}
