@@ -120,3 +120,67 @@ fn the_palette_switches_an_open_session_to_review_mode() {
     let side = review::load(&review::review_path(&f.path), "").unwrap();
     assert_eq!(side.comments.len(), 1);
 }
+
+#[test]
+fn a_comment_just_added_is_the_one_the_next_key_acts_on() {
+    let f = fixture();
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::F(4)));
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "First comment.\n");
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Second comment.\n");
+    let state = |app: &infradraft::tui::app::App| {
+        app.section_comments("overview")
+            .iter()
+            .map(|c| (c.text.clone(), c.severity, c.resolved_at.is_some()))
+            .collect::<Vec<_>>()
+    };
+    // Resolving and the severity act on the comment just added, not on the first one.
+    app.handle_event(key(KeyCode::Char('r')));
+    app.handle_event(key(KeyCode::Char('s')));
+    assert_eq!(
+        state(&app),
+        [
+            ("First comment.".to_string(), Severity::Minor, false),
+            ("Second comment.".to_string(), Severity::Major, true),
+        ]
+    );
+    // A third one, added with the first selected, is selected in its turn.
+    app.handle_event(key(KeyCode::Up));
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Third comment.\n");
+    app.handle_event(key(KeyCode::Char('r')));
+    assert_eq!(
+        state(&app).iter().map(|c| c.2).collect::<Vec<_>>(),
+        [false, true, true]
+    );
+}
+
+#[test]
+fn the_comments_popup_scrolls_a_comment_just_added_into_view() {
+    let f = fixture();
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::F(4)));
+    for n in 1..=14 {
+        app.handle_event(key(KeyCode::Char('a')));
+        typ(&mut app, &format!("Comment number {n}.\n"));
+    }
+    let s = screen(&mut app, 120, 40);
+    // The popup holds about nine comments: the last one is in view, the first one is not.
+    assert!(s.contains("Comment number 14."), "{s}");
+    assert!(!s.contains("Comment number 1."), "{s}");
+    assert!(
+        s.contains("r resolve/reopen"),
+        "the keys stay at the bottom:\n{s}"
+    );
+    // Going back up scrolls the other way.
+    for _ in 0..14 {
+        app.handle_event(key(KeyCode::Up));
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Comment number 1."), "{s}");
+    assert!(!s.contains("Comment number 14."), "{s}");
+}
