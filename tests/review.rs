@@ -184,3 +184,105 @@ fn the_comments_popup_scrolls_a_comment_just_added_into_view() {
     assert!(s.contains("Comment number 1."), "{s}");
     assert!(!s.contains("Comment number 14."), "{s}");
 }
+
+/// The key bar: the last line of the screen.
+fn key_bar(app: &mut infradraft::tui::app::App) -> String {
+    let s = screen(app, 120, 40);
+    s.lines().last().unwrap().to_string()
+}
+
+#[test]
+fn the_review_key_bar_shows_only_keys_that_act() {
+    let f = fixture();
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
+    // The author's keys, refused in review mode.
+    let refused = [
+        "recommend",
+        "decide",
+        " add",
+        "blank",
+        " edit",
+        "feedback",
+        "finalize",
+        "menu",
+        "undo",
+        "redo",
+        "$EDITOR",
+        "pass",
+        "draft",
+    ];
+    let check = |bar: &str, wanted: &[&str]| {
+        for word in refused {
+            assert!(!bar.contains(word), "{word:?} in the review key bar: {bar}");
+        }
+        for word in wanted {
+            assert!(
+                bar.contains(word),
+                "no {word:?} in the review key bar: {bar}"
+            );
+        }
+    };
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    // The navigator.
+    select(&mut app, "network-architecture");
+    let bar = key_bar(&mut app);
+    check(
+        &bar,
+        &[
+            "F4 comments",
+            "Enter read",
+            "^S save",
+            ": palette",
+            "q quit",
+        ],
+    );
+    // The comments popup: its own keys, those that act on what there is.
+    app.handle_event(key(KeyCode::F(4)));
+    let bar = key_bar(&mut app);
+    check(&bar, &["a comment", "o on the option", "Esc close"]);
+    for absent in ["on the decision", "resolve", "severity", "Tab focus"] {
+        assert!(!bar.contains(absent), "{absent:?}: {bar}");
+    }
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Why not two regions?\n");
+    let bar = key_bar(&mut app);
+    check(
+        &bar,
+        &["a comment", "r resolve/reopen", "s severity", "Esc close"],
+    );
+    app.handle_event(key(KeyCode::Esc));
+    // The design panes of a component with its options drafted.
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.context(), infradraft::tui::action::Context::Design);
+    let bar = key_bar(&mut app);
+    check(
+        &bar,
+        &["Esc back", "F4 comments", "] step→", "l card", "w text"],
+    );
+    // The section's text.
+    app.handle_event(key(KeyCode::Char('w')));
+    assert_eq!(app.context(), infradraft::tui::action::Context::Editor);
+    let bar = key_bar(&mut app);
+    check(&bar, &["Esc back", "F4 comments", "^S save", "^F search"]);
+    // The checklist: reading it, filtering it and going to an item's section act; marks do not.
+    app.handle_event(key(KeyCode::Esc));
+    select(&mut app, "stage:checklist");
+    app.handle_event(key(KeyCode::Enter));
+    let bar = key_bar(&mut app);
+    check(&bar, &["Esc back", "f filter", "Enter open"]);
+    assert!(!bar.contains("F4"), "no section to comment on here: {bar}");
+
+    // The author's workbench on the same session still offers the author's keys.
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "network-architecture");
+    app.handle_event(key(KeyCode::Enter));
+    let bar = key_bar(&mut app);
+    for word in ["recommend", "decide", " add", "blank", "finalize"] {
+        assert!(
+            bar.contains(word),
+            "no {word:?} in the author's key bar: {bar}"
+        );
+    }
+}

@@ -1048,10 +1048,13 @@ fn the_key_bar_offers_recommend_and_decide_only_between_two_options() {
         "{bar}"
     );
     assert!(bar.contains("add"), "{bar}");
-    // With the options drafted (YOLO), both are offered.
+    // With the options drafted (YOLO), both are offered (in a workbench that can write the
+    // session: the first one lets go of it).
+    drop(app);
     let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
     store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
     let mut app = open(&f);
+    assert!(app.read_only.is_none());
     app.popups.clear();
     select(&mut app, "network-architecture");
     app.focus = Pane::Editor;

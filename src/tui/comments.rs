@@ -190,6 +190,36 @@ impl App {
         }
     }
 
+    /// The keys of the comments popup of `section` that act now, for the key bar: adding only
+    /// where there is something to comment on (and the session takes comments), resolving and
+    /// the severity only with a comment to act on.
+    pub fn comment_keys(&self, section: &str) -> Vec<(&'static str, &'static str)> {
+        let comments = self.section_comments(section).len();
+        let can_change = self.review.is_some() || self.read_only.is_none();
+        let decision = self
+            .selected_component()
+            .and_then(|id| self.session.component(&id));
+        let mut keys = Vec::new();
+        if can_change {
+            keys.push(("a", "comment"));
+            if decision.is_some_and(|c| !c.options.is_empty()) {
+                keys.push(("o", "on the option"));
+            }
+            if decision.is_some_and(|c| c.decision.is_some()) {
+                keys.push(("d", "on the decision"));
+            }
+            if comments > 0 {
+                keys.push(("r", "resolve/reopen"));
+                keys.push(("s", "severity"));
+            }
+        }
+        if comments > 1 {
+            keys.push(("j/k", "move"));
+        }
+        keys.push(("Esc", "close"));
+        keys
+    }
+
     fn prompt_comment(&mut self, target: CommentTarget) {
         let title = format!("Comment on {}", target_label(&self.session, &target));
         self.popups.push(Popup::Prompt(Prompt::new(
