@@ -1134,3 +1134,76 @@ fn the_palette_ranks_a_name_match_above_a_description_match() {
         "the description match stays in the list"
     );
 }
+
+/// The status bar's top line (the second line from the bottom).
+fn status_line(app: &mut App) -> String {
+    let s = screen(app, 120, 40);
+    s.lines().rev().nth(1).unwrap().to_string()
+}
+
+#[test]
+fn an_information_goes_after_a_few_seconds_or_when_the_person_moves() {
+    use std::time::Duration;
+    let f = fixture();
+    let mut app = open(&f);
+    app.popups.clear();
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('s'));
+    assert!(status_line(&mut app).contains("saved s.ron"));
+    let shown = app.message_shown_at.expect("stamped when shown");
+    assert_eq!(
+        app.message_expires_at(),
+        Some(shown + Duration::from_secs(5)),
+        "the event loop wakes for it"
+    );
+    // Four seconds on, it is still there; five seconds on, it goes, once (one frame).
+    assert!(!app.expire_message(shown + Duration::from_secs(4)));
+    assert!(status_line(&mut app).contains("saved s.ron"));
+    assert!(app.expire_message(shown + Duration::from_secs(5)));
+    assert!(!status_line(&mut app).contains("saved s.ron"));
+    assert!(!app.expire_message(shown + Duration::from_secs(3600)));
+    assert_eq!(app.message_expires_at(), None);
+    // A key that moves nowhere leaves it; a key that selects another section clears it.
+    app.handle_event(ctrl('s'));
+    app.handle_event(key(KeyCode::Char('z')));
+    assert!(status_line(&mut app).contains("saved s.ron"));
+    app.handle_event(key(KeyCode::Char('z')));
+    app.handle_event(key(KeyCode::Char('j')));
+    assert!(!status_line(&mut app).contains("saved s.ron"));
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn a_warning_stays_until_the_next_key() {
+    use std::time::Duration;
+    let f = fixture();
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "overview");
+    // Recommending needs a component section.
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "recommend\n");
+    let warning = "select a component section first";
+    assert!(status_line(&mut app).contains(warning));
+    // Time alone does not take a warning away.
+    let shown = app.message_shown_at.unwrap();
+    assert_eq!(app.message_expires_at(), None);
+    assert!(!app.expire_message(shown + Duration::from_secs(3600)));
+    assert!(status_line(&mut app).contains(warning));
+    // The next key does, here one that selects a component section (where it is no longer true).
+    app.handle_event(key(KeyCode::Char('j')));
+    assert_eq!(selected_id(&app), "cloud-provider-strategy");
+    assert!(!status_line(&mut app).contains(warning));
+    assert!(app.message.is_none());
+    // A key that sets a message of its own shows it.
+    app.handle_event(key(KeyCode::Char('k')));
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "recommend\n");
+    assert!(status_line(&mut app).contains(warning));
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "recommend\n");
+    assert!(
+        status_line(&mut app).contains(warning),
+        "set again by the key"
+    );
+}
