@@ -326,15 +326,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Some(super::navigator::Stage::Stories) if app.editing_story() => {
             Some(" editing the story: type Markdown · Esc saves it")
         }
-        Some(super::navigator::Stage::Diagrams) if app.editing_diagram() => {
-            Some(" editing the diagram: type Mermaid, applied as you type · Esc stops")
-        }
         _ => None,
     };
     if app.focus == Pane::Editor
         && let Some(hint) = editing
     {
         keys = vec![Span::styled(hint, t.dim)];
+    }
+    // The diagram's editor: its own keys (the Mermaid is applied as you type).
+    if app.focus == Pane::Editor
+        && app.selected_stage() == Some(super::navigator::Stage::Diagrams)
+        && app.editing_diagram()
+    {
+        let hint = " editing the diagram · ";
+        keys = vec![Span::styled(hint, t.dim)];
+        let mut used = hint.chars().count();
+        for (k, name) in app.diagram_editor_keys() {
+            let w = k.chars().count() + name.chars().count() + 3;
+            if used + w > width {
+                break;
+            }
+            used += w;
+            keys.push(Span::styled(k, t.key));
+            keys.push(Span::styled(format!(" {name}  "), t.dim));
+        }
     }
     // A search being typed (in a section, or in an input document): its field, in the key bar.
     let section_search = app
