@@ -1207,3 +1207,124 @@ fn a_warning_stays_until_the_next_key() {
         "set again by the key"
     );
 }
+
+/// The option cards drawn in the design panes at `width`×`height`: each card's inner rows as
+/// text (trailing spaces trimmed, trailing empty rows dropped), with the style of each row's
+/// first cell.
+fn option_cards(
+    app: &mut App,
+    width: u16,
+    height: u16,
+) -> Vec<Vec<(String, ratatui::style::Style)>> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    app.prepare(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| infradraft::tui::view::draw(f, app))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let workspace = app.areas().editor.expect("a workspace");
+    let inside = (workspace.x + 1)..(workspace.x + workspace.width - 1);
+    // The row of the cards' top borders: the first below the pane's own top with a corner.
+    let top = (workspace.y + 1..workspace.y + workspace.height)
+        .find(|&y| inside.clone().any(|x| buffer[(x, y)].symbol() == "┌"))
+        .expect("option cards");
+    let starts: Vec<u16> = inside
+        .clone()
+        .filter(|&x| buffer[(x, top)].symbol() == "┌")
+        .collect();
+    starts
+        .iter()
+        .map(|&x0| {
+            let x1 = (x0 + 1..workspace.x + workspace.width)
+                .find(|&x| buffer[(x, top)].symbol() == "┐")
+                .unwrap();
+            let mut rows: Vec<(String, ratatui::style::Style)> = (top + 1..)
+                .take_while(|&y| buffer[(x0, y)].symbol() != "└")
+                .map(|y| {
+                    let text: String = (x0 + 1..x1).map(|x| buffer[(x, y)].symbol()).collect();
+                    (text.trim_end().to_string(), buffer[(x0 + 1, y)].style())
+                })
+                .collect();
+            while rows.last().is_some_and(|(r, _)| r.is_empty()) {
+                rows.pop();
+            }
+            rows
+        })
+        .collect()
+}
+
+#[test]
+fn a_cut_option_card_says_how_many_lines_are_left_and_wraps_at_words() {
+    let f = fixture();
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let session = yolo_sample(t(0), t(1), vec![]);
+    store::save(&f.path, &session).unwrap();
+    let mut app = open(&f);
+    app.popups.clear();
+    let note = regex::Regex::new(r"^… (\d+) more lines").unwrap();
+    let mut cut = 0;
+    for id in ["cloud-provider-strategy", "compute-resources"] {
+        select(&mut app, id);
+        app.handle_event(key(KeyCode::Enter));
+        assert_eq!(app.context(), infradraft::tui::action::Context::Design);
+        let s = screen(&mut app, 120, 40);
+        insta::assert_snapshot!(format!("design_cards_{id}_120x40"), s);
+        let shown = option_cards(&mut app, 120, 40);
+        // On a tall screen, the same cards (as wide) show everything.
+        let whole = option_cards(&mut app, 120, 160);
+        assert_eq!(shown.len(), whole.len());
+        let component = session.component(id).unwrap();
+        for (card, (shown, whole)) in shown.iter().zip(&whole).enumerate() {
+            assert!(
+                whole.iter().all(|(r, _)| !note.is_match(r)),
+                "{id} card {card} is cut on a tall screen: {whole:#?}"
+            );
+            // Wrapped at words: every word of the card's own text is whole on some row.
+            let o = &component.options[card];
+            let words: std::collections::HashSet<&str> = whole
+                .iter()
+                .flat_map(|(r, _)| r.split_whitespace())
+                .collect();
+            for text in [&o.name, &o.summary]
+                .into_iter()
+                .chain(&o.pros)
+                .chain(&o.cons)
+            {
+                for word in text.split_whitespace().filter(|w| w.chars().count() < 20) {
+                    assert!(
+                        words.contains(word),
+                        "{id} card {card}: {word:?} broken across rows: {whole:#?}"
+                    );
+                }
+            }
+            let Some((last, style)) = shown.last() else {
+                panic!("{id} card {card} is empty");
+            };
+            match note.captures(last) {
+                Some(n) => {
+                    cut += 1;
+                    // The note is the card's last row, dim, and counts the rows left out.
+                    let n: usize = n[1].parse().unwrap();
+                    let rows = shown.len() - 1;
+                    assert_eq!(
+                        &shown[..rows],
+                        &whole[..rows],
+                        "{id} card {card}: the rows shown are the first ones"
+                    );
+                    assert_eq!(rows + n, whole.len(), "{id} card {card}: {shown:#?}");
+                    assert_eq!(style.fg, app.theme.dim.fg, "{id} card {card}: dim");
+                    assert!(
+                        shown.iter().filter(|(r, _)| note.is_match(r)).count() == 1,
+                        "{shown:#?}"
+                    );
+                }
+                None => assert_eq!(shown, whole, "{id} card {card} cut without a note"),
+            }
+        }
+        app.handle_event(key(KeyCode::Esc));
+    }
+    assert!(cut >= 2, "the sample's cards are long enough to be cut");
+}
