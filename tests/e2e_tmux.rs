@@ -653,3 +653,32 @@ fn a_session_with_a_diagram_that_crashes_the_renderer_opens_and_quits_normally()
     );
     assert!(!infradraft::store::recovery_path(&session).exists());
 }
+
+#[test]
+fn an_information_leaves_the_status_bar_by_itself_after_a_few_seconds() {
+    let (_dir, _session, tmux) = start("expire");
+    tmux.wait_for("Sections");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("saved s.ron");
+    let shown = Instant::now();
+    // With no key pressed, the event loop draws the status bar again once the message expires.
+    loop {
+        let screen = tmux.capture();
+        if !screen.contains("saved s.ron") {
+            break;
+        }
+        assert!(
+            shown.elapsed() < Duration::from_secs(15),
+            "still shown after 15 s:\n{screen}"
+        );
+        sleep(Duration::from_millis(100));
+    }
+    assert!(
+        shown.elapsed() >= Duration::from_secs(4),
+        "gone after {:?}, before its time",
+        shown.elapsed()
+    );
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+}

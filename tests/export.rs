@@ -634,3 +634,64 @@ fn export_import_export_keeps_every_sections_text() {
     };
     assert_eq!(sections(&doc2), sections(&doc));
 }
+
+/// The change log's rows, after its header.
+fn change_log(doc: &str) -> Vec<String> {
+    let start = doc.find("## Change Log").expect("a change log");
+    doc[start..]
+        .lines()
+        .skip(4)
+        .take_while(|l| l.starts_with('|'))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn the_change_log_sums_up_each_run_of_checklist_marks_in_one_row() {
+    let mut s = complete_session();
+    s.history.clear();
+    // 2026-12-05 14:02 UTC, then a minute at a time.
+    let at = |minute: i64| jiff::Timestamp::from_second(1_796_479_320 + minute * 60).unwrap();
+    s.record(at(0), "created", "from template infradraft-standard");
+    // The first marking session: 41 marks from 14:02 to 14:31, one item marked twice (its last
+    // mark counts) and a note added on another (the same mark again).
+    let marks = ["pass"; 30]
+        .iter()
+        .chain(["partial"; 6].iter())
+        .chain(["fail"; 3].iter())
+        .chain(["n/a"; 2].iter())
+        .copied()
+        .collect::<Vec<_>>();
+    for (n, mark) in marks.iter().enumerate() {
+        let minute = (n as i64 * 29) / 40;
+        s.record(at(minute), "checklist", format!("item-{n:02}: {mark}"));
+    }
+    s.record(at(20), "checklist", "item-00: fail");
+    s.record(at(29), "checklist", "item-00: pass");
+    s.record(at(29), "checklist", "item-31: partial");
+    // A decision interrupts the marking.
+    s.record(
+        at(35),
+        "decided",
+        "data-resources: Managed relational database",
+    );
+    // The second session: two marks.
+    s.record(at(40), "checklist", "net-01: fail");
+    s.record(at(41), "checklist", "net-02: pass");
+    // Two hours later, marking again is another session; a single mark names its item.
+    s.record(at(160), "checklist", "dr-01: n/a");
+    let checklist = Checklist::builtin().unwrap();
+    let doc = document(&s, &ctx(&checklist));
+    assert_eq!(
+        change_log(&doc),
+        [
+            "| 2026-12-05 14:02 | created | from template infradraft-standard |",
+            "| 2026-12-05 14:02 | checklist marked | 41 items: 30 pass, 6 partial, 3 fail, 2 n/a (14:02–14:31) |",
+            "| 2026-12-05 14:37 | decided | data-resources: Managed relational database |",
+            "| 2026-12-05 14:42 | checklist marked | 2 items: 1 pass, 1 fail (14:42–14:43) |",
+            "| 2026-12-05 16:42 | checklist marked | 1 item: dr-01 n/a (16:42) |",
+        ]
+    );
+    // The history itself keeps every record.
+    assert_eq!(s.history.len(), 1 + 41 + 3 + 1 + 2 + 1);
+}

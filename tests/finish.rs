@@ -333,3 +333,104 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
     assert!(text.contains("Decision Log"), "{text}");
     assert!(text.contains("Change Log"));
 }
+
+#[test]
+fn marking_the_checklist_is_one_row_of_the_change_log() {
+    let f = fixture();
+    let mut app = decided(&f);
+    let before = app.session.history.len();
+    enter_stage(&mut app, "stage:checklist");
+    // Five marks (each moves to the next item), then a note on the last one marked.
+    for k in ['1', '1', '2', '3', '4'] {
+        app.handle_event(key(KeyCode::Char(k)));
+    }
+    app.handle_event(key(KeyCode::Up));
+    app.handle_event(key(KeyCode::Char('e')));
+    typ(&mut app, "not in scope\n");
+    // The history keeps every mark and the note.
+    assert_eq!(app.session.history.len(), before + 6);
+    let doc = document(
+        &app.session,
+        &ExportContext {
+            checklist: Some(&app.checklist),
+            template: Some(&app.template),
+            precomputed: Default::default(),
+        },
+    );
+    let log = &doc[doc.find("## Change Log").unwrap()..];
+    let rows: Vec<&str> = log.lines().filter(|l| l.contains("| checklist")).collect();
+    assert_eq!(rows.len(), 1, "{log}");
+    assert!(
+        rows[0].contains("| checklist marked | 5 items: 2 pass, 1 partial, 1 fail, 1 n/a ("),
+        "{}",
+        rows[0]
+    );
+}
+
+#[test]
+fn the_diagram_editor_undoes_and_redoes_and_its_key_bar_shows_its_keys() {
+    let f = fixture();
+    let mut app = decided(&f);
+    enter_stage(&mut app, "stage:diagrams");
+    app.handle_event(key(KeyCode::Char('d')));
+    let original = app.session.diagrams[0].source.clone();
+    app.handle_event(key(KeyCode::Enter));
+    assert!(app.editing_diagram());
+    // The key bar shows the editor's keys, not the list's.
+    let bar = screen(&mut app, 120, 40)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    for wanted in [
+        "editing the diagram",
+        "Esc stops",
+        "^Z undo",
+        "^Y redo",
+        "^S save",
+    ] {
+        assert!(bar.contains(wanted), "no {wanted:?} in {bar}");
+    }
+    for list_key in ["d draft", "a add", "x remove", "Enter open"] {
+        assert!(!bar.contains(list_key), "{list_key:?} in {bar}");
+    }
+    // Type a line at the end: eight edits (a line break and seven characters).
+    for _ in 0..200 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::End));
+    app.handle_event(key(KeyCode::Enter));
+    typ(&mut app, "A --> B");
+    let typed = format!("{original}\nA --> B");
+    assert_eq!(app.session.diagrams[0].source, typed);
+    // ^Z undoes, and the diagram's source follows; there is nothing to undo before the edit.
+    app.handle_event(ctrl('z'));
+    assert_eq!(
+        app.session.diagrams[0].source,
+        format!("{original}\nA --> ")
+    );
+    for _ in 0..10 {
+        app.handle_event(ctrl('z'));
+    }
+    assert_eq!(app.session.diagrams[0].source, original);
+    // ^Y redoes.
+    app.handle_event(ctrl('y'));
+    assert_eq!(app.session.diagrams[0].source, format!("{original}\n"));
+    for _ in 0..10 {
+        app.handle_event(ctrl('y'));
+    }
+    assert_eq!(app.session.diagrams[0].source, typed);
+    // ^S saves while editing, and the editor stays open.
+    app.handle_event(ctrl('s'));
+    assert!(app.editing_diagram());
+    let saved = store::load(&f.path).unwrap().session;
+    assert_eq!(saved.diagrams[0].source, typed);
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_diagram());
+    let bar = screen(&mut app, 120, 40)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(bar.contains("d draft"), "the list's keys again: {bar}");
+}

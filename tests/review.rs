@@ -120,3 +120,169 @@ fn the_palette_switches_an_open_session_to_review_mode() {
     let side = review::load(&review::review_path(&f.path), "").unwrap();
     assert_eq!(side.comments.len(), 1);
 }
+
+#[test]
+fn a_comment_just_added_is_the_one_the_next_key_acts_on() {
+    let f = fixture();
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::F(4)));
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "First comment.\n");
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Second comment.\n");
+    let state = |app: &infradraft::tui::app::App| {
+        app.section_comments("overview")
+            .iter()
+            .map(|c| (c.text.clone(), c.severity, c.resolved_at.is_some()))
+            .collect::<Vec<_>>()
+    };
+    // Resolving and the severity act on the comment just added, not on the first one.
+    app.handle_event(key(KeyCode::Char('r')));
+    app.handle_event(key(KeyCode::Char('s')));
+    assert_eq!(
+        state(&app),
+        [
+            ("First comment.".to_string(), Severity::Minor, false),
+            ("Second comment.".to_string(), Severity::Major, true),
+        ]
+    );
+    // A third one, added with the first selected, is selected in its turn.
+    app.handle_event(key(KeyCode::Up));
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Third comment.\n");
+    app.handle_event(key(KeyCode::Char('r')));
+    assert_eq!(
+        state(&app).iter().map(|c| c.2).collect::<Vec<_>>(),
+        [false, true, true]
+    );
+}
+
+#[test]
+fn the_comments_popup_scrolls_a_comment_just_added_into_view() {
+    let f = fixture();
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    select(&mut app, "overview");
+    app.handle_event(key(KeyCode::F(4)));
+    for n in 1..=14 {
+        app.handle_event(key(KeyCode::Char('a')));
+        typ(&mut app, &format!("Comment number {n}.\n"));
+    }
+    let s = screen(&mut app, 120, 40);
+    // The popup holds about nine comments: the last one is in view, the first one is not.
+    assert!(s.contains("Comment number 14."), "{s}");
+    assert!(!s.contains("Comment number 1."), "{s}");
+    assert!(
+        s.contains("r resolve/reopen"),
+        "the keys stay at the bottom:\n{s}"
+    );
+    // Going back up scrolls the other way.
+    for _ in 0..14 {
+        app.handle_event(key(KeyCode::Up));
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Comment number 1."), "{s}");
+    assert!(!s.contains("Comment number 14."), "{s}");
+}
+
+/// The key bar: the last line of the screen.
+fn key_bar(app: &mut infradraft::tui::app::App) -> String {
+    let s = screen(app, 120, 40);
+    s.lines().last().unwrap().to_string()
+}
+
+#[test]
+fn the_review_key_bar_shows_only_keys_that_act() {
+    let f = fixture();
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
+    // The author's keys, refused in review mode.
+    let refused = [
+        "recommend",
+        "decide",
+        " add",
+        "blank",
+        " edit",
+        "feedback",
+        "finalize",
+        "menu",
+        "undo",
+        "redo",
+        "$EDITOR",
+        "pass",
+        "draft",
+    ];
+    let check = |bar: &str, wanted: &[&str]| {
+        for word in refused {
+            assert!(!bar.contains(word), "{word:?} in the review key bar: {bar}");
+        }
+        for word in wanted {
+            assert!(
+                bar.contains(word),
+                "no {word:?} in the review key bar: {bar}"
+            );
+        }
+    };
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    // The navigator.
+    select(&mut app, "network-architecture");
+    let bar = key_bar(&mut app);
+    check(
+        &bar,
+        &[
+            "F4 comments",
+            "Enter read",
+            "^S save",
+            ": palette",
+            "q quit",
+        ],
+    );
+    // The comments popup: its own keys, those that act on what there is.
+    app.handle_event(key(KeyCode::F(4)));
+    let bar = key_bar(&mut app);
+    check(&bar, &["a comment", "o on the option", "Esc close"]);
+    for absent in ["on the decision", "resolve", "severity", "Tab focus"] {
+        assert!(!bar.contains(absent), "{absent:?}: {bar}");
+    }
+    app.handle_event(key(KeyCode::Char('a')));
+    typ(&mut app, "Why not two regions?\n");
+    let bar = key_bar(&mut app);
+    check(
+        &bar,
+        &["a comment", "r resolve/reopen", "s severity", "Esc close"],
+    );
+    app.handle_event(key(KeyCode::Esc));
+    // The design panes of a component with its options drafted.
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.context(), infradraft::tui::action::Context::Design);
+    let bar = key_bar(&mut app);
+    check(
+        &bar,
+        &["Esc back", "F4 comments", "] step→", "l card", "w text"],
+    );
+    // The section's text.
+    app.handle_event(key(KeyCode::Char('w')));
+    assert_eq!(app.context(), infradraft::tui::action::Context::Editor);
+    let bar = key_bar(&mut app);
+    check(&bar, &["Esc back", "F4 comments", "^S save", "^F search"]);
+    // The checklist: reading it, filtering it and going to an item's section act; marks do not.
+    app.handle_event(key(KeyCode::Esc));
+    select(&mut app, "stage:checklist");
+    app.handle_event(key(KeyCode::Enter));
+    let bar = key_bar(&mut app);
+    check(&bar, &["Esc back", "f filter", "Enter open"]);
+    assert!(!bar.contains("F4"), "no section to comment on here: {bar}");
+
+    // The author's workbench on the same session still offers the author's keys.
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "network-architecture");
+    app.handle_event(key(KeyCode::Enter));
+    let bar = key_bar(&mut app);
+    for word in ["recommend", "decide", " add", "blank", "finalize"] {
+        assert!(
+            bar.contains(word),
+            "no {word:?} in the author's key bar: {bar}"
+        );
+    }
+}

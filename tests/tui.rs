@@ -1048,10 +1048,13 @@ fn the_key_bar_offers_recommend_and_decide_only_between_two_options() {
         "{bar}"
     );
     assert!(bar.contains("add"), "{bar}");
-    // With the options drafted (YOLO), both are offered.
+    // With the options drafted (YOLO), both are offered (in a workbench that can write the
+    // session: the first one lets go of it).
+    drop(app);
     let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
     store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
     let mut app = open(&f);
+    assert!(app.read_only.is_none());
     app.popups.clear();
     select(&mut app, "network-architecture");
     app.focus = Pane::Editor;
@@ -1130,4 +1133,198 @@ fn the_palette_ranks_a_name_match_above_a_description_match() {
         p.matches.len() >= 2,
         "the description match stays in the list"
     );
+}
+
+/// The status bar's top line (the second line from the bottom).
+fn status_line(app: &mut App) -> String {
+    let s = screen(app, 120, 40);
+    s.lines().rev().nth(1).unwrap().to_string()
+}
+
+#[test]
+fn an_information_goes_after_a_few_seconds_or_when_the_person_moves() {
+    use std::time::Duration;
+    let f = fixture();
+    let mut app = open(&f);
+    app.popups.clear();
+    screen(&mut app, 120, 40);
+    app.handle_event(ctrl('s'));
+    assert!(status_line(&mut app).contains("saved s.ron"));
+    let shown = app.message_shown_at.expect("stamped when shown");
+    assert_eq!(
+        app.message_expires_at(),
+        Some(shown + Duration::from_secs(5)),
+        "the event loop wakes for it"
+    );
+    // Four seconds on, it is still there; five seconds on, it goes, once (one frame).
+    assert!(!app.expire_message(shown + Duration::from_secs(4)));
+    assert!(status_line(&mut app).contains("saved s.ron"));
+    assert!(app.expire_message(shown + Duration::from_secs(5)));
+    assert!(!status_line(&mut app).contains("saved s.ron"));
+    assert!(!app.expire_message(shown + Duration::from_secs(3600)));
+    assert_eq!(app.message_expires_at(), None);
+    // A key that moves nowhere leaves it; a key that selects another section clears it.
+    app.handle_event(ctrl('s'));
+    app.handle_event(key(KeyCode::Char('z')));
+    assert!(status_line(&mut app).contains("saved s.ron"));
+    app.handle_event(key(KeyCode::Char('z')));
+    app.handle_event(key(KeyCode::Char('j')));
+    assert!(!status_line(&mut app).contains("saved s.ron"));
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn a_warning_stays_until_the_next_key() {
+    use std::time::Duration;
+    let f = fixture();
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "overview");
+    // Recommending needs a component section.
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "recommend\n");
+    let warning = "select a component section first";
+    assert!(status_line(&mut app).contains(warning));
+    // Time alone does not take a warning away.
+    let shown = app.message_shown_at.unwrap();
+    assert_eq!(app.message_expires_at(), None);
+    assert!(!app.expire_message(shown + Duration::from_secs(3600)));
+    assert!(status_line(&mut app).contains(warning));
+    // The next key does, here one that selects a component section (where it is no longer true).
+    app.handle_event(key(KeyCode::Char('j')));
+    assert_eq!(selected_id(&app), "cloud-provider-strategy");
+    assert!(!status_line(&mut app).contains(warning));
+    assert!(app.message.is_none());
+    // A key that sets a message of its own shows it.
+    app.handle_event(key(KeyCode::Char('k')));
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "recommend\n");
+    assert!(status_line(&mut app).contains(warning));
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "recommend\n");
+    assert!(
+        status_line(&mut app).contains(warning),
+        "set again by the key"
+    );
+}
+
+/// The option cards drawn in the design panes at `width`×`height`: each card's inner rows as
+/// text (trailing spaces trimmed, trailing empty rows dropped), with the style of each row's
+/// first cell.
+fn option_cards(
+    app: &mut App,
+    width: u16,
+    height: u16,
+) -> Vec<Vec<(String, ratatui::style::Style)>> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    app.prepare(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| infradraft::tui::view::draw(f, app))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let workspace = app.areas().editor.expect("a workspace");
+    let inside = (workspace.x + 1)..(workspace.x + workspace.width - 1);
+    // The row of the cards' top borders: the first below the pane's own top with a corner.
+    let top = (workspace.y + 1..workspace.y + workspace.height)
+        .find(|&y| inside.clone().any(|x| buffer[(x, y)].symbol() == "┌"))
+        .expect("option cards");
+    let starts: Vec<u16> = inside
+        .clone()
+        .filter(|&x| buffer[(x, top)].symbol() == "┌")
+        .collect();
+    starts
+        .iter()
+        .map(|&x0| {
+            let x1 = (x0 + 1..workspace.x + workspace.width)
+                .find(|&x| buffer[(x, top)].symbol() == "┐")
+                .unwrap();
+            let mut rows: Vec<(String, ratatui::style::Style)> = (top + 1..)
+                .take_while(|&y| buffer[(x0, y)].symbol() != "└")
+                .map(|y| {
+                    let text: String = (x0 + 1..x1).map(|x| buffer[(x, y)].symbol()).collect();
+                    (text.trim_end().to_string(), buffer[(x0 + 1, y)].style())
+                })
+                .collect();
+            while rows.last().is_some_and(|(r, _)| r.is_empty()) {
+                rows.pop();
+            }
+            rows
+        })
+        .collect()
+}
+
+#[test]
+fn a_cut_option_card_says_how_many_lines_are_left_and_wraps_at_words() {
+    let f = fixture();
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let session = yolo_sample(t(0), t(1), vec![]);
+    store::save(&f.path, &session).unwrap();
+    let mut app = open(&f);
+    app.popups.clear();
+    let note = regex::Regex::new(r"^… (\d+) more lines").unwrap();
+    let mut cut = 0;
+    for id in ["cloud-provider-strategy", "compute-resources"] {
+        select(&mut app, id);
+        app.handle_event(key(KeyCode::Enter));
+        assert_eq!(app.context(), infradraft::tui::action::Context::Design);
+        let s = screen(&mut app, 120, 40);
+        insta::assert_snapshot!(format!("design_cards_{id}_120x40"), s);
+        let shown = option_cards(&mut app, 120, 40);
+        // On a tall screen, the same cards (as wide) show everything.
+        let whole = option_cards(&mut app, 120, 160);
+        assert_eq!(shown.len(), whole.len());
+        let component = session.component(id).unwrap();
+        for (card, (shown, whole)) in shown.iter().zip(&whole).enumerate() {
+            assert!(
+                whole.iter().all(|(r, _)| !note.is_match(r)),
+                "{id} card {card} is cut on a tall screen: {whole:#?}"
+            );
+            // Wrapped at words: every word of the card's own text is whole on some row.
+            let o = &component.options[card];
+            let words: std::collections::HashSet<&str> = whole
+                .iter()
+                .flat_map(|(r, _)| r.split_whitespace())
+                .collect();
+            for text in [&o.name, &o.summary]
+                .into_iter()
+                .chain(&o.pros)
+                .chain(&o.cons)
+            {
+                for word in text.split_whitespace().filter(|w| w.chars().count() < 20) {
+                    assert!(
+                        words.contains(word),
+                        "{id} card {card}: {word:?} broken across rows: {whole:#?}"
+                    );
+                }
+            }
+            let Some((last, style)) = shown.last() else {
+                panic!("{id} card {card} is empty");
+            };
+            match note.captures(last) {
+                Some(n) => {
+                    cut += 1;
+                    // The note is the card's last row, dim, and counts the rows left out.
+                    let n: usize = n[1].parse().unwrap();
+                    let rows = shown.len() - 1;
+                    assert_eq!(
+                        &shown[..rows],
+                        &whole[..rows],
+                        "{id} card {card}: the rows shown are the first ones"
+                    );
+                    assert_eq!(rows + n, whole.len(), "{id} card {card}: {shown:#?}");
+                    assert_eq!(style.fg, app.theme.dim.fg, "{id} card {card}: dim");
+                    assert!(
+                        shown.iter().filter(|(r, _)| note.is_match(r)).count() == 1,
+                        "{shown:#?}"
+                    );
+                }
+                None => assert_eq!(shown, whole, "{id} card {card} cut without a note"),
+            }
+        }
+        app.handle_event(key(KeyCode::Esc));
+    }
+    assert!(cut >= 2, "the sample's cards are long enough to be cut");
 }

@@ -374,16 +374,123 @@ fn change_log_part(s: &Session) -> String {
         return out;
     }
     out.push_str("| Date | Change | Detail |\n|---|---|---|\n");
-    for h in &s.history {
+    for row in change_log_rows(&s.history) {
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
-            h.at.strftime("%Y-%m-%d %H:%M"),
-            cell(&h.action),
-            cell(&crate::text::sanitize_line(&h.detail))
+            row.at.strftime("%Y-%m-%d %H:%M"),
+            cell(&row.change),
+            cell(&crate::text::sanitize_line(&row.detail))
         );
     }
     out
+}
+
+/// The action the checklist stage records for each mark (and each note on a mark), with the
+/// detail `<item>: <pass|partial|fail|n/a>`.
+const CHECKLIST_MARK: &str = "checklist";
+/// What the change log calls a run of checklist marks.
+const CHECKLIST_MARKED: &str = "checklist marked";
+/// Marks further apart than this are two marking sessions.
+const MARKING_GAP_SECONDS: i64 = 60 * 60;
+
+/// One row of the change log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ChangeRow {
+    at: jiff::Timestamp,
+    change: String,
+    detail: String,
+}
+
+/// The change log's rows: one per history record, except that a run of checklist marks (not
+/// interrupted by another kind of record, and no more than an hour between two marks) is one
+/// row that counts the items marked and their marks. The history itself stays complete.
+fn change_log_rows(history: &[crate::model::HistoryEntry]) -> Vec<ChangeRow> {
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < history.len() {
+        let h = &history[i];
+        if h.action != CHECKLIST_MARK {
+            rows.push(ChangeRow {
+                at: h.at,
+                change: h.action.clone(),
+                detail: h.detail.clone(),
+            });
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < history.len()
+            && history[end].action == CHECKLIST_MARK
+            && history[end].at.as_second() - history[end - 1].at.as_second() <= MARKING_GAP_SECONDS
+        {
+            end += 1;
+        }
+        rows.push(marking_row(&history[i..end]));
+        i = end;
+    }
+    rows
+}
+
+/// The row of one marking session: `41 items: 30 pass, 6 partial, 3 fail, 2 n/a (14:02–14:31)`.
+/// An item marked more than once counts once, with its last mark.
+fn marking_row(run: &[crate::model::HistoryEntry]) -> ChangeRow {
+    // Each item's last mark, items in the order first marked.
+    let mut items: Vec<(&str, &str)> = Vec::new();
+    for h in run {
+        let (item, mark) = h
+            .detail
+            .rsplit_once(": ")
+            .map_or((h.detail.as_str(), ""), |(i, m)| (i.trim(), m.trim()));
+        match items.iter_mut().find(|(i, _)| *i == item) {
+            Some(entry) => entry.1 = mark,
+            None => items.push((item, mark)),
+        }
+    }
+    // The marks in the checklist's order, then any other word a record holds.
+    let mut tally: Vec<(&str, usize)> = ["pass", "partial", "fail", "n/a"]
+        .iter()
+        .map(|m| (*m, 0))
+        .collect();
+    for (_, mark) in &items {
+        let mark = if mark.is_empty() { "other" } else { mark };
+        match tally.iter_mut().find(|(m, _)| *m == mark) {
+            Some(t) => t.1 += 1,
+            None => tally.push((mark, 1)),
+        }
+    }
+    let counts: Vec<String> = tally
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(m, n)| format!("{n} {m}"))
+        .collect();
+    let what = match items.as_slice() {
+        [(item, mark)] if !mark.is_empty() => format!("1 item: {item} {mark}"),
+        _ => format!(
+            "{} item{}: {}",
+            items.len(),
+            if items.len() == 1 { "" } else { "s" },
+            counts.join(", ")
+        ),
+    };
+    let first = run[0].at;
+    let last = run[run.len() - 1].at;
+    let when = if first.strftime("%Y-%m-%d").to_string() != last.strftime("%Y-%m-%d").to_string() {
+        format!(
+            "{}–{}",
+            first.strftime("%H:%M"),
+            last.strftime("%Y-%m-%d %H:%M")
+        )
+    } else if first.strftime("%H:%M").to_string() != last.strftime("%H:%M").to_string() {
+        format!("{}–{}", first.strftime("%H:%M"), last.strftime("%H:%M"))
+    } else {
+        first.strftime("%H:%M").to_string()
+    };
+    ChangeRow {
+        at: first,
+        change: CHECKLIST_MARKED.to_string(),
+        detail: format!("{what} ({when})"),
+    }
 }
 
 /// The document's parts, in order.

@@ -71,6 +71,13 @@ pub enum Level {
     Error,
 }
 
+/// How long an information stays in the status bar (a warning or an error stays until the next
+/// key).
+pub const MESSAGE_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Where the person is, as [`App::place_key`] sees it.
+type PlaceKey = (usize, Pane, bool, bool, usize, usize, usize, usize);
+
 /// Work the terminal layer must do for the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -148,6 +155,11 @@ pub struct App {
     pub highlighted: bool,
     pub popups: Vec<Popup>,
     pub message: Option<Message>,
+    /// When the status message was set: an information expires [`MESSAGE_TTL`] later (see
+    /// [`App::expire_message`]). `None` for a message set without a stamp until the next tick.
+    pub message_shown_at: Option<std::time::Instant>,
+    /// How many messages were set (to tell whether a key set a new one).
+    message_count: u64,
     pub save_state: SaveState,
     pub dirty: bool,
     /// When the first unsaved change was made (for autosave).
@@ -249,6 +261,8 @@ impl App {
             highlighted: false,
             popups: Vec::new(),
             message: None,
+            message_shown_at: None,
+            message_count: 0,
             save_state: SaveState::Clean,
             dirty: false,
             dirty_since: None,
@@ -286,10 +300,7 @@ impl App {
             warnings.insert(0, format!("read-only: {reason}"));
         }
         if let Some(w) = warnings.into_iter().next() {
-            app.message = Some(Message {
-                text: w,
-                level: Level::Warning,
-            });
+            app.warn(w);
         }
         app.disk = disk_stamp(&app.path);
         app.restore_place();
@@ -586,11 +597,9 @@ impl App {
             let body = &self.session.sections[section].body;
             let made_before = self.editor_cursors.contains_key(&section);
             if self.soft_wrap && body.len() > super::editor::WRAP_LIMIT && !made_before {
-                self.message = Some(Message {
-                    text: "a long section: soft wrap is off here so that typing stays fast (M-w turns it on)"
-                        .into(),
-                    level: Level::Info,
-                });
+                self.info(
+                    "a long section: soft wrap is off here so that typing stays fast (M-w turns it on)",
+                );
             }
             let body = &self.session.sections[section].body;
             let mut editor = SectionEditor::new(body, &self.theme, self.soft_wrap);
@@ -641,8 +650,17 @@ impl App {
     /// Handles one terminal event.
     pub fn handle_event(&mut self, event: Event) {
         match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                let before = (self.place_key(), self.message_count);
+                self.handle_key(key);
+                self.message_after_key(before);
+            }
             Event::Paste(text) => self.handle_paste(&text),
+            Event::Mouse(mouse) if matches!(mouse.kind, MouseEventKind::Down(_)) => {
+                let before = (self.place_key(), self.message_count);
+                self.handle_mouse(mouse);
+                self.message_after_key(before);
+            }
             Event::Mouse(mouse) => self.handle_mouse(mouse),
             Event::Resize(w, h) => self.screen = Rect::new(0, 0, w, h),
             _ => {}
@@ -1728,24 +1746,97 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            level: Level::Info,
-        });
+        self.set_message(text.into(), Level::Info);
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            level: Level::Warning,
-        });
+        self.set_message(text.into(), Level::Warning);
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            level: Level::Error,
-        });
+        self.set_message(text.into(), Level::Error);
+    }
+
+    fn set_message(&mut self, text: String, level: Level) {
+        self.message = Some(Message { text, level });
+        self.message_shown_at = Some(std::time::Instant::now());
+        self.message_count += 1;
+    }
+
+    /// When the message on screen goes by itself: an information [`MESSAGE_TTL`] after it was
+    /// set; a warning or an error waits for the next key instead.
+    pub fn message_expires_at(&self) -> Option<std::time::Instant> {
+        match (&self.message, self.message_shown_at) {
+            (Some(m), Some(at)) if m.level == Level::Info => Some(at + MESSAGE_TTL),
+            _ => None,
+        }
+    }
+
+    /// Clears an information shown for [`MESSAGE_TTL`] by `now` (called from the event loop's
+    /// clock). Returns whether the message went, so that a frame is due. A timestamp comparison:
+    /// a message set without a stamp gets `now` as its stamp.
+    pub fn expire_message(&mut self, now: std::time::Instant) -> bool {
+        if self.message.is_none() {
+            return false;
+        }
+        if self.message_shown_at.is_none() {
+            self.message_shown_at = Some(now);
+        }
+        match self.message_expires_at() {
+            Some(at) if now >= at => {
+                self.message = None;
+                self.message_shown_at = None;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Where the person is, as far as a status message is about it: the navigator's selection,
+    /// the pane, the decision, step and card of a component, and the row of a stage's list.
+    fn place_key(&self) -> PlaceKey {
+        let list = match self.selected_stage() {
+            Some(navigator::Stage::Inputs) => self.stages.input_selected,
+            Some(navigator::Stage::Requirements) => self.stages.requirement_selected,
+            Some(navigator::Stage::Diagrams) => self.stages.diagrams.selected,
+            Some(navigator::Stage::Stories) => self.stages.stories.selected,
+            Some(navigator::Stage::Checklist) => self.stages.checklist.selected,
+            None => 0,
+        };
+        let step = self
+            .selected_section()
+            .and_then(|i| {
+                self.session
+                    .decisions_in(&self.session.sections[i].id)
+                    .nth(self.design.decision)
+            })
+            .map_or(0, |c| c.step as usize);
+        (
+            self.selected,
+            self.focus,
+            self.text_mode,
+            self.worksheet.is_some(),
+            self.design.decision,
+            self.design.card,
+            step,
+            list,
+        )
+    }
+
+    /// After a key (or a click) that set no message of its own: the message shown stops being
+    /// news. A warning or an error goes at once; an information goes when the key moved the
+    /// person elsewhere (else it waits out its time).
+    fn message_after_key(&mut self, (place, count): (PlaceKey, u64)) {
+        let Some(m) = &self.message else {
+            return;
+        };
+        if self.message_count != count {
+            return;
+        }
+        if m.level != Level::Info || self.place_key() != place {
+            self.message = None;
+            self.message_shown_at = None;
+        }
     }
 
     // ----- saving -----

@@ -7,12 +7,13 @@ use std::path::PathBuf;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::App;
 use super::popup::{Popup, Prompt, PromptPurpose, centered};
+use super::text_field::wrap_words;
 use super::theme::Theme;
 use crate::model::{CommentTarget, ReviewComment, Severity};
 use crate::review::{self, ReviewFile, section_of, target_label};
@@ -189,6 +190,36 @@ impl App {
         }
     }
 
+    /// The keys of the comments popup of `section` that act now, for the key bar: adding only
+    /// where there is something to comment on (and the session takes comments), resolving and
+    /// the severity only with a comment to act on.
+    pub fn comment_keys(&self, section: &str) -> Vec<(&'static str, &'static str)> {
+        let comments = self.section_comments(section).len();
+        let can_change = self.review.is_some() || self.read_only.is_none();
+        let decision = self
+            .selected_component()
+            .and_then(|id| self.session.component(&id));
+        let mut keys = Vec::new();
+        if can_change {
+            keys.push(("a", "comment"));
+            if decision.is_some_and(|c| !c.options.is_empty()) {
+                keys.push(("o", "on the option"));
+            }
+            if decision.is_some_and(|c| c.decision.is_some()) {
+                keys.push(("d", "on the decision"));
+            }
+            if comments > 0 {
+                keys.push(("r", "resolve/reopen"));
+                keys.push(("s", "severity"));
+            }
+        }
+        if comments > 1 {
+            keys.push(("j/k", "move"));
+        }
+        keys.push(("Esc", "close"));
+        keys
+    }
+
     fn prompt_comment(&mut self, target: CommentTarget) {
         let title = format!("Comment on {}", target_label(&self.session, &target));
         self.popups.push(Popup::Prompt(Prompt::new(
@@ -216,8 +247,10 @@ impl App {
                 .cloned()
                 .unwrap_or_else(|| "author".into()),
         };
+        let id = review::new_id(&existing, now);
+        let section = section_of(&self.session, &target).to_string();
         let comment = ReviewComment {
-            id: review::new_id(&existing, now),
+            id: id.clone(),
             target,
             author,
             at: now,
@@ -226,6 +259,21 @@ impl App {
             resolved_at: None,
         };
         self.upsert_comment(comment);
+        // The new comment is the selected one, so that the next key (resolve, severity) acts on
+        // it; the popup scrolls it into view.
+        let at = self
+            .section_comments(&section)
+            .iter()
+            .position(|c| c.id == id);
+        if let Some(Popup::Comments {
+            section: open,
+            selected,
+        }) = self.popups.last_mut()
+            && *open == section
+            && let Some(at) = at
+        {
+            *selected = at;
+        }
         self.info(if self.review.is_some() {
             "comment added to the review (s changes its severity); ^S saves the review file"
         } else {
@@ -326,7 +374,7 @@ impl App {
     }
 }
 
-/// Draws the comments popup of `section`.
+/// Draws the comments popup of `section`, scrolled so that the selected comment is in view.
 pub fn draw(
     frame: &mut Frame,
     app: &App,
@@ -342,11 +390,27 @@ pub fn draw(
         .session
         .section(section)
         .map_or(section.to_string(), |s| s.title.clone());
+    let heading = format!("Comments · {}", sanitize_line(&title));
+    let block = super::popup::frame_block(&heading, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    // The keys stay at the bottom, under a blank line; the comments scroll above them.
+    let hint = wrap_words(
+        "a comment on the section · o on the selected option · d on the decision · r resolve/reopen · s severity · Esc close",
+        width.saturating_sub(1),
+    );
+    let hint_rows = (hint.len() as u16 + 1).min(inner.height);
+    let [list, keys] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(hint_rows)]).areas(inner);
     let mut lines = Vec::new();
+    // The rows of the selected comment, to scroll to.
+    let mut selected_rows = 0..0;
     if comments.is_empty() {
         lines.push(Line::from(Span::styled("No comments yet.", theme.dim)));
     }
     for (i, c) in comments.iter().enumerate() {
+        let start = lines.len();
         let style = if i == selected {
             theme.popup_selected
         } else {
@@ -370,21 +434,35 @@ pub fn draw(
                 theme.dim,
             ),
         ]));
-        lines.push(Line::from(Span::styled(
-            format!("  {}", sanitize_line(&c.text)),
-            style,
-        )));
+        let text = sanitize_line(&c.text);
+        let rows = wrap_words(&text, width.saturating_sub(2));
+        for row in if rows.is_empty() {
+            vec![String::new()]
+        } else {
+            rows
+        } {
+            lines.push(Line::from(Span::styled(format!("  {row}"), style)));
+        }
+        if i == selected {
+            selected_rows = start..lines.len();
+        }
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        " a comment on the section · o on the selected option · d on the decision · r resolve/reopen · s severity · Esc close",
-        theme.dim,
-    )));
-    let heading = format!("Comments · {}", sanitize_line(&title));
+    let height = list.height as usize;
+    let scroll = if selected_rows.end > height {
+        // The selected comment's last row at the bottom, or its first at the top when it is
+        // taller than the list.
+        (selected_rows.end - height).min(selected_rows.start)
+    } else {
+        0
+    };
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(super::popup::frame_block(&heading, theme)),
-        area,
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        list,
     );
+    let mut key_lines = vec![Line::default()];
+    key_lines.extend(
+        hint.into_iter()
+            .map(|row| Line::from(Span::styled(format!(" {row}"), theme.dim))),
+    );
+    frame.render_widget(Paragraph::new(key_lines), keys);
 }

@@ -439,12 +439,9 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
             };
             let block = Block::default().borders(Borders::ALL).border_style(border);
             let inner = block.inner(columns[slot]);
-            let mut lines = card_lines(app, c, i, o, findings, inner.width as usize);
-            fit_to_height(&mut lines, inner.width, inner.height, t);
-            frame.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-                columns[slot],
-            );
+            let lines = card_lines(app, c, i, o, findings, inner.width as usize);
+            let rows = fit_to_height(&lines, (inner.width, inner.height), app.zoom, t);
+            frame.render_widget(Paragraph::new(rows).block(block), columns[slot]);
         }
         if hidden > 0 {
             frame.render_widget(
@@ -480,36 +477,104 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
     frame.render_widget(Paragraph::new(rec).wrap(Wrap { trim: true }), rec_area);
 }
 
-/// Rows `line` takes when wrapped at `width` (an estimate by display width, which is what the
-/// paragraph's word wrap comes close to).
-fn rows(line: &Line, width: u16) -> usize {
-    let w = line.width().max(1);
-    w.div_ceil(width.max(1) as usize)
+/// `line` in rows of at most `width` columns, broken at spaces (a word longer than a row is
+/// broken where the row ends), each piece in its span's style. The spaces at a break go; the
+/// others stay as they are (the ratings' columns line up).
+fn wrap_line(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    // Runs of spaces and of other characters, each character with its style.
+    let mut runs: Vec<(bool, Vec<(char, Style)>)> = Vec::new();
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for c in span.content.chars() {
+            let space = c.is_whitespace();
+            match runs.last_mut() {
+                Some((s, run)) if *s == space => run.push((c, style)),
+                _ => runs.push((space, vec![(c, style)])),
+            }
+        }
+    }
+    let width_of =
+        |run: &[(char, Style)]| -> usize { run.iter().map(|(c, _)| c.width().unwrap_or(0)).sum() };
+    let push = |row: &mut Vec<Span<'static>>, c: char, style: Style| match row.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push(c),
+        _ => row.push(Span::styled(c.to_string(), style)),
+    };
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut row: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    // The spaces before the next word: placed only if the word goes on the same row.
+    let mut spaces: Option<Vec<(char, Style)>> = None;
+    for (space, run) in runs {
+        if space {
+            spaces = Some(run);
+            continue;
+        }
+        let gap = spaces.as_deref().map_or(0, width_of);
+        // A line's own indentation stays; a row started by a break has none.
+        let starts_line = rows.is_empty() && row.is_empty();
+        if used > 0 && used + gap + width_of(&run) > width {
+            rows.push(Line::from(std::mem::take(&mut row)));
+            used = 0;
+            spaces = None;
+        }
+        if let Some(gap) = spaces.take()
+            && (used > 0 || starts_line)
+        {
+            for (c, style) in gap {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width {
+                    break;
+                }
+                push(&mut row, c, style);
+                used += cw;
+            }
+        }
+        for (c, style) in run {
+            let cw = c.width().unwrap_or(0);
+            if used > 0 && used + cw > width {
+                rows.push(Line::from(std::mem::take(&mut row)));
+                used = 0;
+            }
+            push(&mut row, c, style);
+            used += cw;
+        }
+    }
+    if !row.is_empty() || rows.is_empty() {
+        rows.push(Line::from(row));
+    }
+    rows
 }
 
-/// Cuts the lines to the height, and says so on the last row instead of cutting silently.
-fn fit_to_height(lines: &mut Vec<Line<'static>>, width: u16, height: u16, t: &Theme) {
+/// The lines wrapped at `width` and cut to `height` rows; when something is cut, the last row
+/// says how many rows were left out (dim), rather than the card ending mid-sentence.
+fn fit_to_height(
+    lines: &[Line<'static>],
+    (width, height): (u16, u16),
+    zoomed: bool,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let mut rows: Vec<Line<'static>> = lines
+        .iter()
+        .flat_map(|l| wrap_line(l, width as usize))
+        .collect();
     let height = height as usize;
-    let total: usize = lines.iter().map(|l| rows(l, width)).sum();
-    if total <= height || height == 0 {
-        return;
+    if rows.len() <= height || height == 0 {
+        return rows;
     }
-    let mut used = 0;
-    let mut keep = 0;
-    for line in lines.iter() {
-        let r = rows(line, width);
-        if used + r > height.saturating_sub(1) {
-            break;
-        }
-        used += r;
-        keep += 1;
-    }
-    let hidden = lines.len() - keep;
-    lines.truncate(keep);
-    lines.push(Line::from(Span::styled(
-        format!("… {hidden} more lines: z zooms, e opens the card"),
-        t.warning,
-    )));
+    let total = rows.len();
+    rows.truncate(height - 1);
+    let hidden = total - rows.len();
+    // Where it fits, how to see more (unless the pane is zoomed already).
+    let long = format!("… {hidden} more lines · z zooms");
+    let note = if !zoomed && long.chars().count() <= width as usize {
+        long
+    } else {
+        format!("… {hidden} more lines")
+    };
+    rows.push(Line::from(Span::styled(note, t.dim)));
+    rows
 }
 
 fn draw_feedback(frame: &mut Frame, t: &Theme, c: &ComponentDesign, area: Rect) {

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::action::Action;
+use super::action::{Action, Context};
 use super::app::App;
 use super::editor::SectionEditor;
 use super::popup::{Popup, Prompt, PromptPurpose};
@@ -145,24 +145,67 @@ impl App {
         self.stages.diagrams.editing = Some((d.id.clone(), editor));
     }
 
-    /// A key while the Mermaid editor is open: Esc leaves it, everything else edits.
+    /// A key while the Mermaid editor is open: Esc leaves it; the editor's commands of the
+    /// keymap (undo, redo, the clipboard) and save act as in a section's text; everything else
+    /// edits. The diagram's source follows every change, undo and redo included.
     pub fn diagram_key(&mut self, event: KeyEvent) {
         if event.code == KeyCode::Esc {
             self.stages.diagrams.editing = None;
             return;
         }
+        let action = self
+            .keymap
+            .action(Context::Editor, super::keymap::Key::from_event(&event));
+        if action == Some(Action::Save) {
+            self.save(false);
+            return;
+        }
         let Some((id, editor)) = self.stages.diagrams.editing.as_mut() else {
             return;
         };
-        if !editor.textarea.input(event) {
+        let t = &mut editor.textarea;
+        let changed = match action {
+            Some(Action::Undo) => t.undo(),
+            Some(Action::Redo) => t.redo(),
+            Some(Action::SelectAll) => {
+                t.select_all();
+                false
+            }
+            Some(Action::Copy) => {
+                t.copy();
+                false
+            }
+            Some(Action::Cut) => t.cut(),
+            Some(Action::Paste) => t.paste(),
+            _ => t.input(event),
+        };
+        if !changed {
             return;
         }
-        let source = editor.textarea.lines().join("\n");
+        let source = t.lines().join("\n");
         let id = id.clone();
         if let Some(d) = self.session.diagrams.iter_mut().find(|d| d.id == id) {
             d.source = source;
             self.structure_changed();
         }
+    }
+
+    /// The keys of the Mermaid editor, for the key bar: (key, what it does).
+    pub fn diagram_editor_keys(&self) -> Vec<(String, &'static str)> {
+        let mut keys = vec![("Esc".to_string(), "stops")];
+        for (action, name) in [
+            (Action::Undo, "undo"),
+            (Action::Redo, "redo"),
+            (Action::Cut, "cut"),
+            (Action::Copy, "copy"),
+            (Action::Paste, "paste"),
+            (Action::Save, "save"),
+        ] {
+            if let Some(key) = self.keymap.first_key(Context::Editor, action) {
+                keys.push((key.to_string(), name));
+            }
+        }
+        keys
     }
 
     pub fn diagrams_action(&mut self, action: Action) -> bool {

@@ -326,18 +326,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let no_choice = decisions
         .get(at)
         .is_some_and(|c| c.options.len() < crate::workflow::design::MIN_OPTIONS);
-    for &action in key_bar_actions(app) {
+    for action in with_comments(app, key_bar_actions(app)) {
         if action == Action::NextDecision && one_decision {
             continue;
         }
         if matches!(action, Action::Recommend | Action::Decide) && no_choice {
             continue;
         }
+        // A read-only session (review mode, or open in another process) refuses every change.
+        if app.read_only.is_some() && changes_the_work(app, action) {
+            continue;
+        }
         let Some(key) = app.keymap.first_key(context, action) else {
             continue;
         };
         let k = key.to_string();
-        let name = short_name(action);
+        // A read-only section's text is read, not edited.
+        let name = match action {
+            Action::Edit if app.read_only.is_some() => "read",
+            _ => short_name(action),
+        };
         let w = k.chars().count() + name.chars().count() + 3;
         if used + w > width {
             break;
@@ -351,15 +359,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Some(super::navigator::Stage::Stories) if app.editing_story() => {
             Some(" editing the story: type Markdown · Esc saves it")
         }
-        Some(super::navigator::Stage::Diagrams) if app.editing_diagram() => {
-            Some(" editing the diagram: type Mermaid, applied as you type · Esc stops")
-        }
         _ => None,
     };
     if app.focus == Pane::Editor
         && let Some(hint) = editing
     {
         keys = vec![Span::styled(hint, t.dim)];
+    }
+    // The diagram's editor: its own keys (the Mermaid is applied as you type).
+    if app.focus == Pane::Editor
+        && app.selected_stage() == Some(super::navigator::Stage::Diagrams)
+        && app.editing_diagram()
+    {
+        let hint = " editing the diagram · ";
+        keys = vec![Span::styled(hint, t.dim)];
+        let mut used = hint.chars().count();
+        for (k, name) in app.diagram_editor_keys() {
+            let w = k.chars().count() + name.chars().count() + 3;
+            if used + w > width {
+                break;
+            }
+            used += w;
+            keys.push(Span::styled(k, t.key));
+            keys.push(Span::styled(format!(" {name}  "), t.dim));
+        }
     }
     // A search being typed (in a section, or in an input document): its field, in the key bar.
     let section_search = app
@@ -387,7 +410,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Span::styled(hint, t.dim), keys);
         return;
     }
-    // While a prompt is open, its keys are the ones that act.
+    // While a prompt or a section's comments are open, their keys are the ones that act.
+    let comment_keys = match app.popups.last() {
+        Some(super::popup::Popup::Comments { section, .. }) => Some(app.comment_keys(section)),
+        _ => None,
+    };
+    if let Some(pairs) = &comment_keys {
+        keys = vec![Span::raw(" ")];
+        let mut used = 1;
+        for (k, name) in pairs {
+            let w = k.chars().count() + name.chars().count() + 3;
+            if used + w > width {
+                break;
+            }
+            used += w;
+            keys.push(Span::styled(*k, t.key));
+            keys.push(Span::styled(format!(" {name}  "), t.dim));
+        }
+    }
     if let Some(super::popup::Popup::Prompt(p)) = app.popups.last() {
         let pairs: &[(&str, &str)] = match p.field.kind() {
             super::text_field::FieldKind::Line => &[
@@ -430,6 +470,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// keys that do it from here (see [`crate::workflow::guide`]).
 fn next_spans(app: &App) -> Vec<Span<'static>> {
     let t = &app.theme;
+    // A reviewer, or a session open elsewhere, is not drafting.
+    if app.read_only.is_some() {
+        return Vec::new();
+    }
     let Some(path) = app.guide_cached() else {
         return Vec::new();
     };
@@ -447,4 +491,60 @@ fn next_spans(app: &App) -> Vec<Span<'static>> {
         }
     }
     spans
+}
+
+/// In review mode the comments key (`F4`) is the reviewer's own, second in the bar wherever a
+/// section is selected (elsewhere it has nothing to show).
+fn with_comments(app: &App, actions: &[Action]) -> Vec<Action> {
+    let mut all = actions.to_vec();
+    if app.review.is_some() && app.selected_section().is_some() && !all.contains(&Action::Comments)
+    {
+        all.insert(all.len().min(1), Action::Comments);
+    }
+    all
+}
+
+/// Whether `action` changes the author's work, which a read-only session refuses (its key is
+/// then left out of the bar).
+fn changes_the_work(app: &App, action: Action) -> bool {
+    match action {
+        Action::Add
+        | Action::NewCard
+        | Action::Remove
+        | Action::EditItem
+        | Action::MoveCardLeft
+        | Action::MoveCardRight
+        | Action::Recommend
+        | Action::Feedback
+        | Action::Decide
+        | Action::Finalize
+        | Action::Elicit
+        | Action::ApplyRecord
+        | Action::DiscardRecord
+        | Action::AddAlternative
+        | Action::Conclusions
+        | Action::AskAssistant
+        | Action::Generate
+        | Action::MarkPass
+        | Action::MarkPartial
+        | Action::MarkFail
+        | Action::MarkNotApplicable
+        | Action::ReloadInput
+        | Action::CycleCategory
+        | Action::Regimes
+        | Action::Undo
+        | Action::Redo
+        | Action::Cut
+        | Action::Paste
+        | Action::ExternalEditor
+        | Action::InsertOutline
+        | Action::ChooseMode
+        | Action::DraftAll
+        | Action::MergeReview => true,
+        // Opening a diagram edits its source.
+        Action::Open => app.selected_stage() == Some(super::navigator::Stage::Diagrams),
+        // Review mode saves the reviewer's comments; otherwise a read-only session is not saved.
+        Action::Save => app.review.is_none(),
+        _ => false,
+    }
 }

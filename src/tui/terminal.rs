@@ -412,6 +412,8 @@ fn event_loop(
             app.poll_assistant();
             frame_due |= !app.assistant_pending();
         }
+        // An information that has been on screen long enough goes (one frame, when it goes).
+        frame_due |= app.expire_message(std::time::Instant::now());
         if frame_due || drawn_at.elapsed() >= TICK {
             let size = terminal.size()?;
             app.prepare(Rect::new(0, 0, size.width, size.height));
@@ -425,9 +427,10 @@ fn event_loop(
         // Wake up now and then for autosave, the journal, signals and the highlighter even
         // without input; with idle work pending, do a slice of it whenever no input waits.
         let now = std::time::Instant::now();
-        let clock = app
-            .next_journal_at()
-            .map_or(TICK, |at| at.saturating_duration_since(now).min(TICK));
+        let clock = [app.next_journal_at(), app.message_expires_at()]
+            .into_iter()
+            .flatten()
+            .fold(TICK, |wait, at| at.saturating_duration_since(now).min(wait));
         // Idle work starts once the person has paused (a slice runs to the end of the block it
         // is on, which a key arriving meanwhile would wait for).
         let idle_at = last_input + IDLE_AFTER;
@@ -446,7 +449,8 @@ fn event_loop(
                 None
             }
             Err(RecvTimeoutError::Timeout) => {
-                // Woken by the clock: status messages age, autosave may have written.
+                // Woken by the clock: autosave may have written (an aged message is cleared at
+                // the top of the loop).
                 frame_due = true;
                 None
             }
