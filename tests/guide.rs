@@ -216,3 +216,143 @@ fn step_f_shows_the_card_it_decides_for_in_full_then_the_chosen_one() {
     assert!(s.contains("The chosen card"), "{s}");
     insta::assert_snapshot!("step_f_decided_120x40", mask_clock(&s));
 }
+
+/// The status line's hint: what comes next, and the keys that do it (after "·").
+fn hint(s: &str, height: usize) -> Option<(String, String)> {
+    let line = s.lines().nth(height - 2)?;
+    let at = line.find("Next: ")?;
+    let rest = &line[at + "Next: ".len()..];
+    // The right part (mode, save state) follows after a run of spaces.
+    let rest = rest.split("  ").next().unwrap_or(rest).trim_end();
+    let (what, keys) = rest.rsplit_once(" · ").unwrap_or((rest, ""));
+    Some((what.to_string(), keys.to_string()))
+}
+
+/// Presses `event`, after checking that the screen shows `label` (the key as the screen names it).
+fn press_shown(app: &mut App, screen: &str, label: &str, event: ratatui::crossterm::event::Event) {
+    assert!(
+        screen.contains(label),
+        "the screen does not show {label:?}, yet the path needs it:\n{screen}"
+    );
+    app.handle_event(event);
+}
+
+#[test]
+fn a_newcomer_reaches_an_exported_document_using_only_the_hints_on_screen() {
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+    // Narrower than the preview column needs: the path is the same, each frame cheaper.
+    const W: u16 = 119;
+    const H: u16 = 32;
+    let f = fixture();
+    // A new session, its mode not chosen yet, on the sample's inputs.
+    let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+    let session = infradraft::workflow::new_session(
+        &infradraft::knowledge::Template::builtin().unwrap(),
+        infradraft::workflow::NewSession {
+            title: None,
+            project: None,
+            authors: vec![],
+            mode: None,
+            inputs: infradraft::sample::inputs(now),
+        },
+        now,
+    );
+    store::save(&f.path, &session).unwrap();
+    let mut app = open(&f);
+    let export = f.path.with_file_name("infrastructure-architecture.md");
+    let mut keys = 0;
+    let mut last = String::new();
+    let mut trail: Vec<String> = Vec::new();
+    let mut screens: Vec<String> = Vec::new();
+    for _ in 0..800 {
+        // The person reads what the last key said; then the hint is back.
+        app.expire_message(std::time::Instant::now() + std::time::Duration::from_secs(10));
+        let s = screen(&mut app, W, H);
+        if let Some(m) = &app.message {
+            panic!("a warning on the way: {}\n{s}", m.text);
+        }
+        keys += 1;
+        match app.popups.last() {
+            Some(Popup::ModeChoice { .. }) => {
+                press_shown(&mut app, &s, "B YOLO", key(KeyCode::Char('B')));
+                continue;
+            }
+            Some(Popup::Palette(_)) => {
+                // The hint named the action to type.
+                typ(&mut app, &last);
+                press_shown(&mut app, &s, "Enter runs", key(KeyCode::Enter));
+                continue;
+            }
+            Some(Popup::Progress(_)) => {
+                press_shown(&mut app, &s, "Enter go to the stage", key(KeyCode::Enter));
+                continue;
+            }
+            Some(Popup::Confirm(Confirm::Finalize { .. })) => {
+                press_shown(&mut app, &s, "y/Enter", key(KeyCode::Char('y')));
+                continue;
+            }
+            Some(Popup::Prompt(p)) => {
+                if p.text().trim().is_empty() {
+                    typ(
+                        &mut app,
+                        "Accepted for the first year; revisited at the next review.",
+                    );
+                }
+                press_shown(&mut app, &s, "Enter save", key(KeyCode::Enter));
+                continue;
+            }
+            Some(_) => panic!("a popup the path does not expect:\n{s}"),
+            None => {}
+        }
+        let (what, shown) = hint(&s, H as usize).unwrap_or_else(|| panic!("no hint:\n{s}"));
+        trail.push(format!("{what} / {shown}"));
+        // A key that changes nothing on screen, again and again, is a path that is stuck.
+        screens.push(s.clone());
+        if screens.len() > 6 && screens[screens.len() - 6..].iter().all(|x| *x == s) {
+            panic!("the path is stuck at {what:?} / {shown:?}:\n{s}");
+        }
+        if what.starts_with("nothing: the document is exported") {
+            break;
+        }
+        let shown_keys = shown.split_whitespace().collect::<Vec<_>>();
+        match shown_keys.as_slice() {
+            ["F5", "Enter", ..] => press_shown(&mut app, &s, "F5 Enter", key(KeyCode::F(5))),
+            ["^P", action, ..] => {
+                last = action.to_string();
+                press_shown(&mut app, &s, "^P", ctrl('p'));
+            }
+            ["type", ..] => {
+                typ(&mut app, "What this section says for Ferrybook.");
+                press_shown(&mut app, &s, "Esc", key(KeyCode::Esc));
+            }
+            ["Enter", ..] => press_shown(&mut app, &s, "Enter", key(KeyCode::Enter)),
+            ["1–4", ..] => press_shown(&mut app, &s, "1–4", key(KeyCode::Char('1'))),
+            [k, ..] if k.chars().count() == 1 => {
+                let c = k.chars().next().unwrap();
+                press_shown(
+                    &mut app,
+                    &s,
+                    &format!("· {k}"),
+                    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+                );
+            }
+            _ => panic!("a hint with no key: {what:?} / {shown:?}\n{s}"),
+        }
+    }
+    assert!(
+        export.exists(),
+        "the document was exported; the last hints: {:#?}",
+        &trail[trail.len().saturating_sub(20)..]
+    );
+    let doc = std::fs::read_to_string(&export).unwrap();
+    assert!(doc.contains("Ferrybook"));
+    assert!(app.session.components.iter().all(|c| c.is_decided()));
+    assert!(
+        app.session
+            .sections
+            .iter()
+            .all(|s| s.status == SectionStatus::Finalized)
+    );
+    assert!(!app.session.diagrams.is_empty() && !app.session.stories.is_empty());
+    assert!(keys < 800, "the path ends");
+}

@@ -37,9 +37,11 @@ fn text(b: &Buffer) -> String {
 /// starts at a `┌` and ends at a `┘`.
 fn popup_frame(app: &mut App) -> (Buffer, Rect) {
     let popups = std::mem::take(&mut app.popups);
+    let n = popups.len();
     let under = buffer(app);
     app.popups = popups;
     let over = buffer(app);
+    assert!(n > 0, "no popup open:\n{}", text(&over));
     // The status and key bars show the popup's keys: the frame's top left is the first changed
     // cell above them.
     let (mut x0, mut y0) = (W, H);
@@ -139,6 +141,10 @@ fn palette_progress_and_mode() {
     typ(&mut app, "jump");
     nothing_cut("palette, filtered", &mut app);
     app.handle_event(key(KeyCode::Esc));
+    app.handle_event(ctrl('p'));
+    typ(&mut app, "export\n");
+    nothing_cut("export path", &mut app);
+    app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::F(5)));
     nothing_cut("progress", &mut app);
     app.handle_event(key(KeyCode::Esc));
@@ -206,6 +212,9 @@ fn design_popups() {
 #[test]
 fn gathering_popups() {
     let f = fixture();
+    let mut session = store::load(&f.path).unwrap().session;
+    estimate_over_budget(&mut session);
+    store::save(&f.path, &session).unwrap();
     let mut app = open(&f);
     app.popups.clear();
     select(&mut app, "stage:requirements");
@@ -215,6 +224,13 @@ fn gathering_popups() {
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::Char('C')));
     nothing_cut("conflicts between the inputs", &mut app);
+    app.handle_event(key(KeyCode::Char('r')));
+    typ(
+        &mut app,
+        "The PRD's budget is the one that holds; the estimate is revised in the next planning round.",
+    );
+    nothing_cut("the reason for a conflict", &mut app);
+    app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::Char('a')));
     nothing_cut("add a requirement", &mut app);

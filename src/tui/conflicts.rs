@@ -7,11 +7,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::App;
 use super::popup::{Popup, Prompt, PromptPurpose, centered, frame_block};
 use super::theme::Theme;
+use super::wrap::{popup_width, wrap_hanging, wrap_lines};
 use crate::model::{ConflictSide, SourceRef};
 use crate::text::sanitize_line;
 
@@ -185,7 +186,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, selected: usize, screen
         "Conflicts between the inputs · {open} open of {}",
         s.input_conflicts.len()
     );
+    let width = popup_width(area.width.saturating_sub(2) as usize);
+    // Places continue under their text when there is room for it, else under the label.
+    let place_hang = if width >= 31 + 30 { 27 } else { 6 };
     let mut lines = Vec::new();
+    let mut selected_row = 0;
     for (i, c) in s.input_conflicts.iter().enumerate() {
         let resolution = s.resolution(c);
         let state = match resolution {
@@ -197,45 +202,64 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, selected: usize, screen
         } else {
             theme.text
         };
-        lines.push(Line::from(vec![
-            state,
-            Span::styled(sanitize_line(&c.about).into_owned(), style),
-        ]));
+        if i == selected {
+            selected_row = lines.len();
+        }
+        lines.extend(wrap_hanging(
+            Line::from(vec![
+                state,
+                Span::styled(sanitize_line(&c.about).into_owned(), style),
+            ]),
+            width,
+            9,
+        ));
         if i != selected {
             continue;
         }
         for side in c.rules() {
-            lines.push(place("rule", side, theme));
+            lines.extend(wrap_hanging(place("rule", side, theme), width, place_hang));
         }
         const SHOWN: usize = 6;
         for side in c.places().take(SHOWN) {
-            lines.push(place("found", side, theme));
+            lines.extend(wrap_hanging(place("found", side, theme), width, place_hang));
         }
         let more = c.places().count().saturating_sub(SHOWN);
         if more > 0 {
-            lines.push(Line::from(Span::styled(
-                format!("          … and {more} more places (all in `infradraft inputs`)"),
-                theme.dim,
-            )));
+            lines.extend(wrap_hanging(
+                Line::from(Span::styled(
+                    format!("          … and {more} more places (all in `infradraft inputs`)"),
+                    theme.dim,
+                )),
+                width,
+                0,
+            ));
         }
         if let Some(r) = resolution {
-            lines.push(Line::from(vec![
-                Span::styled("    why   ", theme.dim),
-                Span::styled(sanitize_line(&r.reason).into_owned(), theme.ok),
-            ]));
+            lines.extend(wrap_hanging(
+                Line::from(vec![
+                    Span::styled("    why   ", theme.dim),
+                    Span::styled(sanitize_line(&r.reason).into_owned(), theme.ok),
+                ]),
+                width,
+                6,
+            ));
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        " j/k move · Enter goes to the rule · f to what disagrees · r resolves with a reason · u reopens · Esc closes",
-        theme.dim,
-    )));
-    // Keep the selected conflict in view: scroll so that its line and places fit.
+    lines.extend(wrap_lines(
+        [Line::from(Span::styled(
+            " j/k move · Enter goes to the rule · f to what disagrees · r resolves with a reason · u reopens · Esc closes",
+            theme.dim,
+        ))],
+        width,
+    ));
+    // Keep the selected conflict in view: its first row a third of the way down.
     let height = area.height.saturating_sub(2) as usize;
-    let scroll = selected.saturating_sub(height / 3);
+    let scroll = selected_row
+        .saturating_sub(height / 3)
+        .min(lines.len().saturating_sub(height));
     frame.render_widget(
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
             .scroll((scroll.min(u16::MAX as usize) as u16, 0))
             .block(frame_block(&title, theme)),
         area,

@@ -37,13 +37,7 @@ impl App {
         if self.guide.at == Some(self.changes) && self.guide.path.is_some() {
             return;
         }
-        let items = self
-            .checklist
-            .categories
-            .iter()
-            .map(|(_, items)| items.len())
-            .sum();
-        self.guide.path = Some(guide::path(&self.session, items));
+        self.guide.path = Some(guide::path(&self.session, &self.checklist));
         self.guide.at = Some(self.changes);
     }
 
@@ -56,17 +50,21 @@ impl App {
     pub fn guide_path(&self) -> Path {
         match &self.guide.path {
             Some(p) => p.clone(),
-            None => {
-                let items = self.checklist.categories.iter().map(|(_, i)| i.len()).sum();
-                guide::path(&self.session, items)
-            }
+            None => guide::path(&self.session, &self.checklist),
         }
     }
 
-    /// The navigator item the person is on (a section id or a stage id).
+    /// Where the person is: the selected decision of a component section, else the section or
+    /// the stage.
     fn here(&self) -> Option<String> {
         match self.rows.get(self.selected)? {
-            Row::Section { index, .. } => Some(self.session.sections[*index].id.clone()),
+            Row::Section { index, .. } => {
+                let (decisions, at) = self.section_decisions();
+                Some(match decisions.get(at) {
+                    Some(c) => c.id.clone(),
+                    None => self.session.sections[*index].id.clone(),
+                })
+            }
             Row::Stage(stage) => Some(stage.id().to_string()),
             Row::Group(_) => None,
         }
@@ -181,7 +179,7 @@ impl App {
                 .iter()
                 .find(|c| !c.is_decided())
                 .or(s.components.first())
-                .map(|c| c.section_id().to_string()),
+                .map(|c| c.id.clone()),
             Stage::Writing => s
                 .sections
                 .iter()
@@ -210,6 +208,14 @@ impl App {
             }
         } else {
             self.go_to_section(id);
+            // A decision to make opens on its recommended card.
+            let recommended = self.session.component(id).and_then(|c| {
+                let r = c.recommendation.as_ref()?;
+                c.options.iter().position(|o| o.id == r.option)
+            });
+            if let Some(card) = recommended {
+                self.design.card = card;
+            }
         }
     }
 }
@@ -233,7 +239,7 @@ pub fn handle_key(view: &mut ProgressView, event: ratatui::crossterm::event::Key
 /// Draws the progress view: a row per stage (mark, name, where it stands), the next step below.
 pub fn draw(frame: &mut Frame, view: &ProgressView, theme: &Theme, screen: Rect) {
     let width = 78.min(screen.width);
-    let inner = width.saturating_sub(2) as usize;
+    let inner = super::wrap::popup_width(width.saturating_sub(2) as usize);
     let label_width = Stage::ALL
         .iter()
         .map(|s| s.label().chars().count())

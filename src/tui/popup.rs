@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::action::{Action, Context};
 use super::keymap::{Key, Keymap};
@@ -1101,8 +1101,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             again,
             ..
         } => {
-            let area = centered(screen, 66, 14);
-            frame.render_widget(Clear, area);
+            let text_width = popup_width(66.min(screen.width).saturating_sub(2) as usize);
             let mut lines = vec![Line::from(Span::styled(
                 if *again {
                     "Perform another elicitation action? Choose one, or 8 to finalize."
@@ -1136,16 +1135,16 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 "Advanced elicitation — {}",
                 crate::text::sanitize_line(title)
             );
+            let lines = wrap_lines(lines, text_width);
+            let area = centered(screen, 66, lines.len() as u16 + 2);
+            frame.render_widget(Clear, area);
             frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .block(frame_block(&heading, theme)),
+                Paragraph::new(lines).block(frame_block(&heading, theme)),
                 area,
             );
         }
         Popup::Suggestion { text, scroll } => {
-            let area = centered(screen, 90, screen.height.saturating_sub(4).min(24));
-            frame.render_widget(Clear, area);
+            let text_width = popup_width(90.min(screen.width).saturating_sub(2) as usize);
             let mut lines: Vec<Line> = text
                 .lines()
                 .map(|l| {
@@ -1160,9 +1159,11 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 " y accepts it into the conclusions · n rejects it · ↑↓ scroll",
                 theme.dim,
             )));
+            let lines = wrap_lines(lines, text_width);
+            let area = centered(screen, 90, screen.height.saturating_sub(4).min(24));
+            frame.render_widget(Clear, area);
             frame.render_widget(
                 Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
                     .scroll(((*scroll).min(u16::MAX as usize) as u16, 0))
                     .block(frame_block("Assistant suggestion", theme)),
                 area,
@@ -1174,8 +1175,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             chosen,
             selected,
         } => {
-            let area = centered(screen, 72, chosen.len() as u16 + 5);
-            frame.render_widget(Clear, area);
+            let text_width = popup_width(72.min(screen.width).saturating_sub(2) as usize);
             let mut lines: Vec<Line> = names
                 .iter()
                 .zip(chosen)
@@ -1207,10 +1207,11 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 " Space toggles · Enter applies · Esc cancels · your choice is kept when the inputs are read again",
                 theme.dim,
             )));
+            let lines = wrap_lines(lines, text_width);
+            let area = centered(screen, 72, lines.len() as u16 + 2);
+            frame.render_widget(Clear, area);
             frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .block(frame_block("Compliance regimes", theme)),
+                Paragraph::new(lines).block(frame_block("Compliance regimes", theme)),
                 area,
             );
         }
@@ -1225,32 +1226,32 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             );
             let inner = block.inner(area);
             frame.render_widget(block, area);
-            let [list, why] = Layout::vertical([
-                Constraint::Length(choices.len() as u16 + 1),
-                Constraint::Min(0),
-            ])
-            .areas(inner);
-            let lines: Vec<Line> = choices
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let style = if i == *selected {
-                        theme.popup_selected
-                    } else if c.already || c.ruled_out {
-                        theme.dim
-                    } else {
-                        theme.text
-                    };
-                    let stars = format!(
-                        "{}{}",
-                        "★".repeat(c.fit as usize),
-                        "☆".repeat(5 - c.fit.min(5) as usize)
-                    );
-                    let already = if c.already {
-                        "  (on the component)"
-                    } else {
-                        ""
-                    };
+            let width = popup_width(inner.width as usize);
+            let mut rows: Vec<Line> = Vec::new();
+            let mut selected_row = 0;
+            for (i, c) in choices.iter().enumerate() {
+                let style = if i == *selected {
+                    theme.popup_selected
+                } else if c.already || c.ruled_out {
+                    theme.dim
+                } else {
+                    theme.text
+                };
+                let stars = format!(
+                    "{}{}",
+                    "★".repeat(c.fit as usize),
+                    "☆".repeat(5 - c.fit.min(5) as usize)
+                );
+                let already = if c.already {
+                    "  (on the component)"
+                } else {
+                    ""
+                };
+                if i == *selected {
+                    selected_row = rows.len();
+                }
+                // A long name continues under itself, after the stars.
+                rows.extend(wrap_hanging(
                     Line::from(vec![
                         Span::styled(
                             format!(" {stars} "),
@@ -1262,27 +1263,46 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                             if i == *selected { style } else { theme.error },
                         ),
                         Span::styled(format!("{}{already}", c.name), style),
-                    ])
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), list);
+                    ]),
+                    width,
+                    7,
+                ));
+            }
+            // The list keeps at least four rows for why the selected choice fits.
+            let list_rows = (rows.len() as u16 + 1).min(inner.height.saturating_sub(4).max(1));
+            let [list, why] =
+                Layout::vertical([Constraint::Length(list_rows), Constraint::Min(0)]).areas(inner);
+            let shown = list_rows.saturating_sub(1) as usize;
+            let scroll = (selected_row + 1).saturating_sub(shown);
+            frame.render_widget(
+                Paragraph::new(rows).scroll((scroll.min(u16::MAX as usize) as u16, 0)),
+                list,
+            );
             if let Some(c) = choices.get(*selected) {
-                frame.render_widget(
-                    Paragraph::new(vec![
+                let mut lines = wrap_lines(
+                    [
                         Line::from(Span::styled("Why this fit", theme.heading3)),
                         Line::from(Span::styled(
                             crate::text::sanitize_line(&c.why).into_owned(),
                             theme.dim,
                         )),
-                    ])
-                    .wrap(Wrap { trim: true }),
-                    why,
+                    ],
+                    width,
                 );
+                let room = why.height as usize;
+                if lines.len() > room && room > 0 {
+                    let hidden = lines.len() - (room - 1);
+                    lines.truncate(room - 1);
+                    lines.push(Line::from(Span::styled(
+                        format!("… {hidden} more lines"),
+                        theme.dim,
+                    )));
+                }
+                frame.render_widget(Paragraph::new(lines), why);
             }
         }
         Popup::ModeChoice { selected } => {
-            let area = centered(screen, 84, 14);
-            frame.render_widget(Clear, area);
+            let text_width = popup_width(84.min(screen.width).saturating_sub(2) as usize);
             let option = |i: usize, key: &str, title: &str, text: &str| {
                 let style = if i == *selected {
                     theme.popup_selected
@@ -1322,10 +1342,11 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
                 " A or B chooses · Enter takes the highlighted one · Esc decides later (m)",
                 theme.dim,
             )));
+            let lines = wrap_lines(lines, text_width);
+            let area = centered(screen, 84, lines.len() as u16 + 2);
+            frame.render_widget(Clear, area);
             frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .block(frame_block("Interaction mode", theme)),
+                Paragraph::new(lines).block(frame_block("Interaction mode", theme)),
                 area,
             );
         }

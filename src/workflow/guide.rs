@@ -11,6 +11,7 @@
 //! section in the document's order that needs work. Nothing here is stored: a session read back
 //! tells the same story.
 
+use crate::knowledge::checklist::Checklist;
 use crate::model::{InteractionMode, SectionStatus, Session};
 
 /// A stage of the process, in order.
@@ -111,7 +112,8 @@ pub struct Next {
     pub step: Step,
     /// What to do, in a few words ("decide Compute Resources").
     pub what: String,
-    /// The navigator item where it is done: a section id or a stage id (`stage:inputs`).
+    /// Where it is done: a decision's id (the component), a section id or a stage id
+    /// (`stage:inputs`).
     pub place: Option<String>,
 }
 
@@ -122,8 +124,13 @@ pub struct Path {
     pub next: Next,
 }
 
-/// The stages and the next step of `s`, given how many items the checklist in force holds.
-pub fn path(s: &Session, checklist_items: usize) -> Path {
+/// The stages and the next step of `s`, reviewed against `checklist` (its categories that apply
+/// to the design so far).
+pub fn path(s: &Session, checklist: &Checklist) -> Path {
+    let counts = crate::analysis::checklist_review::summary(checklist, s).overall;
+    let checklist_items =
+        counts.pass + counts.partial + counts.fail + counts.not_applicable + counts.unmarked;
+    let marked = checklist_items - counts.unmarked;
     let decisions = s.components.len();
     let decided = s.components.iter().filter(|c| c.is_decided()).count();
     let plain: Vec<_> = s
@@ -141,7 +148,6 @@ pub fn path(s: &Session, checklist_items: usize) -> Path {
         .filter(|x| x.status == SectionStatus::Finalized)
         .count();
     let open_conflicts = s.open_conflicts().count();
-    let marked = s.checklist.len().min(checklist_items);
     let exported = s
         .history
         .iter()
@@ -305,7 +311,7 @@ fn next_step(s: &Session, stages: &[StageProgress], open_conflicts: usize) -> Ne
             } else {
                 (Step::Decide, format!("decide {label}"))
             };
-            return at(Stage::Design, step, what, Some(&section.id));
+            return at(Stage::Design, step, what, Some(&c.id));
         }
     }
     if !done(Stage::Diagrams) {
@@ -385,16 +391,23 @@ mod tests {
         )
     }
 
+    fn checklist() -> Checklist {
+        Checklist::builtin().unwrap()
+    }
+
     fn state(p: &Path, stage: Stage) -> State {
         p.stages.iter().find(|x| x.stage == stage).unwrap().state
     }
 
     #[test]
     fn a_new_session_asks_for_the_mode_then_the_inputs() {
-        let p = path(&session(None, false), 40);
+        let p = path(&session(None, false), &checklist());
         assert_eq!(p.next.step, Step::ChooseMode);
         assert_eq!(state(&p, Stage::Mode), State::NotStarted);
-        let p = path(&session(Some(InteractionMode::Incremental), false), 40);
+        let p = path(
+            &session(Some(InteractionMode::Incremental), false),
+            &checklist(),
+        );
         assert_eq!(p.next.step, Step::AddInput);
         assert_eq!(p.next.place.as_deref(), Some("stage:inputs"));
         assert_eq!(state(&p, Stage::Mode), State::Done);
@@ -405,7 +418,7 @@ mod tests {
     fn the_document_is_worked_in_its_order_and_each_decision_in_its_steps() {
         let mut s = session(Some(InteractionMode::Incremental), true);
         s.input_conflicts.clear();
-        let p = path(&s, 40);
+        let p = path(&s, &checklist());
         assert_eq!(state(&p, Stage::Inputs), State::Done);
         // The first section needing work in document order.
         let first = s
@@ -417,7 +430,7 @@ mod tests {
         // YOLO with nothing drafted offers the draft; once drafted, the first undecided
         // component is to decide (it has options and a recommendation).
         s.mode = Some(InteractionMode::Yolo);
-        assert_eq!(path(&s, 40).next.step, Step::DraftAll);
+        assert_eq!(path(&s, &checklist()).next.step, Step::DraftAll);
         crate::workflow::yolo::draft_all(
             &mut s,
             &Template::builtin().unwrap(),
@@ -429,11 +442,11 @@ mod tests {
                 x.status = SectionStatus::Drafted;
             }
         }
-        let p = path(&s, 40);
+        let p = path(&s, &checklist());
         assert_eq!(p.next.step, Step::Decide);
         assert_eq!(state(&p, Stage::Design), State::NotStarted);
         let c = &s.components[0];
-        assert_eq!(p.next.place.as_deref(), Some(c.section_id()));
+        assert_eq!(p.next.place.as_deref(), Some(c.id.as_str()));
         assert!(
             p.next.what.contains(&s.decision_label(c)),
             "{}",
@@ -465,40 +478,54 @@ mod tests {
         }
         s.diagrams.clear();
         s.stories.clear();
-        assert_eq!(path(&s, 2).next.step, Step::GenerateDiagrams);
+        assert_eq!(path(&s, &checklist()).next.step, Step::GenerateDiagrams);
         crate::workflow::diagrams::refresh(&mut s);
         assert!(!s.diagrams.is_empty());
-        assert_eq!(path(&s, 2).next.step, Step::DraftStories);
+        assert_eq!(path(&s, &checklist()).next.step, Step::DraftStories);
         s.stories = crate::analysis::stories::draft_stories(&s);
         assert!(!s.stories.is_empty());
-        let p = path(&s, 2);
+        let p = path(&s, &checklist());
         assert_eq!(p.next.step, Step::MarkChecklist);
-        for item in ["a", "b"] {
+        let list = checklist();
+        let applicable: Vec<String> = crate::analysis::checklist_review::summary(&list, &s)
+            .categories
+            .iter()
+            .zip(&list.categories)
+            .filter(|(summary, _)| summary.applies)
+            .flat_map(|(_, (_, items))| items.iter().map(|i| i.id.clone()))
+            .collect();
+        for (n, item) in applicable.iter().enumerate() {
             s.checklist.push(crate::model::ChecklistMark {
-                item: item.into(),
+                item: item.clone(),
                 mark: crate::model::Mark::Pass,
                 note: String::new(),
                 at: t(2),
             });
+            if n == 0 {
+                assert_eq!(state(&path(&s, &list), Stage::Checklist), State::Started);
+            }
         }
-        let p = path(&s, 2);
+        let p = path(&s, &checklist());
         assert_eq!(state(&p, Stage::Checklist), State::Done);
         assert_eq!(p.next.step, Step::Finalize);
         assert_eq!(p.next.place.as_deref(), Some(s.sections[0].id.as_str()));
         for x in &mut s.sections {
             x.status = SectionStatus::Finalized;
         }
-        let p = path(&s, 2);
+        let p = path(&s, &checklist());
         assert_eq!(p.next.step, Step::Export);
         assert_eq!(state(&p, Stage::Export), State::NotStarted);
         s.record(t(3), "exported", "doc.md");
-        let p = path(&s, 2);
+        let p = path(&s, &checklist());
         assert_eq!(state(&p, Stage::Export), State::Done);
         assert_eq!(
             p.stages.iter().filter(|x| x.state == State::Done).count(),
             10
         );
         s.record(t(4), "decided", "something changed");
-        assert_eq!(state(&path(&s, 2), Stage::Export), State::Started);
+        assert_eq!(
+            state(&path(&s, &checklist()), Stage::Export),
+            State::Started
+        );
     }
 }
