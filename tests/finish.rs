@@ -286,11 +286,12 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
     typ(&mut app, "export\n");
     let target = f._dir.path().join("out/doc.md");
     app.handle_event(ctrl('u'));
-    typ(&mut app, &format!("{}\n", target.display()));
+    typ(&mut app, &target.display().to_string());
+    let before = app.session.clone();
+    app.handle_event(key(KeyCode::Enter));
     let written = std::fs::read_to_string(&target).unwrap();
     // The export is recorded in the history, after the document was written.
-    let mut before = app.session.clone();
-    let record = before.history.pop().unwrap();
+    let record = app.session.history.last().unwrap();
     assert_eq!(record.action, "exported");
     assert_eq!(record.detail, target.display().to_string());
     let expected = document(

@@ -217,14 +217,21 @@ fn step_f_shows_the_card_it_decides_for_in_full_then_the_chosen_one() {
     insta::assert_snapshot!("step_f_decided_120x40", mask_clock(&s));
 }
 
-/// The status line's hint: what comes next, and the keys that do it (after "·").
+/// The status line's hint: what comes next, and the keys that do it — "Next: what · keys", or
+/// on a narrow line "Next keys: what".
 fn hint(s: &str, height: usize) -> Option<(String, String)> {
     let line = s.lines().nth(height - 2)?;
-    let at = line.find("Next: ")?;
-    let rest = &line[at + "Next: ".len()..];
-    // The right part (mode, save state) follows after a run of spaces.
-    let rest = rest.split("  ").next().unwrap_or(rest).trim_end();
-    let (what, keys) = rest.rsplit_once(" · ").unwrap_or((rest, ""));
+    if let Some(at) = line.find("Next: ") {
+        let rest = &line[at + "Next: ".len()..];
+        // The right part (mode, save state) follows after a run of spaces.
+        let rest = rest.split("  ").next().unwrap_or(rest).trim_end();
+        let (what, keys) = rest.rsplit_once(" · ").unwrap_or((rest, ""));
+        return Some((what.to_string(), keys.to_string()));
+    }
+    let at = line.find("Next ")?;
+    let rest = &line[at + "Next ".len()..];
+    let (keys, what) = rest.split_once(": ")?;
+    let what = what.split("  ").next().unwrap_or(what).trim_end();
     Some((what.to_string(), keys.to_string()))
 }
 

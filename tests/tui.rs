@@ -41,7 +41,24 @@ fn main_screen_at_80x24() {
 fn help_and_palette_screens() {
     let f = fixture();
     let mut app = open(&f);
+    // A newcomer's help opens on the guide to the process; Tab shows the keys.
     app.handle_event(key(KeyCode::F(1)));
+    let guide = screen(&mut app, 120, 40);
+    for expected in [
+        "How infradraft works",
+        "The stages",
+        "Next:",
+        "F5",
+        "Interaction mode",
+    ] {
+        assert!(
+            guide.contains(expected),
+            "the guide lacks {expected}:\n{guide}"
+        );
+    }
+    insta::assert_snapshot!("help_guide_120x40", guide);
+    insta::assert_snapshot!("help_guide_80x24", screen(&mut app, 80, 24));
+    app.handle_event(key(KeyCode::Tab));
     let help = screen(&mut app, 120, 40);
     for expected in [
         "Help",
@@ -916,7 +933,10 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
     assert!(matches!(app.popups.last(), Some(Popup::Conflicts { .. })));
     let s = screen(&mut app, 120, 40);
     assert!(
-        s.contains("The PRD sets a budget of EUR 22,000 a month; the architecture document estimates EUR 31,000 a month"),
+        has_words(
+            &s,
+            "The PRD sets a budget of EUR 22,000 a month; the architecture document estimates EUR 31,000 a month"
+        ),
         "{s}"
     );
     insta::assert_snapshot!("input_conflicts_120x40", s);

@@ -260,8 +260,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     // With no message, the rest of the line says what the process asks next; the program's
     // name then gives way to it.
+    // Room for the hint: the line less the right part and the title's least share.
+    let hint_room = width.saturating_sub(right_width + 2 + (width / 5).min(title.chars().count()));
     let next = if msg.is_empty() {
-        next_spans(app)
+        next_spans(app, hint_room)
     } else {
         Vec::new()
     };
@@ -467,11 +469,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// "Next: decide Compute Resources · F5 Enter goes there": what the process asks next and the
-/// keys that do it from here (see [`crate::workflow::guide`]).
-fn next_spans(app: &App) -> Vec<Span<'static>> {
+/// keys that do it from here (see [`crate::workflow::guide`]). Where that does not fit in
+/// `room`, the keys come first ("Next F5 Enter: decide Comp…"), so that they are never cut.
+fn next_spans(app: &App, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
-    // A reviewer, or a session open elsewhere, is not drafting.
-    if app.read_only.is_some() {
+    // A reviewer, or a session open elsewhere, is not drafting; a popup has its own keys.
+    if app.read_only.is_some() || !app.popups.is_empty() {
         return Vec::new();
     }
     let Some(path) = app.guide_cached() else {
@@ -479,18 +482,29 @@ fn next_spans(app: &App) -> Vec<Span<'static>> {
     };
     let next = &path.next;
     let (keys, does) = app.next_keys(next);
-    let mut spans = vec![
-        Span::styled("Next: ", t.title),
-        Span::raw(sanitize_line(&next.what).into_owned()),
-    ];
-    if !keys.is_empty() {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled(keys, t.key));
+    let what = sanitize_line(&next.what).into_owned();
+    let full = 6 + what.chars().count() + 3 + keys.chars().count() + 1 + does.chars().count();
+    if keys.is_empty() {
+        return vec![Span::styled("Next: ", t.title), Span::raw(what)];
+    }
+    if full <= room {
+        let mut spans = vec![
+            Span::styled("Next: ", t.title),
+            Span::raw(what),
+            Span::raw(" · "),
+            Span::styled(keys, t.key),
+        ];
         if !does.is_empty() {
             spans.push(Span::raw(format!(" {does}")));
         }
+        return spans;
     }
-    spans
+    vec![
+        Span::styled("Next ", t.title),
+        Span::styled(keys, t.key),
+        Span::raw(": "),
+        Span::raw(what),
+    ]
 }
 
 /// In review mode the comments key (`F4`) is the reviewer's own, second in the bar wherever a

@@ -98,6 +98,12 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     out
 }
 
+/// Whether every word of `text` is on the screen (a popup may have wrapped it over rows that
+/// other panes' text sits beside).
+pub fn has_words(screen: &str, text: &str) -> bool {
+    text.split_whitespace().all(|w| screen.contains(w))
+}
+
 pub fn selected_id(app: &App) -> String {
     app.session.sections[app.selected_section().unwrap()]
         .id
