@@ -214,7 +214,11 @@ pub fn path(s: &Session, checklist: &Checklist) -> Path {
         StageProgress {
             stage: Stage::Stories,
             state: state(!s.stories.is_empty(), false),
-            detail: format!("{} stories drafted", s.stories.len()),
+            detail: format!(
+                "{} technical stories, {} refinements to the inputs' stories",
+                s.stories.len(),
+                s.refinements.len()
+            ),
         },
         StageProgress {
             stage: Stage::Checklist,
