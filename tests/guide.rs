@@ -12,17 +12,7 @@ use ratatui::crossterm::event::KeyCode;
 
 /// The sample drafted in YOLO mode, on the network component's design panes.
 fn on_network(f: &Fixture) -> App {
-    store::save(
-        &f.path,
-        &yolo_sample(
-            jiff::Timestamp::from_second(1_800_000_000).unwrap(),
-            jiff::Timestamp::from_second(1_800_000_100).unwrap(),
-            vec![],
-        ),
-    )
-    .unwrap();
-    let mut app = open(f);
-    app.popups.clear();
+    let mut app = yolo_app(f);
     select(&mut app, "network-architecture");
     app.focus = Pane::Editor;
     app

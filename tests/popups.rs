@@ -94,23 +94,8 @@ fn nothing_cut(name: &str, app: &mut App) -> String {
     screen
 }
 
-fn on_yolo(f: &Fixture) -> App {
-    store::save(
-        &f.path,
-        &yolo_sample(
-            jiff::Timestamp::from_second(1_800_000_000).unwrap(),
-            jiff::Timestamp::from_second(1_800_000_100).unwrap(),
-            vec![],
-        ),
-    )
-    .unwrap();
-    let mut app = open(f);
-    app.popups.clear();
-    app
-}
-
 fn on_design(f: &Fixture, id: &str) -> App {
-    let mut app = on_yolo(f);
+    let mut app = yolo_app(f);
     select(&mut app, id);
     app.focus = Pane::Editor;
     app

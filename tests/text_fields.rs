@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use infradraft::store;
 use infradraft::tui::app::{App, Pane};
 use infradraft::tui::popup::Popup;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -17,17 +16,7 @@ twin there, which doubles its fixed cost and adds one hop.";
 
 /// The sample drafted in YOLO mode, on the network component's design panes.
 fn on_network(f: &Fixture) -> App {
-    store::save(
-        &f.path,
-        &yolo_sample(
-            jiff::Timestamp::from_second(1_800_000_000).unwrap(),
-            jiff::Timestamp::from_second(1_800_000_100).unwrap(),
-            vec![],
-        ),
-    )
-    .unwrap();
-    let mut app = open(f);
-    app.popups.clear();
+    let mut app = yolo_app(f);
     select(&mut app, "network-architecture");
     app.focus = Pane::Editor;
     app

@@ -127,6 +127,22 @@ pub fn select(app: &mut App, id: &str) {
     panic!("no navigator row {id}");
 }
 
+/// The workbench on the sample drafted in YOLO mode (see [`yolo_sample`]), no popup open.
+pub fn yolo_app(f: &Fixture) -> App {
+    store::save(
+        &f.path,
+        &yolo_sample(
+            Timestamp::from_second(1_800_000_000).unwrap(),
+            Timestamp::from_second(1_800_000_100).unwrap(),
+            vec![],
+        ),
+    )
+    .unwrap();
+    let mut app = open(f);
+    app.popups.clear();
+    app
+}
+
 /// The sample project created at `created` and drafted in YOLO mode at `drafted`: every
 /// component has options and a recommendation, nothing is decided.
 pub fn yolo_sample(
