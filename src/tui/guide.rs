@@ -19,7 +19,8 @@ use super::theme::Theme;
 /// The path as of a number of changes to the session.
 #[derive(Debug, Default)]
 pub struct GuideCache {
-    at: Option<u64>,
+    /// The changes that are not typing, and the number of empty sections, it was worked out at.
+    at: Option<(u64, u64)>,
     path: Option<Path>,
 }
 
@@ -32,13 +33,22 @@ pub struct ProgressView {
 }
 
 impl App {
-    /// Brings the path up to date with the session (before a frame; cheap counts only).
+    /// Brings the path up to date with the session (before a frame). Typing in a section moves
+    /// nothing on the path but the section's status, so the path is worked out again only when
+    /// something else changed or a section stopped (or started) being empty.
     pub(crate) fn refresh_guide(&mut self) {
-        if self.guide.at == Some(self.changes) && self.guide.path.is_some() {
+        let empty = self
+            .session
+            .sections
+            .iter()
+            .filter(|s| s.status == crate::model::SectionStatus::Empty)
+            .count() as u64;
+        let key = (self.changes - self.text_edits, empty);
+        if self.guide.at == Some(key) && self.guide.path.is_some() {
             return;
         }
         self.guide.path = Some(guide::path(&self.session, &self.checklist));
-        self.guide.at = Some(self.changes);
+        self.guide.at = Some(key);
     }
 
     /// The path as of the last prepared frame, if one was.
