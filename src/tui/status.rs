@@ -354,27 +354,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         keys.push(Span::styled(k, t.key));
         keys.push(Span::styled(format!(" {name}  "), t.dim));
     }
-    // While a story or a diagram is edited, keys go to its editor, not to the list.
+    // While a story or a diagram is edited, keys go to its editor, not to the list: its own
+    // keys (a diagram's Mermaid is applied as you type; a story is saved by Esc or ^S).
     let editing = match app.selected_stage() {
         Some(super::navigator::Stage::Stories) if app.editing_story() => {
-            Some(" editing the story: type Markdown · Esc saves it")
+            Some((" editing the story (Markdown) · ", app.story_editor_keys()))
+        }
+        Some(super::navigator::Stage::Diagrams) if app.editing_diagram() => {
+            Some((" editing the diagram · ", app.diagram_editor_keys()))
         }
         _ => None,
     };
     if app.focus == Pane::Editor
-        && let Some(hint) = editing
+        && let Some((hint, pairs)) = editing
     {
-        keys = vec![Span::styled(hint, t.dim)];
-    }
-    // The diagram's editor: its own keys (the Mermaid is applied as you type).
-    if app.focus == Pane::Editor
-        && app.selected_stage() == Some(super::navigator::Stage::Diagrams)
-        && app.editing_diagram()
-    {
-        let hint = " editing the diagram · ";
         keys = vec![Span::styled(hint, t.dim)];
         let mut used = hint.chars().count();
-        for (k, name) in app.diagram_editor_keys() {
+        for (k, name) in pairs {
             let w = k.chars().count() + name.chars().count() + 3;
             if used + w > width {
                 break;
