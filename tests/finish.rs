@@ -535,3 +535,58 @@ fn the_story_editor_undoes_redoes_saves_and_its_key_bar_shows_its_keys() {
         .to_string();
     assert!(bar.contains("d draft"), "the list's keys again: {bar}");
 }
+
+#[test]
+fn a_paste_goes_into_the_diagram_or_the_story_being_edited_as_one_undo_step() {
+    use ratatui::crossterm::event::Event;
+    let f = fixture();
+    let mut app = decided(&f);
+    enter_stage(&mut app, "stage:diagrams");
+    app.handle_event(key(KeyCode::Char('d')));
+    let original = app.session.diagrams[0].source.clone();
+    app.handle_event(key(KeyCode::Enter));
+    assert!(app.editing_diagram());
+    for _ in 0..200 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::End));
+    // Terminals send a paste's line breaks as CR.
+    app.handle_event(Event::Paste("\r\nC --> D\r\nD --> E".into()));
+    let pasted = format!("{original}\nC --> D\nD --> E");
+    assert_eq!(app.session.diagrams[0].source, pasted);
+    assert!(app.dirty);
+    app.handle_event(ctrl('z'));
+    assert_eq!(app.session.diagrams[0].source, original, "one undo step");
+    app.handle_event(ctrl('y'));
+    assert_eq!(app.session.diagrams[0].source, pasted);
+    app.handle_event(key(KeyCode::Esc));
+
+    enter_stage(&mut app, "stage:stories");
+    app.handle_event(key(KeyCode::Char('d')));
+    app.handle_event(key(KeyCode::Char('e')));
+    assert!(app.editing_story());
+    let before = story_text(&app);
+    for _ in 0..200 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::End));
+    app.handle_event(Event::Paste(
+        "\n- [ ] Restores are rehearsed every quarter.".into(),
+    ));
+    let with = format!("{before}\n- [ ] Restores are rehearsed every quarter.");
+    assert_eq!(story_text(&app), with);
+    app.handle_event(ctrl('z'));
+    assert_eq!(story_text(&app), before, "one undo step");
+    app.handle_event(ctrl('y'));
+    assert_eq!(story_text(&app), with);
+    // Esc saves the story with the pasted criterion.
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_story());
+    assert_eq!(
+        app.session.stories[0]
+            .acceptance_criteria
+            .last()
+            .map(String::as_str),
+        Some("Restores are rehearsed every quarter.")
+    );
+}

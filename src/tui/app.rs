@@ -1515,7 +1515,24 @@ impl App {
             p.field.paste(text);
             return;
         }
-        if self.context() != Context::Editor || !self.popups.is_empty() {
+        if !self.popups.is_empty() {
+            return;
+        }
+        // The editor of a stage being typed in: a diagram's Mermaid, a story's Markdown.
+        if self.focus == Pane::Editor {
+            match self.selected_stage() {
+                Some(navigator::Stage::Diagrams) if self.editing_diagram() => {
+                    self.diagram_paste(text);
+                    return;
+                }
+                Some(navigator::Stage::Stories) if self.editing_story() => {
+                    self.story_paste(text);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if self.context() != Context::Editor {
             return;
         }
         let Some(section) = self.selected_section() else {
@@ -1525,10 +1542,8 @@ impl App {
             return;
         }
         self.ensure_editor(section);
-        // Terminals send pasted newlines as CR.
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let editor = self.editors[section].as_mut().expect("ensured");
-        if editor.textarea.insert_str(&text) {
+        if super::editor::paste(&mut editor.textarea, text) {
             self.section_edited(section);
         }
     }

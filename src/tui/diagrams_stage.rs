@@ -168,6 +168,17 @@ impl App {
         }
     }
 
+    /// Text pasted from the terminal while the Mermaid editor is open: it goes in at the cursor,
+    /// as one undo step, and the diagram's source follows.
+    pub fn diagram_paste(&mut self, text: &str) {
+        let Some((_, editor)) = self.stages.diagrams.editing.as_mut() else {
+            return;
+        };
+        if super::editor::paste(&mut editor.textarea, text) {
+            self.diagram_source_follows();
+        }
+    }
+
     /// Puts the Mermaid editor's text into the diagram being edited.
     fn diagram_source_follows(&mut self) {
         let Some((id, editor)) = self.stages.diagrams.editing.as_ref() else {

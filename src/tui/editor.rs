@@ -90,6 +90,13 @@ pub fn edit_key(t: &mut TextArea<'static>, action: Option<Action>, event: KeyEve
     }
 }
 
+/// Inserts text pasted from the terminal (a bracketed paste) at the cursor, as one undo step.
+/// Terminals send pasted line breaks as CR. Returns whether the text changed.
+pub fn paste(t: &mut TextArea<'static>, text: &str) -> bool {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    t.insert_str(&text)
+}
+
 /// The keys of an editor of a stage, for the key bar: `Esc` (what it does there: `leave`), then
 /// undo, redo, the clipboard and save as the keymap binds them in a section's text.
 pub fn editor_keys(keymap: &Keymap, leave: &'static str) -> Vec<(String, &'static str)> {

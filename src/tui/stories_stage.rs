@@ -219,6 +219,17 @@ impl App {
         }
     }
 
+    /// Text pasted from the terminal while the story editor is open: it goes in at the cursor, as
+    /// one undo step.
+    pub fn story_paste(&mut self, text: &str) {
+        let Some(edit) = self.stages.stories.editing.as_mut() else {
+            return;
+        };
+        if super::editor::paste(&mut edit.editor.textarea, text) {
+            edit.error = None;
+        }
+    }
+
     /// The keys of the story editor, for the key bar: (key, what it does).
     pub fn story_editor_keys(&self) -> Vec<(String, &'static str)> {
         super::editor::editor_keys(&self.keymap, "saves")
