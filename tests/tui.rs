@@ -42,6 +42,8 @@ fn help_and_palette_screens() {
     let f = fixture();
     let mut app = open(&f);
     app.handle_event(key(KeyCode::F(1)));
+    // A newcomer (nothing decided yet) sees the guide first; Tab turns to the keys.
+    app.handle_event(key(KeyCode::Tab));
     let help = screen(&mut app, 120, 40);
     for expected in [
         "Help",
