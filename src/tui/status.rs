@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::action::Action;
 use super::app::{App, Level, Pane, SaveState};
 use super::navigator::truncate;
+use super::popup::Popup;
 use crate::text::sanitize_line;
 
 /// "14:02" in the system time zone.
@@ -406,53 +407,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Span::styled(hint, t.dim), keys);
         return;
     }
-    // While a prompt or a section's comments are open, their keys are the ones that act.
-    let comment_keys = match app.popups.last() {
-        Some(super::popup::Popup::Comments { section, .. }) => Some(app.comment_keys(section)),
-        _ => None,
-    };
-    if let Some(pairs) = &comment_keys {
+    // A popup takes every key while it is open: the bar shows its keys, not the pane's.
+    if let Some(popup) = app.popups.last() {
         keys = vec![Span::raw(" ")];
         let mut used = 1;
-        for (k, name) in pairs {
+        for (k, name) in popup_bar_keys(app, popup) {
             let w = k.chars().count() + name.chars().count() + 3;
             if used + w > width {
                 break;
             }
             used += w;
-            keys.push(Span::styled(*k, t.key));
-            keys.push(Span::styled(format!(" {name}  "), t.dim));
-        }
-    }
-    if let Some(super::popup::Popup::Prompt(p)) = app.popups.last() {
-        let pairs: &[(&str, &str)] = match p.field.kind() {
-            super::text_field::FieldKind::Line => &[
-                ("Enter", "save"),
-                ("Esc", "cancel"),
-                ("←→ Home End", "move"),
-                ("^Z", "undo"),
-                ("^Y", "redo"),
-                ("^U", "clear"),
-            ],
-            super::text_field::FieldKind::Prose => &[
-                ("Enter", "save"),
-                ("Esc", "cancel"),
-                ("Alt+Enter", "new line"),
-                ("^Z", "undo"),
-                ("^Y", "redo"),
-                ("^U", "clear"),
-                ("^E", "$EDITOR"),
-            ],
-        };
-        keys = vec![Span::raw(" ")];
-        let mut used = 1;
-        for (k, name) in pairs {
-            let w = k.chars().count() + name.chars().count() + 3;
-            if used + w > width {
-                break;
-            }
-            used += w;
-            keys.push(Span::styled(*k, t.key));
+            keys.push(Span::styled(k, t.key));
             keys.push(Span::styled(format!(" {name}  "), t.dim));
         }
     }
@@ -487,6 +452,36 @@ fn next_spans(app: &App) -> Vec<Span<'static>> {
         }
     }
     spans
+}
+
+/// The keys of the popup on top that act now, for the key bar: its own (see
+/// [`super::popup_keys::popup_keys`]); a section's comments say which act on what there is; the
+/// conflicts list leaves out resolving and reopening in a read-only session, and takes the
+/// keymap's save key.
+fn popup_bar_keys(app: &App, popup: &Popup) -> Vec<(String, &'static str)> {
+    let own = match popup {
+        Popup::Comments { section, .. } => app.comment_keys(section),
+        other => super::popup_keys::popup_keys(other),
+    };
+    let mut keys: Vec<(String, &'static str)> = own
+        .into_iter()
+        .map(|(k, name)| (k.to_string(), name))
+        .collect();
+    if let Popup::Conflicts { .. } = popup {
+        if app.read_only.is_some() {
+            keys.retain(|(k, _)| k != "r" && k != "u");
+        }
+        let saves = !(app.read_only.is_some() && changes_the_work(app, Action::Save));
+        if let Some(save) = app
+            .keymap
+            .first_key(super::action::Context::Global, Action::Save)
+            .filter(|_| saves)
+        {
+            let at = keys.len().saturating_sub(1);
+            keys.insert(at, (save.to_string(), "save"));
+        }
+    }
+    keys
 }
 
 /// In review mode the comments key (`F4`) is the reviewer's own, second in the bar wherever a
