@@ -763,6 +763,15 @@ impl App {
             Outcome::Stay => {}
             Outcome::Submit(purpose, text) => {
                 self.popups.pop();
+                // A comment goes to the review file in review mode, an export or a save as writes
+                // another file; every other answer changes the author's work.
+                let changes = !matches!(
+                    purpose,
+                    PromptPurpose::Comment(_) | PromptPurpose::ExportPath | PromptPurpose::SaveAs
+                );
+                if changes && self.refuse_if_read_only() {
+                    return;
+                }
                 if !self.submit_design_prompt(purpose.clone(), text.clone()) {
                     self.submit_prompt(purpose, text);
                 }
@@ -1825,7 +1834,7 @@ impl App {
                     .decisions_in(&self.session.sections[i].id)
                     .nth(self.design.decision)
             })
-            .map_or(0, |c| c.step as usize);
+            .map_or(0, |c| self.shown_step(c) as usize);
         (
             self.selected,
             self.focus,
