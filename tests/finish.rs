@@ -222,7 +222,7 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
     assert!(s.contains("INFRA-2 · editing (Esc saves)"), "{s}");
     // The key bar says where keys go, not the list's keys.
     assert!(
-        s.contains("editing the story: type Markdown · Esc saves it"),
+        s.contains("editing the story (Markdown) · Esc saves"),
         "{s}"
     );
     assert!(!s.contains("d draft"), "{s}");
@@ -434,4 +434,160 @@ fn the_diagram_editor_undoes_and_redoes_and_its_key_bar_shows_its_keys() {
         .unwrap()
         .to_string();
     assert!(bar.contains("d draft"), "the list's keys again: {bar}");
+}
+
+/// The text in the story editor.
+fn story_text(app: &App) -> String {
+    app.stages
+        .stories
+        .editing
+        .as_ref()
+        .expect("a story is being edited")
+        .editor
+        .textarea
+        .lines()
+        .join("\n")
+}
+
+#[test]
+fn the_story_editor_undoes_redoes_saves_and_its_key_bar_shows_its_keys() {
+    let f = fixture();
+    let mut app = decided(&f);
+    enter_stage(&mut app, "stage:stories");
+    app.handle_event(key(KeyCode::Char('d')));
+    let title = app.session.stories[0].title.clone();
+    app.handle_event(key(KeyCode::Char('e')));
+    assert!(app.editing_story());
+    // The key bar shows the editor's keys, not the list's.
+    let bar = screen(&mut app, 120, 40)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    for wanted in [
+        "editing the story",
+        "Esc saves",
+        "^Z undo",
+        "^Y redo",
+        "^X cut",
+        "^V paste",
+        "^S save",
+    ] {
+        assert!(bar.contains(wanted), "no {wanted:?} in {bar}");
+    }
+    for list_key in ["d draft", "x remove", "e edit"] {
+        assert!(!bar.contains(list_key), "{list_key:?} in {bar}");
+    }
+    let original = story_text(&app);
+    // Retitle on the heading line: four edits.
+    app.handle_event(key(KeyCode::End));
+    typ(&mut app, " now");
+    let typed = story_text(&app);
+    assert!(
+        typed.starts_with(&format!("#### INFRA-1: {title} now\n")),
+        "{typed}"
+    );
+    // ^Z undoes one edit at a time, down to the text opened; ^Y redoes (it does not paste).
+    app.handle_event(ctrl('z'));
+    assert!(story_text(&app).starts_with(&format!("#### INFRA-1: {title} no\n")));
+    for _ in 0..10 {
+        app.handle_event(ctrl('z'));
+    }
+    assert_eq!(story_text(&app), original);
+    app.handle_event(ctrl('y'));
+    assert!(story_text(&app).starts_with(&format!("#### INFRA-1: {title} \n")));
+    for _ in 0..10 {
+        app.handle_event(ctrl('y'));
+    }
+    assert_eq!(story_text(&app), typed);
+    // The clipboard: select all and cut empties the editor, paste puts the text back.
+    app.handle_event(ctrl('a'));
+    app.handle_event(ctrl('x'));
+    assert_eq!(story_text(&app), "");
+    app.handle_event(ctrl('v'));
+    assert_eq!(story_text(&app), typed);
+    // ^S saves the story and the session, and the editor stays open.
+    app.handle_event(ctrl('s'));
+    assert!(app.editing_story());
+    assert!(!app.dirty);
+    assert_eq!(app.session.stories[0].title, format!("{title} now"));
+    let saved = store::load(&f.path).unwrap().session;
+    assert_eq!(saved.stories[0].title, format!("{title} now"));
+    assert_eq!(saved.stories[0].edited.as_deref(), Some(title.as_str()));
+    // A text that is no longer one story is not saved by ^S either: the editor says why.
+    for _ in 0..60 {
+        app.handle_event(key(KeyCode::Up));
+    }
+    app.handle_event(key(KeyCode::Home));
+    typ(&mut app, "x");
+    app.handle_event(ctrl('s'));
+    assert!(app.editing_story());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("not saved"), "{s}");
+    assert_eq!(app.session.stories[0].title, format!("{title} now"));
+    // Undoing the stray letter makes it one story again, and Esc leaves.
+    app.handle_event(ctrl('z'));
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_story());
+    let bar = screen(&mut app, 120, 40)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(bar.contains("d draft"), "the list's keys again: {bar}");
+}
+
+#[test]
+fn a_paste_goes_into_the_diagram_or_the_story_being_edited_as_one_undo_step() {
+    use ratatui::crossterm::event::Event;
+    let f = fixture();
+    let mut app = decided(&f);
+    enter_stage(&mut app, "stage:diagrams");
+    app.handle_event(key(KeyCode::Char('d')));
+    let original = app.session.diagrams[0].source.clone();
+    app.handle_event(key(KeyCode::Enter));
+    assert!(app.editing_diagram());
+    for _ in 0..200 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::End));
+    // Terminals send a paste's line breaks as CR.
+    app.handle_event(Event::Paste("\r\nC --> D\r\nD --> E".into()));
+    let pasted = format!("{original}\nC --> D\nD --> E");
+    assert_eq!(app.session.diagrams[0].source, pasted);
+    assert!(app.dirty);
+    app.handle_event(ctrl('z'));
+    assert_eq!(app.session.diagrams[0].source, original, "one undo step");
+    app.handle_event(ctrl('y'));
+    assert_eq!(app.session.diagrams[0].source, pasted);
+    app.handle_event(key(KeyCode::Esc));
+
+    enter_stage(&mut app, "stage:stories");
+    app.handle_event(key(KeyCode::Char('d')));
+    app.handle_event(key(KeyCode::Char('e')));
+    assert!(app.editing_story());
+    let before = story_text(&app);
+    for _ in 0..200 {
+        app.handle_event(key(KeyCode::Down));
+    }
+    app.handle_event(key(KeyCode::End));
+    app.handle_event(Event::Paste(
+        "\n- [ ] Restores are rehearsed every quarter.".into(),
+    ));
+    let with = format!("{before}\n- [ ] Restores are rehearsed every quarter.");
+    assert_eq!(story_text(&app), with);
+    app.handle_event(ctrl('z'));
+    assert_eq!(story_text(&app), before, "one undo step");
+    app.handle_event(ctrl('y'));
+    assert_eq!(story_text(&app), with);
+    // Esc saves the story with the pasted criterion.
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.editing_story());
+    assert_eq!(
+        app.session.stories[0]
+            .acceptance_criteria
+            .last()
+            .map(String::as_str),
+        Some("Restores are rehearsed every quarter.")
+    );
 }

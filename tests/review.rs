@@ -286,3 +286,139 @@ fn the_review_key_bar_shows_only_keys_that_act() {
         );
     }
 }
+
+#[test]
+fn review_mode_moves_through_the_steps_without_changing_the_authors_work() {
+    let f = fixture();
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
+    let on_disk = store::load(&f.path).unwrap().session;
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    select(&mut app, "network-architecture");
+    app.handle_event(key(KeyCode::Enter));
+    assert_eq!(app.context(), infradraft::tui::action::Context::Design);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("[c Recommendation]"), "{s}");
+    // The reviewer looks at every step: step f shows the decision part.
+    for _ in 0..5 {
+        app.handle_event(key(KeyCode::Char(']')));
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("[f Decision]"), "{s}");
+    assert!(s.contains("f. Decision"), "{s}");
+    assert!(!app.dirty, "moving between steps is no change");
+    assert_eq!(app.session, on_disk);
+    for _ in 0..5 {
+        app.handle_event(key(KeyCode::Char('[')));
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("[a Purpose]"), "{s}");
+    // The author's keys change nothing either (each is refused, or only moves the view).
+    for c in [
+        'E', '8', 'd', 'r', 'f', 'a', 'n', 'x', 'e', 'H', 'L', 'A', 'D', 'm', ']', ']', ']', ']',
+        'A', 'D', 'e', 'E',
+    ] {
+        app.handle_event(key(KeyCode::Char(c)));
+        // Whatever a key opened, a confirming key answers it.
+        app.handle_event(key(KeyCode::Enter));
+        app.popups.clear();
+    }
+    press(&mut app, &[ctrl('z'), ctrl('y'), ctrl('e'), ctrl('t')]);
+    app.handle_event(key(KeyCode::Esc));
+    assert!(!app.dirty, "review mode changed the session");
+    assert_eq!(app.session, on_disk);
+    // Nothing is written to the session file, and the step the author left is kept.
+    app.handle_event(ctrl('s'));
+    drop(app);
+    assert_eq!(store::load(&f.path).unwrap().session, on_disk);
+}
+
+#[test]
+fn no_key_in_review_mode_changes_the_session() {
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+    let f = fixture();
+    let mut s = complete_session();
+    estimate_over_budget(&mut s);
+    store::save(&f.path, &s).unwrap();
+    let on_disk = store::load(&f.path).unwrap().session;
+    let mut app = prepare_review(&f.path, &f.home, Some("dark".into()), "Rita").unwrap();
+    let mut keys: Vec<Event> = ('!'..='~').map(|c| key(KeyCode::Char(c))).collect();
+    keys.extend(
+        [
+            KeyCode::Enter,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+            KeyCode::Char(' '),
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Down,
+            KeyCode::F(4),
+            KeyCode::F(5),
+        ]
+        .map(key),
+    );
+    keys.extend("zyxvteasdkn".chars().map(ctrl));
+    keys.push(Event::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::ALT,
+    )));
+    keys.push(Event::Paste("pasted text".into()));
+    // What answers a popup the first key opened.
+    let answers = [
+        key(KeyCode::Enter),
+        key(KeyCode::Char('y')),
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Char('1')),
+        key(KeyCode::Char('r')),
+        key(KeyCode::Char('u')),
+        key(KeyCode::Char('A')),
+        key(KeyCode::Char('x')),
+    ];
+    for place in [
+        "overview",
+        "network-architecture",
+        "data-resources",
+        "stage:inputs",
+        "stage:requirements",
+        "stage:diagrams",
+        "stage:stories",
+        "stage:checklist",
+    ] {
+        select(&mut app, place);
+        let here = |app: &infradraft::tui::app::App| {
+            app.selected_section()
+                .map(|i| app.session.sections[i].id.clone())
+                .or_else(|| app.selected_stage().map(|s| s.id().to_string()))
+        };
+        // The workspace (a component's design panes, then its text), and the navigator.
+        for (pane, text_mode) in [
+            (infradraft::tui::app::Pane::Editor, false),
+            (infradraft::tui::app::Pane::Editor, true),
+            (infradraft::tui::app::Pane::Navigator, false),
+        ] {
+            for first in &keys {
+                for answer in &answers {
+                    // Back where the keys are tried, whatever the last ones did.
+                    if here(&app).as_deref() != Some(place) {
+                        select(&mut app, place);
+                    }
+                    app.popups.clear();
+                    app.worksheet = None;
+                    app.stages.viewer = None;
+                    app.focus = pane;
+                    app.text_mode = text_mode;
+                    app.handle_event(first.clone());
+                    app.handle_event(answer.clone());
+                    assert!(
+                        app.session == on_disk,
+                        "in {place}, {first:?} then {answer:?} changed the session"
+                    );
+                }
+            }
+        }
+        app.popups.clear();
+        app.worksheet = None;
+    }
+    assert_eq!(app.session, on_disk);
+    assert!(!app.dirty, "nothing to save");
+}

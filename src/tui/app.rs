@@ -763,6 +763,15 @@ impl App {
             Outcome::Stay => {}
             Outcome::Submit(purpose, text) => {
                 self.popups.pop();
+                // A comment goes to the review file in review mode, an export or a save as writes
+                // another file; every other answer changes the author's work.
+                let changes = !matches!(
+                    purpose,
+                    PromptPurpose::Comment(_) | PromptPurpose::ExportPath | PromptPurpose::SaveAs
+                );
+                if changes && self.refuse_if_read_only() {
+                    return;
+                }
                 if !self.submit_design_prompt(purpose.clone(), text.clone()) {
                     self.submit_prompt(purpose, text);
                 }
@@ -1515,7 +1524,24 @@ impl App {
             p.field.paste(text);
             return;
         }
-        if self.context() != Context::Editor || !self.popups.is_empty() {
+        if !self.popups.is_empty() {
+            return;
+        }
+        // The editor of a stage being typed in: a diagram's Mermaid, a story's Markdown.
+        if self.focus == Pane::Editor {
+            match self.selected_stage() {
+                Some(navigator::Stage::Diagrams) if self.editing_diagram() => {
+                    self.diagram_paste(text);
+                    return;
+                }
+                Some(navigator::Stage::Stories) if self.editing_story() => {
+                    self.story_paste(text);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if self.context() != Context::Editor {
             return;
         }
         let Some(section) = self.selected_section() else {
@@ -1525,10 +1551,8 @@ impl App {
             return;
         }
         self.ensure_editor(section);
-        // Terminals send pasted newlines as CR.
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let editor = self.editors[section].as_mut().expect("ensured");
-        if editor.textarea.insert_str(&text) {
+        if super::editor::paste(&mut editor.textarea, text) {
             self.section_edited(section);
         }
     }
@@ -1810,7 +1834,7 @@ impl App {
                     .decisions_in(&self.session.sections[i].id)
                     .nth(self.design.decision)
             })
-            .map_or(0, |c| c.step as usize);
+            .map_or(0, |c| self.shown_step(c) as usize);
         (
             self.selected,
             self.focus,

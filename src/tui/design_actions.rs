@@ -17,6 +17,10 @@ pub struct DesignState {
     pub card: usize,
     /// The selected elicitation record in step e.
     pub record: usize,
+    /// The step looked at in a read-only session (review mode, or open in another process), over
+    /// the selected decision's own: `[` and `]` move it there, since the decision's step is the
+    /// author's and the session is not changed.
+    pub step: Option<DesignStep>,
 }
 
 impl App {
@@ -46,6 +50,15 @@ impl App {
                 decision: at,
                 ..Default::default()
             };
+        }
+    }
+
+    /// The step the design panes show for decision `c` (the selected one): its own, or in a
+    /// read-only session the one the reader moved to.
+    pub fn shown_step(&self, c: &crate::model::ComponentDesign) -> DesignStep {
+        match self.design.step {
+            Some(step) if self.read_only.is_some() => step,
+            _ => c.step,
         }
     }
 
@@ -86,6 +99,8 @@ impl App {
                 | Action::Feedback
                 | Action::Decide
                 | Action::Finalize
+                // The action menu's choices all change the work (a worksheet, finalizing).
+                | Action::Elicit
         );
         if changes && self.refuse_if_read_only() {
             return true;
@@ -95,7 +110,7 @@ impl App {
         let step = self
             .session
             .component(&id)
-            .map(|c| c.step)
+            .map(|c| self.shown_step(c))
             .unwrap_or_default();
         match action {
             Action::PrevDecision | Action::NextDecision => {
@@ -119,6 +134,11 @@ impl App {
                 } else {
                     i.saturating_sub(1)
                 };
+                if self.read_only.is_some() {
+                    // A reader looks at another step; the decision's own step is the author's.
+                    self.design.step = Some(DesignStep::ALL[j]);
+                    return true;
+                }
                 let _ = design::goto_step(&mut self.session, &id, DesignStep::ALL[j]);
                 self.structure_changed();
                 if action == Action::NextStep
@@ -407,6 +427,9 @@ impl App {
 
     /// Adds a catalog option to a component (from the picker).
     pub fn add_catalog_option(&mut self, component: &str, option: &str) {
+        if self.refuse_if_read_only() {
+            return;
+        }
         let Some(entry) = self.catalog().option(option) else {
             return;
         };

@@ -55,13 +55,14 @@ pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
         return;
     };
     let focused = app.focus == Pane::Editor;
+    let shown = app.shown_step(c);
     // The step indicator: every step named when it fits, else only the current one named and the
     // others by letter; the section title gives way last.
     let steps = |short: bool| -> Vec<Span<'static>> {
         let mut spans = Vec::new();
         for step in DesignStep::ALL {
             let label = format!("{} {}", step.letter(), step.label());
-            if step == c.step {
+            if step == shown {
                 spans.push(Span::styled(format!("[{label}]"), t.selected));
             } else if short {
                 spans.push(Span::styled(step.letter().to_string(), t.dim));
@@ -129,7 +130,7 @@ pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
     let facts_height = 4.min(inner.height / 4);
     let [main, facts] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(facts_height)]).areas(inner);
-    match c.step {
+    match shown {
         DesignStep::Purpose => draw_purpose(frame, app, c, main),
         DesignStep::Options | DesignStep::Recommendation => draw_cards(frame, app, c, main),
         DesignStep::Feedback => draw_feedback(frame, t, c, main),

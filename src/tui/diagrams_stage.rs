@@ -160,31 +160,35 @@ impl App {
             self.save(false);
             return;
         }
-        let Some((id, editor)) = self.stages.diagrams.editing.as_mut() else {
+        let Some((_, editor)) = self.stages.diagrams.editing.as_mut() else {
             return;
         };
-        let t = &mut editor.textarea;
-        let changed = match action {
-            Some(Action::Undo) => t.undo(),
-            Some(Action::Redo) => t.redo(),
-            Some(Action::SelectAll) => {
-                t.select_all();
-                false
-            }
-            Some(Action::Copy) => {
-                t.copy();
-                false
-            }
-            Some(Action::Cut) => t.cut(),
-            Some(Action::Paste) => t.paste(),
-            _ => t.input(event),
-        };
-        if !changed {
-            return;
+        if super::editor::edit_key(&mut editor.textarea, action, event) {
+            self.diagram_source_follows();
         }
-        let source = t.lines().join("\n");
+    }
+
+    /// Text pasted from the terminal while the Mermaid editor is open: it goes in at the cursor,
+    /// as one undo step, and the diagram's source follows.
+    pub fn diagram_paste(&mut self, text: &str) {
+        let Some((_, editor)) = self.stages.diagrams.editing.as_mut() else {
+            return;
+        };
+        if super::editor::paste(&mut editor.textarea, text) {
+            self.diagram_source_follows();
+        }
+    }
+
+    /// Puts the Mermaid editor's text into the diagram being edited.
+    fn diagram_source_follows(&mut self) {
+        let Some((id, editor)) = self.stages.diagrams.editing.as_ref() else {
+            return;
+        };
+        let source = editor.textarea.lines().join("\n");
         let id = id.clone();
-        if let Some(d) = self.session.diagrams.iter_mut().find(|d| d.id == id) {
+        if let Some(d) = self.session.diagrams.iter_mut().find(|d| d.id == id)
+            && d.source != source
+        {
             d.source = source;
             self.structure_changed();
         }
@@ -192,20 +196,7 @@ impl App {
 
     /// The keys of the Mermaid editor, for the key bar: (key, what it does).
     pub fn diagram_editor_keys(&self) -> Vec<(String, &'static str)> {
-        let mut keys = vec![("Esc".to_string(), "stops")];
-        for (action, name) in [
-            (Action::Undo, "undo"),
-            (Action::Redo, "redo"),
-            (Action::Cut, "cut"),
-            (Action::Copy, "copy"),
-            (Action::Paste, "paste"),
-            (Action::Save, "save"),
-        ] {
-            if let Some(key) = self.keymap.first_key(Context::Editor, action) {
-                keys.push((key.to_string(), name));
-            }
-        }
-        keys
+        super::editor::editor_keys(&self.keymap, "stops")
     }
 
     pub fn diagrams_action(&mut self, action: Action) -> bool {

@@ -1,9 +1,12 @@
 //! The section editor: a text area per section (so each keeps its own undo history), styled by the
 //! theme, with an optional search prompt.
 
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::Style;
 use tui_textarea::{TextArea, WrapMode};
 
+use super::action::{Action, Context};
+use super::keymap::Keymap;
 use super::theme::Theme;
 
 /// Above this size a section opens without soft wrap: the text area re-wraps the whole text on
@@ -64,4 +67,51 @@ impl SectionEditor {
             self.textarea.set_wrap_mode(mode);
         }
     }
+}
+
+/// A key in an editor of a stage (a diagram's Mermaid, a story's Markdown): the editor's commands
+/// of the keymap (`action`: undo, redo, select all and the clipboard) act as in a section's
+/// text; any other key edits. Returns whether the text changed.
+pub fn edit_key(t: &mut TextArea<'static>, action: Option<Action>, event: KeyEvent) -> bool {
+    match action {
+        Some(Action::Undo) => t.undo(),
+        Some(Action::Redo) => t.redo(),
+        Some(Action::SelectAll) => {
+            t.select_all();
+            false
+        }
+        Some(Action::Copy) => {
+            t.copy();
+            false
+        }
+        Some(Action::Cut) => t.cut(),
+        Some(Action::Paste) => t.paste(),
+        _ => t.input(event),
+    }
+}
+
+/// Inserts text pasted from the terminal (a bracketed paste) at the cursor, as one undo step.
+/// Terminals send pasted line breaks as CR. Returns whether the text changed.
+pub fn paste(t: &mut TextArea<'static>, text: &str) -> bool {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    t.insert_str(&text)
+}
+
+/// The keys of an editor of a stage, for the key bar: `Esc` (what it does there: `leave`), then
+/// undo, redo, the clipboard and save as the keymap binds them in a section's text.
+pub fn editor_keys(keymap: &Keymap, leave: &'static str) -> Vec<(String, &'static str)> {
+    let mut keys = vec![("Esc".to_string(), leave)];
+    for (action, name) in [
+        (Action::Undo, "undo"),
+        (Action::Redo, "redo"),
+        (Action::Cut, "cut"),
+        (Action::Copy, "copy"),
+        (Action::Paste, "paste"),
+        (Action::Save, "save"),
+    ] {
+        if let Some(key) = keymap.first_key(Context::Editor, action) {
+            keys.push((key.to_string(), name));
+        }
+    }
+    keys
 }

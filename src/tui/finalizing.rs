@@ -16,6 +16,9 @@ impl App {
     /// Asks to finalize `section` (or to reopen it when it is finalized); says why not when it
     /// cannot be yet.
     pub fn offer_finalize(&mut self, section: &str) {
+        if self.refuse_if_read_only() {
+            return;
+        }
         let title = self
             .session
             .section(section)

@@ -23,6 +23,7 @@ pub mod layout;
 pub mod merge_view;
 pub mod navigator;
 pub mod popup;
+pub mod popup_keys;
 pub mod preview_pane;
 mod quiet_backend;
 pub mod stages;

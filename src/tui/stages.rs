@@ -483,6 +483,9 @@ impl App {
 
     /// Applies the regimes chosen in the popup.
     pub fn set_regimes(&mut self, chosen: &[String]) {
+        if self.refuse_if_read_only() {
+            return;
+        }
         let before = self.session.regimes.clone();
         crate::workflow::choose_regimes(&mut self.session, chosen);
         if self.session.regimes != before {

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::action::Action;
 use super::app::{App, Level, Pane, SaveState};
 use super::navigator::truncate;
+use super::popup::Popup;
 use crate::text::sanitize_line;
 
 /// "14:02" in the system time zone.
@@ -356,27 +357,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         keys.push(Span::styled(k, t.key));
         keys.push(Span::styled(format!(" {name}  "), t.dim));
     }
-    // While a story or a diagram is edited, keys go to its editor, not to the list.
+    // While a story or a diagram is edited, keys go to its editor, not to the list: its own
+    // keys (a diagram's Mermaid is applied as you type; a story is saved by Esc or ^S).
     let editing = match app.selected_stage() {
         Some(super::navigator::Stage::Stories) if app.editing_story() => {
-            Some(" editing the story: type Markdown · Esc saves it")
+            Some((" editing the story (Markdown) · ", app.story_editor_keys()))
+        }
+        Some(super::navigator::Stage::Diagrams) if app.editing_diagram() => {
+            Some((" editing the diagram · ", app.diagram_editor_keys()))
         }
         _ => None,
     };
     if app.focus == Pane::Editor
-        && let Some(hint) = editing
+        && let Some((hint, pairs)) = editing
     {
-        keys = vec![Span::styled(hint, t.dim)];
-    }
-    // The diagram's editor: its own keys (the Mermaid is applied as you type).
-    if app.focus == Pane::Editor
-        && app.selected_stage() == Some(super::navigator::Stage::Diagrams)
-        && app.editing_diagram()
-    {
-        let hint = " editing the diagram · ";
         keys = vec![Span::styled(hint, t.dim)];
         let mut used = hint.chars().count();
-        for (k, name) in app.diagram_editor_keys() {
+        for (k, name) in pairs {
             let w = k.chars().count() + name.chars().count() + 3;
             if used + w > width {
                 break;
@@ -412,53 +409,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Span::styled(hint, t.dim), keys);
         return;
     }
-    // While a prompt or a section's comments are open, their keys are the ones that act.
-    let comment_keys = match app.popups.last() {
-        Some(super::popup::Popup::Comments { section, .. }) => Some(app.comment_keys(section)),
-        _ => None,
-    };
-    if let Some(pairs) = &comment_keys {
+    // A popup takes every key while it is open: the bar shows its keys, not the pane's.
+    if let Some(popup) = app.popups.last() {
         keys = vec![Span::raw(" ")];
         let mut used = 1;
-        for (k, name) in pairs {
+        for (k, name) in popup_bar_keys(app, popup) {
             let w = k.chars().count() + name.chars().count() + 3;
             if used + w > width {
                 break;
             }
             used += w;
-            keys.push(Span::styled(*k, t.key));
-            keys.push(Span::styled(format!(" {name}  "), t.dim));
-        }
-    }
-    if let Some(super::popup::Popup::Prompt(p)) = app.popups.last() {
-        let pairs: &[(&str, &str)] = match p.field.kind() {
-            super::text_field::FieldKind::Line => &[
-                ("Enter", "save"),
-                ("Esc", "cancel"),
-                ("←→ Home End", "move"),
-                ("^Z", "undo"),
-                ("^Y", "redo"),
-                ("^U", "clear"),
-            ],
-            super::text_field::FieldKind::Prose => &[
-                ("Enter", "save"),
-                ("Esc", "cancel"),
-                ("Alt+Enter", "new line"),
-                ("^Z", "undo"),
-                ("^Y", "redo"),
-                ("^U", "clear"),
-                ("^E", "$EDITOR"),
-            ],
-        };
-        keys = vec![Span::raw(" ")];
-        let mut used = 1;
-        for (k, name) in pairs {
-            let w = k.chars().count() + name.chars().count() + 3;
-            if used + w > width {
-                break;
-            }
-            used += w;
-            keys.push(Span::styled(*k, t.key));
+            keys.push(Span::styled(k, t.key));
             keys.push(Span::styled(format!(" {name}  "), t.dim));
         }
     }
@@ -505,6 +466,36 @@ fn next_spans(app: &App, room: usize) -> Vec<Span<'static>> {
         Span::raw(": "),
         Span::raw(what),
     ]
+}
+
+/// The keys of the popup on top that act now, for the key bar: its own (see
+/// [`super::popup_keys::popup_keys`]); a section's comments say which act on what there is; the
+/// conflicts list leaves out resolving and reopening in a read-only session, and takes the
+/// keymap's save key.
+fn popup_bar_keys(app: &App, popup: &Popup) -> Vec<(String, &'static str)> {
+    let own = match popup {
+        Popup::Comments { section, .. } => app.comment_keys(section),
+        other => super::popup_keys::popup_keys(other),
+    };
+    let mut keys: Vec<(String, &'static str)> = own
+        .into_iter()
+        .map(|(k, name)| (k.to_string(), name))
+        .collect();
+    if let Popup::Conflicts { .. } = popup {
+        if app.read_only.is_some() {
+            keys.retain(|(k, _)| k != "r" && k != "u");
+        }
+        let saves = !(app.read_only.is_some() && changes_the_work(app, Action::Save));
+        if let Some(save) = app
+            .keymap
+            .first_key(super::action::Context::Global, Action::Save)
+            .filter(|_| saves)
+        {
+            let at = keys.len().saturating_sub(1);
+            keys.insert(at, (save.to_string(), "save"));
+        }
+    }
+    keys
 }
 
 /// In review mode the comments key (`F4`) is the reviewer's own, second in the bar wherever a

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::action::Action;
+use super::action::{Action, Context};
 use super::app::App;
 use super::editor::SectionEditor;
 use crate::analysis::stories::{
@@ -195,55 +195,116 @@ impl App {
         });
     }
 
-    /// A key while the story editor is open: Esc saves and leaves (or, after a failed save,
-    /// leaves without saving); everything else edits.
+    /// A key while the story editor is open: Esc saves the story and leaves (or, after a failed
+    /// save, leaves without saving); save (`^S`) saves the story and the session and stays; the
+    /// editor's commands of the keymap (undo, redo, the clipboard) act as in a section's text;
+    /// everything else edits.
     pub fn story_key(&mut self, event: KeyEvent) {
+        if event.code == KeyCode::Esc {
+            self.leave_story_edit();
+            return;
+        }
+        let action = self
+            .keymap
+            .action(Context::Editor, super::keymap::Key::from_event(&event));
+        if action == Some(Action::Save) {
+            self.save_story_edit();
+            return;
+        }
         let Some(edit) = self.stages.stories.editing.as_mut() else {
             return;
         };
-        if event.code != KeyCode::Esc {
-            if edit.editor.textarea.input(event) {
-                edit.error = None;
-            }
-            return;
+        if super::editor::edit_key(&mut edit.editor.textarea, action, event) {
+            edit.error = None;
         }
-        if edit.error.is_some() {
+    }
+
+    /// Text pasted from the terminal while the story editor is open: it goes in at the cursor, as
+    /// one undo step.
+    pub fn story_paste(&mut self, text: &str) {
+        let Some(edit) = self.stages.stories.editing.as_mut() else {
+            return;
+        };
+        if super::editor::paste(&mut edit.editor.textarea, text) {
+            edit.error = None;
+        }
+    }
+
+    /// The keys of the story editor, for the key bar: (key, what it does).
+    pub fn story_editor_keys(&self) -> Vec<(String, &'static str)> {
+        super::editor::editor_keys(&self.keymap, "saves")
+    }
+
+    /// Esc in the story editor: the story is saved and the editor closes; a text that is not one
+    /// story stays open saying why, and a second Esc leaves without saving.
+    fn leave_story_edit(&mut self) {
+        if self
+            .stages
+            .stories
+            .editing
+            .as_ref()
+            .is_some_and(|e| e.error.is_some())
+        {
             self.stages.stories.editing = None;
             self.info("left the story without saving the edit");
             return;
         }
+        match self.apply_story_edit() {
+            Ok(what) => {
+                self.stages.stories.editing = None;
+                if let Some(what) = what {
+                    self.info(what);
+                }
+            }
+            Err(e) => self.story_not_saved(e),
+        }
+    }
+
+    /// `^S` in the story editor: the story as it stands goes into the session, which is saved;
+    /// the editor stays open. A text that is not one story is not saved (the rest of the session
+    /// is), and the editor says why.
+    fn save_story_edit(&mut self) {
+        let applied = self.apply_story_edit();
+        self.save(false);
+        if let Err(e) = applied {
+            self.story_not_saved(e);
+        }
+    }
+
+    fn story_not_saved(&mut self, why: String) {
+        self.warn(format!("story not saved: {why}"));
+        if let Some(edit) = self.stages.stories.editing.as_mut() {
+            edit.error = Some(why);
+        }
+    }
+
+    /// Reads the story editor's text back into the session: `Ok(Some(what))` when the story
+    /// changed (recorded in the history), `Ok(None)` when it reads back as it is (or is gone),
+    /// `Err` with why the text is not one story.
+    fn apply_story_edit(&mut self) -> Result<Option<String>, String> {
+        let Some(edit) = self.stages.stories.editing.as_ref() else {
+            return Ok(None);
+        };
         let Some(i) = self.session.stories.iter().position(|s| s.id == edit.id) else {
-            self.stages.stories.editing = None;
-            return;
+            return Ok(None);
         };
         let text = edit.editor.textarea.lines().join("\n");
         let before = &self.session.stories[i];
-        match read_edit(&self.session, before, &text) {
-            // Read back unchanged: nothing was edited, and the story stays as drafted.
-            Ok(story)
-                if TechnicalStory {
-                    edited: before.edited.clone(),
-                    ..story.clone()
-                } == *before =>
-            {
-                self.stages.stories.editing = None;
-            }
-            Ok(story) => {
-                let what = format!("edited {}: {}", story.id, story.title);
-                self.session.stories[i] = story;
-                self.session
-                    .record(crate::model::now(), "stories", what.clone());
-                self.structure_changed();
-                self.stages.stories.editing = None;
-                self.info(what);
-            }
-            Err(e) => {
-                self.warn(format!("story not saved: {e}"));
-                if let Some(edit) = self.stages.stories.editing.as_mut() {
-                    edit.error = Some(e);
-                }
-            }
+        let story = read_edit(&self.session, before, &text)?;
+        // Read back unchanged: nothing was edited, and the story stays as it is.
+        if (TechnicalStory {
+            edited: before.edited.clone(),
+            ..story.clone()
+        }) == *before
+        {
+            return Ok(None);
         }
+        let what = format!("edited {}: {}", story.id, story.title);
+        self.session.stories[i] = story;
+        self.session
+            .record(crate::model::now(), "stories", what.clone());
+        self.structure_changed();
+        Ok(Some(what))
     }
 
     pub fn stories_action(&mut self, action: Action) -> bool {
