@@ -229,22 +229,12 @@ fn gathering_popups() {
 #[test]
 fn reload_diff() {
     let dir = tempfile::tempdir().unwrap();
-    let prd = dir.path().join("prd.md");
-    std::fs::write(&prd, "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: 99.9% monthly availability, measured at the load balancer over a calendar month, excluding planned maintenance windows announced a week ahead.\n").unwrap();
-    let path = dir.path().join("s.ron");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_infradraft"))
-        .args(["new", "--no-open", "--mode", "incremental", "--prd"])
-        .arg(&prd)
-        .arg("-o")
-        .arg(&path)
-        .env("INFRADRAFT_HOME", dir.path().join("home"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    std::fs::write(&prd, "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: 99.95% monthly availability, measured at the load balancer over a calendar month, excluding planned maintenance windows announced a week ahead.\n").unwrap();
-    let home = infradraft::home::Home::under(dir.path().join("home"));
-    let mut app = infradraft::tui::prepare_app(&path, &home, Some("dark".into())).unwrap();
-    app.popups.clear();
+    let nfr = |v: &str| {
+        format!(
+            "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: {v} monthly availability, measured at the load balancer over a calendar month, excluding planned maintenance windows announced a week ahead.\n"
+        )
+    };
+    let mut app = app_with_changed_prd(dir.path(), &nfr("99.9%"), &nfr("99.95%"));
     select(&mut app, "stage:inputs");
     app.handle_event(key(KeyCode::Enter));
     app.handle_event(key(KeyCode::Char('r')));

@@ -1,13 +1,11 @@
 //! The workbench without a terminal: key sequences through the real event handler, asserting on
 //! the state and the saved file, and snapshots of real screens drawn on a TestBackend.
 
-use infradraft::home::Home;
 use infradraft::knowledge::Template;
 use infradraft::model::{FocusPane, SectionStatus};
 use infradraft::store;
 use infradraft::tui::app::{App, Pane};
 use infradraft::tui::popup::Popup;
-use infradraft::tui::prepare_app;
 use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
 
 mod common;
@@ -792,21 +790,12 @@ fn requirements_stage_and_input_viewer() {
 #[test]
 fn an_input_changed_on_disk_is_detected_and_reloaded_with_a_diff() {
     let dir = tempfile::tempdir().unwrap();
-    let prd = dir.path().join("prd.md");
-    std::fs::write(&prd, "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: 99.9% monthly availability.\n").unwrap();
-    let home = Home::under(dir.path().join("home"));
-    let path = dir.path().join("s.ron");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_infradraft"))
-        .args(["new", "--no-open", "--mode", "incremental", "--prd"])
-        .arg(&prd)
-        .arg("-o")
-        .arg(&path)
-        .env("INFRADRAFT_HOME", dir.path().join("home"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    std::fs::write(&prd, "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: 99.95% monthly availability.\n").unwrap();
-    let mut app = prepare_app(&path, &home, None).unwrap();
+    let nfr = |v: &str| {
+        format!(
+            "# Tidepool — PRD\n\n## Non-Functional Requirements\n\n- NFR1: {v} monthly availability.\n"
+        )
+    };
+    let mut app = app_with_changed_prd(dir.path(), &nfr("99.9%"), &nfr("99.95%"));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("changed on disk"), "{s}");
     select(&mut app, "stage:inputs");

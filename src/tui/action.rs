@@ -41,6 +41,49 @@ impl Context {
     }
 }
 
+impl Action {
+    /// Whether the action changes the author's work wherever it acts (a read-only session and
+    /// review mode refuse it, and leave its key out of the key bar).
+    pub fn changes_the_work(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Add | NewCard
+                | Remove
+                | EditItem
+                | MoveCardLeft
+                | MoveCardRight
+                | Recommend
+                | Feedback
+                | Decide
+                | Finalize
+                | Elicit
+                | ApplyRecord
+                | DiscardRecord
+                | AddAlternative
+                | Conclusions
+                | AskAssistant
+                | Generate
+                | MarkPass
+                | MarkPartial
+                | MarkFail
+                | MarkNotApplicable
+                | ReloadInput
+                | CycleCategory
+                | Regimes
+                | Undo
+                | Redo
+                | Cut
+                | Paste
+                | ExternalEditor
+                | InsertOutline
+                | ChooseMode
+                | DraftAll
+                | MergeReview
+        )
+    }
+}
+
 macro_rules! actions {
     ($( $variant:ident = $name:literal : $desc:literal ),* $(,)?) => {
         /// A named action.

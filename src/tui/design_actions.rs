@@ -87,21 +87,8 @@ impl App {
         let Some(id) = self.selected_component() else {
             return false;
         };
-        let changes = matches!(
-            action,
-            Action::Add
-                | Action::NewCard
-                | Action::Remove
-                | Action::EditItem
-                | Action::MoveCardLeft
-                | Action::MoveCardRight
-                | Action::Recommend
-                | Action::Feedback
-                | Action::Decide
-                | Action::Finalize
-                // The action menu's choices all change the work (a worksheet, finalizing).
-                | Action::Elicit
-        );
+        // The action menu's choices all change the work (a worksheet, finalizing).
+        let changes = action.changes_the_work();
         if changes && self.refuse_if_read_only() {
             return true;
         }

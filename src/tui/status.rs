@@ -372,16 +372,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         && let Some((hint, pairs)) = editing
     {
         keys = vec![Span::styled(hint, t.dim)];
-        let mut used = hint.chars().count();
-        for (k, name) in pairs {
-            let w = k.chars().count() + name.chars().count() + 3;
-            if used + w > width {
-                break;
-            }
-            used += w;
-            keys.push(Span::styled(k, t.key));
-            keys.push(Span::styled(format!(" {name}  "), t.dim));
-        }
+        key_pairs(&mut keys, pairs, width, app);
     }
     // A search being typed (in a section, or in an input document): its field, in the key bar.
     let section_search = app
@@ -412,21 +403,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     // A popup takes every key while it is open: the bar shows its keys, not the pane's.
     if let Some(popup) = app.popups.last() {
         keys = vec![Span::raw(" ")];
-        let mut used = 1;
-        for (k, name) in popup_bar_keys(app, popup) {
-            let w = k.chars().count() + name.chars().count() + 3;
-            if used + w > width {
-                break;
-            }
-            used += w;
-            keys.push(Span::styled(k, t.key));
-            keys.push(Span::styled(format!(" {name}  "), t.dim));
-        }
+        key_pairs(&mut keys, popup_bar_keys(app, popup), width, app);
     }
     frame.render_widget(
         Paragraph::new(vec![Line::from(left), Line::from(keys)]),
         area,
     );
+}
+
+/// Adds "key name" pairs to the key bar after what it holds, as many as fit in `width`.
+fn key_pairs<K: AsRef<str>, N: AsRef<str>>(
+    keys: &mut Vec<Span<'static>>,
+    pairs: impl IntoIterator<Item = (K, N)>,
+    width: usize,
+    app: &App,
+) {
+    let t = &app.theme;
+    let mut used: usize = keys.iter().map(|s| s.width()).sum();
+    for (k, name) in pairs {
+        let (k, name) = (k.as_ref(), name.as_ref());
+        let w = k.chars().count() + name.chars().count() + 3;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        keys.push(Span::styled(k.to_string(), t.key));
+        keys.push(Span::styled(format!(" {name}  "), t.dim));
+    }
 }
 
 /// "Next: decide Compute Resources · F5 Enter goes there": what the process asks next and the
@@ -513,43 +516,10 @@ fn with_comments(app: &App, actions: &[Action]) -> Vec<Action> {
 /// then left out of the bar).
 fn changes_the_work(app: &App, action: Action) -> bool {
     match action {
-        Action::Add
-        | Action::NewCard
-        | Action::Remove
-        | Action::EditItem
-        | Action::MoveCardLeft
-        | Action::MoveCardRight
-        | Action::Recommend
-        | Action::Feedback
-        | Action::Decide
-        | Action::Finalize
-        | Action::Elicit
-        | Action::ApplyRecord
-        | Action::DiscardRecord
-        | Action::AddAlternative
-        | Action::Conclusions
-        | Action::AskAssistant
-        | Action::Generate
-        | Action::MarkPass
-        | Action::MarkPartial
-        | Action::MarkFail
-        | Action::MarkNotApplicable
-        | Action::ReloadInput
-        | Action::CycleCategory
-        | Action::Regimes
-        | Action::Undo
-        | Action::Redo
-        | Action::Cut
-        | Action::Paste
-        | Action::ExternalEditor
-        | Action::InsertOutline
-        | Action::ChooseMode
-        | Action::DraftAll
-        | Action::MergeReview => true,
         // Opening a diagram edits its source.
         Action::Open => app.selected_stage() == Some(super::navigator::Stage::Diagrams),
         // Review mode saves the reviewer's comments; otherwise a read-only session is not saved.
         Action::Save => app.review.is_none(),
-        _ => false,
+        other => other.changes_the_work(),
     }
 }

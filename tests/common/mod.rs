@@ -127,6 +127,32 @@ pub fn select(app: &mut App, id: &str) {
     panic!("no navigator row {id}");
 }
 
+/// The workbench on a session made by `infradraft new` from a one-file PRD (`before`), which
+/// then changed on disk to `after`; the inputs stage selected. `dir` holds the files.
+pub fn app_with_changed_prd(dir: &std::path::Path, before: &str, after: &str) -> App {
+    let prd = dir.join("prd.md");
+    std::fs::write(&prd, before).unwrap();
+    let path = dir.join("s.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_infradraft"))
+        .args(["new", "--no-open", "--mode", "incremental", "--prd"])
+        .arg(&prd)
+        .arg("-o")
+        .arg(&path)
+        .env("INFRADRAFT_HOME", dir.join("home"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(&prd, after).unwrap();
+    let home = Home::under(dir.join("home"));
+    let mut app = prepare_app(&path, &home, Some("dark".into())).unwrap();
+    app.popups.clear();
+    app
+}
+
 /// The workbench on the sample drafted in YOLO mode (see [`yolo_sample`]), no popup open.
 pub fn yolo_app(f: &Fixture) -> App {
     store::save(
