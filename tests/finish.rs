@@ -378,11 +378,7 @@ fn the_diagram_editor_undoes_and_redoes_and_its_key_bar_shows_its_keys() {
     app.handle_event(key(KeyCode::Enter));
     assert!(app.editing_diagram());
     // The key bar shows the editor's keys, not the list's.
-    let bar = screen(&mut app, 120, 40)
-        .lines()
-        .last()
-        .unwrap()
-        .to_string();
+    let bar = key_bar(&mut app);
     for wanted in [
         "editing the diagram",
         "Esc stops",
@@ -428,11 +424,7 @@ fn the_diagram_editor_undoes_and_redoes_and_its_key_bar_shows_its_keys() {
     assert_eq!(saved.diagrams[0].source, typed);
     app.handle_event(key(KeyCode::Esc));
     assert!(!app.editing_diagram());
-    let bar = screen(&mut app, 120, 40)
-        .lines()
-        .last()
-        .unwrap()
-        .to_string();
+    let bar = key_bar(&mut app);
     assert!(bar.contains("d draft"), "the list's keys again: {bar}");
 }
 
@@ -459,11 +451,7 @@ fn the_story_editor_undoes_redoes_saves_and_its_key_bar_shows_its_keys() {
     app.handle_event(key(KeyCode::Char('e')));
     assert!(app.editing_story());
     // The key bar shows the editor's keys, not the list's.
-    let bar = screen(&mut app, 120, 40)
-        .lines()
-        .last()
-        .unwrap()
-        .to_string();
+    let bar = key_bar(&mut app);
     for wanted in [
         "editing the story",
         "Esc saves",
@@ -529,11 +517,7 @@ fn the_story_editor_undoes_redoes_saves_and_its_key_bar_shows_its_keys() {
     app.handle_event(ctrl('z'));
     app.handle_event(key(KeyCode::Esc));
     assert!(!app.editing_story());
-    let bar = screen(&mut app, 120, 40)
-        .lines()
-        .last()
-        .unwrap()
-        .to_string();
+    let bar = key_bar(&mut app);
     assert!(bar.contains("d draft"), "the list's keys again: {bar}");
 }
 

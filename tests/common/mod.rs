@@ -98,6 +98,15 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     out
 }
 
+/// The key bar (the screen's last line) at 120×40.
+pub fn key_bar(app: &mut App) -> String {
+    screen(app, 120, 40)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Whether every word of `text` is on the screen (a popup may have wrapped it over rows that
 /// other panes' text sits beside).
 pub fn has_words(screen: &str, text: &str) -> bool {
