@@ -70,8 +70,12 @@ fn alnum(b: &Buffer, x: u16, y: u16) -> bool {
     b[(x, y)].symbol().chars().all(char::is_alphanumeric) && !b[(x, y)].symbol().is_empty()
 }
 
-/// Asserts that nothing in the top popup is cut at its border.
+/// Asserts that nothing in the top popup is cut at its border, and snapshots the popup.
 fn nothing_cut(name: &str, app: &mut App) -> String {
+    checked(name, app, true)
+}
+
+fn checked(name: &str, app: &mut App, snapshot: bool) -> String {
     let (b, r) = popup_frame(app);
     let screen = text(&b);
     let (left, right, top, bottom) = (r.x, r.x + r.width - 1, r.y, r.y + r.height - 1);
@@ -91,7 +95,46 @@ fn nothing_cut(name: &str, app: &mut App) -> String {
             "{name}: row {y} runs into the border:\n{screen}"
         );
     }
+    // The popup itself, as it looks (times of day masked: the recovery popup shows one).
+    let popup: String = (top..=bottom)
+        .map(|y| {
+            (left..=right)
+                .map(|x| b[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if snapshot {
+        insta::assert_snapshot!(format!("popup_{slug}_80x24"), mask_clock(&popup));
+    }
     screen
+}
+
+/// `hh:mm` as `HH:MM`.
+fn mask_clock(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < c.len() {
+        if i + 5 <= c.len()
+            && c[i].is_ascii_digit()
+            && c[i + 1].is_ascii_digit()
+            && c[i + 2] == ':'
+            && c[i + 3].is_ascii_digit()
+            && c[i + 4].is_ascii_digit()
+        {
+            out.push_str("HH:MM");
+            i += 5;
+        } else {
+            out.push(c[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn on_design(f: &Fixture, id: &str) -> App {
@@ -112,7 +155,7 @@ fn help_both_pages() {
     nothing_cut("help: keys", &mut app);
     for _ in 0..40 {
         app.handle_event(key(KeyCode::PageDown));
-        nothing_cut("help: keys, scrolled", &mut app);
+        checked("help: keys, scrolled", &mut app, false);
     }
 }
 
@@ -128,6 +171,9 @@ fn palette_progress_and_mode() {
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(ctrl('p'));
     typ(&mut app, "export\n");
+    // (The proposed path is the session's directory, a different one each run.)
+    app.handle_event(ctrl('u'));
+    typ(&mut app, "docs/infrastructure-architecture.md");
     nothing_cut("export path", &mut app);
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::F(5)));

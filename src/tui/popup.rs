@@ -1433,17 +1433,19 @@ pub fn draw(frame: &mut Frame, popup: &Popup, keymap: &Keymap, theme: &Theme) {
             let width = if text.contains('\n') { 76 } else { 60 };
             let inner = popup_width(width.min(screen.width).saturating_sub(2) as usize);
             // Laid out here, word by word, so that the height fits what is shown and no word is
-            // cut at the border; a line's indentation carries over to its continuation.
+            // cut at the border; a bullet continues under its text.
             let mut lines: Vec<Line> = Vec::new();
             for l in text.lines() {
-                let body = l.trim_start();
-                let indent = &l[..l.len() - body.len()];
-                for row in super::text_field::wrap_words(body, inner.saturating_sub(indent.len())) {
-                    lines.push(Line::from(Span::styled(
-                        format!("{indent}{row}"),
-                        theme.text,
-                    )));
-                }
+                let hang = if l.trim_start().starts_with("• ") {
+                    2
+                } else {
+                    0
+                };
+                lines.extend(wrap_hanging(
+                    Line::from(Span::styled(l.to_string(), theme.text)),
+                    inner,
+                    hang,
+                ));
             }
             lines.push(Line::default());
             let mut spans: Vec<Span> = Vec::new();
