@@ -189,6 +189,8 @@ pub struct App {
     /// the changes that are not typing (see [`App::analysed`]); worked out on a thread of their
     /// own in the workbench, so that no frame waits for them.
     pub analyses: super::analyses::Analyses,
+    /// What the panes show that is worked out from the session, once per change.
+    pub derived: super::derived::Derived,
     /// The process's path (stages, what comes next), worked out once per change.
     pub(crate) guide: super::guide::GuideCache,
     /// The places behind and ahead of the person's jumps (`^O`, `M-i`).
@@ -281,6 +283,7 @@ impl App {
             worksheet: None,
             jumps: Default::default(),
             guide: Default::default(),
+            derived: Default::default(),
             structure: 0,
             checklist: Default::default(),
             review: init.review,
@@ -398,6 +401,7 @@ impl App {
     pub fn prepare(&mut self, screen: Rect) {
         self.screen = screen;
         self.refresh_guide();
+        self.refresh_derived();
         for popup in &mut self.popups {
             if let Some(field) = popup.field_mut() {
                 field.style(&self.theme, self.theme_generation);

@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::action::Action;
 use super::app::App;
 use super::popup::{Popup, Prompt, PromptPurpose};
-use crate::analysis::checklist_review::{applies, mark_of, preflag, summary};
+use crate::analysis::checklist_review::{applies, mark_of, preflag};
 use crate::model::{ChecklistMark, Mark};
 use crate::text::sanitize_line;
 
@@ -26,7 +26,9 @@ pub struct ChecklistState {
 }
 
 /// One visible row: (category index, item index) into the checklist.
-fn rows(app: &App) -> Vec<(usize, usize)> {
+/// The checklist's rows as (category, item): the categories that apply, and with the filter on,
+/// only the items still needing work.
+pub(crate) fn rows(app: &App) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (c, (category, items)) in app.checklist.categories.iter().enumerate() {
         if !applies(category, &app.session) {
@@ -174,7 +176,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let b = super::stages::block(app, "Checklist review".into());
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let sum = summary(&app.checklist, &app.session);
+    // Worked out before the frame (`App::prepare`), never here.
+    let Some(sum) = app.derived.checklist.as_ref() else {
+        return;
+    };
     let assessment = |item: &str| {
         app.analyses
             .assessments()
@@ -262,7 +267,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), top);
 
     // The items, under their category headings.
-    let rows = rows(app);
+    let rows = &app.derived.checklist_rows.1;
     let selected = app
         .stages
         .checklist

@@ -9,6 +9,7 @@ pub mod checklist_stage;
 pub mod comments;
 pub mod config;
 pub mod conflicts;
+pub mod derived;
 pub mod design_actions;
 pub mod design_view;
 pub mod diagrams_stage;

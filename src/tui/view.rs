@@ -21,28 +21,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     if let Some(area) = a.navigator {
-        let depends_on = app
-            .selected_section()
-            .map(|i| {
-                crate::workflow::elicitation::dependencies(
-                    &app.session,
-                    &app.session.sections[i].id,
-                )
-            })
-            .unwrap_or_default();
-        let all_comments = app.comments();
-        let comment_counts: Vec<usize> = app
-            .session
-            .sections
-            .iter()
-            .map(|s| crate::review::open_counts(&app.session, &all_comments, &s.id))
-            .collect();
-        let dependencies: Vec<bool> = app
-            .session
-            .sections
-            .iter()
-            .map(|s| depends_on.contains(&s.id))
-            .collect();
         NavigatorView {
             session: &app.session,
             rows: &app.rows,
@@ -51,8 +29,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             focused: app.focus == Pane::Navigator,
             theme: t,
             conflicts: app.analyses.badges(),
-            dependencies: &dependencies,
-            comments: &comment_counts,
+            dependencies: &app.derived.depends_on,
+            comments: &app.derived.comment_counts,
         }
         .draw(frame, area);
     }

@@ -1,0 +1,87 @@
+//! What the panes show that is worked out from the session rather than read from it: the
+//! navigator's open-comment counts and the sections the selected one depends on, and the
+//! checklist's review summary. It is worked out in `App::prepare`, once per change that is not
+//! typing (or per move of the selection), and `draw` only reads it.
+
+use crate::analysis::checklist_review::{ReviewSummary, summary};
+
+use super::app::App;
+use super::navigator::Stage;
+
+/// The derived data and what it was worked out for.
+#[derive(Debug, Default)]
+pub struct Derived {
+    /// (changes that are not typing, the selected row, the reviewer's comments and how many
+    /// of them are resolved).
+    key: Option<(u64, usize, usize, usize)>,
+    /// Per section, in session order: its open review comments.
+    pub comment_counts: Vec<usize>,
+    /// Per section, in session order: whether the selected section depends on it.
+    pub depends_on: Vec<bool>,
+    /// The checklist's summary, while the checklist stage is shown.
+    pub checklist: Option<ReviewSummary>,
+    /// The checklist's rows, as (category, item), and the filter they were listed with.
+    pub checklist_rows: (bool, Vec<(usize, usize)>),
+    /// How many times it was worked out (for tests of the frame loop).
+    pub refreshes: u64,
+}
+
+impl App {
+    /// Brings [`Derived`] up to date with the session (before a frame).
+    pub(crate) fn refresh_derived(&mut self) {
+        let (written, resolved) = self.review.as_ref().map_or((0, 0), |r| {
+            let c = &r.file.comments;
+            (
+                c.len(),
+                c.iter().filter(|c| c.resolved_at.is_some()).count(),
+            )
+        });
+        let key = (
+            self.changes - self.text_edits,
+            self.selected,
+            written,
+            resolved,
+        );
+        let wants_checklist = self.selected_stage() == Some(Stage::Checklist);
+        let fresh = self.derived.key == Some(key);
+        let filter = self.stages.checklist.deficiencies_only;
+        let checklist_fresh =
+            self.derived.checklist.is_some() && self.derived.checklist_rows.0 == filter;
+        if fresh && (checklist_fresh || !wants_checklist) {
+            return;
+        }
+        if !fresh {
+            let depends_on = self
+                .selected_section()
+                .map(|i| {
+                    crate::workflow::elicitation::dependencies(
+                        &self.session,
+                        &self.session.sections[i].id,
+                    )
+                })
+                .unwrap_or_default();
+            let comments = self.comments();
+            self.derived.comment_counts = self
+                .session
+                .sections
+                .iter()
+                .map(|s| crate::review::open_counts(&self.session, &comments, &s.id))
+                .collect();
+            self.derived.depends_on = self
+                .session
+                .sections
+                .iter()
+                .map(|s| depends_on.contains(&s.id))
+                .collect();
+            self.derived.checklist = None;
+            self.derived.key = Some(key);
+        }
+        if wants_checklist
+            && !(self.derived.checklist.is_some() && self.derived.checklist_rows.0 == filter)
+        {
+            self.derived.checklist = Some(summary(&self.checklist, &self.session));
+            self.derived.checklist_rows = (filter, super::checklist_stage::rows(self));
+        }
+        self.derived.refreshes += 1;
+    }
+}
