@@ -600,18 +600,7 @@ impl App {
         else {
             return Vec::new();
         };
-        let mut lines = Vec::new();
-        let summary = card.summary.trim();
-        lines.push(if summary.is_empty() {
-            card.name.clone()
-        } else {
-            format!("{}: {summary}", card.name)
-        });
-        if !card.realised_on.trim().is_empty() {
-            lines.push(format!("Built with {}", card.realised_on.trim()));
-        }
-        lines.extend(card.pros.iter().map(|p| format!("+ {p}")));
-        lines.extend(card.cons.iter().map(|c| format!("− {c}")));
+        let mut lines = card_text(card);
         lines.extend(
             self.conflicts_of(component, option)
                 .into_iter()
@@ -621,19 +610,7 @@ impl App {
     }
 
     pub fn conflicts_of(&self, component: &str, option: &str) -> Vec<String> {
-        self.findings_of(component, option)
-            .into_iter()
-            .filter(|f| f.verdict == Verdict::Conflicting)
-            .map(|f| {
-                let source = f
-                    .evidence
-                    .as_ref()
-                    .map(|e| format!(" ({})", e.short()))
-                    .unwrap_or_default();
-                let explanation = f.explanation.trim_end().trim_end_matches('.');
-                format!("{explanation}: \"{}\"{source}", f.quote)
-            })
-            .collect()
+        conflict_texts(&self.findings_of(component, option))
     }
 
     fn continue_decision(
@@ -764,4 +741,39 @@ impl App {
             "drafted {n} decisions: every one has options, a recommendation and a text to review"
         ));
     }
+}
+
+/// A card as lines of text: its name and summary, what it is built with, its pros (`+`) and cons
+/// (`−`).
+pub fn card_text(card: &crate::model::OptionCard) -> Vec<String> {
+    let mut lines = Vec::new();
+    let summary = card.summary.trim();
+    lines.push(if summary.is_empty() {
+        card.name.clone()
+    } else {
+        format!("{}: {summary}", card.name)
+    });
+    if !card.realised_on.trim().is_empty() {
+        lines.push(format!("Built with {}", card.realised_on.trim()));
+    }
+    lines.extend(card.pros.iter().map(|p| format!("+ {p}")));
+    lines.extend(card.cons.iter().map(|c| format!("− {c}")));
+    lines
+}
+
+/// The conflicts among `findings`, each as what it says, the quote and its place.
+pub fn conflict_texts(findings: &[crate::analysis::crosscheck::Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflicting)
+        .map(|f| {
+            let source = f
+                .evidence
+                .as_ref()
+                .map(|e| format!(" ({})", e.short()))
+                .unwrap_or_default();
+            let explanation = f.explanation.trim_end().trim_end_matches('.');
+            format!("{explanation}: \"{}\"{source}", f.quote)
+        })
+        .collect()
 }

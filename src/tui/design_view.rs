@@ -740,9 +740,14 @@ fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) 
             card.id.clone()
         }
     };
-    if !card_id.is_empty() {
+    if let Some(card) = c.option(&card_id) {
         let decided = c.decision.is_some();
-        for line in app.card_context(&c.id, &card_id) {
+        // The conflicts as the analyses found them before the frame, never worked out here.
+        let conflicts = super::design_actions::conflict_texts(app.analyses.card(&c.id, &card_id));
+        let lines = super::design_actions::card_text(card)
+            .into_iter()
+            .chain(conflicts.into_iter().map(|c| format!("⚠ {c}")));
+        for line in lines {
             let style = if line.starts_with("+ ") {
                 t.ok
             } else if line.starts_with("− ") {
