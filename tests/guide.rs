@@ -18,30 +18,6 @@ fn on_network(f: &Fixture) -> App {
     app
 }
 
-/// The screen with times of day (the decision was made now) as `HH:MM`.
-fn mask_clock(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let clock = i + 5 <= chars.len()
-            && chars[i].is_ascii_digit()
-            && chars[i + 1].is_ascii_digit()
-            && chars[i + 2] == ':'
-            && chars[i + 3].is_ascii_digit()
-            && chars[i + 4].is_ascii_digit()
-            && (i == 0 || !chars[i - 1].is_ascii_alphanumeric());
-        if clock {
-            out.push_str("HH:MM");
-            i += 5;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 /// Answers the prompts a decision asks (justification, then a reason per conflict).
 fn answer_prompts(app: &mut App) {
     for _ in 0..10 {

@@ -114,29 +114,6 @@ fn checked(name: &str, app: &mut App, snapshot: bool) -> String {
     screen
 }
 
-/// `hh:mm` as `HH:MM`.
-fn mask_clock(s: &str) -> String {
-    let c: Vec<char> = s.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < c.len() {
-        if i + 5 <= c.len()
-            && c[i].is_ascii_digit()
-            && c[i + 1].is_ascii_digit()
-            && c[i + 2] == ':'
-            && c[i + 3].is_ascii_digit()
-            && c[i + 4].is_ascii_digit()
-        {
-            out.push_str("HH:MM");
-            i += 5;
-        } else {
-            out.push(c[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 fn on_design(f: &Fixture, id: &str) -> App {
     let mut app = yolo_app(f);
     select(&mut app, id);

@@ -1931,14 +1931,19 @@ impl App {
         self.go_to_place(&place);
     }
 
+    /// The navigator row of an item: a section's id or a stage's (`stage:inputs`).
+    pub(crate) fn row_of(&self, item: &str) -> Option<usize> {
+        self.rows.iter().position(|r| match r {
+            Row::Section { index, .. } => self.session.sections[*index].id == item,
+            Row::Stage(stage) => stage.id() == item,
+            Row::Group(_) => false,
+        })
+    }
+
     /// Puts the person back at `place` (see [`App::current_place`]): the navigator item, focus,
     /// card, decision, worksheet and list selection; what no longer exists is skipped.
     pub(crate) fn go_to_place(&mut self, place: &crate::model::Place) {
-        if let Some(row) = self.rows.iter().position(|r| match r {
-            Row::Section { index, .. } => self.session.sections[*index].id == place.item,
-            Row::Stage(stage) => stage.id() == place.item,
-            Row::Group(_) => false,
-        }) {
+        if let Some(row) = self.row_of(&place.item) {
             self.selected = row;
         }
         self.nav_offset = place.navigator_scroll as usize;

@@ -208,11 +208,7 @@ impl App {
     /// Selects a navigator item by id (a section or a stage) and focuses its workspace.
     fn go_to_item(&mut self, id: &str) {
         if id.starts_with("stage:") {
-            if let Some(row) = self
-                .rows
-                .iter()
-                .position(|r| matches!(r, Row::Stage(s) if s.id() == id))
-            {
+            if let Some(row) = self.row_of(id) {
                 self.select_row(row);
                 self.focus = Pane::Editor;
             }

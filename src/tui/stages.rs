@@ -76,11 +76,7 @@ impl App {
             query: None,
             last_query: String::new(),
         });
-        if let Some(row) = self
-            .rows
-            .iter()
-            .position(|r| *r == super::navigator::Row::Stage(Stage::Inputs))
-        {
+        if let Some(row) = self.row_of(Stage::Inputs.id()) {
             self.selected = row;
         }
         self.focus = Pane::Editor;

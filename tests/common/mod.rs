@@ -107,6 +107,30 @@ pub fn key_bar(app: &mut App) -> String {
         .to_string()
 }
 
+/// The screen with times of day as `HH:MM` (a decision made now shows one).
+pub fn mask_clock(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let clock = i + 5 <= chars.len()
+            && chars[i].is_ascii_digit()
+            && chars[i + 1].is_ascii_digit()
+            && chars[i + 2] == ':'
+            && chars[i + 3].is_ascii_digit()
+            && chars[i + 4].is_ascii_digit()
+            && (i == 0 || !chars[i - 1].is_ascii_alphanumeric());
+        if clock {
+            out.push_str("HH:MM");
+            i += 5;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Whether every word of `text` is on the screen (a popup may have wrapped it over rows that
 /// other panes' text sits beside).
 pub fn has_words(screen: &str, text: &str) -> bool {
