@@ -1823,14 +1823,7 @@ impl App {
     /// Where the person is, as far as a status message is about it: the navigator's selection,
     /// the pane, the decision, step and card of a component, and the row of a stage's list.
     fn place_key(&self) -> PlaceKey {
-        let list = match self.selected_stage() {
-            Some(navigator::Stage::Inputs) => self.stages.input_selected,
-            Some(navigator::Stage::Requirements) => self.stages.requirement_selected,
-            Some(navigator::Stage::Diagrams) => self.stages.diagrams.selected,
-            Some(navigator::Stage::Stories) => self.stages.stories.selected,
-            Some(navigator::Stage::Checklist) => self.stages.checklist.selected,
-            None => 0,
-        };
+        let list = self.list_selection().unwrap_or(0);
         let step = self
             .selected_section()
             .and_then(|i| {
@@ -1907,13 +1900,7 @@ impl App {
             });
         if let Some(Row::Stage(stage)) = self.rows.get(self.selected) {
             place.item = stage.id().to_string();
-            place.selected = match stage {
-                navigator::Stage::Inputs => self.stages.input_selected,
-                navigator::Stage::Requirements => self.stages.requirement_selected,
-                navigator::Stage::Diagrams => self.stages.diagrams.selected,
-                navigator::Stage::Stories => self.stages.stories.selected,
-                navigator::Stage::Checklist => self.stages.checklist.selected,
-            } as u32;
+            place.selected = self.list_selection().unwrap_or(0) as u32;
         }
         if let Some(section) = selected {
             place.item = self.session.sections[section].id.clone();
@@ -1975,15 +1962,30 @@ impl App {
                 self.reopen_worksheet(&component, &at);
             }
         }
-        let selected = place.selected as usize;
-        match self.selected_stage() {
-            Some(navigator::Stage::Inputs) => self.stages.input_selected = selected,
-            Some(navigator::Stage::Requirements) => self.stages.requirement_selected = selected,
-            Some(navigator::Stage::Diagrams) => self.stages.diagrams.selected = selected,
-            Some(navigator::Stage::Stories) => self.stages.stories.selected = selected,
-            Some(navigator::Stage::Checklist) => self.stages.checklist.selected = selected,
-            None => {}
+        if let Some(selected) = self.list_selection_mut() {
+            *selected = place.selected as usize;
         }
+    }
+
+    /// The selected row of the selected stage's list, if a stage is selected.
+    fn list_selection(&self) -> Option<usize> {
+        Some(match self.selected_stage()? {
+            navigator::Stage::Inputs => self.stages.input_selected,
+            navigator::Stage::Requirements => self.stages.requirement_selected,
+            navigator::Stage::Diagrams => self.stages.diagrams.selected,
+            navigator::Stage::Stories => self.stages.stories.selected,
+            navigator::Stage::Checklist => self.stages.checklist.selected,
+        })
+    }
+
+    fn list_selection_mut(&mut self) -> Option<&mut usize> {
+        Some(match self.selected_stage()? {
+            navigator::Stage::Inputs => &mut self.stages.input_selected,
+            navigator::Stage::Requirements => &mut self.stages.requirement_selected,
+            navigator::Stage::Diagrams => &mut self.stages.diagrams.selected,
+            navigator::Stage::Stories => &mut self.stages.stories.selected,
+            navigator::Stage::Checklist => &mut self.stages.checklist.selected,
+        })
     }
 
     /// Saves the session to its file. Returns whether it was saved.
