@@ -180,7 +180,7 @@ fn export_large(bencher: Bencher) {
 fn check_large(bencher: Bencher) {
     let s = large_session(MB);
     let checklist = infradraft::knowledge::checklist::Checklist::builtin().unwrap();
-    bencher.bench_local(|| infradraft::analysis::check::check(&s, &checklist, 0.0, false));
+    bencher.bench_local(|| infradraft::workflow::check::check(&s, &checklist, 0.0, false));
 }
 
 /// Budget: the sample opened to its first frame ≤ 50 ms (loading syntaxes, catalog and

@@ -341,7 +341,7 @@ fn an_unwritten_section_says_so_and_check_reports_it() {
         )),
         "{doc}"
     );
-    let report = infradraft::analysis::check::check(&s, &checklist, 0.0, false);
+    let report = infradraft::workflow::check::check(&s, &checklist, 0.0, false);
     assert!(!report.passed);
     assert!(
         report
@@ -360,7 +360,7 @@ fn conflicts_between_inputs_reach_check_and_the_document_with_their_resolution()
     assert_eq!(s.input_conflicts.len(), 1, "{:#?}", s.input_conflicts);
     let checklist = Checklist::builtin().unwrap();
     let warning = |s: &infradraft::model::Session| {
-        infradraft::analysis::check::check(s, &checklist, 0.0, false)
+        infradraft::workflow::check::check(s, &checklist, 0.0, false)
             .findings
             .into_iter()
             .find(|f| {
@@ -369,7 +369,7 @@ fn conflicts_between_inputs_reach_check_and_the_document_with_their_resolution()
             })
     };
     let finding = warning(&s).expect("an open conflict is a finding");
-    assert_eq!(finding.level, infradraft::analysis::check::Level::Warning);
+    assert_eq!(finding.level, infradraft::workflow::check::Level::Warning);
     let doc = document(&s, &ctx(&checklist));
     assert!(doc.contains("### Conflicts between the inputs"), "{doc}");
     assert!(doc.contains("**Open**: to be settled"), "{doc}");

@@ -1,7 +1,6 @@
 //! Analyses of a session against its inputs. Pure functions: no I/O, no terminal.
 
 pub mod assessment;
-pub mod check;
 pub mod checklist_review;
 pub mod crosscheck;
 pub mod diagram_check;

@@ -4,10 +4,10 @@ use std::io::Write;
 
 use super::args::{CheckArgs, FormatArg};
 use super::{CliError, diagnostic};
-use crate::analysis::check::check;
 use crate::home::Home;
 use crate::knowledge::checklist::Checklist;
 use crate::store;
+use crate::workflow::check::check;
 
 pub fn run(args: CheckArgs, home: &Home, out: &mut dyn Write) -> Result<u8, CliError> {
     let session = store::load(&args.session)?.session;

@@ -7,7 +7,7 @@ use super::{CliError, CliResult, diagnostic};
 use crate::home::Home;
 use crate::preview::{ColorDepth, Highlighter, render_to_writer};
 use crate::store::{StoreError, text_of};
-use crate::tui::theme::load_theme;
+use crate::settings::theme::load_theme;
 
 /// Markdown files larger than this are refused, and standard input (`render -`) is read up to
 /// this many bytes and refused beyond.
@@ -36,7 +36,7 @@ pub fn run(
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => tty && crate::tui::color_enabled(),
+        ColorArg::Auto => tty && crate::settings::color_enabled(),
     };
     let depth = color.then(ColorDepth::of_env);
     let width = args.width.unwrap_or_else(|| {
@@ -46,7 +46,7 @@ pub fn run(
             80
         }
     });
-    let config = crate::tui::config::Config::load(&home.config_dir).0;
+    let config = crate::settings::Config::load(&home.config_dir).0;
     let loaded = load_theme(
         theme.as_deref().unwrap_or(&config.theme),
         &home.config_dir,

@@ -11,12 +11,14 @@ mod environment_blocks;
 pub mod feasibility;
 mod review_part;
 
+pub use crate::workflow::document_shape::{
+    DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, REQUIREMENTS_TITLE, STORIES_TITLE, clean_body,
+};
 pub use adr::{adr_file_name, adrs};
 pub use derived::{OpenQuestion, open_questions, without_prompts};
 pub use document::{
-    DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, Part, PartKind, REQUIREMENTS_TITLE,
-    STORIES_TITLE, clean_body, document, parts, parts_without_sections, section_markdown,
-    shown_body, stories_markdown,
+    Part, PartKind, document, parts, parts_without_sections, section_markdown, shown_body,
+    stories_markdown,
 };
 pub use review_part::open_security_gaps;
 

@@ -12,8 +12,7 @@ use crate::analysis::checklist_review::{deficiencies, mark_of, summary, summary_
 use crate::model::{
     ElicitationStatus, GapSeverity, Mark, SecurityAnswer, SecurityItem, Session, Worksheet,
 };
-
-pub const CHECKLIST_TITLE: &str = "Checklist Review";
+use crate::workflow::document_shape::CHECKLIST_TITLE;
 
 /// `Pass`, `Partial`, `Fail`, `N/A`.
 fn mark_label(mark: Mark) -> &'static str {

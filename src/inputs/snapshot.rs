@@ -5,9 +5,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
+pub use crate::model::sha256_hex;
 use crate::model::{InputDocument, InputKind};
 
 /// Input documents larger than this are refused: they are not documents a person wrote.
@@ -36,11 +36,6 @@ pub enum InputError {
     Read { path: PathBuf, source: io::Error },
 }
 
-pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Reads the document at `path` into a snapshot of the given kind. The stored path is absolute.
 /// Only a regular file is read (a FIFO or device is refused without waiting on it), at most
 /// [`MAX_INPUT_BYTES`]; a leading byte-order mark is dropped.
@@ -49,9 +44,9 @@ pub fn read_input(
     kind: InputKind,
     now: Timestamp,
 ) -> Result<InputDocument, InputError> {
-    use crate::store::ReadProblem as P;
+    use crate::files::ReadProblem as P;
     let path_buf = || path.to_path_buf();
-    let bytes = crate::store::read_regular(path, MAX_INPUT_BYTES).map_err(|p| match p {
+    let bytes = crate::files::read_regular(path, MAX_INPUT_BYTES).map_err(|p| match p {
         P::NotFound => InputError::NotFound { path: path_buf() },
         P::IsDirectory => InputError::IsDirectory { path: path_buf() },
         P::NotRegular { .. } => InputError::NotRegular {
@@ -69,7 +64,7 @@ pub fn read_input(
         },
     })?;
     // A byte-order mark is not part of the text.
-    let bytes = match crate::store::strip_bom(&bytes).len() {
+    let bytes = match crate::files::strip_bom(&bytes).len() {
         n if n < bytes.len() => bytes[bytes.len() - n..].to_vec(),
         _ => bytes,
     };

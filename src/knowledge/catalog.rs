@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::capabilities::CapabilityEntry;
 use super::tags::is_tag;
+use crate::files::from_ron;
 use crate::model::{Capabilities, OptionCard, Ratings};
-use crate::store::from_ron;
 
 /// One catalog file: the options for one component.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -29,7 +29,7 @@
 //! with its evidence, and never counts as a person's mark.
 //!
 //! A category with `applies_when: None` always applies; one with `Some(tags)` applies only when the
-//! tags of a decided option (expanded with [`crate::inputs::extract::expand_tags`]) include one of
+//! tags of a decided option (expanded with `inputs::extract::expand_tags`) include one of
 //! them. Loading checks the shape of each file (kebab-case ids, unique across the whole checklist,
 //! non-empty texts, at least one section per item); whether the sections exist depends on the
 //! template a session was made from, so that is a separate step, [`Checklist::validate_against`].
@@ -41,8 +41,8 @@ use serde::{Deserialize, Serialize};
 
 use super::FigureKind;
 use super::Template;
+use crate::files::from_ron;
 use crate::model::{DiagramKind, Need};
-use crate::store::from_ron;
 
 /// One checklist file: one category and its items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

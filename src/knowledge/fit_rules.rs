@@ -136,7 +136,7 @@ impl FitRules {
 
     /// Adds a file's rules; an error names the file and the place.
     pub fn add(&mut self, origin: &Path, text: &str) -> Result<(), String> {
-        let file: File = crate::store::from_ron(origin, text).map_err(|e| e.to_string())?;
+        let file: File = crate::files::from_ron(origin, text).map_err(|e| e.to_string())?;
         let mut tags = Vec::new();
         for entry in &file.tags {
             if let Some(t) = entry.tags.iter().find(|t| !super::tags::is_tag(t)) {

@@ -66,7 +66,7 @@ pub(crate) fn team_files(
         .into_iter()
         .map(|path| {
             let text =
-                crate::store::read_settings(&path).map_err(|e| format!("{}: {e}", path.display()));
+                crate::files::read_settings(&path).map_err(|e| format!("{}: {e}", path.display()));
             (path, text)
         })
         .collect()

@@ -165,7 +165,7 @@ impl Runbooks {
 
     /// Adds a file's runbooks; an error names the file and the place, and adds nothing.
     pub fn add(&mut self, origin: &Path, text: &str) -> Result<(), String> {
-        let file: RunbookFile = crate::store::from_ron(origin, text).map_err(|e| e.to_string())?;
+        let file: RunbookFile = crate::files::from_ron(origin, text).map_err(|e| e.to_string())?;
         let at = |needle: &str| {
             format!(
                 "{}{}",

@@ -60,7 +60,7 @@ impl StoryTerms {
     /// Adds a file's terms; a term of a known neutral phrase replaces it. An error names the file
     /// and the place, and adds nothing.
     pub fn add(&mut self, origin: &Path, text: &str) -> Result<(), String> {
-        let file: TermsFile = crate::store::from_ron(origin, text).map_err(|e| e.to_string())?;
+        let file: TermsFile = crate::files::from_ron(origin, text).map_err(|e| e.to_string())?;
         for term in &file.terms {
             if term.generic.trim().is_empty() {
                 return Err(format!(

@@ -8,7 +8,7 @@
 //! `account-per-environment`); those are its design tags. A `no-<tag>` in `conflicts_with` is known
 //! when `<tag>` is.
 
-use crate::inputs::extract::{tag_def, tag_topic};
+use super::extraction::extraction;
 
 /// Whether `tag` is written as a tag: lowercase ASCII letters, digits and hyphens.
 pub fn is_tag(tag: &str) -> bool {
@@ -21,13 +21,10 @@ pub fn is_tag(tag: &str) -> bool {
 /// Whether an option may carry `tag` (in `tags`, or in `conflicts_with` with a `no-` prefix).
 pub fn is_known(tag: &str) -> bool {
     let base = tag.strip_prefix("no-").unwrap_or(tag);
-    tag_def(base).is_some()
-        || tag_topic(base).is_some()
-        || super::extraction::extraction()
-            .vocabulary
-            .design_tags
-            .iter()
-            .any(|t| t == base)
+    let vocabulary = &extraction().vocabulary;
+    vocabulary.tag_def(base).is_some()
+        || vocabulary.tag_topic(base).is_some()
+        || vocabulary.design_tags.iter().any(|t| t == base)
 }
 
 #[cfg(test)]
@@ -58,7 +55,10 @@ mod tests {
             .design_tags
         {
             assert!(seen.insert(tag), "{tag} listed twice");
-            assert!(tag_def(tag).is_none(), "{tag} is already in the vocabulary");
+            assert!(
+                extraction().vocabulary.tag_def(tag).is_none(),
+                "{tag} is already in the vocabulary"
+            );
             assert!(
                 tag.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{tag}"

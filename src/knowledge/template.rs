@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::store::{StoreError, from_ron};
+use crate::files::{StoreError, from_ron};
 
 const BUILTIN: &str = include_str!("../../assets/template.ron");
 
@@ -373,7 +373,7 @@ impl Template {
     /// The team's own template, `<config>/template.ron`, when there is one.
     pub fn team(config_dir: &Path) -> Result<Option<Template>, TemplateError> {
         let path = config_dir.join(TEAM_FILE);
-        match crate::store::read_settings(&path) {
+        match crate::files::read_settings(&path) {
             Ok(text) => Template::parse(&path, &text).map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(TemplateError::Parse(StoreError::Read { path, source })),

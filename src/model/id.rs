@@ -9,6 +9,22 @@
 
 use super::Session;
 
+/// A slug made from a name: "ECS on Fargate (v2)" gives "ecs-on-fargate-v2".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "item".into() } else { out }
+}
+
 /// Whether `id` is a slug: not empty, only lowercase letters, digits and `-`.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -43,6 +59,13 @@ pub fn bad_id(s: &Session) -> Option<BadId<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("ECS on Fargate (v2)"), "ecs-on-fargate-v2");
+        assert_eq!(slug("  --  "), "item");
+        assert_eq!(slug("Große Ölfelder"), "große-ölfelder");
+    }
 
     #[test]
     fn slugs_and_not() {

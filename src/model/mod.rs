@@ -34,8 +34,8 @@ pub use elicitation::{
     Worksheet,
 };
 pub use figure::{BudgetPeriod, Figure};
-pub use id::{BadId, bad_id, is_slug};
-pub use input::{InputDocument, InputKind};
+pub use id::{BadId, bad_id, is_slug, slug};
+pub use input::{InputDocument, InputKind, sha256_hex};
 pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place, WorksheetPlace};
 pub use requirement::{
     Assumption, AssumptionTopic, Modality, RegimeChoice, RegimeEvidence, Requirement,

@@ -14,7 +14,7 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::atomic::{resolve_links, sibling};
+use crate::files::{resolve_links, sibling};
 
 /// A held lock; released (and its file removed) on drop.
 #[derive(Debug)]

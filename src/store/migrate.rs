@@ -9,8 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::error::StoreError;
-use super::format::from_ron;
+use crate::files::{ParseProblem, StoreError, from_ron};
 use crate::knowledge::Template;
 use crate::model::{self, ComponentDesign, FORMAT_VERSION, Session};
 
@@ -28,7 +27,7 @@ pub fn migrate(path: &Path, version: u32, text: &str) -> Result<Session, StoreEr
         }
         _ => Err(StoreError::Parse {
             path: path.to_path_buf(),
-            problem: super::ParseProblem::Shape,
+            problem: ParseProblem::Shape,
             line: 1,
             col: 1,
             message: format!(
@@ -96,7 +95,7 @@ mod v1 {
 
 mod v0 {
     use super::*;
-    use crate::inputs::sha256_hex;
+    use crate::model::sha256_hex;
     use jiff::Timestamp;
 
     #[derive(Deserialize)]
@@ -175,7 +174,7 @@ mod v0 {
             });
         }
         for d in old.decisions {
-            let option_id = crate::workflow::slug(&d.choice);
+            let option_id = model::slug(&d.choice);
             let option = model::OptionCard::named(&option_id, &d.choice);
             let decision = model::Decision {
                 option: option_id.clone(),

@@ -1,25 +1,21 @@
 //! Persistence of sessions: versioned RON, crash-safe saves with a `.bak`, and OS locks so that
 //! only one process writes a session at a time.
 
-mod atomic;
-mod error;
 mod format;
 mod lock;
 mod migrate;
-mod read;
 mod recent;
 
 use std::path::{Path, PathBuf};
 
-pub use atomic::{
-    Links, WriteOptions, backup_path, open_device, write_atomic, write_in_dir, write_to_device,
+// The careful file handling sessions are saved with, re-exported for the callers of the store.
+pub use crate::files::{
+    BOM, Links, MAX_SETTINGS_BYTES, ParseProblem, ReadProblem, StoreError, WriteOptions,
+    backup_path, from_ron, open_device, read_capped, read_regular, read_settings, strip_bom,
+    text_of, to_ron, write_atomic, write_in_dir, write_to_device,
 };
-pub use error::{ParseProblem, StoreError};
-pub use format::{format_version_of, from_ron, session_from_text, text_of, to_ron};
+pub use format::{format_version_of, session_from_text};
 pub use lock::{LockGuard, held_elsewhere, holder, lock_blocking, lock_path_for, try_lock};
-pub use read::{
-    BOM, MAX_SETTINGS_BYTES, ReadProblem, read_capped, read_regular, read_settings, strip_bom,
-};
 pub use recent::{RECENT_LIMIT, RecentEntry, RecentIndex, read_recent, remember};
 
 use crate::model::Session;
@@ -187,22 +183,7 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Makes a FIFO at `path`, for the tests of what must never wait on one.
 #[cfg(all(test, unix))]
-pub(crate) fn mkfifo(path: &Path) {
-    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-}
-
-/// Runs `f` on a thread of its own and fails the test if it has not returned within a minute:
-/// for the calls that would wait for ever on a FIFO if they were broken.
+pub(crate) use crate::files::mkfifo;
 #[cfg(test)]
-pub(crate) fn within_deadline<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    rx.recv_timeout(std::time::Duration::from_secs(60))
-        .expect("the call hung (still waiting after a minute)")
-}
+pub(crate) use crate::files::within_deadline;

@@ -11,7 +11,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::App;
 use super::popup::{Popup, Prompt, PromptPurpose, centered, frame_block};
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 use super::wrap::{popup_width, wrap_hanging, wrap_lines};
 use crate::model::{ConflictSide, SourceRef};
 use crate::text::sanitize_line;

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::app::{App, Pane};
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 use crate::analysis::crosscheck::{Basis, Finding, Verdict};
 use crate::model::Modality;
 use crate::model::{AssumptionTopic, ComponentDesign, DesignStep, OptionCard};

@@ -7,7 +7,7 @@ use tui_textarea::{TextArea, WrapMode};
 
 use super::action::{Action, Context};
 use super::keymap::Keymap;
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 
 /// Above this size a section opens without soft wrap: the text area re-wraps the whole text on
 /// every edit, which would make typing in very long sections lag. `M-w` turns it on regardless.

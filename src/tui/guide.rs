@@ -14,7 +14,7 @@ use super::action::{Action, Context};
 use super::app::{App, Pane};
 use super::navigator::Row;
 use super::popup::{Outcome, Popup, centered, frame_block};
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 
 /// The path as of a number of changes to the session.
 #[derive(Debug, Default)]

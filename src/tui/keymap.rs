@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::action::{Action, Context};
-use super::theme::settings_from_str;
+use crate::settings::settings_from_str;
 
 /// A key with its modifiers, e.g. `ctrl-s`, `shift-tab`, `f1`, `?`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

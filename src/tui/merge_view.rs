@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::generated::MergeChoice;
 use super::popup::{centered, frame_block};
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 use super::wrap::{popup_width, wrap_lines};
 use crate::text::sanitize_line;
 

@@ -7,7 +7,6 @@ pub mod app;
 pub mod background;
 pub mod checklist_stage;
 pub mod comments;
-pub mod config;
 pub mod conflicts;
 pub mod derived;
 pub mod design_actions;
@@ -32,7 +31,6 @@ pub mod status;
 pub mod stories_stage;
 pub mod terminal;
 pub mod text_field;
-pub mod theme;
 pub mod view;
 pub mod worksheet;
 pub mod worksheet_view;
@@ -41,16 +39,11 @@ pub mod wrap;
 use std::path::Path;
 
 use app::{App, AppInit};
-use config::Config;
+use crate::settings::{Config, color_enabled};
 use keymap::Keymap;
 
 use crate::home::Home;
 use crate::store::{self, Access};
-
-/// Whether colour is wanted: off when `NO_COLOR` is set to anything non-empty.
-pub fn color_enabled() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
 
 /// Loads a session and everything the workbench needs around it, ready to run or to test.
 pub fn prepare_app(

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 use crate::knowledge::Template;
 use crate::model::{SectionStatus, Session};
 use crate::text::sanitize_line;

@@ -14,7 +14,7 @@ use super::action::{Action, Context};
 use super::keymap::{Key, Keymap};
 use super::status::clock;
 use super::text_field::{FieldKey, FieldKind, TextField, wrap_words};
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 use super::wrap::{popup_width, wrap_hanging, wrap_lines};
 
 /// Entries of the elicitation menu: seven actions and "Finalize".

@@ -14,7 +14,7 @@ use ratatui::style::{Modifier, Style};
 use tui_textarea::{CursorMove, TextArea, WrapMode};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
+use crate::settings::theme::Theme;
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,7 +31,10 @@ pub fn can_finalize(s: &Session, section_id: &str) -> Result<(), FinalizeError> 
     if section.status == SectionStatus::Finalized {
         return Err(FinalizeError::AlreadyFinalized(section.title.clone()));
     }
-    if crate::export::clean_body(&section.body).trim().is_empty() {
+    if crate::workflow::document_shape::clean_body(&section.body)
+        .trim()
+        .is_empty()
+    {
         return Err(FinalizeError::NotWritten(section.title.clone()));
     }
     let open: Vec<String> = s

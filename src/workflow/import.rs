@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use jiff::Timestamp;
 
+use super::document_shape::{DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN};
 use super::{NewSession, new_session, slug};
-use crate::export::{DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN};
 use crate::inputs::extract::{normalize_heading, outline};
 use crate::knowledge::Template;
 use crate::model::{Diagram, DiagramKind, InputDocument, Section, SectionStatus, Session};

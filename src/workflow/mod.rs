@@ -1,9 +1,11 @@
 //! The process as operations on a session: starting one, and measuring how far it has come.
 
 pub mod card_form;
+pub mod check;
 pub mod compare;
 pub mod design;
 pub mod diagrams;
+pub mod document_shape;
 pub mod elicitation;
 pub mod finalize;
 mod gather;
@@ -18,8 +20,9 @@ pub mod subsections;
 pub mod worksheet_grid;
 pub mod yolo;
 
+pub use crate::model::slug;
 pub use gather::{
     choose_regimes, refresh_extraction, regimes_with_choices, reopen_conflict, resolve_conflict,
 };
 pub use progress::Progress;
-pub use start::{NewSession, new_session, project_name_from, slug};
+pub use start::{NewSession, new_session, project_name_from};

@@ -274,7 +274,10 @@ pub fn restore_stories(s: &mut Session, document: &str) -> usize {
     if !s.stories.is_empty() {
         return 0;
     }
-    let Some(start) = document.find(&format!("\n## {}", crate::export::STORIES_TITLE)) else {
+    let Some(start) = document.find(&format!(
+        "\n## {}",
+        crate::workflow::document_shape::STORIES_TITLE
+    )) else {
         return 0;
     };
     let part = &document[start + 1..];

@@ -97,7 +97,10 @@ fn fact(
 /// Reads the *Requirements* part of `document` into `s`, replacing its requirements and facts;
 /// `None` (and `s` unchanged) when the document has no such part, or its table holds no row.
 pub fn restore_requirements(s: &mut Session, document: &str) -> Option<ReadBack> {
-    let head = format!("\n## {}\n", crate::export::REQUIREMENTS_TITLE);
+    let head = format!(
+        "\n## {}\n",
+        crate::workflow::document_shape::REQUIREMENTS_TITLE
+    );
     let start = document.find(&head)? + head.len();
     let part = &document[start..];
     let part = &part[..part.find("\n## ").unwrap_or(part.len())];

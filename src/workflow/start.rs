@@ -131,22 +131,6 @@ fn labelled_name(line: &str) -> Option<String> {
     (!value.is_empty() && value.chars().count() <= 80).then(|| value.to_string())
 }
 
-/// A kebab-case id made from a name: "ECS on Fargate (v2)" gives "ecs-on-fargate-v2".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() { "item".into() } else { out }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,13 +173,6 @@ mod tests {
         // A level-two heading is no title; a heading inside code is no heading.
         assert_eq!(p("## Goals\n"), None);
         assert_eq!(p("```\n# not a title\n```\n"), None);
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("ECS on Fargate (v2)"), "ecs-on-fargate-v2");
-        assert_eq!(slug("  --  "), "item");
-        assert_eq!(slug("Große Ölfelder"), "große-ölfelder");
     }
 
     #[test]

@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub use crate::knowledge::extraction::TagDef;
-use crate::knowledge::extraction::{Negation, Vocabulary, extraction};
+use crate::knowledge::extraction::{Negation, Vocabulary, extraction, normalize_phrase};
 use crate::model::AssumptionTopic;
 
 fn vocabulary() -> &'static Vocabulary {
@@ -44,16 +44,12 @@ fn negation() -> &'static Negation {
 
 /// The vocabulary entry of a tag (without any `no-` prefix), if it is one.
 pub fn tag_def(tag: &str) -> Option<&'static TagDef> {
-    vocabulary().tags.iter().find(|d| d.tag == tag)
+    vocabulary().tag_def(tag)
 }
 
 /// The topic of a tag (a `no-` prefix is ignored); region names give [`AssumptionTopic::Regions`].
 pub fn tag_topic(tag: &str) -> Option<AssumptionTopic> {
-    let base = tag.strip_prefix("no-").unwrap_or(tag);
-    if let Some(d) = tag_def(base) {
-        return Some(d.topic);
-    }
-    region_tag(base).map(|_| AssumptionTopic::Regions)
+    vocabulary().tag_topic(tag)
 }
 
 /// `tags` with every positive tag's implied tags added (recursively), duplicates removed, order kept.
@@ -104,14 +100,6 @@ fn synonym_pattern(syn: &str) -> String {
     p
 }
 
-fn normalize_phrase(s: &str) -> String {
-    s.to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 struct Matcher {
     regex: Regex,
     by_phrase: HashMap<String, &'static str>,
@@ -151,19 +139,7 @@ static AZURE_REGION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// The region tag for a region name (`eu-north-1`, `europe-west1`, `westeurope`, `West Europe`).
 fn region_tag(s: &str) -> Option<String> {
-    let lower = s.to_ascii_lowercase();
-    if vocabulary().region_pattern.as_ref().is_some_and(|p| {
-        p.find(&lower)
-            .is_some_and(|m| m.start() == 0 && m.end() == lower.len())
-    }) {
-        return Some(lower);
-    }
-    let norm = normalize_phrase(s);
-    vocabulary()
-        .azure_regions
-        .iter()
-        .find(|(display, code)| norm == *display || norm == *code)
-        .map(|(_, code)| code.clone())
+    vocabulary().region_tag(s)
 }
 
 /// Whether `start..end` is part of a longer identifier with two hyphens or more (a resource name

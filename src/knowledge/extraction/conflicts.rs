@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::phrases::Phrases;
 use super::position_of;
+use crate::files::from_ron;
 use crate::model::AssumptionTopic;
-use crate::store::from_ron;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename = "Conflicts", default)]

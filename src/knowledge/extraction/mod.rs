@@ -25,7 +25,7 @@ pub use modality::ModalityCues;
 pub use phrases::Phrases;
 pub use regimes::{RegimeDef, Regimes};
 pub use requirements::RequirementCues;
-pub use vocabulary::{Negation, TagDef, Vocabulary};
+pub use vocabulary::{Negation, TagDef, Vocabulary, normalize_phrase};
 
 /// Everything the extractor knows.
 #[derive(Debug)]

@@ -7,7 +7,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::position_of;
-use crate::store::from_ron;
+use crate::files::from_ron;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename = "Modality", default)]

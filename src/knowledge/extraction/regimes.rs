@@ -7,7 +7,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{compile, position_of};
-use crate::store::from_ron;
+use crate::files::from_ron;
 
 #[derive(Debug, Deserialize)]
 #[serde(rename = "Regimes")]

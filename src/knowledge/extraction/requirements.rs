@@ -9,8 +9,8 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::position_of;
+use crate::files::from_ron;
 use crate::model::RequirementCategory;
-use crate::store::from_ron;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename = "Requirements", default)]

@@ -9,8 +9,8 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::position_of;
+use crate::files::from_ron;
 use crate::model::AssumptionTopic;
-use crate::store::from_ron;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename = "Vocabulary", default)]
@@ -88,6 +88,38 @@ fn regex(origin: &Path, text: &str, p: &str, case_insensitive: bool) -> Result<R
 }
 
 impl Vocabulary {
+    /// The entry of a tag (without any `no-` prefix), if it is one.
+    pub fn tag_def(&self, tag: &str) -> Option<&TagDef> {
+        self.tags.iter().find(|d| d.tag == tag)
+    }
+
+    /// The topic of a tag (a `no-` prefix is ignored); region names give
+    /// [`AssumptionTopic::Regions`].
+    pub fn tag_topic(&self, tag: &str) -> Option<AssumptionTopic> {
+        let base = tag.strip_prefix("no-").unwrap_or(tag);
+        if let Some(d) = self.tag_def(base) {
+            return Some(d.topic);
+        }
+        self.region_tag(base).map(|_| AssumptionTopic::Regions)
+    }
+
+    /// The region tag for a region name (`eu-north-1`, `europe-west1`, `westeurope`,
+    /// `West Europe`).
+    pub fn region_tag(&self, s: &str) -> Option<String> {
+        let lower = s.to_ascii_lowercase();
+        if self.region_pattern.as_ref().is_some_and(|p| {
+            p.find(&lower)
+                .is_some_and(|m| m.start() == 0 && m.end() == lower.len())
+        }) {
+            return Some(lower);
+        }
+        let norm = normalize_phrase(s);
+        self.azure_regions
+            .iter()
+            .find(|(display, code)| norm == *display || norm == *code)
+            .map(|(_, code)| code.clone())
+    }
+
     /// Adds a file's vocabulary: a tag already known gets the new phrases and implied tags.
     pub fn add(&mut self, origin: &Path, text: &str) -> Result<(), String> {
         let f: VocabularyFile = from_ron(origin, text).map_err(|e| e.to_string())?;
@@ -268,6 +300,16 @@ impl Negation {
         self.row_statuses.extend(lower(f.row_statuses));
         Ok(())
     }
+}
+
+/// A phrase as the vocabulary compares it: lower case, words separated by single spaces (a hyphen
+/// counts as a space).
+pub fn normalize_phrase(s: &str) -> String {
+    s.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -457,7 +457,7 @@ impl Lexicon {
     /// Parses, checks and compiles a data file's text. Errors name `file:line:col`.
     pub fn parse(text: &str) -> Result<Lexicon, String> {
         let units: Units =
-            crate::store::from_ron(Path::new(PATH), text).map_err(|e| e.to_string())?;
+            crate::files::from_ron(Path::new(PATH), text).map_err(|e| e.to_string())?;
         units.validate(text)?;
         Ok(Lexicon::compile(units))
     }

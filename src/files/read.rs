@@ -230,10 +230,10 @@ mod tests {
     fn devices_and_fifos_are_refused_without_waiting() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        crate::store::mkfifo(&fifo);
+        crate::files::mkfifo(&fifo);
         // No writer ever comes: a blocking open would wait here for ever.
         let path = fifo.clone();
-        let err = crate::store::within_deadline(move || read_regular(&path, 10)).unwrap_err();
+        let err = crate::files::within_deadline(move || read_regular(&path, 10)).unwrap_err();
         assert_eq!(
             err.to_string(),
             "is a FIFO (named pipe), not a regular file"

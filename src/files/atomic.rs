@@ -661,9 +661,9 @@ mod tests {
     fn a_fifo_nobody_reads_is_an_error_not_a_hang() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out");
-        crate::store::mkfifo(&fifo);
+        crate::files::mkfifo(&fifo);
         let path = fifo.clone();
-        let err = crate::store::within_deadline(move || {
+        let err = crate::files::within_deadline(move || {
             write_atomic(&path, b"# Doc\n", WriteOptions::SESSION)
         })
         .unwrap_err();
@@ -893,7 +893,7 @@ mod tests {
         use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out");
-        crate::store::mkfifo(&fifo);
+        crate::files::mkfifo(&fifo);
         // A reader first (non-blocking, so that opening does not wait for a writer).
         let mut reader = OpenOptions::new()
             .read(true)

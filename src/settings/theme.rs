@@ -6,17 +6,8 @@ use std::path::Path;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use super::settings_from_str;
 use crate::preview::PreviewStyles;
-
-/// Parses a settings file (theme, keymap, config): RON where `Option` fields may be written
-/// without `Some(…)`.
-pub fn settings_from_str<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<T, ron::error::SpannedError> {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
-}
 
 /// The built-in themes, in the order the palette lists them.
 pub const BUILTIN_THEMES: [(&str, &str); 3] = [
@@ -255,7 +246,7 @@ pub fn load_theme(name: &str, config_dir: &Path, color: bool) -> LoadedTheme {
 fn try_load(name: &str, config_dir: &Path, color: bool) -> Result<Theme, String> {
     let dark = builtin_file("dark").ok_or("the built-in dark theme does not parse")?;
     let user_path = config_dir.join("themes").join(format!("{name}.ron"));
-    let user: Option<ThemeFile> = match crate::store::read_settings(&user_path) {
+    let user: Option<ThemeFile> = match crate::files::read_settings(&user_path) {
         Ok(text) => Some(
             settings_from_str(&text)
                 .map_err(|e| format!("{}:{}: {}", user_path.display(), e.span.start, e.code))?,

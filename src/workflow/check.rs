@@ -6,12 +6,12 @@
 
 use serde::Serialize;
 
-use super::checklist_review;
-use super::crosscheck::{Verdict, check_decision};
-use super::diagram_check;
+use super::Progress;
+use super::document_shape::clean_body;
+use crate::analysis::crosscheck::{Verdict, check_decision};
+use crate::analysis::{checklist_review, diagram_check};
 use crate::knowledge::checklist::Checklist;
 use crate::model::{DiagramKind, Session};
-use crate::workflow::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -132,7 +132,7 @@ pub fn check(
             message,
         })
     };
-    let written = |body: &str| !crate::export::clean_body(body).trim().is_empty();
+    let written = |body: &str| !clean_body(body).trim().is_empty();
     let mut open_questions = 0;
     for section in &s.sections {
         if !written(&section.body) {
@@ -149,7 +149,7 @@ pub fn check(
             .body
             .lines()
             .map(|l| {
-                if crate::workflow::subsections::is_live_marker(l) {
+                if super::subsections::is_live_marker(l) {
                     "(written from the session when shown)"
                 } else {
                     l
@@ -157,7 +157,7 @@ pub fn check(
             })
             .collect::<Vec<_>>()
             .join("\n");
-        let body = crate::export::clean_body(&body);
+        let body = clean_body(&body);
         for heading in unwritten_subsections(&body) {
             push(
                 Level::Error,
@@ -173,7 +173,7 @@ pub fn check(
             .lines()
             .filter(|l| {
                 l.trim_start()
-                    .starts_with(crate::workflow::subsections::OPEN_QUESTION)
+                    .starts_with(super::subsections::OPEN_QUESTION)
             })
             .count();
     }

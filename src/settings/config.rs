@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::theme::settings_from_str;
+use super::settings_from_str;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -36,7 +36,7 @@ impl Config {
     /// a warning.
     pub fn load(config_dir: &Path) -> (Config, Option<String>) {
         let path = config_dir.join("config.ron");
-        match crate::store::read_settings(&path) {
+        match crate::files::read_settings(&path) {
             Ok(text) => match settings_from_str(&text) {
                 Ok(config) => (config, None),
                 Err(e) => (
