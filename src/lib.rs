@@ -1,21 +1,12 @@
 //! infradraft: a keyboard-driven workbench for drafting and reviewing infrastructure architecture
-//! documents. The library is the pure core (model, workflow, knowledge, inputs, store); the binary
-//! adds the command line on top.
+//! documents. This crate is the workbench ([`tui`]) and the command line ([`cli`]); everything
+//! they show and change is in `infradraft-core`, whose modules are re-exported here under their
+//! own names.
 
-pub mod analysis;
-pub mod assistant;
+pub use infradraft_core::{
+    analysis, assistant, export, files, home, inputs, knowledge, model, preview, review, sample,
+    settings, store, text, workflow,
+};
+
 pub mod cli;
-pub mod export;
-pub mod files;
-pub mod home;
-pub mod inputs;
-pub mod knowledge;
-pub mod model;
-pub mod preview;
-pub mod review;
-pub mod sample;
-pub mod settings;
-pub mod store;
-pub mod text;
 pub mod tui;
-pub mod workflow;

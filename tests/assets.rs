@@ -21,6 +21,7 @@ fn files_under(dir: &Path, out: &mut BTreeSet<PathBuf>) {
 fn included(root: &Path) -> BTreeSet<PathBuf> {
     let mut sources = BTreeSet::new();
     files_under(&root.join("src"), &mut sources);
+    files_under(&root.join("crates/infradraft-core/src"), &mut sources);
     let mut out = BTreeSet::new();
     for source in sources
         .iter()

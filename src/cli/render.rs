@@ -6,8 +6,8 @@ use super::args::{ColorArg, RenderArgs};
 use super::{CliError, CliResult, diagnostic};
 use crate::home::Home;
 use crate::preview::{ColorDepth, Highlighter, render_to_writer};
-use crate::store::{StoreError, text_of};
 use crate::settings::theme::load_theme;
+use crate::store::{StoreError, text_of};
 
 /// Markdown files larger than this are refused, and standard input (`render -`) is read up to
 /// this many bytes and refused beyond.

@@ -13,7 +13,6 @@ use ratatui::layout::{Position, Rect};
 use tui_textarea::CursorMove;
 
 use super::action::{Action, Context};
-use crate::settings::config::Config;
 use super::editor::SectionEditor;
 use super::keymap::{Key, Keymap};
 use super::layout::{Areas, areas};
@@ -21,10 +20,11 @@ use super::navigator::{self, Row};
 use super::popup::{Confirm, Palette, PaletteEntry, Popup, Prompt, PromptPurpose};
 use super::preview_pane::PreviewCache;
 use super::text_field::{FieldKey, FieldKind, TextField};
-use crate::settings::theme::{Theme, load_theme, theme_names};
 use crate::knowledge::Template;
 use crate::model::{FocusPane, SectionStatus, Session};
 use crate::preview::Highlighter;
+use crate::settings::config::Config;
+use crate::settings::theme::{Theme, load_theme, theme_names};
 use crate::store::{self, LockGuard};
 
 /// The three panes.

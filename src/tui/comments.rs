@@ -14,9 +14,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::app::App;
 use super::popup::{Popup, Prompt, PromptPurpose, centered};
 use super::text_field::wrap_words;
-use crate::settings::theme::Theme;
 use crate::model::{CommentTarget, ReviewComment, Severity};
 use crate::review::{self, ReviewFile, section_of, target_label};
+use crate::settings::theme::Theme;
 use crate::text::sanitize_line;
 
 /// The reviewer's side of a review session.

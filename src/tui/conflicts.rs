@@ -11,9 +11,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::app::App;
 use super::popup::{Popup, Prompt, PromptPurpose, centered, frame_block};
-use crate::settings::theme::Theme;
 use super::wrap::{popup_width, wrap_hanging, wrap_lines};
 use crate::model::{ConflictSide, SourceRef};
+use crate::settings::theme::Theme;
 use crate::text::sanitize_line;
 
 /// What a key in the conflicts popup asks for.

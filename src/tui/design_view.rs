@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::app::{App, Pane};
-use crate::settings::theme::Theme;
 use crate::analysis::crosscheck::{Basis, Finding, Verdict};
 use crate::model::Modality;
 use crate::model::{AssumptionTopic, ComponentDesign, DesignStep, OptionCard};
+use crate::settings::theme::Theme;
 use crate::text::sanitize_line;
 
 /// The narrowest a card is drawn; fewer cards are shown side by side (paged) below that.

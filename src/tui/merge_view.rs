@@ -8,8 +8,8 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::generated::MergeChoice;
 use super::popup::{centered, frame_block};
-use crate::settings::theme::Theme;
 use super::wrap::{popup_width, wrap_lines};
+use crate::settings::theme::Theme;
 use crate::text::sanitize_line;
 
 /// Side by side from this inner width; stacked below it.

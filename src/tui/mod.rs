@@ -38,8 +38,8 @@ pub mod wrap;
 
 use std::path::Path;
 
-use app::{App, AppInit};
 use crate::settings::{Config, color_enabled};
+use app::{App, AppInit};
 use keymap::Keymap;
 
 use crate::home::Home;

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::settings::theme::Theme;
 use crate::knowledge::Template;
 use crate::model::{SectionStatus, Session};
+use crate::settings::theme::Theme;
 use crate::text::sanitize_line;
 use crate::workflow::Progress;
 

@@ -14,8 +14,8 @@ use super::action::{Action, Context};
 use super::keymap::{Key, Keymap};
 use super::status::clock;
 use super::text_field::{FieldKey, FieldKind, TextField, wrap_words};
-use crate::settings::theme::Theme;
 use super::wrap::{popup_width, wrap_hanging, wrap_lines};
+use crate::settings::theme::Theme;
 
 /// Entries of the elicitation menu: seven actions and "Finalize".
 pub const ELICITATION_CHOICES: usize = 8;

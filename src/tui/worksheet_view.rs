@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
-use crate::settings::theme::Theme;
 use crate::model::ElicitationStatus;
+use crate::settings::theme::Theme;
 use crate::text::sanitize_line;
 use crate::workflow::worksheet_grid::{CellKind, Table};
 

@@ -204,7 +204,7 @@ mod tests {
         let mut g = Geography::default();
         g.add(
             Path::new("assets/extraction/geography.ron"),
-            include_str!("../../../assets/extraction/geography.ron"),
+            include_str!("../../../../../assets/extraction/geography.ron"),
         )
         .unwrap();
         g

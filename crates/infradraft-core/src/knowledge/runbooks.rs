@@ -132,24 +132,27 @@ pub struct Runbooks {
 const BUILTIN: &[(&str, &str)] = &[
     (
         "deploy.ron",
-        include_str!("../../assets/runbooks/deploy.ron"),
+        include_str!("../../../../assets/runbooks/deploy.ron"),
     ),
     (
         "rollback.ron",
-        include_str!("../../assets/runbooks/rollback.ron"),
+        include_str!("../../../../assets/runbooks/rollback.ron"),
     ),
-    ("scale.ron", include_str!("../../assets/runbooks/scale.ron")),
+    (
+        "scale.ron",
+        include_str!("../../../../assets/runbooks/scale.ron"),
+    ),
     (
         "failover.ron",
-        include_str!("../../assets/runbooks/failover.ron"),
+        include_str!("../../../../assets/runbooks/failover.ron"),
     ),
     (
         "restore.ron",
-        include_str!("../../assets/runbooks/restore.ron"),
+        include_str!("../../../../assets/runbooks/restore.ron"),
     ),
     (
         "rotate-secrets.ron",
-        include_str!("../../assets/runbooks/rotate-secrets.ron"),
+        include_str!("../../../../assets/runbooks/rotate-secrets.ron"),
     ),
 ];
 

@@ -11,11 +11,11 @@ use crate::preview::PreviewStyles;
 
 /// The built-in themes, in the order the palette lists them.
 pub const BUILTIN_THEMES: [(&str, &str); 3] = [
-    ("dark", include_str!("../../themes/dark.ron")),
-    ("light", include_str!("../../themes/light.ron")),
+    ("dark", include_str!("../../../../themes/dark.ron")),
+    ("light", include_str!("../../../../themes/light.ron")),
     (
         "high-contrast",
-        include_str!("../../themes/high-contrast.ron"),
+        include_str!("../../../../themes/high-contrast.ron"),
     ),
 ];
 

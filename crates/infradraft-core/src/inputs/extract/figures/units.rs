@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 /// Where the data file lives in the source tree; errors name it.
 pub const PATH: &str = "assets/extraction/units.ron";
-const TEXT: &str = include_str!("../../../../assets/extraction/units.ron");
+const TEXT: &str = include_str!("../../../../../../assets/extraction/units.ron");
 
 /// The compiled data file. A broken file is a build defect that the unit tests catch; the message
 /// names `file:line:col`.

@@ -161,95 +161,95 @@ pub const HOSTING_TARGETS: [&str; 4] = ["aws", "azure", "gcp", "on-premises"];
 const BUILTIN: &[(&str, &str)] = &[
     (
         "cloud-provider-strategy.ron",
-        include_str!("../../assets/catalog/cloud-provider-strategy.ron"),
+        include_str!("../../../../assets/catalog/cloud-provider-strategy.ron"),
     ),
     (
         "infrastructure-as-code.ron",
-        include_str!("../../assets/catalog/infrastructure-as-code.ron"),
+        include_str!("../../../../assets/catalog/infrastructure-as-code.ron"),
     ),
     (
         "environment-configuration.ron",
-        include_str!("../../assets/catalog/environment-configuration.ron"),
+        include_str!("../../../../assets/catalog/environment-configuration.ron"),
     ),
     (
         "network-architecture.ron",
-        include_str!("../../assets/catalog/network-architecture.ron"),
+        include_str!("../../../../assets/catalog/network-architecture.ron"),
     ),
     (
         "compute-resources.ron",
-        include_str!("../../assets/catalog/compute-resources.ron"),
+        include_str!("../../../../assets/catalog/compute-resources.ron"),
     ),
     (
         "compute-background-work.ron",
-        include_str!("../../assets/catalog/compute-background-work.ron"),
+        include_str!("../../../../assets/catalog/compute-background-work.ron"),
     ),
     (
         "data-resources.ron",
-        include_str!("../../assets/catalog/data-resources.ron"),
+        include_str!("../../../../assets/catalog/data-resources.ron"),
     ),
     (
         "data-messaging.ron",
-        include_str!("../../assets/catalog/data-messaging.ron"),
+        include_str!("../../../../assets/catalog/data-messaging.ron"),
     ),
     (
         "data-cache.ron",
-        include_str!("../../assets/catalog/data-cache.ron"),
+        include_str!("../../../../assets/catalog/data-cache.ron"),
     ),
     (
         "data-object-storage.ron",
-        include_str!("../../assets/catalog/data-object-storage.ron"),
+        include_str!("../../../../assets/catalog/data-object-storage.ron"),
     ),
     (
         "security-architecture.ron",
-        include_str!("../../assets/catalog/security-architecture.ron"),
+        include_str!("../../../../assets/catalog/security-architecture.ron"),
     ),
     (
         "security-secrets-keys.ron",
-        include_str!("../../assets/catalog/security-secrets-keys.ron"),
+        include_str!("../../../../assets/catalog/security-secrets-keys.ron"),
     ),
     (
         "security-edge-protection.ron",
-        include_str!("../../assets/catalog/security-edge-protection.ron"),
+        include_str!("../../../../assets/catalog/security-edge-protection.ron"),
     ),
     (
         "monitoring-observability.ron",
-        include_str!("../../assets/catalog/monitoring-observability.ron"),
+        include_str!("../../../../assets/catalog/monitoring-observability.ron"),
     ),
     (
         "monitoring-alerting.ron",
-        include_str!("../../assets/catalog/monitoring-alerting.ron"),
+        include_str!("../../../../assets/catalog/monitoring-alerting.ron"),
     ),
     (
         "ci-cd-pipeline.ron",
-        include_str!("../../assets/catalog/ci-cd-pipeline.ron"),
+        include_str!("../../../../assets/catalog/ci-cd-pipeline.ron"),
     ),
     (
         "disaster-recovery.ron",
-        include_str!("../../assets/catalog/disaster-recovery.ron"),
+        include_str!("../../../../assets/catalog/disaster-recovery.ron"),
     ),
     (
         "cost-optimization.ron",
-        include_str!("../../assets/catalog/cost-optimization.ron"),
+        include_str!("../../../../assets/catalog/cost-optimization.ron"),
     ),
     (
         "environment-transition-strategy.ron",
-        include_str!("../../assets/catalog/environment-transition-strategy.ron"),
+        include_str!("../../../../assets/catalog/environment-transition-strategy.ron"),
     ),
     (
         "shared-responsibility-model.ron",
-        include_str!("../../assets/catalog/shared-responsibility-model.ron"),
+        include_str!("../../../../assets/catalog/shared-responsibility-model.ron"),
     ),
     (
         "infrastructure-evolution-plan.ron",
-        include_str!("../../assets/catalog/infrastructure-evolution-plan.ron"),
+        include_str!("../../../../assets/catalog/infrastructure-evolution-plan.ron"),
     ),
     (
         "cross-team-collaboration-model.ron",
-        include_str!("../../assets/catalog/cross-team-collaboration-model.ron"),
+        include_str!("../../../../assets/catalog/cross-team-collaboration-model.ron"),
     ),
     (
         "infrastructure-verification-approach.ron",
-        include_str!("../../assets/catalog/infrastructure-verification-approach.ron"),
+        include_str!("../../../../assets/catalog/infrastructure-verification-approach.ron"),
     ),
 ];
 

@@ -143,59 +143,59 @@ impl ChecklistSeverity {
 const BUILTIN: &[(&str, &str)] = &[
     (
         "security-compliance.ron",
-        include_str!("../../assets/checklist/security-compliance.ron"),
+        include_str!("../../../../assets/checklist/security-compliance.ron"),
     ),
     (
         "infrastructure-as-code.ron",
-        include_str!("../../assets/checklist/infrastructure-as-code.ron"),
+        include_str!("../../../../assets/checklist/infrastructure-as-code.ron"),
     ),
     (
         "resilience-availability.ron",
-        include_str!("../../assets/checklist/resilience-availability.ron"),
+        include_str!("../../../../assets/checklist/resilience-availability.ron"),
     ),
     (
         "backup-disaster-recovery.ron",
-        include_str!("../../assets/checklist/backup-disaster-recovery.ron"),
+        include_str!("../../../../assets/checklist/backup-disaster-recovery.ron"),
     ),
     (
         "monitoring-observability.ron",
-        include_str!("../../assets/checklist/monitoring-observability.ron"),
+        include_str!("../../../../assets/checklist/monitoring-observability.ron"),
     ),
     (
         "performance-cost.ron",
-        include_str!("../../assets/checklist/performance-cost.ron"),
+        include_str!("../../../../assets/checklist/performance-cost.ron"),
     ),
     (
         "operations-governance.ron",
-        include_str!("../../assets/checklist/operations-governance.ron"),
+        include_str!("../../../../assets/checklist/operations-governance.ron"),
     ),
     (
         "ci-cd.ron",
-        include_str!("../../assets/checklist/ci-cd.ron"),
+        include_str!("../../../../assets/checklist/ci-cd.ron"),
     ),
     (
         "networking.ron",
-        include_str!("../../assets/checklist/networking.ron"),
+        include_str!("../../../../assets/checklist/networking.ron"),
     ),
     (
         "documentation.ron",
-        include_str!("../../assets/checklist/documentation.ron"),
+        include_str!("../../../../assets/checklist/documentation.ron"),
     ),
     (
         "container-platform.ron",
-        include_str!("../../assets/checklist/container-platform.ron"),
+        include_str!("../../../../assets/checklist/container-platform.ron"),
     ),
     (
         "gitops.ron",
-        include_str!("../../assets/checklist/gitops.ron"),
+        include_str!("../../../../assets/checklist/gitops.ron"),
     ),
     (
         "service-mesh.ron",
-        include_str!("../../assets/checklist/service-mesh.ron"),
+        include_str!("../../../../assets/checklist/service-mesh.ron"),
     ),
     (
         "developer-platform.ron",
-        include_str!("../../assets/checklist/developer-platform.ron"),
+        include_str!("../../../../assets/checklist/developer-platform.ron"),
     ),
 ];
 

@@ -131,23 +131,23 @@ pub fn builtin() -> Result<Extraction, String> {
     let mut regimes = Regimes::default();
     regimes.add(
         Path::new("assets/extraction/regimes.ron"),
-        include_str!("../../../assets/extraction/regimes.ron"),
+        include_str!("../../../../../assets/extraction/regimes.ron"),
     )?;
     let mut requirements = RequirementCues::default();
     requirements.add(
         Path::new("assets/extraction/requirements.ron"),
-        include_str!("../../../assets/extraction/requirements.ron"),
+        include_str!("../../../../../assets/extraction/requirements.ron"),
     )?;
     let mut modality = ModalityCues::default();
     modality.add(
         Path::new("assets/extraction/modality.ron"),
-        include_str!("../../../assets/extraction/modality.ron"),
+        include_str!("../../../../../assets/extraction/modality.ron"),
     )?;
     let mut vocabulary = Vocabulary::default();
     let origin = Path::new("assets/extraction/vocabulary.ron");
     vocabulary.add(
         origin,
-        include_str!("../../../assets/extraction/vocabulary.ron"),
+        include_str!("../../../../../assets/extraction/vocabulary.ron"),
     )?;
     vocabulary
         .check()
@@ -155,13 +155,13 @@ pub fn builtin() -> Result<Extraction, String> {
     let mut negation = Negation::default();
     negation.add(
         Path::new("assets/extraction/negation.ron"),
-        include_str!("../../../assets/extraction/negation.ron"),
+        include_str!("../../../../../assets/extraction/negation.ron"),
     )?;
     let mut conflicts = ConflictCues::default();
     let origin = Path::new("assets/extraction/conflicts.ron");
     conflicts.add(
         origin,
-        include_str!("../../../assets/extraction/conflicts.ron"),
+        include_str!("../../../../../assets/extraction/conflicts.ron"),
     )?;
     conflicts
         .check(&|t| vocabulary.tags.iter().any(|d| d.tag == t))
@@ -169,12 +169,12 @@ pub fn builtin() -> Result<Extraction, String> {
     let mut geography = Geography::default();
     geography.add(
         Path::new("assets/extraction/geography.ron"),
-        include_str!("../../../assets/extraction/geography.ron"),
+        include_str!("../../../../../assets/extraction/geography.ron"),
     )?;
     let mut environments = Environments::default();
     environments.add(
         Path::new("assets/extraction/environments.ron"),
-        include_str!("../../../assets/extraction/environments.ron"),
+        include_str!("../../../../../assets/extraction/environments.ron"),
     )?;
     Ok(Extraction {
         conflicts,

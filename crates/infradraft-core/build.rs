@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use syntect::parsing::{SyntaxDefinition, SyntaxSetBuilder};
 
 fn main() {
-    let dir = Path::new("assets/syntaxes");
+    let dir = Path::new("../../assets/syntaxes");
     println!("cargo::rerun-if-changed={}", dir.display());
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))

@@ -22,7 +22,7 @@ fn compile_ci(origin: &Path, text: &str, pattern: &str) -> Result<Regex, String>
 }
 use crate::model::{AssumptionTopic, Capabilities, FailureScope};
 
-const BUILTIN: &str = include_str!("../../assets/ranking/rules.ron");
+const BUILTIN: &str = include_str!("../../../../assets/ranking/rules.ron");
 
 /// The points of each kind of finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -14,22 +14,22 @@ pub const SAMPLE_DOCS: [SampleDoc; 4] = [
     SampleDoc {
         name: "sample/prd.md",
         kind: InputKind::Prd,
-        text: include_str!("../assets/sample/prd.md"),
+        text: include_str!("../../../assets/sample/prd.md"),
     },
     SampleDoc {
         name: "sample/architecture.md",
         kind: InputKind::Architecture,
-        text: include_str!("../assets/sample/architecture.md"),
+        text: include_str!("../../../assets/sample/architecture.md"),
     },
     SampleDoc {
         name: "sample/tech-stack.md",
         kind: InputKind::TechStack,
-        text: include_str!("../assets/sample/tech-stack.md"),
+        text: include_str!("../../../assets/sample/tech-stack.md"),
     },
     SampleDoc {
         name: "sample/infrastructure-guidelines.md",
         kind: InputKind::InfrastructureGuidelines,
-        text: include_str!("../assets/sample/infrastructure-guidelines.md"),
+        text: include_str!("../../../assets/sample/infrastructure-guidelines.md"),
     },
 ];
 

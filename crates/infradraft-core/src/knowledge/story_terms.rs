@@ -52,7 +52,7 @@ impl StoryTerms {
         let mut t = StoryTerms::default();
         t.add(
             Path::new("assets/stories/terms.ron"),
-            include_str!("../../assets/stories/terms.ron"),
+            include_str!("../../../../assets/stories/terms.ron"),
         )?;
         Ok(t)
     }

@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn every_file_of_ours_is_in_the_compiled_set_and_every_pattern_compiles() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/syntaxes");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/syntaxes");
         let hl = shared();
         let mut files = 0;
         for entry in std::fs::read_dir(&dir).expect("assets/syntaxes") {
@@ -497,7 +497,7 @@ mod tests {
     /// first occurrence of NEEDLE, or the n-th with `NEEDLE@n`).
     #[test]
     fn syntax_samples_have_their_scopes() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntaxes");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/syntaxes");
         let names = [
             ("bash", "bash"),
             ("go", "go"),

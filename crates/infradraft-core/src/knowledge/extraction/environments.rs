@@ -180,7 +180,7 @@ mod tests {
         let mut e = Environments::default();
         e.add(
             Path::new("assets/extraction/environments.ron"),
-            include_str!("../../../assets/extraction/environments.ron"),
+            include_str!("../../../../../assets/extraction/environments.ron"),
         )
         .unwrap();
         e

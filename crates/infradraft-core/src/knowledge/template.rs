@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use crate::files::{StoreError, from_ron};
 
-const BUILTIN: &str = include_str!("../../assets/template.ron");
+const BUILTIN: &str = include_str!("../../../../assets/template.ron");
 
 /// The file name of a team's own template in the config directory.
 pub const TEAM_FILE: &str = "template.ron";

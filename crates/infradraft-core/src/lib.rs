@@ -1,0 +1,31 @@
+//! The core of infradraft: everything a session is and everything done to one, with no terminal in
+//! reach (this crate depends on no terminal backend; CI fails if one becomes reachable). The
+//! `infradraft` crate puts the workbench and the command line on top.
+//!
+//! From the ground up (a module uses only those below it):
+//! - [`model`], [`text`], [`home`]: the session's data, text hygiene, where infradraft keeps files.
+//! - [`files`]: careful reads and crash-safe writes, RON with `file:line:col` errors.
+//! - [`knowledge`]: what ships in `assets/` (template, catalog, checklist, extraction), validated.
+//! - [`store`]: sessions on disk: versioned RON, migration, locks, the recent list.
+//! - [`inputs`], [`sample`]: reading input documents into facts; the bundled sample project.
+//! - [`analysis`]: cross-checks, rankings, worksheets, checklist review, diagram checks, stories.
+//! - [`workflow`]: the process as operations on a session, its progress, and `check`.
+//! - [`review`], [`export`]: review files; the document and its ADRs.
+//! - [`preview`], [`assistant`], [`settings`]: Markdown rendering, the optional assistant, the
+//!   person's config and themes.
+
+pub mod analysis;
+pub mod assistant;
+pub mod export;
+pub mod files;
+pub mod home;
+pub mod inputs;
+pub mod knowledge;
+pub mod model;
+pub mod preview;
+pub mod review;
+pub mod sample;
+pub mod settings;
+pub mod store;
+pub mod text;
+pub mod workflow;
