@@ -199,8 +199,8 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
     // Every drafted story reads back from its own Markdown unchanged.
     for st in &app.session.stories {
         let md = infradraft::analysis::stories::story_markdown(st);
-        let back =
-            infradraft::tui::stories_stage::read_edit(&app.session, st, &md).expect("one story");
+        let back = infradraft::workflow::edit::stories::read_edit(&app.session, st, &md)
+            .expect("one story");
         assert_eq!(
             infradraft::model::TechnicalStory {
                 edited: None,

@@ -21,11 +21,12 @@ use super::popup::{Confirm, Palette, PaletteEntry, Popup, Prompt, PromptPurpose}
 use super::preview_pane::PreviewCache;
 use super::text_field::{FieldKey, FieldKind, TextField};
 use crate::knowledge::Template;
-use crate::model::{FocusPane, SectionStatus, Session};
+use crate::model::{FocusPane, Session};
 use crate::preview::Highlighter;
 use crate::settings::config::Config;
 use crate::settings::theme::{Theme, load_theme, theme_names};
 use crate::store::{self, LockGuard};
+use crate::workflow::edit::Changed;
 
 /// The three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1293,34 +1294,25 @@ impl App {
             .parent()
             .unwrap_or(std::path::Path::new("."))
             .join("adr");
-        let result = (|| -> Result<usize, String> {
+        let result = (|| -> Result<usize, crate::export::WriteError> {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+                crate::export::create_dir(dir)?;
             }
-            store::write_atomic(&path, doc.as_bytes(), store::WriteOptions::DOCUMENT)
-                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            crate::export::write_document(&path, &doc)?;
             let records = crate::export::adrs(&self.session);
             if !records.is_empty() {
-                std::fs::create_dir_all(&adr_dir)
-                    .map_err(|e| format!("{}: cannot create: {e}", adr_dir.display()))?;
-                for (name, md) in &records {
-                    let p = adr_dir.join(name);
-                    store::write_atomic(&p, md.as_bytes(), store::WriteOptions::DOCUMENT)
-                        .map_err(|e| format!("{}: cannot write: {e}", p.display()))?;
-                }
+                crate::export::write_records(&adr_dir, &records)?;
             }
             Ok(records.len())
         })();
         match result {
             Ok(n) => {
+                // A reader may export; only the author's session records it.
                 if self.read_only.is_none() {
-                    self.session.record(
-                        crate::model::now(),
-                        "exported",
-                        path.display().to_string(),
-                    );
-                    self.structure_changed();
+                    let shown = path.display().to_string();
+                    self.change(|s| {
+                        crate::workflow::edit::record_export(s, &shown, crate::model::now())
+                    });
                 }
                 self.info(format!(
                     "exported {} and {n} decision record(s) in {}",
@@ -1328,7 +1320,7 @@ impl App {
                     adr_dir.display()
                 ));
             }
-            Err(e) => self.warn(e),
+            Err(e) => self.warn(e.to_string()),
         }
     }
 
@@ -1399,6 +1391,62 @@ impl App {
         if total > 0 {
             self.preview_scroll = self.preview_scroll.min(total.saturating_sub(1));
         }
+    }
+
+    /// The one gate through which the workbench changes the author's session: refused in
+    /// read-only mode (with the reason on the status line); otherwise `op`, a workflow operation,
+    /// runs, and when it changed the session, what is worked out from the session is refreshed
+    /// and the session marked unsaved, once. An error is shown as a warning. The operation's
+    /// result when it ran and succeeded.
+    pub(crate) fn edit<T: Changed, E: std::fmt::Display>(
+        &mut self,
+        op: impl FnOnce(&mut Session) -> Result<T, E>,
+    ) -> Option<T> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        match op(&mut self.session) {
+            Ok(done) => {
+                if done.changed() {
+                    self.structure_changed();
+                }
+                Some(done)
+            }
+            Err(e) => {
+                self.warn(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// [`App::edit`] for an operation that may write sections' text (a decision, a draft, a
+    /// worksheet's results): each section whose text it changed becomes one undo step, named
+    /// `what` in messages (see [`App::generated_change`]).
+    pub(crate) fn edit_text<T: Changed, E: std::fmt::Display>(
+        &mut self,
+        what: &str,
+        op: impl FnOnce(&mut Session) -> Result<T, E>,
+    ) -> Option<T> {
+        if self.refuse_if_read_only() {
+            return None;
+        }
+        match self.generated_change(what, |app| op(&mut app.session)) {
+            Ok(done) => {
+                if done.changed() {
+                    self.structure_changed();
+                }
+                Some(done)
+            }
+            Err(e) => {
+                self.warn(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// [`App::edit`] for an operation that cannot fail.
+    pub(crate) fn change<T: Changed>(&mut self, op: impl FnOnce(&mut Session) -> T) -> Option<T> {
+        self.edit(|s| Ok::<T, std::convert::Infallible>(op(s)))
     }
 
     pub(crate) fn refuse_if_read_only(&mut self) -> bool {
@@ -1651,9 +1699,6 @@ impl App {
         }
         let was_empty = s.body.trim().is_empty();
         crate::workflow::section_text::person_edited(s, body);
-        if s.status == SectionStatus::Empty && !s.body.trim().is_empty() {
-            s.status = SectionStatus::Drafted;
-        }
         if was_empty != s.body.trim().is_empty() {
             // The document's status line counts written sections.
             self.structure += 1;
@@ -1725,16 +1770,12 @@ impl App {
         }
         // One undo step puts the text from before the editor back.
         let text = text.to_string();
-        self.generated_change("the edit in $EDITOR", |app| {
-            let s = &mut app.session.sections[section];
-            crate::workflow::section_text::person_edited(s, text);
-            if s.status == SectionStatus::Empty && !s.body.trim().is_empty() {
-                s.status = SectionStatus::Drafted;
-            }
+        let edited = self.edit_text("the edit in $EDITOR", |s| {
+            crate::workflow::edit::section_body(s, section, text)
         });
-        self.structure += 1;
-        self.mark_dirty();
-        self.info("section updated from the external editor (^Z undoes)");
+        if edited.is_some() {
+            self.info("section updated from the external editor (^Z undoes)");
+        }
     }
 
     fn set_theme(&mut self, name: &str) {

@@ -13,8 +13,9 @@ use super::action::Action;
 use super::app::App;
 use super::popup::{Popup, Prompt, PromptPurpose};
 use crate::analysis::checklist_review::{applies, mark_of, preflag};
-use crate::model::{ChecklistMark, Mark};
+use crate::model::{Mark, now};
 use crate::text::sanitize_line;
+use crate::workflow::edit::checklist;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ChecklistState {
@@ -72,17 +73,16 @@ impl App {
 
     /// Marks the selected item, keeping its note.
     fn mark_item(&mut self, mark: Mark) {
-        if self.refuse_if_read_only() {
-            return;
-        }
         let Some((c, i)) = self.selected_item() else {
             return;
         };
         let id = self.checklist.categories[c].1[i].id.clone();
-        let note = mark_of(&self.session, &id)
-            .map(|m| m.note.clone())
-            .unwrap_or_default();
-        self.set_mark(&id, mark, note);
+        if self
+            .change(|s| checklist::mark(s, &id, mark, now()))
+            .is_none()
+        {
+            return;
+        }
         let n = rows(self).len();
         if !self.stages.checklist.deficiencies_only {
             self.stages.checklist.selected =
@@ -93,35 +93,14 @@ impl App {
         }
     }
 
-    fn set_mark(&mut self, item: &str, mark: Mark, note: String) {
-        let now = crate::model::now();
-        self.session.checklist.retain(|m| m.item != item);
-        self.session.checklist.push(ChecklistMark {
-            item: item.to_string(),
-            mark,
-            note,
-            at: now,
-        });
-        self.session.record(
-            now,
-            "checklist",
-            format!("{item}: {}", mark_label(Some(mark)).1),
-        );
-        self.structure_changed();
-    }
-
     /// Sets the note of the selected item (from a prompt); an unmarked item becomes Partial only
     /// when the person marks it, so a note alone leaves it open.
     pub fn set_checklist_note(&mut self, item: &str, note: &str) {
-        if self.refuse_if_read_only() {
+        if mark_of(&self.session, item).is_none() && self.read_only.is_none() {
+            self.warn("mark the item first (1 pass, 2 partial, 3 fail, 4 n/a), then add a note");
             return;
         }
-        match mark_of(&self.session, item).map(|m| m.mark) {
-            Some(mark) => self.set_mark(item, mark, note.trim().to_string()),
-            None => {
-                self.warn("mark the item first (1 pass, 2 partial, 3 fail, 4 n/a), then add a note")
-            }
-        }
+        self.edit(|s| checklist::note(s, item, note, now()));
     }
 
     pub fn checklist_action(&mut self, action: Action) -> bool {

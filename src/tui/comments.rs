@@ -100,23 +100,18 @@ impl App {
         });
     }
 
+    /// A comment written or changed: into the reviewer's side file in review mode, else into
+    /// the author's session (through the gate).
     fn upsert_comment(&mut self, comment: ReviewComment) {
         match self.review.as_mut() {
-            Some(r) => match r.file.comments.iter_mut().find(|c| c.id == comment.id) {
-                Some(c) => *c = comment,
-                None => r.file.comments.push(comment),
-            },
-            None => match self
-                .session
-                .review_comments
-                .iter_mut()
-                .find(|c| c.id == comment.id)
-            {
-                Some(c) => *c = comment,
-                None => self.session.review_comments.push(comment),
-            },
+            Some(r) => {
+                review::upsert(&mut r.file.comments, comment);
+                self.structure_changed();
+            }
+            None => {
+                self.change(|s| review::upsert(&mut s.review_comments, comment));
+            }
         }
-        self.structure_changed();
     }
 
     /// A key of the comments popup of `section`.
@@ -331,8 +326,9 @@ impl App {
         }
         match review::load(&path, &self.session.meta.title) {
             Ok(file) => {
-                let r = review::merge(&mut self.session, &file, crate::model::now());
-                self.structure_changed();
+                let Some(r) = self.change(|s| review::merge(s, &file, crate::model::now())) else {
+                    return;
+                };
                 self.info(format!(
                     "merged {}: {} new, {} updated, {} already here",
                     path.display(),

@@ -116,18 +116,13 @@ impl App {
                 )));
             }
             ConflictKey::Reopen => {
-                if self.refuse_if_read_only() {
-                    return;
-                }
-                if crate::workflow::reopen_conflict(
-                    &mut self.session,
-                    &conflict.key,
-                    crate::model::now(),
-                ) {
-                    self.structure_changed();
-                    self.info("conflict open again");
-                } else {
-                    self.info("this conflict is open");
+                let reopened = self.change(|s| {
+                    crate::workflow::reopen_conflict(s, &conflict.key, crate::model::now())
+                });
+                match reopened {
+                    Some(true) => self.info("conflict open again"),
+                    Some(false) => self.info("this conflict is open"),
+                    None => {}
                 }
             }
         }
@@ -139,8 +134,9 @@ impl App {
             self.warn("a conflict is resolved with a reason: nothing was changed");
             return;
         }
-        if crate::workflow::resolve_conflict(&mut self.session, key, reason, crate::model::now()) {
-            self.structure_changed();
+        let resolved =
+            self.change(|s| crate::workflow::resolve_conflict(s, key, reason, crate::model::now()));
+        if resolved == Some(true) {
             self.info("conflict resolved; u in the conflicts list opens it again");
         }
     }

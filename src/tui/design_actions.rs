@@ -69,19 +69,6 @@ impl App {
             .map(|o| o.id.clone())
     }
 
-    fn design_result(&mut self, result: Result<(), DesignError>) -> bool {
-        match result {
-            Ok(()) => {
-                self.structure_changed();
-                true
-            }
-            Err(e) => {
-                self.warn(e.to_string());
-                false
-            }
-        }
-    }
-
     /// Carries out a design-pane action on the selected component. Returns whether it was used.
     pub fn design_action(&mut self, action: Action) -> bool {
         let Some(id) = self.selected_component() else {
@@ -126,8 +113,7 @@ impl App {
                     self.design.step = Some(DesignStep::ALL[j]);
                     return true;
                 }
-                let _ = design::goto_step(&mut self.session, &id, DesignStep::ALL[j]);
-                self.structure_changed();
+                self.edit(|s| design::goto_step(s, &id, DesignStep::ALL[j]));
                 if action == Action::NextStep
                     && DesignStep::ALL[j] == DesignStep::Elicitation
                     && i != j
@@ -137,8 +123,7 @@ impl App {
                 }
             }
             Action::Elicit => {
-                let _ = design::goto_step(&mut self.session, &id, DesignStep::Elicitation);
-                self.structure_changed();
+                self.edit(|s| design::goto_step(s, &id, DesignStep::Elicitation));
                 self.open_elicitation_menu(&id, false);
             }
             Action::Up | Action::Down if step == DesignStep::Elicitation => {
@@ -187,8 +172,10 @@ impl App {
                     } else {
                         1
                     };
-                    let r = design::move_option(&mut self.session, &id, &option, delta);
-                    if self.design_result(r) {
+                    if self
+                        .edit(|s| design::move_option(s, &id, &option, delta))
+                        .is_some()
+                    {
                         self.design.card = (self.design.card as i64 + delta as i64)
                             .clamp(0, count.saturating_sub(1) as i64)
                             as usize;
@@ -197,19 +184,22 @@ impl App {
             }
             Action::Add => self.open_catalog_picker(&id, false),
             Action::NewCard => {
-                let r = design::blank_option(&self.session, &id)
-                    .and_then(|card| design::add_option(&mut self.session, &id, card, now));
-                if self.design_result(r) {
+                let added = self.edit(|s| {
+                    design::blank_option(s, &id)
+                        .and_then(|card| design::add_option(s, &id, card, now))
+                });
+                if added.is_some() {
                     self.design.card = count;
                     self.info("blank card added: e edits it");
                 }
             }
             Action::Remove => {
-                if let Some(option) = self.selected_card_id(&id) {
-                    let r = design::remove_option(&mut self.session, &id, &option, now);
-                    if self.design_result(r) {
-                        self.design.card = self.design.card.saturating_sub(1);
-                    }
+                if let Some(option) = self.selected_card_id(&id)
+                    && self
+                        .edit(|s| design::remove_option(s, &id, &option, now))
+                        .is_some()
+                {
+                    self.design.card = self.design.card.saturating_sub(1);
                 }
             }
             Action::EditItem => {
@@ -287,8 +277,7 @@ impl App {
                     self.offer_finalize(&section);
                     return true;
                 }
-                let _ = design::goto_step(&mut self.session, &id, DesignStep::Decision);
-                self.structure_changed();
+                self.edit(|s| design::goto_step(s, &id, DesignStep::Decision));
                 let recommended = self
                     .session
                     .component(&id)
@@ -430,8 +419,10 @@ impl App {
         let Some(card) = ranked.first().map(|r| r.card()) else {
             return;
         };
-        let r = design::add_option(&mut self.session, component, card, crate::model::now());
-        if self.design_result(r) {
+        if self
+            .edit(|s| design::add_option(s, component, card, crate::model::now()))
+            .is_some()
+        {
             self.design.card = self
                 .session
                 .component(component)
@@ -453,10 +444,7 @@ impl App {
             PromptPurpose::Comment(target) => self.add_comment(target, &text),
             PromptPurpose::SaveAs => self.save_as(&text),
             PromptPurpose::EditPurpose { component } => {
-                if let Some(c) = self.session.component_mut(&component) {
-                    c.purpose = text.trim().to_string();
-                    self.structure_changed();
-                }
+                self.edit(|s| design::set_purpose(s, &component, &text, now));
             }
             PromptPurpose::Rationale { component, option } => {
                 let broken = self.rules_broken(&component, &option);
@@ -479,8 +467,7 @@ impl App {
                         rules.join("; ")
                     )
                 };
-                let r = design::recommend(&mut self.session, &component, &option, &text, now);
-                self.design_result(r);
+                self.edit(|s| design::recommend(s, &component, &option, &text, now));
             }
             PromptPurpose::FeedbackText { component } => {
                 if !text.trim().is_empty() {
@@ -498,8 +485,7 @@ impl App {
                 component,
                 feedback,
             } => {
-                let r = design::add_feedback(&mut self.session, &component, &feedback, &text, now);
-                self.design_result(r);
+                self.edit(|s| design::add_feedback(s, &component, &feedback, &text, now));
             }
             PromptPurpose::Justification { component, option } => {
                 if text.trim().is_empty() {
@@ -649,9 +635,9 @@ impl App {
             return;
         }
         let template = self.template.clone();
-        let result = self.generated_change("the decision", |app| {
+        let decided = self.edit_text("the decision", |s| {
             design::decide(
-                &mut app.session,
+                s,
                 &template,
                 &component,
                 &option,
@@ -661,27 +647,23 @@ impl App {
                 crate::model::now(),
             )
         });
-        match result {
-            Ok(change) => {
-                self.structure_changed();
-                self.report_body_change(
-                    "the decision",
-                    change,
-                    "decided: the section text was written from the decision",
-                );
-                let section = self
-                    .session
-                    .component(&component)
-                    .map(|c| c.section_id().to_string())
-                    .unwrap_or_default();
-                if self.finalizable(&section)
-                    && let Some(m) = self.message.as_mut()
-                {
-                    m.text
-                        .push_str(" · every decision here is made: 8 finalizes the section");
-                }
+        if let Some(change) = decided {
+            self.report_body_change(
+                "the decision",
+                change,
+                "decided: the section text was written from the decision",
+            );
+            let section = self
+                .session
+                .component(&component)
+                .map(|c| c.section_id().to_string())
+                .unwrap_or_default();
+            if self.finalizable(&section)
+                && let Some(m) = self.message.as_mut()
+            {
+                m.text
+                    .push_str(" · every decision here is made: 8 finalizes the section");
             }
-            Err(e) => self.warn(e.to_string()),
         }
     }
 
@@ -698,8 +680,10 @@ impl App {
         match crate::workflow::card_form::from_form(&card, text) {
             Ok(new) if new == card => self.info("no changes to the card"),
             Ok(new) => {
-                let r = design::update_option(&mut self.session, component, new);
-                if self.design_result(r) {
+                if self
+                    .edit(|s| design::update_option(s, component, new))
+                    .is_some()
+                {
                     self.info("card updated");
                 }
             }
@@ -709,12 +693,12 @@ impl App {
 
     /// Sets the interaction mode; YOLO drafts every component right away.
     pub fn choose_mode(&mut self, mode: InteractionMode) {
-        if self.refuse_if_read_only() {
+        if self
+            .change(|s| design::set_mode(s, mode, crate::model::now()))
+            .is_none()
+        {
             return;
         }
-        let now = crate::model::now();
-        design::set_mode(&mut self.session, mode, now);
-        self.structure_changed();
         if mode == InteractionMode::Yolo {
             self.draft_all();
         } else {
@@ -724,19 +708,17 @@ impl App {
 
     /// Drafts every undrafted component from the catalog.
     pub fn draft_all(&mut self) {
-        if self.refuse_if_read_only() {
-            return;
-        }
-        let n = self.generated_change("the draft", |app| {
-            let catalog = app.shared_catalog.clone();
-            crate::workflow::yolo::draft_all(
-                &mut app.session,
-                &app.template,
+        let (template, catalog) = (self.template.clone(), self.shared_catalog.clone());
+        let Some(n) = self.edit_text("the draft", |s| {
+            Ok::<_, std::convert::Infallible>(crate::workflow::yolo::draft_all(
+                s,
+                &template,
                 catalog.get(),
                 crate::model::now(),
-            )
-        });
-        self.structure_changed();
+            ))
+        }) else {
+            return;
+        };
         self.info(format!(
             "drafted {n} decisions: every one has options, a recommendation and a text to review"
         ));

@@ -13,7 +13,9 @@ use super::app::App;
 use super::editor::SectionEditor;
 use super::popup::{Popup, Prompt, PromptPurpose};
 use crate::analysis::diagram_check::{DiagramProblem, Severity, validate};
+use crate::model::now;
 use crate::text::sanitize_line;
+use crate::workflow::edit::diagrams;
 
 #[derive(Default)]
 pub struct DiagramsState {
@@ -98,39 +100,23 @@ impl App {
 
     /// Adds the starter diagrams that are missing and refreshes untouched generated ones.
     pub fn generate_diagrams(&mut self) {
-        if self.refuse_if_read_only() {
-            return;
-        }
-        let n = crate::workflow::diagrams::refresh(&mut self.session);
-        if n == 0 {
-            self.info("the starter diagrams are up to date (edited ones are never overwritten)");
-        } else {
-            self.session.record(
-                crate::model::now(),
-                "diagrams",
-                format!("generated {n} starter diagram(s) from the decisions"),
-            );
-            self.structure_changed();
-            self.info(format!(
+        match self.change(|s| diagrams::generate(s, now())) {
+            None => {}
+            Some(0) => {
+                self.info("the starter diagrams are up to date (edited ones are never overwritten)")
+            }
+            Some(n) => self.info(format!(
                 "{n} starter diagram(s) generated from the decisions"
-            ));
+            )),
         }
     }
 
     /// Adds a custom diagram with `title` and starts editing it.
     pub fn add_custom_diagram(&mut self, title: &str) {
-        if self.refuse_if_read_only() {
-            return;
+        if let Some(i) = self.edit(|s| diagrams::add_custom(s, title, now())) {
+            self.stages.diagrams.selected = i;
+            self.start_diagram_edit();
         }
-        if title.trim().is_empty() {
-            self.warn("a diagram needs a title");
-            return;
-        }
-        let d = crate::workflow::diagrams::new_custom(&self.session, title.trim());
-        self.session.diagrams.push(d);
-        self.stages.diagrams.selected = self.session.diagrams.len() - 1;
-        self.structure_changed();
-        self.start_diagram_edit();
     }
 
     fn start_diagram_edit(&mut self) {
@@ -186,12 +172,7 @@ impl App {
         };
         let source = editor.textarea.lines().join("\n");
         let id = id.clone();
-        if let Some(d) = self.session.diagrams.iter_mut().find(|d| d.id == id)
-            && d.source != source
-        {
-            d.source = source;
-            self.structure_changed();
-        }
+        self.change(|s| diagrams::set_source(s, &id, source));
     }
 
     /// The keys of the Mermaid editor, for the key bar: (key, what it does).
@@ -227,19 +208,11 @@ impl App {
                 }
             }
             Action::Remove => {
-                if self.refuse_if_read_only() {
-                    return true;
-                }
-                if let Some(i) = self.selected_diagram() {
-                    let d = self.session.diagrams.remove(i);
-                    self.session.record(
-                        crate::model::now(),
-                        "diagrams",
-                        format!("removed diagram {}", d.title),
-                    );
-                    self.structure_changed();
+                if let Some(i) = self.selected_diagram()
+                    && let Some(title) = self.edit(|s| diagrams::remove(s, i, now()))
+                {
                     self.stages.diagrams.selected = i.saturating_sub(usize::from(i == n - 1));
-                    self.info(format!("removed {}", d.title));
+                    self.info(format!("removed {title}"));
                 }
             }
             _ => return false,

@@ -62,33 +62,28 @@ impl App {
 
     /// Carries out a confirmed finalize (or reopen).
     pub fn finalize(&mut self, section: &str, reopen: bool) {
-        if self.refuse_if_read_only() {
-            return;
-        }
         let now = crate::model::now();
-        let result = if reopen {
-            reopen_section(&mut self.session, section, now)
-        } else {
-            finalize_section(&mut self.session, section, now)
-        };
-        match result {
-            Ok(()) => {
-                self.structure_changed();
-                let p = crate::workflow::Progress::of(&self.session);
-                let title = self
-                    .session
-                    .section(section)
-                    .map_or(section.to_string(), |s| s.title.clone());
-                self.info(if reopen {
-                    format!("reopened “{title}”: it is decided, no longer finalized")
-                } else {
-                    format!(
-                        "finalized “{title}” ✓ ({}/{} sections finalized)",
-                        p.sections_finalized, p.sections
-                    )
-                });
+        let done = self.edit(|s| {
+            if reopen {
+                reopen_section(s, section, now)
+            } else {
+                finalize_section(s, section, now)
             }
-            Err(e) => self.warn(e.to_string()),
+        });
+        if let Some(()) = done {
+            let p = crate::workflow::Progress::of(&self.session);
+            let title = self
+                .session
+                .section(section)
+                .map_or(section.to_string(), |s| s.title.clone());
+            self.info(if reopen {
+                format!("reopened “{title}”: it is decided, no longer finalized")
+            } else {
+                format!(
+                    "finalized “{title}” ✓ ({}/{} sections finalized)",
+                    p.sections_finalized, p.sections
+                )
+            });
         }
     }
 }

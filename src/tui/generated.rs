@@ -171,10 +171,13 @@ impl App {
             choices,
             ..
         } = merge;
-        self.generated_change(&what, |app| {
-            section_text::settle(&mut app.session, &update, &choices);
+        let settled = self.edit_text(&what, |s| {
+            section_text::settle(s, &update, &choices);
+            Ok::<(), std::convert::Infallible>(())
         });
-        self.structure_changed();
+        if settled.is_none() {
+            return;
+        }
         let count = |which: Choice| choices.iter().filter(|c| **c == which).count();
         let parts: Vec<String> = [
             (Choice::Mine, "yours kept"),

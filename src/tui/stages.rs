@@ -12,8 +12,9 @@ use super::navigator::{Stage, truncate};
 use super::popup::{Popup, Prompt, PromptPurpose};
 use crate::inputs::extract::{Heading, TechnicalAssumptions, outline, technical_assumptions};
 use crate::inputs::{Freshness, contribution, diff_lines, freshness, missing_kinds};
-use crate::model::{InputKind, Requirement, RequirementOrigin};
+use crate::model::{InputKind, now};
 use crate::text::sanitize_line;
+use crate::workflow::edit::{inputs, requirements};
 
 /// The input viewer: one input's text with its heading outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,20 +119,15 @@ impl App {
                 )));
             }
             Action::Remove => {
-                if self.refuse_if_read_only() || n == 0 {
+                if n == 0 {
                     return true;
                 }
                 let i = cur.min(n - 1);
-                let doc = self.session.inputs.remove(i);
-                self.stages.freshness = None;
-                self.stages.input_selected = i.saturating_sub(1);
-                self.session.record(
-                    crate::model::now(),
-                    "input-removed",
-                    format!("{} {}", doc.kind.label(), doc.path),
-                );
-                self.structure_changed();
-                self.info(format!("removed {}", doc.path));
+                if let Some(path) = self.edit(|s| inputs::remove(s, i, now())) {
+                    self.stages.freshness = None;
+                    self.stages.input_selected = i.saturating_sub(1);
+                    self.info(format!("removed {path}"));
+                }
             }
             Action::ReloadInput => self.offer_reload(cur),
             Action::Conflicts => self.open_conflicts(),
@@ -177,43 +173,19 @@ impl App {
     /// Replaces input `i`'s snapshot after the person confirmed the reload, and re-extracts the
     /// requirements that came from it.
     pub fn reload_input(&mut self, i: usize, text: String) {
-        if self.refuse_if_read_only() {
-            return;
+        if let Some(path) = self.edit(|s| inputs::reload(s, i, text, now())) {
+            self.stages.freshness = None;
+            self.info(format!("reloaded {path}"));
         }
-        let now = crate::model::now();
-        let Some(doc) = self.session.inputs.get_mut(i) else {
-            return;
-        };
-        crate::inputs::refresh_snapshot(doc, text, now);
-        let path = doc.path.clone();
-        self.session.record(now, "input-reloaded", path.clone());
-        crate::workflow::refresh_extraction(&mut self.session);
-        self.stages.freshness = None;
-        self.structure_changed();
-        self.info(format!("reloaded {path}"));
     }
 
     /// Adds the document at `path` as an input (its kind guessed from the name).
     pub fn add_input(&mut self, path: &str) {
         let path = expand_home(path.trim());
-        let kind = guess_kind(&path);
-        match crate::inputs::read_input(std::path::Path::new(&path), kind, crate::model::now()) {
-            Ok(doc) => {
-                if self.session.inputs.iter().any(|i| i.path == doc.path) {
-                    self.warn(format!("{} is already an input", doc.path));
-                    return;
-                }
-                let label = format!("{} {}", doc.kind.label(), doc.path);
-                self.session.inputs.push(doc);
-                self.session
-                    .record(crate::model::now(), "input-added", label.clone());
-                crate::workflow::refresh_extraction(&mut self.session);
-                self.stages.freshness = None;
-                self.stages.input_selected = self.session.inputs.len() - 1;
-                self.structure_changed();
-                self.info(format!("added {label}"));
-            }
-            Err(e) => self.warn(e.to_string()),
+        if let Some(label) = self.edit(|s| inputs::add(s, &path, now())) {
+            self.stages.freshness = None;
+            self.stages.input_selected = self.session.inputs.len() - 1;
+            self.info(format!("added {label}"));
         }
     }
 
@@ -365,24 +337,17 @@ impl App {
                     .push(Popup::Prompt(Prompt::new(title, &text, purpose)));
             }
             Action::Remove => {
-                if self.refuse_if_read_only() || n == 0 {
+                if n == 0 {
                     return true;
                 }
                 let i = cur.min(n - 1);
-                let r = self.session.requirements.remove(i);
-                self.stages.requirement_selected = i.min(n.saturating_sub(2));
-                self.session
-                    .record(crate::model::now(), "requirement-removed", r.id);
-                self.structure_changed();
+                if self.edit(|s| requirements::remove(s, i, now())).is_some() {
+                    self.stages.requirement_selected = i.min(n.saturating_sub(2));
+                }
             }
             Action::CycleCategory => {
-                if self.refuse_if_read_only() {
-                    return true;
-                }
-                if let Some(r) = self.session.requirements.get_mut(cur) {
-                    r.category = r.category.next();
-                    r.origin = RequirementOrigin::Manual;
-                    self.structure_changed();
+                if cur < n {
+                    self.edit(|s| requirements::cycle_category(s, cur, now()));
                 }
             }
             Action::Conflicts => self.open_conflicts(),
@@ -431,46 +396,18 @@ impl App {
 
     /// Applies a prompt's text.
     pub fn submit_prompt(&mut self, purpose: PromptPurpose, text: String) {
-        let now = crate::model::now();
         match purpose {
             PromptPurpose::AddInput => self.add_input(&text),
             PromptPurpose::ResolveConflict(key) => self.resolve_conflict(&key, &text),
-            PromptPurpose::AddRequirement => {
-                if text.trim().is_empty() {
-                    return;
-                }
-                let n = (1..)
-                    .find(|n| {
-                        !self
-                            .session
-                            .requirements
-                            .iter()
-                            .any(|r| r.id == format!("REQ-{n}"))
-                    })
-                    .unwrap_or(1);
-                let category = crate::inputs::extract::categorize(None, &text);
-                self.session.requirements.push(Requirement {
-                    id: format!("REQ-{n}"),
-                    category,
-                    text: text.trim().to_string(),
-                    origin: RequirementOrigin::Manual,
-                    source: None,
-                });
+            // An empty prompt adds nothing (and says nothing: the person left it empty).
+            PromptPurpose::AddRequirement
+                if !text.trim().is_empty()
+                    && self.edit(|s| requirements::add(s, &text, now())).is_some() =>
+            {
                 self.stages.requirement_selected = self.session.requirements.len() - 1;
-                self.session
-                    .record(now, "requirement-added", format!("REQ-{n}"));
-                self.structure_changed();
             }
             PromptPurpose::EditRequirement(i) => {
-                if let Some(r) = self.session.requirements.get_mut(i)
-                    && r.text != text.trim()
-                {
-                    r.text = text.trim().to_string();
-                    r.origin = RequirementOrigin::Manual;
-                    let id = r.id.clone();
-                    self.session.record(now, "requirement-edited", id);
-                    self.structure_changed();
-                }
+                self.edit(|s| requirements::edit(s, i, &text, now()));
             }
             // Design prompts are handled by `submit_design_prompt`.
             _ => {}
@@ -479,38 +416,7 @@ impl App {
 
     /// Applies the regimes chosen in the popup.
     pub fn set_regimes(&mut self, chosen: &[String]) {
-        if self.refuse_if_read_only() {
-            return;
-        }
-        let before = self.session.regimes.clone();
-        crate::workflow::choose_regimes(&mut self.session, chosen);
-        if self.session.regimes != before {
-            self.session.record(
-                crate::model::now(),
-                "regimes",
-                self.session.regimes.join(", "),
-            );
-            self.structure_changed();
-        }
-    }
-}
-
-/// The kind of input a file name suggests.
-pub fn guess_kind(path: &str) -> InputKind {
-    let name = std::path::Path::new(path)
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if name.contains("prd") || name.contains("requirements") {
-        InputKind::Prd
-    } else if name.contains("tech-stack") || name.contains("techstack") || name.contains("stack") {
-        InputKind::TechStack
-    } else if name.contains("guideline") || name.contains("standards") {
-        InputKind::InfrastructureGuidelines
-    } else if name.contains("architecture") {
-        InputKind::Architecture
-    } else {
-        InputKind::Other
+        self.change(|s| requirements::set_regimes(s, chosen, now()));
     }
 }
 

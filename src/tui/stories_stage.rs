@@ -13,11 +13,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::action::{Action, Context};
 use super::app::App;
 use super::editor::SectionEditor;
-use crate::analysis::stories::{
-    draft_stories, epics, merge_drafted, story_markdown, suggest_refinements,
-};
-use crate::model::TechnicalStory;
+use crate::analysis::stories::{epics, story_markdown};
+use crate::model::now;
 use crate::text::sanitize_line;
+use crate::workflow::edit::stories;
 
 #[derive(Default)]
 pub struct StoriesState {
@@ -49,45 +48,6 @@ pub struct StoryEdit {
     pub error: Option<String>,
 }
 
-/// Reads an edited story back: exactly one story, with a title and what is wanted.
-pub fn read_edit(
-    session: &crate::model::Session,
-    before: &TechnicalStory,
-    text: &str,
-) -> Result<TechnicalStory, String> {
-    let mut found = crate::workflow::read_back::parse_stories(session, text);
-    let mut story = match found.len() {
-        1 => found.remove(0),
-        0 => {
-            return Err(format!(
-                "the first line must stay the story's heading, \"#### {}: <title>\"",
-                before.id
-            ));
-        }
-        n => return Err(format!("the text holds {n} story headings; keep one")),
-    };
-    if story.title.trim().is_empty() {
-        return Err("the story needs a title after its id".into());
-    }
-    if story.i_want.trim().is_empty() {
-        return Err(
-            "the story needs its sentence: \"As a <role>, I want <what>, so that <why>.\"".into(),
-        );
-    }
-    story.id = before.id.clone();
-    if story.section.is_none() && story.decision.is_none() {
-        story.section = before.section.clone();
-        story.decision = before.decision.clone();
-    }
-    story.edited = Some(
-        before
-            .edited
-            .clone()
-            .unwrap_or_else(|| before.title.clone()),
-    );
-    Ok(story)
-}
-
 /// The list and the detail of the selected proposal inside the stage's block.
 fn split(inner: Rect) -> (Rect, Rect) {
     let [list, detail] =
@@ -102,33 +62,16 @@ impl App {
 
     /// Drafts stories and refinements from the decisions, replacing the earlier proposals.
     pub fn draft_stories(&mut self) {
-        if self.refuse_if_read_only() {
-            return;
+        if let Some(stories::Drafted {
+            stories: n,
+            refinements: m,
+        }) = self.edit(|s| stories::draft(s, now()))
+        {
+            self.stages.stories.selected = 0;
+            self.info(format!(
+                "drafted {n} infrastructure stories and {m} refinements to existing stories"
+            ));
         }
-        let found = epics(&self.session.inputs);
-        let refinements = suggest_refinements(&self.session, &found);
-        let stories = merge_drafted(
-            &self.session.stories,
-            draft_stories(&self.session),
-            &refinements,
-        );
-        if stories.is_empty() && refinements.is_empty() {
-            self.warn("nothing to draft yet: stories come from decisions made");
-            return;
-        }
-        let (n, m) = (stories.len(), refinements.len());
-        self.session.stories = stories;
-        self.session.refinements = refinements;
-        self.session.record(
-            crate::model::now(),
-            "stories",
-            format!("drafted {n} stories and {m} refinements from the decisions"),
-        );
-        self.structure_changed();
-        self.stages.stories.selected = 0;
-        self.info(format!(
-            "drafted {n} infrastructure stories and {m} refinements to existing stories"
-        ));
     }
 
     /// Renders the selected proposal when the selection, the session or the width changed.
@@ -285,26 +228,11 @@ impl App {
         let Some(edit) = self.stages.stories.editing.as_ref() else {
             return Ok(None);
         };
-        let Some(i) = self.session.stories.iter().position(|s| s.id == edit.id) else {
-            return Ok(None);
-        };
-        let text = edit.editor.textarea.lines().join("\n");
-        let before = &self.session.stories[i];
-        let story = read_edit(&self.session, before, &text)?;
-        // Read back unchanged: nothing was edited, and the story stays as it is.
-        if (TechnicalStory {
-            edited: before.edited.clone(),
-            ..story.clone()
-        }) == *before
-        {
-            return Ok(None);
+        let (id, text) = (edit.id.clone(), edit.editor.textarea.lines().join("\n"));
+        match self.change(|s| stories::edit(s, &id, &text, now())) {
+            Some(applied) => applied.map_err(|e| e.to_string()),
+            None => Ok(None),
         }
-        let what = format!("edited {}: {}", story.id, story.title);
-        self.session.stories[i] = story;
-        self.session
-            .record(crate::model::now(), "stories", what.clone());
-        self.structure_changed();
-        Ok(Some(what))
     }
 
     pub fn stories_action(&mut self, action: Action) -> bool {
@@ -321,20 +249,13 @@ impl App {
             Action::Bottom => st.selected = n.saturating_sub(1),
             Action::Generate => self.draft_stories(),
             Action::Remove => {
-                if self.refuse_if_read_only() || n == 0 {
+                if n == 0 {
                     return true;
                 }
                 let i = self.stages.stories.selected.min(n - 1);
-                let stories = self.session.stories.len();
-                let what = if i < stories {
-                    self.session.stories.remove(i).title
-                } else {
-                    self.session.refinements.remove(i - stories).story
-                };
-                self.session
-                    .record(crate::model::now(), "stories", format!("dropped {what}"));
-                self.structure_changed();
-                self.stages.stories.selected = i.min(self.proposals().saturating_sub(1));
+                if self.edit(|s| stories::drop(s, i, now())).is_some() {
+                    self.stages.stories.selected = i.min(self.proposals().saturating_sub(1));
+                }
             }
             _ => return false,
         }

@@ -118,6 +118,14 @@ pub struct MergeReport {
     pub unchanged: usize,
 }
 
+/// Puts `comment` into `comments`: it replaces the comment with its id, or is appended.
+pub fn upsert(comments: &mut Vec<ReviewComment>, comment: ReviewComment) {
+    match comments.iter_mut().find(|c| c.id == comment.id) {
+        Some(c) => *c = comment,
+        None => comments.push(comment),
+    }
+}
+
 /// Merges a review into the session: new comments are appended, changed ones replaced.
 pub fn merge(session: &mut Session, review: &ReviewFile, now: Timestamp) -> MergeReport {
     let mut report = MergeReport::default();

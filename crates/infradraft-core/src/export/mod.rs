@@ -10,6 +10,7 @@ mod document;
 mod environment_blocks;
 pub mod feasibility;
 mod review_part;
+mod write;
 
 pub use crate::workflow::document_shape::{
     DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, REQUIREMENTS_TITLE, STORIES_TITLE, clean_body,
@@ -21,6 +22,7 @@ pub use document::{
     stories_markdown,
 };
 pub use review_part::open_security_gaps;
+pub use write::{WriteError, create_dir, write_document, write_records};
 
 /// Said where an analysis is still being worked out (see [`Precomputed::Pending`]).
 pub const BEING_WORKED_OUT: &str = "_Being worked out…_";

@@ -51,4 +51,12 @@ impl Section {
             generated: None,
         }
     }
+
+    /// The rule for a section that gets text: an empty one that now holds some becomes Drafted
+    /// (a drafted, decided or finalized one keeps its status).
+    pub fn note_written(&mut self) {
+        if self.status == SectionStatus::Empty && !self.body.trim().is_empty() {
+            self.status = SectionStatus::Drafted;
+        }
+    }
 }

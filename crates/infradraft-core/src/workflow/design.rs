@@ -59,6 +59,23 @@ pub fn set_mode(s: &mut Session, mode: InteractionMode, now: Timestamp) {
     }
 }
 
+/// Sets a component's purpose (step a), trimmed; `false` when it is what it was.
+pub fn set_purpose(
+    s: &mut Session,
+    id: &str,
+    purpose: &str,
+    now: Timestamp,
+) -> Result<bool, DesignError> {
+    let purpose = purpose.trim();
+    let c = component(s, id)?;
+    if c.purpose == purpose {
+        return Ok(false);
+    }
+    c.purpose = purpose.to_string();
+    s.record(now, "purpose", id.to_string());
+    Ok(true)
+}
+
 /// Moves a component to a step; every step can be revisited.
 pub fn goto_step(s: &mut Session, id: &str, step: DesignStep) -> Result<(), DesignError> {
     component(s, id)?.step = step;
@@ -270,8 +287,8 @@ pub fn decide(
         // A finalized section decided again is looked at again before it counts as complete.
         if all_decided && section.status != SectionStatus::Decided {
             section.status = SectionStatus::Decided;
-        } else if section.status == SectionStatus::Empty {
-            section.status = SectionStatus::Drafted;
+        } else {
+            section.note_written();
         }
     }
     s.record(

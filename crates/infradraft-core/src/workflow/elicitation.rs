@@ -13,9 +13,7 @@ use super::design::DesignError;
 use super::section_text::{self, BlockKey, BodyChange, close_mark_of, open_mark_of};
 use crate::analysis::worksheet::{prefill, results_markdown};
 use crate::knowledge::{Catalog, Template};
-use crate::model::{
-    ElicitationAction, ElicitationRecord, ElicitationStatus, SectionStatus, Session, Worksheet,
-};
+use crate::model::{ElicitationAction, ElicitationRecord, ElicitationStatus, Session, Worksheet};
 
 /// The display name of an option id: the component's card, else the catalog's entry, else the id.
 pub fn option_namer<'a>(
@@ -181,10 +179,8 @@ pub fn apply(
     let key = BlockKey { decision, index };
     let change = section_text::regenerate(s, &section, &base, |g| g.set_block(key, block))
         .ok_or_else(|| DesignError::NoComponent(component.to_string()))?;
-    if let Some(section) = s.section_mut(&section)
-        && section.status == SectionStatus::Empty
-    {
-        section.status = SectionStatus::Drafted;
+    if let Some(section) = s.section_mut(&section) {
+        section.note_written();
     }
     set_status(s, component, index, ElicitationStatus::Applied);
     s.record(

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod design;
 pub mod diagrams;
 pub mod document_shape;
+pub mod edit;
 pub mod elicitation;
 pub mod finalize;
 mod gather;

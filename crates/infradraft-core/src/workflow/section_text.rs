@@ -260,7 +260,7 @@ pub fn base_of<'a>(section: &'a Section, legacy: impl FnOnce(&str) -> String) ->
 }
 
 /// Records that the person changed the body to `body`: the text infradraft wrote before the
-/// first such change is kept as the base.
+/// first such change is kept as the base. An empty section that now holds text is Drafted.
 pub fn person_edited(section: &mut Section, body: String) {
     if section.generated.is_none() && !section.hand_edited {
         section.generated = Some(std::mem::take(&mut section.body));
@@ -272,6 +272,7 @@ pub fn person_edited(section: &mut Section, body: String) {
         section.generated = None;
         section.hand_edited = false;
     }
+    section.note_written();
 }
 
 /// Writes a merged body and the new base into the section.

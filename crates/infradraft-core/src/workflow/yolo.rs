@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use crate::analysis::ranking::{Ranked, explain, rank};
 use crate::knowledge::{Catalog, Template};
-use crate::model::{DesignStep, Recommendation, SectionStatus, Session};
+use crate::model::{DesignStep, Recommendation, Session};
 
 /// How many catalog options each component gets in a draft.
 pub const DRAFT_OPTIONS: usize = 3;
@@ -82,9 +82,7 @@ pub fn draft_sections(s: &mut Session, template: &Template) -> usize {
             Some(super::section_text::BodyChange::Written { .. })
         ) && let Some(section) = s.section_mut(&t.id)
         {
-            if section.status == SectionStatus::Empty {
-                section.status = SectionStatus::Drafted;
-            }
+            section.note_written();
             drafted += 1;
         }
     }
@@ -150,9 +148,8 @@ fn write_draft(s: &mut Session, template: &Template, id: &str) {
         written,
         Some(super::section_text::BodyChange::Written { .. })
     ) && let Some(section) = s.section_mut(&section_id)
-        && section.status == SectionStatus::Empty
     {
-        section.status = SectionStatus::Drafted;
+        section.note_written();
     }
 }
 
@@ -269,7 +266,12 @@ mod tests {
             assert!(c.option(&rec.option).is_some());
             assert!(c.decision.is_none());
             let section = s.section(c.section_id()).unwrap();
-            assert_eq!(section.status, SectionStatus::Drafted, "{}", c.id);
+            assert_eq!(
+                section.status,
+                crate::model::SectionStatus::Drafted,
+                "{}",
+                c.id
+            );
             assert!(section.body.contains("**Recommended:**"), "{}", c.id);
             if !c.is_primary() {
                 let open = crate::workflow::section_text::part_open(&c.id);
