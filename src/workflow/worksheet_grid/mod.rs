@@ -80,35 +80,6 @@ fn opt_num<T: Into<f64> + Copy>(v: Option<T>) -> String {
     v.map(|v| num(v.into())).unwrap_or_default()
 }
 
-fn answer_label(a: SecurityAnswer) -> &'static str {
-    match a {
-        SecurityAnswer::Unanswered => "?",
-        SecurityAnswer::Met => "Met",
-        SecurityAnswer::Partial => "Partial",
-        SecurityAnswer::Gap => "Gap",
-        SecurityAnswer::NotApplicable => "N/A",
-    }
-}
-
-fn severity_label(s: GapSeverity) -> &'static str {
-    match s {
-        GapSeverity::Low => "Low",
-        GapSeverity::Medium => "Medium",
-        GapSeverity::High => "High",
-        GapSeverity::Critical => "Critical",
-    }
-}
-
-fn role_label(r: RaciRole) -> &'static str {
-    match r {
-        RaciRole::Responsible => "R",
-        RaciRole::Accountable => "A",
-        RaciRole::Consulted => "C",
-        RaciRole::Informed => "I",
-        RaciRole::None => "–",
-    }
-}
-
 /// The worksheet's inputs as tables. `option_name` turns an option id into its display name.
 pub fn tables(ws: &Worksheet, option_name: &dyn Fn(&str) -> String) -> Vec<Table> {
     match ws {
@@ -198,8 +169,8 @@ pub fn tables(ws: &Worksheet, option_name: &dyn Fn(&str) -> String) -> Vec<Table
                     vec![
                         Cell::text(&i.question),
                         Cell::label(i.regime.clone().unwrap_or_else(|| "–".into())),
-                        Cell::choice(answer_label(i.answer)),
-                        Cell::choice(severity_label(i.severity)),
+                        Cell::choice(i.answer.short_label()),
+                        Cell::choice(i.severity.label()),
                         Cell::text(&i.note),
                     ]
                 })
@@ -340,9 +311,9 @@ pub fn tables(ws: &Worksheet, option_name: &dyn Fn(&str) -> String) -> Vec<Table
                         .map(|r| {
                             let mut row = vec![Cell::text(&r.activity)];
                             row.extend((0..teams.len()).map(|i| {
-                                Cell::choice(role_label(
-                                    r.roles.get(i).copied().unwrap_or(RaciRole::None),
-                                ))
+                                Cell::choice(
+                                    r.roles.get(i).copied().unwrap_or(RaciRole::None).letter(),
+                                )
                             }));
                             row
                         })
@@ -687,11 +658,6 @@ fn cost_line_mut(options: &mut [OptionCosts], mut row: usize) -> Option<&mut Cos
     None
 }
 
-fn cycle<T: Copy + PartialEq>(all: &[T], current: T) -> T {
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    all[(i + 1) % all.len()]
-}
-
 /// Moves a choice cell to its next value. Returns whether the cell is a choice.
 pub fn cycle_cell(ws: &mut Worksheet, table: usize, row: usize, col: usize) -> bool {
     match ws {
@@ -700,29 +666,8 @@ pub fn cycle_cell(ws: &mut Worksheet, table: usize, row: usize, col: usize) -> b
                 return false;
             };
             match col {
-                2 => {
-                    i.answer = cycle(
-                        &[
-                            SecurityAnswer::Unanswered,
-                            SecurityAnswer::Met,
-                            SecurityAnswer::Partial,
-                            SecurityAnswer::Gap,
-                            SecurityAnswer::NotApplicable,
-                        ],
-                        i.answer,
-                    )
-                }
-                3 => {
-                    i.severity = cycle(
-                        &[
-                            GapSeverity::Low,
-                            GapSeverity::Medium,
-                            GapSeverity::High,
-                            GapSeverity::Critical,
-                        ],
-                        i.severity,
-                    )
-                }
+                2 => i.answer = i.answer.next(),
+                3 => i.severity = i.severity.next(),
                 _ => return false,
             }
             true
@@ -737,16 +682,7 @@ pub fn cycle_cell(ws: &mut Worksheet, table: usize, row: usize, col: usize) -> b
             if r.roles.len() < teams.len() {
                 r.roles.resize(teams.len(), RaciRole::None);
             }
-            r.roles[col - 1] = cycle(
-                &[
-                    RaciRole::None,
-                    RaciRole::Responsible,
-                    RaciRole::Accountable,
-                    RaciRole::Consulted,
-                    RaciRole::Informed,
-                ],
-                r.roles[col - 1],
-            );
+            r.roles[col - 1] = r.roles[col - 1].next();
             true
         }
         Worksheet::Migration { steps, .. } if table == 0 && col == 2 => {
