@@ -12,7 +12,7 @@ use super::popup::{Popup, Prompt, PromptPurpose};
 use crate::model::{DesignStep, ElicitationAction, ElicitationRecord, Worksheet};
 use crate::workflow::design;
 use crate::workflow::elicitation::{self, option_namer};
-use crate::workflow::worksheet_grid::{self, CellKind, Table};
+use crate::workflow::worksheet_grid::{self, CellError, CellKind, Table};
 
 /// The worksheet open in the workspace.
 pub struct WorksheetState {
@@ -184,7 +184,7 @@ impl App {
 
     fn edit_worksheet(
         &mut self,
-        change: impl FnOnce(&mut Worksheet) -> Result<(), String>,
+        change: impl FnOnce(&mut Worksheet) -> Result<(), CellError>,
     ) -> bool {
         if self.refuse_if_read_only() {
             return false;
@@ -200,7 +200,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.warn(e);
+                self.warn(e.to_string());
                 false
             }
         }
@@ -304,13 +304,7 @@ impl App {
                 match cell.kind {
                     CellKind::Label => self.warn(format!("{column} is not edited here")),
                     CellKind::Choice => {
-                        self.edit_worksheet(|ws| {
-                            if worksheet_grid::cycle_cell(ws, table, row, col) {
-                                Ok(())
-                            } else {
-                                Err("not a choice".into())
-                            }
-                        });
+                        self.edit_worksheet(|ws| worksheet_grid::cycle_cell(ws, table, row, col));
                     }
                     CellKind::Number | CellKind::Text => {
                         if !self.refuse_if_read_only() {

@@ -11,6 +11,7 @@ use jiff::Timestamp;
 
 use super::design::DesignError;
 use super::section_text::{self, BlockKey, BodyChange, close_mark_of, open_mark_of};
+use super::worksheet_grid::CellError;
 use crate::analysis::worksheet::{prefill, results_markdown};
 use crate::knowledge::{Catalog, Template};
 use crate::model::{
@@ -76,19 +77,27 @@ pub fn start(
     Ok(index)
 }
 
-/// Changes record `index`'s worksheet through `change` (which may refuse with a one-line reason)
-/// and recomputes its results. An edited record is pending again: the section keeps the results it
-/// had (if they were applied) until the person applies the record again.
+/// Why a worksheet edit did not happen: no such record, or the edit itself was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error(transparent)]
+    Record(#[from] DesignError),
+    #[error(transparent)]
+    Cell(#[from] CellError),
+}
+
+/// Changes record `index`'s worksheet through `change` (which may refuse, see
+/// [`worksheet_grid`](super::worksheet_grid)) and recomputes its results. An edited record is
+/// pending again: the section keeps the results it had (if they were applied) until the person
+/// applies the record again.
 pub fn edit(
     s: &mut Session,
     catalog: &Catalog,
     component: &str,
     index: usize,
-    change: impl FnOnce(&mut Worksheet) -> Result<(), String>,
-) -> Result<(), String> {
-    let mut worksheet = record_of(s, component, index)
-        .map_err(|e| e.to_string())?
-        .worksheet;
+    change: impl FnOnce(&mut Worksheet) -> Result<(), CellError>,
+) -> Result<(), EditError> {
+    let mut worksheet = record_of(s, component, index)?.worksheet;
     change(&mut worksheet)?;
     let results = results(s, catalog, component, &worksheet);
     if let Some(r) = s
