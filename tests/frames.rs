@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use infradraft::analysis::checklist_review::summaries_made;
+use infradraft::inputs::extract::documents_parsed;
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -53,4 +54,24 @@ fn idle_frames_work_out_nothing_and_a_change_is_worked_out_once() {
         screen(&mut app, 120, 40);
     }
     assert_eq!(app.derived.refreshes, refreshes + 2);
+
+    // The stages that show what the inputs say parse no document while they are drawn: the
+    // requirements with the PRD's Technical Assumptions, the inputs, a decision's design panes.
+    for stage in ["stage:requirements", "stage:inputs", "compute-resources"] {
+        select(&mut app, stage);
+        screen(&mut app, 120, 40);
+        let parsed = documents_parsed();
+        for _ in 0..10 {
+            screen(&mut app, 120, 40);
+            screen(&mut app, 80, 24);
+        }
+        assert_eq!(
+            documents_parsed(),
+            parsed,
+            "a frame of {stage} parsed a document"
+        );
+    }
+    select(&mut app, "stage:requirements");
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Technical Assumptions (PRD line"), "{s}");
 }

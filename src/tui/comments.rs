@@ -54,15 +54,6 @@ pub fn comment_key(event: KeyEvent, selected: Option<&ReviewComment>) -> Option<
     })
 }
 
-fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Note => "note",
-        Severity::Minor => "minor",
-        Severity::Major => "major",
-        Severity::Critical => "critical",
-    }
-}
-
 impl App {
     /// Every comment in view: the session's (merged) comments, with the reviewer's side file
     /// over them in review mode.
@@ -173,12 +164,7 @@ impl App {
             }
             CommentKey::Severity(id) => {
                 if let Some(mut c) = comments.into_iter().find(|c| c.id == id) {
-                    c.severity = match c.severity {
-                        Severity::Note => Severity::Minor,
-                        Severity::Minor => Severity::Major,
-                        Severity::Major => Severity::Critical,
-                        Severity::Critical => Severity::Note,
-                    };
+                    c.severity = c.severity.next();
                     self.upsert_comment(c);
                 }
             }
@@ -419,7 +405,7 @@ pub fn draw(
         };
         lines.push(Line::from(vec![
             state,
-            Span::styled(format!("{:<8} ", severity_label(c.severity)), theme.key),
+            Span::styled(format!("{:<8} ", c.severity.label()), theme.key),
             Span::styled(
                 format!(
                     "{} · {} · {}",

@@ -1,12 +1,38 @@
 //! What the panes show that is worked out from the session rather than read from it: the
-//! navigator's open-comment counts and the sections the selected one depends on, and the
-//! checklist's review summary. It is worked out in `App::prepare`, once per change that is not
+//! navigator's open-comment counts and the sections the selected one depends on, where the PRD's
+//! Technical Assumptions are, and the checklist's review summary. It is worked out in `App::prepare`, once per change that is not
 //! typing (or per move of the selection), and `draw` only reads it.
 
 use crate::analysis::checklist_review::{ReviewSummary, summary};
 
 use super::app::App;
 use super::navigator::Stage;
+
+/// Where the PRD's Technical Assumptions section is.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum AssumptionsAt {
+    /// No PRD among the inputs.
+    #[default]
+    NoPrd,
+    /// The PRD has no Technical Assumptions section.
+    Missing,
+    /// The section's heading is on this line of the PRD.
+    Line(u32),
+}
+
+impl AssumptionsAt {
+    fn of(s: &crate::model::Session) -> AssumptionsAt {
+        use crate::inputs::extract::{TechnicalAssumptions, technical_assumptions};
+        match s
+            .input(crate::model::InputKind::Prd)
+            .map(technical_assumptions)
+        {
+            None => AssumptionsAt::NoPrd,
+            Some(TechnicalAssumptions::Missing) => AssumptionsAt::Missing,
+            Some(TechnicalAssumptions::Found { heading, .. }) => AssumptionsAt::Line(heading.line),
+        }
+    }
+}
 
 /// The derived data and what it was worked out for.
 #[derive(Debug, Default)]
@@ -20,6 +46,8 @@ pub struct Derived {
     pub depends_on: Vec<bool>,
     /// The checklist's summary, while the checklist stage is shown.
     pub checklist: Option<ReviewSummary>,
+    /// Where the PRD's Technical Assumptions are, for the requirements stage.
+    pub assumptions: AssumptionsAt,
     /// The checklist's rows, as (category, item), and the filter they were listed with.
     pub checklist_rows: (bool, Vec<(usize, usize)>),
     /// How many times it was worked out (for tests of the frame loop).
@@ -73,6 +101,7 @@ impl App {
                 .iter()
                 .map(|s| depends_on.contains(&s.id))
                 .collect();
+            self.derived.assumptions = AssumptionsAt::of(&self.session);
             self.derived.checklist = None;
             self.derived.key = Some(key);
         }

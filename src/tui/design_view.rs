@@ -629,7 +629,7 @@ fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rec
             Span::styled(format!("{} ", r.action.number()), t.key),
             Span::styled(r.action.title(), title_style),
             Span::styled(
-                format!("  {:?}", r.status).to_lowercase(),
+                format!("  {}", r.status.word()),
                 super::worksheet_view::status_style(t, r.status),
             ),
             Span::styled(format!("  {}", super::status::clock(r.at)), t.dim),

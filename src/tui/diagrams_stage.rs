@@ -102,10 +102,10 @@ impl App {
     pub fn generate_diagrams(&mut self) {
         match self.change(|s| diagrams::generate(s, now())) {
             None => {}
-            Some(0) => {
+            Some(None) => {
                 self.info("the starter diagrams are up to date (edited ones are never overwritten)")
             }
-            Some(n) => self.info(format!(
+            Some(Some(n)) => self.info(format!(
                 "{n} starter diagram(s) generated from the decisions"
             )),
         }

@@ -8,11 +8,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::{App, Pane};
+use super::derived::AssumptionsAt;
 use super::navigator::{Stage, truncate};
 use super::popup::{Popup, Prompt, PromptPurpose};
-use crate::inputs::extract::{Heading, TechnicalAssumptions, outline, technical_assumptions};
+use crate::inputs::extract::{Heading, outline};
 use crate::inputs::{Freshness, contribution, diff_lines, freshness, missing_kinds};
-use crate::model::{InputKind, now};
+use crate::model::now;
 use crate::text::sanitize_line;
 use crate::workflow::edit::{inputs, requirements};
 
@@ -763,19 +764,18 @@ fn conflicts_line(app: &App) -> Option<Line<'static>> {
 pub fn draw_facts(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let mut lines = Vec::new();
-    let prd = app.session.input(InputKind::Prd);
-    match prd.map(technical_assumptions) {
-        None => lines.push(Line::from(Span::styled(
+    match app.derived.assumptions {
+        AssumptionsAt::NoPrd => lines.push(Line::from(Span::styled(
             "No PRD among the inputs: there are no Technical Assumptions to check decisions against.",
             t.warning,
         ))),
-        Some(TechnicalAssumptions::Missing) => lines.push(Line::from(Span::styled(
+        AssumptionsAt::Missing => lines.push(Line::from(Span::styled(
             "The PRD has no Technical Assumptions section: decisions cannot be checked against one.",
             t.warning,
         ))),
-        Some(TechnicalAssumptions::Found { heading, .. }) => lines.push(Line::from(vec![
+        AssumptionsAt::Line(line) => lines.push(Line::from(vec![
             Span::styled("Technical Assumptions ", t.heading3),
-            Span::styled(format!("(PRD line {})", heading.line), t.dim),
+            Span::styled(format!("(PRD line {line})"), t.dim),
         ])),
     }
     for a in &app.session.assumptions {

@@ -12,7 +12,7 @@ use super::popup::{Popup, Prompt, PromptPurpose};
 use crate::model::{DesignStep, ElicitationAction, ElicitationRecord, Worksheet};
 use crate::workflow::design;
 use crate::workflow::elicitation::{self, option_namer};
-use crate::workflow::worksheet_grid::{self, CellKind, Table};
+use crate::workflow::worksheet_grid::{self, CellError, CellKind, Table};
 
 /// The worksheet open in the workspace.
 pub struct WorksheetState {
@@ -93,18 +93,14 @@ impl App {
         else {
             return;
         };
-        if self.refuse_if_read_only() {
-            return;
-        }
         let now = crate::model::now();
-        let _ = design::goto_step(&mut self.session, component, DesignStep::Elicitation);
         let catalog = self.shared_catalog.clone();
-        match elicitation::start(&mut self.session, catalog.get(), component, action, now) {
-            Ok(index) => {
-                self.structure_changed();
-                self.open_worksheet(component, index);
-            }
-            Err(e) => self.warn(e.to_string()),
+        let started = self.edit(|s| {
+            design::goto_step(s, component, DesignStep::Elicitation)?;
+            elicitation::start(s, catalog.get(), component, action, now)
+        });
+        if let Some(index) = started {
+            self.open_worksheet(component, index);
         }
     }
 
@@ -184,26 +180,15 @@ impl App {
 
     fn edit_worksheet(
         &mut self,
-        change: impl FnOnce(&mut Worksheet) -> Result<(), String>,
+        change: impl FnOnce(&mut Worksheet) -> Result<(), CellError>,
     ) -> bool {
-        if self.refuse_if_read_only() {
-            return false;
-        }
         let Some(w) = self.worksheet.as_ref() else {
             return false;
         };
         let (component, index) = (w.component.clone(), w.index);
         let catalog = self.shared_catalog.clone();
-        match elicitation::edit(&mut self.session, catalog.get(), &component, index, change) {
-            Ok(()) => {
-                self.structure_changed();
-                true
-            }
-            Err(e) => {
-                self.warn(e);
-                false
-            }
-        }
+        self.edit(|s| elicitation::edit(s, catalog.get(), &component, index, change))
+            .is_some()
     }
 
     /// Sets the cell under the cursor from a prompt's text.
@@ -213,17 +198,11 @@ impl App {
 
     /// Sets the open worksheet's conclusions.
     pub fn set_worksheet_conclusions(&mut self, text: &str) {
-        if self.refuse_if_read_only() {
-            return;
-        }
         let Some(w) = self.worksheet.as_ref() else {
             return;
         };
         let (component, index) = (w.component.clone(), w.index);
-        match elicitation::set_conclusions(&mut self.session, &component, index, text) {
-            Ok(()) => self.structure_changed(),
-            Err(e) => self.warn(e.to_string()),
-        }
+        self.edit(|s| elicitation::set_conclusions(s, &component, index, text));
     }
 
     /// Adds a catalog option as an alternative in the open decision matrix.
@@ -241,9 +220,6 @@ impl App {
 
     /// Applies or discards a record of a component, and says what happened.
     pub fn settle_record(&mut self, component: &str, index: usize, apply: bool) {
-        if self.refuse_if_read_only() {
-            return;
-        }
         let now = crate::model::now();
         let template = self.template.clone();
         let what = if apply {
@@ -251,27 +227,23 @@ impl App {
         } else {
             "taking the worksheet results out"
         };
-        let result = self.generated_change(what, |app| {
+        let settled = self.edit_text(what, |s| {
             if apply {
-                elicitation::apply(&mut app.session, &template, component, index, now)
+                elicitation::apply(s, &template, component, index, now)
             } else {
-                elicitation::discard(&mut app.session, &template, component, index, now)
+                elicitation::discard(s, &template, component, index, now)
             }
         });
-        match result {
-            Ok(change) => {
-                self.structure_changed();
-                self.report_body_change(
-                    what,
-                    change,
-                    if apply {
-                        "results applied to the section draft"
-                    } else {
-                        "worksheet discarded; its results are not in the section"
-                    },
-                );
-            }
-            Err(e) => self.warn(e.to_string()),
+        if let Some(change) = settled {
+            self.report_body_change(
+                what,
+                change,
+                if apply {
+                    "results applied to the section draft"
+                } else {
+                    "worksheet discarded; its results are not in the section"
+                },
+            );
         }
     }
 
@@ -304,13 +276,7 @@ impl App {
                 match cell.kind {
                     CellKind::Label => self.warn(format!("{column} is not edited here")),
                     CellKind::Choice => {
-                        self.edit_worksheet(|ws| {
-                            if worksheet_grid::cycle_cell(ws, table, row, col) {
-                                Ok(())
-                            } else {
-                                Err("not a choice".into())
-                            }
-                        });
+                        self.edit_worksheet(|ws| worksheet_grid::cycle_cell(ws, table, row, col));
                     }
                     CellKind::Number | CellKind::Text => {
                         if !self.refuse_if_read_only() {

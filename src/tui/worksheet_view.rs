@@ -47,14 +47,6 @@ pub fn results_width(area: Rect) -> u16 {
     split(area, 0).2.width.saturating_sub(2).max(1)
 }
 
-fn status_label(status: ElicitationStatus) -> &'static str {
-    match status {
-        ElicitationStatus::Pending => "pending",
-        ElicitationStatus::Applied => "applied to the section",
-        ElicitationStatus::Discarded => "discarded",
-    }
-}
-
 fn truncate(text: &str, width: usize) -> String {
     let w = text.width();
     if w <= width {
@@ -190,7 +182,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             ),
             t.focus_border,
         ),
-        Span::styled(format!("[{}] ", status_label(record.status)), t.dim),
+        Span::styled(format!("[{}] ", record.status.label()), t.dim),
     ]);
     let block = Block::default()
         .borders(Borders::ALL)

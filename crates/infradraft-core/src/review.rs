@@ -155,15 +155,6 @@ pub fn merge(session: &mut Session, review: &ReviewFile, now: Timestamp) -> Merg
     report
 }
 
-fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Note => "note",
-        Severity::Minor => "minor",
-        Severity::Major => "major",
-        Severity::Critical => "critical",
-    }
-}
-
 /// What a comment is about, in words.
 pub fn target_label(session: &Session, target: &CommentTarget) -> String {
     let title = |id: &str| match session.component(id) {
@@ -210,13 +201,7 @@ pub fn summary_markdown(session: &Session, comments: &[ReviewComment]) -> String
                 .filter(|c| c.severity == sev && c.resolved_at.is_some() == resolved)
                 .count()
         };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            severity_label(sev),
-            of(false),
-            of(true)
-        );
+        let _ = writeln!(out, "| {} | {} | {} |", sev.label(), of(false), of(true));
     }
     out.push_str("\n| Section | Open | Resolved |\n|---|---|---|\n");
     for section in &session.sections {
@@ -258,7 +243,7 @@ pub fn open_comments_list(session: &Session, comments: &[ReviewComment]) -> Stri
             out,
             "- **{}** ({}, {} on {}): {}",
             target_label(session, &c.target),
-            severity_label(c.severity),
+            c.severity.label(),
             c.author.trim(),
             c.at.strftime("%Y-%m-%d"),
             c.text.trim().replace('\n', " ")

@@ -153,9 +153,9 @@ pub(super) fn checklist_part(s: &Session, ctx: &ExportContext) -> Option<String>
         for (decision, item) in gaps {
             let _ = writeln!(
                 out,
-                "| {} | {:?} | {} | {}{} | {} |",
+                "| {} | {} | {} | {}{} | {} |",
                 cell(&decision),
-                item.severity,
+                item.severity.label(),
                 if item.answer == SecurityAnswer::Gap {
                     "gap"
                 } else {

@@ -66,6 +66,26 @@ pub enum ElicitationStatus {
     Discarded,
 }
 
+impl ElicitationStatus {
+    /// One word for lists: `pending`, `applied`, `discarded`.
+    pub fn word(self) -> &'static str {
+        match self {
+            ElicitationStatus::Pending => "pending",
+            ElicitationStatus::Applied => "applied",
+            ElicitationStatus::Discarded => "discarded",
+        }
+    }
+
+    /// As the worksheet screen states it: `pending`, `applied to the section`, `discarded`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ElicitationStatus::Pending => "pending",
+            ElicitationStatus::Applied => "applied to the section",
+            ElicitationStatus::Discarded => "discarded",
+        }
+    }
+}
+
 /// One elicitation action performed on a component.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ElicitationRecord {
@@ -162,12 +182,73 @@ pub enum SecurityAnswer {
     NotApplicable,
 }
 
+impl SecurityAnswer {
+    /// Every answer, in the order a choice cell cycles through them.
+    pub const ALL: [SecurityAnswer; 5] = [
+        SecurityAnswer::Unanswered,
+        SecurityAnswer::Met,
+        SecurityAnswer::Partial,
+        SecurityAnswer::Gap,
+        SecurityAnswer::NotApplicable,
+    ];
+
+    /// The answer in words, for reports: `Unanswered`, `Met`, `Partial`, `Gap`, `Not applicable`.
+    pub fn label(self) -> &'static str {
+        match self {
+            SecurityAnswer::Unanswered => "Unanswered",
+            SecurityAnswer::Met => "Met",
+            SecurityAnswer::Partial => "Partial",
+            SecurityAnswer::Gap => "Gap",
+            SecurityAnswer::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// The answer as a worksheet cell shows it: `?`, `Met`, `Partial`, `Gap`, `N/A`.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            SecurityAnswer::Unanswered => "?",
+            SecurityAnswer::NotApplicable => "N/A",
+            other => other.label(),
+        }
+    }
+
+    /// The answer after this one in [`SecurityAnswer::ALL`], the last one wrapping to the first.
+    pub fn next(self) -> SecurityAnswer {
+        next_in(&SecurityAnswer::ALL, self)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum GapSeverity {
     Low,
     Medium,
     High,
     Critical,
+}
+
+impl GapSeverity {
+    /// Every severity, least severe first (the order a choice cell cycles through them).
+    pub const ALL: [GapSeverity; 4] = [
+        GapSeverity::Low,
+        GapSeverity::Medium,
+        GapSeverity::High,
+        GapSeverity::Critical,
+    ];
+
+    /// `Low`, `Medium`, `High`, `Critical`.
+    pub fn label(self) -> &'static str {
+        match self {
+            GapSeverity::Low => "Low",
+            GapSeverity::Medium => "Medium",
+            GapSeverity::High => "High",
+            GapSeverity::Critical => "Critical",
+        }
+    }
+
+    /// The next more severe one; `Critical` wraps to `Low`.
+    pub fn next(self) -> GapSeverity {
+        next_in(&GapSeverity::ALL, self)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -228,6 +309,44 @@ pub enum RaciRole {
     None,
 }
 
+impl RaciRole {
+    /// Every role, in the order a choice cell cycles through them (no role first).
+    pub const ALL: [RaciRole; 5] = [
+        RaciRole::None,
+        RaciRole::Responsible,
+        RaciRole::Accountable,
+        RaciRole::Consulted,
+        RaciRole::Informed,
+    ];
+
+    /// The role's letter for tables: `R`, `A`, `C`, `I`, and `–` for none.
+    pub fn letter(self) -> &'static str {
+        match self {
+            RaciRole::Responsible => "R",
+            RaciRole::Accountable => "A",
+            RaciRole::Consulted => "C",
+            RaciRole::Informed => "I",
+            RaciRole::None => "–",
+        }
+    }
+
+    /// The role a letter stands for: `R`, `A`, `C`, `I` in either case; anything else is none.
+    pub fn from_letter(c: char) -> RaciRole {
+        match c.to_ascii_uppercase() {
+            'R' => RaciRole::Responsible,
+            'A' => RaciRole::Accountable,
+            'C' => RaciRole::Consulted,
+            'I' => RaciRole::Informed,
+            _ => RaciRole::None,
+        }
+    }
+
+    /// The role after this one in [`RaciRole::ALL`]; `Informed` wraps to none.
+    pub fn next(self) -> RaciRole {
+        next_in(&RaciRole::ALL, self)
+    }
+}
+
 /// One activity of the section and each team's role in it, in team order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RaciRow {
@@ -249,4 +368,55 @@ pub struct OptionLockIn {
     /// 1 (easy to leave) to 5 (hard to leave).
     pub lock_in: u8,
     pub reversibility: String,
+}
+
+/// The value after `current` in `all`, wrapping around; the first when `current` is not in `all`.
+fn next_in<T: Copy + PartialEq>(all: &[T], current: T) -> T {
+    let i = all.iter().position(|x| *x == current).map_or(0, |i| i + 1);
+    all[i % all.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_cycle_through_every_value_and_back() {
+        let mut a = SecurityAnswer::Unanswered;
+        let mut seen = Vec::new();
+        for _ in 0..SecurityAnswer::ALL.len() {
+            seen.push(a);
+            a = a.next();
+        }
+        assert_eq!(seen, SecurityAnswer::ALL);
+        assert_eq!(a, SecurityAnswer::Unanswered);
+        assert_eq!(GapSeverity::Critical.next(), GapSeverity::Low);
+        assert_eq!(GapSeverity::Low.next(), GapSeverity::Medium);
+        assert_eq!(RaciRole::None.next(), RaciRole::Responsible);
+        assert_eq!(RaciRole::Informed.next(), RaciRole::None);
+    }
+
+    #[test]
+    fn labels_are_the_ones_tables_and_reports_show() {
+        let short: Vec<&str> = SecurityAnswer::ALL
+            .map(SecurityAnswer::short_label)
+            .to_vec();
+        assert_eq!(short, ["?", "Met", "Partial", "Gap", "N/A"]);
+        assert_eq!(SecurityAnswer::NotApplicable.label(), "Not applicable");
+        assert_eq!(SecurityAnswer::Unanswered.label(), "Unanswered");
+        let severities: Vec<&str> = GapSeverity::ALL.map(GapSeverity::label).to_vec();
+        assert_eq!(severities, ["Low", "Medium", "High", "Critical"]);
+        assert_eq!(ElicitationStatus::Applied.word(), "applied");
+        assert_eq!(ElicitationStatus::Applied.label(), "applied to the section");
+    }
+
+    #[test]
+    fn raci_letters_read_back_as_their_roles() {
+        for role in RaciRole::ALL {
+            let letter = role.letter().chars().next().unwrap();
+            assert_eq!(RaciRole::from_letter(letter), role);
+            assert_eq!(RaciRole::from_letter(letter.to_ascii_lowercase()), role);
+        }
+        assert_eq!(RaciRole::from_letter('x'), RaciRole::None);
+    }
 }

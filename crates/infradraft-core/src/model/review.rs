@@ -38,6 +38,28 @@ pub enum Severity {
     Critical,
 }
 
+impl Severity {
+    /// `note`, `minor`, `major`, `critical`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Critical => "critical",
+        }
+    }
+
+    /// The next more severe one; `Critical` wraps to `Note`.
+    pub fn next(self) -> Severity {
+        match self {
+            Severity::Note => Severity::Minor,
+            Severity::Minor => Severity::Major,
+            Severity::Major => Severity::Critical,
+            Severity::Critical => Severity::Note,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewComment {
     pub id: String,
@@ -48,4 +70,21 @@ pub struct ReviewComment {
     pub text: String,
     /// When the comment was resolved; `None` while it is open.
     pub resolved_at: Option<Timestamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_cycle_upwards_and_wrap() {
+        let mut s = Severity::Note;
+        let mut labels = Vec::new();
+        for _ in 0..4 {
+            labels.push(s.label());
+            s = s.next();
+        }
+        assert_eq!(labels, ["note", "minor", "major", "critical"]);
+        assert_eq!(s, Severity::Note);
+    }
 }

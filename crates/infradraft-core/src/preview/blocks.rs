@@ -13,6 +13,16 @@
 //! Cutting too little is always safe (the pieces are then simply larger); the rules above only
 //! need to never cut inside a construct.
 
+use pulldown_cmark::Options;
+
+/// The Markdown extensions the preview renders (and the blocks are parsed with).
+pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_GFM)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+
 /// The blocks of `md`, in order; each is a slice of `md` without the blank lines around it.
 pub fn blocks(md: &str) -> Vec<&str> {
     match quick_blocks(md) {
@@ -36,7 +46,7 @@ impl Definitions {
     pub fn of(blocks: &[&str]) -> Option<Definitions> {
         let mut found = std::collections::HashMap::new();
         for b in blocks.iter().filter(|b| b.contains("]:")) {
-            let parser = pulldown_cmark::Parser::new_ext(b, crate::preview::render::OPTIONS);
+            let parser = pulldown_cmark::Parser::new_ext(b, OPTIONS);
             let mut here: Vec<_> = parser.reference_definitions().iter().collect();
             // In the block's own order, so that the first of a label wins.
             here.sort_by_key(|(_, d)| d.span.start);
@@ -62,7 +72,7 @@ impl Definitions {
         if !block.contains("]:") {
             return None;
         }
-        let parser = pulldown_cmark::Parser::new_ext(block, crate::preview::render::OPTIONS);
+        let parser = pulldown_cmark::Parser::new_ext(block, OPTIONS);
         let mut prefix = String::new();
         for (label, def) in parser.reference_definitions().iter() {
             let Some((dest, title)) = self.get(label) else {
@@ -283,7 +293,7 @@ fn opens_after_marker(trimmed: &str) -> bool {
 /// returning); rendering the pieces then holds only one piece's tree at a time.
 pub fn chunks(md: &str, size: usize) -> Vec<&str> {
     use pulldown_cmark::{Event, Parser, Tag};
-    let parser = Parser::new_ext(md, crate::preview::render::OPTIONS);
+    let parser = Parser::new_ext(md, OPTIONS);
     if parser.reference_definitions().iter().next().is_some() {
         return vec![md];
     }

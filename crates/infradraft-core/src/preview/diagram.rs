@@ -1,9 +1,8 @@
-//! Mermaid diagrams drawn as text with `mermaid-text`, in the diagram worker (see
-//! [`super::worker`]): [`render`] is the workbench's side, [`draw_untrusted`] the worker's.
+//! Mermaid diagrams drawn as text with `mermaid-text`: the worker's side ([`draw_untrusted`]),
+//! run only in the diagram worker ([`super::worker`]); the workbench asks for drawings through
+//! [`super::drawings::render`].
 
-use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Mutex;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -13,12 +12,6 @@ pub(crate) const MAX_SOURCE: usize = 8 * 1024;
 /// layout time grows steeply with the number of edges (in a release build, about 0.1 s for 40
 /// tangled edges, 0.3 s for 60, 13 s for 300).
 pub(crate) const MAX_EDGES: usize = 60;
-/// Drawings kept by [`render`], keyed by source and width.
-const CACHE_SIZE: usize = 64;
-
-/// Recent drawings by source and width.
-type DrawingCache = HashMap<(String, usize), Result<Drawing, String>>;
-
 /// A drawn diagram.
 #[derive(Clone, Debug)]
 pub(crate) struct Drawing {
@@ -27,40 +20,8 @@ pub(crate) struct Drawing {
     pub rotated: bool,
 }
 
-/// Draws a Mermaid diagram in at most about `max_width` columns, in the diagram worker. A
-/// left-to-right flowchart too wide for that is drawn top-down instead when that is narrower;
-/// the drawing may still be wider than `max_width` when the diagram cannot be compacted enough.
-/// Errors, panics inside the drawing library, and a worker that crashed, hung or ran out of
-/// memory come back as a message (why the diagram could not be drawn). Results, failures
-/// included, are kept, so a diagram that fails is not tried again on every frame.
-pub(crate) fn render(source: &str, max_width: usize) -> Result<Drawing, String> {
-    // Drawing is slow next to the rest of the preview, and a section is re-rendered on every
-    // edit: keep recent drawings.
-    static CACHE: Mutex<Option<DrawingCache>> = Mutex::new(None);
-    let key = (source.to_string(), max_width);
-    if let Ok(cache) = CACHE.lock()
-        && let Some(hit) = cache.as_ref().and_then(|c| c.get(&key))
-    {
-        return hit.clone();
-    }
-    let result = render_uncached(source, max_width);
-    if let Ok(mut cache) = CACHE.lock() {
-        let cache = cache.get_or_insert_with(HashMap::new);
-        if cache.len() >= CACHE_SIZE {
-            cache.clear();
-        }
-        cache.insert(key, result.clone());
-    }
-    result
-}
-
-fn render_uncached(source: &str, max_width: usize) -> Result<Drawing, String> {
-    too_large(source)?;
-    super::worker::draw(source, max_width)
-}
-
 /// The diagram is refused when it is too large to draw in reasonable time.
-fn too_large(source: &str) -> Result<(), String> {
+pub(crate) fn too_large(source: &str) -> Result<(), String> {
     if source.len() > MAX_SOURCE {
         return Err(format!(
             "the diagram is too large to draw here ({} bytes; the limit is {MAX_SOURCE})",
@@ -76,7 +37,7 @@ fn too_large(source: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The worker's side of [`render`]: draws `source` with the drawing library, in this process.
+/// The worker's side of [`super::drawings::render`]: draws `source` with the drawing library, in this process.
 /// Only the diagram worker calls this (it is not safe on untrusted input).
 pub(crate) fn draw_untrusted(source: &str, max_width: usize) -> Result<Drawing, String> {
     too_large(source)?;
@@ -336,8 +297,8 @@ mod tests {
             "A[\"#unknown; #; #99999999999;\"]"
         );
         assert_eq!(u("A[\"say #quot;hi#quot;\"]"), "A[\"say #quot;hi#quot;\"]");
-        let drawn = super::render("flowchart LR\n  A[\"Queue (SQS)\"] --> B[\"Worker\"]", 80)
-            .expect("drawn");
+        let drawn =
+            render("flowchart LR\n  A[\"Queue (SQS)\"] --> B[\"Worker\"]", 80).expect("drawn");
         assert!(
             drawn.text.contains("Queue (SQS)") && !drawn.text.contains('"'),
             "{}",
@@ -346,6 +307,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::preview::drawings::render;
 
     #[test]
     fn horizontal_flowcharts_rotate() {

@@ -20,6 +20,7 @@
 mod ansi;
 pub mod blocks;
 mod diagram;
+mod drawings;
 mod highlight;
 mod render;
 mod table;
@@ -229,7 +230,7 @@ pub fn mermaid_fences(md: &str) -> Vec<MermaidFence> {
     let mut open: Option<MermaidFence> = None;
     let mut lines_before = 0u32;
     let mut counted = 0usize;
-    for (event, range) in Parser::new_ext(md, render::OPTIONS).into_offset_iter() {
+    for (event, range) in Parser::new_ext(md, blocks::OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if render::fence_language(&info).eq_ignore_ascii_case("mermaid") =>

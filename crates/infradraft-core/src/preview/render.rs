@@ -6,8 +6,7 @@
 //! left after the prefixes when its block ends. A blank line separates blocks.
 
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag,
-    TagEnd,
+    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Parser, Tag, TagEnd,
 };
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -15,9 +14,10 @@ use ratatui::text::{Line, Span};
 #[cfg(test)]
 use super::blocks;
 use super::blocks::Definitions;
+use super::blocks::OPTIONS;
 use super::table::{self, TableData};
 use super::wrap::{self, Frag, HARD_BREAK, frags_width, push_text, width};
-use super::{Highlighter, MIN_CONTENT, MIN_WIDTH, PreviewStyles, diagram};
+use super::{Highlighter, MIN_CONTENT, MIN_WIDTH, PreviewStyles, drawings};
 use crate::text::sanitize;
 
 /// Longest link target shown after a link, in columns.
@@ -25,14 +25,6 @@ const MAX_TARGET: usize = 200;
 
 /// The size of the pieces `infradraft render` parses a long text in (see [`blocks::chunks`]).
 pub(crate) const CHUNK: usize = 16 * 1024;
-
-/// The Markdown extensions the preview renders.
-pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_TASKLISTS)
-    .union(Options::ENABLE_GFM)
-    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
 
 pub(crate) fn render(
     md: &str,
@@ -842,7 +834,7 @@ impl<'a> Renderer<'a> {
     fn mermaid(&mut self, source: &str) {
         let avail = self.avail();
         let budget = avail.saturating_sub(2);
-        match diagram::render(source, budget) {
+        match drawings::render(source, budget) {
             Ok(drawing) => {
                 let (_, gutter) = self.frame_style();
                 let style = self.styles.diagram;

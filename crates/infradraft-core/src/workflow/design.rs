@@ -4,8 +4,9 @@
 use jiff::Timestamp;
 use thiserror::Error;
 
-use super::section_text::{self, BodyChange, DECISION_MARK};
-use crate::knowledge::{Template, TemplateSection};
+use super::generated_text::{self, decision_body, decision_part};
+use super::section_text::{self, BodyChange};
+use crate::knowledge::Template;
 use crate::model::{
     ConflictAck, Decision, DesignStep, FeedbackNote, InteractionMode, OptionCard, Recommendation,
     SectionStatus, Session,
@@ -240,7 +241,7 @@ pub fn decide(
         .map(|c| s.decision_title(c).to_string())
         .unwrap_or_default();
     let tsec = template.section(&section_id);
-    let base = section_text::current_base(s, tsec, &section_id);
+    let base = generated_text::current_base(s, tsec, &section_id);
     let c = component(s, id)?;
     if c.options.len() < MIN_OPTIONS {
         return Err(DesignError::NeedTwoOptions(c.options.len()));
@@ -302,129 +303,6 @@ pub fn decide(
         ),
     );
     Ok(change)
-}
-
-fn rating(r: Option<u8>) -> String {
-    r.map(|v| format!("{v}/5")).unwrap_or_else(|| "–".into())
-}
-
-/// The section body generated from the section's primary decision: what was chosen and why, the
-/// options considered, the consequences, and the template's outline for the rest of the section.
-pub fn decision_body(
-    s: &Session,
-    template: Option<&TemplateSection>,
-    c: &crate::model::ComponentDesign,
-) -> String {
-    let Some(text) = decision_text(c, "###") else {
-        return String::new();
-    };
-    let mut out = format!("{DECISION_MARK}\n{text}");
-    push_outline(&mut out, s, template);
-    out
-}
-
-/// The text of one of a section's other decisions (not its primary one), between its marker
-/// lines, under a heading with the decision's title, with what the inputs say about it.
-pub fn decision_part(
-    s: &Session,
-    template: Option<&TemplateSection>,
-    title: &str,
-    c: &crate::model::ComponentDesign,
-) -> String {
-    decision_text(c, "####").map_or_else(String::new, |mut text| {
-        if let Some(t) = template {
-            text.push_str(&super::subsections::inside_part(s, t, &c.id, "####"));
-        }
-        section_text::part(&c.id, title, &text)
-    })
-}
-
-/// What was chosen and why, the options considered and the consequences; `heading` is the level
-/// of its sub-headings. `None` before the decision.
-fn decision_text(c: &crate::model::ComponentDesign, heading: &str) -> Option<String> {
-    let d = c.decision.as_ref()?;
-    let chosen = c.option(&d.option)?;
-    let mut out = String::new();
-    out.push_str(&format!(
-        "**Decision:** {}.",
-        chosen.name.trim_end_matches('.')
-    ));
-    if !chosen.summary.trim().is_empty() {
-        out.push_str(&format!(" {}", chosen.summary.trim()));
-    }
-    out.push_str(&realised_sentence(chosen));
-    out.push_str("\n\n");
-    out.push_str(d.justification.trim());
-    out.push_str(&format!("\n\n{heading} Options considered\n\n"));
-    out.push_str("| Option | Cost | Complexity | Operational burden | Lock-in | Fit |\n");
-    out.push_str("|---|---|---|---|---|---|\n");
-    for o in &c.options {
-        let marker = if o.id == d.option { " (chosen)" } else { "" };
-        out.push_str(&format!(
-            "| {}{marker} | {} | {} | {} | {} | {} |\n",
-            o.name.replace('|', "\\|"),
-            rating(o.ratings.cost),
-            rating(o.ratings.complexity),
-            rating(o.ratings.operational_burden),
-            rating(o.ratings.lock_in),
-            rating(o.ratings.fit),
-        ));
-    }
-    if !chosen.pros.is_empty() {
-        out.push_str(&format!("\n{heading} Why {}\n\n", chosen.name));
-        for p in &chosen.pros {
-            out.push_str(&format!("- {p}\n"));
-        }
-    }
-    if !chosen.cons.is_empty() {
-        out.push_str(&format!("\n{heading} Trade-offs to manage\n\n"));
-        for con in &chosen.cons {
-            out.push_str(&format!("- {con}\n"));
-        }
-    }
-    let rejected: Vec<&OptionCard> = c.options.iter().filter(|o| o.id != d.option).collect();
-    if !rejected.is_empty() {
-        out.push_str(&format!("\n{heading} Alternatives not chosen\n\n"));
-        for o in rejected {
-            let why = o
-                .cons
-                .first()
-                .map(|c| format!(": {}", c.trim_end_matches('.')))
-                .unwrap_or_default();
-            out.push_str(&format!("- **{}**{why}.\n", o.name));
-        }
-    }
-    if !d.acknowledged_conflicts.is_empty() {
-        out.push_str(&format!(
-            "\n{heading} Accepted conflicts with the inputs\n\n"
-        ));
-        for a in &d.acknowledged_conflicts {
-            out.push_str(&format!(
-                "- {} — accepted because {}\n",
-                a.finding, a.reason
-            ));
-        }
-    }
-    Some(out)
-}
-
-/// ` Built with Amazon RDS for PostgreSQL, Multi-AZ (AWS).` for a card that knows its services on
-/// the project's target; empty otherwise.
-pub fn realised_sentence(card: &OptionCard) -> String {
-    let on = card.realised_on.trim();
-    if on.is_empty() {
-        String::new()
-    } else {
-        format!(" Built with {}.", on.trim_end_matches('.'))
-    }
-}
-
-/// Appends the rest of the section: each of the template's sub-sections written about this
-/// project (see [`super::subsections`]).
-pub fn push_outline(out: &mut String, s: &Session, template: Option<&TemplateSection>) {
-    if let Some(t) = template {
-        out.push_str(&super::subsections::outline(s, t));
-    }
 }
 
 #[cfg(test)]
@@ -709,7 +587,7 @@ mod tests {
         assert_eq!(change, BodyChange::Written { kept: 1 });
         let body = s.section(C).unwrap().body.clone();
         assert!(body.starts_with("My own notes on compute."));
-        assert_eq!(body.matches(DECISION_MARK).count(), 1);
+        assert_eq!(body.matches(section_text::DECISION_MARK).count(), 1);
         assert!(body.contains("**Decision:** Option b."));
     }
 

@@ -10,7 +10,9 @@
 use jiff::Timestamp;
 
 use super::design::DesignError;
-use super::section_text::{self, BlockKey, BodyChange, close_mark_of, open_mark_of};
+use super::generated_text::{self, block};
+use super::section_text::{self, BlockKey, BodyChange, open_mark_of};
+use super::worksheet_grid::CellError;
 use crate::analysis::worksheet::{prefill, results_markdown};
 use crate::knowledge::{Catalog, Template};
 use crate::model::{ElicitationAction, ElicitationRecord, ElicitationStatus, Session, Worksheet};
@@ -74,19 +76,27 @@ pub fn start(
     Ok(index)
 }
 
-/// Changes record `index`'s worksheet through `change` (which may refuse with a one-line reason)
-/// and recomputes its results. An edited record is pending again: the section keeps the results it
-/// had (if they were applied) until the person applies the record again.
+/// Why a worksheet edit did not happen: no such record, or the edit itself was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum WorksheetEditError {
+    #[error(transparent)]
+    Record(#[from] DesignError),
+    #[error(transparent)]
+    Cell(#[from] CellError),
+}
+
+/// Changes record `index`'s worksheet through `change` (which may refuse, see
+/// [`worksheet_grid`](super::worksheet_grid)) and recomputes its results. An edited record is
+/// pending again: the section keeps the results it had (if they were applied) until the person
+/// applies the record again.
 pub fn edit(
     s: &mut Session,
     catalog: &Catalog,
     component: &str,
     index: usize,
-    change: impl FnOnce(&mut Worksheet) -> Result<(), String>,
-) -> Result<(), String> {
-    let mut worksheet = record_of(s, component, index)
-        .map_err(|e| e.to_string())?
-        .worksheet;
+    change: impl FnOnce(&mut Worksheet) -> Result<(), CellError>,
+) -> Result<(), WorksheetEditError> {
+    let mut worksheet = record_of(s, component, index)?.worksheet;
     change(&mut worksheet)?;
     let results = results(s, catalog, component, &worksheet);
     if let Some(r) = s
@@ -144,23 +154,6 @@ fn placement(s: &Session, component: &str) -> Result<(String, String), DesignErr
     Ok((c.section_id().to_string(), decision.to_string()))
 }
 
-/// The text an applied record puts into the section, between its marker lines; `decision` is
-/// empty for the section's primary decision.
-pub fn block(record: &ElicitationRecord, decision: &str, index: usize) -> String {
-    let mut out = open_mark_of(decision, index);
-    out.push('\n');
-    out.push_str(record.results.trim_end());
-    out.push('\n');
-    if !record.conclusions.trim().is_empty() {
-        out.push_str(&format!(
-            "\n**Conclusions.** {}\n",
-            record.conclusions.trim()
-        ));
-    }
-    out.push_str(&close_mark_of(decision, index));
-    out
-}
-
 /// Writes record `index`'s results into the section's draft (replacing an earlier copy of the
 /// same record) and marks it applied. The results merge with what the person wrote; when they
 /// would replace text the person changed, the change waits for a choice
@@ -174,7 +167,7 @@ pub fn apply(
 ) -> Result<BodyChange, DesignError> {
     let record = record_of(s, component, index)?;
     let (section, decision) = placement(s, component)?;
-    let base = section_text::current_base(s, template.section(&section), &section);
+    let base = generated_text::current_base(s, template.section(&section), &section);
     let block = block(&record, &decision, index);
     let key = BlockKey { decision, index };
     let change = section_text::regenerate(s, &section, &base, |g| g.set_block(key, block))
@@ -202,7 +195,7 @@ pub fn discard(
 ) -> Result<BodyChange, DesignError> {
     let record = record_of(s, component, index)?;
     let (section, decision) = placement(s, component)?;
-    let base = section_text::current_base(s, template.section(&section), &section);
+    let base = generated_text::current_base(s, template.section(&section), &section);
     let key = BlockKey { decision, index };
     let change = section_text::regenerate(s, &section, &base, |g| {
         g.remove_block(&key);

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod elicitation;
 pub mod finalize;
 mod gather;
+pub mod generated_text;
 pub mod guide;
 pub mod import;
 mod progress;

@@ -13,7 +13,6 @@ mod diff3;
 
 use std::borrow::Cow;
 
-use crate::knowledge::TemplateSection;
 use crate::model::{Section, Session};
 
 /// The line that opens the text generated from a decision.
@@ -298,35 +297,6 @@ pub enum BodyChange {
     /// Stretches the person changed would be replaced: the update waits for the person's
     /// choices ([`settle`]). Until then the body is left as it is.
     NeedsChoice(Update),
-}
-
-/// The base of the next merge into section `id` (empty when there is no such section).
-pub(crate) fn current_base(s: &Session, template: Option<&TemplateSection>, id: &str) -> String {
-    let Some(section) = s.section(id) else {
-        return String::new();
-    };
-    base_of(section, |body| legacy_base(s, template, id, body)).into_owned()
-}
-
-/// For a session from before bases were kept: the generated parts the body shows (applied
-/// worksheet blocks, a decision), as infradraft writes them from the session's records.
-fn legacy_base(s: &Session, template: Option<&TemplateSection>, id: &str, body: &str) -> String {
-    let Some(c) = s.component(id) else {
-        return String::new();
-    };
-    let mut g = Generated::default();
-    for (key, _) in Generated::parse(body).blocks {
-        if let Some(record) = c.elicitations.get(key.index)
-            && key.decision.is_empty()
-        {
-            let block = super::elicitation::block(record, "", key.index);
-            g.blocks.push((key, block));
-        }
-    }
-    if body.contains(DECISION_MARK) {
-        g.lead = super::design::decision_body(s, template, c);
-    }
-    g.compose()
 }
 
 /// Merges decision `id`'s text into its section, whose base was `base` before the change: the lead

@@ -71,7 +71,7 @@ pub fn draft_sections(s: &mut Session, template: &Template) -> usize {
         if text.trim().is_empty() {
             continue;
         }
-        let base = super::section_text::current_base(s, Some(t), &t.id);
+        let base = super::generated_text::current_base(s, Some(t), &t.id);
         let written = super::section_text::regenerate(s, &t.id, &base, |g| {
             if g.lead.trim().is_empty() {
                 g.lead = text;
@@ -142,7 +142,7 @@ fn write_draft(s: &mut Session, template: &Template, id: &str) {
     } else {
         draft_part(s, template, s.decision_title(c), c)
     };
-    let base = super::section_text::current_base(s, template.section(&section_id), &section_id);
+    let base = super::generated_text::current_base(s, template.section(&section_id), &section_id);
     let written = super::section_text::write_decision(s, id, &base, text, true);
     if matches!(
         written,
@@ -190,7 +190,7 @@ pub fn draft_body(s: &Session, template: &Template, c: &crate::model::ComponentD
         return String::new();
     };
     let mut out = format!("{}\n{text}", super::section_text::DRAFT_MARK);
-    super::design::push_outline(&mut out, s, template.section(c.section_id()));
+    super::generated_text::push_outline(&mut out, s, template.section(c.section_id()));
     out
 }
 
@@ -219,7 +219,7 @@ fn draft_text(c: &crate::model::ComponentDesign, heading: &str) -> Option<String
         "**Recommended:** {} (draft, not yet decided). {}{}\n\n",
         best.name.trim_end_matches('.'),
         best.summary.trim(),
-        super::design::realised_sentence(best)
+        super::generated_text::realised_sentence(best)
     );
     out.push_str(&format!("{heading} Options under consideration\n\n"));
     for o in &c.options {

@@ -315,28 +315,6 @@ fn raci_bank(section_id: &str) -> Raci {
     }
 }
 
-/// The role a letter stands for: `R`, `A`, `C`, `I`; anything else is none.
-pub fn role_from_letter(c: char) -> RaciRole {
-    match c.to_ascii_uppercase() {
-        'R' => RaciRole::Responsible,
-        'A' => RaciRole::Accountable,
-        'C' => RaciRole::Consulted,
-        'I' => RaciRole::Informed,
-        _ => RaciRole::None,
-    }
-}
-
-/// The letter of a role (`–` for none), for tables.
-pub fn role_letter(role: RaciRole) -> &'static str {
-    match role {
-        RaciRole::Responsible => "R",
-        RaciRole::Accountable => "A",
-        RaciRole::Consulted => "C",
-        RaciRole::Informed => "I",
-        RaciRole::None => "–",
-    }
-}
-
 /// A few activities of the section with each default team's role, in [`DEFAULT_TEAMS`] order (see
 /// the module documentation for the rule behind them).
 pub fn default_raci(section_id: &str) -> Vec<RaciRow> {
@@ -344,7 +322,7 @@ pub fn default_raci(section_id: &str) -> Vec<RaciRow> {
         .iter()
         .map(|(activity, roles)| RaciRow {
             activity: (*activity).to_string(),
-            roles: roles.chars().map(role_from_letter).collect(),
+            roles: roles.chars().map(RaciRole::from_letter).collect(),
         })
         .collect()
 }

@@ -465,8 +465,17 @@ impl Builder {
     }
 }
 
+static PARSED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many documents this process has parsed for extraction: the workbench's tests hold that
+/// drawing a frame parses none.
+pub fn documents_parsed() -> u64 {
+    PARSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Parses `text` into headings and blocks.
 pub(crate) fn parse(text: &str) -> Doc {
+    PARSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let lines = LineIndex::new(text);
     let mut b = Builder {
         doc: Doc::default(),

@@ -22,6 +22,7 @@ mod tables;
 pub mod vocab;
 
 pub use assumptions::{TechnicalAssumptions, technical_assumptions};
+pub use blocks::documents_parsed;
 pub use conflicts::{MAX_CONFLICTS, input_conflicts};
 pub use environments::{EnvironmentFacts, environments};
 pub use figures::{BudgetPeriod, Figure, counts_people, figures};

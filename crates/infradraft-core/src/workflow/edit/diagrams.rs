@@ -8,17 +8,18 @@ use super::EditError;
 use crate::model::Session;
 
 /// Adds the starter diagrams that are missing and refreshes untouched generated ones; returns
-/// how many changed.
-pub fn generate(s: &mut Session, now: Timestamp) -> usize {
+/// how many changed, `None` when they were all up to date.
+pub fn generate(s: &mut Session, now: Timestamp) -> Option<usize> {
     let n = crate::workflow::diagrams::refresh(s);
-    if n > 0 {
-        s.record(
-            now,
-            "diagrams",
-            format!("generated {n} starter diagram(s) from the decisions"),
-        );
+    if n == 0 {
+        return None;
     }
-    n
+    s.record(
+        now,
+        "diagrams",
+        format!("generated {n} starter diagram(s) from the decisions"),
+    );
+    Some(n)
 }
 
 /// Adds a custom diagram titled `title`; returns its index.

@@ -59,9 +59,10 @@ impl Changed for bool {
 }
 
 impl Changed for usize {
-    /// A count of things changed.
+    /// The index of what the operation made, or how many it made: it changed the session (an
+    /// operation that may change nothing returns an `Option`).
     fn changed(&self) -> bool {
-        *self > 0
+        true
     }
 }
 

@@ -4,12 +4,11 @@ use std::fmt::Write as _;
 
 use crate::model::{
     AvailabilityPart, CostLevers, CostLine, Criterion, LoadModel, MigrationStep, OptionCosts,
-    OptionLockIn, OptionScores, RaciRow, SecurityAnswer, SecurityItem, TeamTouchpoints, Tier,
-    Worksheet,
+    OptionLockIn, OptionScores, RaciRow, SecurityItem, TeamTouchpoints, Tier, Worksheet,
 };
 
 use super::super::cost::{compare, effective_levers};
-use super::super::integration::{raci_problems, role_letter};
+use super::super::integration::raci_problems;
 use super::super::matrix::{
     SENSITIVITY_DELTA, effective_weight, ranking, sensitivity, weighted_totals,
 };
@@ -354,16 +353,6 @@ fn stress_md(out: &mut String, load: &LoadModel, tiers: &[Tier]) {
     }
 }
 
-fn answer_label(a: SecurityAnswer) -> &'static str {
-    match a {
-        SecurityAnswer::Unanswered => "Unanswered",
-        SecurityAnswer::Met => "Met",
-        SecurityAnswer::Partial => "Partial",
-        SecurityAnswer::Gap => "Gap",
-        SecurityAnswer::NotApplicable => "Not applicable",
-    }
-}
-
 fn security_md(out: &mut String, title: &str, items: &[SecurityItem]) {
     if items.is_empty() {
         out.push_str("No questions yet.\n");
@@ -403,8 +392,8 @@ fn security_md(out: &mut String, title: &str, items: &[SecurityItem]) {
             row(
                 out,
                 &[
-                    format!("{:?}", g.severity),
-                    answer_label(g.answer).into(),
+                    g.severity.label().into(),
+                    g.answer.label().into(),
                     cell(&g.question),
                     cell(g.regime.as_deref().unwrap_or("")),
                     cell(&g.note),
@@ -666,12 +655,10 @@ fn integration_md(
         table_header(out, &hs, &aligns);
         for r in raci {
             let mut cells = vec![cell(&r.activity)];
-            cells.extend((0..teams.len()).map(|i| {
-                r.roles
-                    .get(i)
-                    .map_or("–", |role| role_letter(*role))
-                    .to_string()
-            }));
+            cells.extend(
+                (0..teams.len())
+                    .map(|i| r.roles.get(i).map_or("–", |role| role.letter()).to_string()),
+            );
             row(out, &cells);
         }
         out.push_str("\nR responsible, A accountable, C consulted, I informed.\n\n");
