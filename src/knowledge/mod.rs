@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod extraction;
 pub mod fit_rules;
 pub mod runbooks;
+pub mod security_bank;
 pub mod story_terms;
 pub mod tags;
 mod template;
@@ -44,8 +45,27 @@ pub fn team_file_warnings() -> Vec<String> {
         .chain(fit_rules::install_warnings())
         .chain(runbooks::install_warnings())
         .chain(story_terms::install_warnings())
+        .chain(security_bank::install_warnings())
         .cloned()
         .collect()
+}
+
+/// The section and decision ids a knowledge file may name: those of the built-in template and,
+/// when `config_dir` holds a team template that loads, those of the team's too (a session may have
+/// been made from either).
+pub(crate) fn template_ids(config_dir: Option<&std::path::Path>) -> Vec<String> {
+    let team = config_dir.and_then(|dir| Template::team(dir).ok().flatten());
+    let mut ids: Vec<String> = Vec::new();
+    for template in Template::builtin().ok().iter().chain(team.iter()) {
+        let sections = template.sections.iter().map(|s| s.id.as_str());
+        let decisions = template.decisions().map(|d| d.id);
+        for id in sections.chain(decisions) {
+            if !ids.iter().any(|known| known == id) {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids
 }
 
 /// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a
