@@ -6,8 +6,10 @@ mod catalog;
 pub mod checklist;
 pub mod extraction;
 pub mod fit_rules;
+pub mod refine_rules;
 pub mod runbooks;
 pub mod security_bank;
+pub mod story_rules;
 pub mod story_terms;
 pub mod tags;
 mod template;
@@ -46,8 +48,25 @@ pub fn team_file_warnings() -> Vec<String> {
         .chain(runbooks::install_warnings())
         .chain(story_terms::install_warnings())
         .chain(security_bank::install_warnings())
+        .chain(story_rules::install_warnings())
+        .chain(refine_rules::install_warnings())
         .cloned()
         .collect()
+}
+
+/// The first placeholder (`{section}`) of a knowledge file's text that is not in `allowed`, or an
+/// unclosed `{`: such a text would reach the output as written.
+pub(crate) fn bad_placeholder<'t>(text: &'t str, allowed: &[&str]) -> Option<&'t str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let from = &rest[open..];
+        match from.find('}') {
+            Some(close) if allowed.contains(&&from[..=close]) => rest = &from[close + 1..],
+            Some(close) => return Some(&from[..=close]),
+            None => return Some(from),
+        }
+    }
+    None
 }
 
 /// The section and decision ids a knowledge file may name: those of the built-in template and,

@@ -53,6 +53,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::bad_placeholder;
 use super::extraction::{is_blank_string, position_of, position_of_field};
 use crate::model::GapSeverity;
 use crate::store::from_ron;
@@ -155,20 +156,6 @@ pub fn normalise(name: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// The first placeholder of `text` not in `allowed` (`{section}`), or an unclosed `{`.
-fn bad_placeholder<'t>(text: &'t str, allowed: &[&str]) -> Option<&'t str> {
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let from = &rest[open..];
-        match from.find('}') {
-            Some(close) if allowed.contains(&&from[..=close]) => rest = &from[close + 1..],
-            Some(close) => return Some(&from[..=close]),
-            None => return Some(from),
-        }
-    }
-    None
 }
 
 impl SecurityBank {
