@@ -4,8 +4,10 @@
 mod capabilities;
 mod catalog;
 pub mod checklist;
+pub mod diagram_products;
 pub mod extraction;
 pub mod fit_rules;
+pub mod prefill_hints;
 pub mod refine_rules;
 pub mod runbooks;
 pub mod security_bank;
@@ -50,6 +52,8 @@ pub fn team_file_warnings() -> Vec<String> {
         .chain(security_bank::install_warnings())
         .chain(story_rules::install_warnings())
         .chain(refine_rules::install_warnings())
+        .chain(prefill_hints::install_warnings())
+        .chain(diagram_products::install_warnings())
         .cloned()
         .collect()
 }

@@ -137,7 +137,7 @@ fn check_rule(
         ));
     }
     check_component(origin, text, &rule.component, known_id)?;
-    check_tags(origin, text, rule.any.iter().chain(&rule.none))
+    check_tags(origin, text, rule.any.iter().chain(&rule.none), true)
 }
 
 impl RefineRules {

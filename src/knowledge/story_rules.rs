@@ -134,17 +134,18 @@ pub struct StoryRules {
     pub generic: Option<StoryRule>,
 }
 
-/// Checks the tags of a rule: lower-case kebab-case, and known to the vocabulary. An error names
-/// the file and the place of the tag.
+/// Checks the tags a knowledge file names: lower-case kebab-case, and, when `known`, known to the
+/// vocabulary (or a design tag). An error names the file and the place of the tag.
 pub(crate) fn check_tags<'a>(
     origin: &Path,
     text: &str,
     tags: impl Iterator<Item = &'a String>,
+    known: bool,
 ) -> Result<(), String> {
     for tag in tags {
         let problem = if !super::tags::is_tag(tag) {
             "is not lower-case kebab-case"
-        } else if !super::tags::is_known(tag) {
+        } else if known && !super::tags::is_known(tag) {
             "is not a tag the vocabulary knows, so it would never match"
         } else {
             continue;
@@ -255,6 +256,7 @@ fn check_rule(
         origin,
         text,
         rule.any.iter().chain(&rule.all).chain(&rule.none),
+        true,
     )
 }
 

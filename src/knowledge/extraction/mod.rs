@@ -13,6 +13,7 @@ pub mod modality;
 pub mod phrases;
 pub mod regimes;
 pub mod requirements;
+pub mod sentences;
 pub mod vocabulary;
 
 use std::path::Path;
@@ -25,6 +26,7 @@ pub use modality::ModalityCues;
 pub use phrases::Phrases;
 pub use regimes::{RegimeDef, Regimes};
 pub use requirements::RequirementCues;
+pub use sentences::Sentences;
 pub use vocabulary::{Negation, TagDef, Vocabulary};
 
 /// Everything the extractor knows.
@@ -38,6 +40,7 @@ pub struct Extraction {
     pub conflicts: ConflictCues,
     pub geography: Geography,
     pub environments: Environments,
+    pub sentences: Sentences,
 }
 
 static INSTALLED: OnceLock<Extraction> = OnceLock::new();
@@ -112,9 +115,11 @@ fn load(config_dir: &Path) -> (Option<Extraction>, Vec<String>) {
                 knowledge.geography.add(&path, &text)
             } else if name.starts_with("environments") {
                 knowledge.environments.add(&path, &text)
+            } else if name.starts_with("sentences") {
+                knowledge.sentences.add(&path, &text)
             } else {
                 Err(format!(
-                    "{}: not a kind of extraction file infradraft knows (names start with: conflicts, environments, geography, modality, negation, regimes, requirements, vocabulary)",
+                    "{}: not a kind of extraction file infradraft knows (names start with: conflicts, environments, geography, modality, negation, regimes, requirements, sentences, vocabulary)",
                     path.display()
                 ))
             }
@@ -176,9 +181,15 @@ pub fn builtin() -> Result<Extraction, String> {
         Path::new("assets/extraction/environments.ron"),
         include_str!("../../../assets/extraction/environments.ron"),
     )?;
+    let mut sentences = Sentences::default();
+    sentences.add(
+        Path::new("assets/extraction/sentences.ron"),
+        include_str!("../../../assets/extraction/sentences.ron"),
+    )?;
     Ok(Extraction {
         conflicts,
         environments,
+        sentences,
         geography,
         regimes,
         requirements,
