@@ -23,10 +23,11 @@
 //!
 //! # Checks and a team's files
 //! A tag that is not lower-case kebab-case, and a blank product name, are refused as
-//! `file:line:col: what`, and the file adds nothing. A tag need not be one the vocabulary knows:
-//! an option written by hand may carry any tag (`memcached`). A team's files in `<config>/diagrams/`, named `products*.ron`, in file-name order,
-//! have the same shape with every field optional; every list is added after the built-in one. A
-//! file with a problem is left out with a warning ([`install_warnings`]).
+//! `file:line:col: what`, and the file adds nothing. A tag need not be one the vocabulary knows: an
+//! option written by hand may carry any tag (`memcached`). A team's files in `<config>/diagrams/`,
+//! named `products*.ron`, in file-name order, have the same shape with every field optional; every
+//! list is added after the built-in one. A file with a problem is left out with a warning
+//! ([`install_warnings`]).
 //!
 //! The products are loaded once per process, the first time [`diagram_products`] is called.
 

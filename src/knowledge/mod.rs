@@ -1,5 +1,10 @@
-//! The knowledge the tool ships with in `assets/`: the document template (and, as later stages
-//! arrive, the option catalog and the checklist), loaded once and validated.
+//! The knowledge the tool ships with in `assets/`, loaded once and validated: the document
+//! template, the option catalog and the checklist, and the knowledge that used to be code and is
+//! data a team extends with its own files in the configuration directory: reading the inputs
+//! (`extraction/`), judging options (`fit_rules`), runbooks, the security question bank
+//! (`security_bank`), the worksheets' prefill hints (`prefill_hints`), the story and refinement
+//! rules (`story_rules`, `refine_rules`) and their provider terms (`story_terms`), and the products
+//! the diagrams draw (`diagram_products`). Each reports a problem as `file:line:col: what`.
 
 mod capabilities;
 mod catalog;
@@ -28,7 +33,8 @@ pub use template::{
 static CONFIG_DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
 
 /// Says where a team's own knowledge files are (the configuration directory). Each kind of
-/// knowledge (extraction, ranking rules, runbooks, story terms) is then loaded with the team's
+/// knowledge (extraction, ranking rules, runbooks, story terms and rules, the security question
+/// bank, prefill hints, diagram products) is then loaded with the team's
 /// files the first time something uses it, so a command that needs none of it (`render`) pays
 /// nothing for it. Only the first call has an effect; without one, the built-in files alone are
 /// used.
@@ -144,4 +150,23 @@ pub(crate) fn with_team_files<T>(
         }
     }
     (Some(all), warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_knowledge_file_loads_and_no_team_file_is_left_out() {
+        extraction::builtin().unwrap();
+        fit_rules::builtin().unwrap();
+        runbooks::Runbooks::builtin().unwrap();
+        story_terms::StoryTerms::builtin().unwrap();
+        security_bank::builtin().unwrap();
+        story_rules::builtin().unwrap();
+        refine_rules::builtin().unwrap();
+        prefill_hints::builtin().unwrap();
+        diagram_products::builtin().unwrap();
+        assert_eq!(team_file_warnings(), Vec::<String>::new());
+    }
 }

@@ -1,6 +1,6 @@
 //! What a first worksheet reads from an option card, as data: `assets/worksheets/prefill.ron`,
 //! built in, and a team's `<config>/worksheets/prefill*.ron`, which add to it. The prefill itself
-//! ([`crate::analysis::worksheet::prefill`]) uses them; this module holds and checks them.
+//! ([`crate::analysis::worksheet::prefill()`]) uses them; this module holds and checks them.
 //!
 //! # Shape
 //! ```ron
@@ -20,10 +20,10 @@
 //! # Checks and a team's files
 //! A tag that is not lower-case kebab-case, and a word that is blank or not in lower case (it could
 //! never be found), are refused as `file:line:col: what`, and the file adds nothing. A tag need not
-//! be one the vocabulary knows: an option written by hand may carry any tag (`single-vm`). A team's files in `<config>/worksheets/`,
-//! named `prefill*.ron`, in file-name order, have the same shape with every field optional; every
-//! list is added to the built-in one. A file with a problem is left out with a warning
-//! ([`install_warnings`]).
+//! be one the vocabulary knows: an option written by hand may carry any tag (`single-vm`). A team's
+//! files in `<config>/worksheets/`, named `prefill*.ron`, in file-name order, have the same shape
+//! with every field optional; every list is added to the built-in one. A file with a problem is
+//! left out with a warning ([`install_warnings`]).
 //!
 //! The hints are loaded once per process, the first time [`prefill_hints`] is called.
 

@@ -18,12 +18,12 @@
 //!     ],
 //! )
 //! ```
-//! Each existing story is matched against the rules of each decided component, in template order.
-//! A rule applies when its component is decided, the chosen option's tags (with the tags they
-//! imply) meet `any` and `none`, and one of its `title` keywords occurs in the story's title or one
-//! of its `text` keywords in the story's title, user story or acceptance criteria (case-insensitive,
-//! at the start of a word). A story gets at most one refinement per component: the first rule, in
-//! the order written, that applies. `{option}` in `change` is the chosen option's short name.
+//! Each existing story is matched against the rules of each decided component, in template order. A
+//! rule applies when its component is decided, the chosen option's tags (with the tags they imply)
+//! meet `any` and `none`, and one of its `title` keywords occurs in the story's title or one of its
+//! `text` keywords in the story's title, user story or acceptance criteria (case-insensitive, at
+//! the start of a word). A story gets at most one refinement per component: the first rule, in the
+//! order written, that applies. `{option}` in `change` is the chosen option's short name.
 //!
 //! # Checks
 //! Every problem is reported as `file:line:col: what`, and a file with one adds nothing: an empty

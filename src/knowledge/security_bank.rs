@@ -1,7 +1,8 @@
 //! The question bank of the security and compliance worksheet ("Security & Compliance Deep Dive",
 //! step e of a component's design), as data: `assets/worksheets/security.ron`, built in, and a
 //! team's `<config>/worksheets/security*.ron`, which add to it. The worksheet itself
-//! ([`crate::analysis::worksheet::security`]) asks the questions; this module holds and checks them.
+//! ([`crate::analysis::worksheet::security`]) asks the questions; this module holds and checks
+//! them.
 //!
 //! # Shape
 //! ```ron

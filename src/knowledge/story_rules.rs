@@ -18,7 +18,7 @@
 //!             i_want: "a remote state backend with locking for {option}",
 //!             so_that: "concurrent applies cannot corrupt state",
 //!             criteria: ["State locking is enforced."],
-//!             size: Medium,                         // optional: Small | Medium | Large | ExtraLarge
+//!             size: Medium,                         // optional: Small, Medium, Large, ExtraLarge
 //!         ),
 //!     ],
 //!     generic: Some(Rule(fallback: true, title: "Implement {section}: {option}", …)),

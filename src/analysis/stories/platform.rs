@@ -18,11 +18,11 @@ pub(super) mod tests {
         "data-resources",
     ];
 
-    /// Asserts that the built-in rules of `sections` (those whose first component is in one) come in
-    /// the order of `sections`, each section having some, and that no rule follows the fallback of its
-    /// first component. A rule stands with the section of one of the components it names, the
-    /// earliest that keeps the order (a rule for CI/CD and environment transition may stand with
-    /// either). Returns the index of each such rule.
+    /// Asserts that the built-in rules of `sections` (those whose first component is in one) come
+    /// in the order of `sections`, each section having some, and that no rule follows the fallback
+    /// of its first component. A rule stands with the section of one of the components it names,
+    /// the earliest that keeps the order (a rule for CI/CD and environment transition may stand
+    /// with either). Returns the index of each such rule.
     pub(in crate::analysis::stories) fn assert_in_template_order(sections: &[&str]) -> Vec<usize> {
         let template = crate::knowledge::Template::builtin().unwrap();
         let rules = crate::knowledge::story_rules::builtin().unwrap();
