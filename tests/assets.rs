@@ -61,12 +61,19 @@ fn every_shipped_asset_is_compiled_in() {
         missing.is_empty(),
         "shipped but never compiled in (add them to their include list): {missing:#?}"
     );
-    // The scan itself finds what it should: the catalog, the checklist and the guide.
+    // The scan itself finds what it should: the catalog, the checklist, the guide, and the
+    // knowledge that used to be constants (worksheets, story rules, diagrams, sentences).
     for known in [
         "assets/catalog/compute-resources.ron",
         "assets/checklist/networking.ron",
         "assets/guide.md",
         "themes/dark.ron",
+        "assets/worksheets/security.ron",
+        "assets/worksheets/prefill.ron",
+        "assets/stories/rules.ron",
+        "assets/stories/refine.ron",
+        "assets/diagrams/products.ron",
+        "assets/extraction/sentences.ron",
     ] {
         assert!(
             included.contains(&root.join(known).canonicalize().unwrap()),

@@ -708,6 +708,10 @@ fn session() -> impl Strategy<Value = Session> {
         (
             vec(input_conflict(), 0..3),
             vec(conflict_resolution(), 0..3),
+            vec(
+                (text(), text()).prop_map(|(id, text)| RemovedRequirement { id, text }),
+                0..3,
+            ),
         ),
     )
         .prop_map(
@@ -716,7 +720,7 @@ fn session() -> impl Strategy<Value = Session> {
                 (sections, components, diagrams, stories, refinements),
                 (checklist, review_comments, history, place),
                 (regime_evidence, regime_choices),
-                (input_conflicts, conflict_resolutions),
+                (input_conflicts, conflict_resolutions, removed_requirements),
             )| Session {
                 format_version: FORMAT_VERSION,
                 meta,
@@ -738,6 +742,7 @@ fn session() -> impl Strategy<Value = Session> {
                 regime_choices,
                 input_conflicts,
                 conflict_resolutions,
+                removed_requirements,
             },
         )
 }

@@ -134,6 +134,7 @@ fn snapshot(session: &Session) -> Session {
         regime_choices: session.regime_choices.clone(),
         input_conflicts: session.input_conflicts.clone(),
         conflict_resolutions: session.conflict_resolutions.clone(),
+        removed_requirements: Vec::new(),
     }
 }
 

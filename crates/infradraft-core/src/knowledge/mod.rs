@@ -1,12 +1,22 @@
-//! The knowledge the tool ships with in `assets/`: the document template (and, as later stages
-//! arrive, the option catalog and the checklist), loaded once and validated.
+//! The knowledge the tool ships with in `assets/`, loaded once and validated: the document
+//! template, the option catalog and the checklist, and the knowledge that used to be code and is
+//! data a team extends with its own files in the configuration directory: reading the inputs
+//! (`extraction/`), judging options (`fit_rules`), runbooks, the security question bank
+//! (`security_bank`), the worksheets' prefill hints (`prefill_hints`), the story and refinement
+//! rules (`story_rules`, `refine_rules`) and their provider terms (`story_terms`), and the products
+//! the diagrams draw (`diagram_products`). Each reports a problem as `file:line:col: what`.
 
 mod capabilities;
 mod catalog;
 pub mod checklist;
+pub mod diagram_products;
 pub mod extraction;
 pub mod fit_rules;
+pub mod prefill_hints;
+pub mod refine_rules;
 pub mod runbooks;
+pub mod security_bank;
+pub mod story_rules;
 pub mod story_terms;
 pub mod tags;
 mod template;
@@ -23,7 +33,8 @@ pub use template::{
 static CONFIG_DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
 
 /// Says where a team's own knowledge files are (the configuration directory). Each kind of
-/// knowledge (extraction, ranking rules, runbooks, story terms) is then loaded with the team's
+/// knowledge (extraction, ranking rules, runbooks, story terms and rules, the security question
+/// bank, prefill hints, diagram products) is then loaded with the team's
 /// files the first time something uses it, so a command that needs none of it (`render`) pays
 /// nothing for it. Only the first call has an effect; without one, the built-in files alone are
 /// used.
@@ -44,8 +55,46 @@ pub fn team_file_warnings() -> Vec<String> {
         .chain(fit_rules::install_warnings())
         .chain(runbooks::install_warnings())
         .chain(story_terms::install_warnings())
+        .chain(security_bank::install_warnings())
+        .chain(story_rules::install_warnings())
+        .chain(refine_rules::install_warnings())
+        .chain(prefill_hints::install_warnings())
+        .chain(diagram_products::install_warnings())
         .cloned()
         .collect()
+}
+
+/// The first placeholder (`{section}`) of a knowledge file's text that is not in `allowed`, or an
+/// unclosed `{`: such a text would reach the output as written.
+pub(crate) fn bad_placeholder<'t>(text: &'t str, allowed: &[&str]) -> Option<&'t str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let from = &rest[open..];
+        match from.find('}') {
+            Some(close) if allowed.contains(&&from[..=close]) => rest = &from[close + 1..],
+            Some(close) => return Some(&from[..=close]),
+            None => return Some(from),
+        }
+    }
+    None
+}
+
+/// The section and decision ids a knowledge file may name: those of the built-in template and,
+/// when `config_dir` holds a team template that loads, those of the team's too (a session may have
+/// been made from either).
+pub(crate) fn template_ids(config_dir: Option<&std::path::Path>) -> Vec<String> {
+    let team = config_dir.and_then(|dir| Template::team(dir).ok().flatten());
+    let mut ids: Vec<String> = Vec::new();
+    for template in Template::builtin().ok().iter().chain(team.iter()) {
+        let sections = template.sections.iter().map(|s| s.id.as_str());
+        let decisions = template.decisions().map(|d| d.id);
+        for id in sections.chain(decisions) {
+            if !ids.iter().any(|known| known == id) {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids
 }
 
 /// A team's own files of one kind, `<config>/<kind>/*.ron`, in name order, each with its text or a
@@ -101,4 +150,23 @@ pub(crate) fn with_team_files<T>(
         }
     }
     (Some(all), warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_knowledge_file_loads_and_no_team_file_is_left_out() {
+        extraction::builtin().unwrap();
+        fit_rules::builtin().unwrap();
+        runbooks::Runbooks::builtin().unwrap();
+        story_terms::StoryTerms::builtin().unwrap();
+        security_bank::builtin().unwrap();
+        story_rules::builtin().unwrap();
+        refine_rules::builtin().unwrap();
+        prefill_hints::builtin().unwrap();
+        diagram_products::builtin().unwrap();
+        assert_eq!(team_file_warnings(), Vec::<String>::new());
+    }
 }

@@ -38,8 +38,8 @@ pub use id::{BadId, bad_id, is_slug, slug};
 pub use input::{InputDocument, InputKind, sha256_hex};
 pub use meta::{FocusPane, HistoryEntry, InteractionMode, Metadata, Place, WorksheetPlace};
 pub use requirement::{
-    Assumption, AssumptionTopic, Modality, RegimeChoice, RegimeEvidence, Requirement,
-    RequirementCategory, RequirementOrigin, SourceRef,
+    Assumption, AssumptionTopic, Modality, RegimeChoice, RegimeEvidence, RemovedRequirement,
+    Requirement, RequirementCategory, RequirementOrigin, SourceRef,
 };
 pub use review::{ChecklistMark, CommentTarget, Mark, ReviewComment, Severity};
 pub use section::{Section, SectionStatus};
@@ -89,6 +89,9 @@ pub struct Session {
     /// The person's resolutions of conflicts between the inputs, kept across readings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflict_resolutions: Vec<ConflictResolution>,
+    /// Extracted requirements the person removed, kept out when the inputs are read again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_requirements: Vec<RemovedRequirement>,
 }
 
 impl Session {
@@ -122,6 +125,7 @@ impl Session {
             regime_choices: Vec::new(),
             input_conflicts: Vec::new(),
             conflict_resolutions: Vec::new(),
+            removed_requirements: Vec::new(),
         }
     }
 

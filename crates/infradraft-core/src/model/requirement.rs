@@ -98,6 +98,14 @@ pub struct Requirement {
     pub source: Option<SourceRef>,
 }
 
+/// An extracted requirement the person removed: reading the inputs again leaves it out while
+/// the inputs still say the same (a changed text is a new requirement and comes back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedRequirement {
+    pub id: String,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AssumptionTopic {
     RepositoryStructure,

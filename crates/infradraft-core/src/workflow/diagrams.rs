@@ -22,7 +22,9 @@
 //!   (the compute choice) → the primary database (the data choice), plus a cache, object storage,
 //!   queue with workers, event bus or event stream when the data choice's tags name one (`redis`,
 //!   `object-storage`, `sqs`, `kafka`, `eventbridge`, …) or when the inputs' facts about databases
-//!   and messaging do (the tech stack's Redis, SQS, …; shown as "from the inputs").
+//!   and messaging do (the tech stack's Redis, SQS, …; shown as "from the inputs"). Those tags
+//!   and the products' names are data: `assets/diagrams/products.ron`, with a team's own
+//!   ([`crate::knowledge::diagram_products`]).
 //! - **Deployment pipeline** (`deployment-pipeline`, section `ci-cd-pipeline`): commit → build →
 //!   test → security scan (inside a subgraph named after the CI/CD choice) → artifact registry →
 //!   dev → staging → approval → production. `gitops`/`argocd`/`flux` (on the CI/CD or transition
@@ -58,6 +60,7 @@ use sha2::{Digest, Sha256};
 
 use super::slug;
 use crate::inputs::extract::expand_tags;
+use crate::knowledge::diagram_products::diagram_products;
 use crate::model::{AssumptionTopic, Diagram, DiagramKind, OptionCard, Session};
 
 /// The first line of every generated source.
@@ -529,44 +532,8 @@ impl Shape {
     }
 }
 
-/// Display names of the supporting stores and messaging services, by tag.
-const CACHES: &[(&str, &str)] = &[("redis", "Redis"), ("memcached", "Memcached")];
-const QUEUES: &[(&str, &str)] = &[
-    ("sqs", "Amazon SQS"),
-    ("service-bus", "Azure Service Bus"),
-    ("rabbitmq", "RabbitMQ"),
-    ("activemq", "ActiveMQ"),
-    ("pubsub", "Google Cloud Pub/Sub"),
-    ("sns", "Amazon SNS"),
-];
-const STREAMS: &[(&str, &str)] = &[
-    ("msk", "Amazon MSK"),
-    ("kafka", "Apache Kafka"),
-    ("event-hubs", "Azure Event Hubs"),
-];
-const BUSES: &[(&str, &str)] = &[
-    ("eventbridge", "Amazon EventBridge"),
-    ("event-grid", "Azure Event Grid"),
-];
-const OBJECT_STORES: &[(&str, &str)] = &[("object-storage", "Object storage")];
-const DATABASE_TAGS: &[&str] = &[
-    "sql",
-    "nosql",
-    "postgres",
-    "mysql",
-    "sql-server",
-    "oracle",
-    "dynamodb",
-    "cosmosdb",
-    "mongodb",
-    "cassandra",
-    "distributed-sql",
-    "rds",
-    "aurora",
-];
-
 /// A supporting store: its label when the data choice or the inputs name one of `kinds`.
-fn supporting(cx: &Context, kinds: &[(&str, &str)], what: &str) -> Option<String> {
+fn supporting(cx: &Context, kinds: &[(String, String)], what: &str) -> Option<String> {
     // The data section's decisions: the primary database, the cache, messaging, object storage.
     for d in [&cx.data, &cx.cache, &cx.messaging, &cx.objects]
         .into_iter()
@@ -578,7 +545,7 @@ fn supporting(cx: &Context, kinds: &[(&str, &str)], what: &str) -> Option<String
     }
     kinds
         .iter()
-        .find(|(t, _)| cx.data_facts.contains(*t))
+        .find(|(t, _)| cx.data_facts.contains(t))
         .map(|(_, name)| format!("{what}: {name}, from the inputs"))
 }
 
@@ -849,11 +816,12 @@ fn data_flow(cx: &Context) -> String {
             "compute-resources",
         ],
     );
-    let cache = supporting(cx, CACHES, "Cache");
-    let objects = supporting(cx, OBJECT_STORES, "Files");
-    let queue = supporting(cx, QUEUES, "Queue");
-    let stream = supporting(cx, STREAMS, "Event stream");
-    let bus = supporting(cx, BUSES, "Event bus");
+    let products = diagram_products();
+    let cache = supporting(cx, &products.caches, "Cache");
+    let objects = supporting(cx, &products.object_stores, "Files");
+    let queue = supporting(cx, &products.queues, "Queue");
+    let stream = supporting(cx, &products.streams, "Event stream");
+    let bus = supporting(cx, &products.buses, "Event bus");
     let from_inputs: Vec<&String> = [&cache, &objects, &queue, &stream, &bus]
         .into_iter()
         .flatten()
@@ -885,7 +853,7 @@ fn data_flow(cx: &Context) -> String {
     let data_is_database = cx
         .data
         .as_ref()
-        .is_some_and(|d| DATABASE_TAGS.iter().any(|t| d.has(t)));
+        .is_some_and(|d| products.databases.iter().any(|t| d.has(t)));
     let database = match &cx.data {
         Some(d) if data_is_database => format!("Primary database: {}", d.name()),
         _ => "Primary database".to_string(),

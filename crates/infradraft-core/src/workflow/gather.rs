@@ -5,12 +5,19 @@ use crate::inputs::extract::{
 };
 use crate::model::{ConflictResolution, RequirementOrigin, Session};
 
-/// Extracts requirements and facts from the session's inputs again (after an input was added or
-/// reloaded). Requirements the person edited or wrote keep their text; extracted ones follow the
-/// inputs. The facts (Technical Assumptions, tech stack) are always re-read from the inputs.
+/// Extracts requirements and facts from the session's inputs again (after an input was added,
+/// reloaded or removed). Requirements the person edited or wrote keep their text; extracted ones
+/// follow the inputs, except those the person removed (while the inputs still say the same). The
+/// facts (Technical Assumptions, tech stack) are always re-read from the inputs.
 pub fn refresh_extraction(s: &mut Session) {
-    let extracted = extract_requirements(&s.inputs);
+    let mut extracted = extract_requirements(&s.inputs);
+    // The inputs disagree or not whatever the person removed from the list.
     s.input_conflicts = input_conflicts(&s.inputs, &extracted);
+    extracted.retain(|r| {
+        !s.removed_requirements
+            .iter()
+            .any(|x| x.id == r.id && x.text == r.text)
+    });
     let manual: Vec<_> = s
         .requirements
         .iter()

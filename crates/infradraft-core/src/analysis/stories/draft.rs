@@ -1,109 +1,46 @@
 //! Infrastructure stories drafted from the decisions by rules (see the module documentation of
-//! [`super`]). The rules themselves are in `platform.rs` (cloud, IaC, environments, network, compute,
-//! data) and `operations.rs` (security to verification), in template order.
+//! [`super`]). The rules themselves are data, `assets/stories/rules.ron` with a team's own (see
+//! [`crate::knowledge::story_rules`]): the platform components' first (cloud, IaC, environments,
+//! network, compute, data), then the operational ones' (security to verification), in template
+//! order, and the generic rule last.
 
 use crate::analysis::crosscheck::{Needs, comparisons};
 use crate::inputs::extract::{tag_topic, tags_in};
+use crate::knowledge::story_rules::{StoryRule, story_rules};
 use crate::model::{AssumptionTopic, Requirement, Session, StorySize, TechnicalStory};
 
 use super::{Basis, Chosen, decided};
 
-/// One rule that turns a decision into a story. `{option}` in the texts is replaced by the chosen
-/// option's short name, `{section}` by the section's title.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Rule {
-    /// The component ids the rule applies to; empty for any component (only the generic fallback).
-    pub on: &'static [&'static str],
-    /// The chosen option has at least one of these tags (no condition when empty).
-    pub any: &'static [&'static str],
-    /// The chosen option has all of these tags.
-    pub all: &'static [&'static str],
-    /// The chosen option has none of these tags.
-    pub none: &'static [&'static str],
-    /// Fires only when no other rule gave the component a story, and may fire for every component
-    /// (other rules fire at most once per session).
-    pub fallback: bool,
-    pub title: &'static str,
-    /// The role, without its article: `platform engineer`.
-    pub as_a: &'static str,
-    pub i_want: &'static str,
-    pub so_that: &'static str,
-    pub criteria: &'static [&'static str],
-    pub size: StorySize,
-}
-
-impl Rule {
-    /// A rule with no component, no condition and no text, to build rules from with `..Rule::BASE`.
-    pub const BASE: Rule = Rule {
-        on: &[],
-        any: &[],
-        all: &[],
-        none: &[],
-        fallback: false,
-        title: "",
-        as_a: "platform engineer",
-        i_want: "",
-        so_that: "",
-        criteria: &[],
-        size: StorySize::Medium,
-    };
-
-    fn applies_to(&self, component: &str) -> bool {
-        self.on.is_empty() || self.on.contains(&component)
-    }
-
-    fn matches(&self, c: &Chosen<'_>) -> bool {
-        (self.any.is_empty() || self.any.iter().any(|t| c.has(t)))
-            && self.all.iter().all(|t| c.has(t))
-            && !self.none.iter().any(|t| c.has(t))
-    }
-
-    fn story(&self, c: &Chosen<'_>, n: usize, asks: &[Ask<'_>]) -> TechnicalStory {
-        let mut criteria: Vec<String> = self.criteria.iter().map(|k| c.fill(k)).collect();
-        criteria.extend(asks.iter().map(Ask::criterion));
-        TechnicalStory {
-            id: format!("INFRA-{n}"),
-            title: c.fill(self.title),
-            as_a: c.fill(self.as_a),
-            i_want: c.fill(self.i_want),
-            so_that: c.fill(self.so_that),
-            acceptance_criteria: criteria,
-            section: Some(c.component.section_id().to_string()),
-            decision: Some(c.component.id.clone()),
-            size: self.size,
-            built_with: c
-                .option
-                .realised_on
-                .trim()
-                .trim_end_matches('.')
-                .to_string(),
-            requirements: asks.iter().map(|a| a.r.id.clone()).collect(),
-            serves: Vec::new(),
-            edited: None,
-        }
+/// A story from `rule` for choice `c`, numbered `n`, with a criterion for each of `asks`.
+fn story(rule: &StoryRule, c: &Chosen<'_>, n: usize, asks: &[Ask<'_>]) -> TechnicalStory {
+    let mut criteria: Vec<String> = rule.criteria.iter().map(|k| c.fill(k)).collect();
+    criteria.extend(asks.iter().map(Ask::criterion));
+    TechnicalStory {
+        id: format!("INFRA-{n}"),
+        title: c.fill(&rule.title),
+        as_a: c.fill(&rule.as_a),
+        i_want: c.fill(&rule.i_want),
+        so_that: c.fill(&rule.so_that),
+        acceptance_criteria: criteria,
+        section: Some(c.component.section_id().to_string()),
+        decision: Some(c.component.id.clone()),
+        size: rule.size,
+        built_with: c
+            .option
+            .realised_on
+            .trim()
+            .trim_end_matches('.')
+            .to_string(),
+        requirements: asks.iter().map(|a| a.r.id.clone()).collect(),
+        serves: Vec::new(),
+        edited: None,
     }
 }
 
-/// For a component the rules do not know (a custom template's section).
-const GENERIC: Rule = Rule {
-    fallback: true,
-    title: "Implement {section}: {option}",
-    i_want: "{option} implemented as decided for {section}, from code and with an owner",
-    so_that: "the decision recorded in the architecture document becomes running, supported infrastructure",
-    criteria: &[
-        "The resources for {option} are defined in infrastructure code and created only by the pipeline.",
-        "The consequences and trade-offs recorded with the decision are either addressed or tracked as follow-up stories.",
-        "Monitoring and alerts cover the new resources, and alerts reach the owning team's on-call rotation.",
-        "An owner and a runbook for day-to-day operation are recorded in the document.",
-    ],
-    ..Rule::BASE
-};
-
-fn rules() -> impl Iterator<Item = &'static Rule> {
-    super::platform::RULES
-        .iter()
-        .chain(super::operations::RULES)
-        .chain(std::iter::once(&GENERIC))
+/// The rules in the order they are tried (`assets/stories/rules.ron` with a team's, the generic
+/// rule last).
+fn rules() -> impl Iterator<Item = &'static StoryRule> {
+    story_rules().all()
 }
 
 /// New infrastructure stories for the decided components of `session` (recommendations that were
@@ -174,7 +111,7 @@ fn asks<'a>(session: &'a Session, needs: &'a Needs, c: &Chosen<'_>) -> Vec<Ask<'
 /// Each story names what it is built with on the project's provider and the requirements it has
 /// to meet (with an acceptance criterion each); the first story of a decision carries them.
 pub fn draft_stories_from(session: &Session, basis: Basis) -> Vec<TechnicalStory> {
-    let all: Vec<&Rule> = rules().collect();
+    let all: Vec<&StoryRule> = rules().collect();
     let mut fired = vec![false; all.len()];
     let mut out: Vec<TechnicalStory> = Vec::new();
     let needs = Needs::of(&session.requirements);
@@ -185,7 +122,7 @@ pub fn draft_stories_from(session: &Session, basis: Basis) -> Vec<TechnicalStory
             if fired[i]
                 || !rule.applies_to(&c.component.id)
                 || (rule.fallback && produced)
-                || !rule.matches(&c)
+                || !rule.matches(|t| c.has(t))
             {
                 continue;
             }
@@ -194,7 +131,12 @@ pub fn draft_stories_from(session: &Session, basis: Basis) -> Vec<TechnicalStory
             }
             let first = !produced;
             produced = true;
-            out.push(rule.story(&c, out.len() + 1, if first { &asked } else { &[] }));
+            out.push(story(
+                rule,
+                &c,
+                out.len() + 1,
+                if first { &asked } else { &[] },
+            ));
         }
     }
     out
@@ -265,12 +207,12 @@ pub struct RuleInfo {
 pub fn rule_list() -> Vec<RuleInfo> {
     rules()
         .map(|r| RuleInfo {
-            components: r.on.to_vec(),
-            any_of: r.any.to_vec(),
-            all_of: r.all.to_vec(),
-            none_of: r.none.to_vec(),
+            components: r.on.iter().map(String::as_str).collect(),
+            any_of: r.any.iter().map(String::as_str).collect(),
+            all_of: r.all.iter().map(String::as_str).collect(),
+            none_of: r.none.iter().map(String::as_str).collect(),
             fallback: r.fallback,
-            title: r.title,
+            title: r.title.as_str(),
             size: r.size,
         })
         .collect()
@@ -287,7 +229,7 @@ mod tests {
             assert!(!r.as_a.is_empty() && !r.i_want.is_empty() && !r.so_that.is_empty());
             assert!(r.criteria.len() >= 3, "{}", r.title);
             assert!(r.size != StorySize::Unsized, "{}", r.title);
-            for k in r.criteria {
+            for k in &r.criteria {
                 assert!(k.ends_with('.'), "{}: {k}", r.title);
             }
             if !r.fallback {
@@ -299,7 +241,7 @@ mod tests {
     #[test]
     fn rule_tags_are_known() {
         for r in rules() {
-            for t in r.any.iter().chain(r.all).chain(r.none) {
+            for t in r.any.iter().chain(&r.all).chain(&r.none) {
                 assert!(
                     crate::knowledge::tags::is_known(t),
                     "{}: unknown tag {t}",
@@ -315,14 +257,14 @@ mod tests {
         let ids: Vec<String> = template.decisions().map(|d| d.id.to_string()).collect();
         assert_eq!(ids.len(), 23);
         for id in &ids {
-            let specific = rules().filter(|r| r.on.contains(&id.as_str())).count();
+            let specific = rules().filter(|r| r.on.contains(id)).count();
             assert!(specific >= 1, "{id} has no rule");
         }
         let specific = rules().filter(|r| !r.fallback).count();
         assert!(specific >= 20, "{specific} rules");
         // Every rule names a component of the template (or is the generic fallback).
         for r in rules() {
-            for c in r.on {
+            for c in &r.on {
                 assert!(
                     ids.iter().any(|i| i == c),
                     "{}: unknown component {c}",

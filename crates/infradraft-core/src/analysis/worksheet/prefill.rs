@@ -12,7 +12,8 @@
 //!   as 3. Scalability and security start at 3, +1 when a tag suggests strength (`autoscaling`,
 //!   `serverless`, `kubernetes`, `multi-region` …; `zero-trust`, `kms`, `waf`, `siem` …) and −1 when
 //!   one suggests weakness (`single-az`, `single-instance`, `on-premises` …; `shared-account`,
-//!   `perimeter`).
+//!   `perimeter`). The tags are data: `assets/worksheets/prefill.ron`, with a team's own
+//!   ([`crate::knowledge::prefill_hints`]).
 //! - **Load**: throughput figures in `requests` (else the first unit found) give the peak (largest)
 //!   and baseline (smallest, when smaller); else capacity figures that count people (`users`,
 //!   `concurrent users`, `customers`, `MAU`, …); else 500 requests/s. Without a
@@ -29,6 +30,7 @@
 use jiff::civil::Date;
 
 use crate::inputs::extract::{Figure, counts_people, figures};
+use crate::knowledge::prefill_hints::{TagSignals, prefill_hints};
 use crate::model::{
     AvailabilityPart, CostLine, ElicitationAction, LoadModel, OptionCard, OptionCosts,
     OptionScores, Session, Tier, Worksheet,
@@ -47,65 +49,31 @@ pub const DEFAULT_HORIZON_MONTHS: u32 = 24;
 /// The SLO when the inputs state no availability.
 pub const DEFAULT_SLO_PERCENT: f64 = 99.9;
 
-const SCALE_UP: &[&str] = &[
-    "autoscaling",
-    "serverless",
-    "serverless-containers",
-    "scale-to-zero",
-    "functions",
-    "kubernetes",
-    "distributed-sql",
-    "nosql",
-    "kafka",
-    "multi-region",
-    "active-active",
-    "object-storage",
-];
-const SCALE_DOWN: &[&str] = &[
-    "single-instance",
-    "single-node",
-    "single-server",
-    "single-vm",
-    "single-az",
-    "on-premises",
-];
-const SECURE_UP: &[&str] = &[
-    "zero-trust",
-    "kms",
-    "waf",
-    "siem",
-    "policy-as-code",
-    "compliance-scanning",
-    "isolated-networks",
-    "sovereign-cloud",
-    "account-per-environment",
-    "sso",
-];
-const SECURE_DOWN: &[&str] = &["shared-account", "perimeter"];
-
-fn has_any(card: &OptionCard, tags: &[&str]) -> bool {
+fn has_any<S: AsRef<str>>(card: &OptionCard, tags: &[S]) -> bool {
     card.tags
         .iter()
-        .any(|t| tags.iter().any(|x| t.eq_ignore_ascii_case(x)))
+        .any(|t| tags.iter().any(|x| t.eq_ignore_ascii_case(x.as_ref())))
 }
 
 fn rating(r: Option<u8>) -> u8 {
     r.unwrap_or(3).clamp(1, 5)
 }
 
-fn by_tags(card: &OptionCard, up: &[&str], down: &[&str]) -> u8 {
-    3 + u8::from(has_any(card, up)) - u8::from(has_any(card, down))
+/// 3, one more when the card has a `stronger` tag, one less when it has a `weaker` one.
+fn by_tags(card: &OptionCard, signals: &TagSignals) -> u8 {
+    3 + u8::from(has_any(card, &signals.stronger)) - u8::from(has_any(card, &signals.weaker))
 }
 
 /// The decision-matrix scores of a card, in [`super::matrix::DEFAULT_CRITERIA`] order (see the
 /// module documentation).
 pub fn card_scores(card: &OptionCard) -> Vec<u8> {
     let r = &card.ratings;
+    let hints = prefill_hints();
     vec![
         6 - rating(r.cost),
         6 - rating(r.complexity),
-        by_tags(card, SCALE_UP, SCALE_DOWN),
-        by_tags(card, SECURE_UP, SECURE_DOWN),
+        by_tags(card, &hints.scalability),
+        by_tags(card, &hints.security),
         6 - rating(r.operational_burden),
         rating(r.fit),
         6 - rating(r.lock_in),
@@ -318,23 +286,10 @@ fn parts(section_id: &str, chosen: Option<&OptionCard>, title: &str) -> Vec<Avai
 
 /// The cons of the chosen option that speak of operational work, with its burden rating first.
 fn operational_burden(chosen: Option<&OptionCard>) -> Vec<String> {
-    const WORDS: [&str; 12] = [
-        "upgrade",
-        "patch",
-        "operat",
-        "maintain",
-        "maintenance",
-        "on-call",
-        "backup",
-        "tuning",
-        "owns",
-        "manual",
-        "toil",
-        "rotation",
-    ];
     let Some(card) = chosen else {
         return Vec::new();
     };
+    let words = &prefill_hints().burden_words;
     let mut out = Vec::new();
     if let Some(r) = card.ratings.operational_burden {
         out.push(format!(
@@ -348,7 +303,7 @@ fn operational_burden(chosen: Option<&OptionCard>) -> Vec<String> {
             .iter()
             .filter(|c| {
                 let lower = c.to_lowercase();
-                WORDS.iter().any(|w| lower.contains(w))
+                words.iter().any(|w| lower.contains(w.as_str()))
             })
             .take(3)
             .cloned(),

@@ -170,15 +170,11 @@ pub(crate) fn content_topic(tags: &[String]) -> Option<AssumptionTopic> {
     topics.first().copied()
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "eg", "ie", "etc", "vs", "approx", "incl", "cf", "no", "fig", "mr", "ms", "dr",
-    "st", "min", "max", "est",
-];
-
 /// The sentences of a block's text with the line each starts on. A sentence ends at `.`, `!` or `?`
 /// followed by a space and a capital letter, a digit or an opening quote or bracket, unless the word
-/// before is an abbreviation (`e.g.`).
+/// before is an abbreviation (`e.g.`, from `assets/extraction/sentences.ron` and a team's).
 pub(crate) fn sentences(block: &Block) -> Vec<(String, u32)> {
+    let abbreviations = &crate::knowledge::extraction::extraction().sentences;
     let text = &block.text;
     let mut out = Vec::new();
     let mut start = 0;
@@ -204,7 +200,7 @@ pub(crate) fn sentences(block: &Block) -> Vec<(String, u32)> {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            if ABBREVIATIONS.contains(&word.as_str()) {
+            if abbreviations.is_abbreviation(&word) {
                 continue;
             }
         }

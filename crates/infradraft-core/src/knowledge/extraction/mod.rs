@@ -13,6 +13,7 @@ pub mod modality;
 pub mod phrases;
 pub mod regimes;
 pub mod requirements;
+pub mod sentences;
 pub mod vocabulary;
 
 use std::path::Path;
@@ -25,6 +26,7 @@ pub use modality::ModalityCues;
 pub use phrases::Phrases;
 pub use regimes::{RegimeDef, Regimes};
 pub use requirements::RequirementCues;
+pub use sentences::Sentences;
 pub use vocabulary::{Negation, TagDef, Vocabulary, normalize_phrase};
 
 /// Everything the extractor knows.
@@ -38,6 +40,7 @@ pub struct Extraction {
     pub conflicts: ConflictCues,
     pub geography: Geography,
     pub environments: Environments,
+    pub sentences: Sentences,
 }
 
 static INSTALLED: OnceLock<Extraction> = OnceLock::new();
@@ -112,9 +115,11 @@ fn load(config_dir: &Path) -> (Option<Extraction>, Vec<String>) {
                 knowledge.geography.add(&path, &text)
             } else if name.starts_with("environments") {
                 knowledge.environments.add(&path, &text)
+            } else if name.starts_with("sentences") {
+                knowledge.sentences.add(&path, &text)
             } else {
                 Err(format!(
-                    "{}: not a kind of extraction file infradraft knows (names start with: conflicts, environments, geography, modality, negation, regimes, requirements, vocabulary)",
+                    "{}: not a kind of extraction file infradraft knows (names start with: conflicts, environments, geography, modality, negation, regimes, requirements, sentences, vocabulary)",
                     path.display()
                 ))
             }
@@ -176,9 +181,15 @@ pub fn builtin() -> Result<Extraction, String> {
         Path::new("assets/extraction/environments.ron"),
         include_str!("../../../../../assets/extraction/environments.ron"),
     )?;
+    let mut sentences = Sentences::default();
+    sentences.add(
+        Path::new("assets/extraction/sentences.ron"),
+        include_str!("../../../../../assets/extraction/sentences.ron"),
+    )?;
     Ok(Extraction {
         conflicts,
         environments,
+        sentences,
         geography,
         regimes,
         requirements,
@@ -193,14 +204,50 @@ pub fn builtin() -> Result<Extraction, String> {
 pub(crate) fn position_of(text: &str, needle: &str) -> String {
     let quoted = format!("{:?}", needle);
     let at = text.find(&quoted).or_else(|| text.find(needle));
-    match at {
-        Some(at) => {
-            let line = text[..at].matches('\n').count() + 1;
-            let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
-            format!(":{line}:{col}")
+    at.map_or_else(String::new, |at| line_col(text, at))
+}
+
+/// Byte offset `at` of `text` as `:line:col`.
+fn line_col(text: &str, at: usize) -> String {
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    format!(":{line}:{col}")
+}
+
+/// Where the value of the first `field:` in `text` that `value` accepts stands (given the text
+/// from the value on), as `:line:col` for an error message; empty when there is none. For problems
+/// a quoted string cannot point at: an empty text (`title: ""`), an empty list (`criteria: []`).
+pub(crate) fn position_of_field(text: &str, field: &str, value: impl Fn(&str) -> bool) -> String {
+    for (at, _) in text.match_indices(field) {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
         }
-        None => String::new(),
+        let rest = text[at + field.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if value(rest) {
+            return line_col(text, text.len() - rest.len());
+        }
     }
+    String::new()
+}
+
+/// Whether a RON value starts as an empty list, `[]` (spaces allowed).
+pub(crate) fn is_empty_list(value: &str) -> bool {
+    value
+        .strip_prefix('[')
+        .is_some_and(|rest| rest.trim_start().starts_with(']'))
+}
+
+/// Whether a RON value starts as an empty or blank string.
+pub(crate) fn is_blank_string(value: &str) -> bool {
+    value
+        .strip_prefix('"')
+        .and_then(|rest| rest.find('"').map(|end| rest[..end].trim().is_empty()))
+        .unwrap_or(false)
 }
 
 /// A regular expression from a knowledge file, or an error naming the file and the position of the
@@ -225,6 +272,14 @@ mod tests {
     fn the_built_in_knowledge_loads() {
         let k = builtin().unwrap();
         assert!(k.regimes.names().any(|n| n == "DORA"));
+    }
+
+    #[test]
+    fn positions_point_at_a_fields_value() {
+        let text = "A(\n  title: \"x\",\n  title :  \"\",\n  criteria: [ ],\n)";
+        assert_eq!(position_of_field(text, "title", is_blank_string), ":3:12");
+        assert_eq!(position_of_field(text, "criteria", is_empty_list), ":4:13");
+        assert_eq!(position_of_field(text, "so_that", is_blank_string), "");
     }
 
     #[test]

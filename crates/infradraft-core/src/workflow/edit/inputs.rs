@@ -104,6 +104,41 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_requirement_stays_removed_when_the_inputs_are_read_again_until_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let prd = dir.path().join("prd.md");
+        let text = |ms: u32| {
+            format!(
+                "# PRD\n\n## Non-Functional Requirements\n\n- NFR1: The API must answer within {ms} ms at p95.\n- NFR2: Backups must be kept for 35 days.\n"
+            )
+        };
+        std::fs::write(&prd, text(200)).unwrap();
+        let mut s = Session::empty("T", "P", t());
+        add(&mut s, prd.to_str().unwrap(), t()).unwrap();
+        let at = |s: &Session, id: &str| s.requirements.iter().position(|r| r.id == id);
+        let nfr1 = at(&s, "NFR1").expect("extracted");
+        super::super::requirements::remove(&mut s, nfr1, t()).unwrap();
+        // The same text read again: the person's removal holds.
+        reload(&mut s, 0, text(200), t()).unwrap();
+        assert_eq!(at(&s, "NFR1"), None, "{:?}", s.requirements);
+        assert!(at(&s, "NFR2").is_some());
+        // The PRD now asks something else under that id: a new requirement, shown again.
+        reload(&mut s, 0, text(150), t()).unwrap();
+        let back = at(&s, "NFR1").expect("a changed requirement comes back");
+        assert!(s.requirements[back].text.contains("150 ms"));
+        // A session with nothing removed writes no trace of the list.
+        let mut fresh = Session::empty("T", "P", t());
+        add(&mut fresh, prd.to_str().unwrap(), t()).unwrap();
+        let ron = crate::files::to_ron(&fresh).unwrap();
+        assert!(!ron.contains("removed_requirements"));
+        assert!(
+            crate::files::to_ron(&s)
+                .unwrap()
+                .contains("removed_requirements")
+        );
+    }
+
+    #[test]
     fn removing_an_input_takes_its_requirements_and_keeps_the_persons() {
         let dir = tempfile::tempdir().unwrap();
         let prd = dir.path().join("prd.md");

@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 
 use super::EditError;
-use crate::model::{Requirement, RequirementOrigin, Session};
+use crate::model::{RemovedRequirement, Requirement, RequirementOrigin, Session};
 
 fn missing(i: usize) -> EditError {
     EditError::Missing {
@@ -64,12 +64,19 @@ pub fn cycle_category(s: &mut Session, i: usize, now: Timestamp) -> Result<(), E
     Ok(())
 }
 
-/// Removes requirement `i`; returns its id.
+/// Removes requirement `i`; returns its id. An extracted one stays removed when the inputs are
+/// read again, unless its text there changes.
 pub fn remove(s: &mut Session, i: usize, now: Timestamp) -> Result<String, EditError> {
     if i >= s.requirements.len() {
         return Err(missing(i));
     }
     let r = s.requirements.remove(i);
+    if r.origin == RequirementOrigin::Extracted {
+        s.removed_requirements.push(RemovedRequirement {
+            id: r.id.clone(),
+            text: r.text.clone(),
+        });
+    }
     s.record(now, "requirement-removed", r.id.clone());
     Ok(r.id)
 }
