@@ -1,7 +1,9 @@
 //! Requirements the person adds, edits, recategorises or removes, and the compliance regimes they
 //! choose. A requirement the person wrote or changed becomes [`RequirementOrigin::Manual`], so
 //! reading the inputs again keeps it as it is; new ones are numbered `REQ-n`, the lowest number
-//! not yet taken.
+//! not yet taken (nor held by an extracted requirement the person removed: the inputs may still
+//! say it). An extracted requirement the person removes stays removed when the inputs are read
+//! again, until its text there changes.
 
 use jiff::Timestamp;
 
@@ -21,7 +23,11 @@ pub fn add(s: &mut Session, text: &str, now: Timestamp) -> Result<String, EditEr
     if text.is_empty() {
         return Err(EditError::Empty("a requirement needs its text"));
     }
-    let taken = |n: usize| s.requirements.iter().any(|r| r.id == format!("REQ-{n}"));
+    let taken = |n: usize| {
+        let id = format!("REQ-{n}");
+        s.requirements.iter().any(|r| r.id == id)
+            || s.removed_requirements.iter().any(|r| r.id == id)
+    };
     let n = (1..).find(|&n| !taken(n)).unwrap_or(1);
     let id = format!("REQ-{n}");
     s.requirements.push(Requirement {
@@ -129,6 +135,12 @@ mod tests {
             add(&mut s, "   ", t()),
             Err(EditError::Empty("a requirement needs its text"))
         );
+        // An extracted requirement the person removed keeps its number out of use: the inputs
+        // may still hold it.
+        s.requirements[0].origin = RequirementOrigin::Extracted;
+        let removed = s.requirements[0].id.clone();
+        remove(&mut s, 0, t()).unwrap();
+        assert_ne!(add(&mut s, "A fourth", t()).unwrap(), removed);
     }
 
     #[test]
