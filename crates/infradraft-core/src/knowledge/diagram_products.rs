@@ -32,7 +32,8 @@
 //! The products are loaded once per process, the first time [`diagram_products`] is called.
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use serde::Deserialize;
 
@@ -107,28 +108,16 @@ pub fn builtin() -> Result<DiagramProducts, String> {
     Ok(products)
 }
 
-static INSTALLED: OnceLock<DiagramProducts> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<DiagramProducts> = Installed::new("diagram products", builtin, load);
 
 /// Why team files were left out when the products were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    diagram_products();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed products (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn diagram_products() -> &'static DiagramProducts {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin().unwrap_or_else(|e| panic!("the built-in diagram products do not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in products and the team's `<config>/diagrams/products*.ron`; with one warning

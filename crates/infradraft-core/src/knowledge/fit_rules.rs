@@ -3,7 +3,8 @@
 //! the extraction knowledge: loaded on first use by [`fit_rules`].
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -257,28 +258,16 @@ pub fn builtin() -> Result<FitRules, String> {
     Ok(rules)
 }
 
-static INSTALLED: OnceLock<FitRules> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<FitRules> = Installed::new("ranking rules", builtin, load);
 
 /// Why team files were left out when the rules were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    fit_rules();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed rules (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn fit_rules() -> &'static FitRules {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin().unwrap_or_else(|e| panic!("the built-in ranking rules do not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in rules and the team's `<config>/ranking/*.ron`; with one warning per team

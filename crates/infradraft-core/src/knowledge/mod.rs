@@ -64,6 +64,57 @@ pub fn team_file_warnings() -> Vec<String> {
         .collect()
 }
 
+/// Knowledge installed once per process: the built-in files with the team's from the config
+/// directory the command line named ([`use_config_dir`]), or the built-in files alone; and why
+/// team files were left out. A loader declares one as a `static` with its built-in loader (whose
+/// files are tested to load) and its team loader.
+pub(crate) struct Installed<T: 'static> {
+    /// What it holds, for the message of a build defect ("story rules").
+    what: &'static str,
+    builtin: fn() -> Result<T, String>,
+    load: fn(&std::path::Path) -> (Option<T>, Vec<String>),
+    value: std::sync::OnceLock<T>,
+    warnings: std::sync::OnceLock<Vec<String>>,
+}
+
+impl<T: Send + Sync> Installed<T> {
+    pub(crate) const fn new(
+        what: &'static str,
+        builtin: fn() -> Result<T, String>,
+        load: fn(&std::path::Path) -> (Option<T>, Vec<String>),
+    ) -> Installed<T> {
+        Installed {
+            what,
+            builtin,
+            load,
+            value: std::sync::OnceLock::new(),
+            warnings: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The installed knowledge, loaded the first time it is asked for.
+    pub(crate) fn get(&'static self) -> &'static T {
+        self.value.get_or_init(|| {
+            let (loaded, warnings) = match config_dir() {
+                Some(dir) => (self.load)(dir),
+                None => ((self.builtin)().ok(), Vec::new()),
+            };
+            let _ = self.warnings.set(warnings);
+            loaded.unwrap_or_else(|| {
+                // The built-in files are tested to load; this is a build defect, not a user error.
+                (self.builtin)()
+                    .unwrap_or_else(|e| panic!("the built-in {} failed to load: {e}", self.what))
+            })
+        })
+    }
+
+    /// Why team files were left out when it was installed (empty when all loaded).
+    pub(crate) fn warnings(&'static self) -> &'static [String] {
+        self.get();
+        self.warnings.get().map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The first placeholder (`{section}`) of a knowledge file's text that is not in `allowed`, or an
 /// unclosed `{`: such a text would reach the output as written.
 pub(crate) fn bad_placeholder<'t>(text: &'t str, allowed: &[&str]) -> Option<&'t str> {

@@ -28,7 +28,8 @@
 //! The hints are loaded once per process, the first time [`prefill_hints`] is called.
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use serde::Deserialize;
 
@@ -102,28 +103,16 @@ pub fn builtin() -> Result<PrefillHints, String> {
     Ok(hints)
 }
 
-static INSTALLED: OnceLock<PrefillHints> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<PrefillHints> = Installed::new("prefill hints", builtin, load);
 
 /// Why team files were left out when the hints were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    prefill_hints();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed hints (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn prefill_hints() -> &'static PrefillHints {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin().unwrap_or_else(|e| panic!("the built-in prefill hints do not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in hints and the team's `<config>/worksheets/prefill*.ron`; with one warning

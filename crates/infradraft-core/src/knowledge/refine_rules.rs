@@ -41,7 +41,8 @@
 //! The rules are loaded once per process, the first time [`refine_rules`] is called.
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use serde::Deserialize;
 
@@ -166,28 +167,16 @@ pub fn builtin() -> Result<RefineRules, String> {
     Ok(rules)
 }
 
-static INSTALLED: OnceLock<RefineRules> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<RefineRules> = Installed::new("refinement rules", builtin, load);
 
 /// Why team files were left out when the rules were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    refine_rules();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed rules (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn refine_rules() -> &'static RefineRules {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin().unwrap_or_else(|e| panic!("the built-in refinement rules do not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in rules and the team's `<config>/stories/refine*.ron`, their components

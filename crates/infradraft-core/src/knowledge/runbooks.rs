@@ -6,7 +6,8 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use serde::Deserialize;
 
@@ -237,28 +238,16 @@ impl Runbooks {
     }
 }
 
-static INSTALLED: OnceLock<Runbooks> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<Runbooks> = Installed::new("runbooks", Runbooks::builtin, load);
 
 /// Why team files were left out when the runbooks were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    runbooks();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed runbooks (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn runbooks() -> &'static Runbooks {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (Runbooks::builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            Runbooks::builtin().unwrap_or_else(|e| panic!("the built-in runbooks do not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in runbooks and the team's `<config>/runbooks/*.ron`; with one warning per

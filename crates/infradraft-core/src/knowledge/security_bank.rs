@@ -50,7 +50,8 @@
 //! The bank is loaded once per process, the first time [`security_bank`] is called.
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use serde::Deserialize;
 
@@ -329,30 +330,16 @@ pub fn builtin() -> Result<SecurityBank, String> {
     Ok(bank)
 }
 
-static INSTALLED: OnceLock<SecurityBank> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<SecurityBank> = Installed::new("security question bank", builtin, load);
 
 /// Why team files were left out when the bank was installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    security_bank();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed bank (the built-in one with the team's, see [`super::use_config_dir`]).
 pub fn security_bank() -> &'static SecurityBank {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin().unwrap_or_else(|e| {
-                panic!("the built-in security question bank does not load: {e}")
-            })
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in bank and the team's `<config>/worksheets/security*.ron`, their section ids

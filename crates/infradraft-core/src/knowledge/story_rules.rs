@@ -51,7 +51,8 @@
 //! The rules are loaded once per process, the first time [`story_rules`] is called.
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use serde::Deserialize;
 
@@ -308,28 +309,16 @@ pub fn builtin() -> Result<StoryRules, String> {
     Ok(rules)
 }
 
-static INSTALLED: OnceLock<StoryRules> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<StoryRules> = Installed::new("story rules", builtin, load);
 
 /// Why team files were left out when the rules were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    story_rules();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed rules (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn story_rules() -> &'static StoryRules {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin().unwrap_or_else(|e| panic!("the built-in story rules do not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in rules and the team's `<config>/stories/rules*.ron`, their components checked

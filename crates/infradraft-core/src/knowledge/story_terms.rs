@@ -4,7 +4,8 @@
 //! inputs name one hosting target.
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 use serde::Deserialize;
 
@@ -93,29 +94,16 @@ impl StoryTerms {
     }
 }
 
-static INSTALLED: OnceLock<StoryTerms> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<StoryTerms> = Installed::new("story terms", StoryTerms::builtin, load);
 
 /// Why team files were left out when the terms were installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    story_terms();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed terms (the built-in ones with the team's, see [`super::use_config_dir`]).
 pub fn story_terms() -> &'static StoryTerms {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (StoryTerms::builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            StoryTerms::builtin()
-                .unwrap_or_else(|e| panic!("the built-in story terms do not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// Loads the built-in terms and the team's `<config>/stories/terms*.ron`; with one warning per

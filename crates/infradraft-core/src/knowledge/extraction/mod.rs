@@ -17,7 +17,8 @@ pub mod sentences;
 pub mod vocabulary;
 
 use std::path::Path;
-use std::sync::OnceLock;
+
+use super::Installed;
 
 pub use conflicts::ConflictCues;
 pub use environments::Environments;
@@ -43,29 +44,16 @@ pub struct Extraction {
     pub sentences: Sentences,
 }
 
-static INSTALLED: OnceLock<Extraction> = OnceLock::new();
-static WARNINGS: OnceLock<Vec<String>> = OnceLock::new();
+static INSTALLED: Installed<Extraction> = Installed::new("extraction knowledge", builtin, load);
 
 /// Why team files were left out when the knowledge was installed (empty when all loaded).
 pub fn install_warnings() -> &'static [String] {
-    extraction();
-    WARNINGS.get().map_or(&[], Vec::as_slice)
+    INSTALLED.warnings()
 }
 
 /// The installed knowledge (see the module docs).
 pub fn extraction() -> &'static Extraction {
-    INSTALLED.get_or_init(|| {
-        let (loaded, warnings) = match super::config_dir() {
-            Some(dir) => load(dir),
-            None => (builtin().ok(), Vec::new()),
-        };
-        let _ = WARNINGS.set(warnings);
-        loaded.unwrap_or_else(|| {
-            // The built-in files are tested to load; this is a build defect, not a user error.
-            builtin()
-                .unwrap_or_else(|e| panic!("the built-in extraction knowledge does not load: {e}"))
-        })
-    })
+    INSTALLED.get()
 }
 
 /// The built-in knowledge with the team's files in `<config>/extraction/` added, and one warning
