@@ -401,3 +401,34 @@ fn an_open_worksheet_is_part_of_the_resume_point() {
     again.handle_event(key(KeyCode::Esc));
     assert_eq!(menu_is_open(&again), Some(true));
 }
+
+#[test]
+fn keys_go_where_the_focus_is_even_with_a_worksheet_open() {
+    let f = fixture();
+    let mut app = ready(&f);
+    app.handle_event(key(KeyCode::Char('E')));
+    app.handle_event(key(KeyCode::Char('4')));
+    screen(&mut app, 120, 40);
+    assert_eq!(app.route(), infradraft::tui::app::Route::Worksheet);
+    let cell = |app: &App| app.worksheet.as_ref().map(|w| (w.table, w.row, w.col));
+    let before = cell(&app);
+    // The navigator takes focus (at 120 columns it is beside the worksheet): its keys move its
+    // selection, and the worksheet's cursor stays where it was.
+    app.focus = infradraft::tui::app::Pane::Navigator;
+    assert_eq!(app.route(), infradraft::tui::app::Route::Pane);
+    assert_eq!(app.context(), Context::Navigator);
+    let row = app.selected;
+    app.handle_event(key(KeyCode::Char('j')));
+    assert_eq!(
+        cell(&app),
+        before,
+        "a navigator key moved the worksheet's cursor"
+    );
+    assert_ne!(app.selected, row, "the navigator did not move");
+    // Back in the worksheet, the same key moves its cursor.
+    app.focus = infradraft::tui::app::Pane::Editor;
+    app.handle_event(key(KeyCode::Char('k')));
+    app.handle_event(key(KeyCode::Char('j')));
+    app.handle_event(key(KeyCode::Char('j')));
+    assert_ne!(cell(&app), before, "the worksheet did not take its key");
+}

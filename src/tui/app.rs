@@ -28,6 +28,29 @@ use crate::settings::theme::{Theme, load_theme, theme_names};
 use crate::store::{self, LockGuard};
 use crate::workflow::edit::Changed;
 
+/// Who takes a key (see [`App::pane_route`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// The top popup takes every key.
+    Popup,
+    /// The search field of the section being edited.
+    Search(usize),
+    /// The Mermaid editor of the diagrams stage.
+    DiagramEditor,
+    /// The story editor of the stories stage.
+    StoryEditor,
+    /// The input viewer's search field.
+    ViewerQuery,
+    /// A stage's workspace.
+    Stage(navigator::Stage),
+    /// The open worksheet.
+    Worksheet,
+    /// A decision's design panes.
+    Design,
+    /// The focused pane's own keys (the section editor types what no key names).
+    Pane,
+}
+
 /// The three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -366,18 +389,65 @@ impl App {
         areas(self.screen, self)
     }
 
-    /// The context whose keys apply now (the top popup takes them all).
+    /// Who takes a key now: the top popup, else what the panes route it to
+    /// ([`App::pane_route`]).
+    pub fn route(&self) -> Route {
+        if self.popups.is_empty() {
+            self.pane_route()
+        } else {
+            Route::Popup
+        }
+    }
+
+    /// Who takes a key beneath any popup, in order of precedence. The one place that decides it:
+    /// `handle_key` sends keys there, and [`App::context`] (the key bar, help) reads its keys from
+    /// the same answer.
+    pub fn pane_route(&self) -> Route {
+        if self.focus != Pane::Editor {
+            return Route::Pane;
+        }
+        if let Some(section) = self.selected_section()
+            && self.editors[section]
+                .as_ref()
+                .is_some_and(|e| e.search.is_some())
+        {
+            return Route::Search(section);
+        }
+        if let Some(stage) = self.selected_stage() {
+            return if stage == navigator::Stage::Diagrams && self.editing_diagram() {
+                Route::DiagramEditor
+            } else if stage == navigator::Stage::Stories && self.editing_story() {
+                Route::StoryEditor
+            } else if self
+                .stages
+                .viewer
+                .as_ref()
+                .is_some_and(|v| v.query.is_some())
+            {
+                Route::ViewerQuery
+            } else {
+                Route::Stage(stage)
+            };
+        }
+        if self.worksheet.is_some() {
+            return Route::Worksheet;
+        }
+        if !self.text_mode && self.selected_component().is_some() {
+            return Route::Design;
+        }
+        Route::Pane
+    }
+
+    /// The context whose keys apply beneath any popup (the top popup takes them all).
     pub fn context(&self) -> Context {
-        if self.focus == Pane::Editor && self.worksheet.is_some() {
-            return Context::Worksheet;
+        match self.pane_route() {
+            Route::Stage(_) | Route::DiagramEditor | Route::StoryEditor | Route::ViewerQuery => {
+                Context::Workspace
+            }
+            Route::Worksheet => Context::Worksheet,
+            Route::Design => Context::Design,
+            Route::Popup | Route::Search(_) | Route::Pane => self.focus.context(),
         }
-        if self.focus == Pane::Editor && self.selected_stage().is_some() {
-            return Context::Workspace;
-        }
-        if self.focus == Pane::Editor && !self.text_mode && self.selected_component().is_some() {
-            return Context::Design;
-        }
-        self.focus.context()
     }
 
     /// The panes that can take focus in the current layout, in Tab order.
@@ -674,67 +744,45 @@ impl App {
 
     fn handle_key(&mut self, event: KeyEvent) {
         let key = Key::from_event(&event);
-        if let Some(popup) = self.popups.last_mut() {
-            let outcome = popup.handle_key(event, &self.keymap);
-            self.popup_outcome(outcome);
-            return;
-        }
-        if self.focus == Pane::Editor
-            && let Some(section) = self.selected_section()
-            && self.editors[section]
-                .as_ref()
-                .is_some_and(|e| e.search.is_some())
-        {
-            self.search_key(section, event);
-            return;
-        }
-        if self.focus == Pane::Editor
-            && let Some(stage) = self.selected_stage()
-        {
-            if stage == navigator::Stage::Diagrams && self.editing_diagram() {
-                self.diagram_key(event);
-                return;
+        let context = self.context();
+        let action = self.keymap.action(context, key);
+        match self.route() {
+            Route::Popup => {
+                if let Some(popup) = self.popups.last_mut() {
+                    let outcome = popup.handle_key(event, &self.keymap);
+                    self.popup_outcome(outcome);
+                }
             }
-            if stage == navigator::Stage::Stories && self.editing_story() {
-                self.story_key(event);
-                return;
+            Route::Search(section) => self.search_key(section, event),
+            Route::DiagramEditor => self.diagram_key(event),
+            Route::StoryEditor => self.story_key(event),
+            Route::ViewerQuery => self.viewer_query_key(event),
+            Route::Stage(stage) => {
+                if let Some(action) = action
+                    && !self.stage_action(stage, action)
+                {
+                    self.perform(action);
+                }
             }
-            if self
-                .stages
-                .viewer
-                .as_ref()
-                .is_some_and(|v| v.query.is_some())
-            {
-                self.viewer_query_key(event);
-                return;
+            Route::Worksheet => {
+                if let Some(action) = action
+                    && !self.worksheet_action(action)
+                {
+                    self.perform(action);
+                }
             }
-            if let Some(action) = self.keymap.action(Context::Workspace, key)
-                && !self.stage_action(stage, action)
-            {
-                self.perform(action);
+            Route::Design => {
+                if let Some(action) = action
+                    && !self.design_action(action)
+                {
+                    self.perform(action);
+                }
             }
-            return;
-        }
-        if self.context() == Context::Worksheet {
-            if let Some(action) = self.keymap.action(Context::Worksheet, key)
-                && !self.worksheet_action(action)
-            {
-                self.perform(action);
-            }
-            return;
-        }
-        if self.context() == Context::Design {
-            if let Some(action) = self.keymap.action(Context::Design, key)
-                && !self.design_action(action)
-            {
-                self.perform(action);
-            }
-            return;
-        }
-        match self.keymap.action(self.context(), key) {
-            Some(action) => self.perform(action),
-            None if self.focus == Pane::Editor => self.type_key(event),
-            None => {}
+            Route::Pane => match action {
+                Some(action) => self.perform(action),
+                None if self.focus == Pane::Editor => self.type_key(event),
+                None => {}
+            },
         }
     }
 
@@ -808,7 +856,11 @@ impl App {
             }
             Outcome::Run(action) => {
                 self.popups.pop();
-                self.perform(action);
+                // A command chosen by name acts on the open worksheet when it is one of its own,
+                // wherever the focus is.
+                if !(self.worksheet.is_some() && self.worksheet_action(action)) {
+                    self.perform(action);
+                }
             }
             Outcome::SetTheme(name) => {
                 self.popups.pop();
@@ -934,9 +986,6 @@ impl App {
 
     /// Carries out a named action.
     pub fn perform(&mut self, action: Action) {
-        if self.worksheet.is_some() && self.worksheet_action(action) {
-            return;
-        }
         match action {
             Action::Quit => {
                 if self.dirty && (self.read_only.is_none() || self.review.is_some()) {
