@@ -2,17 +2,19 @@
 //! reach (this crate depends on no terminal backend; CI fails if one becomes reachable). The
 //! `infradraft` crate puts the workbench and the command line on top.
 //!
-//! From the ground up (a module uses only those below it):
+//! From the ground up (a module uses only those before it in this list):
 //! - [`model`], [`text`], [`home`]: the session's data, text hygiene, where infradraft keeps files.
 //! - [`files`]: careful reads and crash-safe writes, RON with `file:line:col` errors.
-//! - [`knowledge`]: what ships in `assets/` (template, catalog, checklist, extraction), validated.
-//! - [`store`]: sessions on disk: versioned RON, migration, locks, the recent list.
+//! - [`preview`], [`assistant`]: Markdown rendering; the optional assistant.
+//! - [`knowledge`]: what ships in `assets/` (template, catalog, checklist, extraction, rules),
+//!   validated and extendable by teams.
+//! - [`store`], [`review`]: sessions on disk (versioned RON, migration, locks, the recent list);
+//!   review files.
 //! - [`inputs`], [`sample`]: reading input documents into facts; the bundled sample project.
 //! - [`analysis`]: cross-checks, rankings, worksheets, checklist review, diagram checks, stories.
 //! - [`workflow`]: the process as operations on a session, its progress, and `check`.
-//! - [`review`], [`export`]: review files; the document and its ADRs.
-//! - [`preview`], [`assistant`], [`settings`]: Markdown rendering, the optional assistant, the
-//!   person's config and themes.
+//! - [`export`]: the document and its ADRs.
+//! - [`settings`]: the person's config and themes.
 
 pub mod analysis;
 pub mod assistant;
