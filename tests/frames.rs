@@ -14,6 +14,10 @@ use ratatui::crossterm::event::KeyCode;
 fn idle_frames_work_out_nothing_and_a_change_is_worked_out_once() {
     let f = fixture();
     let mut app = open(&f);
+    // Where the PRD's Technical Assumptions are is found only for the stage that shows it: it
+    // reads the PRD with the extraction knowledge, which the first frame must not wait for.
+    screen(&mut app, 120, 40);
+    assert_eq!(app.derived.assumptions, None);
     app.popups.clear();
     select(&mut app, "stage:checklist");
     app.handle_event(key(KeyCode::Enter));

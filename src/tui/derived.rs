@@ -46,8 +46,9 @@ pub struct Derived {
     pub depends_on: Vec<bool>,
     /// The checklist's summary, while the checklist stage is shown.
     pub checklist: Option<ReviewSummary>,
-    /// Where the PRD's Technical Assumptions are, for the requirements stage.
-    pub assumptions: AssumptionsAt,
+    /// Where the PRD's Technical Assumptions are, while the requirements stage is shown (finding
+    /// them reads the PRD with the extraction knowledge, which the first frame never waits for).
+    pub assumptions: Option<AssumptionsAt>,
     /// The checklist's rows, as (category, item), and the filter they were listed with.
     pub checklist_rows: (bool, Vec<(usize, usize)>),
     /// How many times it was worked out (for tests of the frame loop).
@@ -71,11 +72,16 @@ impl App {
             resolved,
         );
         let wants_checklist = self.selected_stage() == Some(Stage::Checklist);
+        let wants_assumptions = self.selected_stage() == Some(Stage::Requirements);
         let fresh = self.derived.key == Some(key);
         let filter = self.stages.checklist.deficiencies_only;
         let checklist_fresh =
             self.derived.checklist.is_some() && self.derived.checklist_rows.0 == filter;
-        if fresh && (checklist_fresh || !wants_checklist) {
+        let assumptions_fresh = self.derived.assumptions.is_some();
+        if fresh
+            && (checklist_fresh || !wants_checklist)
+            && (assumptions_fresh || !wants_assumptions)
+        {
             return;
         }
         if !fresh {
@@ -101,9 +107,12 @@ impl App {
                 .iter()
                 .map(|s| depends_on.contains(&s.id))
                 .collect();
-            self.derived.assumptions = AssumptionsAt::of(&self.session);
+            self.derived.assumptions = None;
             self.derived.checklist = None;
             self.derived.key = Some(key);
+        }
+        if wants_assumptions && self.derived.assumptions.is_none() {
+            self.derived.assumptions = Some(AssumptionsAt::of(&self.session));
         }
         if wants_checklist
             && !(self.derived.checklist.is_some() && self.derived.checklist_rows.0 == filter)

@@ -765,15 +765,17 @@ pub fn draw_facts(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let mut lines = Vec::new();
     match app.derived.assumptions {
-        AssumptionsAt::NoPrd => lines.push(Line::from(Span::styled(
+        // Worked out before the stage's first frame; nothing to say before that.
+        None => {}
+        Some(AssumptionsAt::NoPrd) => lines.push(Line::from(Span::styled(
             "No PRD among the inputs: there are no Technical Assumptions to check decisions against.",
             t.warning,
         ))),
-        AssumptionsAt::Missing => lines.push(Line::from(Span::styled(
+        Some(AssumptionsAt::Missing) => lines.push(Line::from(Span::styled(
             "The PRD has no Technical Assumptions section: decisions cannot be checked against one.",
             t.warning,
         ))),
-        AssumptionsAt::Line(line) => lines.push(Line::from(vec![
+        Some(AssumptionsAt::Line(line)) => lines.push(Line::from(vec![
             Span::styled("Technical Assumptions ", t.heading3),
             Span::styled(format!("(PRD line {line})"), t.dim),
         ])),
