@@ -682,3 +682,56 @@ fn an_information_leaves_the_status_bar_by_itself_after_a_few_seconds() {
     let screen = tmux.wait_for("EXIT=");
     assert!(screen.contains("EXIT=0"), "{screen}");
 }
+
+/// The frames drawn so far, as the debug build's hook writes them.
+fn frames_drawn(path: &Path) -> u64 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the test hooks exist in debug builds only"
+)]
+fn an_idle_screen_is_not_redrawn_and_a_key_redraws_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let counter = dir.path().join("frames");
+    let env = format!("INFRADRAFT_TEST_FRAME_COUNT={}", shell_quote(&counter));
+    let (_session_dir, _session, tmux) = start_with("idle", "open", &env);
+    // What arrives after the first frame (the highlighter, the knowledge, the analyses, the
+    // preview's exact line counts) draws a few frames; then the count settles.
+    let started = std::time::Instant::now();
+    let mut last = (frames_drawn(&counter), std::time::Instant::now());
+    while last.1.elapsed() < Duration::from_millis(1000) {
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the frame count never settled: {} frames drawn while idle",
+            frames_drawn(&counter)
+        );
+        sleep(Duration::from_millis(50));
+        let now = frames_drawn(&counter);
+        if now != last.0 {
+            last = (now, std::time::Instant::now());
+        }
+    }
+    let settled = last.0;
+    assert!(settled > 0, "the hook counted no frame");
+    sleep(Duration::from_secs(2));
+    assert_eq!(
+        frames_drawn(&counter),
+        settled,
+        "frames were drawn while nothing changed"
+    );
+    tmux.keys(&["j"]);
+    let waited = std::time::Instant::now();
+    while frames_drawn(&counter) == settled {
+        assert!(
+            waited.elapsed() < Duration::from_secs(10),
+            "a key drew no frame"
+        );
+        sleep(Duration::from_millis(20));
+    }
+}

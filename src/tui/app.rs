@@ -2132,19 +2132,24 @@ impl App {
         }
     }
 
-    /// Saves when autosave is on and changes have waited long enough.
-    pub fn autosave_if_due(&mut self) {
+    /// Saves when autosave is on and changes have waited long enough. Returns whether it tried
+    /// (what the status bar shows changed: the save time, or why it failed).
+    pub fn autosave_if_due(&mut self) -> bool {
         let every = self.config.autosave_seconds;
         if every == 0 || (self.read_only.is_some() && self.review.is_none()) {
-            return;
+            return false;
         }
-        if let Some(since) = self.dirty_since
-            && since.elapsed().as_secs() >= every
-            && !self.save(true)
-        {
+        let Some(since) = self.dirty_since else {
+            return false;
+        };
+        if since.elapsed().as_secs() < every {
+            return false;
+        }
+        if !self.save(true) {
             // Try again after another interval rather than on every tick.
             self.dirty_since = Some(std::time::Instant::now());
         }
+        true
     }
 
     fn load_recovered(&mut self, recovered: Session) {

@@ -370,6 +370,18 @@ fn panic_on_test_key(ev: &event::Event) {
     }
 }
 
+/// In debug builds, the number of frames drawn so far, written to the file named by
+/// `INFRADRAFT_TEST_FRAME_COUNT` after each frame (for the test that an idle screen is not
+/// redrawn).
+#[cfg(debug_assertions)]
+fn count_test_frame() {
+    static FRAMES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = FRAMES.fetch_add(1, Ordering::Relaxed) + 1;
+    if let Some(path) = std::env::var_os("INFRADRAFT_TEST_FRAME_COUNT") {
+        let _ = std::fs::write(path, n.to_string());
+    }
+}
+
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
@@ -381,11 +393,10 @@ fn event_loop(
     input: &Input,
     journal: &Journal,
 ) -> io::Result<Ending> {
-    // Whether something may have changed on screen since the last frame. A slice of idle work
-    // changes at most the preview's scroll bar (its line counts become exact), which is drawn
-    // when the work is done or a tick has passed, not after every slice.
+    // Whether something may have changed on screen since the last frame: a frame is drawn only
+    // then, never on a timer. A slice of idle work changes at most the preview's scroll bar (its
+    // line counts become exact), which is drawn when the work is done, not after every slice.
     let mut frame_due = true;
-    let mut drawn_at = std::time::Instant::now();
     let mut last_input = std::time::Instant::now();
     loop {
         if let Some(i) = signalled.load(Ordering::SeqCst).checked_sub(1) {
@@ -414,12 +425,13 @@ fn event_loop(
         }
         // An information that has been on screen long enough goes (one frame, when it goes).
         frame_due |= app.expire_message(std::time::Instant::now());
-        if frame_due || drawn_at.elapsed() >= TICK {
+        if frame_due {
             let size = terminal.size()?;
             app.prepare(Rect::new(0, 0, size.width, size.height));
             terminal.draw(|frame| view::draw(frame, app))?;
-            drawn_at = std::time::Instant::now();
             frame_due = false;
+            #[cfg(debug_assertions)]
+            count_test_frame();
         }
         if app.quit {
             return Ok(Ending::Quit);
@@ -448,12 +460,9 @@ fn event_loop(
                 frame_due = !app.idle_work(IDLE_SLICE) | app.take_idle_redraw();
                 None
             }
-            Err(RecvTimeoutError::Timeout) => {
-                // Woken by the clock: autosave may have written (an aged message is cleared at
-                // the top of the loop).
-                frame_due = true;
-                None
-            }
+            // Woken by the clock, for the autosave and the journal below (an aged message is
+            // cleared at the top of the loop): nothing on screen changed.
+            Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => {
                 return Ok(Ending::Interrupted {
                     cause: "the terminal went away".into(),
@@ -514,11 +523,13 @@ fn event_loop(
             Some(JournalJob::Clear) => journal.clear(),
             None => {}
         }
-        app.autosave_if_due();
+        // Saving shows in the status bar.
+        frame_due |= app.autosave_if_due();
     }
 }
 
-/// How often the loop wakes without input.
+/// How often the loop wakes without input (to autosave, write the journal and notice signals;
+/// it draws only when something changed).
 const TICK: Duration = Duration::from_millis(250);
 /// How long one slice of idle work may take (a block that takes longer finishes its slice).
 const IDLE_SLICE: Duration = Duration::from_millis(3);
