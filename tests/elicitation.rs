@@ -42,7 +42,7 @@ fn ready(f: &Fixture) -> App {
 
 fn menu_is_open(app: &App) -> Option<bool> {
     match app.popups.last() {
-        Some(Popup::Elicitation { again, .. }) => Some(*again),
+        Some(Popup::Elicitation(menu)) => Some(menu.again),
         _ => None,
     }
 }

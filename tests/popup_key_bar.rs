@@ -238,3 +238,86 @@ fn the_merge_of_a_generated_change_shows_its_keys_in_the_key_bar() {
         assert!(!pane.contains(&entry), "the pane's {entry:?}: {bar}");
     }
 }
+
+#[test]
+fn popup_keys_come_from_the_keymap_so_a_team_can_remap_them() {
+    let f = fixture();
+    std::fs::create_dir_all(&f.home.config_dir).unwrap();
+    std::fs::write(
+        f.home.config_dir.join("keymap.ron"),
+        r#"(popup: {"close": ["f10"], "down": ["ctrl-j"]}, dialog: {"yes": ["o"], "no": ["esc"]})"#,
+    )
+    .unwrap();
+    let mut app = open(&f);
+    app.popups.clear();
+    select(&mut app, "overview");
+
+    // Help: Esc no longer closes it, F10 does; the bar and the title say so.
+    app.handle_event(key(KeyCode::F(1)));
+    let bar = key_bar(&mut app);
+    assert!(bar.contains("F10 close"), "{bar}");
+    assert!(!bar.contains("Esc"), "{bar}");
+    assert!(screen(&mut app, 120, 40).contains("F10 closes"));
+    app.handle_event(key(KeyCode::Esc));
+    assert_eq!(app.popups.len(), 1, "Esc still closed help");
+    app.handle_event(key(KeyCode::F(10)));
+    assert!(app.popups.is_empty(), "F10 did not close help");
+
+    // The palette: ^J moves down, j types.
+    press(&mut app, &[ctrl('p')]);
+    press(&mut app, &[ctrl('j')]);
+    match app.popups.last() {
+        Some(infradraft::tui::popup::Popup::Palette(p)) => assert_eq!(p.selected, 1),
+        _ => panic!("no palette"),
+    }
+    typ(&mut app, "j");
+    match app.popups.last() {
+        Some(infradraft::tui::popup::Popup::Palette(p)) => assert_eq!(p.query.text(), "j"),
+        _ => panic!("no palette"),
+    }
+    app.handle_event(key(KeyCode::F(10)));
+    assert!(app.popups.is_empty());
+
+    // A question: finalizing asks, `o` answers yes, `y` does nothing now.
+    app.handle_event(key(KeyCode::Char('8')));
+    assert!(
+        matches!(
+            app.popups.last(),
+            Some(infradraft::tui::popup::Popup::Confirm(_))
+        ),
+        "8 did not ask"
+    );
+    let bar = key_bar(&mut app);
+    assert!(
+        bar.contains("o finalize") && bar.contains("Esc not yet"),
+        "{bar}"
+    );
+    app.handle_event(key(KeyCode::Char('y')));
+    assert_eq!(app.popups.len(), 1, "y still answered");
+    app.handle_event(key(KeyCode::Char('o')));
+    assert!(app.popups.is_empty(), "o did not answer");
+    assert_eq!(
+        app.session.sections[0].status,
+        infradraft::model::SectionStatus::Finalized
+    );
+
+    // Help lists the popups' keys as they are now.
+    app.handle_event(key(KeyCode::F(1)));
+    app.handle_event(key(KeyCode::Tab));
+    // A frame lays the page out.
+    let _ = screen(&mut app, 120, 40);
+    let keys: Vec<String> = match app.popups.last() {
+        Some(infradraft::tui::popup::Popup::Help(h)) => h
+            .lines
+            .as_ref()
+            .map(|(_, lines)| lines.iter().map(|l| l.to_string()).collect())
+            .expect("the page is laid out before the frame"),
+        _ => panic!("no help"),
+    };
+    let close = keys
+        .iter()
+        .find(|l| l.contains("close ") && l.contains("Close the popup"))
+        .expect("help lists close");
+    assert!(close.contains("F10"), "{close}");
+    assert!(keys.iter().any(|l| l.contains("Popups: questions")));
+}

@@ -14,10 +14,20 @@ pub enum Context {
     Design,
     /// An elicitation worksheet open in the workspace.
     Worksheet,
+    /// Every popup's list or page: moving, choosing, closing.
+    Popup,
+    /// A question a popup asks (quit with unsaved changes, a recovery file, finalize, reload).
+    Dialog,
+    /// The conflicts between the inputs (a popup list).
+    ConflictList,
+    /// The review comments of a section (a popup list).
+    CommentList,
+    /// Choosing, stretch by stretch, between the person's text and a generated change.
+    Merge,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Navigator,
         Context::Design,
@@ -25,7 +35,24 @@ impl Context {
         Context::Editor,
         Context::Workspace,
         Context::Preview,
+        Context::Popup,
+        Context::Dialog,
+        Context::ConflictList,
+        Context::CommentList,
+        Context::Merge,
     ];
+
+    /// The contexts of the panes, whose actions the palette offers (a popup's act in the popup).
+    pub fn is_pane(self) -> bool {
+        !matches!(
+            self,
+            Context::Popup
+                | Context::Dialog
+                | Context::ConflictList
+                | Context::CommentList
+                | Context::Merge
+        )
+    }
 
     /// The name used in `keymap.ron` and in help.
     pub fn name(self) -> &'static str {
@@ -37,11 +64,73 @@ impl Context {
             Context::Workspace => "workspace",
             Context::Design => "design",
             Context::Worksheet => "worksheet",
+            Context::Popup => "popup",
+            Context::Dialog => "dialog",
+            Context::ConflictList => "conflicts",
+            Context::CommentList => "comments",
+            Context::Merge => "merge",
+        }
+    }
+
+    /// The heading of the context's keys in help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Navigator => "Sections (navigator)",
+            Context::Editor => "Editor",
+            Context::Preview => "Preview",
+            Context::Workspace => "Stage workspaces (inputs, input viewer, requirements)",
+            Context::Design => "Design panes (a component's steps a → f)",
+            Context::Worksheet => "Elicitation worksheets (step e)",
+            Context::Popup => "Popups: lists and pages (help, palette, progress, pickers)",
+            Context::Dialog => "Popups: questions (quit, recovery, finalize, reload, mode)",
+            Context::ConflictList => "Popups: the conflicts between the inputs",
+            Context::CommentList => "Popups: a section's review comments",
+            Context::Merge => "Popups: a generated change over your text",
         }
     }
 }
 
 impl Action {
+    /// Whether the palette offers the action: every action of the panes, none of a popup's
+    /// (choosing, closing, answering a question act in the popup that asks).
+    pub fn in_palette(self) -> bool {
+        use Action::*;
+        !matches!(
+            self,
+            Choose
+                | Close
+                | Toggle
+                | OtherPage
+                | Yes
+                | No
+                | SaveAndQuit
+                | DiscardAndQuit
+                | ReloadFromDisk
+                | Overwrite
+                | SaveAs
+                | Restore
+                | DiscardRecovery
+                | KeepRecovery
+                | ModeIncremental
+                | ModeYolo
+                | GoToFound
+                | Resolve
+                | Reopen
+                | Comment
+                | CommentOnOption
+                | CommentOnDecision
+                | ToggleResolved
+                | Severity
+                | KeepMine
+                | TakeNew
+                | KeepBoth
+                | KeepMineRest
+                | TakeNewRest
+                | KeepBothRest
+        )
+    }
+
     /// Whether the action changes the author's work wherever it acts (a read-only session and
     /// review mode refuse it, and leave its key out of the key bar).
     pub fn changes_the_work(self) -> bool {
@@ -187,4 +276,34 @@ actions! {
     ReviewMode = "review-mode": "Switch this window to review mode: comments only, the session file released",
     MergeReview = "merge-review": "Merge the reviewer's comments (<session>.review.ron) into the session",
     ExportReview = "export-review": "Write the review summary (open and resolved comments) as Markdown",
+    Choose = "choose": "Take the selected entry (run it, go there, add it, apply)",
+    Close = "close": "Close the popup",
+    Toggle = "toggle": "Tick or untick the selected entry",
+    OtherPage = "other-page": "Switch between help's guide and its keys",
+    Yes = "yes": "Answer yes (finalize, reopen, reload, accept, restore)",
+    No = "no": "Answer no (cancel, keep things as they are)",
+    SaveAndQuit = "save-and-quit": "Save the session, then quit",
+    DiscardAndQuit = "discard-and-quit": "Quit without saving the changes",
+    ReloadFromDisk = "reload-from-disk": "Load the session as it is on disk, dropping the changes made here",
+    Overwrite = "overwrite": "Save over the session on disk, dropping the other program's change",
+    SaveAs = "save-as": "Save the session under another name",
+    Restore = "restore": "Restore the work in the recovery file",
+    DiscardRecovery = "discard-recovery": "Delete the recovery file",
+    KeepRecovery = "keep-recovery": "Keep the recovery file as a session of its own",
+    ModeIncremental = "incremental": "Work incrementally, component by component",
+    ModeYolo = "yolo": "Draft every component now, then review (YOLO)",
+    GoToFound = "go-to-found": "Go to the text that disagrees with the rule",
+    Resolve = "resolve": "Settle the conflict, with a reason",
+    Reopen = "reopen": "Reopen a settled conflict",
+    Comment = "comment": "Comment on the section",
+    CommentOnOption = "comment-on-option": "Comment on the selected option",
+    CommentOnDecision = "comment-on-decision": "Comment on the decision",
+    ToggleResolved = "toggle-resolved": "Resolve the selected comment, or reopen it",
+    Severity = "severity": "Change the selected comment's severity",
+    KeepMine = "keep-mine": "Keep your text in this stretch",
+    TakeNew = "take-new": "Take the generated text in this stretch",
+    KeepBoth = "keep-both": "Keep both texts in this stretch",
+    KeepMineRest = "keep-mine-rest": "Keep your text in this and every stretch left",
+    TakeNewRest = "take-new-rest": "Take the generated text in this and every stretch left",
+    KeepBothRest = "keep-both-rest": "Keep both texts in this and every stretch left",
 }

@@ -17,7 +17,7 @@ use super::editor::SectionEditor;
 use super::keymap::{Key, Keymap};
 use super::layout::{Areas, areas};
 use super::navigator::{self, Row};
-use super::popup::{Confirm, Palette, PaletteEntry, Popup, Prompt, PromptPurpose};
+use super::popup::{CommentKey, Confirm, Palette, PaletteEntry, Popup, Prompt, PromptPurpose};
 use super::preview_pane::PreviewCache;
 use super::text_field::{FieldKey, FieldKind, TextField};
 use crate::knowledge::Template;
@@ -332,7 +332,8 @@ impl App {
         app.disk = disk_stamp(&app.path);
         app.restore_place();
         if app.session.mode.is_none() && app.read_only.is_none() {
-            app.popups.push(Popup::ModeChoice { selected: 0 });
+            app.popups
+                .push(Popup::ModeChoice(super::popup::ModeChoice { selected: 0 }));
         }
         if let Some((recovered, at)) = init.recovery {
             let differences = crate::workflow::compare::differences(&app.session, &recovered);
@@ -894,32 +895,18 @@ impl App {
                 self.popups.pop();
                 self.add_matrix_alternative(&option);
             }
-            Outcome::ConflictEvent(event) => self.conflict_event(event),
-            Outcome::CommentEvent { section, event } => {
-                let selected = match self.popups.last() {
-                    Some(Popup::Comments { selected, .. }) => *selected,
-                    _ => 0,
-                };
-                let comments = self.section_comments(&section);
-                if let Some(key) = super::comments::comment_key(event, comments.get(selected)) {
-                    let adds = matches!(
-                        key,
-                        super::comments::CommentKey::AddOnSection
-                            | super::comments::CommentKey::AddOnOption
-                            | super::comments::CommentKey::AddOnDecision
-                    );
-                    // Adding and resolving are allowed in review mode (they go to the review
-                    // file); a read-only session (another process) refuses changes.
-                    let changes = !matches!(
-                        key,
-                        super::comments::CommentKey::Up | super::comments::CommentKey::Down
-                    );
-                    if changes && self.review.is_none() && self.refuse_if_read_only() {
-                        return;
-                    }
-                    let _ = adds;
-                    self.comment_action(&section, key);
+            Outcome::Conflict(key) => self.conflict_action(key),
+            Outcome::Save => {
+                self.save(false);
+            }
+            Outcome::Comment { section, key } => {
+                // Adding and resolving are allowed in review mode (they go to the review
+                // file); a read-only session (another process) refuses changes.
+                let changes = !matches!(key, CommentKey::Up | CommentKey::Down);
+                if changes && self.review.is_none() && self.refuse_if_read_only() {
+                    return;
                 }
+                self.comment_action(&section, key);
             }
             Outcome::AcceptSuggestion(text) => {
                 self.popups.pop();
@@ -1004,11 +991,7 @@ impl App {
                 } else {
                     super::popup::HelpPage::Guide
                 };
-                self.popups.push(Popup::Help {
-                    page,
-                    scroll: 0,
-                    lines: None,
-                })
+                self.popups.push(Popup::Help(super::popup::Help::new(page)))
             }
             Action::Palette => {
                 let entries = self.palette_entries();
@@ -1085,11 +1068,13 @@ impl App {
             Action::JumpForward => {
                 self.jump_forward();
             }
-            Action::ChooseMode => self.popups.push(Popup::ModeChoice {
-                selected: usize::from(
-                    self.session.mode == Some(crate::model::InteractionMode::Yolo),
-                ),
-            }),
+            Action::ChooseMode => self
+                .popups
+                .push(Popup::ModeChoice(super::popup::ModeChoice {
+                    selected: usize::from(
+                        self.session.mode == Some(crate::model::InteractionMode::Yolo),
+                    ),
+                })),
             Action::DraftAll => self.draft_all(),
             Action::PrevStep
             | Action::NextStep
@@ -1146,6 +1131,38 @@ impl App {
                     Err(e) => self.warn(format!("{}: cannot write: {e}", path.display())),
                 }
             }
+            // A popup's own actions: the popup on top takes its keys, and the palette does
+            // not offer them.
+            Action::Choose
+            | Action::Close
+            | Action::Toggle
+            | Action::OtherPage
+            | Action::Yes
+            | Action::No
+            | Action::SaveAndQuit
+            | Action::DiscardAndQuit
+            | Action::ReloadFromDisk
+            | Action::Overwrite
+            | Action::SaveAs
+            | Action::Restore
+            | Action::DiscardRecovery
+            | Action::KeepRecovery
+            | Action::ModeIncremental
+            | Action::ModeYolo
+            | Action::GoToFound
+            | Action::Resolve
+            | Action::Reopen
+            | Action::Comment
+            | Action::CommentOnOption
+            | Action::CommentOnDecision
+            | Action::ToggleResolved
+            | Action::Severity
+            | Action::KeepMine
+            | Action::TakeNew
+            | Action::KeepBoth
+            | Action::KeepMineRest
+            | Action::TakeNewRest
+            | Action::KeepBothRest => {}
             Action::Export => {
                 let default = self
                     .path
@@ -1844,6 +1861,8 @@ impl App {
         let mut entries: Vec<PaletteEntry> = Action::ALL
             .iter()
             .filter(|a| !matches!(a, Action::Palette))
+            // A popup's actions act in the popup.
+            .filter(|a| a.in_palette())
             // Only a configured assistant can be asked.
             .filter(|a| **a != Action::AskAssistant || self.config.assistant.is_some())
             .map(|&a| PaletteEntry::Action {
@@ -1851,6 +1870,7 @@ impl App {
                 key: self.keymap.first_key(self.context(), a).or_else(|| {
                     Context::ALL
                         .iter()
+                        .filter(|c| c.is_pane())
                         .find_map(|c| self.keymap.keys(*c, a).first().copied())
                 }),
             })

@@ -5,53 +5,17 @@
 
 use std::path::PathBuf;
 
-use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
-
+use super::action::{Action, Context};
 use super::app::App;
-use super::popup::{Popup, Prompt, PromptPurpose, centered};
-use super::text_field::wrap_words;
+use super::popup::{CommentKey, CommentList, Popup, Prompt, PromptPurpose};
 use crate::model::{CommentTarget, ReviewComment, Severity};
 use crate::review::{self, ReviewFile, section_of, target_label};
-use crate::settings::theme::Theme;
-use crate::text::sanitize_line;
 
 /// The reviewer's side of a review session.
 pub struct ReviewState {
     pub path: PathBuf,
     pub file: ReviewFile,
     pub author: String,
-}
-
-/// What a key in the comments popup asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CommentKey {
-    AddOnSection,
-    AddOnOption,
-    AddOnDecision,
-    /// Resolve or reopen the comment with this id.
-    Toggle(String),
-    /// Cycle the severity of the comment with this id.
-    Severity(String),
-    Up,
-    Down,
-}
-
-/// The keys of the comments popup.
-pub fn comment_key(event: KeyEvent, selected: Option<&ReviewComment>) -> Option<CommentKey> {
-    Some(match event.code {
-        KeyCode::Char('a') => CommentKey::AddOnSection,
-        KeyCode::Char('o') => CommentKey::AddOnOption,
-        KeyCode::Char('d') => CommentKey::AddOnDecision,
-        KeyCode::Char('r') => CommentKey::Toggle(selected?.id.clone()),
-        KeyCode::Char('s') => CommentKey::Severity(selected?.id.clone()),
-        KeyCode::Down | KeyCode::Char('j') => CommentKey::Down,
-        KeyCode::Up | KeyCode::Char('k') => CommentKey::Up,
-        _ => return None,
-    })
 }
 
 impl App {
@@ -85,10 +49,10 @@ impl App {
             return;
         };
         let section = self.session.sections[i].id.clone();
-        self.popups.push(Popup::Comments {
+        self.popups.push(Popup::Comments(CommentList {
             section,
             selected: 0,
-        });
+        }));
     }
 
     /// A comment written or changed: into the reviewer's side file in review mode, else into
@@ -109,14 +73,15 @@ impl App {
     pub fn comment_action(&mut self, section: &str, key: CommentKey) {
         let comments = self.section_comments(section);
         let selected = match self.popups.last() {
-            Some(Popup::Comments { selected, .. }) => *selected,
+            Some(Popup::Comments(list)) => list.selected,
             _ => 0,
         };
         let set_selected = |app: &mut App, value: usize| {
-            if let Some(Popup::Comments { selected, .. }) = app.popups.last_mut() {
-                *selected = value;
+            if let Some(Popup::Comments(list)) = app.popups.last_mut() {
+                list.selected = value;
             }
         };
+        let selected_id = comments.get(selected).map(|c| c.id.clone());
         match key {
             CommentKey::Down => {
                 set_selected(self, (selected + 1).min(comments.len().saturating_sub(1)))
@@ -147,8 +112,11 @@ impl App {
                     self.warn("this section has no decision yet");
                 }
             }
-            CommentKey::Toggle(id) => {
-                if let Some(mut c) = comments.into_iter().find(|c| c.id == id) {
+            CommentKey::Toggle => {
+                if let Some(mut c) = comments
+                    .into_iter()
+                    .find(|c| Some(&c.id) == selected_id.as_ref())
+                {
                     c.resolved_at = match c.resolved_at {
                         Some(_) => None,
                         None => Some(crate::model::now()),
@@ -162,8 +130,11 @@ impl App {
                     self.info(format!("comment {what}"));
                 }
             }
-            CommentKey::Severity(id) => {
-                if let Some(mut c) = comments.into_iter().find(|c| c.id == id) {
+            CommentKey::Severity => {
+                if let Some(mut c) = comments
+                    .into_iter()
+                    .find(|c| Some(&c.id) == selected_id.as_ref())
+                {
                     c.severity = c.severity.next();
                     self.upsert_comment(c);
                 }
@@ -174,31 +145,55 @@ impl App {
     /// The keys of the comments popup of `section` that act now, for the key bar: adding only
     /// where there is something to comment on (and the session takes comments), resolving and
     /// the severity only with a comment to act on.
-    pub fn comment_keys(&self, section: &str) -> Vec<(&'static str, &'static str)> {
+    pub fn comment_keys(&self, section: &str) -> Vec<(String, &'static str)> {
         let comments = self.section_comments(section).len();
         let can_change = self.review.is_some() || self.read_only.is_none();
         let decision = self
             .selected_component()
             .and_then(|id| self.session.component(&id));
-        let mut keys = Vec::new();
-        if can_change {
-            keys.push(("a", "comment"));
-            if decision.is_some_and(|c| !c.options.is_empty()) {
-                keys.push(("o", "on the option"));
-            }
-            if decision.is_some_and(|c| c.decision.is_some()) {
-                keys.push(("d", "on the decision"));
-            }
-            if comments > 0 {
-                keys.push(("r", "resolve/reopen"));
-                keys.push(("s", "severity"));
-            }
-        }
-        if comments > 1 {
-            keys.push(("j/k", "move"));
-        }
-        keys.push(("Esc", "close"));
-        keys
+        let has_options = decision.is_some_and(|c| !c.options.is_empty());
+        let decided = decision.is_some_and(|c| c.decision.is_some());
+        let list = Context::CommentList;
+        let keys = [
+            (can_change, list, &[Action::Comment][..], "comment"),
+            (
+                can_change && has_options,
+                list,
+                &[Action::CommentOnOption],
+                "on the option",
+            ),
+            (
+                can_change && decided,
+                list,
+                &[Action::CommentOnDecision],
+                "on the decision",
+            ),
+            (
+                can_change && comments > 0,
+                list,
+                &[Action::ToggleResolved],
+                "resolve/reopen",
+            ),
+            (
+                can_change && comments > 0,
+                list,
+                &[Action::Severity],
+                "severity",
+            ),
+            (
+                comments > 1,
+                Context::Popup,
+                &[Action::Up, Action::Down],
+                "move",
+            ),
+            (true, Context::Popup, &[Action::Close], "close"),
+        ];
+        keys.into_iter()
+            .filter(|(shown, ..)| *shown)
+            .filter_map(|(_, context, actions, what)| {
+                super::popup::hint(&self.keymap, context, actions, what)
+            })
+            .collect()
     }
 
     fn prompt_comment(&mut self, target: CommentTarget) {
@@ -246,14 +241,11 @@ impl App {
             .section_comments(&section)
             .iter()
             .position(|c| c.id == id);
-        if let Some(Popup::Comments {
-            section: open,
-            selected,
-        }) = self.popups.last_mut()
-            && *open == section
+        if let Some(Popup::Comments(list)) = self.popups.last_mut()
+            && list.section == section
             && let Some(at) = at
         {
-            *selected = at;
+            list.selected = at;
         }
         self.info(if self.review.is_some() {
             "comment added to the review (s changes its severity); ^S saves the review file"
@@ -354,97 +346,4 @@ impl App {
             }
         }
     }
-}
-
-/// Draws the comments popup of `section`, scrolled so that the selected comment is in view.
-pub fn draw(
-    frame: &mut Frame,
-    app: &App,
-    theme: &Theme,
-    section: &str,
-    selected: usize,
-    screen: Rect,
-) {
-    let area = centered(screen, 96, screen.height.saturating_sub(4).min(24));
-    frame.render_widget(Clear, area);
-    let comments = app.section_comments(section);
-    let title = app
-        .session
-        .section(section)
-        .map_or(section.to_string(), |s| s.title.clone());
-    let heading = format!("Comments · {}", sanitize_line(&title));
-    let block = super::popup::frame_block(&heading, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = inner.width as usize;
-    // The keys stay at the bottom, under a blank line; the comments scroll above them.
-    let hint = wrap_words(
-        "a comment on the section · o on the selected option · d on the decision · r resolve/reopen · s severity · Esc close",
-        width.saturating_sub(1),
-    );
-    let hint_rows = (hint.len() as u16 + 1).min(inner.height);
-    let [list, keys] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(hint_rows)]).areas(inner);
-    let mut lines = Vec::new();
-    // The rows of the selected comment, to scroll to.
-    let mut selected_rows = 0..0;
-    if comments.is_empty() {
-        lines.push(Line::from(Span::styled("No comments yet.", theme.dim)));
-    }
-    for (i, c) in comments.iter().enumerate() {
-        let start = lines.len();
-        let style = if i == selected {
-            theme.popup_selected
-        } else {
-            theme.text
-        };
-        let state = if c.resolved_at.is_some() {
-            Span::styled("resolved ", theme.ok)
-        } else {
-            Span::styled("open     ", theme.warning)
-        };
-        lines.push(Line::from(vec![
-            state,
-            Span::styled(format!("{:<8} ", c.severity.label()), theme.key),
-            Span::styled(
-                format!(
-                    "{} · {} · {}",
-                    sanitize_line(&target_label(&app.session, &c.target)),
-                    sanitize_line(&c.author),
-                    super::status::clock(c.at)
-                ),
-                theme.dim,
-            ),
-        ]));
-        let text = sanitize_line(&c.text);
-        let rows = wrap_words(&text, width.saturating_sub(2));
-        for row in if rows.is_empty() {
-            vec![String::new()]
-        } else {
-            rows
-        } {
-            lines.push(Line::from(Span::styled(format!("  {row}"), style)));
-        }
-        if i == selected {
-            selected_rows = start..lines.len();
-        }
-    }
-    let height = list.height as usize;
-    let scroll = if selected_rows.end > height {
-        // The selected comment's last row at the bottom, or its first at the top when it is
-        // taller than the list.
-        (selected_rows.end - height).min(selected_rows.start)
-    } else {
-        0
-    };
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        list,
-    );
-    let mut key_lines = vec![Line::default()];
-    key_lines.extend(
-        hint.into_iter()
-            .map(|row| Line::from(Span::styled(format!(" {row}"), theme.dim))),
-    );
-    frame.render_widget(Paragraph::new(key_lines), keys);
 }

@@ -342,9 +342,11 @@ impl App {
                 self.text_mode = true;
                 self.focus = Pane::Editor;
             }
-            Action::ChooseMode => self.popups.push(Popup::ModeChoice {
-                selected: usize::from(self.session.mode == Some(InteractionMode::Yolo)),
-            }),
+            Action::ChooseMode => self
+                .popups
+                .push(Popup::ModeChoice(super::popup::ModeChoice {
+                    selected: usize::from(self.session.mode == Some(InteractionMode::Yolo)),
+                })),
             Action::Undo | Action::Redo => {
                 if let Some(i) = self.selected_section() {
                     self.undo_in_section(i, action == Action::Redo);
@@ -393,12 +395,13 @@ impl App {
                 ruled_out: r.is_ruled_out(),
             })
             .collect();
-        self.popups.push(Popup::CatalogPicker {
-            component: id.to_string(),
-            choices,
-            selected: 0,
-            alternative,
-        });
+        self.popups
+            .push(Popup::CatalogPicker(super::popup::CatalogPicker {
+                component: id.to_string(),
+                choices,
+                selected: 0,
+                alternative,
+            }));
     }
 
     /// Adds a catalog option to a component (from the picker).

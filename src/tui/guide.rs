@@ -3,18 +3,12 @@
 //! stage with its state, from which `Enter` goes to a stage. The path itself is
 //! [`crate::workflow::guide`]; it is worked out once per change to the session, never per frame.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
-
-use crate::workflow::guide::{self, Next, Path, Stage, StageProgress, State, Step};
+use crate::workflow::guide::{self, Next, Path, Stage, Step};
 
 use super::action::{Action, Context};
 use super::app::{App, Pane};
 use super::navigator::Row;
-use super::popup::{Outcome, Popup, centered, frame_block};
-use crate::settings::theme::Theme;
+use super::popup::{Popup, ProgressView};
 
 /// The path as of a number of changes to the session.
 #[derive(Debug, Default)]
@@ -22,14 +16,6 @@ pub struct GuideCache {
     /// The changes that are not typing, and the number of empty sections, it was worked out at.
     at: Option<(u64, u64)>,
     path: Option<Path>,
-}
-
-/// The progress view: the stages as they stood when it was opened.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProgressView {
-    pub stages: Vec<StageProgress>,
-    pub next: Next,
-    pub selected: usize,
 }
 
 impl App {
@@ -224,103 +210,4 @@ impl App {
             }
         }
     }
-}
-
-/// Keys in the progress view.
-pub fn handle_key(view: &mut ProgressView, event: ratatui::crossterm::event::KeyEvent) -> Outcome {
-    use ratatui::crossterm::event::KeyCode;
-    let n = view.stages.len();
-    match event.code {
-        KeyCode::Down | KeyCode::Char('j') => view.selected = (view.selected + 1).min(n - 1),
-        KeyCode::Up | KeyCode::Char('k') => view.selected = view.selected.saturating_sub(1),
-        KeyCode::Home | KeyCode::Char('g') => view.selected = 0,
-        KeyCode::End | KeyCode::Char('G') => view.selected = n - 1,
-        KeyCode::Enter => return Outcome::GoToStage(view.stages[view.selected].stage),
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::F(5) => return Outcome::Close,
-        _ => {}
-    }
-    Outcome::Stay
-}
-
-/// Draws the progress view: a row per stage (mark, name, where it stands), the next step below.
-pub fn draw(frame: &mut Frame, view: &ProgressView, theme: &Theme, screen: Rect) {
-    let width = 78.min(screen.width);
-    let inner = super::wrap::popup_width(width.saturating_sub(2) as usize);
-    let label_width = Stage::ALL
-        .iter()
-        .map(|s| s.label().chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut lines = Vec::new();
-    for (i, p) in view.stages.iter().enumerate() {
-        let selected = i == view.selected;
-        let mark_style = match p.state {
-            State::Done => theme.ok,
-            State::Started => theme.warning,
-            State::NotStarted => theme.dim,
-        };
-        let base = if selected {
-            theme.popup_selected
-        } else {
-            theme.text
-        };
-        let pointer = if p.stage == view.next.stage {
-            "▸ "
-        } else {
-            "  "
-        };
-        let head = format!("{:<label_width$}  ", p.stage.label());
-        let indent = 2 + 2 + head.chars().count();
-        let rows = super::text_field::wrap_words(
-            &crate::text::sanitize_line(&p.detail),
-            inner.saturating_sub(indent).max(10),
-        );
-        let mut rows = rows.into_iter();
-        lines.push(Line::from(vec![
-            Span::styled(pointer, theme.key),
-            Span::styled(format!("{} ", p.state.mark()), mark_style),
-            Span::styled(head, base),
-            Span::styled(rows.next().unwrap_or_default(), theme.dim),
-        ]));
-        for row in rows {
-            lines.push(Line::from(Span::styled(
-                format!("{:indent$}{row}", ""),
-                theme.dim,
-            )));
-        }
-    }
-    lines.push(Line::default());
-    for (n, row) in super::text_field::wrap_words(
-        &format!("Next: {}", crate::text::sanitize_line(&view.next.what)),
-        inner,
-    )
-    .into_iter()
-    .enumerate()
-    {
-        lines.push(Line::from(Span::styled(
-            row,
-            if n == 0 { theme.key } else { theme.text },
-        )));
-    }
-    lines.push(Line::from(vec![
-        Span::styled(" Enter ", theme.key),
-        Span::styled("go to the stage  ", theme.text),
-        Span::styled(" ↑↓ ", theme.key),
-        Span::styled("select  ", theme.text),
-        Span::styled(" Esc ", theme.key),
-        Span::styled("close", theme.text),
-    ]));
-    let height = (lines.len() as u16 + 2).min(screen.height);
-    let area = centered(screen, width, height);
-    frame.render_widget(Clear, area);
-    let done = view
-        .stages
-        .iter()
-        .filter(|s| s.state == State::Done)
-        .count();
-    let title = format!("Progress · {done} of {} stages done", view.stages.len());
-    frame.render_widget(
-        Paragraph::new(lines).block(frame_block(&title, theme)),
-        area,
-    );
 }

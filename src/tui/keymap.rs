@@ -298,6 +298,43 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Preview, Zoom, &["z"]),
         (Preview, TogglePreview, &["p"]),
         (Preview, NextTheme, &["t"]),
+        (Popup, Up, &["up", "k", "ctrl-p"]),
+        (Popup, Down, &["down", "j", "ctrl-n"]),
+        (Popup, PageUp, &["pageup"]),
+        (Popup, PageDown, &["pagedown", "space"]),
+        (Popup, Top, &["g", "home"]),
+        (Popup, Bottom, &["G", "end"]),
+        (Popup, Choose, &["enter"]),
+        (Popup, Toggle, &["space", "x"]),
+        (Popup, OtherPage, &["tab", "shift-tab", "left", "right"]),
+        (Popup, Close, &["esc", "q", "ctrl-c"]),
+        (Dialog, Yes, &["y", "enter"]),
+        (Dialog, No, &["n", "esc"]),
+        (Dialog, SaveAndQuit, &["s"]),
+        (Dialog, DiscardAndQuit, &["d"]),
+        (Dialog, ReloadFromDisk, &["r"]),
+        (Dialog, Overwrite, &["o"]),
+        (Dialog, SaveAs, &["a"]),
+        (Dialog, Restore, &["r"]),
+        (Dialog, DiscardRecovery, &["d"]),
+        (Dialog, KeepRecovery, &["k"]),
+        (Dialog, ModeIncremental, &["A", "a"]),
+        (Dialog, ModeYolo, &["B", "b"]),
+        (ConflictList, Choose, &["enter"]),
+        (ConflictList, GoToFound, &["f"]),
+        (ConflictList, Resolve, &["r"]),
+        (ConflictList, Reopen, &["u"]),
+        (CommentList, Comment, &["a"]),
+        (CommentList, CommentOnOption, &["o"]),
+        (CommentList, CommentOnDecision, &["d"]),
+        (CommentList, ToggleResolved, &["r"]),
+        (CommentList, Severity, &["s"]),
+        (Merge, KeepMine, &["m"]),
+        (Merge, TakeNew, &["n"]),
+        (Merge, KeepBoth, &["b"]),
+        (Merge, KeepMineRest, &["M", "esc"]),
+        (Merge, TakeNewRest, &["N"]),
+        (Merge, KeepBothRest, &["B"]),
     ]
 };
 
@@ -313,6 +350,11 @@ struct KeymapFile {
     design: BTreeMap<String, Vec<String>>,
     worksheet: BTreeMap<String, Vec<String>>,
     preview: BTreeMap<String, Vec<String>>,
+    popup: BTreeMap<String, Vec<String>>,
+    dialog: BTreeMap<String, Vec<String>>,
+    conflicts: BTreeMap<String, Vec<String>>,
+    comments: BTreeMap<String, Vec<String>>,
+    merge: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Keymap {
@@ -370,6 +412,11 @@ impl Keymap {
             (Context::Design, &file.design),
             (Context::Worksheet, &file.worksheet),
             (Context::Preview, &file.preview),
+            (Context::Popup, &file.popup),
+            (Context::Dialog, &file.dialog),
+            (Context::ConflictList, &file.conflicts),
+            (Context::CommentList, &file.comments),
+            (Context::Merge, &file.merge),
         ] {
             for (name, keys) in map {
                 let action = Action::from_name(name)
@@ -400,6 +447,36 @@ impl Keymap {
                 .map(|(_, a, _)| *a)
         };
         find(context).or_else(|| find(Context::Global))
+    }
+
+    /// Every action bound to `key` in `contexts`, in that order and then in the order the
+    /// bindings are listed (no global fallback). A popup takes the first it understands, so one
+    /// key may mean different things in different popups of a context (`r` restores a recovery
+    /// file, and reloads a session changed on disk).
+    pub fn actions(&self, contexts: &[Context], key: Key) -> Vec<Action> {
+        contexts
+            .iter()
+            .flat_map(|ctx| {
+                self.bindings
+                    .iter()
+                    .filter(move |(c, _, keys)| c == ctx && keys.contains(&key))
+                    .map(|(_, a, _)| *a)
+            })
+            .collect()
+    }
+
+    /// The keys of `actions` in `context` as the key bar shows them: each action's first key,
+    /// two arrows side by side ("↑↓"), anything else separated by "/" ("PgUp/PgDn"). `None`
+    /// when one of them has no key.
+    pub fn label(&self, context: Context, actions: &[Action]) -> Option<String> {
+        let keys = actions
+            .iter()
+            .map(|a| self.keys(context, *a).first().map(Key::to_string))
+            .collect::<Option<Vec<_>>>()?;
+        let arrows = keys
+            .iter()
+            .all(|k| ["↑", "↓", "←", "→"].contains(&k.as_str()));
+        Some(keys.join(if arrows { "" } else { "/" }))
     }
 
     /// Keys bound to `action` in `context` (without the global ones).
@@ -481,6 +558,40 @@ mod tests {
         );
         let save = Key::parse("ctrl-s").unwrap();
         assert_eq!(k.action(Context::Editor, save), Some(Action::Save));
+    }
+
+    #[test]
+    fn a_popup_key_may_mean_several_actions_and_labels_read_like_the_bar() {
+        let k = Keymap::default();
+        let space = Key::parse("space").unwrap();
+        // Paging a list first, ticking a regime next: each popup takes the first it knows.
+        assert_eq!(
+            k.actions(&[Context::Popup], space),
+            vec![Action::PageDown, Action::Toggle]
+        );
+        let r = Key::parse("r").unwrap();
+        assert_eq!(
+            k.actions(&[Context::Dialog], r),
+            vec![Action::ReloadFromDisk, Action::Restore]
+        );
+        // No fallback to the global keys: a popup takes every key.
+        assert!(
+            k.actions(&[Context::Popup], Key::parse("ctrl-s").unwrap())
+                .is_empty()
+        );
+        assert_eq!(
+            k.label(Context::Popup, &[Action::Up, Action::Down])
+                .as_deref(),
+            Some("↑↓")
+        );
+        assert_eq!(
+            k.label(Context::Popup, &[Action::PageUp, Action::PageDown])
+                .as_deref(),
+            Some("PgUp/PgDn")
+        );
+        let mut k = k;
+        k.apply("(popup: {\"up\": []})").unwrap();
+        assert_eq!(k.label(Context::Popup, &[Action::Up, Action::Down]), None);
     }
 
     #[test]

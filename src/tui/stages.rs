@@ -156,12 +156,12 @@ impl App {
             Some(Freshness::Changed { text }) => {
                 let old = &self.session.inputs[i].text;
                 let lines = diff_lines(old, &text, 2);
-                self.popups.push(Popup::Diff {
+                self.popups.push(Popup::Diff(super::popup::InputDiff {
                     input: i,
                     lines,
                     new_text: text,
                     scroll: 0,
-                });
+                }));
             }
             Some(other) => {
                 let label = other.label();
@@ -383,12 +383,12 @@ impl App {
                         Some((e.source.short(), e.applies))
                     })
                     .collect();
-                self.popups.push(Popup::Regimes {
+                self.popups.push(Popup::Regimes(super::popup::Regimes {
                     names,
                     evidence,
                     chosen,
                     selected: 0,
-                });
+                }));
             }
             _ => return false,
         }

@@ -472,21 +472,17 @@ fn next_spans(app: &App, room: usize) -> Vec<Span<'static>> {
 }
 
 /// The keys of the popup on top that act now, for the key bar: its own (see
-/// [`super::popup_keys::popup_keys`]); a section's comments say which act on what there is; the
+/// [`super::popup::Layer::key_hints`]); a section's comments say which act on what there is; the
 /// conflicts list leaves out resolving and reopening in a read-only session, and takes the
 /// keymap's save key.
 fn popup_bar_keys(app: &App, popup: &Popup) -> Vec<(String, &'static str)> {
-    let own = match popup {
-        Popup::Comments { section, .. } => app.comment_keys(section),
-        other => super::popup_keys::popup_keys(other),
+    let mut keys = match popup {
+        Popup::Comments(list) => app.comment_keys(&list.section),
+        other => other.key_hints(&app.keymap),
     };
-    let mut keys: Vec<(String, &'static str)> = own
-        .into_iter()
-        .map(|(k, name)| (k.to_string(), name))
-        .collect();
-    if let Popup::Conflicts { .. } = popup {
+    if let Popup::Conflicts(_) = popup {
         if app.read_only.is_some() {
-            keys.retain(|(k, _)| k != "r" && k != "u");
+            keys.retain(|(_, what)| *what != "resolve" && *what != "reopen");
         }
         let saves = !(app.read_only.is_some() && changes_the_work(app, Action::Save));
         if let Some(save) = app

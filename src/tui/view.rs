@@ -43,14 +43,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, a.status, app);
     // Every popup, bottom to top: a prompt opened from a list (the reason for a conflict) keeps
     // the list it is about in view around it.
+    let cx = popup::LayerContext {
+        app,
+        theme: t,
+        keymap: &app.keymap,
+    };
     for p in &app.popups {
-        if let popup::Popup::Comments { section, selected } = p {
-            super::comments::draw(frame, app, t, section, *selected, frame.area());
-        }
-        if let popup::Popup::Conflicts { selected } = p {
-            super::conflicts::draw(frame, app, t, *selected, frame.area());
-        }
-        popup::draw(frame, p, &app.keymap, t);
+        popup::draw(frame, p, &cx);
     }
 }
 

@@ -70,12 +70,13 @@ impl App {
             .session
             .section(component)
             .map_or(component.to_string(), |s| s.title.clone());
-        self.popups.push(Popup::Elicitation {
-            component: component.to_string(),
-            title,
-            selected: 0,
-            again,
-        });
+        self.popups
+            .push(Popup::Elicitation(super::popup::Elicitation {
+                component: component.to_string(),
+                title,
+                selected: 0,
+                again,
+            }));
     }
 
     /// Carries out a choice of the elicitation menu: 1–7 start an action, 8 finalizes.
@@ -404,7 +405,12 @@ impl App {
             w.assistant = None;
         }
         match answer {
-            Ok(text) => self.popups.push(Popup::Suggestion { text, scroll: 0 }),
+            Ok(text) => self
+                .popups
+                .push(Popup::Suggestion(super::popup::Suggestion {
+                    text,
+                    scroll: 0,
+                })),
             Err(e) => self.warn(e),
         }
     }

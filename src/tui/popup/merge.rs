@@ -2,15 +2,18 @@
 //! would write there, and the three ways to settle it.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::generated::MergeChoice;
-use super::popup::{centered, frame_block};
-use super::wrap::{popup_width, wrap_lines};
+use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint};
 use crate::settings::theme::Theme;
 use crate::text::sanitize_line;
+use crate::tui::action::{Action, Context};
+use crate::tui::generated::MergeChoice;
+use crate::tui::keymap::Keymap;
+use crate::tui::wrap::{popup_width, wrap_lines};
 
 /// Side by side from this inner width; stacked below it.
 const SIDE_BY_SIDE: u16 = 70;
@@ -28,7 +31,55 @@ fn stretch<'a>(title: &'a str, text: &[String], empty: &'a str, theme: &Theme) -
     lines
 }
 
-pub fn draw(frame: &mut Frame, m: &MergeChoice, theme: &Theme) {
+impl Layer for MergeChoice {
+    fn handle(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
+        use crate::workflow::section_text::Choice;
+        for action in actions(keymap, &[Context::Merge], &event) {
+            let (choice, all) = match action {
+                Action::KeepMine => (Choice::Mine, false),
+                Action::TakeNew => (Choice::New, false),
+                Action::KeepBoth => (Choice::Both, false),
+                // Leaving (Esc by default) keeps the person's text wherever nothing was chosen.
+                Action::KeepMineRest => (Choice::Mine, true),
+                Action::TakeNewRest => (Choice::New, true),
+                Action::KeepBothRest => (Choice::Both, true),
+                _ => continue,
+            };
+            return if self.choose(choice, all) {
+                Outcome::SettleMerge
+            } else {
+                Outcome::Stay
+            };
+        }
+        Outcome::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, cx: &LayerContext) {
+        draw(frame, self, cx);
+    }
+
+    fn key_hints(&self, keymap: &Keymap) -> Vec<(String, &'static str)> {
+        use Action::*;
+        [
+            hint(keymap, Context::Merge, &[KeepMine], "keep mine"),
+            hint(keymap, Context::Merge, &[TakeNew], "take the new"),
+            hint(keymap, Context::Merge, &[KeepBoth], "keep both"),
+            keymap
+                .label(Context::Merge, &[KeepMineRest, TakeNewRest, KeepBothRest])
+                .map(|k| (k.replace('/', " "), "the same for the rest")),
+            keymap
+                .keys(Context::Merge, KeepMineRest)
+                .get(1)
+                .map(|k| (k.to_string(), "keep mine for the rest")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
+fn draw(frame: &mut Frame, m: &MergeChoice, cx: &LayerContext) {
+    let theme = cx.theme;
     let conflicts = m.update.conflicts();
     let Some(c) = conflicts.get(m.current()) else {
         return;
@@ -79,13 +130,7 @@ pub fn draw(frame: &mut Frame, m: &MergeChoice, theme: &Theme) {
         width,
     );
     let mut spans = Vec::new();
-    for (k, what) in [
-        ("m", "keep mine"),
-        ("n", "take the new"),
-        ("b", "keep both"),
-        ("M N B", "the same for the rest"),
-        ("Esc", "keep mine for the rest"),
-    ] {
+    for (k, what) in m.key_hints(cx.keymap) {
         spans.push(Span::styled(format!(" {k} "), theme.key));
         spans.push(Span::styled(format!("{what} "), theme.dim));
     }
