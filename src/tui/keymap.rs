@@ -421,6 +421,18 @@ impl Keymap {
             for (name, keys) in map {
                 let action = Action::from_name(name)
                     .ok_or_else(|| format!("{}: no action named {name:?}", context.name()))?;
+                // A popup's actions act in popups, and a popup context takes only the actions
+                // its popups carry out.
+                let known = if context.is_pane() {
+                    action.in_palette()
+                } else {
+                    DEFAULTS
+                        .iter()
+                        .any(|(c, a, _)| *c == context && *a == action)
+                };
+                if !known {
+                    return Err(format!("{}: {name:?} does not act there", context.name()));
+                }
                 let keys = keys
                     .iter()
                     .map(|k| Key::parse(k))
@@ -590,6 +602,16 @@ mod tests {
             Some("PgUp/PgDn")
         );
         let mut k = k;
+        assert!(
+            k.apply("(navigator: {\"close\": [\"x\"]})")
+                .unwrap_err()
+                .contains("\"close\" does not act there")
+        );
+        assert!(
+            k.apply("(dialog: {\"save\": [\"x\"]})")
+                .unwrap_err()
+                .contains("\"save\" does not act there")
+        );
         k.apply("(popup: {\"up\": []})").unwrap();
         assert_eq!(k.label(Context::Popup, &[Action::Up, Action::Down]), None);
     }
