@@ -52,7 +52,7 @@ fn fixture(session: &Session) -> Fixture {
 /// The workbench on a session, with syntax highlighting on (as once the background load is done).
 fn open(path: &Path, home: &Home) -> App {
     let mut app = prepare_app(path, home, Some("dark".into())).unwrap();
-    app.popups.clear();
+    app.ui.popups.clear();
     app.set_highlighter(std::sync::Arc::new(infradraft::preview::Highlighter::new()));
     app
 }
@@ -79,7 +79,7 @@ impl OnComponent {
     fn new(bytes: usize, text: bool) -> OnComponent {
         let fixture = fixture(&large_session(bytes));
         let mut app = open(&fixture.path, &fixture.home);
-        app.focus = Pane::Navigator;
+        app.ui.focus = Pane::Navigator;
         for _ in 0..4 {
             app.handle_event(key(KeyCode::Down));
         }
@@ -117,16 +117,19 @@ fn frame_200x60_large_session(bencher: Bencher) {
 fn keystroke_to_frame(bencher: Bencher, bytes: usize) {
     let mut on = OnComponent::new(bytes, true);
     let section = on.app.selected_section().expect("a section is selected");
-    let before = on.app.session.sections[section].body.len();
+    let before = on.app.doc.session.sections[section].body.len();
     on.app.handle_event(key(KeyCode::Char('x')));
     on.frame();
     assert_eq!(
-        on.app.session.sections[section].body.len(),
+        on.app.doc.session.sections[section].body.len(),
         before + 1,
         "the keystroke edits the section"
     );
-    assert_eq!(on.app.preview.last_rendered, 1, "the preview re-renders it");
-    assert_eq!(on.app.preview.last_blocks, 1, "one block of it");
+    assert_eq!(
+        on.app.derived.preview.last_rendered, 1,
+        "the preview re-renders it"
+    );
+    assert_eq!(on.app.derived.preview.last_blocks, 1, "one block of it");
     bencher.bench_local(|| {
         on.app.handle_event(key(KeyCode::Char('x')));
         on.frame();

@@ -20,15 +20,17 @@ fn the_worker_gives_what_working_in_place_gives_and_wakes_the_loop() {
     let s = complete_session();
     store::save(&f.path, &s).unwrap();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     let woken = Arc::new(AtomicUsize::new(0));
     let counter = woken.clone();
-    app.analyses.use_worker(Worker::start(Box::new(move || {
-        counter.fetch_add(1, Ordering::SeqCst);
-    })));
+    app.derived
+        .analyses
+        .use_worker(Worker::start(Box::new(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        })));
     screen(&mut app, 120, 40);
     app.settle();
-    assert!(!app.analyses.pending());
+    assert!(!app.derived.analyses.pending());
     // The wake follows the results (it is called once they are sent).
     let asked = std::time::Instant::now();
     while woken.load(Ordering::SeqCst) == 0 && asked.elapsed() < std::time::Duration::from_secs(10)
@@ -36,8 +38,13 @@ fn the_worker_gives_what_working_in_place_gives_and_wakes_the_loop() {
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
     assert!(woken.load(Ordering::SeqCst) >= 1, "the loop was woken");
-    let got = app.analyses.latest().expect("results arrived");
-    let expected = analyse(&app.session, &app.checklist, got.key, got.requirements);
+    let got = app.derived.analyses.latest().expect("results arrived");
+    let expected = analyse(
+        &app.doc.session,
+        &app.doc.checklist,
+        got.key,
+        got.requirements,
+    );
     assert_eq!(
         *got, expected,
         "the copy the worker reads lacks nothing it needs"
@@ -55,8 +62,8 @@ fn the_worker_gives_what_working_in_place_gives_and_wakes_the_loop() {
     app.handle_event(key(KeyCode::Char('w')));
     typ(&mut app, "More words.");
     screen(&mut app, 120, 40);
-    assert!(!app.analyses.pending(), "typing asks for nothing");
-    assert_eq!(app.analyses.latest().unwrap().key, before);
+    assert!(!app.derived.analyses.pending(), "typing asks for nothing");
+    assert_eq!(app.derived.analyses.latest().unwrap().key, before);
 }
 
 #[test]
@@ -106,7 +113,7 @@ fn a_slow_preview_catches_up_when_typing_pauses_and_follows_any_other_change_at_
     let f = fixture();
     store::save(&f.path, &complete_session()).unwrap();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "compute-resources");
     app.handle_event(key(KeyCode::Enter));
     app.handle_event(key(KeyCode::Char('w')));
@@ -115,7 +122,7 @@ fn a_slow_preview_catches_up_when_typing_pauses_and_follows_any_other_change_at_
     screen(&mut app, 160, 40);
     app.settle();
     // Every refresh counts as slow.
-    app.preview_pace.slow = Some(std::time::Duration::ZERO);
+    app.derived.preview_pace.slow = Some(std::time::Duration::ZERO);
     screen(&mut app, 160, 40);
     typ(&mut app, "Zanzibar ");
     let typed = screen(&mut app, 160, 40);
@@ -144,9 +151,9 @@ fn a_slow_preview_catches_up_when_typing_pauses_and_follows_any_other_change_at_
     app.handle_event(key(KeyCode::Esc));
     select(&mut app, "data-resources");
     let moved = screen(&mut app, 160, 40);
-    assert!(!app.preview_pace.behind, "{moved}");
+    assert!(!app.derived.preview_pace.behind, "{moved}");
     // Without a threshold (tests, benches), the preview follows every keystroke.
-    app.preview_pace.slow = None;
+    app.derived.preview_pace.slow = None;
     select(&mut app, "compute-resources");
     app.handle_event(key(KeyCode::Enter));
     app.handle_event(key(KeyCode::Char('w')));

@@ -406,7 +406,7 @@ fn a_panic_inside_the_ui_restores_the_terminal_and_the_next_open_offers_the_work
     )
     .unwrap();
     assert!(matches!(
-        app.popups.last(),
+        app.ui.popups.last(),
         Some(infradraft::tui::popup::Popup::Confirm(
             infradraft::tui::popup::Confirm::Recovery { .. }
         ))
@@ -417,7 +417,7 @@ fn a_panic_inside_the_ui_restores_the_terminal_and_the_next_open_offers_the_work
             ratatui::crossterm::event::KeyModifiers::NONE,
         ),
     ));
-    assert_eq!(app.session.sections[0].body, "Typed before the panic.");
+    assert_eq!(app.doc.session.sections[0].body, "Typed before the panic.");
 }
 
 fn pid_of(session: &Path) -> i32 {
@@ -452,7 +452,7 @@ fn reopen(dir: &Path, session: &Path) -> infradraft::tui::app::App {
     .unwrap();
     assert!(
         matches!(
-            app.popups.last(),
+            app.ui.popups.last(),
             Some(infradraft::tui::popup::Popup::Confirm(
                 infradraft::tui::popup::Confirm::Recovery { .. }
             ))
@@ -502,7 +502,7 @@ fn a_closed_terminal_keeps_the_typing_and_releases_the_lock() {
     );
     press(&mut app, 'r');
     assert_eq!(
-        app.session.sections[0].body,
+        app.doc.session.sections[0].body,
         "Typed, then the window closed."
     );
 }
@@ -534,7 +534,7 @@ fn sigint_and_sigquit_from_another_process_end_it_like_sigterm() {
         let mut app = reopen(dir.path(), &session);
         press(&mut app, 'r');
         assert_eq!(
-            app.session.sections[0].body,
+            app.doc.session.sections[0].body,
             format!("Typed before SIG{}.", name.to_uppercase())
         );
     }

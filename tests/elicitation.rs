@@ -29,19 +29,26 @@ fn ready(f: &Fixture) -> App {
         app.handle_event(key(KeyCode::Char('a')));
         app.handle_event(key(KeyCode::Down));
         app.handle_event(key(KeyCode::Enter));
-        if app.session.component(C).unwrap().options.len() >= 2 {
+        if app.doc.session.component(C).unwrap().options.len() >= 2 {
             break;
         }
     }
     app.handle_event(key(KeyCode::Char('h')));
     app.handle_event(key(KeyCode::Char('r')));
     typ(&mut app, "the team runs containers today\n");
-    assert!(app.session.component(C).unwrap().recommendation.is_some());
+    assert!(
+        app.doc
+            .session
+            .component(C)
+            .unwrap()
+            .recommendation
+            .is_some()
+    );
     app
 }
 
 fn menu_is_open(app: &App) -> Option<bool> {
-    match app.popups.last() {
+    match app.ui.popups.last() {
         Some(Popup::Elicitation(menu)) => Some(menu.again),
         _ => None,
     }
@@ -91,14 +98,17 @@ fn reaching_step_e_opens_the_menu_and_every_number_shown_works() {
         app.handle_event(key(KeyCode::Esc));
         assert_eq!(menu_is_open(&app), Some(true), "asks for another after {n}");
     }
-    assert_eq!(app.session.component(C).unwrap().elicitations.len(), 7);
+    assert_eq!(app.doc.session.component(C).unwrap().elicitations.len(), 7);
     // Arrows + Enter choose too: down seven times is 8, Finalize.
     for _ in 0..7 {
         app.handle_event(key(KeyCode::Down));
     }
     app.handle_event(key(KeyCode::Enter));
     assert_eq!(menu_is_open(&app), None);
-    assert_eq!(app.session.component(C).unwrap().step, DesignStep::Decision);
+    assert_eq!(
+        app.doc.session.component(C).unwrap().step,
+        DesignStep::Decision
+    );
 }
 
 #[test]
@@ -150,7 +160,10 @@ fn actions_1_4_and_5_then_8_are_recorded_and_applied_to_the_section() {
     typ(&mut app, "99.9\n");
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::Char('8')));
-    assert_eq!(app.session.component(C).unwrap().step, DesignStep::Decision);
+    assert_eq!(
+        app.doc.session.component(C).unwrap().step,
+        DesignStep::Decision
+    );
     app.handle_event(ctrl('s'));
 
     let saved = store::load(&f.path).unwrap().session;
@@ -225,8 +238,8 @@ fn discarding_takes_applied_results_out_and_step_e_lists_the_records() {
     app.handle_event(key(KeyCode::Char('E')));
     app.handle_event(key(KeyCode::Char('7')));
     app.handle_event(key(KeyCode::Char('A')));
-    let body = app.session.section(C).unwrap().body.clone();
-    let first = app.session.component(C).unwrap().elicitations[0]
+    let body = app.doc.session.section(C).unwrap().body.clone();
+    let first = app.doc.session.component(C).unwrap().elicitations[0]
         .results
         .lines()
         .next()
@@ -242,9 +255,9 @@ fn discarding_takes_applied_results_out_and_step_e_lists_the_records() {
     );
     assert!(s.contains("applied"), "{s}");
     app.handle_event(key(KeyCode::Char('D')));
-    assert!(!app.session.section(C).unwrap().body.contains(&first));
+    assert!(!app.doc.session.section(C).unwrap().body.contains(&first));
     assert_eq!(
-        app.session.component(C).unwrap().elicitations[0].status,
+        app.doc.session.component(C).unwrap().elicitations[0].status,
         ElicitationStatus::Discarded
     );
     // e reopens it; applying again brings the text back once.
@@ -255,7 +268,7 @@ fn discarding_takes_applied_results_out_and_step_e_lists_the_records() {
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::Char('e')));
     app.handle_event(key(KeyCode::Char('A')));
-    let body = app.session.section(C).unwrap().body.clone();
+    let body = app.doc.session.section(C).unwrap().body.clone();
     assert_eq!(body.matches(&first).count(), 1, "{body}");
 }
 
@@ -321,7 +334,7 @@ fn the_assistant_runs_only_when_configured_and_its_answer_can_be_accepted() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert!(
-        matches!(app.popups.last(), Some(Popup::Suggestion { .. })),
+        matches!(app.ui.popups.last(), Some(Popup::Suggestion { .. })),
         "{}",
         screen(&mut app, 120, 40)
     );
@@ -378,6 +391,7 @@ fn an_open_worksheet_is_part_of_the_resume_point() {
     app.handle_event(key(KeyCode::Right));
     app.handle_event(key(KeyCode::Right));
     let before = app
+        .ui
         .worksheet
         .as_ref()
         .map(|w| (w.index, w.table, w.row, w.col));
@@ -385,12 +399,13 @@ fn an_open_worksheet_is_part_of_the_resume_point() {
     assert_ne!((row, col), (0, 0), "the cursor moved off the first cell");
     screen(&mut app, 120, 40);
     app.handle_event(ctrl('s'));
-    assert!(!app.dirty);
+    assert!(!app.doc.dirty);
     app.release_lock();
     drop(app);
 
     let mut again = open(&f);
     let after = again
+        .ui
         .worksheet
         .as_ref()
         .map(|w| (w.index, w.table, w.row, w.col));
@@ -410,23 +425,23 @@ fn keys_go_where_the_focus_is_even_with_a_worksheet_open() {
     app.handle_event(key(KeyCode::Char('4')));
     screen(&mut app, 120, 40);
     assert_eq!(app.route(), infradraft::tui::app::Route::Worksheet);
-    let cell = |app: &App| app.worksheet.as_ref().map(|w| (w.table, w.row, w.col));
+    let cell = |app: &App| app.ui.worksheet.as_ref().map(|w| (w.table, w.row, w.col));
     let before = cell(&app);
     // The navigator takes focus (at 120 columns it is beside the worksheet): its keys move its
     // selection, and the worksheet's cursor stays where it was.
-    app.focus = infradraft::tui::app::Pane::Navigator;
+    app.ui.focus = infradraft::tui::app::Pane::Navigator;
     assert_eq!(app.route(), infradraft::tui::app::Route::Pane);
     assert_eq!(app.context(), Context::Navigator);
-    let row = app.selected;
+    let row = app.ui.selected;
     app.handle_event(key(KeyCode::Char('j')));
     assert_eq!(
         cell(&app),
         before,
         "a navigator key moved the worksheet's cursor"
     );
-    assert_ne!(app.selected, row, "the navigator did not move");
+    assert_ne!(app.ui.selected, row, "the navigator did not move");
     // Back in the worksheet, the same key moves its cursor.
-    app.focus = infradraft::tui::app::Pane::Editor;
+    app.ui.focus = infradraft::tui::app::Pane::Editor;
     app.handle_event(key(KeyCode::Char('k')));
     app.handle_event(key(KeyCode::Char('j')));
     app.handle_event(key(KeyCode::Char('j')));

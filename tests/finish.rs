@@ -39,8 +39,8 @@ fn checklist_items_are_marked_noted_filtered_and_jump_to_their_section() {
     assert!(s.contains('⚑'), "empty sections are pre-flagged:\n{s}");
     insta::assert_snapshot!("checklist_120x40", s);
     insta::assert_snapshot!("checklist_80x24", screen(&mut app, 80, 24));
-    let first = app.checklist.categories[0].1[0].id.clone();
-    let second = app.checklist.categories[0].1[1].id.clone();
+    let first = app.doc.checklist.categories[0].1[0].id.clone();
+    let second = app.doc.checklist.categories[0].1[1].id.clone();
     // The tool's own assessment of the first item (the sample names its regimes) shows after the
     // open dot, with its evidence in the detail; it is not a mark.
     assert!(s.contains(&format!("·✓ {first}")), "{s}");
@@ -48,14 +48,15 @@ fn checklist_items_are_marked_noted_filtered_and_jump_to_their_section() {
         s.contains("infradraft's assessment, not a mark: pass"),
         "{s}"
     );
-    assert!(app.session.checklist.is_empty());
+    assert!(app.doc.session.checklist.is_empty());
     app.handle_event(key(KeyCode::Char('1')));
     app.handle_event(key(KeyCode::Char('3')));
     app.handle_event(key(KeyCode::Up));
     app.handle_event(key(KeyCode::Char('e')));
     typ(&mut app, "missing: key rotation period\n");
     let mark = |app: &App, id: &str| {
-        app.session
+        app.doc
+            .session
             .checklist
             .iter()
             .find(|m| m.item == id)
@@ -77,6 +78,7 @@ fn checklist_items_are_marked_noted_filtered_and_jump_to_their_section() {
     assert!(s.contains(&second), "{s}");
     // Enter goes to the item's first section.
     let target = app
+        .doc
         .checklist
         .item(&second)
         .unwrap()
@@ -98,7 +100,7 @@ fn starter_diagrams_are_generated_edited_live_and_validated() {
     enter_stage(&mut app, "stage:diagrams");
     assert!(screen(&mut app, 120, 40).contains("No diagrams yet"));
     app.handle_event(key(KeyCode::Char('d')));
-    assert_eq!(app.session.diagrams.len(), 4);
+    assert_eq!(app.doc.session.diagrams.len(), 4);
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Network topology"), "{s}");
     assert!(s.contains("No problems found."), "{s}");
@@ -112,7 +114,7 @@ fn starter_diagrams_are_generated_edited_live_and_validated() {
     app.handle_event(key(KeyCode::End));
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, "  broken -->");
-    let source = app.session.diagrams[0].source.clone();
+    let source = app.doc.session.diagrams[0].source.clone();
     assert!(source.ends_with("  broken -->"), "{source}");
     let problems = infradraft::analysis::diagram_check::validate(&source);
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -130,7 +132,7 @@ fn starter_diagrams_are_generated_edited_live_and_validated() {
     // A custom diagram.
     app.handle_event(key(KeyCode::Char('a')));
     typ(&mut app, "Failover sequence\n");
-    assert_eq!(app.session.diagrams.len(), 5);
+    assert_eq!(app.doc.session.diagrams.len(), 5);
     assert!(app.editing_diagram());
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(ctrl('s'));
@@ -147,9 +149,9 @@ fn stories_are_drafted_from_decisions_and_can_be_dropped() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Existing in the inputs: 5 epics"), "{s}");
     app.handle_event(key(KeyCode::Char('d')));
-    let n = app.session.stories.len();
+    let n = app.doc.session.stories.len();
     assert!(n >= 16, "a story per decided component at least: {n}");
-    assert!(!app.session.refinements.is_empty());
+    assert!(!app.doc.session.refinements.is_empty());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("INFRA-1"), "{s}");
     insta::assert_snapshot!("stories_120x40", s);
@@ -162,7 +164,7 @@ fn stories_are_drafted_from_decisions_and_can_be_dropped() {
         app.handle_event(key(KeyCode::Char('j')));
     }
     let refinements = screen(&mut app, 120, 40);
-    let first = &app.session.refinements[0];
+    let first = &app.doc.session.refinements[0];
     assert!(
         refinements.contains(&format!("{} ", first.story)),
         "{refinements}"
@@ -178,10 +180,10 @@ fn stories_are_drafted_from_decisions_and_can_be_dropped() {
     for _ in 0..n {
         app.handle_event(key(KeyCode::Char('k')));
     }
-    let first = app.session.stories[0].title.clone();
+    let first = app.doc.session.stories[0].title.clone();
     app.handle_event(key(KeyCode::Char('x')));
-    assert_eq!(app.session.stories.len(), n - 1);
-    assert!(app.session.stories.iter().all(|s| s.title != first));
+    assert_eq!(app.doc.session.stories.len(), n - 1);
+    assert!(app.doc.session.stories.iter().all(|s| s.title != first));
 }
 
 #[test]
@@ -190,16 +192,16 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
     let mut app = decided(&f);
     enter_stage(&mut app, "stage:stories");
     app.handle_event(key(KeyCode::Char('d')));
-    let n = app.session.stories.len();
-    let drafted = app.session.stories[1].title.clone();
+    let n = app.doc.session.stories.len();
+    let drafted = app.doc.session.stories[1].title.clone();
     // The first story of a decision names what it is built with and what it has to meet.
-    let md = infradraft::analysis::stories::story_markdown(&app.session.stories[0]);
+    let md = infradraft::analysis::stories::story_markdown(&app.doc.session.stories[0]);
     assert!(md.contains("**Built with:** "), "{md}");
     app.handle_event(key(KeyCode::Down));
     // Every drafted story reads back from its own Markdown unchanged.
-    for st in &app.session.stories {
+    for st in &app.doc.session.stories {
         let md = infradraft::analysis::stories::story_markdown(st);
-        let back = infradraft::workflow::edit::stories::read_edit(&app.session, st, &md)
+        let back = infradraft::workflow::edit::stories::read_edit(&app.doc.session, st, &md)
             .expect("one story");
         assert_eq!(
             infradraft::model::TechnicalStory {
@@ -210,12 +212,12 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
         );
     }
     // Opening the editor and leaving it without a change changes nothing.
-    let history = app.session.history.len();
+    let history = app.doc.session.history.len();
     app.handle_event(key(KeyCode::Char('e')));
     app.handle_event(key(KeyCode::Esc));
     assert!(!app.editing_story());
-    assert_eq!(app.session.stories[1].edited, None);
-    assert_eq!(app.session.history.len(), history);
+    assert_eq!(app.doc.session.stories[1].edited, None);
+    assert_eq!(app.doc.session.history.len(), history);
     app.handle_event(key(KeyCode::Char('e')));
     assert!(app.editing_story());
     let s = screen(&mut app, 120, 40);
@@ -240,7 +242,7 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
     );
     app.handle_event(key(KeyCode::Esc));
     assert!(!app.editing_story());
-    let story = &app.session.stories[1];
+    let story = &app.doc.session.stories[1];
     assert_eq!(story.title, format!("{drafted} for Ferrybook"));
     assert_eq!(
         story.acceptance_criteria.last().map(String::as_str),
@@ -262,14 +264,14 @@ fn a_story_is_edited_as_markdown_and_drafting_again_keeps_the_edit() {
     app.handle_event(key(KeyCode::Esc));
     assert!(!app.editing_story());
     assert_eq!(
-        app.session.stories[1].title,
+        app.doc.session.stories[1].title,
         format!("{drafted} for Ferrybook")
     );
     // Drafting again keeps the person's story where the drafted one would be.
     app.handle_event(key(KeyCode::Char('d')));
-    assert_eq!(app.session.stories.len(), n);
+    assert_eq!(app.doc.session.stories.len(), n);
     assert_eq!(
-        app.session.stories[1].title,
+        app.doc.session.stories[1].title,
         format!("{drafted} for Ferrybook")
     );
     app.handle_event(ctrl('s'));
@@ -287,18 +289,18 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
     let target = f._dir.path().join("out/doc.md");
     app.handle_event(ctrl('u'));
     typ(&mut app, &target.display().to_string());
-    let before = app.session.clone();
+    let before = app.doc.session.clone();
     app.handle_event(key(KeyCode::Enter));
     let written = std::fs::read_to_string(&target).unwrap();
     // The export is recorded in the history, after the document was written.
-    let record = app.session.history.last().unwrap();
+    let record = app.doc.session.history.last().unwrap();
     assert_eq!(record.action, "exported");
     assert_eq!(record.detail, target.display().to_string());
     let expected = document(
         &before,
         &ExportContext {
-            checklist: Some(&app.checklist),
-            template: Some(&app.template),
+            checklist: Some(&app.doc.checklist),
+            template: Some(&app.doc.template),
             precomputed: Default::default(),
         },
     );
@@ -311,17 +313,17 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
     );
     // The preview holds the same document: its decision log is there too, page by page (the
     // preview renders what comes into view).
-    app.preview_overlay = false;
+    app.ui.preview_overlay = false;
     app.settle();
     screen(&mut app, 120, 40);
-    let total = app.preview.total_lines();
+    let total = app.derived.preview.total_lines();
     assert!(total > 100);
-    app.preview_follows = false;
+    app.ui.preview_follows = false;
     let mut lines: Vec<String> = Vec::new();
     while lines.len() < total {
-        app.preview_scroll = lines.len();
+        app.ui.preview_scroll = lines.len();
         screen(&mut app, 120, 40);
-        let page = app.preview.visible(app.preview_scroll, 38);
+        let page = app.derived.preview.visible(app.ui.preview_scroll, 38);
         assert!(!page.is_empty(), "nothing at line {}", lines.len());
         lines.extend(page.iter().map(|l| {
             l.spans
@@ -339,7 +341,7 @@ fn the_preview_is_the_export_and_export_writes_it_from_the_palette() {
 fn marking_the_checklist_is_one_row_of_the_change_log() {
     let f = fixture();
     let mut app = decided(&f);
-    let before = app.session.history.len();
+    let before = app.doc.session.history.len();
     enter_stage(&mut app, "stage:checklist");
     // Five marks (each moves to the next item), then a note on the last one marked.
     for k in ['1', '1', '2', '3', '4'] {
@@ -349,12 +351,12 @@ fn marking_the_checklist_is_one_row_of_the_change_log() {
     app.handle_event(key(KeyCode::Char('e')));
     typ(&mut app, "not in scope\n");
     // The history keeps every mark and the note.
-    assert_eq!(app.session.history.len(), before + 6);
+    assert_eq!(app.doc.session.history.len(), before + 6);
     let doc = document(
-        &app.session,
+        &app.doc.session,
         &ExportContext {
-            checklist: Some(&app.checklist),
-            template: Some(&app.template),
+            checklist: Some(&app.doc.checklist),
+            template: Some(&app.doc.template),
             precomputed: Default::default(),
         },
     );
@@ -374,7 +376,7 @@ fn the_diagram_editor_undoes_and_redoes_and_its_key_bar_shows_its_keys() {
     let mut app = decided(&f);
     enter_stage(&mut app, "stage:diagrams");
     app.handle_event(key(KeyCode::Char('d')));
-    let original = app.session.diagrams[0].source.clone();
+    let original = app.doc.session.diagrams[0].source.clone();
     app.handle_event(key(KeyCode::Enter));
     assert!(app.editing_diagram());
     // The key bar shows the editor's keys, not the list's.
@@ -399,24 +401,24 @@ fn the_diagram_editor_undoes_and_redoes_and_its_key_bar_shows_its_keys() {
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, "A --> B");
     let typed = format!("{original}\nA --> B");
-    assert_eq!(app.session.diagrams[0].source, typed);
+    assert_eq!(app.doc.session.diagrams[0].source, typed);
     // ^Z undoes, and the diagram's source follows; there is nothing to undo before the edit.
     app.handle_event(ctrl('z'));
     assert_eq!(
-        app.session.diagrams[0].source,
+        app.doc.session.diagrams[0].source,
         format!("{original}\nA --> ")
     );
     for _ in 0..10 {
         app.handle_event(ctrl('z'));
     }
-    assert_eq!(app.session.diagrams[0].source, original);
+    assert_eq!(app.doc.session.diagrams[0].source, original);
     // ^Y redoes.
     app.handle_event(ctrl('y'));
-    assert_eq!(app.session.diagrams[0].source, format!("{original}\n"));
+    assert_eq!(app.doc.session.diagrams[0].source, format!("{original}\n"));
     for _ in 0..10 {
         app.handle_event(ctrl('y'));
     }
-    assert_eq!(app.session.diagrams[0].source, typed);
+    assert_eq!(app.doc.session.diagrams[0].source, typed);
     // ^S saves while editing, and the editor stays open.
     app.handle_event(ctrl('s'));
     assert!(app.editing_diagram());
@@ -430,7 +432,8 @@ fn the_diagram_editor_undoes_and_redoes_and_its_key_bar_shows_its_keys() {
 
 /// The text in the story editor.
 fn story_text(app: &App) -> String {
-    app.stages
+    app.ui
+        .stages
         .stories
         .editing
         .as_ref()
@@ -447,7 +450,7 @@ fn the_story_editor_undoes_redoes_saves_and_its_key_bar_shows_its_keys() {
     let mut app = decided(&f);
     enter_stage(&mut app, "stage:stories");
     app.handle_event(key(KeyCode::Char('d')));
-    let title = app.session.stories[0].title.clone();
+    let title = app.doc.session.stories[0].title.clone();
     app.handle_event(key(KeyCode::Char('e')));
     assert!(app.editing_story());
     // The key bar shows the editor's keys, not the list's.
@@ -497,8 +500,8 @@ fn the_story_editor_undoes_redoes_saves_and_its_key_bar_shows_its_keys() {
     // ^S saves the story and the session, and the editor stays open.
     app.handle_event(ctrl('s'));
     assert!(app.editing_story());
-    assert!(!app.dirty);
-    assert_eq!(app.session.stories[0].title, format!("{title} now"));
+    assert!(!app.doc.dirty);
+    assert_eq!(app.doc.session.stories[0].title, format!("{title} now"));
     let saved = store::load(&f.path).unwrap().session;
     assert_eq!(saved.stories[0].title, format!("{title} now"));
     assert_eq!(saved.stories[0].edited.as_deref(), Some(title.as_str()));
@@ -512,7 +515,7 @@ fn the_story_editor_undoes_redoes_saves_and_its_key_bar_shows_its_keys() {
     assert!(app.editing_story());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("not saved"), "{s}");
-    assert_eq!(app.session.stories[0].title, format!("{title} now"));
+    assert_eq!(app.doc.session.stories[0].title, format!("{title} now"));
     // Undoing the stray letter makes it one story again, and Esc leaves.
     app.handle_event(ctrl('z'));
     app.handle_event(key(KeyCode::Esc));
@@ -528,7 +531,7 @@ fn a_paste_goes_into_the_diagram_or_the_story_being_edited_as_one_undo_step() {
     let mut app = decided(&f);
     enter_stage(&mut app, "stage:diagrams");
     app.handle_event(key(KeyCode::Char('d')));
-    let original = app.session.diagrams[0].source.clone();
+    let original = app.doc.session.diagrams[0].source.clone();
     app.handle_event(key(KeyCode::Enter));
     assert!(app.editing_diagram());
     for _ in 0..200 {
@@ -538,12 +541,15 @@ fn a_paste_goes_into_the_diagram_or_the_story_being_edited_as_one_undo_step() {
     // Terminals send a paste's line breaks as CR.
     app.handle_event(Event::Paste("\r\nC --> D\r\nD --> E".into()));
     let pasted = format!("{original}\nC --> D\nD --> E");
-    assert_eq!(app.session.diagrams[0].source, pasted);
-    assert!(app.dirty);
+    assert_eq!(app.doc.session.diagrams[0].source, pasted);
+    assert!(app.doc.dirty);
     app.handle_event(ctrl('z'));
-    assert_eq!(app.session.diagrams[0].source, original, "one undo step");
+    assert_eq!(
+        app.doc.session.diagrams[0].source, original,
+        "one undo step"
+    );
     app.handle_event(ctrl('y'));
-    assert_eq!(app.session.diagrams[0].source, pasted);
+    assert_eq!(app.doc.session.diagrams[0].source, pasted);
     app.handle_event(key(KeyCode::Esc));
 
     enter_stage(&mut app, "stage:stories");
@@ -568,7 +574,7 @@ fn a_paste_goes_into_the_diagram_or_the_story_being_edited_as_one_undo_step() {
     app.handle_event(key(KeyCode::Esc));
     assert!(!app.editing_story());
     assert_eq!(
-        app.session.stories[0]
+        app.doc.session.stories[0]
             .acceptance_criteria
             .last()
             .map(String::as_str),

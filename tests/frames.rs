@@ -18,7 +18,7 @@ fn idle_frames_work_out_nothing_and_a_change_is_worked_out_once() {
     // reads the PRD with the extraction knowledge, which the first frame must not wait for.
     screen(&mut app, 120, 40);
     assert_eq!(app.derived.assumptions, None);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "stage:checklist");
     app.handle_event(key(KeyCode::Enter));
     let first = screen(&mut app, 120, 40);

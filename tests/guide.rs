@@ -14,14 +14,14 @@ use ratatui::crossterm::event::KeyCode;
 fn on_network(f: &Fixture) -> App {
     let mut app = yolo_app(f);
     select(&mut app, "network-architecture");
-    app.focus = Pane::Editor;
+    app.ui.focus = Pane::Editor;
     app
 }
 
 /// Answers the prompts a decision asks (justification, then a reason per conflict).
 fn answer_prompts(app: &mut App) {
     for _ in 0..10 {
-        match app.popups.last() {
+        match app.ui.popups.last() {
             Some(Popup::Prompt(_)) => {
                 app.handle_event(ctrl('u'));
                 typ(app, "It fits the guidelines.\n");
@@ -36,29 +36,36 @@ fn answer_prompts(app: &mut App) {
 fn eight_finalizes_a_decided_section_after_asking_and_reopens_it() {
     let f = fixture();
     let mut app = on_network(&f);
-    let status = |app: &App| app.session.section("network-architecture").unwrap().status;
+    let status = |app: &App| {
+        app.doc
+            .session
+            .section("network-architecture")
+            .unwrap()
+            .status
+    };
     // Before the decision, 8 goes to step f and says what comes next; nothing is finalized.
     app.handle_event(key(KeyCode::Char('8')));
-    assert!(app.popups.is_empty());
-    let m = app.message.clone().unwrap().text;
+    assert!(app.ui.popups.is_empty());
+    let m = app.ui.message.clone().unwrap().text;
     assert!(m.contains("then 8 finalizes the section"), "{m}");
     assert_ne!(status(&app), SectionStatus::Finalized);
     // Decide; the message says 8 finalizes now.
     app.handle_event(key(KeyCode::Char('d')));
     answer_prompts(&mut app);
     assert!(
-        app.session
+        app.doc
+            .session
             .component("network-architecture")
             .unwrap()
             .is_decided()
     );
     assert_eq!(status(&app), SectionStatus::Decided);
-    let m = app.message.clone().unwrap().text;
+    let m = app.ui.message.clone().unwrap().text;
     assert!(m.contains("8 finalizes the section"), "{m}");
     // 8 asks first; n leaves it decided.
     app.handle_event(key(KeyCode::Char('8')));
     assert!(matches!(
-        app.popups.last(),
+        app.ui.popups.last(),
         Some(Popup::Confirm(Confirm::Finalize { reopen: false, .. }))
     ));
     for (w, h) in [(120, 40), (80, 24)] {
@@ -68,13 +75,13 @@ fn eight_finalizes_a_decided_section_after_asking_and_reopens_it() {
         insta::assert_snapshot!(format!("finalize_confirm_{w}x{h}"), mask_clock(&s));
     }
     app.handle_event(key(KeyCode::Char('n')));
-    assert!(app.popups.is_empty());
+    assert!(app.ui.popups.is_empty());
     assert_eq!(status(&app), SectionStatus::Decided);
     // 8 and y finalize: the status, the history, the navigator's ✓.
     app.handle_event(key(KeyCode::Char('8')));
     app.handle_event(key(KeyCode::Char('y')));
     assert_eq!(status(&app), SectionStatus::Finalized);
-    assert_eq!(app.session.history.last().unwrap().action, "finalized");
+    assert_eq!(app.doc.session.history.last().unwrap().action, "finalized");
     let s = screen(&mut app, 120, 40);
     let row = s
         .lines()
@@ -85,7 +92,7 @@ fn eight_finalizes_a_decided_section_after_asking_and_reopens_it() {
     // 8 on a finalized section offers to reopen it.
     app.handle_event(key(KeyCode::Char('8')));
     assert!(matches!(
-        app.popups.last(),
+        app.ui.popups.last(),
         Some(Popup::Confirm(Confirm::Finalize { reopen: true, .. }))
     ));
     app.handle_event(key(KeyCode::Enter));
@@ -96,25 +103,25 @@ fn eight_finalizes_a_decided_section_after_asking_and_reopens_it() {
 fn eight_in_the_navigator_finalizes_a_written_section_and_refuses_an_empty_one() {
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     // The fixture's first section has text and no decisions.
-    let first = app.session.sections[0].id.clone();
+    let first = app.doc.session.sections[0].id.clone();
     select(&mut app, &first);
     app.handle_event(key(KeyCode::Char('8')));
     app.handle_event(key(KeyCode::Char('y')));
     assert_eq!(
-        app.session.section(&first).unwrap().status,
+        app.doc.session.section(&first).unwrap().status,
         SectionStatus::Finalized
     );
     // A component not decided yet goes to its decision step instead, and says so.
     select(&mut app, "compute-resources");
-    app.focus = Pane::Navigator;
+    app.ui.focus = Pane::Navigator;
     app.handle_event(key(KeyCode::Char('8')));
-    let m = app.message.clone().unwrap().text;
+    let m = app.ui.message.clone().unwrap().text;
     assert!(m.contains("then 8 finalizes the section"), "{m}");
-    assert!(app.popups.is_empty());
+    assert!(app.ui.popups.is_empty());
     assert_ne!(
-        app.session.section("compute-resources").unwrap().status,
+        app.doc.session.section("compute-resources").unwrap().status,
         SectionStatus::Finalized
     );
 }
@@ -125,6 +132,7 @@ fn step_f_shows_the_card_it_decides_for_in_full_then_the_chosen_one() {
     let mut app = on_network(&f);
     // A primary decision whose recommended option conflicts with the inputs.
     let (id, option) = app
+        .doc
         .session
         .components
         .iter()
@@ -136,8 +144,8 @@ fn step_f_shows_the_card_it_decides_for_in_full_then_the_chosen_one() {
         })
         .expect("the sample plants a conflict");
     select(&mut app, &id);
-    app.focus = Pane::Editor;
-    let c = app.session.component(&id).unwrap().clone();
+    app.ui.focus = Pane::Editor;
+    let c = app.doc.session.component(&id).unwrap().clone();
     let at = c.options.iter().position(|o| o.id == option).unwrap();
     for _ in 0..at {
         app.handle_event(key(KeyCode::Char('l')));
@@ -175,7 +183,7 @@ fn step_f_shows_the_card_it_decides_for_in_full_then_the_chosen_one() {
     // Decided: what was chosen, why, and the conflicts accepted with their reasons.
     app.handle_event(key(KeyCode::Char('d')));
     answer_prompts(&mut app);
-    assert!(app.session.component(&id).unwrap().is_decided());
+    assert!(app.doc.session.component(&id).unwrap().is_decided());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Chosen: "), "{s}");
     assert!(s.contains("⚠ accepted:"), "{s}");
@@ -241,11 +249,11 @@ fn a_newcomer_reaches_an_exported_document_using_only_the_hints_on_screen() {
         // The person reads what the last key said; then the hint is back.
         app.expire_message(std::time::Instant::now() + std::time::Duration::from_secs(10));
         let s = screen(&mut app, W, H);
-        if let Some(m) = &app.message {
+        if let Some(m) = &app.ui.message {
             panic!("a warning on the way: {}\n{s}", m.text);
         }
         keys += 1;
-        match app.popups.last() {
+        match app.ui.popups.last() {
             Some(Popup::ModeChoice { .. }) => {
                 press_shown(&mut app, &s, "B YOLO", key(KeyCode::Char('B')));
                 continue;
@@ -319,13 +327,14 @@ fn a_newcomer_reaches_an_exported_document_using_only_the_hints_on_screen() {
     );
     let doc = std::fs::read_to_string(&export).unwrap();
     assert!(doc.contains("Ferrybook"));
-    assert!(app.session.components.iter().all(|c| c.is_decided()));
+    assert!(app.doc.session.components.iter().all(|c| c.is_decided()));
     assert!(
-        app.session
+        app.doc
+            .session
             .sections
             .iter()
             .all(|s| s.status == SectionStatus::Finalized)
     );
-    assert!(!app.session.diagrams.is_empty() && !app.session.stories.is_empty());
+    assert!(!app.doc.session.diagrams.is_empty() && !app.doc.session.stories.is_empty());
     assert!(keys < 800, "the path ends");
 }

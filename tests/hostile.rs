@@ -270,7 +270,7 @@ fn opening_in_the_workbench_with_a_planted_lock_link_is_read_only_and_harmless()
     fs::write(&victim, b"precious\n").unwrap();
     symlink(&victim, &lock).unwrap();
     let app = common::open(&f);
-    let why = app.read_only.clone().expect("opened read-only");
+    let why = app.doc.read_only.clone().expect("opened read-only");
     assert!(why.contains("symbolic link"), "{why}");
     assert!(why.contains(&lock.display().to_string()), "{why}");
     drop(app);

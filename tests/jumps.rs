@@ -14,7 +14,7 @@ fn alt(c: char) -> Event {
 
 fn here(app: &App) -> String {
     app.selected_section()
-        .map(|i| app.session.sections[i].id.clone())
+        .map(|i| app.doc.session.sections[i].id.clone())
         .or_else(|| app.selected_stage().map(|s| s.id().to_string()))
         .unwrap()
 }
@@ -24,6 +24,7 @@ fn on_sourced_requirement(app: &mut App, n: usize) -> usize {
     select(app, "stage:requirements");
     app.handle_event(key(KeyCode::Enter));
     let at = app
+        .doc
         .session
         .requirements
         .iter()
@@ -35,7 +36,7 @@ fn on_sourced_requirement(app: &mut App, n: usize) -> usize {
     for _ in 0..at {
         app.handle_event(key(KeyCode::Char('j')));
     }
-    assert_eq!(app.stages.requirement_selected, at);
+    assert_eq!(app.ui.stages.requirement_selected, at);
     at
 }
 
@@ -44,18 +45,22 @@ fn requirement_to_source_and_back_with_esc_then_forward_and_back_again() {
     let f = fixture();
     let mut app = open(&f);
     let at = on_sourced_requirement(&mut app, 3);
-    let line = app.session.requirements[at].source.as_ref().unwrap().line;
+    let line = app.doc.session.requirements[at]
+        .source
+        .as_ref()
+        .unwrap()
+        .line;
     // Enter jumps to the line the requirement came from.
     app.handle_event(key(KeyCode::Enter));
     assert_eq!(here(&app), "stage:inputs");
-    assert_eq!(app.stages.viewer.as_ref().unwrap().mark, Some(line));
-    assert_eq!(app.jumps.back_len(), 1);
+    assert_eq!(app.ui.stages.viewer.as_ref().unwrap().mark, Some(line));
+    assert_eq!(app.ui.jumps.back_len(), 1);
     // Esc where the jump landed goes back: the Requirements stage, the same requirement, the
     // workspace still focused (the next `a` adds a requirement, not an input).
     app.handle_event(key(KeyCode::Esc));
     assert_eq!(here(&app), "stage:requirements");
-    assert_eq!(app.stages.requirement_selected, at);
-    assert_eq!(app.focus, Pane::Editor);
+    assert_eq!(app.ui.stages.requirement_selected, at);
+    assert_eq!(app.ui.focus, Pane::Editor);
     assert_eq!(app.context(), Context::Workspace);
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Requirements"), "{s}");
@@ -69,15 +74,16 @@ fn requirement_to_source_and_back_with_esc_then_forward_and_back_again() {
     // M-i goes forward to the source again, at the same line; ^O back again.
     app.handle_event(alt('i'));
     assert_eq!(here(&app), "stage:inputs");
-    assert_eq!(app.stages.viewer.as_ref().unwrap().mark, Some(line));
+    assert_eq!(app.ui.stages.viewer.as_ref().unwrap().mark, Some(line));
     app.handle_event(ctrl('o'));
     assert_eq!(here(&app), "stage:requirements");
-    assert_eq!(app.stages.requirement_selected, at);
+    assert_eq!(app.ui.stages.requirement_selected, at);
     // Nothing further back: ^O says so and stays.
     app.handle_event(ctrl('o'));
     assert_eq!(here(&app), "stage:requirements");
     assert!(
-        app.message
+        app.ui
+            .message
             .as_ref()
             .is_some_and(|m| m.text.contains("jump list is empty"))
     );
@@ -90,10 +96,10 @@ fn esc_in_a_viewer_opened_from_the_inputs_list_only_closes_it() {
     select(&mut app, "stage:inputs");
     app.handle_event(key(KeyCode::Enter));
     app.handle_event(key(KeyCode::Enter));
-    assert!(app.stages.viewer.is_some());
-    assert_eq!(app.jumps.back_len(), 0, "opening an input is not a jump");
+    assert!(app.ui.stages.viewer.is_some());
+    assert_eq!(app.ui.jumps.back_len(), 0, "opening an input is not a jump");
     app.handle_event(key(KeyCode::Esc));
-    assert!(app.stages.viewer.is_none());
+    assert!(app.ui.stages.viewer.is_none());
     assert_eq!(here(&app), "stage:inputs");
 }
 
@@ -106,30 +112,30 @@ fn checklist_item_to_its_section_and_back() {
     // Move to the third item linked to a section.
     let linked = |app: &App| {
         app.selected_item()
-            .is_some_and(|(c, i)| !app.checklist.categories[c].1[i].sections.is_empty())
+            .is_some_and(|(c, i)| !app.doc.checklist.categories[c].1[i].sections.is_empty())
     };
     let mut seen = usize::from(linked(&app));
     while seen < 3 {
         app.handle_event(key(KeyCode::Char('j')));
         seen += usize::from(linked(&app));
     }
-    let selected = app.stages.checklist.selected;
+    let selected = app.ui.stages.checklist.selected;
     let (c, i) = app.selected_item().unwrap();
-    let section = app.checklist.categories[c].1[i].sections[0].clone();
+    let section = app.doc.checklist.categories[c].1[i].sections[0].clone();
     app.handle_event(key(KeyCode::Enter));
     assert_eq!(here(&app), section, "Enter opens the item's section");
-    assert_eq!(app.focus, Pane::Editor);
+    assert_eq!(app.ui.focus, Pane::Editor);
     // Esc returns to the checklist, on the same item.
     app.handle_event(key(KeyCode::Esc));
     assert_eq!(here(&app), "stage:checklist");
-    assert_eq!(app.stages.checklist.selected, selected);
+    assert_eq!(app.ui.stages.checklist.selected, selected);
     assert_eq!(app.context(), Context::Workspace);
     // Forward to the section and back again with the keys.
     app.handle_event(alt('i'));
     assert_eq!(here(&app), section);
     app.handle_event(ctrl('o'));
     assert_eq!(here(&app), "stage:checklist");
-    assert_eq!(app.stages.checklist.selected, selected);
+    assert_eq!(app.ui.stages.checklist.selected, selected);
 }
 
 #[test]
@@ -140,14 +146,14 @@ fn moving_away_from_where_a_jump_landed_makes_esc_ordinary_again() {
     app.handle_event(key(KeyCode::Enter));
     assert_eq!(here(&app), "stage:inputs");
     // The person goes on to another place in the navigator: Esc there is not a return.
-    app.focus = Pane::Navigator;
+    app.ui.focus = Pane::Navigator;
     app.handle_event(key(KeyCode::Char('j')));
     app.handle_event(key(KeyCode::Enter));
     let elsewhere = here(&app);
     assert_ne!(elsewhere, "stage:inputs");
     app.handle_event(key(KeyCode::Esc));
     assert_eq!(here(&app), elsewhere);
-    assert_eq!(app.focus, Pane::Navigator);
+    assert_eq!(app.ui.focus, Pane::Navigator);
     // ^O still knows where the jump came from.
     app.handle_event(ctrl('o'));
     assert_eq!(here(&app), "stage:requirements");

@@ -33,26 +33,26 @@ fn text(lines: &[Line]) -> Vec<String> {
 /// The whole document rendered, every line kept: what the viewport must show.
 fn reference(app: &App, width: u16) -> PreviewCache {
     let mut all = PreviewCache::default();
-    let styles = app.theme.preview_styles();
+    let styles = app.settings.theme.preview_styles();
     all.ensure(
         &PreviewInputs {
-            session: &app.session,
-            revisions: &app.revisions,
-            structure: app.structure,
-            checklist: &app.checklist,
-            template: &app.template,
-            analysed: app.analyses.for_document(),
+            session: &app.doc.session,
+            revisions: &app.doc.revisions,
+            structure: app.doc.structure,
+            checklist: &app.doc.checklist,
+            template: &app.doc.template,
+            analysed: app.derived.analyses.for_document(),
         },
         width,
-        app.theme_generation,
-        app.highlighted,
+        app.settings.theme_generation,
+        app.settings.highlighted,
     );
     all.keep_near(
-        &app.session,
+        &app.doc.session,
         &infradraft::export::ExportContext {
             checklist: None,
-            template: Some(&app.template),
-            precomputed: app.analyses.for_document().1,
+            template: Some(&app.doc.template),
+            precomputed: app.derived.analyses.for_document().1,
         },
         0,
         usize::MAX / 4,
@@ -60,7 +60,7 @@ fn reference(app: &App, width: u16) -> PreviewCache {
         0,
         width,
         &styles,
-        &app.highlighter,
+        &app.settings.highlighter,
     );
     all
 }
@@ -72,7 +72,7 @@ fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rende
     store::save(&path, &large_session::large_session(400 * 1024)).unwrap();
     let home = Home::under(dir.path().join("home"));
     let mut app = prepare_app(&path, &home, Some("dark".into())).unwrap();
-    app.popups.clear();
+    app.ui.popups.clear();
     app.set_highlighter(std::sync::Arc::new(infradraft::preview::Highlighter::new()));
     let size = Rect::new(0, 0, 200, 60);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -87,21 +87,21 @@ fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rende
     assert!(!app.idle_work_pending());
     // The analyses worked out the cards' findings of every component, ready for when the
     // person moves to one.
-    let results = app.analyses.latest().expect("the analyses ran");
-    assert_eq!(results.findings.len(), app.session.components.len());
+    let results = app.derived.analyses.latest().expect("the analyses ran");
+    assert_eq!(results.findings.len(), app.doc.session.components.len());
     draw(&mut app);
-    let total = app.preview.total_lines();
+    let total = app.derived.preview.total_lines();
     assert!(total > 10_000, "a long document: {total} lines");
-    let kept = app.preview.kept_lines();
+    let kept = app.derived.preview.kept_lines();
     assert!(
         kept > 0 && kept < 1_000,
         "{kept} of {total} lines kept after the first frame"
     );
 
-    let width = app.preview.width().expect("the preview is shown");
+    let width = app.derived.preview.width().expect("the preview is shown");
     let all = reference(&app, width);
     assert_eq!(all.total_lines(), total);
-    app.focus = Pane::Preview;
+    app.ui.focus = Pane::Preview;
     // The preview pane: 60 rows less the status and key bars, less its border.
     let height = 56;
     let mut checked = 0;
@@ -114,22 +114,22 @@ fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rende
         for _ in 0..if step == KeyCode::PageDown { 40 } else { 3 } {
             app.handle_event(key(step));
             draw(&mut app);
-            let at = app.preview_scroll;
+            let at = app.ui.preview_scroll;
             assert_eq!(
-                text(&app.preview.visible(at, height)),
+                text(&app.derived.preview.visible(at, height)),
                 text(&all.visible(at, height)),
                 "the screen at line {at}"
             );
-            assert!(app.preview.kept_lines() < 1_000);
+            assert!(app.derived.preview.kept_lines() < 1_000);
             checked += 1;
         }
     }
     assert!(checked > 40);
-    assert!(app.preview_scroll == 0);
+    assert!(app.ui.preview_scroll == 0);
 
     // Typing in a section (whose repeated blocks are matched in order) lays out only the edited
     // block, and renders only it: nothing else near the viewport is rendered again.
-    app.focus = Pane::Navigator;
+    app.ui.focus = Pane::Navigator;
     for _ in 0..4 {
         app.handle_event(key(KeyCode::Down));
     }
@@ -140,8 +140,8 @@ fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rende
     for c in "typed".chars() {
         app.handle_event(key(KeyCode::Char(c)));
         draw(&mut app);
-        assert_eq!(app.preview.last_blocks, 1);
-        assert_eq!(app.preview.last_near, 1, "after {c:?}");
+        assert_eq!(app.derived.preview.last_blocks, 1);
+        assert_eq!(app.derived.preview.last_near, 1, "after {c:?}");
         assert!(!app.idle_work_pending(), "after {c:?}");
     }
 }
@@ -150,11 +150,11 @@ fn only_lines_near_the_viewport_are_kept_and_every_screen_matches_the_full_rende
 fn idle_editors_are_dropped_keeping_their_cursor_and_edited_ones_keep_their_undo() {
     let f = fixture();
     let mut app = open(&f);
-    let first = app.session.sections[0].id.clone();
-    let original = app.session.sections[0].body.clone();
+    let first = app.doc.session.sections[0].id.clone();
+    let original = app.doc.session.sections[0].body.clone();
     select(&mut app, &first);
     app.handle_event(key(KeyCode::Enter));
-    assert_eq!(app.focus, Pane::Editor);
+    assert_eq!(app.ui.focus, Pane::Editor);
     // To the end of the third line ("- eu-north-1 primary"), then away.
     for code in [KeyCode::Down, KeyCode::Down, KeyCode::End, KeyCode::Esc] {
         app.handle_event(key(code));
@@ -170,7 +170,7 @@ fn idle_editors_are_dropped_keeping_their_cursor_and_edited_ones_keep_their_undo
     app.handle_event(key(KeyCode::Char('k')));
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, " (main)");
-    let body = &app.session.sections[0].body;
+    let body = &app.doc.session.sections[0].body;
     assert!(body.contains("- eu-north-1 primary (main)\n"), "{body}");
 
     // An edited section keeps its editor, and with it the undo history.
@@ -193,5 +193,5 @@ fn idle_editors_are_dropped_keeping_their_cursor_and_edited_ones_keep_their_undo
     for _ in 0..7 {
         app.handle_event(ctrl('z'));
     }
-    assert_eq!(app.session.sections[0].body, original);
+    assert_eq!(app.doc.session.sections[0].body, original);
 }

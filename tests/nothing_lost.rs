@@ -28,7 +28,7 @@ fn a_change_on_disk_is_never_silently_overwritten() {
     app.handle_event(ctrl('s'));
     assert!(
         matches!(
-            app.popups.last(),
+            app.ui.popups.last(),
             Some(Popup::Confirm(Confirm::ChangedOnDisk))
         ),
         "asks before overwriting"
@@ -44,16 +44,16 @@ fn a_change_on_disk_is_never_silently_overwritten() {
     app.handle_event(key(KeyCode::Char('o')));
     let saved = store::load(&f.path).unwrap().session;
     assert!(saved.sections[0].body.starts_with("Mine. "));
-    assert!(!app.dirty);
+    assert!(!app.doc.dirty);
 
     // r: reload theirs, dropping mine.
     typ(&mut app, "More of mine. ");
     change_on_disk(&f, "Theirs again");
     app.handle_event(ctrl('s'));
     app.handle_event(key(KeyCode::Char('r')));
-    assert_eq!(app.session.meta.title, "Theirs again");
-    assert!(!app.session.sections[0].body.contains("More of mine."));
-    assert!(!app.dirty);
+    assert_eq!(app.doc.session.meta.title, "Theirs again");
+    assert!(!app.doc.session.sections[0].body.contains("More of mine."));
+    assert!(!app.doc.dirty);
 
     // a: save mine as another file; theirs stays.
     app.handle_event(key(KeyCode::Esc));
@@ -93,8 +93,12 @@ fn a_failed_save_says_why_keeps_the_old_file_and_the_unsaved_work() {
     app.handle_event(ctrl('s'));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("cannot save") || s.contains("s.ron"), "{s}");
-    assert!(app.dirty, "the work is still unsaved, not lost");
-    assert!(app.session.sections[0].body.starts_with("Unsaved work. "));
+    assert!(app.doc.dirty, "the work is still unsaved, not lost");
+    assert!(
+        app.doc.session.sections[0]
+            .body
+            .starts_with("Unsaved work. ")
+    );
     assert_eq!(std::fs::read(&f.path).unwrap(), before, "old file intact");
     let leftovers: Vec<_> = std::fs::read_dir(f._dir.path())
         .unwrap()
@@ -106,7 +110,7 @@ fn a_failed_save_says_why_keeps_the_old_file_and_the_unsaved_work() {
     // Once the obstacle is gone, the same session saves.
     std::fs::remove_dir_all(&bak).unwrap();
     app.handle_event(ctrl('s'));
-    assert!(!app.dirty);
+    assert!(!app.doc.dirty);
     assert!(
         store::load(&f.path).unwrap().session.sections[0]
             .body
@@ -132,8 +136,8 @@ fn a_session_reopens_exactly_where_it_was_left() {
         app.selected_stage(),
         Some(infradraft::tui::navigator::Stage::Requirements)
     );
-    assert_eq!(app.stages.requirement_selected, 3);
-    assert_eq!(app.focus, infradraft::tui::app::Pane::Editor);
+    assert_eq!(app.ui.stages.requirement_selected, 3);
+    assert_eq!(app.ui.focus, infradraft::tui::app::Pane::Editor);
 
     // A component's text editor, with the cursor on line 2.
     select(&mut app, "compute-resources");
@@ -146,7 +150,7 @@ fn a_session_reopens_exactly_where_it_was_left() {
     screen(&mut app, 120, 40);
     assert_eq!(selected_id(&app), "compute-resources");
     assert!(
-        app.text_mode,
+        app.ui.text_mode,
         "back in the text editor, not the design panes"
     );
     let section = app.selected_section().unwrap();

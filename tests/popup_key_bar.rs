@@ -26,10 +26,13 @@ fn entries(bar: &str) -> Vec<String> {
 /// entry of `wanted` and none of the pane's (but those of `wanted`: saving acts in the
 /// conflicts list too).
 fn check_popup(app: &mut App, name: &str, keys: &[Event], wanted: &[&str]) {
-    assert!(app.popups.is_empty(), "{name}: a popup is open already");
+    assert!(app.ui.popups.is_empty(), "{name}: a popup is open already");
     let pane = entries(&key_bar(app));
     press(app, keys);
-    assert!(!app.popups.is_empty(), "{name}: the keys opened no popup");
+    assert!(
+        !app.ui.popups.is_empty(),
+        "{name}: the keys opened no popup"
+    );
     let bar = key_bar(app);
     for w in wanted {
         assert!(bar.contains(w), "{name}: no {w:?} in the key bar: {bar}");
@@ -53,7 +56,7 @@ fn check_popup(app: &mut App, name: &str, keys: &[Event], wanted: &[&str]) {
 
 fn close(app: &mut App) {
     app.handle_event(key(KeyCode::Esc));
-    assert!(app.popups.is_empty(), "Esc closed the popup");
+    assert!(app.ui.popups.is_empty(), "Esc closed the popup");
 }
 
 #[test]
@@ -64,7 +67,7 @@ fn every_popup_shows_its_own_keys_in_the_key_bar() {
     estimate_over_budget(&mut s);
     store::save(&f.path, &s).unwrap();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "overview");
 
     // From the navigator.
@@ -94,7 +97,7 @@ fn every_popup_shows_its_own_keys_in_the_key_bar() {
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, "x");
     app.handle_event(key(KeyCode::Esc));
-    assert!(app.dirty);
+    assert!(app.doc.dirty);
     check_popup(
         &mut app,
         "quit confirm",
@@ -102,7 +105,7 @@ fn every_popup_shows_its_own_keys_in_the_key_bar() {
         &["s save and quit", "d discard and quit", "Esc cancel"],
     );
     close(&mut app);
-    assert!(!app.quit);
+    assert!(!app.ui.quit);
 
     // The design panes: the catalog picker and the elicitation menu.
     select(&mut app, "cloud-provider-strategy");
@@ -174,7 +177,7 @@ fn the_merge_of_a_generated_change_shows_its_keys_in_the_key_bar() {
     let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
     store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "cloud-provider-strategy");
     app.handle_event(key(KeyCode::Enter));
     // Decide, then edit the decision's line in the text, then decide for another card: the new
@@ -182,19 +185,20 @@ fn the_merge_of_a_generated_change_shows_its_keys_in_the_key_bar() {
     app.handle_event(key(KeyCode::Char('d')));
     typ(&mut app, "it fits the team\n");
     while matches!(
-        app.popups.last(),
+        app.ui.popups.last(),
         Some(infradraft::tui::popup::Popup::Prompt(_))
     ) {
         typ(&mut app, "accepted\n");
     }
     assert!(
-        app.session
+        app.doc
+            .session
             .component("cloud-provider-strategy")
             .unwrap()
             .is_decided()
     );
     app.handle_event(key(KeyCode::Char('w')));
-    let body = &app.session.sections[app.selected_section().unwrap()].body;
+    let body = &app.doc.session.sections[app.selected_section().unwrap()].body;
     let line = body
         .split('\n')
         .position(|l| l.starts_with("**Decision:**"))
@@ -213,14 +217,14 @@ fn the_merge_of_a_generated_change_shows_its_keys_in_the_key_bar() {
     app.handle_event(key(KeyCode::Char('d')));
     typ(&mut app, "second thoughts\n");
     while matches!(
-        app.popups.last(),
+        app.ui.popups.last(),
         Some(infradraft::tui::popup::Popup::Prompt(_))
     ) {
         typ(&mut app, "accepted\n");
     }
     assert!(
         matches!(
-            app.popups.last(),
+            app.ui.popups.last(),
             Some(infradraft::tui::popup::Popup::Merge(_))
         ),
         "a merge choice is shown"
@@ -249,7 +253,7 @@ fn popup_keys_come_from_the_keymap_so_a_team_can_remap_them() {
     )
     .unwrap();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "overview");
 
     // Help: Esc no longer closes it, F10 does; the bar and the title say so.
@@ -259,30 +263,30 @@ fn popup_keys_come_from_the_keymap_so_a_team_can_remap_them() {
     assert!(!bar.contains("Esc"), "{bar}");
     assert!(screen(&mut app, 120, 40).contains("F10 closes"));
     app.handle_event(key(KeyCode::Esc));
-    assert_eq!(app.popups.len(), 1, "Esc still closed help");
+    assert_eq!(app.ui.popups.len(), 1, "Esc still closed help");
     app.handle_event(key(KeyCode::F(10)));
-    assert!(app.popups.is_empty(), "F10 did not close help");
+    assert!(app.ui.popups.is_empty(), "F10 did not close help");
 
     // The palette: ^J moves down, j types.
     press(&mut app, &[ctrl('p')]);
     press(&mut app, &[ctrl('j')]);
-    match app.popups.last() {
+    match app.ui.popups.last() {
         Some(infradraft::tui::popup::Popup::Palette(p)) => assert_eq!(p.selected, 1),
         _ => panic!("no palette"),
     }
     typ(&mut app, "j");
-    match app.popups.last() {
+    match app.ui.popups.last() {
         Some(infradraft::tui::popup::Popup::Palette(p)) => assert_eq!(p.query.text(), "j"),
         _ => panic!("no palette"),
     }
     app.handle_event(key(KeyCode::F(10)));
-    assert!(app.popups.is_empty());
+    assert!(app.ui.popups.is_empty());
 
     // A question: finalizing asks, `o` answers yes, `y` does nothing now.
     app.handle_event(key(KeyCode::Char('8')));
     assert!(
         matches!(
-            app.popups.last(),
+            app.ui.popups.last(),
             Some(infradraft::tui::popup::Popup::Confirm(_))
         ),
         "8 did not ask"
@@ -293,11 +297,11 @@ fn popup_keys_come_from_the_keymap_so_a_team_can_remap_them() {
         "{bar}"
     );
     app.handle_event(key(KeyCode::Char('y')));
-    assert_eq!(app.popups.len(), 1, "y still answered");
+    assert_eq!(app.ui.popups.len(), 1, "y still answered");
     app.handle_event(key(KeyCode::Char('o')));
-    assert!(app.popups.is_empty(), "o did not answer");
+    assert!(app.ui.popups.is_empty(), "o did not answer");
     assert_eq!(
-        app.session.sections[0].status,
+        app.doc.session.sections[0].status,
         infradraft::model::SectionStatus::Finalized
     );
 
@@ -306,7 +310,7 @@ fn popup_keys_come_from_the_keymap_so_a_team_can_remap_them() {
     app.handle_event(key(KeyCode::Tab));
     // A frame lays the page out.
     let _ = screen(&mut app, 120, 40);
-    let keys: Vec<String> = match app.popups.last() {
+    let keys: Vec<String> = match app.ui.popups.last() {
         Some(infradraft::tui::popup::Popup::Help(h)) => h
             .lines
             .as_ref()

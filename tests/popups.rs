@@ -36,10 +36,10 @@ fn text(b: &Buffer) -> String {
 /// The top popup's frame: the smallest rectangle holding every cell the popups changed, which
 /// starts at a `┌` and ends at a `┘`.
 fn popup_frame(app: &mut App) -> (Buffer, Rect) {
-    let popups = std::mem::take(&mut app.popups);
+    let popups = std::mem::take(&mut app.ui.popups);
     let n = popups.len();
     let under = buffer(app);
-    app.popups = popups;
+    app.ui.popups = popups;
     let over = buffer(app);
     assert!(n > 0, "no popup open:\n{}", text(&over));
     // The status and key bars show the popup's keys: the frame's top left is the first changed
@@ -117,7 +117,7 @@ fn checked(name: &str, app: &mut App, snapshot: bool) -> String {
 fn on_design(f: &Fixture, id: &str) -> App {
     let mut app = yolo_app(f);
     select(&mut app, id);
-    app.focus = Pane::Editor;
+    app.ui.focus = Pane::Editor;
     app
 }
 
@@ -125,7 +125,7 @@ fn on_design(f: &Fixture, id: &str) -> App {
 fn help_both_pages() {
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     app.handle_event(key(KeyCode::F(1)));
     nothing_cut("help: guide", &mut app);
     app.handle_event(key(KeyCode::Tab));
@@ -140,7 +140,7 @@ fn help_both_pages() {
 fn palette_progress_and_mode() {
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     app.handle_event(ctrl('p'));
     nothing_cut("palette", &mut app);
     typ(&mut app, "jump");
@@ -156,7 +156,7 @@ fn palette_progress_and_mode() {
     app.handle_event(key(KeyCode::F(5)));
     nothing_cut("progress", &mut app);
     app.handle_event(key(KeyCode::Esc));
-    app.focus = Pane::Navigator;
+    app.ui.focus = Pane::Navigator;
     app.handle_event(key(KeyCode::Char('m')));
     nothing_cut("interaction mode", &mut app);
 }
@@ -165,14 +165,14 @@ fn palette_progress_and_mode() {
 fn confirms() {
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
-    app.popups.push(Popup::Confirm(Confirm::Quit));
+    app.ui.popups.clear();
+    app.ui.popups.push(Popup::Confirm(Confirm::Quit));
     nothing_cut("quit", &mut app);
-    app.popups.clear();
-    app.popups.push(Popup::Confirm(Confirm::ChangedOnDisk));
+    app.ui.popups.clear();
+    app.ui.popups.push(Popup::Confirm(Confirm::ChangedOnDisk));
     nothing_cut("changed on disk", &mut app);
-    app.popups.clear();
-    app.popups.push(Popup::Confirm(Confirm::Recovery {
+    app.ui.popups.clear();
+    app.ui.popups.push(Popup::Confirm(Confirm::Recovery {
         at: jiff::Timestamp::from_second(1_800_000_000).unwrap(),
         differences: (1..12)
             .map(|i| {
@@ -183,8 +183,8 @@ fn confirms() {
             .collect(),
     }));
     nothing_cut("recovery", &mut app);
-    app.popups.clear();
-    let first = app.session.sections[0].id.clone();
+    app.ui.popups.clear();
+    let first = app.doc.session.sections[0].id.clone();
     select(&mut app, &first);
     app.handle_event(key(KeyCode::Char('8')));
     nothing_cut("finalize", &mut app);
@@ -224,7 +224,7 @@ fn gathering_popups() {
     estimate_over_budget(&mut session);
     store::save(&f.path, &session).unwrap();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "stage:requirements");
     app.handle_event(key(KeyCode::Enter));
     app.handle_event(key(KeyCode::Char('o')));
@@ -270,10 +270,10 @@ fn merge_of_a_generated_change() {
     use infradraft::workflow::section_text::propose;
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     let old_base =
         "## Network\n\nSpoke VPCs attach to a Transit Gateway in each region.\n".to_string();
-    let mut section = app.session.sections[0].clone();
+    let mut section = app.doc.session.sections[0].clone();
     section.body = "## Network\n\nSpoke VPCs attach to a Transit Gateway in each region, and our own note about the hub's inspection firewall sits here.\n".into();
     let update = propose(
         &section,
@@ -281,7 +281,7 @@ fn merge_of_a_generated_change() {
         "## Network\n\nSpoke networks attach to one Cloud WAN core network across every region the product runs in.\n".into(),
     );
     assert!(!update.conflicts().is_empty());
-    app.popups.push(Popup::Merge(MergeChoice {
+    app.ui.popups.push(Popup::Merge(MergeChoice {
         update,
         section: 0,
         what: "the decision".into(),

@@ -39,10 +39,10 @@ fn a_review_writes_only_the_side_file_and_the_author_merges_it() {
     // The author's text cannot be changed.
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, "x");
-    assert!(!app.session.sections[0].body.contains('x'));
+    assert!(!app.doc.session.sections[0].body.contains('x'));
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(ctrl('s'));
-    assert!(!app.dirty);
+    assert!(!app.doc.dirty);
     drop(app);
     assert_eq!(
         std::fs::read(&f.path).unwrap(),
@@ -63,14 +63,14 @@ fn a_review_writes_only_the_side_file_and_the_author_merges_it() {
     screen(&mut app, 120, 40);
     app.handle_event(ctrl('p'));
     typ(&mut app, "merge-review\n");
-    assert_eq!(app.session.review_comments.len(), 1);
+    assert_eq!(app.doc.session.review_comments.len(), 1);
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Infrastructure Overview ✎1"), "{s}");
     select(&mut app, "overview");
     app.handle_event(key(KeyCode::F(4)));
     app.handle_event(key(KeyCode::Char('r')));
     app.handle_event(key(KeyCode::Esc));
-    assert!(app.session.review_comments[0].resolved_at.is_some());
+    assert!(app.doc.session.review_comments[0].resolved_at.is_some());
     assert!(!screen(&mut app, 120, 40).contains('✎'));
     app.handle_event(ctrl('p'));
     typ(&mut app, "export-review\n");
@@ -103,7 +103,7 @@ fn the_palette_switches_an_open_session_to_review_mode() {
     screen(&mut app, 120, 40);
     app.handle_event(ctrl('p'));
     typ(&mut app, "review-mode\n");
-    assert!(app.review.is_some());
+    assert!(app.doc.review.is_some());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("REVIEW"), "{s}");
     // The lock is free: the author (another process) could open the session for writing.
@@ -275,7 +275,7 @@ fn the_review_key_bar_shows_only_keys_that_act() {
 
     // The author's workbench on the same session still offers the author's keys.
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "network-architecture");
     app.handle_event(key(KeyCode::Enter));
     let bar = key_bar(&mut app);
@@ -306,8 +306,8 @@ fn review_mode_moves_through_the_steps_without_changing_the_authors_work() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("[f Decision]"), "{s}");
     assert!(s.contains("f. Decision"), "{s}");
-    assert!(!app.dirty, "moving between steps is no change");
-    assert_eq!(app.session, on_disk);
+    assert!(!app.doc.dirty, "moving between steps is no change");
+    assert_eq!(app.doc.session, on_disk);
     for _ in 0..5 {
         app.handle_event(key(KeyCode::Char('[')));
     }
@@ -321,12 +321,12 @@ fn review_mode_moves_through_the_steps_without_changing_the_authors_work() {
         app.handle_event(key(KeyCode::Char(c)));
         // Whatever a key opened, a confirming key answers it.
         app.handle_event(key(KeyCode::Enter));
-        app.popups.clear();
+        app.ui.popups.clear();
     }
     press(&mut app, &[ctrl('z'), ctrl('y'), ctrl('e'), ctrl('t')]);
     app.handle_event(key(KeyCode::Esc));
-    assert!(!app.dirty, "review mode changed the session");
-    assert_eq!(app.session, on_disk);
+    assert!(!app.doc.dirty, "review mode changed the session");
+    assert_eq!(app.doc.session, on_disk);
     // Nothing is written to the session file, and the step the author left is kept.
     app.handle_event(ctrl('s'));
     drop(app);
@@ -387,7 +387,7 @@ fn no_key_in_review_mode_changes_the_session() {
         select(&mut app, place);
         let here = |app: &infradraft::tui::app::App| {
             app.selected_section()
-                .map(|i| app.session.sections[i].id.clone())
+                .map(|i| app.doc.session.sections[i].id.clone())
                 .or_else(|| app.selected_stage().map(|s| s.id().to_string()))
         };
         // The workspace (a component's design panes, then its text), and the navigator.
@@ -402,23 +402,23 @@ fn no_key_in_review_mode_changes_the_session() {
                     if here(&app).as_deref() != Some(place) {
                         select(&mut app, place);
                     }
-                    app.popups.clear();
-                    app.worksheet = None;
-                    app.stages.viewer = None;
-                    app.focus = pane;
-                    app.text_mode = text_mode;
+                    app.ui.popups.clear();
+                    app.ui.worksheet = None;
+                    app.ui.stages.viewer = None;
+                    app.ui.focus = pane;
+                    app.ui.text_mode = text_mode;
                     app.handle_event(first.clone());
                     app.handle_event(answer.clone());
                     assert!(
-                        app.session == on_disk,
+                        app.doc.session == on_disk,
                         "in {place}, {first:?} then {answer:?} changed the session"
                     );
                 }
             }
         }
-        app.popups.clear();
-        app.worksheet = None;
+        app.ui.popups.clear();
+        app.ui.worksheet = None;
     }
-    assert_eq!(app.session, on_disk);
-    assert!(!app.dirty, "nothing to save");
+    assert_eq!(app.doc.session, on_disk);
+    assert!(!app.doc.dirty, "nothing to save");
 }

@@ -18,12 +18,12 @@ twin there, which doubles its fixed cost and adds one hop.";
 fn on_network(f: &Fixture) -> App {
     let mut app = yolo_app(f);
     select(&mut app, "network-architecture");
-    app.focus = Pane::Editor;
+    app.ui.focus = Pane::Editor;
     app
 }
 
 fn prompt_text(app: &App) -> String {
-    match app.popups.last() {
+    match app.ui.popups.last() {
         Some(Popup::Prompt(p)) => p.text(),
         _ => panic!("no prompt on top"),
     }
@@ -81,7 +81,7 @@ fn the_cursor_moves_and_edits_undo_in_a_prompt() {
     assert_eq!(prompt_text(&app), before);
     // Enter submits what the field holds; the process then asks for the revision made.
     app.handle_event(key(KeyCode::Enter));
-    let Some(Popup::Prompt(next)) = app.popups.last() else {
+    let Some(Popup::Prompt(next)) = app.ui.popups.last() else {
         panic!("the revision prompt follows the feedback")
     };
     assert!(next.title.starts_with("Revision made"), "{}", next.title);
@@ -91,12 +91,12 @@ fn the_cursor_moves_and_edits_undo_in_a_prompt() {
 fn a_line_prompt_scrolls_sideways_and_takes_no_line_break() {
     let f = fixture();
     let mut app = on_network(&f);
-    app.focus = Pane::Navigator;
+    app.ui.focus = Pane::Navigator;
     app.handle_event(ctrl('p'));
     typ(&mut app, "Export the document");
     let palette = screen(&mut app, 120, 40);
     app.handle_event(key(KeyCode::Enter));
-    let Some(Popup::Prompt(p)) = app.popups.last() else {
+    let Some(Popup::Prompt(p)) = app.ui.popups.last() else {
         panic!(
             "the export prompt:\n{palette}\n{}",
             screen(&mut app, 120, 40)
@@ -122,10 +122,11 @@ fn the_decide_prompt_shows_the_card_it_decides_for() {
         let f = fixture();
         let mut app = on_network(&f);
         app.handle_event(key(KeyCode::Char('d')));
-        let Some(Popup::Prompt(p)) = app.popups.last() else {
+        let Some(Popup::Prompt(p)) = app.ui.popups.last() else {
             panic!("the decide prompt")
         };
         let card = app
+            .doc
             .session
             .component("network-architecture")
             .unwrap()
@@ -177,7 +178,7 @@ fn a_conflict_is_accepted_with_its_whole_text_on_screen() {
         app.handle_event(key(KeyCode::Char('d')));
         typ(&mut app, "the platform team is moving to it");
         app.handle_event(key(KeyCode::Enter));
-        let Some(Popup::Prompt(p)) = app.popups.last() else {
+        let Some(Popup::Prompt(p)) = app.ui.popups.last() else {
             panic!("a conflict to accept:\n{}", screen(&mut app, w, h))
         };
         assert!(

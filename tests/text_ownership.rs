@@ -25,11 +25,11 @@ fn ready(f: &Fixture) -> App {
         app.handle_event(key(KeyCode::Char('a')));
         app.handle_event(key(KeyCode::Down));
         app.handle_event(key(KeyCode::Enter));
-        if app.session.component(C).unwrap().options.len() >= 2 {
+        if app.doc.session.component(C).unwrap().options.len() >= 2 {
             break;
         }
     }
-    assert!(app.session.component(C).unwrap().options.len() >= 2);
+    assert!(app.doc.session.component(C).unwrap().options.len() >= 2);
     app.handle_event(key(KeyCode::Char('h')));
     app.handle_event(key(KeyCode::Char('r')));
     typ(&mut app, "it is the team's tool\n");
@@ -42,7 +42,7 @@ fn decide(app: &mut App, justification: &str) {
     app.handle_event(ctrl('u'));
     typ(app, &format!("{justification}\n"));
     for _ in 0..10 {
-        match app.popups.last() {
+        match app.ui.popups.last() {
             Some(Popup::Prompt(p)) if matches!(p.purpose, PromptPurpose::AckReason { .. }) => {
                 typ(app, "accepted for the trial\n")
             }
@@ -52,7 +52,7 @@ fn decide(app: &mut App, justification: &str) {
 }
 
 fn body(app: &App) -> String {
-    app.session.section(C).unwrap().body.clone()
+    app.doc.session.section(C).unwrap().body.clone()
 }
 
 /// Moves the text editor's cursor to the start of the first line that starts with `prefix`.
@@ -72,7 +72,7 @@ fn cursor_to(app: &mut App, prefix: &str) {
 }
 
 fn worksheet_line(app: &App) -> String {
-    app.session.component(C).unwrap().elicitations[0]
+    app.doc.session.component(C).unwrap().elicitations[0]
         .results
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -130,8 +130,8 @@ fn applied_results_and_every_edit_survive_deciding_and_re_deciding() {
     app.handle_event(key(KeyCode::Char('l')));
     decide(&mut app, "second thoughts after the review");
     // The decision line was edited and the new decision rewrites it: the workbench asks.
-    let Some(Popup::Merge(merge)) = app.popups.last() else {
-        panic!("a merge choice is shown, not {:?}", app.popups.len());
+    let Some(Popup::Merge(merge)) = app.ui.popups.last() else {
+        panic!("a merge choice is shown, not {:?}", app.ui.popups.len());
     };
     let conflicts = merge.update.conflicts();
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
@@ -141,7 +141,7 @@ fn applied_results_and_every_edit_survive_deciding_and_re_deciding() {
     assert!(s.contains("Only in eu-north-1."), "{s}");
     // b: keep both.
     app.handle_event(key(KeyCode::Char('b')));
-    assert!(app.popups.is_empty());
+    assert!(app.ui.popups.is_empty());
     let after = body(&app);
     for kept in [
         "An opening paragraph of my own.",
@@ -193,7 +193,7 @@ fn re_deciding_without_touching_the_generated_lines_asks_nothing_and_undoes_in_o
     let edited = body(&app);
     app.handle_event(key(KeyCode::Esc));
     decide(&mut app, "second reason");
-    assert!(app.popups.is_empty(), "nothing to ask");
+    assert!(app.ui.popups.is_empty(), "nothing to ask");
     let after = body(&app);
     assert!(after.contains("We pin every provider version."), "{after}");
     assert!(after.contains("second reason") && !after.contains("first reason"));
@@ -233,7 +233,7 @@ fn discarding_results_the_person_edited_asks_and_keeps_them_by_default() {
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::Char('D')));
     assert!(
-        matches!(app.popups.last(), Some(Popup::Merge(_))),
+        matches!(app.ui.popups.last(), Some(Popup::Merge(_))),
         "asks before dropping an edited line"
     );
     // Esc keeps the person's text wherever nothing was chosen.
@@ -248,20 +248,24 @@ fn text_from_the_external_editor_is_one_undo_step() {
     select(&mut app, "overview");
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, "Typed first. ");
-    let before = app.session.sections[0].body.clone();
+    let before = app.doc.session.sections[0].body.clone();
     app.replace_section_text(0, "Written in vim.\n\nTwo paragraphs.\n");
     assert_eq!(
-        app.session.sections[0].body,
+        app.doc.session.sections[0].body,
         "Written in vim.\n\nTwo paragraphs."
     );
     app.handle_event(ctrl('z'));
-    assert_eq!(app.session.sections[0].body, before, "one ^Z");
+    assert_eq!(app.doc.session.sections[0].body, before, "one ^Z");
     app.handle_event(ctrl('z'));
-    assert!(!app.session.sections[0].body.starts_with("Typed first. "));
+    assert!(
+        !app.doc.session.sections[0]
+            .body
+            .starts_with("Typed first. ")
+    );
     app.handle_event(ctrl('y'));
     app.handle_event(ctrl('y'));
     assert_eq!(
-        app.session.sections[0].body,
+        app.doc.session.sections[0].body,
         "Written in vim.\n\nTwo paragraphs."
     );
 }

@@ -79,7 +79,7 @@ fn help_and_palette_screens() {
     app.handle_event(key(KeyCode::Home));
     insta::assert_snapshot!("help_80x24", screen(&mut app, 80, 24));
     app.handle_event(key(KeyCode::Esc));
-    assert!(app.popups.is_empty());
+    assert!(app.ui.popups.is_empty());
 
     app.handle_event(ctrl('p'));
     typ(&mut app, "them");
@@ -131,30 +131,30 @@ fn navigating_typing_and_saving_round_trip() {
     press(&mut app, &[key(KeyCode::Char('k'))]);
     assert_eq!(selected_id(&app), "infrastructure-as-code");
     app.handle_event(key(KeyCode::Enter));
-    assert_eq!(app.focus, Pane::Editor);
+    assert_eq!(app.ui.focus, Pane::Editor);
     // A component opens on its design panes; w switches to its text.
     app.handle_event(key(KeyCode::Char('w')));
     typ(
         &mut app,
         "We use OpenTofu.\nState lives in a locked bucket.",
     );
-    let section = app.session.section("infrastructure-as-code").unwrap();
+    let section = app.doc.session.section("infrastructure-as-code").unwrap();
     assert_eq!(
         section.body,
         "We use OpenTofu.\nState lives in a locked bucket."
     );
     assert_eq!(section.status, SectionStatus::Drafted);
     assert!(section.hand_edited);
-    assert!(app.dirty);
+    assert!(app.doc.dirty);
     // The preview follows. The first text in an empty section also changes the document's
     // status line (sections drafted), so the title part was rendered again with it.
     let s = screen(&mut app, 120, 40);
-    assert_eq!(app.preview.last_rendered, 2);
+    assert_eq!(app.derived.preview.last_rendered, 2);
     assert!(s.contains("We use OpenTofu."), "{s}");
     // From then on, typing re-renders only the edited section.
     typ(&mut app, " Versioned.");
     let s = screen(&mut app, 120, 40);
-    assert_eq!(app.preview.last_rendered, 1);
+    assert_eq!(app.derived.preview.last_rendered, 1);
     assert!(s.contains("Versioned."), "{s}");
     for _ in 0..11 {
         app.handle_event(key(KeyCode::Backspace));
@@ -162,7 +162,7 @@ fn navigating_typing_and_saving_round_trip() {
     assert!(s.contains("unsaved"), "{s}");
 
     app.handle_event(ctrl('s'));
-    assert!(!app.dirty);
+    assert!(!app.doc.dirty);
     let saved = store::load(&f.path).unwrap().session;
     let section = saved.section("infrastructure-as-code").unwrap();
     assert_eq!(
@@ -177,16 +177,16 @@ fn navigating_typing_and_saving_round_trip() {
 
     app.handle_event(key(KeyCode::Esc));
     app.handle_event(key(KeyCode::Esc));
-    assert_eq!(app.focus, Pane::Navigator);
+    assert_eq!(app.ui.focus, Pane::Navigator);
     app.handle_event(key(KeyCode::Char('q')));
-    assert!(app.quit, "quit without asking when everything is saved");
+    assert!(app.ui.quit, "quit without asking when everything is saved");
     drop(app);
 
     // Reopening comes back to the same place with the text.
     let mut again = open(&f);
     screen(&mut again, 120, 40);
     assert_eq!(selected_id(&again), "infrastructure-as-code");
-    assert_eq!(again.focus, Pane::Editor);
+    assert_eq!(again.ui.focus, Pane::Editor);
     let editor = again.editor(again.selected_section().unwrap()).unwrap();
     assert_eq!(editor.textarea.cursor(), tui_textarea::DataCursor(1, 31));
 }
@@ -206,7 +206,8 @@ fn undo_redo_and_paste_as_one_step() {
     );
     app.handle_event(Event::Paste("line one\r\nline two\r\n".into()));
     let body = |app: &App| {
-        app.session
+        app.doc
+            .session
             .section("cloud-provider-strategy")
             .unwrap()
             .body
@@ -243,10 +244,10 @@ fn focus_cycles_through_the_visible_panes() {
     let f = fixture();
     let mut app = open(&f);
     screen(&mut app, 120, 40);
-    let mut seen = vec![app.focus];
+    let mut seen = vec![app.ui.focus];
     for _ in 0..3 {
         app.handle_event(key(KeyCode::Tab));
-        seen.push(app.focus);
+        seen.push(app.ui.focus);
     }
     assert_eq!(
         seen,
@@ -258,7 +259,7 @@ fn focus_cycles_through_the_visible_panes() {
         ]
     );
     app.handle_event(key(KeyCode::BackTab));
-    assert_eq!(app.focus, Pane::Preview);
+    assert_eq!(app.ui.focus, Pane::Preview);
     // Zoom gives the focused pane the whole width.
     app.handle_event(key(KeyCode::Char('z')));
     let s = screen(&mut app, 120, 40);
@@ -268,9 +269,9 @@ fn focus_cycles_through_the_visible_panes() {
 
     screen(&mut app, 80, 24);
     app.handle_event(key(KeyCode::Tab));
-    let mut seen = vec![app.focus];
+    let mut seen = vec![app.ui.focus];
     app.handle_event(key(KeyCode::Tab));
-    seen.push(app.focus);
+    seen.push(app.ui.focus);
     assert!(
         !seen.contains(&Pane::Preview),
         "no hidden pane takes focus: {seen:?}"
@@ -285,10 +286,10 @@ fn themes_switch_from_the_palette_and_the_key() {
     app.handle_event(ctrl('p'));
     typ(&mut app, "theme: light");
     app.handle_event(key(KeyCode::Enter));
-    assert_eq!(app.theme.name, "light");
-    assert!(app.popups.is_empty());
+    assert_eq!(app.settings.theme.name, "light");
+    assert!(app.ui.popups.is_empty());
     app.handle_event(key(KeyCode::Char('t')));
-    assert_eq!(app.theme.name, "high-contrast");
+    assert_eq!(app.settings.theme.name, "high-contrast");
     // Re-rendered for the new theme without a panic.
     screen(&mut app, 120, 40);
 }
@@ -301,7 +302,7 @@ fn every_palette_action_runs() {
     app.handle_event(ctrl('p'));
     typ(&mut app, "toggle-preview");
     app.handle_event(key(KeyCode::Enter));
-    assert!(!app.show_preview);
+    assert!(!app.ui.show_preview);
     let s = screen(&mut app, 120, 40);
     assert!(!s.contains("Preview"), "{s}");
 }
@@ -315,15 +316,15 @@ fn quitting_with_unsaved_changes_asks() {
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, "draft");
     app.handle_event(ctrl('q'));
-    assert!(!app.quit);
-    assert!(matches!(app.popups.last(), Some(Popup::Confirm(_))));
+    assert!(!app.ui.quit);
+    assert!(matches!(app.ui.popups.last(), Some(Popup::Confirm(_))));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Unsaved changes"), "{s}");
     app.handle_event(key(KeyCode::Esc));
-    assert!(!app.quit && app.popups.is_empty());
+    assert!(!app.ui.quit && app.ui.popups.is_empty());
     app.handle_event(ctrl('q'));
     app.handle_event(key(KeyCode::Char('d')));
-    assert!(app.quit);
+    assert!(app.ui.quit);
     assert_eq!(
         std::fs::read(&f.path).unwrap(),
         before,
@@ -337,7 +338,7 @@ fn quitting_with_unsaved_changes_asks() {
     typ(&mut app, "kept");
     app.handle_event(ctrl('q'));
     app.handle_event(key(KeyCode::Char('s')));
-    assert!(app.quit);
+    assert!(app.ui.quit);
     assert!(
         store::load(&f.path).unwrap().session.sections[0]
             .body
@@ -350,15 +351,15 @@ fn a_second_workbench_on_one_session_is_read_only() {
     let f = fixture();
     let first = open(&f);
     let mut second = open(&f);
-    assert!(second.read_only.is_some());
+    assert!(second.doc.read_only.is_some());
     let s = screen(&mut second, 120, 40);
     assert!(s.contains("READ-ONLY"), "{s}");
-    let before = second.session.sections[0].body.clone();
+    let before = second.doc.session.sections[0].body.clone();
     second.handle_event(key(KeyCode::Enter));
     typ(&mut second, "nope");
     second.handle_event(Event::Paste("pasted".into()));
-    assert_eq!(second.session.sections[0].body, before);
-    assert!(!second.dirty);
+    assert_eq!(second.doc.session.sections[0].body, before);
+    assert!(!second.doc.dirty);
     second.handle_event(ctrl('s'));
     let s = screen(&mut second, 120, 40);
     assert!(s.contains("read-only"), "{s}");
@@ -380,8 +381,12 @@ fn a_recovery_file_is_offered_and_restored() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Recovery file found"), "{s}");
     app.handle_event(key(KeyCode::Char('r')));
-    assert!(app.session.sections[0].body.starts_with("unsaved work "));
-    assert!(app.dirty);
+    assert!(
+        app.doc.session.sections[0]
+            .body
+            .starts_with("unsaved work ")
+    );
+    assert!(app.doc.dirty);
     app.handle_event(ctrl('s'));
     assert!(
         !recovery.exists(),
@@ -428,11 +433,11 @@ fn mouse_clicks_focus_and_select() {
         })
     };
     app.handle_event(click(60, 10));
-    assert_eq!(app.focus, Pane::Editor);
+    assert_eq!(app.ui.focus, Pane::Editor);
     // Row 7 of the navigator's inner area: Gather, Inputs, Requirements, Document, Overview,
     // Components, Cloud, IaC.
     app.handle_event(click(5, 8));
-    assert_eq!(app.focus, Pane::Navigator);
+    assert_eq!(app.ui.focus, Pane::Navigator);
     assert_eq!(selected_id(&app), "infrastructure-as-code");
 }
 
@@ -456,6 +461,7 @@ fn an_empty_section_shows_its_guidance_and_the_outline_can_be_inserted() {
     insta::assert_snapshot!("empty_section_guidance_120x40", s);
     app.handle_event(ctrl('t'));
     let body = app
+        .doc
         .session
         .section("cloud-provider-strategy")
         .unwrap()
@@ -466,7 +472,11 @@ fn an_empty_section_shows_its_guidance_and_the_outline_can_be_inserted() {
     assert_eq!(body, *starter);
     app.handle_event(ctrl('z'));
     assert_eq!(
-        app.session.section("cloud-provider-strategy").unwrap().body,
+        app.doc
+            .session
+            .section("cloud-provider-strategy")
+            .unwrap()
+            .body,
         ""
     );
 }
@@ -479,12 +489,12 @@ fn autosave_writes_after_the_interval() {
     app.handle_event(key(KeyCode::Enter));
     typ(&mut app, "auto ");
     app.autosave_if_due();
-    assert!(app.dirty, "not before the interval");
-    app.dirty_since = Some(std::time::Instant::now() - std::time::Duration::from_secs(31));
+    assert!(app.doc.dirty, "not before the interval");
+    app.doc.dirty_since = Some(std::time::Instant::now() - std::time::Duration::from_secs(31));
     app.autosave_if_due();
-    assert!(!app.dirty);
+    assert!(!app.doc.dirty);
     assert!(matches!(
-        app.save_state,
+        app.doc.save_state,
         infradraft::tui::app::SaveState::Saved { auto: true, .. }
     ));
     assert!(
@@ -549,7 +559,8 @@ fn a_component_walks_a_to_f_and_the_decision_is_saved() {
     app.handle_event(key(KeyCode::Down));
     app.handle_event(key(KeyCode::Enter));
     assert_eq!(
-        app.session
+        app.doc
+            .session
             .component("compute-resources")
             .unwrap()
             .options
@@ -563,7 +574,7 @@ fn a_component_walks_a_to_f_and_the_decision_is_saved() {
     app.handle_event(key(KeyCode::Char('r')));
     typ(&mut app, "no cluster operators on the team");
     app.handle_event(key(KeyCode::Enter));
-    let c = app.session.component("compute-resources").unwrap();
+    let c = app.doc.session.component("compute-resources").unwrap();
     let first = c.options[0].id.clone();
     assert_eq!(c.recommendation.as_ref().unwrap().option, first);
     // d. Feedback and the revision.
@@ -575,17 +586,17 @@ fn a_component_walks_a_to_f_and_the_decision_is_saved() {
     // e → f: finalize, then decide with the recommendation's rationale.
     app.handle_event(key(KeyCode::Char('8')));
     assert_eq!(
-        app.session.component("compute-resources").unwrap().step,
+        app.doc.session.component("compute-resources").unwrap().step,
         infradraft::model::DesignStep::Decision
     );
     app.handle_event(key(KeyCode::Char('d')));
     app.handle_event(key(KeyCode::Enter));
     // Any conflicts with the inputs need a reason each.
-    while matches!(app.popups.last(), Some(Popup::Prompt(_))) {
+    while matches!(app.ui.popups.last(), Some(Popup::Prompt(_))) {
         typ(&mut app, "accepted for the first year");
         app.handle_event(key(KeyCode::Enter));
     }
-    let c = app.session.component("compute-resources").unwrap();
+    let c = app.doc.session.component("compute-resources").unwrap();
     let d = c.decision.as_ref().expect("decided");
     assert_eq!(d.option, first);
     assert_eq!(d.justification, "no cluster operators on the team");
@@ -629,7 +640,7 @@ fn a_component_walks_a_to_f_and_the_decision_is_saved() {
     app.handle_event(key(KeyCode::Char('a')));
     app.handle_event(key(KeyCode::Down));
     app.handle_event(key(KeyCode::Enter));
-    let background = app.session.component(B).unwrap();
+    let background = app.doc.session.component(B).unwrap();
     assert_eq!(background.options.len(), 2);
     assert!(
         background.options.iter().all(|o| o
@@ -649,7 +660,7 @@ fn a_component_walks_a_to_f_and_the_decision_is_saved() {
     app.handle_event(key(KeyCode::Char('8')));
     app.handle_event(key(KeyCode::Char('d')));
     app.handle_event(key(KeyCode::Enter));
-    while matches!(app.popups.last(), Some(Popup::Prompt(_))) {
+    while matches!(app.ui.popups.last(), Some(Popup::Prompt(_))) {
         typ(&mut app, "accepted for the first year");
         app.handle_event(key(KeyCode::Enter));
     }
@@ -710,10 +721,10 @@ fn a_new_session_asks_for_the_mode_and_yolo_drafts_everything() {
     insta::assert_snapshot!("mode_choice_120x40", s);
     app.handle_event(key(KeyCode::Char('b')));
     assert_eq!(
-        app.session.mode,
+        app.doc.session.mode,
         Some(infradraft::model::InteractionMode::Yolo)
     );
-    for c in &app.session.components {
+    for c in &app.doc.session.components {
         assert!(
             c.options.len() >= 2 && c.recommendation.is_some(),
             "{}",
@@ -730,6 +741,7 @@ fn requirements_stage_and_input_viewer() {
     select(&mut app, "stage:requirements");
     app.handle_event(key(KeyCode::Enter));
     let nfr3 = app
+        .doc
         .session
         .requirements
         .iter()
@@ -738,7 +750,7 @@ fn requirements_stage_and_input_viewer() {
     for _ in 0..nfr3 {
         app.handle_event(key(KeyCode::Char('j')));
     }
-    assert_eq!(app.stages.requirement_selected, nfr3);
+    assert_eq!(app.ui.stages.requirement_selected, nfr3);
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("NFR3") && s.contains("prd.md:"), "{s}");
     assert!(s.contains("Technical Assumptions"), "{s}");
@@ -746,8 +758,12 @@ fn requirements_stage_and_input_viewer() {
     insta::assert_snapshot!("requirements_80x24", screen(&mut app, 80, 24));
     // Enter opens the source line of the selected requirement in the viewer.
     app.handle_event(key(KeyCode::Enter));
-    let viewer = app.stages.viewer.clone().expect("viewer open");
-    let line = app.session.requirements[nfr3].source.as_ref().unwrap().line;
+    let viewer = app.ui.stages.viewer.clone().expect("viewer open");
+    let line = app.doc.session.requirements[nfr3]
+        .source
+        .as_ref()
+        .unwrap()
+        .line;
     assert_eq!(viewer.mark, Some(line));
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("NFR3: 99.95%"), "{s}");
@@ -756,8 +772,8 @@ fn requirements_stage_and_input_viewer() {
     app.handle_event(key(KeyCode::Char('/')));
     typ(&mut app, "Technical Assumptions");
     app.handle_event(key(KeyCode::Enter));
-    let mark = app.stages.viewer.as_ref().unwrap().mark.unwrap();
-    let prd = &app.session.inputs[0].text;
+    let mark = app.ui.stages.viewer.as_ref().unwrap().mark.unwrap();
+    let prd = &app.doc.session.inputs[0].text;
     assert!(
         prd.lines()
             .nth(mark as usize - 1)
@@ -768,7 +784,7 @@ fn requirements_stage_and_input_viewer() {
     app.handle_event(key(KeyCode::Esc));
     select(&mut app, "stage:requirements");
     app.handle_event(key(KeyCode::Enter));
-    assert_eq!(app.session.regimes, ["GDPR", "PCI DSS"]);
+    assert_eq!(app.doc.session.regimes, ["GDPR", "PCI DSS"]);
     app.handle_event(key(KeyCode::Char('o')));
     let s = screen(&mut app, 120, 40);
     assert!(
@@ -782,10 +798,10 @@ fn requirements_stage_and_input_viewer() {
     app.handle_event(key(KeyCode::Down));
     app.handle_event(key(KeyCode::Char(' ')));
     app.handle_event(key(KeyCode::Enter));
-    assert_eq!(app.session.regimes, ["SOC 2", "PCI DSS"]);
+    assert_eq!(app.doc.session.regimes, ["SOC 2", "PCI DSS"]);
     // Reading the inputs again keeps the person's choice.
-    infradraft::workflow::refresh_extraction(&mut app.session);
-    assert_eq!(app.session.regimes, ["SOC 2", "PCI DSS"]);
+    infradraft::workflow::refresh_extraction(&mut app.doc.session);
+    assert_eq!(app.doc.session.regimes, ["SOC 2", "PCI DSS"]);
 }
 
 #[test]
@@ -806,15 +822,16 @@ fn an_input_changed_on_disk_is_detected_and_reloaded_with_a_diff() {
     assert!(s.contains("-- NFR1: 99.9% monthly availability."), "{s}");
     assert!(s.contains("+- NFR1: 99.95% monthly availability."), "{s}");
     app.handle_event(key(KeyCode::Enter));
-    assert!(app.session.inputs[0].text.contains("99.95%"));
+    assert!(app.doc.session.inputs[0].text.contains("99.95%"));
     let nfr1 = app
+        .doc
         .session
         .requirements
         .iter()
         .find(|r| r.id == "NFR1")
         .unwrap();
     assert!(nfr1.text.contains("99.95%"), "re-extracted: {}", nfr1.text);
-    assert!(app.dirty);
+    assert!(app.doc.dirty);
 }
 
 #[test]
@@ -825,7 +842,7 @@ fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
     app.handle_event(key(KeyCode::Enter));
     app.add_catalog_option("compute-resources", "compute-self-managed-kubernetes");
     app.add_catalog_option("compute-resources", "compute-managed-containers");
-    app.design.card = 0;
+    app.ui.design.card = 0;
     let conflicts = app.conflicts_of("compute-resources", "compute-self-managed-kubernetes");
     assert!(!conflicts.is_empty());
     assert!(
@@ -838,7 +855,8 @@ fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
     // One prompt per conflict; an empty reason stops the decision.
     app.handle_event(key(KeyCode::Enter));
     assert!(
-        app.session
+        app.doc
+            .session
             .component("compute-resources")
             .unwrap()
             .decision
@@ -852,6 +870,7 @@ fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
         app.handle_event(key(KeyCode::Enter));
     }
     let d = app
+        .doc
         .session
         .component("compute-resources")
         .unwrap()
@@ -873,7 +892,8 @@ fn a_conflicting_choice_needs_a_reason_and_shows_as_a_badge() {
         .unwrap();
     assert!(row.contains(&format!("⚠{}", conflicts.len())), "{row}");
     assert!(
-        app.session
+        app.doc
+            .session
             .section("compute-resources")
             .unwrap()
             .body
@@ -907,10 +927,10 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
     let f = fixture_with_a_conflict();
     let mut app = open(&f);
     assert_eq!(
-        app.session.input_conflicts.len(),
+        app.doc.session.input_conflicts.len(),
         1,
         "{:#?}",
-        app.session.input_conflicts
+        app.doc.session.input_conflicts
     );
     select(&mut app, "stage:requirements");
     app.handle_event(key(KeyCode::Enter));
@@ -920,7 +940,10 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
         "{s}"
     );
     app.handle_event(key(KeyCode::Char('C')));
-    assert!(matches!(app.popups.last(), Some(Popup::Conflicts { .. })));
+    assert!(matches!(
+        app.ui.popups.last(),
+        Some(Popup::Conflicts { .. })
+    ));
     let s = screen(&mut app, 120, 40);
     assert!(
         has_words(
@@ -932,7 +955,7 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
     insta::assert_snapshot!("input_conflicts_120x40", s);
     // r asks for the reason; Enter resolves.
     app.handle_event(key(KeyCode::Char('r')));
-    assert!(matches!(app.popups.last(), Some(Popup::Prompt(_))));
+    assert!(matches!(app.ui.popups.last(), Some(Popup::Prompt(_))));
     // The conflict being settled stays in view around the prompt, at 80×24 too.
     let s = screen(&mut app, 80, 24);
     assert!(
@@ -944,16 +967,19 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
         "The budget rises to EUR 32,000 from July (CFO, 3 March)",
     );
     app.handle_event(key(KeyCode::Enter));
-    assert_eq!(app.session.open_conflicts().count(), 0);
+    assert_eq!(app.doc.session.open_conflicts().count(), 0);
     assert_eq!(
-        app.session.conflict_resolutions[0].reason,
+        app.doc.session.conflict_resolutions[0].reason,
         "The budget rises to EUR 32,000 from July (CFO, 3 March)"
     );
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("resolved") && s.contains("0 open of 1"), "{s}");
     // Saved with the session (^S works from the list), and kept when the inputs are read again.
     app.handle_event(ctrl('s'));
-    assert!(matches!(app.popups.last(), Some(Popup::Conflicts { .. })));
+    assert!(matches!(
+        app.ui.popups.last(),
+        Some(Popup::Conflicts { .. })
+    ));
     app.handle_event(key(KeyCode::Esc));
     let mut saved = store::load(&f.path).unwrap().session;
     assert_eq!(saved.conflict_resolutions.len(), 1);
@@ -962,14 +988,14 @@ fn conflicts_between_inputs_are_shown_resolved_with_a_reason_and_reopened() {
     // u opens it again.
     app.handle_event(key(KeyCode::Char('C')));
     app.handle_event(key(KeyCode::Char('u')));
-    assert_eq!(app.session.open_conflicts().count(), 1);
+    assert_eq!(app.doc.session.open_conflicts().count(), 1);
     // Enter goes to the rule's line in the input viewer.
     app.handle_event(key(KeyCode::Enter));
-    assert!(app.popups.is_empty());
-    let viewer = app.stages.viewer.clone().expect("viewer open");
-    let rule = &app.session.input_conflicts[0].rule.source;
+    assert!(app.ui.popups.is_empty());
+    let viewer = app.ui.stages.viewer.clone().expect("viewer open");
+    let rule = &app.doc.session.input_conflicts[0].rule.source;
     assert_eq!(viewer.mark, Some(rule.line));
-    assert_eq!(app.session.inputs[viewer.input].path, rule.input);
+    assert_eq!(app.doc.session.inputs[viewer.input].path, rule.input);
 }
 
 /// A card a mandate rules out is greyed with the reason; recommending it asks why against the rule,
@@ -985,7 +1011,7 @@ fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
     let mut app = infradraft::tui::prepare_app(&path, &home, Some("dark".into())).unwrap();
     select(&mut app, "infrastructure-as-code");
     app.handle_event(key(KeyCode::Enter));
-    let c = app.session.component("infrastructure-as-code").unwrap();
+    let c = app.doc.session.component("infrastructure-as-code").unwrap();
     assert_eq!(
         c.recommendation.as_ref().unwrap().option,
         "iac-terraform-opentofu"
@@ -997,7 +1023,7 @@ fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
     app.handle_event(key(KeyCode::Char('l')));
     app.handle_event(key(KeyCode::Char('r')));
     let s = screen(&mut app, 120, 40);
-    let Some(Popup::Prompt(p)) = app.popups.last() else {
+    let Some(Popup::Prompt(p)) = app.ui.popups.last() else {
         panic!("the recommend prompt:\n{s}")
     };
     assert!(
@@ -1013,7 +1039,7 @@ fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
     );
     // An empty reason changes nothing.
     app.handle_event(key(KeyCode::Enter));
-    let c = app.session.component("infrastructure-as-code").unwrap();
+    let c = app.doc.session.component("infrastructure-as-code").unwrap();
     assert_eq!(
         c.recommendation.as_ref().unwrap().option,
         "iac-terraform-opentofu"
@@ -1022,6 +1048,7 @@ fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
     typ(&mut app, "the platform team is moving to it next quarter");
     app.handle_event(key(KeyCode::Enter));
     let rec = app
+        .doc
         .session
         .component("infrastructure-as-code")
         .unwrap()
@@ -1040,11 +1067,12 @@ fn a_ruled_out_card_is_recommended_only_with_a_reason_against_the_rule() {
 fn the_key_bar_offers_recommend_and_decide_only_between_two_options() {
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "network-architecture");
-    app.focus = Pane::Editor;
+    app.ui.focus = Pane::Editor;
     assert!(
-        app.session
+        app.doc
+            .session
             .component("network-architecture")
             .unwrap()
             .options
@@ -1064,10 +1092,10 @@ fn the_key_bar_offers_recommend_and_decide_only_between_two_options() {
     let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
     store::save(&f.path, &yolo_sample(t(0), t(1), vec![])).unwrap();
     let mut app = open(&f);
-    assert!(app.read_only.is_none());
-    app.popups.clear();
+    assert!(app.doc.read_only.is_none());
+    app.ui.popups.clear();
     select(&mut app, "network-architecture");
-    app.focus = Pane::Editor;
+    app.ui.focus = Pane::Editor;
     let s = screen(&mut app, 200, 40);
     let bar = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
     assert!(bar.contains("recommend") && bar.contains("decide"), "{bar}");
@@ -1078,10 +1106,10 @@ fn help_rows_keep_their_columns_apart() {
     use infradraft::tui::action::{Action, Context};
     let f = fixture();
     let app = open(&f);
-    let lines = infradraft::tui::popup::help_lines(&app.keymap, &app.theme, 90);
+    let lines = infradraft::tui::popup::help_lines(&app.settings.keymap, &app.settings.theme, 90);
     let mut rows = 0;
     for context in Context::ALL {
-        for (action, _) in app.keymap.bindings(context) {
+        for (action, _) in app.settings.keymap.bindings(context) {
             let row = lines
                 .iter()
                 .find(|l| l.spans.len() == 3 && l.spans[1].content.trim() == action.name())
@@ -1121,10 +1149,10 @@ fn the_palette_ranks_a_name_match_above_a_description_match() {
     use infradraft::tui::popup::PaletteEntry;
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     app.handle_event(ctrl('p'));
     typ(&mut app, "yolo");
-    let Some(Popup::Palette(p)) = app.popups.last() else {
+    let Some(Popup::Palette(p)) = app.ui.popups.last() else {
         panic!("the palette")
     };
     // `choose-mode` says YOLO in its description; `yolo-draft` is named so.
@@ -1133,6 +1161,7 @@ fn the_palette_ranks_a_name_match_above_a_description_match() {
         Some(&PaletteEntry::Action {
             action: Action::DraftAll,
             key: app
+                .settings
                 .keymap
                 .first_key(infradraft::tui::action::Context::Global, Action::DraftAll)
         }),
@@ -1156,11 +1185,11 @@ fn an_information_goes_after_a_few_seconds_or_when_the_person_moves() {
     use std::time::Duration;
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     screen(&mut app, 120, 40);
     app.handle_event(ctrl('s'));
     assert!(status_line(&mut app).contains("saved s.ron"));
-    let shown = app.message_shown_at.expect("stamped when shown");
+    let shown = app.ui.message_shown_at.expect("stamped when shown");
     assert_eq!(
         app.message_expires_at(),
         Some(shown + Duration::from_secs(5)),
@@ -1180,7 +1209,7 @@ fn an_information_goes_after_a_few_seconds_or_when_the_person_moves() {
     app.handle_event(key(KeyCode::Char('z')));
     app.handle_event(key(KeyCode::Char('j')));
     assert!(!status_line(&mut app).contains("saved s.ron"));
-    assert!(app.message.is_none());
+    assert!(app.ui.message.is_none());
 }
 
 #[test]
@@ -1188,7 +1217,7 @@ fn a_warning_stays_until_the_next_key() {
     use std::time::Duration;
     let f = fixture();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     select(&mut app, "overview");
     // Recommending needs a component section.
     app.handle_event(ctrl('p'));
@@ -1196,7 +1225,7 @@ fn a_warning_stays_until_the_next_key() {
     let warning = "select a component section first";
     assert!(status_line(&mut app).contains(warning));
     // Time alone does not take a warning away.
-    let shown = app.message_shown_at.unwrap();
+    let shown = app.ui.message_shown_at.unwrap();
     assert_eq!(app.message_expires_at(), None);
     assert!(!app.expire_message(shown + Duration::from_secs(3600)));
     assert!(status_line(&mut app).contains(warning));
@@ -1204,7 +1233,7 @@ fn a_warning_stays_until_the_next_key() {
     app.handle_event(key(KeyCode::Char('j')));
     assert_eq!(selected_id(&app), "cloud-provider-strategy");
     assert!(!status_line(&mut app).contains(warning));
-    assert!(app.message.is_none());
+    assert!(app.ui.message.is_none());
     // A key that sets a message of its own shows it.
     app.handle_event(key(KeyCode::Char('k')));
     app.handle_event(ctrl('p'));
@@ -1273,7 +1302,7 @@ fn a_cut_option_card_says_how_many_lines_are_left_and_wraps_at_words() {
     let session = yolo_sample(t(0), t(1), vec![]);
     store::save(&f.path, &session).unwrap();
     let mut app = open(&f);
-    app.popups.clear();
+    app.ui.popups.clear();
     let note = regex::Regex::new(r"^… (\d+) more lines").unwrap();
     let mut cut = 0;
     for id in ["cloud-provider-strategy", "compute-resources"] {
@@ -1325,7 +1354,7 @@ fn a_cut_option_card_says_how_many_lines_are_left_and_wraps_at_words() {
                         "{id} card {card}: the rows shown are the first ones"
                     );
                     assert_eq!(rows + n, whole.len(), "{id} card {card}: {shown:#?}");
-                    assert_eq!(style.fg, app.theme.dim.fg, "{id} card {card}: dim");
+                    assert_eq!(style.fg, app.settings.theme.dim.fg, "{id} card {card}: dim");
                     assert!(
                         shown.iter().filter(|(r, _)| note.is_match(r)).count() == 1,
                         "{shown:#?}"

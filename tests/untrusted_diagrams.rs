@@ -207,8 +207,8 @@ fn typing_the_diagram_in_the_diagrams_editor_line_by_line_keeps_the_workbench_ru
     for _ in 0..300 {
         app.handle_event(key(KeyCode::Backspace));
     }
-    let index = app.session.diagrams.len() - 1;
-    assert_eq!(app.session.diagrams[index].source, "");
+    let index = app.doc.session.diagrams.len() - 1;
+    assert_eq!(app.doc.session.diagrams[index].source, "");
     // Line by line, drawing after every keystroke as the workbench does.
     for line in NESTED.lines() {
         for c in line.chars() {
@@ -219,7 +219,7 @@ fn typing_the_diagram_in_the_diagrams_editor_line_by_line_keeps_the_workbench_ru
         screen(&mut app, 160, 50);
     }
     assert_eq!(
-        app.session.diagrams[index].source.trim_end(),
+        app.doc.session.diagrams[index].source.trim_end(),
         NESTED.trim_end()
     );
     let s = screen(&mut app, 160, 50);
@@ -231,7 +231,7 @@ fn typing_the_diagram_in_the_diagrams_editor_line_by_line_keeps_the_workbench_ru
     );
     // Fixing the id draws the diagram again, and the work is saved.
     app.handle_event(key(KeyCode::Esc));
-    app.session.diagrams[index].source =
+    app.doc.session.diagrams[index].source =
         NESTED.replacen("subgraph x\nsubgraph x", "subgraph x\nsubgraph y", 1);
     let s = screen(&mut app, 160, 50);
     assert!(!s.contains("could not be drawn"), "{s}");

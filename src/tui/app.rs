@@ -144,18 +144,79 @@ pub struct AppInit {
     pub review: Option<super::comments::ReviewState>,
 }
 
+/// The workbench: the document it edits, the person's settings, the state of the screen, and
+/// what is worked out from the document once per change. `draw` reads it; only `update`
+/// (events, actions, the gate `App::edit`) and `prepare` change it.
 pub struct App {
+    /// The session and everything about the file it lives in.
+    pub doc: Document,
+    /// Config, keys, theme and highlighting.
+    pub settings: Settings,
+    /// What the screen shows and where the person is.
+    pub ui: UiState,
+    /// What panes show that is worked out from the session, once per change (never in `draw`).
+    pub derived: super::derived::Derived,
+}
+
+/// The session, the knowledge it is drafted against, and the state of its file.
+pub struct Document {
     pub session: Session,
     pub path: PathBuf,
-    _lock: Option<LockGuard>,
+    /// Held while this process may write the session.
+    pub(crate) lock: Option<LockGuard>,
     pub read_only: Option<String>,
     pub template: Template,
+    /// The review checklist (built in, plus the team's files).
+    pub checklist: crate::knowledge::checklist::Checklist,
+    /// The option catalog, loaded on the knowledge thread while the first frames are drawn
+    /// (see [`App::catalog`]).
+    pub shared_catalog: Arc<crate::knowledge::SharedCatalog>,
+    /// Review mode: the reviewer's side file; the session itself is never written.
+    pub review: Option<super::comments::ReviewState>,
+    /// The session file as it was when loaded or last saved (size, modification time), to notice
+    /// another program changing it.
+    pub(crate) disk: Option<(u64, std::time::SystemTime)>,
+    pub save_state: SaveState,
+    pub dirty: bool,
+    /// When the first unsaved change was made (for autosave).
+    pub dirty_since: Option<std::time::Instant>,
+    /// Bumped on every change to the session, so caches know when to refresh.
+    pub changes: u64,
+    /// How many of `changes` were typing in a section's text, which the analyses do not read:
+    /// they are worked out again only when `changes - text_edits` moved, never per keystroke.
+    pub text_edits: u64,
+    /// Bumped on every change that is not a section's text, so the preview's other parts refresh.
+    pub structure: u64,
+    /// Per-section edit counters, the preview cache's keys.
+    pub revisions: Vec<u64>,
+    /// Generated changes to section text, for `^Z` / `^Y`.
+    pub generated_history: super::generated::GeneratedHistory,
+    /// Changes not yet in the crash journal: when the first and the last of them were made.
+    pub(crate) journal_pending: Option<(std::time::Instant, std::time::Instant)>,
+    /// Whether the crash journal holds this run's changes (so that a save removes it).
+    pub(crate) journal_written: bool,
+    /// A recovered session found beside the file, until the person answers.
+    pub(crate) pending_recovery: Option<(Session, Timestamp)>,
+}
+
+/// The person's settings as the workbench uses them.
+pub struct Settings {
     pub config: Config,
-    config_dir: PathBuf,
+    pub(crate) config_dir: PathBuf,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Bumped when the theme changes, so styled caches refresh.
     pub theme_generation: u64,
-    color: bool,
+    /// Whether colour is on (off with `NO_COLOR`).
+    pub(crate) color: bool,
+    pub soft_wrap: bool,
+    pub highlighter: Arc<Highlighter>,
+    /// Whether the syntaxes have arrived (the highlighter is the full one).
+    pub highlighted: bool,
+}
+
+/// The state of the screen: focus, selection, scroll positions, editors, popups, messages.
+pub struct UiState {
     pub focus: Pane,
     pub zoom: bool,
     /// Whether the preview column is shown on wide screens.
@@ -169,75 +230,31 @@ pub struct App {
     pub preview_scroll: usize,
     /// The preview follows the selected section until the person scrolls it.
     pub preview_follows: bool,
-    editors: Vec<Option<SectionEditor>>,
+    pub(crate) editors: Vec<Option<SectionEditor>>,
     /// Where the cursor was in sections whose idle editor was dropped.
-    editor_cursors: std::collections::HashMap<usize, (u32, u32)>,
-    /// Per-section edit counters, the preview cache's keys.
-    pub revisions: Vec<u64>,
-    pub preview: PreviewCache,
-    pub highlighter: Arc<Highlighter>,
-    pub highlighted: bool,
+    pub(crate) editor_cursors: std::collections::HashMap<usize, (u32, u32)>,
+    /// The open popups, bottom to top: every one is drawn, the top one takes the keys.
     pub popups: Vec<Popup>,
     pub message: Option<Message>,
     /// When the status message was set: an information expires [`MESSAGE_TTL`] later (see
     /// [`App::expire_message`]). `None` for a message set without a stamp until the next tick.
     pub message_shown_at: Option<std::time::Instant>,
     /// How many messages were set (to tell whether a key set a new one).
-    message_count: u64,
-    pub save_state: SaveState,
-    pub dirty: bool,
-    /// When the first unsaved change was made (for autosave).
-    pub dirty_since: Option<std::time::Instant>,
-    pub soft_wrap: bool,
+    pub(crate) message_count: u64,
     pub quit: bool,
     pub effects: Vec<Effect>,
     /// The size of the screen at the last draw (for layout-dependent keys and mouse clicks).
     pub screen: Rect,
-    pub(crate) pending_recovery: Option<(Session, Timestamp)>,
     /// State of the stage workspaces (inputs, viewer, requirements).
     pub stages: super::stages::StageState,
     /// State of the design panes.
     pub design: super::design_actions::DesignState,
     /// For a component: the workspace shows the section text editor instead of the design panes.
     pub text_mode: bool,
-    /// The option catalog, loaded on the knowledge thread while the first frames are drawn
-    /// (see [`App::catalog`]).
-    pub shared_catalog: Arc<crate::knowledge::SharedCatalog>,
-    /// Bumped on every change to the session, so caches know when to refresh.
-    pub changes: u64,
-    /// How many of `changes` were typing in a section's text, which the analyses below do not
-    /// read: they are worked out again only when `changes - text_edits` moved, never per
-    /// keystroke.
-    pub text_edits: u64,
-    /// The cross-check findings of every card and the navigator's conflict badges, keyed by
-    /// the changes that are not typing (see [`App::analysed`]); worked out on a thread of their
-    /// own in the workbench, so that no frame waits for them.
-    pub analyses: super::analyses::Analyses,
-    /// What the panes show that is worked out from the session, once per change.
-    pub derived: super::derived::Derived,
-    /// The process's path (stages, what comes next), worked out once per change.
-    pub(crate) guide: super::guide::GuideCache,
     /// The places behind and ahead of the person's jumps (`^O`, `M-i`).
     pub jumps: super::jumps::JumpList,
     /// The elicitation worksheet open in the workspace, if any.
     pub worksheet: Option<super::worksheet::WorksheetState>,
-    /// Bumped on every change that is not a section's text, so the preview's other parts refresh.
-    pub structure: u64,
-    /// The review checklist (built in, plus the team's files).
-    pub checklist: crate::knowledge::checklist::Checklist,
-    /// Review mode: the reviewer's side file; the session itself is never written.
-    pub review: Option<super::comments::ReviewState>,
-    /// The session file as it was when loaded or last saved (size, modification time), to notice
-    /// another program changing it.
-    disk: Option<(u64, std::time::SystemTime)>,
-    /// Generated changes to section text, for `^Z` / `^Y`.
-    pub generated_history: super::generated::GeneratedHistory,
-    /// The typing that follows lets the preview fall behind: see [`PreviewPace`].
-    pub preview_pace: PreviewPace,
-    /// Changes not yet in the crash journal: when the first and the last of them were made.
-    pub(crate) journal_pending: Option<(std::time::Instant, std::time::Instant)>,
-    /// Whether the crash journal holds this run's changes (so that a save removes it).
-    pub(crate) journal_written: bool,
 }
 
 impl App {
@@ -256,89 +273,95 @@ impl App {
         let config_dir = init.config_dir;
         let sections = init.session.sections.len();
         let mut app = App {
-            path: init.path,
-            _lock: init.lock,
-            read_only: init.read_only,
-            template,
-            soft_wrap: init.config.soft_wrap,
-            config: init.config,
-            config_dir: config_dir.clone(),
-            keymap: init.keymap,
-            theme: loaded.theme,
-            theme_generation: 0,
-            color: init.color,
-            focus: Pane::Navigator,
-            zoom: false,
-            show_preview: true,
-            preview_overlay: false,
-            selected: rows
-                .iter()
-                .position(|r| matches!(r, Row::Section { .. }))
-                .unwrap_or(0),
-            rows,
-            nav_offset: 0,
-            preview_scroll: 0,
-            preview_follows: true,
-            editors: (0..sections).map(|_| None).collect(),
-            editor_cursors: std::collections::HashMap::new(),
-            revisions: vec![0; sections],
-            preview: PreviewCache::default(),
-            highlighter: Arc::new(Highlighter::plain()),
-            highlighted: false,
-            popups: Vec::new(),
-            message: None,
-            message_shown_at: None,
-            message_count: 0,
-            save_state: SaveState::Clean,
-            dirty: false,
-            dirty_since: None,
-            quit: false,
-            effects: Vec::new(),
-            screen: Rect::new(0, 0, 120, 40),
-            pending_recovery: None,
-            stages: Default::default(),
-            design: Default::default(),
-            text_mode: false,
-            shared_catalog: Arc::new(crate::knowledge::SharedCatalog::new(&config_dir)),
-            changes: 1,
-            text_edits: 0,
-            preview_pace: PreviewPace::default(),
-            analyses: Default::default(),
-            worksheet: None,
-            jumps: Default::default(),
-            guide: Default::default(),
+            doc: Document {
+                path: init.path,
+                lock: init.lock,
+                read_only: init.read_only,
+                template,
+                checklist: Default::default(),
+                shared_catalog: Arc::new(crate::knowledge::SharedCatalog::new(&config_dir)),
+                review: init.review,
+                disk: None,
+                save_state: SaveState::Clean,
+                dirty: false,
+                dirty_since: None,
+                changes: 1,
+                text_edits: 0,
+                structure: 0,
+                revisions: vec![0; sections],
+                generated_history: Default::default(),
+                journal_pending: None,
+                journal_written: false,
+                pending_recovery: None,
+                session: init.session,
+            },
+            settings: Settings {
+                soft_wrap: init.config.soft_wrap,
+                config: init.config,
+                config_dir: config_dir.clone(),
+                keymap: init.keymap,
+                theme: loaded.theme,
+                theme_generation: 0,
+                color: init.color,
+                highlighter: Arc::new(Highlighter::plain()),
+                highlighted: false,
+            },
+            ui: UiState {
+                focus: Pane::Navigator,
+                zoom: false,
+                show_preview: true,
+                preview_overlay: false,
+                selected: rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Section { .. }))
+                    .unwrap_or(0),
+                rows,
+                nav_offset: 0,
+                preview_scroll: 0,
+                preview_follows: true,
+                editors: (0..sections).map(|_| None).collect(),
+                editor_cursors: std::collections::HashMap::new(),
+                popups: Vec::new(),
+                message: None,
+                message_shown_at: None,
+                message_count: 0,
+                quit: false,
+                effects: Vec::new(),
+                screen: Rect::new(0, 0, 120, 40),
+                stages: Default::default(),
+                design: Default::default(),
+                text_mode: false,
+                jumps: Default::default(),
+                worksheet: None,
+            },
             derived: Default::default(),
-            structure: 0,
-            checklist: Default::default(),
-            review: init.review,
-            disk: None,
-            generated_history: Default::default(),
-            journal_pending: None,
-            journal_written: false,
-            session: init.session,
         };
-        let (checklist, checklist_warnings) =
-            crate::knowledge::checklist::Checklist::load_for(&app.config_dir, &app.template);
-        app.checklist = checklist;
+        let (checklist, checklist_warnings) = crate::knowledge::checklist::Checklist::load_for(
+            &app.settings.config_dir,
+            &app.doc.template,
+        );
+        app.doc.checklist = checklist;
         warnings.extend(checklist_warnings);
-        if let Some(reason) = &app.read_only
-            && app.review.is_none()
+        if let Some(reason) = &app.doc.read_only
+            && app.doc.review.is_none()
         {
             warnings.insert(0, format!("read-only: {reason}"));
         }
         if let Some(w) = warnings.into_iter().next() {
             app.warn(w);
         }
-        app.disk = disk_stamp(&app.path);
+        app.doc.disk = disk_stamp(&app.doc.path);
         app.restore_place();
-        if app.session.mode.is_none() && app.read_only.is_none() {
-            app.popups
+        if app.doc.session.mode.is_none() && app.doc.read_only.is_none() {
+            app.ui
+                .popups
                 .push(Popup::ModeChoice(super::popup::ModeChoice { selected: 0 }));
         }
         if let Some((recovered, at)) = init.recovery {
-            let differences = crate::workflow::compare::differences(&app.session, &recovered);
-            app.pending_recovery = Some((recovered, at));
-            app.popups
+            let differences = crate::workflow::compare::differences(&app.doc.session, &recovered);
+            app.doc.pending_recovery = Some((recovered, at));
+            app.ui
+                .popups
                 .push(Popup::Confirm(Confirm::Recovery { at, differences }));
         }
         app
@@ -356,19 +379,19 @@ impl App {
 
     /// The option catalog (the built-in one with the team's files).
     pub fn catalog(&self) -> &crate::knowledge::Catalog {
-        self.shared_catalog.get()
+        self.doc.shared_catalog.get()
     }
 
     pub fn set_highlighter(&mut self, hl: Arc<Highlighter>) {
-        self.highlighter = hl;
-        self.highlighted = true;
+        self.settings.highlighter = hl;
+        self.settings.highlighted = true;
     }
 
     // ----- reading state -----
 
     /// The selected stage, when a stage row is selected.
     pub fn selected_stage(&self) -> Option<navigator::Stage> {
-        match self.rows.get(self.selected) {
+        match self.ui.rows.get(self.ui.selected) {
             Some(Row::Stage(stage)) => Some(*stage),
             _ => None,
         }
@@ -376,24 +399,24 @@ impl App {
 
     /// Index into `session.sections` of the selected section.
     pub fn selected_section(&self) -> Option<usize> {
-        match self.rows.get(self.selected) {
+        match self.ui.rows.get(self.ui.selected) {
             Some(Row::Section { index, .. }) => Some(*index),
             _ => None,
         }
     }
 
     pub fn editor(&self, section: usize) -> Option<&SectionEditor> {
-        self.editors.get(section).and_then(|e| e.as_ref())
+        self.ui.editors.get(section).and_then(|e| e.as_ref())
     }
 
     pub fn areas(&self) -> Areas {
-        areas(self.screen, self)
+        areas(self.ui.screen, self)
     }
 
     /// Who takes a key now: the top popup, else what the panes route it to
     /// ([`App::pane_route`]).
     pub fn route(&self) -> Route {
-        if self.popups.is_empty() {
+        if self.ui.popups.is_empty() {
             self.pane_route()
         } else {
             Route::Popup
@@ -404,11 +427,11 @@ impl App {
     /// `handle_key` sends keys there, and [`App::context`] (the key bar, help) reads its keys from
     /// the same answer.
     pub fn pane_route(&self) -> Route {
-        if self.focus != Pane::Editor {
+        if self.ui.focus != Pane::Editor {
             return Route::Pane;
         }
         if let Some(section) = self.selected_section()
-            && self.editors[section]
+            && self.ui.editors[section]
                 .as_ref()
                 .is_some_and(|e| e.search.is_some())
         {
@@ -420,6 +443,7 @@ impl App {
             } else if stage == navigator::Stage::Stories && self.editing_story() {
                 Route::StoryEditor
             } else if self
+                .ui
                 .stages
                 .viewer
                 .as_ref()
@@ -430,10 +454,10 @@ impl App {
                 Route::Stage(stage)
             };
         }
-        if self.worksheet.is_some() {
+        if self.ui.worksheet.is_some() {
             return Route::Worksheet;
         }
-        if !self.text_mode && self.selected_component().is_some() {
+        if !self.ui.text_mode && self.selected_component().is_some() {
             return Route::Design;
         }
         Route::Pane
@@ -447,7 +471,7 @@ impl App {
             }
             Route::Worksheet => Context::Worksheet,
             Route::Design => Context::Design,
-            Route::Popup | Route::Search(_) | Route::Pane => self.focus.context(),
+            Route::Popup | Route::Search(_) | Route::Pane => self.ui.focus.context(),
         }
     }
 
@@ -471,17 +495,17 @@ impl App {
 
     /// Brings caches up to date for a frame of `screen` size. Call before drawing.
     pub fn prepare(&mut self, screen: Rect) {
-        self.screen = screen;
+        self.ui.screen = screen;
         self.refresh_guide();
         self.refresh_derived();
-        for popup in &mut self.popups {
+        for popup in &mut self.ui.popups {
             if let Some(field) = popup.field_mut() {
-                field.style(&self.theme, self.theme_generation);
+                field.style(&self.settings.theme, self.settings.theme_generation);
             }
-            popup.prepare(screen, &self.keymap, &self.theme);
+            popup.prepare(screen, &self.settings.keymap, &self.settings.theme);
         }
         if self.selected_stage() == Some(navigator::Stage::Inputs)
-            && self.stages.freshness.is_none()
+            && self.ui.stages.freshness.is_none()
         {
             self.refresh_freshness();
         }
@@ -489,7 +513,7 @@ impl App {
         let selected = self.selected_section();
         // A component shows its design panes, not its text, until `w`: its editor (a copy of
         // the text, measured line by line) is made when it is shown or typed in.
-        let text_shown = self.selected_component().is_none() || self.text_mode;
+        let text_shown = self.selected_component().is_none() || self.ui.text_mode;
         if let Some(section) = selected.filter(|_| text_shown) {
             self.ensure_editor(section);
         }
@@ -501,41 +525,47 @@ impl App {
                 _ => {}
             }
         }
-        if let (Some(editor), Some(w)) = (areas.editor, self.worksheet.as_ref()) {
+        if let (Some(editor), Some(w)) = (areas.editor, self.ui.worksheet.as_ref()) {
             let width = super::worksheet_view::results_width(editor);
             let fresh = w
                 .results
                 .as_ref()
-                .is_some_and(|(changes, wd, _)| *changes == self.changes && *wd == width);
+                .is_some_and(|(changes, wd, _)| *changes == self.doc.changes && *wd == width);
             if !fresh {
                 let text = self
                     .worksheet_record()
                     .map(|r| r.results.clone())
                     .unwrap_or_default();
-                let styles = self.theme.preview_styles();
-                let lines =
-                    crate::preview::render_markdown(&text, width, &styles, &self.highlighter);
-                if let Some(w) = self.worksheet.as_mut() {
-                    w.results = Some((self.changes, width, lines));
+                let styles = self.settings.theme.preview_styles();
+                let lines = crate::preview::render_markdown(
+                    &text,
+                    width,
+                    &styles,
+                    &self.settings.highlighter,
+                );
+                if let Some(w) = self.ui.worksheet.as_mut() {
+                    w.results = Some((self.doc.changes, width, lines));
                 }
             }
         }
-        self.analyses.refresh(
-            &self.session,
-            &self.checklist,
+        self.derived.analyses.refresh(
+            &self.doc.session,
+            &self.doc.checklist,
             self.analysed(),
-            requirements_hash(&self.session.requirements),
+            requirements_hash(&self.doc.session.requirements),
         );
         if let Some(nav) = areas.navigator {
             let height = nav.height.saturating_sub(2 + 2) as usize;
-            self.nav_offset = navigator::scroll_for(self.selected, self.nav_offset, height);
+            self.ui.nav_offset =
+                navigator::scroll_for(self.ui.selected, self.ui.nav_offset, height);
         }
         if let Some(preview) = areas.preview {
-            let view = (self.selected, preview.width, self.preview_scroll);
-            if self
-                .preview_pace
-                .defers(self.text_edits, self.changes - self.text_edits, view)
-            {
+            let view = (self.ui.selected, preview.width, self.ui.preview_scroll);
+            if self.derived.preview_pace.defers(
+                self.doc.text_edits,
+                self.doc.changes - self.doc.text_edits,
+                view,
+            ) {
                 return;
             }
             self.refresh_preview_timed(preview);
@@ -546,11 +576,11 @@ impl App {
     fn refresh_preview_timed(&mut self, preview: Rect) {
         let started = std::time::Instant::now();
         self.refresh_preview(preview);
-        let view = (self.selected, preview.width, self.preview_scroll);
-        self.preview_pace.refreshed(
+        let view = (self.ui.selected, preview.width, self.ui.preview_scroll);
+        self.derived.preview_pace.refreshed(
             started.elapsed(),
-            self.text_edits,
-            self.changes - self.text_edits,
+            self.doc.text_edits,
+            self.doc.changes - self.doc.text_edits,
             view,
         );
     }
@@ -558,24 +588,24 @@ impl App {
     /// Brings the preview up to date with the session and places its viewport.
     fn refresh_preview(&mut self, preview: Rect) {
         let width = preview.width.saturating_sub(2).max(1);
-        let styles = self.theme.preview_styles();
-        self.preview.ensure(
+        let styles = self.settings.theme.preview_styles();
+        self.derived.preview.ensure(
             &super::preview_pane::PreviewInputs {
-                session: &self.session,
-                revisions: &self.revisions,
-                structure: self.structure,
-                checklist: &self.checklist,
-                template: &self.template,
-                analysed: self.analyses.for_document(),
+                session: &self.doc.session,
+                revisions: &self.doc.revisions,
+                structure: self.doc.structure,
+                checklist: &self.doc.checklist,
+                template: &self.doc.template,
+                analysed: self.derived.analyses.for_document(),
             },
             width,
-            self.theme_generation,
-            self.highlighted,
+            self.settings.theme_generation,
+            self.settings.highlighted,
         );
-        if self.preview_follows
+        if self.ui.preview_follows
             && let Some(section) = self.selected_section()
         {
-            self.preview_scroll = self.preview.section_offset(section);
+            self.ui.preview_scroll = self.derived.preview.section_offset(section);
         }
         let height = preview.height.saturating_sub(2) as usize;
         // Blocks are rendered when they come into view, and their lines kept for a few
@@ -583,107 +613,117 @@ impl App {
         // exact one, which can move the section followed: place the viewport again until it
         // stays.
         // Each pass renders more of what is in view, so this ends; the bound is a guard.
-        let ctx =
-            super::preview_pane::section_context(&self.template, self.analyses.for_document().1);
+        let ctx = super::preview_pane::section_context(
+            &self.doc.template,
+            self.derived.analyses.for_document().1,
+        );
         for _ in 0..64 {
-            let max = self.preview.total_lines().saturating_sub(height.max(1));
-            self.preview_scroll = self.preview_scroll.min(max);
-            let moved = self.preview.keep_near(
-                &self.session,
+            let max = self
+                .derived
+                .preview
+                .total_lines()
+                .saturating_sub(height.max(1));
+            self.ui.preview_scroll = self.ui.preview_scroll.min(max);
+            let moved = self.derived.preview.keep_near(
+                &self.doc.session,
                 &ctx,
-                self.preview_scroll,
+                self.ui.preview_scroll,
                 height,
                 2 * height.max(10),
                 0,
                 width,
                 &styles,
-                &self.highlighter,
+                &self.settings.highlighter,
             );
             if !moved {
                 break;
             }
-            if self.preview_follows
+            if self.ui.preview_follows
                 && let Some(section) = self.selected_section()
             {
-                self.preview_scroll = self.preview.section_offset(section);
+                self.ui.preview_scroll = self.derived.preview.section_offset(section);
             }
         }
     }
 
     /// Whether there is work to do when no input is waiting (see [`App::idle_work`]).
     pub fn idle_work_pending(&self) -> bool {
-        self.preview_pace.behind || (self.preview.estimated() && self.preview.width().is_some())
+        self.derived.preview_pace.behind
+            || (self.derived.preview.estimated() && self.derived.preview.width().is_some())
     }
 
     /// Whether the last idle work changed what is on screen (a preview that had fallen behind
     /// the typing caught up), so a frame is due even though more idle work may remain.
     pub fn take_idle_redraw(&mut self) -> bool {
-        std::mem::take(&mut self.preview_pace.caught_up)
+        std::mem::take(&mut self.derived.preview_pace.caught_up)
     }
 
     /// Work done between keystrokes, for at most about `budget`: the preview's line counts that
     /// are still estimates made exact (a viewport the person scrolled stays on the same text).
     /// Returns whether more remains.
     pub fn idle_work(&mut self, budget: std::time::Duration) -> bool {
-        if self.preview_pace.behind {
+        if self.derived.preview_pace.behind {
             if let Some(preview) = self.areas().preview {
                 self.refresh_preview_timed(preview);
             }
-            self.preview_pace.behind = false;
-            self.preview_pace.caught_up = true;
+            self.derived.preview_pace.behind = false;
+            self.derived.preview_pace.caught_up = true;
             return self.idle_work_pending();
         }
-        let Some(width) = self.preview.width() else {
+        let Some(width) = self.derived.preview.width() else {
             return false;
         };
-        if !self.preview.estimated() {
+        if !self.derived.preview.estimated() {
             return false;
         }
         // Only line counts are wanted, and colours never change them: no syntax highlighting,
         // which would be most of the cost (a block's count is the same either way).
         static PLAIN: std::sync::LazyLock<Highlighter> =
             std::sync::LazyLock::new(Highlighter::plain);
-        let styles = self.theme.preview_styles();
-        let ctx =
-            super::preview_pane::section_context(&self.template, self.analyses.for_document().1);
-        let shift = self.preview.refine(
-            &self.session,
+        let styles = self.settings.theme.preview_styles();
+        let ctx = super::preview_pane::section_context(
+            &self.doc.template,
+            self.derived.analyses.for_document().1,
+        );
+        let shift = self.derived.preview.refine(
+            &self.doc.session,
             &ctx,
             budget,
-            self.preview_scroll,
+            self.ui.preview_scroll,
             width,
             &styles,
             &PLAIN,
         );
-        if !self.preview_follows {
-            self.preview_scroll = self.preview_scroll.saturating_add_signed(shift);
+        if !self.ui.preview_follows {
+            self.ui.preview_scroll = self.ui.preview_scroll.saturating_add_signed(shift);
         }
-        self.preview.estimated()
+        self.derived.preview.estimated()
     }
 
     /// Does all idle work now and waits for the analyses on their way (for tests and
     /// benchmarks, which need exact line counts and fresh findings).
     pub fn settle(&mut self) {
         while self.idle_work(std::time::Duration::from_secs(60)) {}
-        self.analyses.wait();
+        self.derived.analyses.wait();
     }
 
     fn ensure_editor(&mut self, section: usize) {
-        if self.editors[section].is_none() {
-            let body = &self.session.sections[section].body;
-            let made_before = self.editor_cursors.contains_key(&section);
-            if self.soft_wrap && body.len() > super::editor::WRAP_LIMIT && !made_before {
+        if self.ui.editors[section].is_none() {
+            let body = &self.doc.session.sections[section].body;
+            let made_before = self.ui.editor_cursors.contains_key(&section);
+            if self.settings.soft_wrap && body.len() > super::editor::WRAP_LIMIT && !made_before {
                 self.info(
                     "a long section: soft wrap is off here so that typing stays fast (M-w turns it on)",
                 );
             }
-            let body = &self.session.sections[section].body;
-            let mut editor = SectionEditor::new(body, &self.theme, self.soft_wrap);
-            editor.revision = self.revisions[section];
-            let cursor = match self.editor_cursors.get(&section) {
+            let body = &self.doc.session.sections[section].body;
+            let mut editor =
+                SectionEditor::new(body, &self.settings.theme, self.settings.soft_wrap);
+            editor.revision = self.doc.revisions[section];
+            let cursor = match self.ui.editor_cursors.get(&section) {
                 Some(&at) => Some(at),
-                None if self.session.place.item == self.session.sections[section].id => {
-                    Some(self.session.place.cursor)
+                None if self.doc.session.place.item == self.doc.session.sections[section].id => {
+                    Some(self.doc.session.place.cursor)
                 }
                 None => None,
             };
@@ -693,29 +733,29 @@ impl App {
                     col.min(u16::MAX as u32) as u16,
                 ));
             }
-            self.editors[section] = Some(editor);
+            self.ui.editors[section] = Some(editor);
         }
     }
 
     /// How many section editors are alive (for tests).
     pub fn live_editors(&self) -> usize {
-        self.editors.iter().flatten().count()
+        self.ui.editors.iter().flatten().count()
     }
 
     /// Drops the editors of sections other than `keep` that hold no edit, remembering their
     /// cursors: an editor holds a copy of its section's text and its layout, which for long
     /// sections is megabytes. Editors with edits stay, for their undo history.
     fn drop_idle_editors(&mut self, keep: Option<usize>) {
-        for (i, slot) in self.editors.iter_mut().enumerate() {
+        for (i, slot) in self.ui.editors.iter_mut().enumerate() {
             if Some(i) == keep {
                 continue;
             }
             if let Some(editor) = slot
-                && editor.revision == self.revisions[i]
+                && editor.revision == self.doc.revisions[i]
                 && editor.search.is_none()
             {
                 let tui_textarea::DataCursor(row, col) = editor.textarea.cursor();
-                self.editor_cursors.insert(i, (row as u32, col as u32));
+                self.ui.editor_cursors.insert(i, (row as u32, col as u32));
                 *slot = None;
             }
         }
@@ -727,18 +767,18 @@ impl App {
     pub fn handle_event(&mut self, event: Event) {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                let before = (self.place_key(), self.message_count);
+                let before = (self.place_key(), self.ui.message_count);
                 self.handle_key(key);
                 self.message_after_key(before);
             }
             Event::Paste(text) => self.handle_paste(&text),
             Event::Mouse(mouse) if matches!(mouse.kind, MouseEventKind::Down(_)) => {
-                let before = (self.place_key(), self.message_count);
+                let before = (self.place_key(), self.ui.message_count);
                 self.handle_mouse(mouse);
                 self.message_after_key(before);
             }
             Event::Mouse(mouse) => self.handle_mouse(mouse),
-            Event::Resize(w, h) => self.screen = Rect::new(0, 0, w, h),
+            Event::Resize(w, h) => self.ui.screen = Rect::new(0, 0, w, h),
             _ => {}
         }
     }
@@ -746,11 +786,11 @@ impl App {
     fn handle_key(&mut self, event: KeyEvent) {
         let key = Key::from_event(&event);
         let context = self.context();
-        let action = self.keymap.action(context, key);
+        let action = self.settings.keymap.action(context, key);
         match self.route() {
             Route::Popup => {
-                if let Some(popup) = self.popups.last_mut() {
-                    let outcome = popup.handle_key(event, &self.keymap);
+                if let Some(popup) = self.ui.popups.last_mut() {
+                    let outcome = popup.handle_key(event, &self.settings.keymap);
                     self.popup_outcome(outcome);
                 }
             }
@@ -781,14 +821,14 @@ impl App {
             }
             Route::Pane => match action {
                 Some(action) => self.perform(action),
-                None if self.focus == Pane::Editor => self.type_key(event),
+                None if self.ui.focus == Pane::Editor => self.type_key(event),
                 None => {}
             },
         }
     }
 
     fn viewer_query_key(&mut self, event: KeyEvent) {
-        let Some(v) = self.stages.viewer.as_mut() else {
+        let Some(v) = self.ui.stages.viewer.as_mut() else {
             return;
         };
         let Some(q) = v.query.as_mut() else {
@@ -807,7 +847,7 @@ impl App {
 
     /// Marks the session changed after a change that is not a section edit.
     pub fn structure_changed(&mut self) {
-        self.structure += 1;
+        self.doc.structure += 1;
         self.mark_dirty();
     }
 
@@ -816,7 +856,7 @@ impl App {
         match outcome {
             Outcome::Stay => {}
             Outcome::Submit(purpose, text) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 // A comment goes to the review file in review mode, an export or a save as writes
                 // another file; every other answer changes the author's work.
                 let changes = !matches!(
@@ -831,55 +871,55 @@ impl App {
                 }
             }
             Outcome::EditPromptExternally(text) => {
-                self.effects.push(Effect::ExternalEditor {
+                self.ui.effects.push(Effect::ExternalEditor {
                     target: EditTarget::Prompt,
                     text,
                 });
             }
             Outcome::AddCatalogOption { component, option } => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.add_catalog_option(&component, &option);
             }
             Outcome::SetMode(mode) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.choose_mode(mode);
             }
             Outcome::Reload { input, text } => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.reload_input(input, text);
             }
             Outcome::SetRegimes(chosen) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.set_regimes(&chosen);
             }
             Outcome::Close => {
-                self.popups.pop();
+                self.ui.popups.pop();
             }
             Outcome::Run(action) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 // A command chosen by name acts on the open worksheet when it is one of its own,
                 // wherever the focus is.
-                if !(self.worksheet.is_some() && self.worksheet_action(action)) {
+                if !(self.ui.worksheet.is_some() && self.worksheet_action(action)) {
                     self.perform(action);
                 }
             }
             Outcome::SetTheme(name) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.set_theme(&name);
             }
             Outcome::SaveAndQuit => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 if self.save(false) {
-                    self.quit = true;
+                    self.ui.quit = true;
                 }
             }
             Outcome::DiscardAndQuit => {
-                self.popups.pop();
-                self.quit = true;
+                self.ui.popups.pop();
+                self.ui.quit = true;
             }
             Outcome::Restore => {
-                self.popups.pop();
-                if let Some((recovered, at)) = self.pending_recovery.take() {
+                self.ui.popups.pop();
+                if let Some((recovered, at)) = self.doc.pending_recovery.take() {
                     self.load_recovered(recovered);
                     self.info(format!(
                         "restored the recovery file from {}; save to keep it",
@@ -888,11 +928,11 @@ impl App {
                 }
             }
             Outcome::Elicit { component, choice } => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.elicit(&component, choice);
             }
             Outcome::AddAlternative(option) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.add_matrix_alternative(&option);
             }
             Outcome::Conflict(key) => self.conflict_action(key),
@@ -903,69 +943,70 @@ impl App {
                 // Adding and resolving are allowed in review mode (they go to the review
                 // file); a read-only session (another process) refuses changes.
                 let changes = !matches!(key, CommentKey::Up | CommentKey::Down);
-                if changes && self.review.is_none() && self.refuse_if_read_only() {
+                if changes && self.doc.review.is_none() && self.refuse_if_read_only() {
                     return;
                 }
                 self.comment_action(&section, key);
             }
             Outcome::AcceptSuggestion(text) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.accept_suggestion(&text);
             }
             Outcome::ReloadFromDisk => {
-                self.popups.pop();
-                match store::load(&self.path) {
+                self.ui.popups.pop();
+                match store::load(&self.doc.path) {
                     Ok(loaded) => {
                         self.load_recovered(loaded.session);
-                        self.dirty = false;
-                        self.dirty_since = None;
-                        self.save_state = SaveState::Clean;
-                        self.disk = disk_stamp(&self.path);
+                        self.doc.dirty = false;
+                        self.doc.dirty_since = None;
+                        self.doc.save_state = SaveState::Clean;
+                        self.doc.disk = disk_stamp(&self.doc.path);
                         self.info("reloaded the session from disk");
                     }
                     Err(e) => self.warn(e.to_string()),
                 }
             }
             Outcome::Overwrite => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.write_session(false);
             }
             Outcome::SettleMerge => {
-                if let Some(Popup::Merge(merge)) = self.popups.pop() {
+                if let Some(Popup::Merge(merge)) = self.ui.popups.pop() {
                     self.settle_merge(merge);
                 }
             }
             Outcome::SaveAsPrompt => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 let mut name = self
+                    .doc
                     .path
                     .file_stem()
                     .map(|n| n.to_os_string())
                     .unwrap_or_default();
                 name.push("-mine.ron");
-                let suggestion = self.path.with_file_name(name);
-                self.popups.push(Popup::Prompt(Prompt::new(
+                let suggestion = self.doc.path.with_file_name(name);
+                self.ui.popups.push(Popup::Prompt(Prompt::new(
                     "Save this session as (then it continues there)",
                     &suggestion.display().to_string(),
                     PromptPurpose::SaveAs,
                 )));
             }
             Outcome::GoToStage(stage) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.go_to_process_stage(stage);
             }
             Outcome::Finalize(section, reopen) => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.finalize(&section, reopen);
             }
             Outcome::DiscardRecovery => {
-                self.popups.pop();
-                self.pending_recovery = None;
-                let _ = std::fs::remove_file(store::recovery_path(&self.path));
+                self.ui.popups.pop();
+                self.doc.pending_recovery = None;
+                let _ = std::fs::remove_file(store::recovery_path(&self.doc.path));
                 self.info("discarded the recovery file");
             }
             Outcome::KeepRecovery => {
-                self.popups.pop();
+                self.ui.popups.pop();
                 self.keep_recovery();
             }
         }
@@ -975,10 +1016,10 @@ impl App {
     pub fn perform(&mut self, action: Action) {
         match action {
             Action::Quit => {
-                if self.dirty && (self.read_only.is_none() || self.review.is_some()) {
-                    self.popups.push(Popup::Confirm(Confirm::Quit));
+                if self.doc.dirty && (self.doc.read_only.is_none() || self.doc.review.is_some()) {
+                    self.ui.popups.push(Popup::Confirm(Confirm::Quit));
                 } else {
-                    self.quit = true;
+                    self.ui.quit = true;
                 }
             }
             Action::Save => {
@@ -986,41 +1027,43 @@ impl App {
             }
             Action::Help => {
                 // A newcomer (nothing decided yet) sees the guide to the process first.
-                let page = if self.session.components.iter().any(|c| c.is_decided()) {
+                let page = if self.doc.session.components.iter().any(|c| c.is_decided()) {
                     super::popup::HelpPage::Keys
                 } else {
                     super::popup::HelpPage::Guide
                 };
-                self.popups.push(Popup::Help(super::popup::Help::new(page)))
+                self.ui
+                    .popups
+                    .push(Popup::Help(super::popup::Help::new(page)))
             }
             Action::Palette => {
                 let entries = self.palette_entries();
-                self.popups.push(Popup::Palette(Palette::new(entries)));
+                self.ui.popups.push(Popup::Palette(Palette::new(entries)));
             }
             Action::FocusNext | Action::FocusPrev => {
                 let panes = self.focusable();
-                if let Some(i) = panes.iter().position(|p| *p == self.focus) {
+                if let Some(i) = panes.iter().position(|p| *p == self.ui.focus) {
                     let n = panes.len();
                     let next = if action == Action::FocusNext {
                         (i + 1) % n
                     } else {
                         (i + n - 1) % n
                     };
-                    self.focus = panes[next];
+                    self.ui.focus = panes[next];
                 } else if let Some(first) = panes.first() {
-                    self.focus = *first;
+                    self.ui.focus = *first;
                 }
             }
-            Action::Zoom => self.zoom = !self.zoom,
+            Action::Zoom => self.ui.zoom = !self.ui.zoom,
             Action::TogglePreview => {
-                if self.screen.width >= super::layout::WIDE {
-                    self.show_preview = !self.show_preview;
-                    if !self.show_preview && self.focus == Pane::Preview {
-                        self.focus = Pane::Navigator;
+                if self.ui.screen.width >= super::layout::WIDE {
+                    self.ui.show_preview = !self.ui.show_preview;
+                    if !self.ui.show_preview && self.ui.focus == Pane::Preview {
+                        self.ui.focus = Pane::Navigator;
                     }
                 } else {
-                    self.preview_overlay = !self.preview_overlay;
-                    self.focus = if self.preview_overlay {
+                    self.ui.preview_overlay = !self.ui.preview_overlay;
+                    self.ui.focus = if self.ui.preview_overlay {
                         Pane::Preview
                     } else {
                         Pane::Navigator
@@ -1028,10 +1071,10 @@ impl App {
                 }
             }
             Action::NextTheme => {
-                let names = theme_names(&self.config_dir);
+                let names = theme_names(&self.settings.config_dir);
                 let i = names
                     .iter()
-                    .position(|n| *n == self.theme.name)
+                    .position(|n| *n == self.settings.theme.name)
                     .map_or(0, |i| i + 1);
                 let next = names[i % names.len()].clone();
                 self.set_theme(&next);
@@ -1041,24 +1084,24 @@ impl App {
             | Action::Top
             | Action::Bottom
             | Action::PageUp
-            | Action::PageDown => match self.focus {
+            | Action::PageDown => match self.ui.focus {
                 Pane::Navigator => self.move_selection(action),
                 Pane::Preview => self.scroll_preview(action),
                 Pane::Editor => {}
             },
             Action::Edit => {
-                if self.areas().editor.is_some() || self.zoom {
-                    self.focus = Pane::Editor;
+                if self.areas().editor.is_some() || self.ui.zoom {
+                    self.ui.focus = Pane::Editor;
                     if self.areas().editor.is_none() {
-                        self.zoom = false;
+                        self.ui.zoom = false;
                     }
                 }
             }
             Action::Leave => {
-                if self.focus == Pane::Editor && self.text_mode {
-                    self.text_mode = false;
+                if self.ui.focus == Pane::Editor && self.ui.text_mode {
+                    self.ui.text_mode = false;
                 } else if !self.return_from_jump() {
-                    self.focus = Pane::Navigator;
+                    self.ui.focus = Pane::Navigator;
                 }
             }
             Action::Progress => self.open_progress(),
@@ -1068,13 +1111,15 @@ impl App {
             Action::JumpForward => {
                 self.jump_forward();
             }
-            Action::ChooseMode => self
-                .popups
-                .push(Popup::ModeChoice(super::popup::ModeChoice {
-                    selected: usize::from(
-                        self.session.mode == Some(crate::model::InteractionMode::Yolo),
-                    ),
-                })),
+            Action::ChooseMode => {
+                self.ui
+                    .popups
+                    .push(Popup::ModeChoice(super::popup::ModeChoice {
+                        selected: usize::from(
+                            self.doc.session.mode == Some(crate::model::InteractionMode::Yolo),
+                        ),
+                    }))
+            }
             Action::DraftAll => self.draft_all(),
             Action::PrevStep
             | Action::NextStep
@@ -1093,8 +1138,8 @@ impl App {
             | Action::DiscardRecord
             | Action::WriteText => {
                 if self.selected_component().is_some() {
-                    self.focus = Pane::Editor;
-                    self.text_mode = false;
+                    self.ui.focus = Pane::Editor;
+                    self.ui.text_mode = false;
                     self.design_action(action);
                 } else {
                     self.warn("select a component section first");
@@ -1102,12 +1147,12 @@ impl App {
             }
             Action::Finalize => match (self.selected_component(), self.selected_section()) {
                 (Some(_), _) => {
-                    self.focus = Pane::Editor;
-                    self.text_mode = false;
+                    self.ui.focus = Pane::Editor;
+                    self.ui.text_mode = false;
                     self.design_action(action);
                 }
                 (None, Some(i)) => {
-                    let id = self.session.sections[i].id.clone();
+                    let id = self.doc.session.sections[i].id.clone();
                     self.offer_finalize(&id);
                 }
                 (None, None) => self.warn("select a section to finalize"),
@@ -1116,15 +1161,16 @@ impl App {
             Action::MergeReview => self.merge_review(),
             Action::ReviewMode => self.enter_review_mode(),
             Action::ExportReview => {
-                let md = crate::review::summary_markdown(&self.session, &self.comments());
+                let md = crate::review::summary_markdown(&self.doc.session, &self.comments());
                 let path = {
                     let mut name = self
+                        .doc
                         .path
                         .file_name()
                         .map(|n| n.to_os_string())
                         .unwrap_or_default();
                     name.push(".review.md");
-                    self.path.with_file_name(name)
+                    self.doc.path.with_file_name(name)
                 };
                 match store::write_atomic(&path, md.as_bytes(), store::WriteOptions::DOCUMENT) {
                     Ok(()) => self.info(format!("review summary written to {}", path.display())),
@@ -1165,11 +1211,12 @@ impl App {
             | Action::KeepBothRest => {}
             Action::Export => {
                 let default = self
+                    .doc
                     .path
                     .parent()
                     .unwrap_or(std::path::Path::new("."))
                     .join("infrastructure-architecture.md");
-                self.popups.push(Popup::Prompt(Prompt::new(
+                self.ui.popups.push(Popup::Prompt(Prompt::new(
                     "Export the document to (decision records go to adr/ beside it)",
                     &default.display().to_string(),
                     PromptPurpose::ExportPath,
@@ -1182,7 +1229,7 @@ impl App {
             | Action::ToggleFilter
             | Action::Generate => match self.selected_stage() {
                 Some(stage) => {
-                    self.focus = Pane::Editor;
+                    self.ui.focus = Pane::Editor;
                     if !self.stage_action(stage, action) {
                         self.warn(format!("{} does not apply here", action.name()));
                     }
@@ -1208,7 +1255,7 @@ impl App {
             Action::Search => {
                 if let Some(section) = self.selected_section() {
                     self.ensure_editor(section);
-                    if let Some(e) = self.editors[section].as_mut() {
+                    if let Some(e) = self.ui.editors[section].as_mut() {
                         e.search = Some(TextField::new("", FieldKind::Line));
                     }
                 }
@@ -1216,7 +1263,7 @@ impl App {
             Action::SearchNext | Action::SearchPrev => {
                 if let Some(e) = self
                     .selected_section()
-                    .and_then(|s| self.editors[s].as_mut())
+                    .and_then(|s| self.ui.editors[s].as_mut())
                 {
                     let found = if action == Action::SearchNext {
                         e.textarea.search_forward(false)
@@ -1233,9 +1280,9 @@ impl App {
                     if self.refuse_if_read_only() {
                         return;
                     }
-                    self.effects.push(Effect::ExternalEditor {
+                    self.ui.effects.push(Effect::ExternalEditor {
                         target: EditTarget::Section(section),
-                        text: self.session.sections[section].body.clone(),
+                        text: self.doc.session.sections[section].body.clone(),
                     });
                 }
             }
@@ -1250,16 +1297,16 @@ impl App {
             | Action::Conflicts
             | Action::SwitchPane => {
                 if let Some(stage) = self.selected_stage() {
-                    self.focus = Pane::Editor;
+                    self.ui.focus = Pane::Editor;
                     self.stage_action(stage, action);
                 }
             }
             Action::ToggleWrap => {
-                self.soft_wrap = !self.soft_wrap;
-                for editor in self.editors.iter_mut().flatten() {
-                    editor.set_wrap(self.soft_wrap);
+                self.settings.soft_wrap = !self.settings.soft_wrap;
+                for editor in self.ui.editors.iter_mut().flatten() {
+                    editor.set_wrap(self.settings.soft_wrap);
                 }
-                self.info(if self.soft_wrap {
+                self.info(if self.settings.soft_wrap {
                     "soft wrap on"
                 } else {
                     "soft wrap off"
@@ -1270,13 +1317,14 @@ impl App {
 
     fn move_selection(&mut self, action: Action) {
         let sections: Vec<usize> = self
+            .ui
             .rows
             .iter()
             .enumerate()
             .filter(|(_, r)| r.selectable())
             .map(|(i, _)| i)
             .collect();
-        let Some(pos) = sections.iter().position(|&i| i == self.selected) else {
+        let Some(pos) = sections.iter().position(|&i| i == self.ui.selected) else {
             return;
         };
         let page = self
@@ -1297,18 +1345,18 @@ impl App {
     }
 
     pub(crate) fn select_row(&mut self, row: usize) {
-        if row != self.selected {
-            self.selected = row;
-            self.preview_follows = true;
-            self.text_mode = false;
-            self.design = Default::default();
-            self.stages.viewer = None;
+        if row != self.ui.selected {
+            self.ui.selected = row;
+            self.ui.preview_follows = true;
+            self.ui.text_mode = false;
+            self.ui.design = Default::default();
+            self.ui.stages.viewer = None;
         }
     }
 
     /// Lets go of the session file's write lock (review mode never writes the session).
     pub fn release_lock(&mut self) {
-        self._lock = None;
+        self.doc.lock = None;
     }
 
     /// Saves the session under a new name and continues there (its lock taken).
@@ -1329,15 +1377,15 @@ impl App {
                 return;
             }
         };
-        let old = std::mem::replace(&mut self.path, path);
-        self._lock = Some(lock);
+        let old = std::mem::replace(&mut self.doc.path, path);
+        self.doc.lock = Some(lock);
         if self.write_session(false) {
             self.info(format!(
                 "saved as {}; this window now works on it",
-                self.path.display()
+                self.doc.path.display()
             ));
         } else {
-            self.path = old;
+            self.doc.path = old;
         }
     }
 
@@ -1349,10 +1397,10 @@ impl App {
             return;
         }
         let doc = crate::export::document(
-            &self.session,
+            &self.doc.session,
             &crate::export::ExportContext {
-                checklist: Some(&self.checklist),
-                template: Some(&self.template),
+                checklist: Some(&self.doc.checklist),
+                template: Some(&self.doc.template),
                 precomputed: Default::default(),
             },
         );
@@ -1365,7 +1413,7 @@ impl App {
                 crate::export::create_dir(dir)?;
             }
             crate::export::write_document(&path, &doc)?;
-            let records = crate::export::adrs(&self.session);
+            let records = crate::export::adrs(&self.doc.session);
             if !records.is_empty() {
                 crate::export::write_records(&adr_dir, &records)?;
             }
@@ -1374,7 +1422,7 @@ impl App {
         match result {
             Ok(n) => {
                 // A reader may export; only the author's session records it.
-                if self.read_only.is_none() {
+                if self.doc.read_only.is_none() {
                     let shown = path.display().to_string();
                     self.change(|s| {
                         crate::workflow::edit::record_export(s, &shown, crate::model::now())
@@ -1393,17 +1441,18 @@ impl App {
     /// Selects a section by id and shows it (from a checklist item, a check finding, …).
     /// Goes to section `id`, or to the section holding decision `id` with that decision selected.
     pub fn go_to_section(&mut self, id: &str) {
-        let (section, decision) = match self.session.component(id) {
-            Some(c) if self.session.section(id).is_none() => (
+        let (section, decision) = match self.doc.session.component(id) {
+            Some(c) if self.doc.session.section(id).is_none() => (
                 c.section_id().to_string(),
-                self.session
+                self.doc
+                    .session
                     .decisions_in(c.section_id())
                     .position(|d| d.id == id),
             ),
             _ => (id.to_string(), None),
         };
-        let Some(row) = self.rows.iter().position(
-            |r| matches!(r, Row::Section { index, .. } if self.session.sections[*index].id == section),
+        let Some(row) = self.ui.rows.iter().position(
+            |r| matches!(r, Row::Section { index, .. } if self.doc.session.sections[*index].id == section),
         ) else {
             self.warn(format!("no section {id:?} in this document"));
             return;
@@ -1412,50 +1461,50 @@ impl App {
         if let Some(at) = decision {
             self.select_decision(at);
         }
-        self.focus = Pane::Editor;
+        self.ui.focus = Pane::Editor;
     }
 
     /// Takes section `i`'s editor (with its undo history) out of the workbench.
     pub(crate) fn take_editor(&mut self, i: usize) -> Option<SectionEditor> {
-        self.editors.get_mut(i).and_then(Option::take)
+        self.ui.editors.get_mut(i).and_then(Option::take)
     }
 
     /// Puts an editor taken with [`App::take_editor`] back (its text must be the section's).
     pub(crate) fn put_editor(&mut self, i: usize, editor: Option<SectionEditor>) {
-        if let Some(slot) = self.editors.get_mut(i) {
+        if let Some(slot) = self.ui.editors.get_mut(i) {
             *slot = editor;
         }
     }
 
     /// A section's body changed outside its editor (a decision, a draft): its editor reloads.
     pub fn section_replaced(&mut self, section: usize) {
-        if let Some(slot) = self.editors.get_mut(section) {
+        if let Some(slot) = self.ui.editors.get_mut(section) {
             *slot = None;
         }
-        if let Some(r) = self.revisions.get_mut(section) {
+        if let Some(r) = self.doc.revisions.get_mut(section) {
             *r += 1;
         }
     }
 
     fn scroll_preview(&mut self, action: Action) {
-        self.preview_follows = false;
+        self.ui.preview_follows = false;
         let page = self
             .areas()
             .preview
             .map_or(10, |a| a.height.saturating_sub(3).max(1) as usize);
-        self.preview_scroll = match action {
-            Action::Up => self.preview_scroll.saturating_sub(1),
-            Action::Down => self.preview_scroll + 1,
+        self.ui.preview_scroll = match action {
+            Action::Up => self.ui.preview_scroll.saturating_sub(1),
+            Action::Down => self.ui.preview_scroll + 1,
             Action::Top => 0,
             Action::Bottom => usize::MAX,
-            Action::PageUp => self.preview_scroll.saturating_sub(page),
-            Action::PageDown => self.preview_scroll + page,
-            _ => self.preview_scroll,
+            Action::PageUp => self.ui.preview_scroll.saturating_sub(page),
+            Action::PageDown => self.ui.preview_scroll + page,
+            _ => self.ui.preview_scroll,
         };
         // `prepare` clamps to the document's length.
-        let total = self.preview.total_lines();
+        let total = self.derived.preview.total_lines();
         if total > 0 {
-            self.preview_scroll = self.preview_scroll.min(total.saturating_sub(1));
+            self.ui.preview_scroll = self.ui.preview_scroll.min(total.saturating_sub(1));
         }
     }
 
@@ -1471,7 +1520,7 @@ impl App {
         if self.refuse_if_read_only() {
             return None;
         }
-        match op(&mut self.session) {
+        match op(&mut self.doc.session) {
             Ok(done) => {
                 if done.changed() {
                     self.structure_changed();
@@ -1496,7 +1545,7 @@ impl App {
         if self.refuse_if_read_only() {
             return None;
         }
-        match self.generated_change(what, |app| op(&mut app.session)) {
+        match self.generated_change(what, |app| op(&mut app.doc.session)) {
             Ok(done) => {
                 if done.changed() {
                     self.structure_changed();
@@ -1516,7 +1565,7 @@ impl App {
     }
 
     pub(crate) fn refuse_if_read_only(&mut self) -> bool {
-        match &self.read_only {
+        match &self.doc.read_only {
             Some(reason) => {
                 let text = format!("read-only: {reason}");
                 self.warn(text);
@@ -1531,9 +1580,9 @@ impl App {
             return;
         };
         self.ensure_editor(section);
-        let editor = self.editors[section].as_mut().expect("ensured");
+        let editor = self.ui.editors[section].as_mut().expect("ensured");
         let input = tui_textarea::Input::from(event);
-        if self.read_only.is_some() {
+        if self.doc.read_only.is_some() {
             // Moving around is fine; changing text is not.
             let before = editor.textarea.lines().to_vec();
             if editor.textarea.input(input) && editor.textarea.lines() != before.as_slice() {
@@ -1563,7 +1612,7 @@ impl App {
             self.undo_in_section(section, action == Action::Redo);
             return;
         }
-        let editor = self.editors[section].as_mut().expect("ensured");
+        let editor = self.ui.editors[section].as_mut().expect("ensured");
         let t = &mut editor.textarea;
         let modified = match action {
             Action::SelectAll => {
@@ -1590,12 +1639,12 @@ impl App {
             return;
         }
         self.ensure_editor(section);
-        let t = &mut self.editors[section].as_mut().expect("ensured").textarea;
+        let t = &mut self.ui.editors[section].as_mut().expect("ensured").textarea;
         if if redo { t.redo() } else { t.undo() } {
             // Going through history is not new typing: undone generated changes stay redoable.
-            let kept = self.generated_history.take_redo(section);
+            let kept = self.doc.generated_history.take_redo(section);
             self.section_edited(section);
-            self.generated_history.put_redo(section, kept);
+            self.doc.generated_history.put_redo(section, kept);
             return;
         }
         let done = if redo {
@@ -1620,33 +1669,33 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let id = &self.session.sections[section].id;
-        let Some(starter) = self.template.section(id).map(|t| t.starter.clone()) else {
+        let id = &self.doc.session.sections[section].id;
+        let Some(starter) = self.doc.template.section(id).map(|t| t.starter.clone()) else {
             self.warn("the template has no outline for this section");
             return;
         };
-        self.focus = Pane::Editor;
+        self.ui.focus = Pane::Editor;
         self.ensure_editor(section);
-        let editor = self.editors[section].as_mut().expect("ensured");
+        let editor = self.ui.editors[section].as_mut().expect("ensured");
         if editor.textarea.insert_str(&starter) {
             self.section_edited(section);
         }
     }
 
     fn handle_paste(&mut self, text: &str) {
-        if let Some(Popup::Palette(p)) = self.popups.last_mut() {
+        if let Some(Popup::Palette(p)) = self.ui.popups.last_mut() {
             p.push_str(&text.replace(['\n', '\r'], " "));
             return;
         }
-        if let Some(Popup::Prompt(p)) = self.popups.last_mut() {
+        if let Some(Popup::Prompt(p)) = self.ui.popups.last_mut() {
             p.field.paste(text);
             return;
         }
-        if !self.popups.is_empty() {
+        if !self.ui.popups.is_empty() {
             return;
         }
         // The editor of a stage being typed in: a diagram's Mermaid, a story's Markdown.
-        if self.focus == Pane::Editor {
+        if self.ui.focus == Pane::Editor {
             match self.selected_stage() {
                 Some(navigator::Stage::Diagrams) if self.editing_diagram() => {
                     self.diagram_paste(text);
@@ -1669,14 +1718,14 @@ impl App {
             return;
         }
         self.ensure_editor(section);
-        let editor = self.editors[section].as_mut().expect("ensured");
+        let editor = self.ui.editors[section].as_mut().expect("ensured");
         if super::editor::paste(&mut editor.textarea, text) {
             self.section_edited(section);
         }
     }
 
     fn search_key(&mut self, section: usize, event: KeyEvent) {
-        let editor = self.editors[section]
+        let editor = self.ui.editors[section]
             .as_mut()
             .expect("searching editor exists");
         let query = editor.search.as_mut().expect("searching");
@@ -1699,7 +1748,7 @@ impl App {
     }
 
     fn handle_mouse(&mut self, mouse: MouseEvent) {
-        if !self.popups.is_empty() {
+        if !self.ui.popups.is_empty() {
             return;
         }
         let at = Position::new(mouse.column, mouse.row);
@@ -1719,11 +1768,11 @@ impl App {
         };
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
-                self.focus = pane;
+                self.ui.focus = pane;
                 if pane == Pane::Navigator {
                     let nav = a.navigator.expect("hit");
-                    let row = (mouse.row.saturating_sub(nav.y + 1)) as usize + self.nav_offset;
-                    if self.rows.get(row).is_some_and(Row::selectable) {
+                    let row = (mouse.row.saturating_sub(nav.y + 1)) as usize + self.ui.nav_offset;
+                    if self.ui.rows.get(row).is_some_and(Row::selectable) {
                         self.select_row(row);
                     }
                 }
@@ -1742,7 +1791,7 @@ impl App {
                     Pane::Editor => {
                         if let Some(e) = self
                             .selected_section()
-                            .and_then(|s| self.editors[s].as_mut())
+                            .and_then(|s| self.ui.editors[s].as_mut())
                         {
                             e.textarea.scroll((if down { 3 } else { -3 }, 0));
                         }
@@ -1755,11 +1804,11 @@ impl App {
 
     /// Copies an editor's text into the session after an edit.
     fn section_edited(&mut self, section: usize) {
-        let editor = self.editors[section]
+        let editor = self.ui.editors[section]
             .as_ref()
             .expect("edited editor exists");
         let body = editor.textarea.lines().join("\n");
-        let s = &mut self.session.sections[section];
+        let s = &mut self.doc.session.sections[section];
         if s.body == body {
             return;
         }
@@ -1767,54 +1816,58 @@ impl App {
         crate::workflow::section_text::person_edited(s, body);
         if was_empty != s.body.trim().is_empty() {
             // The document's status line counts written sections.
-            self.structure += 1;
+            self.doc.structure += 1;
         }
-        self.revisions[section] += 1;
-        self.generated_history.typed(section);
+        self.doc.revisions[section] += 1;
+        self.doc.generated_history.typed(section);
         self.mark_dirty();
-        self.text_edits += 1;
+        self.doc.text_edits += 1;
     }
 
     /// Puts text edited in the external editor back into the prompt it came from, if that
     /// prompt is still on top (as one edit of its field: undo brings the old text back).
     pub fn replace_prompt_text(&mut self, text: &str) {
-        if let Some(Popup::Prompt(p)) = self.popups.last_mut() {
+        if let Some(Popup::Prompt(p)) = self.ui.popups.last_mut() {
             let text = text.strip_suffix('\n').unwrap_or(text);
             p.field.set_text(text);
         }
     }
 
     pub(crate) fn mark_dirty(&mut self) {
-        self.changes += 1;
+        self.doc.changes += 1;
         let now = std::time::Instant::now();
-        self.journal_pending = Some(match self.journal_pending {
+        self.doc.journal_pending = Some(match self.doc.journal_pending {
             Some((first, _)) => (first, now),
             None => (now, now),
         });
-        if !self.dirty {
-            self.dirty = true;
-            self.dirty_since = Some(std::time::Instant::now());
+        if !self.doc.dirty {
+            self.doc.dirty = true;
+            self.doc.dirty_since = Some(std::time::Instant::now());
         }
-        self.save_state = SaveState::Unsaved;
+        self.doc.save_state = SaveState::Unsaved;
     }
 
     /// Counts the changes the analyses read (typing in a section's text is not one of them):
     /// conflict badges, card findings and the checklist assessment are keyed by it.
     pub(super) fn analysed(&self) -> u64 {
-        self.changes - self.text_edits
+        self.doc.changes - self.doc.text_edits
     }
 
     /// The analyses' results when they are for the session as it is now.
     pub(super) fn fresh_analyses(&self) -> Option<&super::analyses::Results> {
-        self.analyses.latest().filter(|r| r.key == self.analysed())
+        self.derived
+            .analyses
+            .latest()
+            .filter(|r| r.key == self.analysed())
     }
 
     /// The cross-check of options against this session's inputs, with the needed figures of
     /// the analyses when they were worked out from these requirements.
     pub fn assessor(&self) -> crate::analysis::crosscheck::Assessor<'_> {
         use crate::analysis::crosscheck::Assessor;
-        let s = &self.session;
+        let s = &self.doc.session;
         match self
+            .derived
             .analyses
             .latest()
             .filter(|r| r.requirements == requirements_hash(&s.requirements))
@@ -1827,7 +1880,7 @@ impl App {
     /// Replaces a section's text with `text` (after an external editor), as one undoable change.
     pub fn replace_section_text(&mut self, section: usize, text: &str) {
         self.ensure_editor(section);
-        let editor = self.editors[section].as_mut().expect("ensured");
+        let editor = self.ui.editors[section].as_mut().expect("ensured");
         let current = editor.textarea.lines().join("\n");
         let text = text.strip_suffix('\n').unwrap_or(text);
         if current == text {
@@ -1845,15 +1898,15 @@ impl App {
     }
 
     fn set_theme(&mut self, name: &str) {
-        let loaded = load_theme(name, &self.config_dir, self.color);
-        self.theme = loaded.theme;
-        self.theme_generation += 1;
-        for editor in self.editors.iter_mut().flatten() {
-            editor.apply_theme(&self.theme);
+        let loaded = load_theme(name, &self.settings.config_dir, self.settings.color);
+        self.settings.theme = loaded.theme;
+        self.settings.theme_generation += 1;
+        for editor in self.ui.editors.iter_mut().flatten() {
+            editor.apply_theme(&self.settings.theme);
         }
         match loaded.warning {
             Some(w) => self.warn(w),
-            None => self.info(format!("theme: {}", self.theme.name)),
+            None => self.info(format!("theme: {}", self.settings.theme.name)),
         }
     }
 
@@ -1864,19 +1917,23 @@ impl App {
             // A popup's actions act in the popup.
             .filter(|a| a.in_palette())
             // Only a configured assistant can be asked.
-            .filter(|a| **a != Action::AskAssistant || self.config.assistant.is_some())
+            .filter(|a| **a != Action::AskAssistant || self.settings.config.assistant.is_some())
             .map(|&a| PaletteEntry::Action {
                 action: a,
-                key: self.keymap.first_key(self.context(), a).or_else(|| {
-                    Context::ALL
-                        .iter()
-                        .filter(|c| c.is_pane())
-                        .find_map(|c| self.keymap.keys(*c, a).first().copied())
-                }),
+                key: self
+                    .settings
+                    .keymap
+                    .first_key(self.context(), a)
+                    .or_else(|| {
+                        Context::ALL
+                            .iter()
+                            .filter(|c| c.is_pane())
+                            .find_map(|c| self.settings.keymap.keys(*c, a).first().copied())
+                    }),
             })
             .collect();
         entries.extend(
-            theme_names(&self.config_dir)
+            theme_names(&self.settings.config_dir)
                 .into_iter()
                 .map(PaletteEntry::Theme),
         );
@@ -1896,15 +1953,15 @@ impl App {
     }
 
     fn set_message(&mut self, text: String, level: Level) {
-        self.message = Some(Message { text, level });
-        self.message_shown_at = Some(std::time::Instant::now());
-        self.message_count += 1;
+        self.ui.message = Some(Message { text, level });
+        self.ui.message_shown_at = Some(std::time::Instant::now());
+        self.ui.message_count += 1;
     }
 
     /// When the message on screen goes by itself: an information [`MESSAGE_TTL`] after it was
     /// set; a warning or an error waits for the next key instead.
     pub fn message_expires_at(&self) -> Option<std::time::Instant> {
-        match (&self.message, self.message_shown_at) {
+        match (&self.ui.message, self.ui.message_shown_at) {
             (Some(m), Some(at)) if m.level == Level::Info => Some(at + MESSAGE_TTL),
             _ => None,
         }
@@ -1914,16 +1971,16 @@ impl App {
     /// clock). Returns whether the message went, so that a frame is due. A timestamp comparison:
     /// a message set without a stamp gets `now` as its stamp.
     pub fn expire_message(&mut self, now: std::time::Instant) -> bool {
-        if self.message.is_none() {
+        if self.ui.message.is_none() {
             return false;
         }
-        if self.message_shown_at.is_none() {
-            self.message_shown_at = Some(now);
+        if self.ui.message_shown_at.is_none() {
+            self.ui.message_shown_at = Some(now);
         }
         match self.message_expires_at() {
             Some(at) if now >= at => {
-                self.message = None;
-                self.message_shown_at = None;
+                self.ui.message = None;
+                self.ui.message_shown_at = None;
                 true
             }
             _ => false,
@@ -1937,18 +1994,19 @@ impl App {
         let step = self
             .selected_section()
             .and_then(|i| {
-                self.session
-                    .decisions_in(&self.session.sections[i].id)
-                    .nth(self.design.decision)
+                self.doc
+                    .session
+                    .decisions_in(&self.doc.session.sections[i].id)
+                    .nth(self.ui.design.decision)
             })
             .map_or(0, |c| self.shown_step(c) as usize);
         (
-            self.selected,
-            self.focus,
-            self.text_mode,
-            self.worksheet.is_some(),
-            self.design.decision,
-            self.design.card,
+            self.ui.selected,
+            self.ui.focus,
+            self.ui.text_mode,
+            self.ui.worksheet.is_some(),
+            self.ui.design.decision,
+            self.ui.design.card,
             step,
             list,
         )
@@ -1958,15 +2016,15 @@ impl App {
     /// news. A warning or an error goes at once; an information goes when the key moved the
     /// person elsewhere (else it waits out its time).
     fn message_after_key(&mut self, (place, count): (PlaceKey, u64)) {
-        let Some(m) = &self.message else {
+        let Some(m) = &self.ui.message else {
             return;
         };
-        if self.message_count != count {
+        if self.ui.message_count != count {
             return;
         }
         if m.level != Level::Info || self.place_key() != place {
-            self.message = None;
-            self.message_shown_at = None;
+            self.ui.message = None;
+            self.ui.message_shown_at = None;
         }
     }
 
@@ -1974,7 +2032,7 @@ impl App {
 
     /// Records where the person is, so that the session resumes there.
     pub fn record_place(&mut self) {
-        self.session.place = self.current_place();
+        self.doc.session.place = self.current_place();
     }
 
     /// Where the person is: the navigator item, focus, scrolls, card, decision, worksheet cell
@@ -1988,18 +2046,19 @@ impl App {
                 _ => String::new(),
             }
         };
-        let mut place = self.session.place.clone();
-        place.focus = match self.focus {
+        let mut place = self.doc.session.place.clone();
+        place.focus = match self.ui.focus {
             Pane::Navigator => FocusPane::Navigator,
             Pane::Editor => FocusPane::Workspace,
             Pane::Preview => FocusPane::Preview,
         };
-        place.navigator_scroll = self.nav_offset as u32;
-        place.preview_scroll = self.preview_scroll as u32;
-        place.text_mode = self.text_mode;
-        place.card = self.design.card as u32;
+        place.navigator_scroll = self.ui.nav_offset as u32;
+        place.preview_scroll = self.ui.preview_scroll as u32;
+        place.text_mode = self.ui.text_mode;
+        place.card = self.ui.design.card as u32;
         place.decision = decision;
         place.worksheet = self
+            .ui
             .worksheet
             .as_ref()
             .map(|w| crate::model::WorksheetPlace {
@@ -2008,13 +2067,13 @@ impl App {
                 row: w.row as u32,
                 col: w.col as u32,
             });
-        if let Some(Row::Stage(stage)) = self.rows.get(self.selected) {
+        if let Some(Row::Stage(stage)) = self.ui.rows.get(self.ui.selected) {
             place.item = stage.id().to_string();
             place.selected = self.list_selection().unwrap_or(0) as u32;
         }
         if let Some(section) = selected {
-            place.item = self.session.sections[section].id.clone();
-            if let Some(editor) = self.editors[section].as_ref() {
+            place.item = self.doc.session.sections[section].id.clone();
+            if let Some(editor) = self.ui.editors[section].as_ref() {
                 let tui_textarea::DataCursor(row, col) = editor.textarea.cursor();
                 place.cursor = (row as u32, col as u32);
                 place.workspace_scroll = editor.textarea.scroll_offset().0 as u32;
@@ -2024,14 +2083,14 @@ impl App {
     }
 
     fn restore_place(&mut self) {
-        let place = self.session.place.clone();
+        let place = self.doc.session.place.clone();
         self.go_to_place(&place);
     }
 
     /// The navigator row of an item: a section's id or a stage's (`stage:inputs`).
     pub(crate) fn row_of(&self, item: &str) -> Option<usize> {
-        self.rows.iter().position(|r| match r {
-            Row::Section { index, .. } => self.session.sections[*index].id == item,
+        self.ui.rows.iter().position(|r| match r {
+            Row::Section { index, .. } => self.doc.session.sections[*index].id == item,
             Row::Stage(stage) => stage.id() == item,
             Row::Group(_) => false,
         })
@@ -2041,30 +2100,32 @@ impl App {
     /// card, decision, worksheet and list selection; what no longer exists is skipped.
     pub(crate) fn go_to_place(&mut self, place: &crate::model::Place) {
         if let Some(row) = self.row_of(&place.item) {
-            self.selected = row;
+            self.ui.selected = row;
         }
-        self.nav_offset = place.navigator_scroll as usize;
-        self.focus = match place.focus {
+        self.ui.nav_offset = place.navigator_scroll as usize;
+        self.ui.focus = match place.focus {
             FocusPane::Navigator => Pane::Navigator,
             FocusPane::Workspace => Pane::Editor,
             FocusPane::Preview => Pane::Preview,
         };
         if place.focus == FocusPane::Preview {
-            self.preview_follows = false;
-            self.preview_scroll = place.preview_scroll as usize;
+            self.ui.preview_follows = false;
+            self.ui.preview_scroll = place.preview_scroll as usize;
         }
-        self.text_mode = place.text_mode;
+        self.ui.text_mode = place.text_mode;
         if let Some(section) = self.selected_section() {
-            let id = &self.session.sections[section].id;
-            self.design.decision = self
+            let id = &self.doc.session.sections[section].id;
+            self.ui.design.decision = self
+                .doc
                 .session
                 .decisions_in(id)
                 .position(|c| c.id == place.decision)
                 .unwrap_or(0);
         }
-        self.design.card = place.card as usize;
+        self.ui.design.card = place.card as usize;
         if let (Some(at), Some(component)) = (place.worksheet, self.selected_component()) {
             let exists = self
+                .doc
                 .session
                 .component(&component)
                 .is_some_and(|c| (at.record as usize) < c.elicitations.len());
@@ -2080,43 +2141,43 @@ impl App {
     /// The selected row of the selected stage's list, if a stage is selected.
     fn list_selection(&self) -> Option<usize> {
         Some(match self.selected_stage()? {
-            navigator::Stage::Inputs => self.stages.input_selected,
-            navigator::Stage::Requirements => self.stages.requirement_selected,
-            navigator::Stage::Diagrams => self.stages.diagrams.selected,
-            navigator::Stage::Stories => self.stages.stories.selected,
-            navigator::Stage::Checklist => self.stages.checklist.selected,
+            navigator::Stage::Inputs => self.ui.stages.input_selected,
+            navigator::Stage::Requirements => self.ui.stages.requirement_selected,
+            navigator::Stage::Diagrams => self.ui.stages.diagrams.selected,
+            navigator::Stage::Stories => self.ui.stages.stories.selected,
+            navigator::Stage::Checklist => self.ui.stages.checklist.selected,
         })
     }
 
     fn list_selection_mut(&mut self) -> Option<&mut usize> {
         Some(match self.selected_stage()? {
-            navigator::Stage::Inputs => &mut self.stages.input_selected,
-            navigator::Stage::Requirements => &mut self.stages.requirement_selected,
-            navigator::Stage::Diagrams => &mut self.stages.diagrams.selected,
-            navigator::Stage::Stories => &mut self.stages.stories.selected,
-            navigator::Stage::Checklist => &mut self.stages.checklist.selected,
+            navigator::Stage::Inputs => &mut self.ui.stages.input_selected,
+            navigator::Stage::Requirements => &mut self.ui.stages.requirement_selected,
+            navigator::Stage::Diagrams => &mut self.ui.stages.diagrams.selected,
+            navigator::Stage::Stories => &mut self.ui.stages.stories.selected,
+            navigator::Stage::Checklist => &mut self.ui.stages.checklist.selected,
         })
     }
 
     /// Saves the session to its file. Returns whether it was saved.
     pub fn save(&mut self, auto: bool) -> bool {
-        if self.review.is_some() {
+        if self.doc.review.is_some() {
             return self.save_review(auto);
         }
-        if self.read_only.is_some() {
+        if self.doc.read_only.is_some() {
             if !auto {
                 self.refuse_if_read_only();
             }
             return false;
         }
-        if self.disk.is_some() && disk_stamp(&self.path) != self.disk {
+        if self.doc.disk.is_some() && disk_stamp(&self.doc.path) != self.doc.disk {
             if auto {
                 self.warn("the session file changed on disk: ^S to reload, overwrite or save as");
             } else if !matches!(
-                self.popups.last(),
+                self.ui.popups.last(),
                 Some(Popup::Confirm(Confirm::ChangedOnDisk))
             ) {
-                self.popups.push(Popup::Confirm(Confirm::ChangedOnDisk));
+                self.ui.popups.push(Popup::Confirm(Confirm::ChangedOnDisk));
             }
             return false;
         }
@@ -2127,16 +2188,17 @@ impl App {
     fn write_session(&mut self, auto: bool) -> bool {
         self.record_place();
         let now = crate::model::now();
-        self.session.meta.updated = now;
-        match store::save(&self.path, &self.session) {
+        self.doc.session.meta.updated = now;
+        match store::save(&self.doc.path, &self.doc.session) {
             Ok(()) => {
-                self.disk = disk_stamp(&self.path);
-                self.dirty = false;
-                self.dirty_since = None;
-                self.save_state = SaveState::Saved { at: now, auto };
-                let _ = std::fs::remove_file(store::recovery_path(&self.path));
+                self.doc.disk = disk_stamp(&self.doc.path);
+                self.doc.dirty = false;
+                self.doc.dirty_since = None;
+                self.doc.save_state = SaveState::Saved { at: now, auto };
+                let _ = std::fs::remove_file(store::recovery_path(&self.doc.path));
                 if !auto {
                     let name = self
+                        .doc
                         .path
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
@@ -2155,11 +2217,11 @@ impl App {
     /// Saves when autosave is on and changes have waited long enough. Returns whether it tried
     /// (what the status bar shows changed: the save time, or why it failed).
     pub fn autosave_if_due(&mut self) -> bool {
-        let every = self.config.autosave_seconds;
-        if every == 0 || (self.read_only.is_some() && self.review.is_none()) {
+        let every = self.settings.config.autosave_seconds;
+        if every == 0 || (self.doc.read_only.is_some() && self.doc.review.is_none()) {
             return false;
         }
-        let Some(since) = self.dirty_since else {
+        let Some(since) = self.doc.dirty_since else {
             return false;
         };
         if since.elapsed().as_secs() < every {
@@ -2167,26 +2229,26 @@ impl App {
         }
         if !self.save(true) {
             // Try again after another interval rather than on every tick.
-            self.dirty_since = Some(std::time::Instant::now());
+            self.doc.dirty_since = Some(std::time::Instant::now());
         }
         true
     }
 
     fn load_recovered(&mut self, recovered: Session) {
-        self.generated_history.clear();
-        let same_shape = recovered.sections.len() == self.session.sections.len();
-        self.session = recovered;
-        self.rows = navigator::rows(&self.session, &self.template);
-        let n = self.session.sections.len();
-        self.editors = (0..n).map(|_| None).collect();
-        self.editor_cursors.clear();
-        self.revisions = if same_shape {
-            self.revisions.iter().map(|r| r + 1).collect()
+        self.doc.generated_history.clear();
+        let same_shape = recovered.sections.len() == self.doc.session.sections.len();
+        self.doc.session = recovered;
+        self.ui.rows = navigator::rows(&self.doc.session, &self.doc.template);
+        let n = self.doc.session.sections.len();
+        self.ui.editors = (0..n).map(|_| None).collect();
+        self.ui.editor_cursors.clear();
+        self.doc.revisions = if same_shape {
+            self.doc.revisions.iter().map(|r| r + 1).collect()
         } else {
             vec![1; n]
         };
-        self.preview = PreviewCache::default();
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.derived.preview = PreviewCache::default();
+        self.ui.selected = self.ui.selected.min(self.ui.rows.len().saturating_sub(1));
         self.restore_place();
         self.mark_dirty();
     }
@@ -2194,22 +2256,24 @@ impl App {
     /// Moves the recovery file on offer aside, as a session file of its own named after the
     /// session and the time, so that this run's crash journal cannot replace it.
     fn keep_recovery(&mut self) {
-        let Some(at) = self.pending_recovery.as_ref().map(|(_, at)| *at) else {
+        let Some(at) = self.doc.pending_recovery.as_ref().map(|(_, at)| *at) else {
             return;
         };
-        let from = store::recovery_path(&self.path);
+        let from = store::recovery_path(&self.doc.path);
         let stamp = at.strftime("%Y%m%d-%H%M%S").to_string();
         let stem = self
+            .doc
             .path
             .file_stem()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "session".into());
         let to = self
+            .doc
             .path
             .with_file_name(format!("{stem}.recovered-{stamp}.ron"));
         match std::fs::rename(&from, &to) {
             Ok(()) => {
-                self.pending_recovery = None;
+                self.doc.pending_recovery = None;
                 self.info(format!(
                     "kept the recovery file as {} (infradraft open it to look)",
                     to.file_name().unwrap_or_default().to_string_lossy()
@@ -2226,21 +2290,21 @@ impl App {
     /// Writes the current session to the recovery file beside the session (after a panic or a
     /// termination signal). Returns where it went.
     pub fn write_recovery(&mut self) -> Result<PathBuf, String> {
-        if let Some(r) = &self.review {
+        if let Some(r) = &self.doc.review {
             // A reviewer's unsaved comments go straight to the review file.
             crate::review::save(&r.path, &r.file).map_err(|e| e.to_string())?;
             return Ok(r.path.clone());
         }
         self.record_place();
-        let path = store::recovery_path(&self.path);
-        let text = store::to_ron(&self.session).map_err(|e| e.to_string())?;
+        let path = store::recovery_path(&self.doc.path);
+        let text = store::to_ron(&self.doc.session).map_err(|e| e.to_string())?;
         store::write_atomic(&path, text.as_bytes(), store::WriteOptions::PRIVATE)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(path)
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.doc.path
     }
 }
 

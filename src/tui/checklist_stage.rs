@@ -31,13 +31,13 @@ pub struct ChecklistState {
 /// only the items still needing work.
 pub(crate) fn rows(app: &App) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (c, (category, items)) in app.checklist.categories.iter().enumerate() {
-        if !applies(category, &app.session) {
+    for (c, (category, items)) in app.doc.checklist.categories.iter().enumerate() {
+        if !applies(category, &app.doc.session) {
             continue;
         }
         for (i, item) in items.iter().enumerate() {
-            if app.stages.checklist.deficiencies_only {
-                let mark = mark_of(&app.session, &item.id).map(|m| m.mark);
+            if app.ui.stages.checklist.deficiencies_only {
+                let mark = mark_of(&app.doc.session, &item.id).map(|m| m.mark);
                 if matches!(mark, Some(Mark::Pass) | Some(Mark::NotApplicable)) {
                     continue;
                 }
@@ -63,7 +63,8 @@ impl App {
     pub fn selected_item(&self) -> Option<(usize, usize)> {
         let rows = rows(self);
         rows.get(
-            self.stages
+            self.ui
+                .stages
                 .checklist
                 .selected
                 .min(rows.len().saturating_sub(1)),
@@ -76,7 +77,7 @@ impl App {
         let Some((c, i)) = self.selected_item() else {
             return;
         };
-        let id = self.checklist.categories[c].1[i].id.clone();
+        let id = self.doc.checklist.categories[c].1[i].id.clone();
         if self
             .change(|s| checklist::mark(s, &id, mark, now()))
             .is_none()
@@ -84,19 +85,19 @@ impl App {
             return;
         }
         let n = rows(self).len();
-        if !self.stages.checklist.deficiencies_only {
-            self.stages.checklist.selected =
-                (self.stages.checklist.selected + 1).min(n.saturating_sub(1));
+        if !self.ui.stages.checklist.deficiencies_only {
+            self.ui.stages.checklist.selected =
+                (self.ui.stages.checklist.selected + 1).min(n.saturating_sub(1));
         } else {
-            self.stages.checklist.selected =
-                self.stages.checklist.selected.min(n.saturating_sub(1));
+            self.ui.stages.checklist.selected =
+                self.ui.stages.checklist.selected.min(n.saturating_sub(1));
         }
     }
 
     /// Sets the note of the selected item (from a prompt); an unmarked item becomes Partial only
     /// when the person marks it, so a note alone leaves it open.
     pub fn set_checklist_note(&mut self, item: &str, note: &str) {
-        if mark_of(&self.session, item).is_none() && self.read_only.is_none() {
+        if mark_of(&self.doc.session, item).is_none() && self.doc.read_only.is_none() {
             self.warn("mark the item first (1 pass, 2 partial, 3 fail, 4 n/a), then add a note");
             return;
         }
@@ -105,7 +106,7 @@ impl App {
 
     pub fn checklist_action(&mut self, action: Action) -> bool {
         let n = rows(self).len();
-        let st = &mut self.stages.checklist;
+        let st = &mut self.ui.stages.checklist;
         match action {
             Action::Down => st.selected = (st.selected + 1).min(n.saturating_sub(1)),
             Action::Up => st.selected = st.selected.saturating_sub(1),
@@ -124,11 +125,11 @@ impl App {
             }
             Action::EditItem => {
                 if let Some((c, i)) = self.selected_item() {
-                    let id = self.checklist.categories[c].1[i].id.clone();
-                    let note = mark_of(&self.session, &id)
+                    let id = self.doc.checklist.categories[c].1[i].id.clone();
+                    let note = mark_of(&self.doc.session, &id)
                         .map(|m| m.note.clone())
                         .unwrap_or_default();
-                    self.popups.push(Popup::Prompt(Prompt::new(
+                    self.ui.popups.push(Popup::Prompt(Prompt::new(
                         &format!("Note on {id}"),
                         &note,
                         PromptPurpose::ChecklistNote(id),
@@ -137,7 +138,7 @@ impl App {
             }
             Action::Open => {
                 if let Some((c, i)) = self.selected_item() {
-                    let sections = self.checklist.categories[c].1[i].sections.clone();
+                    let sections = self.doc.checklist.categories[c].1[i].sections.clone();
                     match sections.first() {
                         Some(id) => self.jump(|app| app.go_to_section(id)),
                         None => self.warn("this item is not linked to a section"),
@@ -151,7 +152,7 @@ impl App {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let b = super::stages::block(app, "Checklist review".into());
     let inner = b.inner(area);
     frame.render_widget(b, area);
@@ -160,17 +161,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let assessment = |item: &str| {
-        app.analyses
+        app.derived
+            .analyses
             .assessments()
             .iter()
-            .find(|a| a.item == item && mark_of(&app.session, item).is_none())
+            .find(|a| a.item == item && mark_of(&app.doc.session, item).is_none())
     };
     let applicable: Vec<_> = sum.categories.iter().filter(|c| c.applies).collect();
     let assessed = app
+        .derived
         .analyses
         .assessments()
         .iter()
-        .any(|a| mark_of(&app.session, &a.item).is_none());
+        .any(|a| mark_of(&app.doc.session, &a.item).is_none());
     let summary_height =
         (applicable.len() as u16 / 2 + 3 + 3 * u16::from(assessed)).min(inner.height / 3);
     let [top, list, detail] = Layout::vertical([
@@ -193,7 +196,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 sum.overall.fail,
                 sum.overall.not_applicable,
                 sum.overall.unmarked,
-                if app.stages.checklist.deficiencies_only {
+                if app.ui.stages.checklist.deficiencies_only {
                     "  · showing deficiencies only (f)"
                 } else {
                     ""
@@ -203,8 +206,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ),
     ])];
     let mut tool = crate::analysis::checklist_review::MarkCounts::default();
-    for a in app.analyses.assessments() {
-        if mark_of(&app.session, &a.item).is_none() {
+    for a in app.derived.analyses.assessments() {
+        if mark_of(&app.doc.session, &a.item).is_none() {
             tool.add(Some(a.mark));
         }
     }
@@ -248,6 +251,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // The items, under their category headings.
     let rows = &app.derived.checklist_rows.1;
     let selected = app
+        .ui
         .stages
         .checklist
         .selected
@@ -259,12 +263,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if last_category != Some(*c) {
             last_category = Some(*c);
             lines.push(Line::from(Span::styled(
-                app.checklist.categories[*c].0.title.clone(),
+                app.doc.checklist.categories[*c].0.title.clone(),
                 t.heading3,
             )));
         }
-        let item = &app.checklist.categories[*c].1[*i];
-        let mark = mark_of(&app.session, &item.id).map(|m| m.mark);
+        let item = &app.doc.checklist.categories[*c].1[*i];
+        let mark = mark_of(&app.doc.session, &item.id).map(|m| m.mark);
         let tool = assessment(&item.id);
         // An item nobody marked shows the tool's assessment after the open dot: `·✓`.
         let symbol = match (mark, tool) {
@@ -277,7 +281,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Some(Mark::Partial) => t.warning,
             _ => t.dim,
         };
-        let flag = if mark.is_none() && preflag(item, &app.session).is_some() {
+        let flag = if mark.is_none() && preflag(item, &app.doc.session).is_some() {
             "⚑ "
         } else {
             ""
@@ -295,7 +299,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            if app.stages.checklist.deficiencies_only {
+            if app.ui.stages.checklist.deficiencies_only {
                 "No deficiencies: every applicable item is passed or not applicable."
             } else {
                 "No checklist items apply."
@@ -312,12 +316,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     // The selected item in full: why, sections, note, pre-flag.
     if let Some((c, i)) = rows.get(selected) {
-        let item = &app.checklist.categories[*c].1[*i];
+        let item = &app.doc.checklist.categories[*c].1[*i];
         let sections: Vec<String> = item
             .sections
             .iter()
             .map(|id| {
-                app.session
+                app.doc
+                    .session
                     .section(id)
                     .map_or(id.clone(), |s| s.title.clone())
             })
@@ -328,7 +333,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(format!("{} · ", item.severity.label()), t.key),
             Span::styled(sanitize_line(&item.text).into_owned(), t.text),
         ];
-        if let Some(m) = mark_of(&app.session, &item.id)
+        if let Some(m) = mark_of(&app.doc.session, &item.id)
             && !m.note.is_empty()
         {
             spans.push(Span::styled(
@@ -356,7 +361,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 t.dim,
             ),
         ];
-        if let Some(flag) = preflag(item, &app.session) {
+        if let Some(flag) = preflag(item, &app.doc.session) {
             last.push(Span::styled(format!("  ⚑ {flag}"), t.warning));
         }
         detail_lines.push(Line::from(last));

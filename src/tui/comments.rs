@@ -22,8 +22,8 @@ impl App {
     /// Every comment in view: the session's (merged) comments, with the reviewer's side file
     /// over them in review mode.
     pub fn comments(&self) -> Vec<ReviewComment> {
-        let mut all = self.session.review_comments.clone();
-        if let Some(r) = &self.review {
+        let mut all = self.doc.session.review_comments.clone();
+        if let Some(r) = &self.doc.review {
             for c in &r.file.comments {
                 match all.iter_mut().find(|x| x.id == c.id) {
                     Some(x) => *x = c.clone(),
@@ -38,7 +38,7 @@ impl App {
     pub fn section_comments(&self, section: &str) -> Vec<ReviewComment> {
         self.comments()
             .into_iter()
-            .filter(|c| section_of(&self.session, &c.target) == section)
+            .filter(|c| section_of(&self.doc.session, &c.target) == section)
             .collect()
     }
 
@@ -48,8 +48,8 @@ impl App {
             self.warn("select a section to see or add comments");
             return;
         };
-        let section = self.session.sections[i].id.clone();
-        self.popups.push(Popup::Comments(CommentList {
+        let section = self.doc.session.sections[i].id.clone();
+        self.ui.popups.push(Popup::Comments(CommentList {
             section,
             selected: 0,
         }));
@@ -58,7 +58,7 @@ impl App {
     /// A comment written or changed: into the reviewer's side file in review mode, else into
     /// the author's session (through the gate).
     fn upsert_comment(&mut self, comment: ReviewComment) {
-        match self.review.as_mut() {
+        match self.doc.review.as_mut() {
             Some(r) => {
                 review::upsert(&mut r.file.comments, comment);
                 self.structure_changed();
@@ -72,12 +72,12 @@ impl App {
     /// A key of the comments popup of `section`.
     pub fn comment_action(&mut self, section: &str, key: CommentKey) {
         let comments = self.section_comments(section);
-        let selected = match self.popups.last() {
+        let selected = match self.ui.popups.last() {
             Some(Popup::Comments(list)) => list.selected,
             _ => 0,
         };
         let set_selected = |app: &mut App, value: usize| {
-            if let Some(Popup::Comments(list)) = app.popups.last_mut() {
+            if let Some(Popup::Comments(list)) = app.ui.popups.last_mut() {
                 list.selected = value;
             }
         };
@@ -90,9 +90,9 @@ impl App {
             CommentKey::AddOnSection => self.prompt_comment(CommentTarget::Section(section.into())),
             CommentKey::AddOnOption => {
                 let decision = self.selected_component().unwrap_or_else(|| section.into());
-                let card = self.session.component(&decision).and_then(|c| {
+                let card = self.doc.session.component(&decision).and_then(|c| {
                     c.options
-                        .get(self.design.card.min(c.options.len().saturating_sub(1)))
+                        .get(self.ui.design.card.min(c.options.len().saturating_sub(1)))
                         .map(|o| o.id.clone())
                 });
                 match card {
@@ -103,6 +103,7 @@ impl App {
             CommentKey::AddOnDecision => {
                 let decision = self.selected_component().unwrap_or_else(|| section.into());
                 if self
+                    .doc
                     .session
                     .component(&decision)
                     .is_some_and(|c| c.decision.is_some())
@@ -147,10 +148,10 @@ impl App {
     /// the severity only with a comment to act on.
     pub fn comment_keys(&self, section: &str) -> Vec<(String, &'static str)> {
         let comments = self.section_comments(section).len();
-        let can_change = self.review.is_some() || self.read_only.is_none();
+        let can_change = self.doc.review.is_some() || self.doc.read_only.is_none();
         let decision = self
             .selected_component()
-            .and_then(|id| self.session.component(&id));
+            .and_then(|id| self.doc.session.component(&id));
         let has_options = decision.is_some_and(|c| !c.options.is_empty());
         let decided = decision.is_some_and(|c| c.decision.is_some());
         let list = Context::CommentList;
@@ -191,14 +192,14 @@ impl App {
         keys.into_iter()
             .filter(|(shown, ..)| *shown)
             .filter_map(|(_, context, actions, what)| {
-                super::popup::hint(&self.keymap, context, actions, what)
+                super::popup::hint(&self.settings.keymap, context, actions, what)
             })
             .collect()
     }
 
     fn prompt_comment(&mut self, target: CommentTarget) {
-        let title = format!("Comment on {}", target_label(&self.session, &target));
-        self.popups.push(Popup::Prompt(Prompt::new(
+        let title = format!("Comment on {}", target_label(&self.doc.session, &target));
+        self.ui.popups.push(Popup::Prompt(Prompt::new(
             &title,
             "",
             PromptPurpose::Comment(target),
@@ -213,9 +214,10 @@ impl App {
         }
         let now = crate::model::now();
         let existing = self.comments();
-        let author = match &self.review {
+        let author = match &self.doc.review {
             Some(r) => r.author.clone(),
             None => self
+                .doc
                 .session
                 .meta
                 .authors
@@ -224,7 +226,7 @@ impl App {
                 .unwrap_or_else(|| "author".into()),
         };
         let id = review::new_id(&existing, now);
-        let section = section_of(&self.session, &target).to_string();
+        let section = section_of(&self.doc.session, &target).to_string();
         let comment = ReviewComment {
             id: id.clone(),
             target,
@@ -241,13 +243,13 @@ impl App {
             .section_comments(&section)
             .iter()
             .position(|c| c.id == id);
-        if let Some(Popup::Comments(list)) = self.popups.last_mut()
+        if let Some(Popup::Comments(list)) = self.ui.popups.last_mut()
             && list.section == section
             && let Some(at) = at
         {
             list.selected = at;
         }
-        self.info(if self.review.is_some() {
+        self.info(if self.doc.review.is_some() {
             "comment added to the review (s changes its severity); ^S saves the review file"
         } else {
             "comment added (s changes its severity)"
@@ -257,24 +259,24 @@ impl App {
     /// Switches this window to review mode: the session's lock is released and nothing of the
     /// author's can change; comments go to the side file. Unsaved changes must be saved first.
     pub fn enter_review_mode(&mut self) {
-        if self.review.is_some() {
+        if self.doc.review.is_some() {
             self.info("already in review mode");
             return;
         }
-        if self.dirty {
+        if self.doc.dirty {
             self.warn("save or discard your changes first (^S), then switch to review mode");
             return;
         }
-        let path = review::review_path(&self.path);
-        match review::load(&path, &self.session.meta.title) {
+        let path = review::review_path(&self.doc.path);
+        match review::load(&path, &self.doc.session.meta.title) {
             Ok(file) => {
                 let author = std::env::var("USER")
                     .ok()
                     .filter(|u| !u.trim().is_empty())
                     .unwrap_or_else(|| "reviewer".into());
-                self.review = Some(ReviewState { path, file, author });
+                self.doc.review = Some(ReviewState { path, file, author });
                 self.release_lock();
-                self.read_only = Some("review mode, comments only (F4)".into());
+                self.doc.read_only = Some("review mode, comments only (F4)".into());
                 self.info(
                     "review mode: F4 shows and adds comments; ^S saves them beside the session",
                 );
@@ -285,7 +287,7 @@ impl App {
 
     /// Merges the reviewer's side file into the session (the author's workbench).
     pub fn merge_review(&mut self) {
-        if self.review.is_some() {
+        if self.doc.review.is_some() {
             self.warn(
                 "merge in the author's workbench: infradraft open SESSION, then merge-review",
             );
@@ -294,7 +296,7 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let path = review::review_path(&self.path);
+        let path = review::review_path(&self.doc.path);
         if !path.exists() {
             self.warn(format!(
                 "no review to merge: {} does not exist",
@@ -302,7 +304,7 @@ impl App {
             ));
             return;
         }
-        match review::load(&path, &self.session.meta.title) {
+        match review::load(&path, &self.doc.session.meta.title) {
             Ok(file) => {
                 let Some(r) = self.change(|s| review::merge(s, &file, crate::model::now())) else {
                     return;
@@ -321,15 +323,15 @@ impl App {
 
     /// Saves the reviewer's side file (review mode's save).
     pub fn save_review(&mut self, auto: bool) -> bool {
-        let Some(r) = self.review.as_ref() else {
+        let Some(r) = self.doc.review.as_ref() else {
             return false;
         };
         match review::save(&r.path, &r.file) {
             Ok(()) => {
                 let now = crate::model::now();
-                self.dirty = false;
-                self.dirty_since = None;
-                self.save_state = super::app::SaveState::Saved { at: now, auto };
+                self.doc.dirty = false;
+                self.doc.dirty_since = None;
+                self.doc.save_state = super::app::SaveState::Saved { at: now, auto };
                 if !auto {
                     let name = r
                         .path

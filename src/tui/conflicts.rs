@@ -11,33 +11,35 @@ use crate::text::sanitize_line;
 impl App {
     /// Opens the conflicts popup, or says there is none.
     pub fn open_conflicts(&mut self) {
-        if self.session.input_conflicts.is_empty() {
+        if self.doc.session.input_conflicts.is_empty() {
             self.info("the inputs do not disagree with one another");
             return;
         }
         let selected = self
+            .doc
             .session
             .input_conflicts
             .iter()
-            .position(|c| self.session.resolution(c).is_none())
+            .position(|c| self.doc.session.resolution(c).is_none())
             .unwrap_or(0);
-        self.popups
+        self.ui
+            .popups
             .push(Popup::Conflicts(ConflictList { selected }));
     }
 
     /// What a key in the conflicts popup asked for.
     pub fn conflict_action(&mut self, key: ConflictKey) {
-        let Some(Popup::Conflicts(list)) = self.popups.last() else {
+        let Some(Popup::Conflicts(list)) = self.ui.popups.last() else {
             return;
         };
         let selected = list.selected;
-        let n = self.session.input_conflicts.len();
-        let Some(conflict) = self.session.input_conflicts.get(selected).cloned() else {
+        let n = self.doc.session.input_conflicts.len();
+        let Some(conflict) = self.doc.session.input_conflicts.get(selected).cloned() else {
             return;
         };
         match key {
             ConflictKey::Up | ConflictKey::Down => {
-                if let Some(Popup::Conflicts(list)) = self.popups.last_mut() {
+                if let Some(Popup::Conflicts(list)) = self.ui.popups.last_mut() {
                     list.selected = if key == ConflictKey::Up {
                         list.selected.saturating_sub(1)
                     } else {
@@ -58,12 +60,13 @@ impl App {
                     return;
                 }
                 let reason = self
+                    .doc
                     .session
                     .resolution(&conflict)
                     .map(|r| r.reason.clone())
                     .unwrap_or_default();
                 // The conflict stays in view in the list around the prompt.
-                self.popups.push(Popup::Prompt(Prompt::new(
+                self.ui.popups.push(Popup::Prompt(Prompt::new(
                     "Why is the selected conflict settled?",
                     &reason,
                     PromptPurpose::ResolveConflict(conflict.key.clone()),
@@ -98,13 +101,14 @@ impl App {
     /// Closes the popups and opens the input a place is in, at its line.
     fn go_to_source(&mut self, source: &SourceRef) {
         match self
+            .doc
             .session
             .inputs
             .iter()
             .position(|i| i.path == source.input)
         {
             Some(i) => {
-                self.popups.clear();
+                self.ui.popups.clear();
                 self.jump(|app| app.open_input_at(i, Some(source.line)));
             }
             None => self.warn(format!(

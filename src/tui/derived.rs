@@ -1,7 +1,10 @@
-//! What the panes show that is worked out from the session rather than read from it: the
-//! navigator's open-comment counts and the sections the selected one depends on, where the PRD's
-//! Technical Assumptions are, and the checklist's review summary. It is worked out in `App::prepare`, once per change that is not
-//! typing (or per move of the selection), and `draw` only reads it.
+//! What the panes show that is worked out from the session rather than read from it, the fourth
+//! part of [`App`] beside the document, the settings and the UI state: the navigator's
+//! open-comment counts and the sections the selected one depends on, where the PRD's Technical
+//! Assumptions are, the checklist's review summary, the cards' cross-check findings (worked out
+//! off the UI thread), the process's path, and the preview's rendered sections. It is worked out
+//! in `App::prepare`, once per change that is not typing (or per move of the selection), and
+//! `draw` only reads it.
 
 use crate::analysis::checklist_review::{ReviewSummary, summary};
 
@@ -35,7 +38,7 @@ impl AssumptionsAt {
 }
 
 /// The derived data and what it was worked out for.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Derived {
     /// (changes that are not typing, the selected row, the reviewer's comments and how many
     /// of them are resolved).
@@ -53,12 +56,22 @@ pub struct Derived {
     pub checklist_rows: (bool, Vec<(usize, usize)>),
     /// How many times it was worked out (for tests of the frame loop).
     pub refreshes: u64,
+    /// The cross-check findings of every card and the navigator's conflict badges, keyed by
+    /// the changes that are not typing (see [`App::analysed`]); worked out on a thread of their
+    /// own in the workbench, so that no frame waits for them.
+    pub analyses: super::analyses::Analyses,
+    /// The process's path (stages, what comes next), worked out once per change.
+    pub(crate) guide: super::guide::GuideCache,
+    /// The preview's rendered sections, per width and theme.
+    pub preview: super::preview_pane::PreviewCache,
+    /// The typing that follows lets the preview fall behind: see [`super::app::PreviewPace`].
+    pub preview_pace: super::app::PreviewPace,
 }
 
 impl App {
     /// Brings [`Derived`] up to date with the session (before a frame).
     pub(crate) fn refresh_derived(&mut self) {
-        let (written, resolved) = self.review.as_ref().map_or((0, 0), |r| {
+        let (written, resolved) = self.doc.review.as_ref().map_or((0, 0), |r| {
             let c = &r.file.comments;
             (
                 c.len(),
@@ -66,15 +79,15 @@ impl App {
             )
         });
         let key = (
-            self.changes - self.text_edits,
-            self.selected,
+            self.doc.changes - self.doc.text_edits,
+            self.ui.selected,
             written,
             resolved,
         );
         let wants_checklist = self.selected_stage() == Some(Stage::Checklist);
         let wants_assumptions = self.selected_stage() == Some(Stage::Requirements);
         let fresh = self.derived.key == Some(key);
-        let filter = self.stages.checklist.deficiencies_only;
+        let filter = self.ui.stages.checklist.deficiencies_only;
         let checklist_fresh =
             self.derived.checklist.is_some() && self.derived.checklist_rows.0 == filter;
         let assumptions_fresh = self.derived.assumptions.is_some();
@@ -89,19 +102,21 @@ impl App {
                 .selected_section()
                 .map(|i| {
                     crate::workflow::elicitation::dependencies(
-                        &self.session,
-                        &self.session.sections[i].id,
+                        &self.doc.session,
+                        &self.doc.session.sections[i].id,
                     )
                 })
                 .unwrap_or_default();
             let comments = self.comments();
             self.derived.comment_counts = self
+                .doc
                 .session
                 .sections
                 .iter()
-                .map(|s| crate::review::open_counts(&self.session, &comments, &s.id))
+                .map(|s| crate::review::open_counts(&self.doc.session, &comments, &s.id))
                 .collect();
             self.derived.depends_on = self
+                .doc
                 .session
                 .sections
                 .iter()
@@ -112,12 +127,12 @@ impl App {
             self.derived.key = Some(key);
         }
         if wants_assumptions && self.derived.assumptions.is_none() {
-            self.derived.assumptions = Some(AssumptionsAt::of(&self.session));
+            self.derived.assumptions = Some(AssumptionsAt::of(&self.doc.session));
         }
         if wants_checklist
             && !(self.derived.checklist.is_some() && self.derived.checklist_rows.0 == filter)
         {
-            self.derived.checklist = Some(summary(&self.checklist, &self.session));
+            self.derived.checklist = Some(summary(&self.doc.checklist, &self.doc.session));
             self.derived.checklist_rows = (filter, super::checklist_stage::rows(self));
         }
         self.derived.refreshes += 1;

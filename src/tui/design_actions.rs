@@ -36,17 +36,18 @@ impl App {
             return (Vec::new(), 0);
         };
         let all: Vec<_> = self
+            .doc
             .session
-            .decisions_in(&self.session.sections[index].id)
+            .decisions_in(&self.doc.session.sections[index].id)
             .collect();
-        let at = self.design.decision.min(all.len().saturating_sub(1));
+        let at = self.ui.design.decision.min(all.len().saturating_sub(1));
         (all, at)
     }
 
     /// Selects the section's decision `at` (its first card, its first record).
     pub fn select_decision(&mut self, at: usize) {
-        if at != self.design.decision {
-            self.design = DesignState {
+        if at != self.ui.design.decision {
+            self.ui.design = DesignState {
                 decision: at,
                 ..Default::default()
             };
@@ -56,16 +57,16 @@ impl App {
     /// The step the design panes show for decision `c` (the selected one): its own, or in a
     /// read-only session the one the reader moved to.
     pub fn shown_step(&self, c: &crate::model::ComponentDesign) -> DesignStep {
-        match self.design.step {
-            Some(step) if self.read_only.is_some() => step,
+        match self.ui.design.step {
+            Some(step) if self.doc.read_only.is_some() => step,
             _ => c.step,
         }
     }
 
     fn selected_card_id(&self, component: &str) -> Option<String> {
-        let c = self.session.component(component)?;
+        let c = self.doc.session.component(component)?;
         c.options
-            .get(self.design.card.min(c.options.len().saturating_sub(1)))
+            .get(self.ui.design.card.min(c.options.len().saturating_sub(1)))
             .map(|o| o.id.clone())
     }
 
@@ -80,8 +81,13 @@ impl App {
             return true;
         }
         let now = crate::model::now();
-        let count = self.session.component(&id).map_or(0, |c| c.options.len());
+        let count = self
+            .doc
+            .session
+            .component(&id)
+            .map_or(0, |c| c.options.len());
         let step = self
+            .doc
             .session
             .component(&id)
             .map(|c| self.shown_step(c))
@@ -108,9 +114,9 @@ impl App {
                 } else {
                     i.saturating_sub(1)
                 };
-                if self.read_only.is_some() {
+                if self.doc.read_only.is_some() {
                     // A reader looks at another step; the decision's own step is the author's.
-                    self.design.step = Some(DesignStep::ALL[j]);
+                    self.ui.design.step = Some(DesignStep::ALL[j]);
                     return true;
                 }
                 self.edit(|s| design::goto_step(s, &id, DesignStep::ALL[j]));
@@ -128,19 +134,21 @@ impl App {
             }
             Action::Up | Action::Down if step == DesignStep::Elicitation => {
                 let n = self
+                    .doc
                     .session
                     .component(&id)
                     .map_or(0, |c| c.elicitations.len());
-                self.design.record = if action == Action::Up {
-                    self.design.record.saturating_sub(1)
+                self.ui.design.record = if action == Action::Up {
+                    self.ui.design.record.saturating_sub(1)
                 } else {
-                    (self.design.record + 1).min(n.saturating_sub(1))
+                    (self.ui.design.record + 1).min(n.saturating_sub(1))
                 };
             }
             Action::EditItem | Action::ApplyRecord | Action::DiscardRecord
                 if step == DesignStep::Elicitation =>
             {
                 let n = self
+                    .doc
                     .session
                     .component(&id)
                     .map_or(0, |c| c.elicitations.len());
@@ -152,7 +160,7 @@ impl App {
                     }
                     return true;
                 }
-                let index = self.design.record.min(n - 1);
+                let index = self.ui.design.record.min(n - 1);
                 match action {
                     Action::EditItem => self.open_worksheet(&id, index),
                     _ => self.settle_record(&id, index, action == Action::ApplyRecord),
@@ -161,9 +169,9 @@ impl App {
             Action::ApplyRecord | Action::DiscardRecord => {
                 self.warn("worksheets are applied or discarded in step e (E opens the menu)");
             }
-            Action::PrevCard => self.design.card = self.design.card.saturating_sub(1),
+            Action::PrevCard => self.ui.design.card = self.ui.design.card.saturating_sub(1),
             Action::NextCard => {
-                self.design.card = (self.design.card + 1).min(count.saturating_sub(1))
+                self.ui.design.card = (self.ui.design.card + 1).min(count.saturating_sub(1))
             }
             Action::MoveCardLeft | Action::MoveCardRight => {
                 if let Some(option) = self.selected_card_id(&id) {
@@ -176,7 +184,7 @@ impl App {
                         .edit(|s| design::move_option(s, &id, &option, delta))
                         .is_some()
                     {
-                        self.design.card = (self.design.card as i64 + delta as i64)
+                        self.ui.design.card = (self.ui.design.card as i64 + delta as i64)
                             .clamp(0, count.saturating_sub(1) as i64)
                             as usize;
                     }
@@ -189,7 +197,7 @@ impl App {
                         .and_then(|card| design::add_option(s, &id, card, now))
                 });
                 if added.is_some() {
-                    self.design.card = count;
+                    self.ui.design.card = count;
                     self.info("blank card added: e edits it");
                 }
             }
@@ -199,29 +207,31 @@ impl App {
                         .edit(|s| design::remove_option(s, &id, &option, now))
                         .is_some()
                 {
-                    self.design.card = self.design.card.saturating_sub(1);
+                    self.ui.design.card = self.ui.design.card.saturating_sub(1);
                 }
             }
             Action::EditItem => {
                 if step == DesignStep::Purpose {
                     let purpose = self
+                        .doc
                         .session
                         .component(&id)
                         .map(|c| c.purpose.clone())
                         .unwrap_or_default();
-                    self.popups.push(Popup::Prompt(Prompt::new(
+                    self.ui.popups.push(Popup::Prompt(Prompt::new(
                         "Purpose of this component",
                         &purpose,
                         PromptPurpose::EditPurpose { component: id },
                     )));
                 } else if let Some(option) = self.selected_card_id(&id) {
                     let card = self
+                        .doc
                         .session
                         .component(&id)
                         .and_then(|c| c.option(&option))
                         .cloned()
                         .expect("selected card exists");
-                    self.effects.push(Effect::ExternalEditor {
+                    self.ui.effects.push(Effect::ExternalEditor {
                         target: EditTarget::Card {
                             component: id,
                             option,
@@ -244,7 +254,7 @@ impl App {
                         None => format!("Why recommend “{name}”?"),
                     };
                     let context = self.card_context(&id, &option);
-                    self.popups.push(Popup::Prompt(
+                    self.ui.popups.push(Popup::Prompt(
                         Prompt::new(
                             &title,
                             "",
@@ -257,19 +267,21 @@ impl App {
                     ));
                 }
             }
-            Action::Feedback => self.popups.push(Popup::Prompt(Prompt::new(
+            Action::Feedback => self.ui.popups.push(Popup::Prompt(Prompt::new(
                 "Feedback on this component",
                 "",
                 PromptPurpose::FeedbackText { component: id },
             ))),
             Action::Finalize => {
                 let section = self
+                    .doc
                     .session
                     .component(&id)
                     .map(|c| c.section_id().to_string())
                     .unwrap_or_default();
                 if self.finalizable(&section)
                     || self
+                        .doc
                         .session
                         .section(&section)
                         .is_some_and(|s| s.status == crate::model::SectionStatus::Finalized)
@@ -279,23 +291,30 @@ impl App {
                 }
                 self.edit(|s| design::goto_step(s, &id, DesignStep::Decision));
                 let recommended = self
+                    .doc
                     .session
                     .component(&id)
                     .and_then(|c| c.recommendation.as_ref())
                     .and_then(|r| {
-                        self.session
+                        self.doc
+                            .session
                             .component(&id)
                             .and_then(|c| c.options.iter().position(|o| o.id == r.option))
                     });
                 if let Some(i) = recommended {
-                    self.design.card = i;
+                    self.ui.design.card = i;
                 }
-                let decided = self.session.component(&id).is_some_and(|c| c.is_decided());
+                let decided = self
+                    .doc
+                    .session
+                    .component(&id)
+                    .is_some_and(|c| c.is_decided());
                 let open: Vec<String> = self
+                    .doc
                     .session
                     .decisions_in(&section)
                     .filter(|c| !c.is_decided() && c.id != id)
-                    .map(|c| self.session.decision_title(c).to_string())
+                    .map(|c| self.doc.session.decision_title(c).to_string())
                     .collect();
                 self.info(match (decided, open.is_empty()) {
                     (false, _) => "f. Decision: d records the decision for the selected card; \
@@ -314,6 +333,7 @@ impl App {
                     self.warn(DesignError::NeedTwoOptions(count).to_string());
                 } else if let Some(option) = self.selected_card_id(&id) {
                     let suggested = self
+                        .doc
                         .session
                         .component(&id)
                         .and_then(|c| c.recommendation.as_ref())
@@ -325,7 +345,7 @@ impl App {
                         self.option_name(&id, &option)
                     );
                     let context = self.card_context(&id, &option);
-                    self.popups.push(Popup::Prompt(
+                    self.ui.popups.push(Popup::Prompt(
                         Prompt::new(
                             &title,
                             &suggested,
@@ -339,14 +359,16 @@ impl App {
                 }
             }
             Action::WriteText => {
-                self.text_mode = true;
-                self.focus = Pane::Editor;
+                self.ui.text_mode = true;
+                self.ui.focus = Pane::Editor;
             }
-            Action::ChooseMode => self
-                .popups
-                .push(Popup::ModeChoice(super::popup::ModeChoice {
-                    selected: usize::from(self.session.mode == Some(InteractionMode::Yolo)),
-                })),
+            Action::ChooseMode => {
+                self.ui
+                    .popups
+                    .push(Popup::ModeChoice(super::popup::ModeChoice {
+                        selected: usize::from(self.doc.session.mode == Some(InteractionMode::Yolo)),
+                    }))
+            }
             Action::Undo | Action::Redo => {
                 if let Some(i) = self.selected_section() {
                     self.undo_in_section(i, action == Action::Redo);
@@ -354,7 +376,7 @@ impl App {
             }
             Action::Leave => {
                 if !self.return_from_jump() {
-                    self.focus = Pane::Navigator;
+                    self.ui.focus = Pane::Navigator;
                 }
             }
             _ => return false,
@@ -364,6 +386,7 @@ impl App {
 
     pub fn open_catalog_picker(&mut self, id: &str, alternative: bool) {
         let on_card: Vec<String> = self
+            .doc
             .session
             .component(id)
             .map(|c| {
@@ -376,9 +399,9 @@ impl App {
         let ranked = rank(
             id,
             self.catalog().for_component(id),
-            &self.session.assumptions,
-            &self.session.requirements,
-            &self.session.inputs,
+            &self.doc.session.assumptions,
+            &self.doc.session.requirements,
+            &self.doc.session.inputs,
         );
         if ranked.is_empty() {
             self.warn("the catalog has no options for this component; n adds a blank card");
@@ -395,7 +418,8 @@ impl App {
                 ruled_out: r.is_ruled_out(),
             })
             .collect();
-        self.popups
+        self.ui
+            .popups
             .push(Popup::CatalogPicker(super::popup::CatalogPicker {
                 component: id.to_string(),
                 choices,
@@ -415,9 +439,9 @@ impl App {
         let ranked = rank(
             component,
             std::iter::once(entry),
-            &self.session.assumptions,
-            &self.session.requirements,
-            &self.session.inputs,
+            &self.doc.session.assumptions,
+            &self.doc.session.requirements,
+            &self.doc.session.inputs,
         );
         let Some(card) = ranked.first().map(|r| r.card()) else {
             return;
@@ -426,7 +450,8 @@ impl App {
             .edit(|s| design::add_option(s, component, card, crate::model::now()))
             .is_some()
         {
-            self.design.card = self
+            self.ui.design.card = self
+                .doc
                 .session
                 .component(component)
                 .map_or(0, |c| c.options.len() - 1);
@@ -474,7 +499,7 @@ impl App {
             }
             PromptPurpose::FeedbackText { component } => {
                 if !text.trim().is_empty() {
-                    self.popups.push(Popup::Prompt(Prompt::new(
+                    self.ui.popups.push(Popup::Prompt(Prompt::new(
                         "Revision made in response (may be empty)",
                         "",
                         PromptPurpose::Revision {
@@ -528,7 +553,7 @@ impl App {
         component: &str,
         option: &str,
     ) -> Vec<crate::analysis::crosscheck::Finding> {
-        let Some(c) = self.session.component(component) else {
+        let Some(c) = self.doc.session.component(component) else {
             return Vec::new();
         };
         let Some(card) = c.option(option) else {
@@ -571,7 +596,8 @@ impl App {
     /// The conflicts of an option with the inputs, as they are shown and stored.
     /// The name of a component's option (its id when it has none).
     fn option_name(&self, component: &str, option: &str) -> String {
-        self.session
+        self.doc
+            .session
             .component(component)
             .and_then(|c| c.options.iter().find(|o| o.id == option))
             .map(|o| o.name.clone())
@@ -583,6 +609,7 @@ impl App {
     /// where it is built, its pros and cons, and each conflict with the inputs in full.
     pub fn card_context(&self, component: &str, option: &str) -> Vec<String> {
         let Some(card) = self
+            .doc
             .session
             .component(component)
             .and_then(|c| c.options.iter().find(|o| o.id == option))
@@ -621,7 +648,7 @@ impl App {
                 "Deciding for “{}”",
                 self.option_name(&component, &option)
             )];
-            self.popups.push(Popup::Prompt(
+            self.ui.popups.push(Popup::Prompt(
                 Prompt::new(
                     &title,
                     "",
@@ -637,7 +664,7 @@ impl App {
             ));
             return;
         }
-        let template = self.template.clone();
+        let template = self.doc.template.clone();
         let decided = self.edit_text("the decision", |s| {
             design::decide(
                 s,
@@ -657,12 +684,13 @@ impl App {
                 "decided: the section text was written from the decision",
             );
             let section = self
+                .doc
                 .session
                 .component(&component)
                 .map(|c| c.section_id().to_string())
                 .unwrap_or_default();
             if self.finalizable(&section)
-                && let Some(m) = self.message.as_mut()
+                && let Some(m) = self.ui.message.as_mut()
             {
                 m.text
                     .push_str(" · every decision here is made: 8 finalizes the section");
@@ -673,6 +701,7 @@ impl App {
     /// Applies an option card edited as text in the person's editor.
     pub fn replace_card(&mut self, component: &str, option: &str, text: &str) {
         let Some(card) = self
+            .doc
             .session
             .component(component)
             .and_then(|c| c.option(option))
@@ -711,7 +740,7 @@ impl App {
 
     /// Drafts every undrafted component from the catalog.
     pub fn draft_all(&mut self) {
-        let (template, catalog) = (self.template.clone(), self.shared_catalog.clone());
+        let (template, catalog) = (self.doc.template.clone(), self.doc.shared_catalog.clone());
         let Some(n) = self.edit_text("the draft", |s| {
             Ok::<_, std::convert::Infallible>(crate::workflow::yolo::draft_all(
                 s,

@@ -48,13 +48,13 @@ pub fn card_window(width: u16, count: usize, selected: usize) -> (usize, usize) 
 }
 
 pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
-    let t = &app.theme;
-    let section = &app.session.sections[index];
+    let t = &app.settings.theme;
+    let section = &app.doc.session.sections[index];
     let (decisions, at) = app.section_decisions();
     let Some(&c) = decisions.get(at) else {
         return;
     };
-    let focused = app.focus == Pane::Editor;
+    let focused = app.ui.focus == Pane::Editor;
     let shown = app.shown_step(c);
     // The step indicator: every step named when it fits, else only the current one named and the
     // others by letter; the section title gives way last.
@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App, index: usize, area: Rect) {
         sanitize_line(&format!(
             "{} · {}",
             section.title,
-            app.session.decision_title(c)
+            app.doc.session.decision_title(c)
         ))
         .into_owned()
         .into()
@@ -191,19 +191,22 @@ fn decision_list(
     at: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut lines = vec![Line::from(vec![
         Span::styled("Decisions", t.heading3),
         Span::styled(fit(" · { } switches", width.saturating_sub(9)), t.dim),
     ])];
     let title_width = decisions
         .iter()
-        .map(|c| app.session.decision_title(c).chars().count())
+        .map(|c| app.doc.session.decision_title(c).chars().count())
         .max()
         .unwrap_or(0)
         .min(width * 3 / 5);
     for (i, c) in decisions.iter().enumerate() {
-        let title = fit(&sanitize_line(app.session.decision_title(c)), title_width);
+        let title = fit(
+            &sanitize_line(app.doc.session.decision_title(c)),
+            title_width,
+        );
         let head = format!(
             "{}{} {title:<title_width$}  ",
             if i == at { "▸" } else { " " },
@@ -227,12 +230,12 @@ fn decision_strip(
     at: usize,
     width: usize,
 ) -> Line<'static> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let head = format!("Decision {}/{} ", at + 1, decisions.len());
     let selected = format!(
         "{} {}",
         decision_mark(decisions[at]),
-        sanitize_line(app.session.decision_title(decisions[at]))
+        sanitize_line(app.doc.session.decision_title(decisions[at]))
     );
     let others = decisions.len() - 1;
     let used = head.chars().count() + selected.chars().count() + 2;
@@ -248,7 +251,7 @@ fn decision_strip(
         let text = format!(
             "{} {}",
             decision_mark(c),
-            sanitize_line(app.session.decision_title(c))
+            sanitize_line(app.doc.session.decision_title(c))
         );
         if each >= 3 {
             spans.push(Span::styled(format!(" {}", fit(&text, each)), t.dim));
@@ -258,13 +261,13 @@ fn decision_strip(
 }
 
 fn draw_purpose(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut lines = vec![
         Line::from(Span::styled("a. Purpose", t.heading3)),
         Line::from(Span::styled(sanitize_line(&c.purpose).into_owned(), t.text)),
         Line::default(),
     ];
-    if let Some(ts) = app.template.section(c.section_id()) {
+    if let Some(ts) = app.doc.template.section(c.section_id()) {
         lines.push(Line::from(Span::styled(
             "Questions this component answers",
             t.heading3,
@@ -292,7 +295,7 @@ fn card_lines(
     findings: &[Finding],
     width: usize,
 ) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut marks = String::new();
     if c.recommendation.as_ref().is_some_and(|r| r.option == o.id) {
         marks.push_str(" ★");
@@ -399,7 +402,7 @@ fn card_lines(
 }
 
 fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let bottom = 3.min(area.height / 3);
     let [cards_area, rec_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
@@ -416,7 +419,7 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
             cards_area,
         );
     } else {
-        let selected = app.design.card.min(c.options.len() - 1);
+        let selected = app.ui.design.card.min(c.options.len() - 1);
         let (first, per_page) = card_window(cards_area.width, c.options.len(), selected);
         let shown: Vec<usize> = (first..(first + per_page).min(c.options.len())).collect();
         let hidden = c.options.len() - shown.len();
@@ -431,9 +434,9 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
         for (slot, &i) in shown.iter().enumerate() {
             let o = &c.options[i];
             // Worked out in `App::prepare` or on the analyses' thread, never while drawing.
-            let findings: &[Finding] = app.analyses.card(&c.id, &o.id);
+            let findings: &[Finding] = app.derived.analyses.card(&c.id, &o.id);
             let is_selected = i == selected;
-            let border = if is_selected && app.focus == Pane::Editor {
+            let border = if is_selected && app.ui.focus == Pane::Editor {
                 t.focus_border
             } else {
                 t.border
@@ -441,7 +444,7 @@ fn draw_cards(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
             let block = Block::default().borders(Borders::ALL).border_style(border);
             let inner = block.inner(columns[slot]);
             let lines = card_lines(app, c, i, o, findings, inner.width as usize);
-            let rows = fit_to_height(&lines, (inner.width, inner.height), app.zoom, t);
+            let rows = fit_to_height(&lines, (inner.width, inner.height), app.ui.zoom, t);
             frame.render_widget(Paragraph::new(rows).block(block), columns[slot]);
         }
         if hidden > 0 {
@@ -605,7 +608,7 @@ fn draw_feedback(frame: &mut Frame, t: &Theme, c: &ComponentDesign, area: Rect) 
 }
 
 fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut lines = vec![
         Line::from(Span::styled("e. Advanced elicitation", t.heading3)),
         Line::from(Span::styled(
@@ -618,6 +621,7 @@ fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rec
         lines.push(Line::from(Span::styled("No worksheets yet.", t.dim)));
     }
     let selected = app
+        .ui
         .design
         .record
         .min(c.elicitations.len().saturating_sub(1));
@@ -639,7 +643,11 @@ fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rec
                 "      {}",
                 sanitize_line(&crate::analysis::worksheet::summary_line_with(
                     &r.worksheet,
-                    &crate::workflow::elicitation::option_namer(&app.session, app.catalog(), &c.id),
+                    &crate::workflow::elicitation::option_namer(
+                        &app.doc.session,
+                        app.catalog(),
+                        &c.id
+                    ),
                 ))
             ),
             t.dim,
@@ -659,7 +667,7 @@ fn draw_elicitation(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rec
 }
 
 fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     // (text, style, hanging indent of its continuation rows)
     let mut items: Vec<(String, Style, usize)> = Vec::new();
     let card_id = match &c.decision {
@@ -716,7 +724,7 @@ fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) 
             String::new()
         }
         None => {
-            let at = app.design.card.min(c.options.len() - 1);
+            let at = app.ui.design.card.min(c.options.len() - 1);
             let card = &c.options[at];
             let recommended = c
                 .recommendation
@@ -743,7 +751,8 @@ fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) 
     if let Some(card) = c.option(&card_id) {
         let decided = c.decision.is_some();
         // The conflicts as the analyses found them before the frame, never worked out here.
-        let conflicts = super::design_actions::conflict_texts(app.analyses.card(&c.id, &card_id));
+        let conflicts =
+            super::design_actions::conflict_texts(app.derived.analyses.card(&c.id, &card_id));
         let lines = super::design_actions::card_text(card)
             .into_iter()
             .chain(conflicts.into_iter().map(|c| format!("⚠ {c}")));
@@ -799,9 +808,10 @@ fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) 
 
 /// The PRD's repository and service architecture facts, always beside the design panes.
 fn draw_key_facts(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut spans = vec![Span::styled("PRD: ", t.heading3)];
     let key: Vec<_> = app
+        .doc
         .session
         .assumptions
         .iter()

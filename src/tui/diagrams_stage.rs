@@ -57,21 +57,21 @@ fn split(area: Rect) -> (Rect, Rect, Rect) {
 
 impl App {
     fn selected_diagram(&self) -> Option<usize> {
-        let n = self.session.diagrams.len();
-        (n > 0).then(|| self.stages.diagrams.selected.min(n - 1))
+        let n = self.doc.session.diagrams.len();
+        (n > 0).then(|| self.ui.stages.diagrams.selected.min(n - 1))
     }
 
     /// Whether keys go to the Mermaid editor.
     pub fn editing_diagram(&self) -> bool {
-        self.stages.diagrams.editing.is_some()
+        self.ui.stages.diagrams.editing.is_some()
     }
 
     /// Validates the diagrams whose source changed, and renders the selected one for the
     /// stage's width when its source or the width changed.
     pub fn prepare_diagram(&mut self, workspace: Rect) {
-        let problems = &mut self.stages.diagrams.problems;
-        problems.truncate(self.session.diagrams.len());
-        for (i, d) in self.session.diagrams.iter().enumerate() {
+        let problems = &mut self.ui.stages.diagrams.problems;
+        problems.truncate(self.doc.session.diagrams.len());
+        for (i, d) in self.doc.session.diagrams.iter().enumerate() {
             match problems.get_mut(i) {
                 Some((source, _)) if *source == d.source => {}
                 Some(slot) => *slot = (d.source.clone(), validate(&d.source)),
@@ -79,22 +79,22 @@ impl App {
             }
         }
         let Some(i) = self.selected_diagram() else {
-            self.stages.diagrams.rendered = None;
+            self.ui.stages.diagrams.rendered = None;
             return;
         };
         let inner = Block::default().borders(Borders::ALL).inner(workspace);
         let width = split(inner).2.width.saturating_sub(2).max(1);
-        let source = self.session.diagrams[i].source.clone();
-        let fresh = matches!(&self.stages.diagrams.rendered, Some((s, w, _)) if *s == source && *w == width);
+        let source = self.doc.session.diagrams[i].source.clone();
+        let fresh = matches!(&self.ui.stages.diagrams.rendered, Some((s, w, _)) if *s == source && *w == width);
         if !fresh {
             let md = format!("```mermaid\n{}\n```\n", source.trim_end());
             let lines = crate::preview::render_markdown(
                 &md,
                 width,
-                &self.theme.preview_styles(),
-                &self.highlighter,
+                &self.settings.theme.preview_styles(),
+                &self.settings.highlighter,
             );
-            self.stages.diagrams.rendered = Some((source, width, lines));
+            self.ui.stages.diagrams.rendered = Some((source, width, lines));
         }
     }
 
@@ -114,7 +114,7 @@ impl App {
     /// Adds a custom diagram with `title` and starts editing it.
     pub fn add_custom_diagram(&mut self, title: &str) {
         if let Some(i) = self.edit(|s| diagrams::add_custom(s, title, now())) {
-            self.stages.diagrams.selected = i;
+            self.ui.stages.diagrams.selected = i;
             self.start_diagram_edit();
         }
     }
@@ -126,9 +126,9 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let d = &self.session.diagrams[i];
-        let editor = SectionEditor::new(&d.source, &self.theme, false);
-        self.stages.diagrams.editing = Some((d.id.clone(), editor));
+        let d = &self.doc.session.diagrams[i];
+        let editor = SectionEditor::new(&d.source, &self.settings.theme, false);
+        self.ui.stages.diagrams.editing = Some((d.id.clone(), editor));
     }
 
     /// A key while the Mermaid editor is open: Esc leaves it; the editor's commands of the
@@ -136,17 +136,18 @@ impl App {
     /// edits. The diagram's source follows every change, undo and redo included.
     pub fn diagram_key(&mut self, event: KeyEvent) {
         if event.code == KeyCode::Esc {
-            self.stages.diagrams.editing = None;
+            self.ui.stages.diagrams.editing = None;
             return;
         }
         let action = self
+            .settings
             .keymap
             .action(Context::Editor, super::keymap::Key::from_event(&event));
         if action == Some(Action::Save) {
             self.save(false);
             return;
         }
-        let Some((_, editor)) = self.stages.diagrams.editing.as_mut() else {
+        let Some((_, editor)) = self.ui.stages.diagrams.editing.as_mut() else {
             return;
         };
         if super::editor::edit_key(&mut editor.textarea, action, event) {
@@ -157,7 +158,7 @@ impl App {
     /// Text pasted from the terminal while the Mermaid editor is open: it goes in at the cursor,
     /// as one undo step, and the diagram's source follows.
     pub fn diagram_paste(&mut self, text: &str) {
-        let Some((_, editor)) = self.stages.diagrams.editing.as_mut() else {
+        let Some((_, editor)) = self.ui.stages.diagrams.editing.as_mut() else {
             return;
         };
         if super::editor::paste(&mut editor.textarea, text) {
@@ -167,7 +168,7 @@ impl App {
 
     /// Puts the Mermaid editor's text into the diagram being edited.
     fn diagram_source_follows(&mut self) {
-        let Some((id, editor)) = self.stages.diagrams.editing.as_ref() else {
+        let Some((id, editor)) = self.ui.stages.diagrams.editing.as_ref() else {
             return;
         };
         let source = editor.textarea.lines().join("\n");
@@ -177,12 +178,12 @@ impl App {
 
     /// The keys of the Mermaid editor, for the key bar: (key, what it does).
     pub fn diagram_editor_keys(&self) -> Vec<(String, &'static str)> {
-        super::editor::editor_keys(&self.keymap, "stops")
+        super::editor::editor_keys(&self.settings.keymap, "stops")
     }
 
     pub fn diagrams_action(&mut self, action: Action) -> bool {
-        let n = self.session.diagrams.len();
-        let st = &mut self.stages.diagrams;
+        let n = self.doc.session.diagrams.len();
+        let st = &mut self.ui.stages.diagrams;
         match action {
             Action::Down => {
                 st.selected = (st.selected + 1).min(n.saturating_sub(1));
@@ -200,7 +201,7 @@ impl App {
             Action::Generate => self.generate_diagrams(),
             Action::Add => {
                 if !self.refuse_if_read_only() {
-                    self.popups.push(Popup::Prompt(Prompt::new(
+                    self.ui.popups.push(Popup::Prompt(Prompt::new(
                         "Title of the new diagram",
                         "",
                         PromptPurpose::NewDiagram,
@@ -211,7 +212,7 @@ impl App {
                 if let Some(i) = self.selected_diagram()
                     && let Some(title) = self.edit(|s| diagrams::remove(s, i, now()))
                 {
-                    self.stages.diagrams.selected = i.saturating_sub(usize::from(i == n - 1));
+                    self.ui.stages.diagrams.selected = i.saturating_sub(usize::from(i == n - 1));
                     self.info(format!("removed {title}"));
                 }
             }
@@ -222,13 +223,14 @@ impl App {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let b = super::stages::block(app, "Diagrams".into());
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let (left, editor_area, rendered_area) = split(inner);
-    let s = &app.session;
+    let s = &app.doc.session;
     let selected = app
+        .ui
         .stages
         .diagrams
         .selected
@@ -244,7 +246,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     let none = Vec::new();
     let problems_of = |i: usize| {
-        app.stages
+        app.ui
+            .stages
             .diagrams
             .problems
             .get(i)
@@ -304,7 +307,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     );
 
     // The source: the editor while editing, else the text.
-    let editing = app.stages.diagrams.editing.as_ref();
+    let editing = app.ui.stages.diagrams.editing.as_ref();
     let title = if editing.is_some() {
         " Mermaid · editing (Esc stops) "
     } else {
@@ -337,6 +340,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     // The rendered diagram.
     let rendered: Vec<Line> = app
+        .ui
         .stages
         .diagrams
         .rendered
@@ -345,7 +349,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .unwrap_or_default();
     let height = rendered_area.height.saturating_sub(2) as usize;
     let (scroll, shown) =
-        super::stages::scroll_window(app.stages.diagrams.scroll, rendered.len(), height);
+        super::stages::scroll_window(app.ui.stages.diagrams.scroll, rendered.len(), height);
     let title = match shown {
         Some(shown) => format!(" Rendered · {shown} "),
         None => " Rendered ".to_string(),

@@ -10,7 +10,7 @@ use super::popup::{Confirm, Popup};
 impl App {
     /// Whether `section` could be finalized now (written, every decision in it made).
     pub fn finalizable(&self, section: &str) -> bool {
-        can_finalize(&self.session, section).is_ok()
+        can_finalize(&self.doc.session, section).is_ok()
     }
 
     /// Asks to finalize `section` (or to reopen it when it is finalized); says why not when it
@@ -20,10 +20,11 @@ impl App {
             return;
         }
         let title = self
+            .doc
             .session
             .section(section)
             .map_or(section.to_string(), |s| s.title.clone());
-        let reopen = match can_finalize(&self.session, section) {
+        let reopen = match can_finalize(&self.doc.session, section) {
             Ok(()) => false,
             Err(FinalizeError::AlreadyFinalized(_)) => true,
             Err(e) => {
@@ -32,6 +33,7 @@ impl App {
             }
         };
         let decisions: Vec<String> = self
+            .doc
             .session
             .decisions_in(section)
             .filter_map(|c| {
@@ -40,7 +42,7 @@ impl App {
                 Some(if c.is_primary() {
                     name.to_string()
                 } else {
-                    format!("{}: {name}", self.session.decision_title(c))
+                    format!("{}: {name}", self.doc.session.decision_title(c))
                 })
             })
             .collect();
@@ -52,7 +54,7 @@ impl App {
                 decisions.join("; ")
             ),
         };
-        self.popups.push(Popup::Confirm(Confirm::Finalize {
+        self.ui.popups.push(Popup::Confirm(Confirm::Finalize {
             section: section.to_string(),
             title,
             summary,
@@ -71,8 +73,9 @@ impl App {
             }
         });
         if let Some(()) = done {
-            let p = crate::workflow::Progress::of(&self.session);
+            let p = crate::workflow::Progress::of(&self.doc.session);
             let title = self
+                .doc
                 .session
                 .section(section)
                 .map_or(section.to_string(), |s| s.title.clone());

@@ -99,7 +99,7 @@ impl MergeChoice {
 
 impl App {
     fn snapshot(&mut self, i: usize, what: &str) -> Snapshot {
-        let s = &self.session.sections[i];
+        let s = &self.doc.session.sections[i];
         Snapshot {
             body: s.body.clone(),
             generated: s.generated.clone(),
@@ -112,11 +112,11 @@ impl App {
     /// Runs a generated change `f` on the session and makes it one undo step for every section
     /// whose text it changed. `what` names the change in messages.
     pub fn generated_change<R>(&mut self, what: &str, f: impl FnOnce(&mut App) -> R) -> R {
-        let n = self.session.sections.len();
+        let n = self.doc.session.sections.len();
         let before: Vec<Snapshot> = (0..n).map(|i| self.snapshot(i, what)).collect();
         let result = f(self);
         for (i, snap) in before.into_iter().enumerate() {
-            let Some(s) = self.session.sections.get(i) else {
+            let Some(s) = self.doc.session.sections.get(i) else {
                 continue;
             };
             if s.body == snap.body && s.generated == snap.generated {
@@ -124,12 +124,12 @@ impl App {
                 self.put_editor(i, snap.editor);
                 continue;
             }
-            let stack = self.generated_history.undo.entry(i).or_default();
+            let stack = self.doc.generated_history.undo.entry(i).or_default();
             stack.push(snap);
             if stack.len() > DEPTH {
                 stack.remove(0);
             }
-            self.generated_history.redo.remove(&i);
+            self.doc.generated_history.redo.remove(&i);
             self.section_replaced(i);
         }
         result
@@ -146,6 +146,7 @@ impl App {
             )),
             BodyChange::NeedsChoice(update) => {
                 let Some(index) = self
+                    .doc
                     .session
                     .sections
                     .iter()
@@ -153,7 +154,7 @@ impl App {
                 else {
                     return;
                 };
-                self.popups.push(Popup::Merge(MergeChoice {
+                self.ui.popups.push(Popup::Merge(MergeChoice {
                     update,
                     section: index,
                     what: what.to_string(),
@@ -196,12 +197,19 @@ impl App {
     /// `^Z` past the start of the editor's own history: puts back section `i`'s text from before
     /// its last generated change. Returns whether there was one.
     pub fn undo_generated(&mut self, i: usize) -> bool {
-        let Some(snap) = self.generated_history.undo.get_mut(&i).and_then(Vec::pop) else {
+        let Some(snap) = self
+            .doc
+            .generated_history
+            .undo
+            .get_mut(&i)
+            .and_then(Vec::pop)
+        else {
             return false;
         };
         let what = snap.what.clone();
         let current = self.snapshot(i, &what);
-        self.generated_history
+        self.doc
+            .generated_history
             .redo
             .entry(i)
             .or_default()
@@ -215,12 +223,19 @@ impl App {
 
     /// `^Y` past the end of the editor's own history: re-applies an undone generated change.
     pub fn redo_generated(&mut self, i: usize) -> bool {
-        let Some(snap) = self.generated_history.redo.get_mut(&i).and_then(Vec::pop) else {
+        let Some(snap) = self
+            .doc
+            .generated_history
+            .redo
+            .get_mut(&i)
+            .and_then(Vec::pop)
+        else {
             return false;
         };
         let what = snap.what.clone();
         let current = self.snapshot(i, &what);
-        self.generated_history
+        self.doc
+            .generated_history
             .undo
             .entry(i)
             .or_default()
@@ -231,13 +246,13 @@ impl App {
     }
 
     fn restore_snapshot(&mut self, i: usize, snap: Snapshot) {
-        let s = &mut self.session.sections[i];
+        let s = &mut self.doc.session.sections[i];
         let was_empty = s.body.trim().is_empty();
         s.body = snap.body;
         s.generated = snap.generated;
         s.hand_edited = snap.hand_edited;
         if was_empty != s.body.trim().is_empty() {
-            self.structure += 1;
+            self.doc.structure += 1;
         }
         self.section_replaced(i);
         self.put_editor(i, snap.editor);

@@ -24,41 +24,42 @@ impl App {
     /// something else changed or a section stopped (or started) being empty.
     pub(crate) fn refresh_guide(&mut self) {
         let empty = self
+            .doc
             .session
             .sections
             .iter()
             .filter(|s| s.status == crate::model::SectionStatus::Empty)
             .count() as u64;
-        let key = (self.changes - self.text_edits, empty);
-        if self.guide.at == Some(key) && self.guide.path.is_some() {
+        let key = (self.doc.changes - self.doc.text_edits, empty);
+        if self.derived.guide.at == Some(key) && self.derived.guide.path.is_some() {
             return;
         }
-        self.guide.path = Some(guide::path(&self.session, &self.checklist));
-        self.guide.at = Some(key);
+        self.derived.guide.path = Some(guide::path(&self.doc.session, &self.doc.checklist));
+        self.derived.guide.at = Some(key);
     }
 
     /// The path as of the last prepared frame, if one was.
     pub fn guide_cached(&self) -> Option<&Path> {
-        self.guide.path.as_ref()
+        self.derived.guide.path.as_ref()
     }
 
     /// The process's path as of the last frame (worked out now if no frame was prepared yet).
     pub fn guide_path(&self) -> Path {
-        match &self.guide.path {
+        match &self.derived.guide.path {
             Some(p) => p.clone(),
-            None => guide::path(&self.session, &self.checklist),
+            None => guide::path(&self.doc.session, &self.doc.checklist),
         }
     }
 
     /// Where the person is: the selected decision of a component section, else the section or
     /// the stage.
     fn here(&self) -> Option<String> {
-        match self.rows.get(self.selected)? {
+        match self.ui.rows.get(self.ui.selected)? {
             Row::Section { index, .. } => {
                 let (decisions, at) = self.section_decisions();
                 Some(match decisions.get(at) {
                     Some(c) => c.id.clone(),
-                    None => self.session.sections[*index].id.clone(),
+                    None => self.doc.session.sections[*index].id.clone(),
                 })
             }
             Row::Stage(stage) => Some(stage.id().to_string()),
@@ -88,12 +89,14 @@ impl App {
     pub fn next_keys(&self, next: &Next) -> (String, String) {
         let palette = |action: Action| {
             let open = self
+                .settings
                 .keymap
                 .first_key(Context::Global, Action::Palette)
                 .map_or(":".to_string(), |k| k.to_string());
             (format!("{open} {}", action.name()), String::new())
         };
         let progress_key = self
+            .settings
             .keymap
             .first_key(Context::Global, Action::Progress)
             .map(|k| k.to_string());
@@ -105,8 +108,12 @@ impl App {
                 None => palette(Action::Progress),
             };
         }
-        if next.place.is_some() && self.focus != Pane::Editor {
-            return match self.keymap.first_key(Context::Navigator, Action::Edit) {
+        if next.place.is_some() && self.ui.focus != Pane::Editor {
+            return match self
+                .settings
+                .keymap
+                .first_key(Context::Navigator, Action::Edit)
+            {
                 Some(k) => (k.to_string(), "opens it".into()),
                 None => (String::new(), String::new()),
             };
@@ -117,7 +124,7 @@ impl App {
         if next.step == Step::MarkChecklist {
             return ("1–4".into(), "mark the selected item".into());
         }
-        match self.keymap.first_key(self.context(), action) {
+        match self.settings.keymap.first_key(self.context(), action) {
             Some(k) => (k.to_string(), String::new()),
             None => palette(action),
         }
@@ -132,7 +139,7 @@ impl App {
             .iter()
             .position(|s| s.stage == path.next.stage)
             .unwrap_or(0);
-        self.popups.push(Popup::Progress(ProgressView {
+        self.ui.popups.push(Popup::Progress(ProgressView {
             stages: path.stages,
             next: path.next,
             selected,
@@ -162,7 +169,7 @@ impl App {
     /// Where a stage that is not the next one is worked: its navigator item, or the first
     /// section it concerns.
     fn stage_place(&self, stage: Stage) -> Option<String> {
-        let s = &self.session;
+        let s = &self.doc.session;
         match stage {
             Stage::Mode | Stage::Export => None,
             Stage::Inputs => Some("stage:inputs".into()),
@@ -196,17 +203,17 @@ impl App {
         if id.starts_with("stage:") {
             if let Some(row) = self.row_of(id) {
                 self.select_row(row);
-                self.focus = Pane::Editor;
+                self.ui.focus = Pane::Editor;
             }
         } else {
             self.go_to_section(id);
             // A decision to make opens on its recommended card.
-            let recommended = self.session.component(id).and_then(|c| {
+            let recommended = self.doc.session.component(id).and_then(|c| {
                 let r = c.recommendation.as_ref()?;
                 c.options.iter().position(|o| o.id == r.option)
             });
             if let Some(card) = recommended {
-                self.design.card = card;
+                self.ui.design.card = card;
             }
         }
     }

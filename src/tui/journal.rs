@@ -154,37 +154,39 @@ pub enum JournalJob {
 impl App {
     /// When the next journal write is due, if changes are waiting for one.
     pub fn next_journal_at(&self) -> Option<Instant> {
-        self.journal_pending.map(|(first, last)| due(first, last))
+        self.doc
+            .journal_pending
+            .map(|(first, last)| due(first, last))
     }
 
     /// What the journal should do now (`now` being the time), if anything: write the session when
     /// unsaved changes have waited long enough, or remove the file once they are saved.
     pub fn journal_job(&mut self, now: Instant) -> Option<JournalJob> {
-        if self.pending_recovery.is_some() {
+        if self.doc.pending_recovery.is_some() {
             // The recovery file on disk is still on offer; nothing may replace it.
             return None;
         }
-        if self.review.is_some() {
+        if self.doc.review.is_some() {
             // A reviewer's comments are small: they go to the review file itself.
-            if self.dirty && self.next_journal_at().is_some_and(|at| now >= at) {
-                self.journal_pending = None;
+            if self.doc.dirty && self.next_journal_at().is_some_and(|at| now >= at) {
+                self.doc.journal_pending = None;
                 self.save_review(true);
             }
             return None;
         }
-        if self.read_only.is_some() {
-            self.journal_pending = None;
+        if self.doc.read_only.is_some() {
+            self.doc.journal_pending = None;
             return None;
         }
-        if !self.dirty {
-            self.journal_pending = None;
-            return std::mem::take(&mut self.journal_written).then_some(JournalJob::Clear);
+        if !self.doc.dirty {
+            self.doc.journal_pending = None;
+            return std::mem::take(&mut self.doc.journal_written).then_some(JournalJob::Clear);
         }
         if self.next_journal_at().is_some_and(|at| now >= at) {
-            self.journal_pending = None;
-            self.journal_written = true;
+            self.doc.journal_pending = None;
+            self.doc.journal_written = true;
             self.record_place();
-            return Some(JournalJob::Write(Box::new(self.session.clone())));
+            return Some(JournalJob::Write(Box::new(self.doc.session.clone())));
         }
         None
     }

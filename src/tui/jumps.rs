@@ -58,26 +58,26 @@ impl App {
     fn spot(&self) -> Spot {
         let place = self.current_place();
         let viewer = (place.item == Stage::Inputs.id())
-            .then_some(self.stages.viewer.as_ref())
+            .then_some(self.ui.stages.viewer.as_ref())
             .flatten()
             .map(|v| (v.input, v.scroll, v.mark));
         Spot { place, viewer }
     }
 
     fn go_to_spot(&mut self, spot: &Spot) {
-        self.text_mode = false;
-        self.design = Default::default();
-        self.worksheet = None;
-        self.stages.viewer = None;
+        self.ui.text_mode = false;
+        self.ui.design = Default::default();
+        self.ui.worksheet = None;
+        self.ui.stages.viewer = None;
         self.go_to_place(&spot.place);
         if let Some((input, scroll, mark)) = spot.viewer {
             self.open_input_at(input, mark);
-            if let Some(v) = self.stages.viewer.as_mut() {
+            if let Some(v) = self.ui.stages.viewer.as_mut() {
                 v.scroll = scroll;
             }
-            self.focus = super::app::Pane::Editor;
+            self.ui.focus = super::app::Pane::Editor;
         }
-        self.preview_follows = true;
+        self.ui.preview_follows = true;
     }
 
     /// Runs `go`, a jump to another place; when it moved the person, the place they left joins
@@ -87,33 +87,33 @@ impl App {
         go(self);
         let after = self.spot();
         if after.place.item != before.place.item || after.viewer != before.viewer {
-            self.jumps.push_back(before);
-            self.jumps.forward.clear();
-            self.jumps.landing = Some(after.place.item);
+            self.ui.jumps.push_back(before);
+            self.ui.jumps.forward.clear();
+            self.ui.jumps.landing = Some(after.place.item);
         }
     }
 
     /// `^O`: back to the place before the last jump. Returns whether there was one.
     pub fn jump_back(&mut self) -> bool {
-        let Some(spot) = self.jumps.back.pop() else {
+        let Some(spot) = self.ui.jumps.back.pop() else {
             self.info("no earlier place: the jump list is empty");
             return false;
         };
         let here = self.spot();
-        self.jumps.forward.push(here);
-        self.jumps.landing = None;
+        self.ui.jumps.forward.push(here);
+        self.ui.jumps.landing = None;
         self.go_to_spot(&spot);
         true
     }
 
     /// `M-i`: forward again to the place `^O` left.
     pub fn jump_forward(&mut self) -> bool {
-        let Some(spot) = self.jumps.forward.pop() else {
+        let Some(spot) = self.ui.jumps.forward.pop() else {
             self.info("no later place: nothing to go forward to");
             return false;
         };
         let here = self.spot();
-        self.jumps.push_back(here);
+        self.ui.jumps.push_back(here);
         self.go_to_spot(&spot);
         true
     }
@@ -122,10 +122,11 @@ impl App {
     /// it did (otherwise `Esc` does what it does everywhere else).
     pub(crate) fn return_from_jump(&mut self) -> bool {
         let here = self.current_place().item;
-        if self.jumps.landing.as_deref() == Some(here.as_str()) && !self.jumps.back.is_empty() {
+        if self.ui.jumps.landing.as_deref() == Some(here.as_str()) && !self.ui.jumps.back.is_empty()
+        {
             self.jump_back()
         } else {
-            self.jumps.landing = None;
+            self.ui.jumps.landing = None;
             false
         }
     }

@@ -39,14 +39,14 @@ pub fn areas(screen: Rect, app: &App) -> Areas {
         ..Areas::default()
     };
     let wide_stage = app.selected_stage() == Some(super::navigator::Stage::Diagrams);
-    if (app.worksheet.is_some() || wide_stage) && app.focus == Pane::Editor {
+    if (app.ui.worksheet.is_some() || wide_stage) && app.ui.focus == Pane::Editor {
         // A worksheet needs the width for its tables and has its own results pane; the diagrams
         // stage shows source and rendering side by side.
         a.editor = Some(body);
         return a;
     }
-    if app.zoom {
-        match app.focus {
+    if app.ui.zoom {
+        match app.ui.focus {
             Pane::Navigator => a.navigator = Some(body),
             Pane::Editor => a.editor = Some(body),
             Pane::Preview => a.preview = Some(body),
@@ -55,7 +55,7 @@ pub fn areas(screen: Rect, app: &App) -> Areas {
     }
     let nav_width = (screen.width / 4).clamp(24, 36);
     if screen.width >= WIDE {
-        if app.show_preview {
+        if app.ui.show_preview {
             // The workspace gets three fifths of what the navigator leaves: option cards and
             // requirement lists need the room more than the preview does.
             let rest = screen.width - nav_width;
@@ -78,7 +78,7 @@ pub fn areas(screen: Rect, app: &App) -> Areas {
         let [nav, editor] =
             Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)]).areas(body);
         a.navigator = Some(nav);
-        if app.preview_overlay {
+        if app.ui.preview_overlay {
             a.preview = Some(editor);
             a.overlay = true;
         } else {

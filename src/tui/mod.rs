@@ -168,7 +168,7 @@ pub fn open_workbench(path: &Path, home: &Home, theme: Option<String>) -> Result
     let _ = store::remember(
         &home.recent_index(),
         path,
-        &app.session.meta.title,
+        &app.doc.session.meta.title,
         crate::model::now(),
     );
     match terminal::run(&mut app)? {

@@ -48,12 +48,12 @@ pub struct StageState {
 impl App {
     /// Checks every input against its source (on first showing the inputs, and on demand).
     pub fn refresh_freshness(&mut self) {
-        let f: Vec<Freshness> = self.session.inputs.iter().map(freshness).collect();
+        let f: Vec<Freshness> = self.doc.session.inputs.iter().map(freshness).collect();
         let changed = f
             .iter()
             .filter(|f| matches!(f, Freshness::Changed { .. }))
             .count();
-        self.stages.freshness = Some(f);
+        self.ui.stages.freshness = Some(f);
         if changed > 0 {
             self.warn(format!(
                 "{changed} input(s) changed on disk since the snapshot: see Inputs, r shows the change and reloads"
@@ -63,12 +63,12 @@ impl App {
 
     /// Opens the input viewer on `input` at `line` (one-based), e.g. to show quoted evidence.
     pub fn open_input_at(&mut self, input: usize, line: Option<u32>) {
-        let Some(doc) = self.session.inputs.get(input) else {
+        let Some(doc) = self.doc.session.inputs.get(input) else {
             return;
         };
         let outline = outline(&doc.text);
-        self.stages.input_selected = input;
-        self.stages.viewer = Some(Viewer {
+        self.ui.stages.input_selected = input;
+        self.ui.stages.viewer = Some(Viewer {
             input,
             outline,
             outline_selected: 0,
@@ -79,15 +79,15 @@ impl App {
             last_query: String::new(),
         });
         if let Some(row) = self.row_of(Stage::Inputs.id()) {
-            self.selected = row;
+            self.ui.selected = row;
         }
-        self.focus = Pane::Editor;
+        self.ui.focus = Pane::Editor;
     }
 
     /// Handles a workspace action while a stage is selected. Returns whether it was used.
     pub fn stage_action(&mut self, stage: Stage, action: Action) -> bool {
         match stage {
-            Stage::Inputs if self.stages.viewer.is_some() => self.viewer_action(action),
+            Stage::Inputs if self.ui.stages.viewer.is_some() => self.viewer_action(action),
             Stage::Inputs => self.inputs_action(action),
             Stage::Requirements => self.requirements_action(action),
             Stage::Diagrams => self.diagrams_action(action),
@@ -97,13 +97,13 @@ impl App {
     }
 
     fn inputs_action(&mut self, action: Action) -> bool {
-        let n = self.session.inputs.len();
-        let cur = self.stages.input_selected;
+        let n = self.doc.session.inputs.len();
+        let cur = self.ui.stages.input_selected;
         match action {
-            Action::Down => self.stages.input_selected = (cur + 1).min(n.saturating_sub(1)),
-            Action::Up => self.stages.input_selected = cur.saturating_sub(1),
-            Action::Top => self.stages.input_selected = 0,
-            Action::Bottom => self.stages.input_selected = n.saturating_sub(1),
+            Action::Down => self.ui.stages.input_selected = (cur + 1).min(n.saturating_sub(1)),
+            Action::Up => self.ui.stages.input_selected = cur.saturating_sub(1),
+            Action::Top => self.ui.stages.input_selected = 0,
+            Action::Bottom => self.ui.stages.input_selected = n.saturating_sub(1),
             Action::Open => {
                 if n > 0 {
                     self.open_input_at(cur.min(n - 1), None);
@@ -113,7 +113,7 @@ impl App {
                 if self.refuse_if_read_only() {
                     return true;
                 }
-                self.popups.push(Popup::Prompt(Prompt::new(
+                self.ui.popups.push(Popup::Prompt(Prompt::new(
                     "Add an input document: path (Tab completes)",
                     "",
                     PromptPurpose::AddInput,
@@ -125,8 +125,8 @@ impl App {
                 }
                 let i = cur.min(n - 1);
                 if let Some(path) = self.edit(|s| inputs::remove(s, i, now())) {
-                    self.stages.freshness = None;
-                    self.stages.input_selected = i.saturating_sub(1);
+                    self.ui.stages.freshness = None;
+                    self.ui.stages.input_selected = i.saturating_sub(1);
                     self.info(format!("removed {path}"));
                 }
             }
@@ -134,7 +134,7 @@ impl App {
             Action::Conflicts => self.open_conflicts(),
             Action::Leave => {
                 if !self.return_from_jump() {
-                    self.focus = Pane::Navigator;
+                    self.ui.focus = Pane::Navigator;
                 }
             }
             _ => return false,
@@ -143,10 +143,11 @@ impl App {
     }
 
     fn offer_reload(&mut self, i: usize) {
-        if self.stages.freshness.is_none() {
+        if self.ui.stages.freshness.is_none() {
             self.refresh_freshness();
         }
         let fresh = self
+            .ui
             .stages
             .freshness
             .as_ref()
@@ -154,9 +155,9 @@ impl App {
             .cloned();
         match fresh {
             Some(Freshness::Changed { text }) => {
-                let old = &self.session.inputs[i].text;
+                let old = &self.doc.session.inputs[i].text;
                 let lines = diff_lines(old, &text, 2);
-                self.popups.push(Popup::Diff(super::popup::InputDiff {
+                self.ui.popups.push(Popup::Diff(super::popup::InputDiff {
                     input: i,
                     lines,
                     new_text: text,
@@ -175,7 +176,7 @@ impl App {
     /// requirements that came from it.
     pub fn reload_input(&mut self, i: usize, text: String) {
         if let Some(path) = self.edit(|s| inputs::reload(s, i, text, now())) {
-            self.stages.freshness = None;
+            self.ui.stages.freshness = None;
             self.info(format!("reloaded {path}"));
         }
     }
@@ -184,8 +185,8 @@ impl App {
     pub fn add_input(&mut self, path: &str) {
         let path = expand_home(path.trim());
         if let Some(label) = self.edit(|s| inputs::add(s, &path, now())) {
-            self.stages.freshness = None;
-            self.stages.input_selected = self.session.inputs.len() - 1;
+            self.ui.stages.freshness = None;
+            self.ui.stages.input_selected = self.doc.session.inputs.len() - 1;
             self.info(format!("added {label}"));
         }
     }
@@ -195,10 +196,11 @@ impl App {
             .areas()
             .editor
             .map_or(10, |a| a.height.saturating_sub(3) as usize);
-        let Some(v) = self.stages.viewer.as_mut() else {
+        let Some(v) = self.ui.stages.viewer.as_mut() else {
             return false;
         };
         let lines = self
+            .doc
             .session
             .inputs
             .get(v.input)
@@ -206,7 +208,7 @@ impl App {
         match action {
             Action::Leave => {
                 if !self.return_from_jump() {
-                    self.stages.viewer = None;
+                    self.ui.stages.viewer = None;
                 }
             }
             Action::SwitchPane => v.in_outline = !v.in_outline,
@@ -252,10 +254,10 @@ impl App {
 
     /// Moves the viewer to the next (or previous) line containing the last query.
     pub fn viewer_find(&mut self, forward: bool, from_current: bool) {
-        let Some(v) = self.stages.viewer.as_mut() else {
+        let Some(v) = self.ui.stages.viewer.as_mut() else {
             return;
         };
-        let Some(doc) = self.session.inputs.get(v.input) else {
+        let Some(doc) = self.doc.session.inputs.get(v.input) else {
             return;
         };
         let q = v.last_query.to_lowercase();
@@ -288,29 +290,36 @@ impl App {
     }
 
     fn requirements_action(&mut self, action: Action) -> bool {
-        let n = self.session.requirements.len();
-        let cur = self.stages.requirement_selected;
+        let n = self.doc.session.requirements.len();
+        let cur = self.ui.stages.requirement_selected;
         let last = n.saturating_sub(1);
         match action {
-            Action::Down => self.stages.requirement_selected = (cur + 1).min(last),
-            Action::Up => self.stages.requirement_selected = cur.saturating_sub(1),
-            Action::Top => self.stages.requirement_selected = 0,
-            Action::Bottom => self.stages.requirement_selected = last,
-            Action::PageDown => self.stages.requirement_selected = (cur + 10).min(last),
-            Action::PageUp => self.stages.requirement_selected = cur.saturating_sub(10),
+            Action::Down => self.ui.stages.requirement_selected = (cur + 1).min(last),
+            Action::Up => self.ui.stages.requirement_selected = cur.saturating_sub(1),
+            Action::Top => self.ui.stages.requirement_selected = 0,
+            Action::Bottom => self.ui.stages.requirement_selected = last,
+            Action::PageDown => self.ui.stages.requirement_selected = (cur + 10).min(last),
+            Action::PageUp => self.ui.stages.requirement_selected = cur.saturating_sub(10),
             Action::Leave => {
                 if !self.return_from_jump() {
-                    self.focus = Pane::Navigator;
+                    self.ui.focus = Pane::Navigator;
                 }
             }
             Action::Open => {
                 let source = self
+                    .doc
                     .session
                     .requirements
                     .get(cur)
                     .and_then(|r| r.source.clone());
                 if let Some(src) = source {
-                    match self.session.inputs.iter().position(|i| i.path == src.input) {
+                    match self
+                        .doc
+                        .session
+                        .inputs
+                        .iter()
+                        .position(|i| i.path == src.input)
+                    {
                         Some(i) => self.jump(|app| app.open_input_at(i, Some(src.line))),
                         None => self.warn(format!("{} is no longer an input", src.input)),
                     }
@@ -324,7 +333,7 @@ impl App {
                 }
                 let (purpose, text) = if action == Action::Add {
                     (PromptPurpose::AddRequirement, String::new())
-                } else if let Some(r) = self.session.requirements.get(cur) {
+                } else if let Some(r) = self.doc.session.requirements.get(cur) {
                     (PromptPurpose::EditRequirement(cur), r.text.clone())
                 } else {
                     return true;
@@ -334,7 +343,8 @@ impl App {
                 } else {
                     "Edit requirement"
                 };
-                self.popups
+                self.ui
+                    .popups
                     .push(Popup::Prompt(Prompt::new(title, &text, purpose)));
             }
             Action::Remove => {
@@ -343,7 +353,7 @@ impl App {
                 }
                 let i = cur.min(n - 1);
                 if self.edit(|s| requirements::remove(s, i, now())).is_some() {
-                    self.stages.requirement_selected = i.min(n.saturating_sub(2));
+                    self.ui.stages.requirement_selected = i.min(n.saturating_sub(2));
                 }
             }
             Action::CycleCategory => {
@@ -361,19 +371,20 @@ impl App {
                     .names()
                     .map(str::to_string)
                     .collect();
-                for r in &self.session.regimes {
+                for r in &self.doc.session.regimes {
                     if !names.contains(r) {
                         names.push(r.clone());
                     }
                 }
                 let chosen = names
                     .iter()
-                    .map(|r| self.session.regimes.contains(r))
+                    .map(|r| self.doc.session.regimes.contains(r))
                     .collect();
                 let evidence = names
                     .iter()
                     .map(|r| {
                         let all: Vec<_> = self
+                            .doc
                             .session
                             .regime_evidence
                             .iter()
@@ -383,7 +394,7 @@ impl App {
                         Some((e.source.short(), e.applies))
                     })
                     .collect();
-                self.popups.push(Popup::Regimes(super::popup::Regimes {
+                self.ui.popups.push(Popup::Regimes(super::popup::Regimes {
                     names,
                     evidence,
                     chosen,
@@ -405,7 +416,7 @@ impl App {
                 if !text.trim().is_empty()
                     && self.edit(|s| requirements::add(s, &text, now())).is_some() =>
             {
-                self.stages.requirement_selected = self.session.requirements.len() - 1;
+                self.ui.stages.requirement_selected = self.doc.session.requirements.len() - 1;
             }
             PromptPurpose::EditRequirement(i) => {
                 self.edit(|s| requirements::edit(s, i, &text, now()));
@@ -480,8 +491,8 @@ pub fn scroll_window(scroll: usize, len: usize, height: usize) -> (usize, Option
 }
 
 pub fn block<'a>(app: &'a App, title: String) -> Block<'a> {
-    let t = &app.theme;
-    let focused = app.focus == Pane::Editor;
+    let t = &app.settings.theme;
+    let focused = app.ui.focus == Pane::Editor;
     Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { t.focus_border } else { t.border })
@@ -493,7 +504,7 @@ pub fn block<'a>(app: &'a App, title: String) -> Block<'a> {
 
 pub fn draw(frame: &mut Frame, app: &App, stage: Stage, area: Rect) {
     match stage {
-        Stage::Inputs => match &app.stages.viewer {
+        Stage::Inputs => match &app.ui.stages.viewer {
             Some(v) => draw_viewer(frame, app, v, area),
             None => draw_inputs(frame, app, area),
         },
@@ -505,18 +516,18 @@ pub fn draw(frame: &mut Frame, app: &App, stage: Stage, area: Rect) {
 }
 
 fn draw_inputs(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let b = block(app, "Inputs".into());
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let width = inner.width as usize;
     let mut lines = Vec::new();
-    if app.session.inputs.is_empty() {
+    if app.doc.session.inputs.is_empty() {
         lines.push(Line::from(Span::styled("No input documents yet.", t.dim)));
     }
-    for (i, doc) in app.session.inputs.iter().enumerate() {
-        let selected = i == app.stages.input_selected && app.focus == Pane::Editor;
-        let fresh = app.stages.freshness.as_ref().and_then(|f| f.get(i));
+    for (i, doc) in app.doc.session.inputs.iter().enumerate() {
+        let selected = i == app.ui.stages.input_selected && app.ui.focus == Pane::Editor;
+        let fresh = app.ui.stages.freshness.as_ref().and_then(|f| f.get(i));
         let (label, style) = match fresh {
             Some(Freshness::Changed { .. }) => ("⚠ changed on disk", t.warning),
             Some(Freshness::Missing) => ("⚠ file missing", t.warning),
@@ -545,7 +556,7 @@ fn draw_inputs(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(label, style),
         ]));
     }
-    let missing = missing_kinds(&app.session.inputs);
+    let missing = missing_kinds(&app.doc.session.inputs);
     if !missing.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("Missing inputs", t.heading3)));
@@ -566,7 +577,7 @@ fn draw_inputs(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(line) = conflicts_line(app) {
         lines.push(Line::default());
         lines.push(line);
-        let s = &app.session;
+        let s = &app.doc.session;
         for c in s.open_conflicts().take(5) {
             lines.push(Line::from(vec![
                 Span::styled("  ⚠ ", t.warning),
@@ -588,8 +599,8 @@ fn draw_inputs(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn draw_viewer(frame: &mut Frame, app: &App, v: &Viewer, area: Rect) {
-    let t = &app.theme;
-    let Some(doc) = app.session.inputs.get(v.input) else {
+    let t = &app.settings.theme;
+    let Some(doc) = app.doc.session.inputs.get(v.input) else {
         return;
     };
     let b = block(
@@ -655,10 +666,10 @@ fn draw_viewer(frame: &mut Frame, app: &App, v: &Viewer, area: Rect) {
 }
 
 fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let b = block(
         app,
-        format!("Requirements · {}", app.session.requirements.len()),
+        format!("Requirements · {}", app.doc.session.requirements.len()),
     );
     let inner = b.inner(area);
     frame.render_widget(b, area);
@@ -671,10 +682,10 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(facts_height),
     ])
     .areas(inner);
-    let regimes = if app.session.regimes.is_empty() {
+    let regimes = if app.doc.session.regimes.is_empty() {
         "none chosen".to_string()
     } else {
-        app.session.regimes.join(" · ")
+        app.doc.session.regimes.join(" · ")
     };
     let mut head = vec![Line::from(vec![
         Span::styled("Compliance regimes: ", t.heading3),
@@ -687,20 +698,21 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
     let width = list_area.width as usize;
     // Two lines per requirement: id, category and source; then the text.
     let per_page = (list_area.height as usize / 2).max(1);
-    let sel = app.stages.requirement_selected;
+    let sel = app.ui.stages.requirement_selected;
     let offset = if sel >= per_page {
         sel + 1 - per_page
     } else {
         0
     };
     let mut lines = Vec::new();
-    if app.session.requirements.is_empty() {
+    if app.doc.session.requirements.is_empty() {
         lines.push(Line::from(Span::styled(
             "No requirements yet: add inputs, or add requirements by hand (a).",
             t.dim,
         )));
     }
     for (i, r) in app
+        .doc
         .session
         .requirements
         .iter()
@@ -708,7 +720,7 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
         .skip(offset)
         .take(per_page)
     {
-        let selected = i == sel && app.focus == Pane::Editor;
+        let selected = i == sel && app.ui.focus == Pane::Editor;
         let source = r
             .source
             .as_ref()
@@ -741,13 +753,14 @@ fn draw_requirements(frame: &mut Frame, app: &App, area: Rect) {
 
 /// "Conflicts between inputs: 2 open of 3 · C to review", when the inputs disagree.
 fn conflicts_line(app: &App) -> Option<Line<'static>> {
-    let s = &app.session;
+    let s = &app.doc.session;
     if s.input_conflicts.is_empty() {
         return None;
     }
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let open = s.open_conflicts().count();
     let key = app
+        .settings
         .keymap
         .first_key(super::action::Context::Workspace, Action::Conflicts)
         .map_or(String::new(), |k| format!(" · {k} to review"));
@@ -762,7 +775,7 @@ fn conflicts_line(app: &App) -> Option<Line<'static>> {
 
 /// The PRD's Technical Assumptions and the tech stack's facts, with where each came from.
 pub fn draw_facts(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut lines = Vec::new();
     match app.derived.assumptions {
         // Worked out before the stage's first frame; nothing to say before that.
@@ -780,7 +793,7 @@ pub fn draw_facts(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(format!("(PRD line {line})"), t.dim),
         ])),
     }
-    for a in &app.session.assumptions {
+    for a in &app.doc.session.assumptions {
         let source = a
             .source
             .as_ref()

@@ -84,7 +84,7 @@ fn key_bar_actions(app: &App) -> &'static [Action] {
         ];
     }
     if app.context() == super::action::Context::Workspace {
-        return match (app.selected_stage(), app.stages.viewer.is_some()) {
+        return match (app.selected_stage(), app.ui.stages.viewer.is_some()) {
             (Some(super::navigator::Stage::Checklist), _) => &[
                 Action::Leave,
                 Action::MarkPass,
@@ -147,7 +147,7 @@ fn key_bar_actions(app: &App) -> &'static [Action] {
             ],
         };
     }
-    match app.focus {
+    match app.ui.focus {
         Pane::Navigator => &[
             Action::Help,
             Action::FocusNext,
@@ -226,29 +226,34 @@ fn short_name(action: Action) -> &'static str {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let width = area.width as usize;
     let mode = app
+        .doc
         .session
         .mode
         .map(|m| m.label())
         .unwrap_or("mode not chosen");
     let mut right = vec![Span::styled(format!(" {mode} · "), t.status_bar)];
-    if app.review.is_some() {
+    if app.doc.review.is_some() {
         right.push(Span::styled("REVIEW", t.key));
         right.push(Span::styled(" · ", t.status_bar));
-    } else if app.read_only.is_some() {
+    } else if app.doc.read_only.is_some() {
         right.push(Span::styled("READ-ONLY", t.warning));
         right.push(Span::styled(" · ", t.status_bar));
     }
-    let save = save_label(&app.save_state);
+    let save = save_label(&app.doc.save_state);
     right.push(Span::styled(
         format!("{save} "),
-        if app.dirty { t.warning } else { t.status_bar },
+        if app.doc.dirty {
+            t.warning
+        } else {
+            t.status_bar
+        },
     ));
     let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let title = sanitize_line(&app.session.meta.title);
-    let (msg, msg_style) = match &app.message {
+    let title = sanitize_line(&app.doc.session.meta.title);
+    let (msg, msg_style) = match &app.ui.message {
         Some(m) => (
             sanitize_line(&m.text).into_owned(),
             match m.level {
@@ -337,16 +342,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             continue;
         }
         // A read-only session (review mode, or open in another process) refuses every change.
-        if app.read_only.is_some() && changes_the_work(app, action) {
+        if app.doc.read_only.is_some() && changes_the_work(app, action) {
             continue;
         }
-        let Some(key) = app.keymap.first_key(context, action) else {
+        let Some(key) = app.settings.keymap.first_key(context, action) else {
             continue;
         };
         let k = key.to_string();
         // A read-only section's text is read, not edited.
         let name = match action {
-            Action::Edit if app.read_only.is_some() => "read",
+            Action::Edit if app.doc.read_only.is_some() => "read",
             _ => short_name(action),
         };
         let w = k.chars().count() + name.chars().count() + 3;
@@ -368,7 +373,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         _ => None,
     };
-    if app.focus == Pane::Editor
+    if app.ui.focus == Pane::Editor
         && let Some((hint, pairs)) = editing
     {
         keys = vec![Span::styled(hint, t.dim)];
@@ -379,11 +384,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .selected_section()
         .and_then(|s| app.editor(s))
         .and_then(|e| e.search.as_ref())
-        .filter(|_| app.focus == Pane::Editor);
-    let viewer_search = app.stages.viewer.as_ref().and_then(|v| v.query.as_ref());
+        .filter(|_| app.ui.focus == Pane::Editor);
+    let viewer_search = app.ui.stages.viewer.as_ref().and_then(|v| v.query.as_ref());
     if let Some(query) = section_search
         .or(viewer_search)
-        .filter(|_| app.popups.is_empty())
+        .filter(|_| app.ui.popups.is_empty())
     {
         let [top, bottom] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
@@ -401,7 +406,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     // A popup takes every key while it is open: the bar shows its keys, not the pane's.
-    if let Some(popup) = app.popups.last() {
+    if let Some(popup) = app.ui.popups.last() {
         keys = vec![Span::raw(" ")];
         key_pairs(&mut keys, popup_bar_keys(app, popup), width, app);
     }
@@ -418,7 +423,7 @@ fn key_pairs<K: AsRef<str>, N: AsRef<str>>(
     width: usize,
     app: &App,
 ) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let mut used: usize = keys.iter().map(|s| s.width()).sum();
     for (k, name) in pairs {
         let (k, name) = (k.as_ref(), name.as_ref());
@@ -436,9 +441,9 @@ fn key_pairs<K: AsRef<str>, N: AsRef<str>>(
 /// keys that do it from here (see [`crate::workflow::guide`]). Where that does not fit in
 /// `room`, the keys come first ("Next F5 Enter: decide Comp…"), so that they are never cut.
 fn next_spans(app: &App, room: usize) -> Vec<Span<'static>> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     // A reviewer, or a session open elsewhere, is not drafting; a popup has its own keys.
-    if app.read_only.is_some() || !app.popups.is_empty() {
+    if app.doc.read_only.is_some() || !app.ui.popups.is_empty() {
         return Vec::new();
     }
     let Some(path) = app.guide_cached() else {
@@ -478,14 +483,15 @@ fn next_spans(app: &App, room: usize) -> Vec<Span<'static>> {
 fn popup_bar_keys(app: &App, popup: &Popup) -> Vec<(String, &'static str)> {
     let mut keys = match popup {
         Popup::Comments(list) => app.comment_keys(&list.section),
-        other => other.key_hints(&app.keymap),
+        other => other.key_hints(&app.settings.keymap),
     };
     if let Popup::Conflicts(_) = popup {
-        if app.read_only.is_some() {
+        if app.doc.read_only.is_some() {
             keys.retain(|(_, what)| *what != "resolve" && *what != "reopen");
         }
-        let saves = !(app.read_only.is_some() && changes_the_work(app, Action::Save));
+        let saves = !(app.doc.read_only.is_some() && changes_the_work(app, Action::Save));
         if let Some(save) = app
+            .settings
             .keymap
             .first_key(super::action::Context::Global, Action::Save)
             .filter(|_| saves)
@@ -501,7 +507,9 @@ fn popup_bar_keys(app: &App, popup: &Popup) -> Vec<(String, &'static str)> {
 /// section is selected (elsewhere it has nothing to show).
 fn with_comments(app: &App, actions: &[Action]) -> Vec<Action> {
     let mut all = actions.to_vec();
-    if app.review.is_some() && app.selected_section().is_some() && !all.contains(&Action::Comments)
+    if app.doc.review.is_some()
+        && app.selected_section().is_some()
+        && !all.contains(&Action::Comments)
     {
         all.insert(all.len().min(1), Action::Comments);
     }
@@ -515,7 +523,7 @@ fn changes_the_work(app: &App, action: Action) -> bool {
         // Opening a diagram edits its source.
         Action::Open => app.selected_stage() == Some(super::navigator::Stage::Diagrams),
         // Review mode saves the reviewer's comments; otherwise a read-only session is not saved.
-        Action::Save => app.review.is_none(),
+        Action::Save => app.doc.review.is_none(),
         other => other.changes_the_work(),
     }
 }

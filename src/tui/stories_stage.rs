@@ -57,7 +57,7 @@ fn split(inner: Rect) -> (Rect, Rect) {
 
 impl App {
     fn proposals(&self) -> usize {
-        self.session.stories.len() + self.session.refinements.len()
+        self.doc.session.stories.len() + self.doc.session.refinements.len()
     }
 
     /// Drafts stories and refinements from the decisions, replacing the earlier proposals.
@@ -67,7 +67,7 @@ impl App {
             refinements: m,
         }) = self.edit(|s| stories::draft(s, now()))
         {
-            self.stages.stories.selected = 0;
+            self.ui.stages.stories.selected = 0;
             self.info(format!(
                 "drafted {n} infrastructure stories and {m} refinements to existing stories"
             ));
@@ -77,20 +77,23 @@ impl App {
     /// Renders the selected proposal when the selection, the session or the width changed.
     pub fn prepare_stories(&mut self, workspace: Rect) {
         if self
+            .ui
             .stages
             .stories
             .epics
             .as_ref()
-            .is_none_or(|(at, _)| *at != self.structure)
+            .is_none_or(|(at, _)| *at != self.doc.structure)
         {
-            self.stages.stories.epics = Some((self.structure, epics(&self.session.inputs)));
+            self.ui.stages.stories.epics =
+                Some((self.doc.structure, epics(&self.doc.session.inputs)));
         }
         let inner = Block::default().borders(Borders::ALL).inner(workspace);
         let width = split(inner).1.width.saturating_sub(2).max(1);
-        let s = &self.session;
-        let selected = self.stages.stories.selected;
-        let key = (selected, self.structure, width);
+        let s = &self.doc.session;
+        let selected = self.ui.stages.stories.selected;
+        let key = (selected, self.doc.structure, width);
         if self
+            .ui
             .stages
             .stories
             .detail
@@ -109,29 +112,29 @@ impl App {
         let lines = crate::preview::render_markdown(
             &text,
             width,
-            &self.theme.preview_styles(),
-            &self.highlighter,
+            &self.settings.theme.preview_styles(),
+            &self.settings.highlighter,
         );
-        self.stages.stories.detail = Some((key, lines));
+        self.ui.stages.stories.detail = Some((key, lines));
     }
 
     pub fn editing_story(&self) -> bool {
-        self.stages.stories.editing.is_some()
+        self.ui.stages.stories.editing.is_some()
     }
 
     fn start_story_edit(&mut self) {
-        let i = self.stages.stories.selected;
-        if i >= self.session.stories.len() {
+        let i = self.ui.stages.stories.selected;
+        if i >= self.doc.session.stories.len() {
             self.warn("only a new infrastructure story can be edited here");
             return;
         }
         if self.refuse_if_read_only() {
             return;
         }
-        let story = &self.session.stories[i];
+        let story = &self.doc.session.stories[i];
         let text = story_markdown(story);
-        let editor = SectionEditor::new(text.trim_end(), &self.theme, true);
-        self.stages.stories.editing = Some(StoryEdit {
+        let editor = SectionEditor::new(text.trim_end(), &self.settings.theme, true);
+        self.ui.stages.stories.editing = Some(StoryEdit {
             id: story.id.clone(),
             editor,
             error: None,
@@ -148,13 +151,14 @@ impl App {
             return;
         }
         let action = self
+            .settings
             .keymap
             .action(Context::Editor, super::keymap::Key::from_event(&event));
         if action == Some(Action::Save) {
             self.save_story_edit();
             return;
         }
-        let Some(edit) = self.stages.stories.editing.as_mut() else {
+        let Some(edit) = self.ui.stages.stories.editing.as_mut() else {
             return;
         };
         if super::editor::edit_key(&mut edit.editor.textarea, action, event) {
@@ -165,7 +169,7 @@ impl App {
     /// Text pasted from the terminal while the story editor is open: it goes in at the cursor, as
     /// one undo step.
     pub fn story_paste(&mut self, text: &str) {
-        let Some(edit) = self.stages.stories.editing.as_mut() else {
+        let Some(edit) = self.ui.stages.stories.editing.as_mut() else {
             return;
         };
         if super::editor::paste(&mut edit.editor.textarea, text) {
@@ -175,26 +179,27 @@ impl App {
 
     /// The keys of the story editor, for the key bar: (key, what it does).
     pub fn story_editor_keys(&self) -> Vec<(String, &'static str)> {
-        super::editor::editor_keys(&self.keymap, "saves")
+        super::editor::editor_keys(&self.settings.keymap, "saves")
     }
 
     /// Esc in the story editor: the story is saved and the editor closes; a text that is not one
     /// story stays open saying why, and a second Esc leaves without saving.
     fn leave_story_edit(&mut self) {
         if self
+            .ui
             .stages
             .stories
             .editing
             .as_ref()
             .is_some_and(|e| e.error.is_some())
         {
-            self.stages.stories.editing = None;
+            self.ui.stages.stories.editing = None;
             self.info("left the story without saving the edit");
             return;
         }
         match self.apply_story_edit() {
             Ok(what) => {
-                self.stages.stories.editing = None;
+                self.ui.stages.stories.editing = None;
                 if let Some(what) = what {
                     self.info(what);
                 }
@@ -216,7 +221,7 @@ impl App {
 
     fn story_not_saved(&mut self, why: String) {
         self.warn(format!("story not saved: {why}"));
-        if let Some(edit) = self.stages.stories.editing.as_mut() {
+        if let Some(edit) = self.ui.stages.stories.editing.as_mut() {
             edit.error = Some(why);
         }
     }
@@ -225,7 +230,7 @@ impl App {
     /// changed (recorded in the history), `Ok(None)` when it reads back as it is (or is gone),
     /// `Err` with why the text is not one story.
     fn apply_story_edit(&mut self) -> Result<Option<String>, String> {
-        let Some(edit) = self.stages.stories.editing.as_ref() else {
+        let Some(edit) = self.ui.stages.stories.editing.as_ref() else {
             return Ok(None);
         };
         let (id, text) = (edit.id.clone(), edit.editor.textarea.lines().join("\n"));
@@ -241,7 +246,7 @@ impl App {
             return true;
         }
         let n = self.proposals();
-        let st = &mut self.stages.stories;
+        let st = &mut self.ui.stages.stories;
         match action {
             Action::Down => st.selected = (st.selected + 1).min(n.saturating_sub(1)),
             Action::Up => st.selected = st.selected.saturating_sub(1),
@@ -252,9 +257,9 @@ impl App {
                 if n == 0 {
                     return true;
                 }
-                let i = self.stages.stories.selected.min(n - 1);
+                let i = self.ui.stages.stories.selected.min(n - 1);
                 if self.edit(|s| stories::drop(s, i, now())).is_some() {
-                    self.stages.stories.selected = i.min(self.proposals().saturating_sub(1));
+                    self.ui.stages.stories.selected = i.min(self.proposals().saturating_sub(1));
                 }
             }
             _ => return false,
@@ -264,19 +269,20 @@ impl App {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let b = super::stages::block(app, "Technical stories & epic impacts".into());
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let (list, detail) = split(inner);
-    let s = &app.session;
+    let s = &app.doc.session;
     let found: &[crate::analysis::stories::Epic] = app
+        .ui
         .stages
         .stories
         .epics
         .as_ref()
         .map_or(&[], |(_, e)| e.as_slice());
-    let selected = app.stages.stories.selected;
+    let selected = app.ui.stages.stories.selected;
     let mut lines = vec![Line::from(Span::styled(
         format!(
             "Existing in the inputs: {} epics, {} stories",
@@ -345,7 +351,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(lines).scroll((scroll.min(u16::MAX as usize) as u16, 0)),
         list,
     );
-    if let Some(edit) = &app.stages.stories.editing {
+    if let Some(edit) = &app.ui.stages.stories.editing {
         let title = match &edit.error {
             Some(e) => format!(
                 " {} · not saved: {e} · Esc again leaves without saving ",
@@ -366,6 +372,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let rendered: Vec<Line> = app
+        .ui
         .stages
         .stories
         .detail

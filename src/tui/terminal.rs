@@ -118,7 +118,7 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     // The knowledge and the option catalog load in the background (compiling the patterns
     // takes tens of milliseconds); whatever needs them first waits for them there.
     let (knowledge_tx, knowledge_rx) = std::sync::mpsc::channel();
-    let catalog = app.shared_catalog.clone();
+    let catalog = app.doc.shared_catalog.clone();
     // Without the thread, each kind loads on first use instead.
     let _ = super::background::spawn("knowledge", move || {
         let mut warnings = crate::knowledge::team_file_warnings();
@@ -127,7 +127,7 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     });
     // Syntax definitions load in the background: the first frame never waits for them.
     let (hl_tx, hl_rx) = std::sync::mpsc::channel();
-    let syntax_theme = app.theme.syntax_theme.clone();
+    let syntax_theme = app.settings.theme.syntax_theme.clone();
     // Without the thread, code stays plain.
     let _ = super::background::spawn("syntaxes", move || {
         let hl = Highlighter::new();
@@ -146,8 +146,9 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
     let input = Input::start(editing);
     let wake = input.waker();
-    app.preview_pace.slow = Some(PREVIEW_SLOW);
-    app.analyses
+    app.derived.preview_pace.slow = Some(PREVIEW_SLOW);
+    app.derived
+        .analyses
         .use_worker(super::analyses::Worker::start(Box::new(move || {
             let _ = wake.send(InputMsg::Wake);
         })));
@@ -173,7 +174,7 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
         Ok(Ok(Ending::Quit)) => {
             // Saved, or discarded on purpose: nothing to recover. (A read-only run never touches
             // the file: it belongs to the process that holds the session.)
-            if app.pending_recovery.is_none() && app.read_only.is_none() {
+            if app.doc.pending_recovery.is_none() && app.doc.read_only.is_none() {
                 journal.clear();
             }
             Ok(Ending::Quit)
@@ -204,14 +205,14 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
 /// Writes unsaved work where the next open finds it, through the journal so that no older
 /// journal write can land after it. Returns where it went (`None`: nothing was unsaved).
 fn final_write(app: &mut App, journal: &Journal) -> Result<Option<String>, String> {
-    if !app.dirty || app.pending_recovery.is_some() {
+    if !app.doc.dirty || app.doc.pending_recovery.is_some() {
         return Ok(None);
     }
-    if app.review.is_some() {
+    if app.doc.review.is_some() {
         return app.write_recovery().map(|p| Some(p.display().to_string()));
     }
     app.record_place();
-    journal.write(Box::new(app.session.clone()));
+    journal.write(Box::new(app.doc.session.clone()));
     journal.flush(Duration::from_secs(10))?;
     Ok(Some(journal.path().display().to_string()))
 }
@@ -433,7 +434,7 @@ fn event_loop(
             #[cfg(debug_assertions)]
             count_test_frame();
         }
-        if app.quit {
+        if app.ui.quit {
             return Ok(Ending::Quit);
         }
         // Wake up now and then for autosave, the journal, signals and the highlighter even
@@ -490,12 +491,12 @@ fn event_loop(
                     });
                 }
             }
-            if app.quit || !app.effects.is_empty() {
+            if app.ui.quit || !app.ui.effects.is_empty() {
                 break;
             }
             next = input.rx.try_recv().ok();
         }
-        for effect in std::mem::take(&mut app.effects) {
+        for effect in std::mem::take(&mut app.ui.effects) {
             frame_due = true;
             match effect {
                 Effect::ExternalEditor { target, text } => {

@@ -13,7 +13,7 @@ use crate::text::sanitize_line;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let screen = frame.area();
-    let t = &app.theme;
+    let t = &app.settings.theme;
     frame.render_widget(Block::default().style(t.text), screen);
     let a = app.areas();
     if a.too_small {
@@ -22,13 +22,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(area) = a.navigator {
         NavigatorView {
-            session: &app.session,
-            rows: &app.rows,
-            selected: app.selected,
-            offset: app.nav_offset,
-            focused: app.focus == Pane::Navigator,
+            session: &app.doc.session,
+            rows: &app.ui.rows,
+            selected: app.ui.selected,
+            offset: app.ui.nav_offset,
+            focused: app.ui.focus == Pane::Navigator,
             theme: t,
-            conflicts: app.analyses.badges(),
+            conflicts: app.derived.analyses.badges(),
             dependencies: &app.derived.depends_on,
             comments: &app.derived.comment_counts,
         }
@@ -46,15 +46,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let cx = popup::LayerContext {
         app,
         theme: t,
-        keymap: &app.keymap,
+        keymap: &app.settings.keymap,
     };
-    for p in &app.popups {
+    for p in &app.ui.popups {
         popup::draw(frame, p, &cx);
     }
 }
 
 fn draw_too_small(frame: &mut Frame, app: &App, screen: Rect) {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     let text = vec![
         Line::from(Span::styled("terminal too small", t.warning)),
         Line::from(Span::styled(
@@ -83,7 +83,7 @@ fn draw_too_small(frame: &mut Frame, app: &App, screen: Rect) {
 }
 
 fn pane_block<'a>(title: Line<'a>, focused: bool, app: &'a App) -> Block<'a> {
-    let t = &app.theme;
+    let t = &app.settings.theme;
     Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { t.focus_border } else { t.border })
@@ -91,7 +91,7 @@ fn pane_block<'a>(title: Line<'a>, focused: bool, app: &'a App) -> Block<'a> {
 }
 
 fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
-    if app.worksheet.is_some() && app.focus == Pane::Editor {
+    if app.ui.worksheet.is_some() && app.ui.focus == Pane::Editor {
         super::worksheet_view::draw(frame, app, area);
         return;
     }
@@ -99,19 +99,22 @@ fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
         super::stages::draw(frame, app, stage, area);
         return;
     }
-    if !app.text_mode
+    if !app.ui.text_mode
         && let Some(index) = app.selected_section()
-        && app.session.has_decisions(&app.session.sections[index].id)
+        && app
+            .doc
+            .session
+            .has_decisions(&app.doc.session.sections[index].id)
     {
         super::design_view::draw(frame, app, index, area);
         return;
     }
-    let t = &app.theme;
-    let focused = app.focus == Pane::Editor;
+    let t = &app.settings.theme;
+    let focused = app.ui.focus == Pane::Editor;
     let Some(index) = app.selected_section() else {
         return;
     };
-    let section = &app.session.sections[index];
+    let section = &app.doc.session.sections[index];
     let title_style = if focused { t.focus_border } else { t.title };
     let mut title = vec![
         Span::styled(format!(" {} ", sanitize_line(&section.title)), title_style),
@@ -148,12 +151,13 @@ fn draw_editor(frame: &mut Frame, app: &App, area: Rect) {
 /// What an empty section is for, from the template: its purpose, the questions it answers, and
 /// the key that inserts its outline.
 fn draw_guidance(frame: &mut Frame, app: &App, index: usize, area: Rect) {
-    let t = &app.theme;
-    let id = &app.session.sections[index].id;
-    let Some(ts) = app.template.section(id) else {
+    let t = &app.settings.theme;
+    let id = &app.doc.session.sections[index].id;
+    let Some(ts) = app.doc.template.section(id) else {
         return;
     };
     let purpose = app
+        .doc
         .session
         .component(id)
         .map(|c| c.purpose.as_str())
@@ -171,7 +175,7 @@ fn draw_guidance(frame: &mut Frame, app: &App, index: usize, area: Rect) {
             Span::styled(sanitize_line(q).into_owned(), t.dim),
         ]));
     }
-    if let Some(key) = app.keymap.first_key(
+    if let Some(key) = app.settings.keymap.first_key(
         super::action::Context::Editor,
         super::action::Action::InsertOutline,
     ) {
@@ -188,16 +192,16 @@ fn draw_guidance(frame: &mut Frame, app: &App, index: usize, area: Rect) {
 }
 
 fn draw_preview(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let focused = app.focus == Pane::Preview;
-    let total = app.preview.total_lines();
+    let t = &app.settings.theme;
+    let focused = app.ui.focus == Pane::Preview;
+    let total = app.derived.preview.total_lines();
     let inner_height = area.height.saturating_sub(2) as usize;
     let position = if total <= inner_height {
         "all".to_string()
     } else {
         format!(
             "{}%",
-            (app.preview_scroll * 100) / total.saturating_sub(inner_height).max(1)
+            (app.ui.preview_scroll * 100) / total.saturating_sub(inner_height).max(1)
         )
     };
     let title = Line::from(vec![
@@ -208,7 +212,8 @@ fn draw_preview(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = app
+        .derived
         .preview
-        .visible(app.preview_scroll, inner.height as usize);
+        .visible(app.ui.preview_scroll, inner.height as usize);
     frame.render_widget(Paragraph::new(lines), inner);
 }

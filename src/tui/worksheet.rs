@@ -48,8 +48,9 @@ impl WorksheetState {
 impl App {
     /// The record of the open worksheet.
     pub fn worksheet_record(&self) -> Option<&ElicitationRecord> {
-        let w = self.worksheet.as_ref()?;
-        self.session
+        let w = self.ui.worksheet.as_ref()?;
+        self.doc
+            .session
             .component(&w.component)?
             .elicitations
             .get(w.index)
@@ -57,20 +58,22 @@ impl App {
 
     /// The open worksheet's tables, as the screen shows them.
     pub fn worksheet_tables(&self) -> Vec<Table> {
-        let (Some(w), Some(r)) = (self.worksheet.as_ref(), self.worksheet_record()) else {
+        let (Some(w), Some(r)) = (self.ui.worksheet.as_ref(), self.worksheet_record()) else {
             return Vec::new();
         };
-        let namer = option_namer(&self.session, self.catalog(), &w.component);
+        let namer = option_namer(&self.doc.session, self.catalog(), &w.component);
         worksheet_grid::tables(&r.worksheet, &namer)
     }
 
     /// Opens the elicitation menu for a component.
     pub fn open_elicitation_menu(&mut self, component: &str, again: bool) {
         let title = self
+            .doc
             .session
             .section(component)
             .map_or(component.to_string(), |s| s.title.clone());
-        self.popups
+        self.ui
+            .popups
             .push(Popup::Elicitation(super::popup::Elicitation {
                 component: component.to_string(),
                 title,
@@ -82,8 +85,8 @@ impl App {
     /// Carries out a choice of the elicitation menu: 1–7 start an action, 8 finalizes.
     pub fn elicit(&mut self, component: &str, choice: u8) {
         if choice == 8 {
-            self.focus = Pane::Editor;
-            self.text_mode = false;
+            self.ui.focus = Pane::Editor;
+            self.ui.text_mode = false;
             self.design_action(Action::Finalize);
             return;
         }
@@ -95,7 +98,7 @@ impl App {
             return;
         };
         let now = crate::model::now();
-        let catalog = self.shared_catalog.clone();
+        let catalog = self.doc.shared_catalog.clone();
         let started = self.edit(|s| {
             design::goto_step(s, component, DesignStep::Elicitation)?;
             elicitation::start(s, catalog.get(), component, action, now)
@@ -107,9 +110,9 @@ impl App {
 
     /// Opens record `index` of a component in the worksheet screen.
     pub fn open_worksheet(&mut self, component: &str, index: usize) {
-        self.worksheet = Some(WorksheetState::new(component, index));
-        self.focus = Pane::Editor;
-        self.text_mode = false;
+        self.ui.worksheet = Some(WorksheetState::new(component, index));
+        self.ui.focus = Pane::Editor;
+        self.ui.text_mode = false;
         self.move_cell(0, 0);
         if let Some(r) = self.worksheet_record() {
             let hint = if r.status == crate::model::ElicitationStatus::Pending {
@@ -130,7 +133,7 @@ impl App {
         let fits = tables
             .get(table)
             .is_some_and(|t| row < t.rows.len().max(1) && col < t.columns.len());
-        if let (true, Some(w)) = (fits, self.worksheet.as_mut()) {
+        if let (true, Some(w)) = (fits, self.ui.worksheet.as_mut()) {
             w.table = table;
             w.row = row;
             w.col = col;
@@ -139,8 +142,8 @@ impl App {
 
     /// Leaves the worksheet (its record stays as it is) and offers the menu again.
     fn close_worksheet(&mut self) {
-        if let Some(w) = self.worksheet.take() {
-            self.design.record = w.index;
+        if let Some(w) = self.ui.worksheet.take() {
+            self.ui.design.record = w.index;
             self.open_elicitation_menu(&w.component, true);
         }
     }
@@ -148,7 +151,7 @@ impl App {
     /// Moves the cursor by rows (across tables) and columns, onto cells that exist.
     fn move_cell(&mut self, rows: i32, cols: i32) {
         let tables = self.worksheet_tables();
-        let Some(w) = self.worksheet.as_mut() else {
+        let Some(w) = self.ui.worksheet.as_mut() else {
             return;
         };
         // Positions in reading order: (table, row); an empty table still gets a place, so that a
@@ -172,7 +175,7 @@ impl App {
     }
 
     fn current_cell(&self) -> Option<(worksheet_grid::Cell, String)> {
-        let w = self.worksheet.as_ref()?;
+        let w = self.ui.worksheet.as_ref()?;
         let tables = self.worksheet_tables();
         let table = tables.get(w.table)?;
         let cell = table.rows.get(w.row)?.get(w.col)?.clone();
@@ -183,11 +186,11 @@ impl App {
         &mut self,
         change: impl FnOnce(&mut Worksheet) -> Result<(), CellError>,
     ) -> bool {
-        let Some(w) = self.worksheet.as_ref() else {
+        let Some(w) = self.ui.worksheet.as_ref() else {
             return false;
         };
         let (component, index) = (w.component.clone(), w.index);
-        let catalog = self.shared_catalog.clone();
+        let catalog = self.doc.shared_catalog.clone();
         self.edit(|s| elicitation::edit(s, catalog.get(), &component, index, change))
             .is_some()
     }
@@ -199,7 +202,7 @@ impl App {
 
     /// Sets the open worksheet's conclusions.
     pub fn set_worksheet_conclusions(&mut self, text: &str) {
-        let Some(w) = self.worksheet.as_ref() else {
+        let Some(w) = self.ui.worksheet.as_ref() else {
             return;
         };
         let (component, index) = (w.component.clone(), w.index);
@@ -222,7 +225,7 @@ impl App {
     /// Applies or discards a record of a component, and says what happened.
     pub fn settle_record(&mut self, component: &str, index: usize, apply: bool) {
         let now = crate::model::now();
-        let template = self.template.clone();
+        let template = self.doc.template.clone();
         let what = if apply {
             "the worksheet results"
         } else {
@@ -258,12 +261,12 @@ impl App {
             Action::Top => self.move_cell(-100_000, 0),
             Action::Bottom => self.move_cell(100_000, 0),
             Action::PageDown => {
-                if let Some(w) = self.worksheet.as_mut() {
+                if let Some(w) = self.ui.worksheet.as_mut() {
                     w.results_scroll += 10;
                 }
             }
             Action::PageUp => {
-                if let Some(w) = self.worksheet.as_mut() {
+                if let Some(w) = self.ui.worksheet.as_mut() {
                     w.results_scroll = w.results_scroll.saturating_sub(10);
                 }
             }
@@ -272,7 +275,7 @@ impl App {
                     self.warn("this table is empty: a adds a row");
                     return true;
                 };
-                let w = self.worksheet.as_ref().expect("open worksheet");
+                let w = self.ui.worksheet.as_ref().expect("open worksheet");
                 let (table, row, col) = (w.table, w.row, w.col);
                 match cell.kind {
                     CellKind::Label => self.warn(format!("{column} is not edited here")),
@@ -281,7 +284,7 @@ impl App {
                     }
                     CellKind::Number | CellKind::Text => {
                         if !self.refuse_if_read_only() {
-                            self.popups.push(Popup::Prompt(Prompt::new(
+                            self.ui.popups.push(Popup::Prompt(Prompt::new(
                                 &column,
                                 &cell.text,
                                 PromptPurpose::WorksheetCell { table, row, col },
@@ -291,7 +294,7 @@ impl App {
                 }
             }
             Action::Add => {
-                let w = self.worksheet.as_ref().expect("open worksheet");
+                let w = self.ui.worksheet.as_ref().expect("open worksheet");
                 let table = w.table;
                 let after = self
                     .worksheet_tables()
@@ -302,14 +305,14 @@ impl App {
                 if self.edit_worksheet(|ws| {
                     added = Some(worksheet_grid::add_row(ws, table, after)?);
                     Ok(())
-                }) && let (Some(row), Some(w)) = (added, self.worksheet.as_mut())
+                }) && let (Some(row), Some(w)) = (added, self.ui.worksheet.as_mut())
                 {
                     w.row = row;
                     w.col = 0;
                 }
             }
             Action::Remove => {
-                let w = self.worksheet.as_ref().expect("open worksheet");
+                let w = self.ui.worksheet.as_ref().expect("open worksheet");
                 let (table, row) = (w.table, w.row);
                 if self.edit_worksheet(|ws| worksheet_grid::remove_row(ws, table, row)) {
                     self.move_cell(0, 0);
@@ -317,7 +320,7 @@ impl App {
                         .worksheet_tables()
                         .get(table)
                         .map_or(0, |t| t.rows.len());
-                    if let Some(w) = self.worksheet.as_mut() {
+                    if let Some(w) = self.ui.worksheet.as_mut() {
                         w.row = w.row.min(len.saturating_sub(1));
                     }
                 }
@@ -328,7 +331,7 @@ impl App {
                     Some(Worksheet::DecisionMatrix { .. })
                 );
                 if is_matrix {
-                    let component = self.worksheet.as_ref().expect("open").component.clone();
+                    let component = self.ui.worksheet.as_ref().expect("open").component.clone();
                     self.open_catalog_picker(&component, true);
                 } else {
                     self.warn(
@@ -342,7 +345,7 @@ impl App {
                         .worksheet_record()
                         .map(|r| r.conclusions.clone())
                         .unwrap_or_default();
-                    self.popups.push(Popup::Prompt(Prompt::new(
+                    self.ui.popups.push(Popup::Prompt(Prompt::new(
                         "Your conclusions from this worksheet",
                         &text,
                         PromptPurpose::Conclusions,
@@ -350,7 +353,7 @@ impl App {
                 }
             }
             Action::ApplyRecord | Action::DiscardRecord => {
-                let w = self.worksheet.as_ref().expect("open worksheet");
+                let w = self.ui.worksheet.as_ref().expect("open worksheet");
                 let (component, index) = (w.component.clone(), w.index);
                 self.settle_record(&component, index, action == Action::ApplyRecord);
                 self.close_worksheet();
@@ -367,23 +370,23 @@ impl App {
 
     /// Sends the open worksheet's context to the configured assistant command in the background.
     pub fn ask_assistant(&mut self) {
-        let Some(config) = self.config.assistant.clone() else {
+        let Some(config) = self.settings.config.assistant.clone() else {
             self.warn("no assistant configured: name a command as `assistant` in config.ron");
             return;
         };
-        let (Some(w), Some(record)) = (self.worksheet.as_ref(), self.worksheet_record()) else {
+        let (Some(w), Some(record)) = (self.ui.worksheet.as_ref(), self.worksheet_record()) else {
             return;
         };
         if w.assistant.is_some() {
             self.info("the assistant is still working on the last question");
             return;
         }
-        let prompt = crate::assistant::prompt(&self.session, &w.component, record);
+        let prompt = crate::assistant::prompt(&self.doc.session, &w.component, record);
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let _ = tx.send(crate::assistant::ask(&config, &prompt));
         });
-        if let Some(w) = self.worksheet.as_mut() {
+        if let Some(w) = self.ui.worksheet.as_mut() {
             w.assistant = Some(rx);
         }
         self.info("asked the assistant; its answer shows here when it arrives");
@@ -391,7 +394,12 @@ impl App {
 
     /// Picks up an assistant's answer when it has arrived (called between frames).
     pub fn poll_assistant(&mut self) {
-        let Some(rx) = self.worksheet.as_ref().and_then(|w| w.assistant.as_ref()) else {
+        let Some(rx) = self
+            .ui
+            .worksheet
+            .as_ref()
+            .and_then(|w| w.assistant.as_ref())
+        else {
             return;
         };
         let answer = match rx.try_recv() {
@@ -401,11 +409,12 @@ impl App {
                 Err("the assistant stopped without an answer".into())
             }
         };
-        if let Some(w) = self.worksheet.as_mut() {
+        if let Some(w) = self.ui.worksheet.as_mut() {
             w.assistant = None;
         }
         match answer {
             Ok(text) => self
+                .ui
                 .popups
                 .push(Popup::Suggestion(super::popup::Suggestion {
                     text,
@@ -417,7 +426,8 @@ impl App {
 
     /// Whether an assistant's answer is still on its way.
     pub fn assistant_pending(&self) -> bool {
-        self.worksheet
+        self.ui
+            .worksheet
             .as_ref()
             .is_some_and(|w| w.assistant.is_some())
     }

@@ -164,11 +164,12 @@ fn table_lines(
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let (Some(w), Some(record)) = (app.worksheet.as_ref(), app.worksheet_record()) else {
+    let t = &app.settings.theme;
+    let (Some(w), Some(record)) = (app.ui.worksheet.as_ref(), app.worksheet_record()) else {
         return;
     };
     let section = app
+        .doc
         .session
         .section(&w.component)
         .map_or(w.component.as_str(), |s| s.title.as_str());

@@ -138,19 +138,19 @@ pub fn has_words(screen: &str, text: &str) -> bool {
 }
 
 pub fn selected_id(app: &App) -> String {
-    app.session.sections[app.selected_section().unwrap()]
+    app.doc.session.sections[app.selected_section().unwrap()]
         .id
         .clone()
 }
 
 pub fn select(app: &mut App, id: &str) {
     screen(app, 120, 40);
-    app.focus = Pane::Navigator;
+    app.ui.focus = Pane::Navigator;
     app.handle_event(key(KeyCode::Char('g')));
     for _ in 0..40 {
         let here = app
             .selected_section()
-            .map(|i| app.session.sections[i].id.clone())
+            .map(|i| app.doc.session.sections[i].id.clone())
             .or_else(|| app.selected_stage().map(|s| s.id().to_string()));
         if here.as_deref() == Some(id) {
             return;
@@ -182,7 +182,7 @@ pub fn app_with_changed_prd(dir: &std::path::Path, before: &str, after: &str) ->
     std::fs::write(&prd, after).unwrap();
     let home = Home::under(dir.join("home"));
     let mut app = prepare_app(&path, &home, Some("dark".into())).unwrap();
-    app.popups.clear();
+    app.ui.popups.clear();
     app
 }
 
@@ -198,7 +198,7 @@ pub fn yolo_app(f: &Fixture) -> App {
     )
     .unwrap();
     let mut app = open(f);
-    app.popups.clear();
+    app.ui.popups.clear();
     app
 }
 

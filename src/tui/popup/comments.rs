@@ -91,6 +91,7 @@ fn draw(frame: &mut Frame, cx: &LayerContext, section: &str, selected: usize) {
     frame.render_widget(Clear, area);
     let comments = app.section_comments(section);
     let title = app
+        .doc
         .session
         .section(section)
         .map_or(section.to_string(), |s| s.title.clone());
@@ -139,7 +140,7 @@ fn draw(frame: &mut Frame, cx: &LayerContext, section: &str, selected: usize) {
             Span::styled(
                 format!(
                     "{} · {} · {}",
-                    sanitize_line(&target_label(&app.session, &c.target)),
+                    sanitize_line(&target_label(&app.doc.session, &c.target)),
                     sanitize_line(&c.author),
                     crate::tui::status::clock(c.at)
                 ),

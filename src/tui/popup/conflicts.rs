@@ -110,7 +110,7 @@ fn draw(frame: &mut Frame, cx: &LayerContext, selected: usize) {
     let (app, theme, screen) = (cx.app, cx.theme, frame.area());
     let area = centered(screen, 110, screen.height.saturating_sub(4).min(30));
     frame.render_widget(Clear, area);
-    let s = &app.session;
+    let s = &app.doc.session;
     let open = s.open_conflicts().count();
     let title = format!(
         "Conflicts between the inputs · {open} open of {}",
