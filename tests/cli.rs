@@ -195,8 +195,12 @@ fn bad_session_files_give_one_line_and_status_2_and_stay_unchanged() {
         ),
         (
             "newer.ron",
-            full.replacen("format_version: 2,", "format_version: 7,", 1)
-                .into_bytes(),
+            full.replacen(
+                &format!("format_version: {},", infradraft::model::FORMAT_VERSION),
+                "format_version: 7,",
+                1,
+            )
+            .into_bytes(),
             "format version 7",
         ),
         (

@@ -66,6 +66,7 @@ fn decided(options: Vec<OptionCard>, chosen: &str) -> ComponentDesign {
         decided_at: jiff::Timestamp::UNIX_EPOCH,
         considered: c.options.iter().map(|o| o.id.clone()).collect(),
         acknowledged_conflicts: vec![],
+        ..Default::default()
     });
     c
 }

@@ -236,6 +236,7 @@ fn decisions_win_over_recommendations() {
         decided_at: now(),
         considered: c.options.iter().map(|o| o.id.clone()).collect(),
         acknowledged_conflicts: vec![],
+        ..Default::default()
     });
     let network = &starters(&s)[0];
     assert!(
@@ -275,6 +276,7 @@ fn refresh_keeps_an_edited_diagram() {
         decided_at: now(),
         considered: vec![],
         acknowledged_conflicts: vec![],
+        ..Default::default()
     });
     let updated = refresh(&mut s);
     assert!(updated >= 1, "the untouched data flow follows the decision");

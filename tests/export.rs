@@ -695,3 +695,275 @@ fn the_change_log_sums_up_each_run_of_checklist_marks_in_one_row() {
     // The history itself keeps every record.
     assert_eq!(s.history.len(), 1 + 41 + 3 + 1 + 2 + 1);
 }
+
+/// The files of a directory and their bytes, by name.
+fn files_of(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// `export --adr-dir` twice writes the same bytes and reports nothing; a record it wrote whose
+/// decision is gone is reported (on standard error and in the last line) and left in place; a
+/// file it did not write is neither touched nor reported.
+#[test]
+fn export_adr_dir_keeps_the_records_in_step_and_reports_stale_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.ron");
+    store::create(&session, &complete_session(), false).unwrap();
+    let adr_dir = dir.path().join("adr");
+    let run = || {
+        let o = bin()
+            .env("INFRADRAFT_HOME", dir.path().join("home"))
+            .args([
+                "export",
+                session.to_str().unwrap(),
+                "-o",
+                dir.path().join("doc.md").to_str().unwrap(),
+                "--adr-dir",
+                adr_dir.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+        )
+    };
+    let (out, err) = run();
+    assert!(
+        out.contains(&format!(
+            "wrote 23 decision record(s) to {} (0 unchanged)",
+            adr_dir.display()
+        )),
+        "{out}"
+    );
+    assert!(err.is_empty(), "{err}");
+    let written = files_of(&adr_dir);
+    assert_eq!(written.len(), 23);
+    assert_eq!(written[4].0, "0005-compute-resources.md");
+    let hand_written = b"---\nstatus: accepted\n---\n\n# ADR-0100: Our own record\n".to_vec();
+    fs::write(adr_dir.join("0100-our-own.md"), &hand_written).unwrap();
+
+    let (out, err) = run();
+    assert!(
+        out.contains("wrote 0 decision record(s)") && out.contains("(23 unchanged)"),
+        "{out}"
+    );
+    assert!(!out.contains("stale") && err.is_empty(), "{out}{err}");
+    let mut expected = written.clone();
+    expected.push(("0100-our-own.md".into(), hand_written.clone()));
+    expected.sort();
+    assert_eq!(
+        files_of(&adr_dir),
+        expected,
+        "the same bytes, the other file untouched"
+    );
+
+    // The compute decision leaves the session (as a template without it would make it).
+    let mut s = store::load(&session).unwrap().session;
+    s.components.retain(|c| c.id != "compute-resources");
+    store::save(&session, &s).unwrap();
+    let (out, err) = run();
+    let stale = adr_dir.join("0005-compute-resources.md");
+    assert_eq!(
+        err,
+        format!(
+            "stale decision record: {} (written by an earlier export; it has no decision now, left in place)\n",
+            stale.display()
+        )
+    );
+    assert!(
+        out.contains("(22 unchanged); 1 stale record(s) left in place: 0005-compute-resources.md"),
+        "{out}"
+    );
+    assert_eq!(files_of(&adr_dir), expected, "nothing deleted or rewritten");
+}
+
+/// A script supersedes, amends, deprecates and rejects decisions and sets their people; the
+/// records written afterwards show each change, under names that never move.
+#[test]
+fn the_adr_subcommands_change_the_lifecycle_of_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.ron");
+    let s = complete_session();
+    let other = s
+        .component("compute-resources")
+        .unwrap()
+        .options
+        .iter()
+        .find(|o| {
+            o.id != s
+                .component("compute-resources")
+                .unwrap()
+                .decision
+                .as_ref()
+                .unwrap()
+                .option
+        })
+        .unwrap()
+        .id
+        .clone();
+    store::create(&session, &s, false).unwrap();
+    let run = |args: &[&str]| {
+        bin()
+            .env("INFRADRAFT_HOME", dir.path().join("home"))
+            .arg("adr")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let ok = |args: &[&str]| {
+        let mut full = vec![args[0], session.to_str().unwrap()];
+        full.extend_from_slice(&args[1..]);
+        let o = run(&full);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let fails = |args: &[&str]| {
+        let mut full = vec![args[0], session.to_str().unwrap()];
+        full.extend_from_slice(&args[1..]);
+        let o = run(&full);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let out = ok(&[
+        "supersede",
+        "compute-resources",
+        "--option",
+        &other,
+        "--because",
+        "The team runs functions already.",
+        "--accept-conflicts",
+        "accepted for the pilot",
+    ]);
+    assert!(
+        out.starts_with("ADR-0024 supersedes ADR-0005 (compute-resources: "),
+        "{out}"
+    );
+    let out = ok(&[
+        "amend",
+        "ADR-0001",
+        "--because",
+        "The enterprise agreement was renewed.",
+    ]);
+    assert!(
+        out.starts_with("ADR-0001 amended (cloud-provider-strategy: "),
+        "{out}"
+    );
+    let out = ok(&[
+        "deprecate",
+        "data-cache",
+        "--because",
+        "The database caches enough.",
+    ]);
+    assert!(
+        out.starts_with("ADR-0008 deprecated (data-cache is undecided again)"),
+        "{out}"
+    );
+    ok(&[
+        "reject",
+        "ADR-0009",
+        "--because",
+        "The board wants an event bus.",
+    ]);
+    let out = ok(&[
+        "people",
+        "ADR-0024",
+        "--decision-maker",
+        "R. Okafor",
+        "--decision-maker",
+        "J. Doe",
+        "--consulted",
+        "Platform team",
+        "--informed",
+        "Ops",
+    ]);
+    assert!(out.starts_with("ADR-0024: people set"), "{out}");
+    assert!(ok(&["people", "ADR-0024", "--informed", "Ops"]).contains("people unchanged"));
+
+    // What cannot be done is refused with one line, and nothing changes.
+    let before = fs::read(&session).unwrap();
+    let err = fails(&["amend", "ADR-0005", "--because", "x"]);
+    assert!(
+        err.contains("ADR-0005 is superseded, not its component's current decision"),
+        "{err}"
+    );
+    let err = fails(&["supersede", "data-cache", "--because", "x"]);
+    assert!(err.contains("\"data-cache\" has no decision yet"), "{err}");
+    let err = fails(&["deprecate", "ADR-0042", "--because", "x"]);
+    assert!(err.contains("no decision record ADR-0042"), "{err}");
+    let err = fails(&["supersede", "compute-resources", "--because", " "]);
+    assert!(err.contains("the justification is empty"), "{err}");
+    assert!(fails(&["deprecate", "data-resources"]).contains("--because"));
+    assert_eq!(fs::read(&session).unwrap(), before);
+
+    let list = ok(&["list"]);
+    for line in [
+        "ADR-0001\taccepted\tcloud-provider-strategy\t",
+        "ADR-0005\tsuperseded by ADR-0024\tcompute-resources\t",
+        "ADR-0024\taccepted\tcompute-resources\t",
+        "ADR-0008\tdeprecated\tdata-cache\t",
+        "-\tproposed\tdata-cache\t",
+        "ADR-0009\trejected\tdata-messaging\t",
+    ] {
+        assert!(
+            list.lines().any(|l| l.starts_with(line)),
+            "{line:?} in\n{list}"
+        );
+    }
+
+    let adr_dir = dir.path().join("adr");
+    let o = bin()
+        .env("INFRADRAFT_HOME", dir.path().join("home"))
+        .args([
+            "export",
+            session.to_str().unwrap(),
+            "--adr-dir",
+            adr_dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let read = |name: &str| fs::read_to_string(adr_dir.join(name)).unwrap();
+    let old = read("0005-compute-resources.md");
+    assert!(
+        old.starts_with("---\nstatus: superseded by ADR-0024\n"),
+        "{old}"
+    );
+    assert!(
+        old.contains("> Superseded by [ADR-0024](0024-compute-resources.md) on "),
+        "{old}"
+    );
+    let new = read("0024-compute-resources.md");
+    assert!(new.starts_with("---\nstatus: accepted\n"), "{new}");
+    assert!(new.contains("decision-makers: \"R. Okafor, J. Doe\"\nconsulted: \"Platform team\"\ninformed: \"Ops\"\n"), "{new}");
+    assert!(
+        new.contains("> Supersedes [ADR-0005](0005-compute-resources.md)."),
+        "{new}"
+    );
+    assert!(new.contains("# ADR-0024 — Compute Resources: "), "{new}");
+    let amended = read("0001-cloud-provider-strategy.md");
+    assert!(amended.contains("> Amended on "), "{amended}");
+    assert!(
+        amended.contains("because the enterprise agreement was renewed."),
+        "{amended}"
+    );
+    assert!(read("0008-data-cache.md").contains("> Deprecated on "));
+    assert!(read("0009-data-messaging.md").starts_with("---\nstatus: rejected\n"));
+    assert_eq!(fs::read_dir(&adr_dir).unwrap().count(), 24);
+}

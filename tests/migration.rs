@@ -49,6 +49,9 @@ fn a_version_1_session_migrates_keeping_its_decision_and_text_and_gains_the_new_
     assert!(data.is_primary());
     let decision = data.decision.as_ref().expect("decided in version 1");
     assert_eq!(decision.option, "data-managed-relational");
+    // Its one decision gets the first number.
+    assert_eq!(decision.adr, Some(infradraft::model::AdrId(1)));
+    assert_eq!(s.last_adr, 1);
     assert_eq!(s.decision_title(data), "Primary database");
     // The section's further decisions are added after it, not started, with the template's
     // titles; the version 1 options of the primary decision stay where they were.
@@ -78,8 +81,11 @@ fn a_version_1_session_migrates_keeping_its_decision_and_text_and_gains_the_new_
     let last = s.history.last().unwrap();
     assert_eq!(last.action, "migrated");
     assert!(
-        last.detail
-            .starts_with("from session format version 1 to 2; decisions added: "),
+        last.detail.starts_with(&format!(
+            "from session format version 1 to {FORMAT_VERSION}; decisions added: "
+        )) && last
+            .detail
+            .ends_with("; decisions numbered: ADR-0001 data-resources"),
         "{}",
         last.detail
     );
@@ -183,6 +189,7 @@ fn older_version_is_migrated_from_a_hand_written_fixture() {
     assert_eq!(decision.option, "managed-containers");
     assert_eq!(compute.options[0].name, "Managed containers");
     assert_eq!(decision.justification, "No cluster operators on the team.");
+    assert_eq!(decision.adr, Some(infradraft::model::AdrId(1)));
     assert!(s.component("data-resources").unwrap().decision.is_none());
     assert_eq!(s.history.last().unwrap().action, "migrated");
     assert_saves_as_current(&s);

@@ -916,6 +916,7 @@ fn bad_inputs_table() {
         // Two considered, the first and the last: every lookup crosses all 10,000 cards.
         considered: vec!["option-0".into(), "option-9999".into()],
         acknowledged_conflicts: vec![],
+        ..Default::default()
     });
     let options_file = hdir.join("options.ron");
     store::save(&options_file, &many).unwrap();

@@ -392,6 +392,70 @@ fn elicitation() -> impl Strategy<Value = ElicitationRecord> {
         )
 }
 
+fn adr() -> impl Strategy<Value = Option<AdrId>> {
+    option::of(any::<u32>().prop_map(AdrId))
+}
+
+/// A decision with any record: number, status, dates, links, people and kept cards.
+fn decision() -> impl Strategy<Value = Decision> {
+    (
+        (
+            text(),
+            text(),
+            ts(),
+            texts(),
+            vec(
+                (text(), text()).prop_map(|(finding, reason)| ConflictAck { finding, reason }),
+                0..2,
+            ),
+        ),
+        (
+            adr(),
+            prop::sample::select(vec![
+                AdrStatus::Proposed,
+                AdrStatus::Accepted,
+                AdrStatus::Superseded,
+                AdrStatus::Deprecated,
+                AdrStatus::Rejected,
+            ]),
+            option::of(ts()),
+            option::of(ts()),
+            text(),
+            adr(),
+            adr(),
+        ),
+        (texts(), texts(), texts()).prop_map(|(decision_makers, consulted, informed)| People {
+            decision_makers,
+            consulted,
+            informed,
+        }),
+        vec(option_card(), 0..2),
+    )
+        .prop_map(
+            |(
+                (option, justification, decided_at, considered, acks),
+                (adr, status, amended_at, status_at, status_reason, supersedes, superseded_by),
+                people,
+                options_then,
+            )| Decision {
+                option,
+                justification,
+                decided_at,
+                considered,
+                acknowledged_conflicts: acks,
+                adr,
+                status,
+                amended_at,
+                status_at,
+                status_reason,
+                supersedes,
+                superseded_by,
+                people,
+                options_then,
+            },
+        )
+}
+
 fn component() -> impl Strategy<Value = ComponentDesign> {
     (
         (
@@ -418,27 +482,8 @@ fn component() -> impl Strategy<Value = ComponentDesign> {
             0..2,
         ),
         vec(elicitation(), 0..2),
-        option::of(
-            (
-                text(),
-                text(),
-                ts(),
-                texts(),
-                vec(
-                    (text(), text()).prop_map(|(finding, reason)| ConflictAck { finding, reason }),
-                    0..2,
-                ),
-            )
-                .prop_map(|(option, justification, decided_at, considered, acks)| {
-                    Decision {
-                        option,
-                        justification,
-                        decided_at,
-                        considered,
-                        acknowledged_conflicts: acks,
-                    }
-                }),
-        ),
+        option::of(decision()),
+        vec(decision(), 0..2),
     )
         .prop_map(
             |(
@@ -448,6 +493,7 @@ fn component() -> impl Strategy<Value = ComponentDesign> {
                 feedback,
                 elicitations,
                 decision,
+                earlier,
             )| {
                 ComponentDesign {
                     id,
@@ -460,6 +506,7 @@ fn component() -> impl Strategy<Value = ComponentDesign> {
                     decision,
                     section: section.unwrap_or_default(),
                     title,
+                    earlier,
                 }
             },
         )
@@ -712,6 +759,7 @@ fn session() -> impl Strategy<Value = Session> {
                 (text(), text()).prop_map(|(id, text)| RemovedRequirement { id, text }),
                 0..3,
             ),
+            prop_oneof![Just(0u32), any::<u32>()],
         ),
     )
         .prop_map(
@@ -720,7 +768,7 @@ fn session() -> impl Strategy<Value = Session> {
                 (sections, components, diagrams, stories, refinements),
                 (checklist, review_comments, history, place),
                 (regime_evidence, regime_choices),
-                (input_conflicts, conflict_resolutions, removed_requirements),
+                (input_conflicts, conflict_resolutions, removed_requirements, last_adr),
             )| Session {
                 format_version: FORMAT_VERSION,
                 meta,
@@ -743,6 +791,7 @@ fn session() -> impl Strategy<Value = Session> {
                 input_conflicts,
                 conflict_resolutions,
                 removed_requirements,
+                last_adr,
             },
         )
 }

@@ -56,6 +56,9 @@ pub enum Command {
     List,
     /// Write the finished document as Markdown (and, with --adr-dir, one MADR record per decision).
     Export(ExportArgs),
+    /// Manage decision records from a script: list them, supersede, amend, deprecate or reject
+    /// a decision, and set who made it, was consulted and is informed.
+    Adr(AdrArgs),
     /// Check a session for completeness and soundness; exit 0 when it meets the bar, 1 when not.
     ///
     /// Checks: every section written, every component decided with at least two options considered
@@ -145,6 +148,87 @@ pub struct ExportArgs {
     /// Write only the technical stories and epic impacts summary.
     #[arg(long)]
     pub stories_only: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AdrArgs {
+    #[command(subcommand)]
+    pub command: AdrCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdrCommand {
+    /// List every decision record and every proposed decision, one per line, tab-separated:
+    /// number (`-` when proposed), status, component, chosen or recommended option id, its name,
+    /// the option ids on the table.
+    List {
+        /// The session file (.ron).
+        session: PathBuf,
+    },
+    /// Decide a decided component again: its decision stays as a record superseded by the new
+    /// one, which gets the next number; both records link to each other.
+    Supersede(RedecideArgs),
+    /// Change a decided component's decision in place: same number, new content, an amended date.
+    Amend(RedecideArgs),
+    /// Deprecate a decision (it held and no longer does): kept as a deprecated record, the
+    /// component is undecided again.
+    Deprecate(WithdrawArgs),
+    /// Reject a decision (it is turned down): kept as a rejected record, the component is
+    /// undecided again.
+    Reject(WithdrawArgs),
+    /// Set the people of a decision record (MADR's decision-makers, consulted, informed); the
+    /// lists given replace the record's, the others stay.
+    People(PeopleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RedecideArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// The decision: its component's id (`compute-resources`) or its record's number (`ADR-0007`).
+    pub decision: String,
+    /// The id of the chosen option [default: the option chosen now].
+    #[arg(long, value_name = "ID")]
+    pub option: Option<String>,
+    /// Why this option [supersede: required; amend: default the justification given before].
+    #[arg(long = "because", value_name = "TEXT")]
+    pub because: Option<String>,
+    /// Accept every conflict of the choice with the inputs, for this reason (without it, a choice
+    /// that conflicts with the inputs is refused and the conflicts are listed).
+    #[arg(long, value_name = "REASON")]
+    pub accept_conflicts: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// The decision: its component's id (`compute-resources`) or its record's number (`ADR-0007`).
+    pub decision: String,
+    /// Why (required).
+    #[arg(long = "because", value_name = "TEXT")]
+    pub because: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// The session file (.ron).
+    pub session: PathBuf,
+    /// The record's number (`ADR-0007`; any record, current or earlier), or the id of a decided
+    /// component for its current decision.
+    pub record: String,
+    /// Who made the decision (repeatable; replaces the list).
+    #[arg(long = "decision-maker", value_name = "NAME")]
+    pub decision_makers: Vec<String>,
+    /// Who was consulted (repeatable; replaces the list).
+    #[arg(long = "consulted", value_name = "NAME")]
+    pub consulted: Vec<String>,
+    /// Who is informed (repeatable; replaces the list).
+    #[arg(long = "informed", value_name = "NAME")]
+    pub informed: Vec<String>,
+    /// Empty every list not given above.
+    #[arg(long)]
+    pub clear: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,10 +1,16 @@
 //! `infradraft export`: the finished document, and optionally its decision records.
+//!
+//! With `--adr-dir DIR`, the records are kept in step with the session
+//! ([`crate::export::write_adr_dir`]): only new or changed records are written, nothing is
+//! deleted, and each file an earlier export of this session wrote that no decision has any more
+//! is named on standard error (`stale decision record: DIR/0003-x.md`) and counted in the final
+//! line. Stale records do not change the exit status.
 
 use std::io::Write;
 
 use super::args::ExportArgs;
 use super::{CliError, CliResult, diagnostic};
-use crate::export::{ExportContext, adrs, document, write_document, write_records};
+use crate::export::{ExportContext, document, write_adr_dir, write_document};
 use crate::home::Home;
 use crate::knowledge::checklist::Checklist;
 use crate::store;
@@ -40,13 +46,26 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
         lines.push(format!("wrote {}", path.display()));
     }
     if let Some(dir) = &args.adr_dir {
-        let records = adrs(&session);
-        write_records(dir, &records).map_err(|e| CliError(e.to_string()))?;
-        let line = format!(
-            "wrote {} decision record(s) to {}",
-            records.len(),
-            dir.display()
+        let report = write_adr_dir(dir, &session).map_err(|e| CliError(e.to_string()))?;
+        for name in &report.stale {
+            diagnostic(format_args!(
+                "stale decision record: {} (written by an earlier export; it has no decision now, left in place)",
+                dir.join(name).display()
+            ));
+        }
+        let mut line = format!(
+            "wrote {} decision record(s) to {} ({} unchanged)",
+            report.written.len(),
+            dir.display(),
+            report.unchanged.len()
         );
+        if !report.stale.is_empty() {
+            line.push_str(&format!(
+                "; {} stale record(s) left in place: {}",
+                report.stale.len(),
+                report.stale.join(", ")
+            ));
+        }
         if args.output.is_some() {
             lines.push(line);
         } else {

@@ -2,6 +2,7 @@
 //! writes to the given output and returns an error that `main` prints as one line, exit status 2.
 //! What reaches standard output is made safe for a terminal by `output` (see there for the rule).
 
+mod adr;
 mod args;
 mod check;
 mod export;
@@ -149,6 +150,7 @@ fn run_command(
         Some(Command::Inputs { session, format }) => inputs::run(&session, format, out),
         Some(Command::List) => list::run(&Home::locate()?, out),
         Some(Command::Export(args)) => export::run(args, &Home::locate()?, out),
+        Some(Command::Adr(args)) => adr::run(args, &Home::locate()?, out),
         Some(Command::Import(args)) => import::run(args, &Home::locate()?, out),
         Some(Command::Check(_)) => unreachable!("handled by run"),
         Some(Command::Review(args)) => review(args, &Home::locate()?, theme, out),

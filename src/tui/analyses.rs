@@ -135,6 +135,7 @@ fn snapshot(session: &Session) -> Session {
         input_conflicts: session.input_conflicts.clone(),
         conflict_resolutions: session.conflict_resolutions.clone(),
         removed_requirements: Vec::new(),
+        last_adr: session.last_adr,
     }
 }
 

@@ -425,6 +425,7 @@ mod tests {
             decided_at: Timestamp::UNIX_EPOCH,
             considered: vec!["backup".into(), "warm".into()],
             acknowledged_conflicts: vec![],
+            ..Default::default()
         });
     }
 

@@ -381,6 +381,7 @@ mod tests {
             decided_at: Timestamp::UNIX_EPOCH,
             considered: vec!["eks".into(), "vms".into()],
             acknowledged_conflicts: vec![],
+            ..Default::default()
         });
         s.components.push(c);
     }

@@ -1,18 +1,58 @@
-//! One MADR 4.0 architecture decision record per decided component: front matter (status, date,
-//! decision makers), context and problem, considered options, the outcome with its consequences,
-//! and the pros and cons of every option.
+//! One MADR 4.0 architecture decision record per decision, current or earlier: front matter
+//! (status, date, decision makers, consulted, informed), the marker line that says infradraft
+//! wrote it, context and problem, considered options, the outcome with its consequences, and the
+//! pros and cons of every option.
+//!
+//! * A record is named and headed by its decision's number ([`AdrId`]), which never changes:
+//!   `0007-compute-resources.md`, `# ADR-0007 — Compute Resources: Managed containers`.
+//! * `status` is `accepted` for a component's current decision; an earlier one is
+//!   `superseded by ADR-0009`, `deprecated` or `rejected`. A superseded record and the one that
+//!   superseded it link to each other in a note under the heading; a deprecated or rejected one
+//!   says when and why, an amended one when it was amended.
+//! * `date` is the day the record last changed (made, amended, superseded, deprecated or
+//!   rejected). `decision-makers` are the decision's, else the session's authors; `consulted`
+//!   and `informed` are the decision's. Each is a quoted YAML string, names joined by `, `, `""`
+//!   when there are none.
+//! * The line [`MARKER`]` ADR-0007 of the session created <timestamp> -->` follows the front
+//!   matter: it is how `export --adr-dir` knows which files in the directory it wrote, and for
+//!   which session ([`crate::export::write_adr_dir`]).
 
 use std::fmt::Write as _;
 
-use crate::model::{ComponentDesign, Session};
+use crate::model::{AdrId, AdrStatus, ComponentDesign, Decision, Session};
 
-/// `0001-compute-resources.md`: numbered in template order among the decided components.
+/// How the line that marks a record as written by infradraft begins.
+pub const MARKER: &str = "<!-- infradraft-adr: ";
+
+/// The marker line of record `adr` of session `s`.
+pub fn marker_line(s: &Session, adr: AdrId) -> String {
+    format!(
+        "{MARKER}{adr} of the session created {} -->",
+        s.meta.created
+    )
+}
+
+/// What a record's marker line says of the session it was written for (the text after
+/// `of the session created `), when the text has one within its first lines.
+pub fn marked_session(text: &str) -> Option<&str> {
+    text.lines()
+        .take(MARKER_WITHIN_LINES)
+        .find_map(|l| l.strip_prefix(MARKER))
+        .and_then(|rest| rest.strip_suffix(" -->"))
+        .and_then(|rest| rest.split_once(" of the session created "))
+        .map(|(_, created)| created)
+}
+
+/// The marker line stands within this many lines of the start (after the front matter).
+const MARKER_WITHIN_LINES: usize = 12;
+
+/// `0007-compute-resources.md`: the decision's number and the component's id as a slug.
 ///
 /// The name is made only of `[a-z0-9-]` and `.md`, whatever the id: a session's ids are checked
 /// when it is loaded, and this is the second line of defence. Anything else in the id (a `/`, a
 /// `.`, a letter outside a–z) becomes a hyphen, and the name part is at most
 /// [`MAX_NAME_CHARS`] long, so the file always stays in the directory it is written to.
-pub fn adr_file_name(number: usize, component: &str) -> String {
+pub fn adr_file_name(number: AdrId, component: &str) -> String {
     let mut slug = String::new();
     for c in component.chars().flat_map(char::to_lowercase) {
         if slug.len() >= MAX_NAME_CHARS {
@@ -29,7 +69,7 @@ pub fn adr_file_name(number: usize, component: &str) -> String {
     slug.truncate(MAX_NAME_CHARS);
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "decision" } else { slug };
-    format!("{number:04}-{slug}.md")
+    format!("{:04}-{slug}.md", number.0)
 }
 
 /// The plain letters for the common accented Latin ones (`ö` → `o`, `ß` → `ss`), so that an
@@ -64,21 +104,114 @@ fn one_line(text: &str) -> String {
     crate::text::sanitize_line(text.trim()).into_owned()
 }
 
-fn record(s: &Session, title: &str, c: &ComponentDesign) -> Option<String> {
-    let d = c.decision.as_ref()?;
-    let chosen = c.option(&d.option)?;
-    let mut out = String::new();
-    out.push_str("---\nstatus: accepted\n");
-    let _ = writeln!(out, "date: {}", d.decided_at.strftime("%Y-%m-%d"));
-    if !s.meta.authors.is_empty() {
-        let _ = writeln!(
-            out,
-            "decision-makers: {}",
-            one_line(&s.meta.authors.join(", "))
-        );
+/// A YAML double-quoted string of `names` joined by `, `.
+fn yaml_names(names: &[String]) -> String {
+    let joined = one_line(&names.join(", "));
+    let mut out = String::with_capacity(joined.len() + 2);
+    out.push('"');
+    for ch in joined.chars() {
+        if matches!(ch, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
     }
+    out.push('"');
+    out
+}
+
+/// The `status` value of a record.
+fn status_text(d: &Decision) -> String {
+    match (d.status, d.superseded_by) {
+        (AdrStatus::Superseded, Some(by)) => format!("superseded by {by}"),
+        (status, _) => status.label().to_string(),
+    }
+}
+
+/// The notes under a record's heading: what it supersedes or what superseded it (with a link),
+/// when it was deprecated, rejected or amended.
+fn lifecycle_notes(c: &ComponentDesign, d: &Decision) -> String {
+    let day = |t: jiff::Timestamp| t.strftime("%Y-%m-%d").to_string();
+    let link = |adr: AdrId| format!("[{adr}]({})", adr_file_name(adr, &c.id));
+    let mut notes = Vec::new();
+    if let Some(earlier) = d.supersedes {
+        notes.push(format!("Supersedes {}.", link(earlier)));
+    }
+    match d.status {
+        AdrStatus::Superseded => {
+            let by = d
+                .superseded_by
+                .map_or_else(|| "a later decision".to_string(), link);
+            let on = d
+                .status_at
+                .map(|t| format!(" on {}", day(t)))
+                .unwrap_or_default();
+            notes.push(format!("Superseded by {by}{on}."));
+        }
+        AdrStatus::Deprecated | AdrStatus::Rejected => {
+            let on = d
+                .status_at
+                .map(|t| format!(" on {}", day(t)))
+                .unwrap_or_default();
+            let reason = one_line(&d.status_reason);
+            let why = if reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", reason.trim_end_matches('.'))
+            };
+            let what = if d.status == AdrStatus::Deprecated {
+                "Deprecated"
+            } else {
+                "Rejected"
+            };
+            notes.push(format!("{what}{on}{why}."));
+        }
+        AdrStatus::Accepted | AdrStatus::Proposed => {}
+    }
+    if let Some(at) = d.amended_at {
+        notes.push(format!(
+            "Amended on {} (first decided on {}).",
+            day(at),
+            day(d.decided_at)
+        ));
+    }
+    notes
+        .iter()
+        .map(|n| format!("> {n}\n"))
+        .collect::<Vec<_>>()
+        .join(">\n")
+}
+
+fn record(
+    s: &Session,
+    title: &str,
+    c: &ComponentDesign,
+    d: &Decision,
+    adr: AdrId,
+) -> Option<String> {
+    let chosen = d.card(c, &d.option)?;
+    let mut out = String::new();
+    let _ = writeln!(out, "---\nstatus: {}", status_text(d));
+    let _ = writeln!(out, "date: {}", d.last_changed().strftime("%Y-%m-%d"));
+    let makers = if d.people.decision_makers.is_empty() {
+        &s.meta.authors
+    } else {
+        &d.people.decision_makers
+    };
+    let _ = writeln!(out, "decision-makers: {}", yaml_names(makers));
+    let _ = writeln!(out, "consulted: {}", yaml_names(&d.people.consulted));
+    let _ = writeln!(out, "informed: {}", yaml_names(&d.people.informed));
     out.push_str("---\n\n");
-    let _ = writeln!(out, "# {}: {}\n", one_line(title), one_line(&chosen.name));
+    let _ = writeln!(out, "{}\n", marker_line(s, adr));
+    let _ = writeln!(
+        out,
+        "# {adr} — {}: {}\n",
+        one_line(title),
+        one_line(&chosen.name)
+    );
+    let notes = lifecycle_notes(c, d);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "{notes}");
+    }
     out.push_str("## Context and Problem Statement\n\n");
     let _ = writeln!(
         out,
@@ -96,7 +229,10 @@ fn record(s: &Session, title: &str, c: &ComponentDesign) -> Option<String> {
             one_line(&r.rationale).trim_end_matches('.')
         );
     }
-    let options = c.options_by_id();
+    let mut options = c.options_by_id();
+    for o in &d.options_then {
+        options.insert(o.id.as_str(), o);
+    }
     out.push_str("## Considered Options\n\n");
     for id in &d.considered {
         let name = options
@@ -305,12 +441,42 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// The decision records of a session: (file name, Markdown), in template order.
+/// Every decision record of a session with its component and number, in number order. A record
+/// without a number (a file written by hand) is numbered after every other, in document order;
+/// of two records with the same number (likewise), the first in document order is kept.
+pub fn numbered(s: &Session) -> Vec<(&ComponentDesign, &Decision, AdrId)> {
+    let mut next = s
+        .components
+        .iter()
+        .flat_map(|c| c.records())
+        .filter_map(|d| d.adr)
+        .map(|a| a.0)
+        .fold(s.last_adr, u32::max);
+    let mut out: Vec<(&ComponentDesign, &Decision, AdrId)> = Vec::new();
+    let mut unnumbered = Vec::new();
+    for c in s.decisions_by_section() {
+        for d in c.records() {
+            match d.adr {
+                Some(adr) if !out.iter().any(|(_, _, a)| *a == adr) => out.push((c, d, adr)),
+                Some(_) => {}
+                None => unnumbered.push((c, d)),
+            }
+        }
+    }
+    for (c, d) in unnumbered {
+        next = next.saturating_add(1);
+        out.push((c, d, AdrId(next)));
+    }
+    out.sort_by_key(|(_, _, adr)| *adr);
+    out
+}
+
+/// The decision records of a session: (file name, Markdown), in number order.
 pub fn adrs(s: &Session) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for c in s.decisions_by_section() {
-        if let Some(md) = record(s, &s.decision_label(c), c) {
-            out.push((adr_file_name(out.len() + 1, &c.id), md));
+    for (c, d, adr) in numbered(s) {
+        if let Some(md) = record(s, &s.decision_label(c), c, d, adr) {
+            out.push((adr_file_name(adr, &c.id), md));
         }
     }
     out
@@ -323,24 +489,27 @@ mod tests {
     #[test]
     fn file_names_are_slugs_whatever_the_id() {
         assert_eq!(
-            adr_file_name(1, "compute-resources"),
+            adr_file_name(AdrId(1), "compute-resources"),
             "0001-compute-resources.md"
         );
         assert_eq!(
-            adr_file_name(2, "x/../../../pwned-by-adr"),
+            adr_file_name(AdrId(2), "x/../../../pwned-by-adr"),
             "0002-x-pwned-by-adr.md"
         );
-        assert_eq!(adr_file_name(3, ".."), "0003-decision.md");
+        assert_eq!(adr_file_name(AdrId(3), ".."), "0003-decision.md");
         assert_eq!(
-            adr_file_name(4, "große-ölfelder"),
+            adr_file_name(AdrId(4), "große-ölfelder"),
             "0004-grosse-olfelder.md"
         );
-        assert_eq!(adr_file_name(5, "a\u{1b}]52;\\b\0c"), "0005-a-52-b-c.md");
-        let long = adr_file_name(6, &"a".repeat(10_000));
+        assert_eq!(
+            adr_file_name(AdrId(5), "a\u{1b}]52;\\b\0c"),
+            "0005-a-52-b-c.md"
+        );
+        let long = adr_file_name(AdrId(6), &"a".repeat(10_000));
         assert_eq!(long.len(), "0006-".len() + MAX_NAME_CHARS + ".md".len());
         for name in [
-            adr_file_name(7, "../../etc/passwd"),
-            adr_file_name(8, "/abs"),
+            adr_file_name(AdrId(7), "../../etc/passwd"),
+            adr_file_name(AdrId(8), "/abs"),
         ] {
             assert!(
                 name.bytes().all(|b| b.is_ascii_lowercase()

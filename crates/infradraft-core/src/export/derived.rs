@@ -366,11 +366,8 @@ fn traceability(s: &Session, ctx: &ExportContext) -> String {
 }
 
 fn decision_log(s: &Session) -> String {
-    let decided: Vec<_> = s
-        .decisions_by_section()
-        .filter_map(|c| c.decision.as_ref().map(|d| (c, d)))
-        .collect();
-    if decided.is_empty() {
+    let records = super::numbered(s);
+    if records.is_empty() {
         let recommended = s
             .components
             .iter()
@@ -382,15 +379,19 @@ fn decision_log(s: &Session) -> String {
         );
     }
     let mut out = String::new();
-    for (n, (c, d)) in decided.iter().enumerate() {
-        let name = c.option(&d.option).map_or(d.option.as_str(), |o| &o.name);
+    for (c, d, adr) in records {
+        let name = d.card(c, &d.option).map_or(d.option.as_str(), |o| &o.name);
+        let status = match (d.status, d.superseded_by) {
+            (crate::model::AdrStatus::Superseded, Some(by)) => format!("superseded by {by}"),
+            (status, _) => status.label().to_string(),
+        };
         let _ = writeln!(
             out,
-            "- {} — **{}:** {} (record `{}`)",
+            "- {} — **{adr} {}:** {} — {status} (record `{}`)",
             d.decided_at.strftime("%Y-%m-%d"),
             crate::text::sanitize_line(&s.decision_label(c)),
             crate::text::sanitize_line(name),
-            super::adr_file_name(n + 1, &c.id)
+            super::adr_file_name(adr, &c.id)
         );
     }
     out

@@ -283,23 +283,21 @@ fn feedback_part(s: &Session) -> String {
     out
 }
 
+/// Every decision record in number order: current decisions and earlier ones (superseded,
+/// deprecated, rejected), each with its number and status.
 fn decisions_table(s: &Session) -> String {
     let mut out = format!("## {DECISION_LOG_TITLE}\n\n");
-    let decided: Vec<_> = s
-        .decisions_by_section()
-        .filter_map(|c| c.decision.as_ref().map(|d| (s.decision_label(c), c, d)))
-        .collect();
-    if decided.is_empty() {
+    let records = super::numbered(s);
+    if records.is_empty() {
         out.push_str("No decisions have been recorded yet.\n");
         return out;
     }
     out.push_str(
-        "| Date | Decision | Choice | Options considered | Rationale | Conflicts accepted |\n",
+        "| ADR | Date | Decision | Choice | Status | Options considered | Rationale | Conflicts accepted |\n",
     );
-    out.push_str("|---|---|---|---|---|---|\n");
-    for (sec, c, d) in decided {
-        let options = c.options_by_id();
-        let name = |id: &str| options.get(id).map_or(id.to_string(), |o| o.name.clone());
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    for (c, d, adr) in records {
+        let name = |id: &str| d.card(c, id).map_or(id.to_string(), |o| o.name.clone());
         let considered: Vec<String> = d.considered.iter().map(|id| name(id)).collect();
         let conflicts = if d.acknowledged_conflicts.is_empty() {
             "none".to_string()
@@ -310,12 +308,20 @@ fn decisions_table(s: &Session) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let status = match (d.status, d.superseded_by, d.supersedes) {
+            (crate::model::AdrStatus::Superseded, Some(by), _) => format!("superseded by {by}"),
+            (crate::model::AdrStatus::Accepted, _, Some(earlier)) => {
+                format!("accepted, supersedes {earlier}")
+            }
+            (status, _, _) => status.label().to_string(),
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {adr} | {} | {} | {} | {} | {} | {} | {} |",
             date(d.decided_at),
-            cell(&sec),
+            cell(&s.decision_label(c)),
             cell(&name(&d.option)),
+            cell(&status),
             cell(&considered.join(", ")),
             cell(d.justification.trim()),
             cell(&conflicts)

@@ -268,6 +268,7 @@ mod tests {
             decided_at: Timestamp::UNIX_EPOCH,
             considered: vec![],
             acknowledged_conflicts: vec![],
+            ..Default::default()
         });
         let compute = rating(&s, "Compute Resources");
         assert_eq!(compute.rating, Rating::Green, "{compute:?}");
@@ -299,6 +300,7 @@ mod tests {
                 finding,
                 reason: "the platform team already runs clusters".into(),
             }],
+            ..Default::default()
         });
         assert_eq!(rating(&s, "Compute Resources").rating, Rating::Amber);
         let md = markdown(&s);

@@ -4,7 +4,7 @@
 //! The document is assembled from [`Part`]s so that the preview can render (and cache) exactly what
 //! export writes, part by part.
 
-mod adr;
+pub mod adr;
 mod derived;
 mod document;
 mod environment_blocks;
@@ -15,14 +15,16 @@ mod write;
 pub use crate::workflow::document_shape::{
     DIAGRAMS_TITLE, GENERATED_TITLES, NOT_WRITTEN, REQUIREMENTS_TITLE, STORIES_TITLE, clean_body,
 };
-pub use adr::{adr_file_name, adrs};
+pub use adr::{adr_file_name, adrs, numbered};
 pub use derived::{OpenQuestion, open_questions, without_prompts};
 pub use document::{
     Part, PartKind, document, parts, parts_without_sections, section_markdown, shown_body,
     stories_markdown,
 };
 pub use review_part::open_security_gaps;
-pub use write::{WriteError, create_dir, write_document, write_records};
+pub use write::{
+    AdrDirReport, WriteError, create_dir, write_adr_dir, write_document, write_records,
+};
 
 /// Said where an analysis is still being worked out (see [`Precomputed::Pending`]).
 pub const BEING_WORKED_OUT: &str = "_Being worked out…_";

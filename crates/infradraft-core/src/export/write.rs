@@ -4,6 +4,12 @@
 //! control sequence reaches it; to another device (`/dev/stdout`, a FIFO) it is streamed. Records
 //! are written inside their directory only ([`crate::files::write_in_dir`]): no name can climb
 //! out of it or follow a link out of it.
+//!
+//! [`write_adr_dir`] keeps a directory of decision records in step with a session: each record is
+//! written under its stable name only when its bytes differ from the file there, nothing is ever
+//! deleted, and the files the session's earlier exports wrote there (they carry the session's
+//! marker line, see [`crate::export::adr`]) that no longer match a record are reported as stale.
+//! Files without the marker, or with another session's, are left alone and not reported.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -72,6 +78,74 @@ pub fn write_records(dir: &Path, records: &[(String, String)]) -> Result<(), Wri
     Ok(())
 }
 
+/// What [`write_adr_dir`] did, each list of file names sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AdrDirReport {
+    /// Records written: new, or different from the file that was there.
+    pub written: Vec<String>,
+    /// Records whose file already held exactly their bytes, left untouched.
+    pub unchanged: Vec<String>,
+    /// Files this session's exports wrote earlier that no record has any more; never deleted.
+    pub stale: Vec<String>,
+}
+
+/// Files larger than this in a record directory are not read (no record is near it).
+const MAX_RECORD_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Writes session `s`'s decision records into `dir` (see the module docs), creating it when
+/// missing.
+pub fn write_adr_dir(dir: &Path, s: &crate::model::Session) -> Result<AdrDirReport, WriteError> {
+    create_dir(dir)?;
+    let records = crate::export::adrs(s);
+    let mut report = AdrDirReport::default();
+    for (name, md) in &records {
+        if existing_file(&dir.join(name)).is_some_and(|bytes| bytes == md.as_bytes()) {
+            report.unchanged.push(name.clone());
+            continue;
+        }
+        write_in_dir(dir, name, md.as_bytes(), WriteOptions::DOCUMENT).map_err(|source| {
+            WriteError::Write {
+                path: dir.join(name),
+                source,
+            }
+        })?;
+        report.written.push(name.clone());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|source| WriteError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let created = s.meta.created.to_string();
+    for entry in entries.flatten() {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !name.ends_with(".md") || records.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        let ours = existing_file(&entry.path()).is_some_and(|bytes| {
+            crate::export::adr::marked_session(&String::from_utf8_lossy(&bytes))
+                == Some(created.as_str())
+        });
+        if ours {
+            report.stale.push(name);
+        }
+    }
+    report.written.sort();
+    report.unchanged.sort();
+    report.stale.sort();
+    Ok(report)
+}
+
+/// The bytes of the regular file at `path`; `None` when there is none, or it is a link, a
+/// directory or a device (not followed, not waited on), or too large to be a record.
+fn existing_file(path: &Path) -> Option<Vec<u8>> {
+    if !std::fs::symlink_metadata(path).ok()?.is_file() {
+        return None;
+    }
+    crate::files::read_regular(path, MAX_RECORD_BYTES).ok()
+}
+
 /// The terminal at `path`, if it is one.
 fn terminal_at(path: &Path) -> Option<std::fs::File> {
     use std::io::IsTerminal;
@@ -101,6 +175,8 @@ mod tests {
             decided_at: now,
             considered: vec!["a".into()],
             acknowledged_conflicts: Vec::new(),
+            adr: Some(crate::model::AdrId(1)),
+            ..Default::default()
         });
         s.components.push(c);
         s

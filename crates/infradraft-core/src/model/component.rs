@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::adr::{AdrId, AdrStatus, People};
 use super::{Capabilities, ElicitationRecord};
 
 /// The steps of the incremental process for one component, in order.
@@ -137,7 +138,8 @@ pub struct ConflictAck {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A decision and its record (see [`crate::model::adr`] for its number and lifecycle).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Decision {
     /// Id of the chosen option card.
     pub option: String,
@@ -146,6 +148,56 @@ pub struct Decision {
     /// Ids of the options that were on the table when the decision was made.
     pub considered: Vec<String>,
     pub acknowledged_conflicts: Vec<ConflictAck>,
+    /// Its number, given when it was made and never changed; `None` only in a file written by
+    /// hand (an export numbers such a decision after all the others).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adr: Option<AdrId>,
+    /// Accepted while it is its component's decision; superseded, deprecated or rejected among
+    /// the component's earlier decisions.
+    #[serde(default, skip_serializing_if = "AdrStatus::is_accepted")]
+    pub status: AdrStatus,
+    /// When its content was last amended (an amended decision keeps its number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amended_at: Option<Timestamp>,
+    /// When it was superseded, deprecated or rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_at: Option<Timestamp>,
+    /// Why it was deprecated or rejected.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status_reason: String,
+    /// The earlier decision of the component that this one replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<AdrId>,
+    /// The later decision that replaced this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<AdrId>,
+    /// Who made it, who was consulted, who is informed.
+    #[serde(default, skip_serializing_if = "People::is_empty")]
+    pub people: People,
+    /// The cards of the options it considered, as they stood when it stopped being the
+    /// component's decision (the component's cards may change after); empty on the current
+    /// decision, which reads the component's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options_then: Vec<OptionCard>,
+}
+
+impl Decision {
+    /// The card of option `id` as this decision knew it: the one kept with it, else the
+    /// component's.
+    pub fn card<'a>(&'a self, c: &'a ComponentDesign, id: &str) -> Option<&'a OptionCard> {
+        self.options_then
+            .iter()
+            .find(|o| o.id == id)
+            .or_else(|| c.option(id))
+    }
+
+    /// The day its record last changed: amended, superseded, deprecated or rejected, else made.
+    pub fn last_changed(&self) -> Timestamp {
+        [self.amended_at, self.status_at]
+            .into_iter()
+            .flatten()
+            .fold(self.decided_at, Timestamp::max)
+    }
 }
 
 /// The design record of one decision of a component section (the data section's primary
@@ -168,6 +220,10 @@ pub struct ComponentDesign {
     /// What the decision settles ("Cache"); empty means the section's title.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// The decisions this component had before its current one, oldest first: superseded,
+    /// deprecated or rejected, each with its number, kept so that their records can be written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<Decision>,
 }
 
 impl ComponentDesign {
@@ -183,6 +239,7 @@ impl ComponentDesign {
             decision: None,
             section: String::new(),
             title: String::new(),
+            earlier: Vec::new(),
         }
     }
 
@@ -227,6 +284,24 @@ impl ComponentDesign {
 
     pub fn is_decided(&self) -> bool {
         self.decision.is_some()
+    }
+
+    /// Every decision record of the component: the earlier ones (oldest first), then the
+    /// current decision.
+    pub fn records(&self) -> impl Iterator<Item = &Decision> {
+        self.earlier.iter().chain(self.decision.as_ref())
+    }
+
+    /// Where the component's record stands: accepted once decided, proposed while it has options
+    /// or a recommendation, `None` before that.
+    pub fn adr_status(&self) -> Option<AdrStatus> {
+        if let Some(d) = &self.decision {
+            Some(d.status)
+        } else if self.recommendation.is_some() || !self.options.is_empty() {
+            Some(AdrStatus::Proposed)
+        } else {
+            None
+        }
     }
 
     /// The decided option, else the recommended one, and whether it is decided; `None` while the

@@ -4,6 +4,7 @@
 //! `store` persists it and `workflow` changes it. Field order here is the field order in the RON file,
 //! so new fields go at the end of their struct, with `#[serde(default)]`.
 
+pub mod adr;
 mod capability;
 mod component;
 mod conflict;
@@ -18,6 +19,7 @@ mod review;
 mod section;
 mod story;
 
+pub use adr::{AdrId, AdrStatus, People};
 pub use capability::{
     Capabilities, FailureScope, Need, Reach, Residency, ScaleToZero, duration_text,
 };
@@ -49,7 +51,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The session file format this build writes. Older versions are migrated on load; newer are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One drafting session: the whole state of one infrastructure architecture document in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,6 +94,10 @@ pub struct Session {
     /// Extracted requirements the person removed, kept out when the inputs are read again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed_requirements: Vec<RemovedRequirement>,
+    /// The highest decision number given so far (0 before the first decision): the next decision
+    /// is numbered after it and after every number in the session, so numbers only go up.
+    #[serde(default, skip_serializing_if = "adr::is_zero")]
+    pub last_adr: u32,
 }
 
 impl Session {
@@ -126,6 +132,7 @@ impl Session {
             input_conflicts: Vec::new(),
             conflict_resolutions: Vec::new(),
             removed_requirements: Vec::new(),
+            last_adr: 0,
         }
     }
 
@@ -204,6 +211,27 @@ impl Session {
         self.section(c.section_id())
             .map(|s| s.title.as_str())
             .unwrap_or(&c.id)
+    }
+
+    /// Gives the next decision number: after [`Session::last_adr`] and after every number a
+    /// decision of the session holds, so a number is never given twice.
+    pub fn allocate_adr(&mut self) -> AdrId {
+        let highest = self
+            .components
+            .iter()
+            .flat_map(|c| c.records())
+            .filter_map(|d| d.adr)
+            .map(|a| a.0)
+            .fold(self.last_adr, u32::max);
+        self.last_adr = highest.saturating_add(1);
+        AdrId(self.last_adr)
+    }
+
+    /// The component holding decision record `adr` and the record.
+    pub fn adr(&self, adr: AdrId) -> Option<(&ComponentDesign, &Decision)> {
+        self.components
+            .iter()
+            .find_map(|c| c.records().find(|d| d.adr == Some(adr)).map(|d| (c, d)))
     }
 
     pub fn input(&self, kind: InputKind) -> Option<&InputDocument> {

@@ -4,6 +4,13 @@
 //! inputs without checksums). Version 1 held one decision per component section: its records
 //! become each section's primary decision, and the decisions the built-in template declares
 //! beside it (the data section's cache, messaging and object storage) are added, not yet started.
+//! Version 2 numbered decision records by their place in the document: every decision gets its
+//! stable number ([`crate::model::AdrId`]) in the order the decisions were made (`decided_at`),
+//! decisions made in the same second in document order (section by section, the section's
+//! decisions in order), and the session's counter is set to the last number given. The same file
+//! always gets the same numbers.
+//!
+//! Each step upgrades to the next version; the last records one `migrated` entry in the history.
 
 use std::path::Path;
 
@@ -15,25 +22,86 @@ use crate::model::{self, ComponentDesign, FORMAT_VERSION, Session};
 
 /// Reads `text`, written in format `version`, into the current model.
 pub fn migrate(path: &Path, version: u32, text: &str) -> Result<Session, StoreError> {
-    match version {
+    let (s, added) = match version {
         0 => {
             let old: v0::Session = from_ron(path, text)?;
-            Ok(v1::upgrade(v0::upgrade(old), 0))
+            v1::upgrade(v0::upgrade(old))
         }
         1 => {
             // Version 1 is version 2 without the decisions' sections and titles, which default.
             let old: Session = from_ron(path, text)?;
-            Ok(v1::upgrade(old, 1))
+            v1::upgrade(old)
         }
-        _ => Err(StoreError::Parse {
-            path: path.to_path_buf(),
-            problem: ParseProblem::Shape,
-            line: 1,
-            col: 1,
-            message: format!(
-                "format_version {version} is not a version infradraft ever wrote (this build writes {FORMAT_VERSION})"
-            ),
-        }),
+        // Version 2 is version 3 without decision numbers, lifecycle and people, which default.
+        2 => (from_ron::<Session>(path, text)?, Vec::new()),
+        _ => {
+            return Err(StoreError::Parse {
+                path: path.to_path_buf(),
+                problem: ParseProblem::Shape,
+                line: 1,
+                col: 1,
+                message: format!(
+                    "format_version {version} is not a version infradraft ever wrote (this build writes {FORMAT_VERSION})"
+                ),
+            });
+        }
+    };
+    Ok(v2::upgrade(s, version, &added))
+}
+
+mod v2 {
+    use super::*;
+
+    /// Numbers every decision (see the module docs) and records the migration from `from`, with
+    /// the decisions the version 1 step added.
+    pub fn upgrade(mut s: Session, from: u32, added: &[String]) -> Session {
+        s.format_version = FORMAT_VERSION;
+        let numbered = number_decisions(&mut s);
+        let mut detail = format!("from session format version {from} to {FORMAT_VERSION}");
+        if !added.is_empty() {
+            detail.push_str(&format!("; decisions added: {}", added.join(", ")));
+        }
+        if !numbered.is_empty() {
+            detail.push_str(&format!("; decisions numbered: {}", numbered.join(", ")));
+        }
+        let at = s.meta.updated;
+        s.record(at, "migrated", detail);
+        s
+    }
+
+    /// Gives each decision without a number the next one, in the order they were made, ties in
+    /// document order; returns what it gave (`ADR-0001 compute-resources`).
+    pub fn number_decisions(s: &mut Session) -> Vec<String> {
+        // Document order: section by section, then components in no section, in their order.
+        let mut order: Vec<usize> = Vec::with_capacity(s.components.len());
+        let mut placed = vec![false; s.components.len()];
+        for section in &s.sections {
+            for (i, c) in s.components.iter().enumerate() {
+                if c.section_id() == section.id && !placed[i] {
+                    placed[i] = true;
+                    order.push(i);
+                }
+            }
+        }
+        order.extend((0..s.components.len()).filter(|&i| !placed[i]));
+        let mut made: Vec<(jiff::Timestamp, usize, usize)> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(place, &i)| {
+                let d = s.components[i].decision.as_ref()?;
+                d.adr.is_none().then_some((d.decided_at, place, i))
+            })
+            .collect();
+        made.sort();
+        let mut numbered = Vec::new();
+        for (_, _, i) in made {
+            let adr = s.allocate_adr();
+            if let Some(d) = s.components[i].decision.as_mut() {
+                d.adr = Some(adr);
+                numbered.push(format!("{adr} {}", s.components[i].id));
+            }
+        }
+        numbered
     }
 }
 
@@ -41,10 +109,9 @@ mod v1 {
     use super::*;
 
     /// Gives every decision its section and title, and adds the decisions the session's template
-    /// declares that it lacks, each after the last decision of its section. Nothing the person
-    /// wrote changes.
-    pub fn upgrade(mut s: Session, from: u32) -> Session {
-        s.format_version = FORMAT_VERSION;
+    /// declares that it lacks, each after the last decision of its section; returns the ids of
+    /// those added. Nothing the person wrote changes.
+    pub fn upgrade(mut s: Session) -> (Session, Vec<String>) {
         let template = Template::builtin().ok().filter(|t| t.id == s.meta.template);
         let mut added = Vec::new();
         if let Some(t) = &template {
@@ -79,17 +146,7 @@ mod v1 {
                 }
             }
         }
-        let at = s.meta.updated;
-        let detail = if added.is_empty() {
-            format!("from session format version {from} to {FORMAT_VERSION}")
-        } else {
-            format!(
-                "from session format version {from} to {FORMAT_VERSION}; decisions added: {}",
-                added.join(", ")
-            )
-        };
-        s.record(at, "migrated", detail);
-        s
+        (s, added)
     }
 }
 
@@ -182,6 +239,7 @@ mod v0 {
                 decided_at: d.date,
                 considered: vec![option_id],
                 acknowledged_conflicts: Vec::new(),
+                ..Default::default()
             };
             let component = match s.components.iter_mut().position(|c| c.id == d.component) {
                 Some(i) => &mut s.components[i],

@@ -8,8 +8,8 @@ use super::generated_text::{self, decision_body, decision_part};
 use super::section_text::{self, BodyChange};
 use crate::knowledge::Template;
 use crate::model::{
-    ConflictAck, Decision, DesignStep, FeedbackNote, InteractionMode, OptionCard, Recommendation,
-    SectionStatus, Session,
+    AdrId, AdrStatus, ConflictAck, Decision, DesignStep, FeedbackNote, InteractionMode, OptionCard,
+    Recommendation, SectionStatus, Session,
 };
 
 /// The most options the comparison panes hold side by side.
@@ -41,6 +41,14 @@ pub enum DesignError {
     ReadOnly,
     #[error("no elicitation record {0} on this component")]
     NoRecord(usize),
+    #[error("{0:?} has no decision yet; decide it first")]
+    NotDecided(String),
+    #[error("no decision record {0} in this session")]
+    NoAdr(AdrId),
+    #[error("{0} is {1}, not its component's current decision; only the current one changes")]
+    NotCurrent(AdrId, &'static str),
+    #[error("the reason is empty; say why the decision is {0}")]
+    NoReason(&'static str),
 }
 
 fn component<'a>(
@@ -222,8 +230,32 @@ pub fn add_feedback(
     Ok(())
 }
 
+/// What a decision says: the chosen option, why, the conflicts with the inputs as shown and the
+/// reasons given for accepting them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ruling<'a> {
+    pub option: &'a str,
+    pub justification: &'a str,
+    /// The findings that conflict with the inputs, as shown to the person.
+    pub conflicts: &'a [String],
+    pub acknowledgements: Vec<ConflictAck>,
+}
+
+/// How a new decision takes the place of a component's current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redecide {
+    /// The current decision stays as a superseded record ("superseded by ADR-0009") with its
+    /// number; the new decision gets the next number and names it ("supersedes ADR-0007").
+    Supersede,
+    /// The current decision's content changes; it keeps its number and the day it was made, and
+    /// records the day it was amended.
+    Amend,
+}
+
 /// Step f: records the decision. Needs two options, the chosen one among them, a justification,
 /// and a reason for every conflict with the inputs (`conflicts` lists the findings as shown).
+/// A new decision gets the session's next number; deciding a component that is decided already
+/// supersedes its decision ([`supersede`]).
 #[allow(clippy::too_many_arguments)]
 pub fn decide(
     s: &mut Session,
@@ -235,6 +267,56 @@ pub fn decide(
     acknowledgements: Vec<ConflictAck>,
     now: Timestamp,
 ) -> Result<BodyChange, DesignError> {
+    let ruling = Ruling {
+        option,
+        justification,
+        conflicts,
+        acknowledgements,
+    };
+    decide_with(s, template, id, ruling, None, now)
+}
+
+/// Re-decides a decided component, keeping its current decision as a superseded record linked
+/// both ways with the new one (see [`Redecide::Supersede`]). The checks are [`decide`]'s; a
+/// component without a decision is refused.
+pub fn supersede(
+    s: &mut Session,
+    template: &Template,
+    id: &str,
+    ruling: Ruling<'_>,
+    now: Timestamp,
+) -> Result<BodyChange, DesignError> {
+    decide_with(s, template, id, ruling, Some(Redecide::Supersede), now)
+}
+
+/// Changes a decided component's decision in place: same number, new content, an amended date
+/// (see [`Redecide::Amend`]). The checks are [`decide`]'s; a component without a decision is
+/// refused.
+pub fn amend(
+    s: &mut Session,
+    template: &Template,
+    id: &str,
+    ruling: Ruling<'_>,
+    now: Timestamp,
+) -> Result<BodyChange, DesignError> {
+    decide_with(s, template, id, ruling, Some(Redecide::Amend), now)
+}
+
+/// Decides, supersedes or amends (`how`; `None` decides, superseding a decision already there).
+fn decide_with(
+    s: &mut Session,
+    template: &Template,
+    id: &str,
+    ruling: Ruling<'_>,
+    how: Option<Redecide>,
+    now: Timestamp,
+) -> Result<BodyChange, DesignError> {
+    let Ruling {
+        option,
+        justification,
+        conflicts,
+        acknowledgements,
+    } = ruling;
     let section_id = component(s, id)?.section_id().to_string();
     let title = s
         .component(id)
@@ -243,6 +325,9 @@ pub fn decide(
     let tsec = template.section(&section_id);
     let base = generated_text::current_base(s, tsec, &section_id);
     let c = component(s, id)?;
+    if how.is_some() && c.decision.is_none() {
+        return Err(DesignError::NotDecided(id.to_string()));
+    }
     if c.options.len() < MIN_OPTIONS {
         return Err(DesignError::NeedTwoOptions(c.options.len()));
     }
@@ -264,13 +349,55 @@ pub fn decide(
     if unacknowledged > 0 {
         return Err(DesignError::UnacknowledgedConflicts(unacknowledged));
     }
-    c.decision = Some(Decision {
+    let mut new = Decision {
         option: option.to_string(),
         justification: justification.trim().to_string(),
         decided_at: now,
         considered: c.options.iter().map(|o| o.id.clone()).collect(),
         acknowledged_conflicts: acknowledgements,
-    });
+        ..Default::default()
+    };
+    let previous = c.decision.take();
+    let how = how.unwrap_or(Redecide::Supersede);
+    let (action, numbers) = match previous {
+        None => {
+            let adr = s.allocate_adr();
+            new.adr = Some(adr);
+            ("decided", adr.to_string())
+        }
+        Some(old) if how == Redecide::Amend => {
+            let adr = match old.adr {
+                Some(adr) => adr,
+                None => s.allocate_adr(),
+            };
+            new.adr = Some(adr);
+            new.decided_at = old.decided_at;
+            new.amended_at = Some(now);
+            new.supersedes = old.supersedes;
+            new.people = old.people;
+            ("amended", adr.to_string())
+        }
+        Some(mut old) => {
+            let earlier = match old.adr {
+                Some(adr) => adr,
+                None => s.allocate_adr(),
+            };
+            let adr = s.allocate_adr();
+            old.adr = Some(earlier);
+            old.status = AdrStatus::Superseded;
+            old.status_at = Some(now);
+            old.superseded_by = Some(adr);
+            new.adr = Some(adr);
+            new.supersedes = Some(earlier);
+            // The people of the decision carry over; they can be changed on the new one.
+            new.people = old.people.clone();
+            let c = component(s, id)?;
+            keep_as_earlier(c, old);
+            ("superseded", format!("{adr} supersedes {earlier}"))
+        }
+    };
+    let c = component(s, id)?;
+    c.decision = Some(new);
     c.step = DesignStep::Decision;
     let c = s
         .component(id)
@@ -294,15 +421,180 @@ pub fn decide(
     }
     s.record(
         now,
-        "decided",
+        action,
         format!(
-            "{id}: {} (considered: {}) because {}",
+            "{id}: {} (considered: {}) because {} [{numbers}]",
             chosen.name,
             considered.join(", "),
             justification.trim()
         ),
     );
     Ok(change)
+}
+
+/// Moves a decision that is no longer the component's into its earlier decisions, with the cards
+/// of the options it considered as they stand now (the component's may change after).
+fn keep_as_earlier(c: &mut crate::model::ComponentDesign, mut old: Decision) {
+    if old.options_then.is_empty() {
+        old.options_then = old
+            .considered
+            .iter()
+            .chain(std::iter::once(&old.option))
+            .filter_map(|o| c.option(o).cloned())
+            .fold(Vec::new(), |mut cards, card| {
+                if !cards.iter().any(|k: &OptionCard| k.id == card.id) {
+                    cards.push(card);
+                }
+                cards
+            });
+    }
+    c.earlier.push(old);
+}
+
+/// A decision withdrawn by [`deprecate`] or [`reject`]: its number, and what became of the
+/// section's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withdrawn {
+    pub adr: AdrId,
+    pub change: BodyChange,
+}
+
+/// Withdraws component `id`'s decision: it is kept among the component's earlier decisions as
+/// `status` (deprecated or rejected) with `reason` and the day, keeping its number; the
+/// component is undecided again (proposed, with its options and recommendation), and deciding it
+/// again gives a new number. The decision's text in the section becomes the recommendation's
+/// draft (none without a recommendation), merged with the person's edits as a decision's text
+/// is, and a section that counted as decided or finalized is drafted again.
+fn withdraw(
+    s: &mut Session,
+    template: &Template,
+    id: &str,
+    status: AdrStatus,
+    reason: &str,
+    now: Timestamp,
+) -> Result<Withdrawn, DesignError> {
+    let label = status.label();
+    if reason.trim().is_empty() {
+        return Err(DesignError::NoReason(label));
+    }
+    let c = component(s, id)?;
+    if c.decision.is_none() {
+        return Err(DesignError::NotDecided(id.to_string()));
+    }
+    let section_id = c.section_id().to_string();
+    let tsec = template.section(&section_id);
+    // The base is worked out while the decision is there: a session from before bases were
+    // kept has it made from the decision.
+    let base = generated_text::current_base(s, tsec, &section_id);
+    let c = component(s, id)?;
+    let Some(mut old) = c.decision.take() else {
+        return Err(DesignError::NotDecided(id.to_string()));
+    };
+    let adr = match old.adr {
+        Some(adr) => adr,
+        None => s.allocate_adr(),
+    };
+    old.adr = Some(adr);
+    old.status = status;
+    old.status_at = Some(now);
+    old.status_reason = reason.trim().to_string();
+    keep_as_earlier(component(s, id)?, old);
+    let c = s
+        .component(id)
+        .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
+    let text = if c.is_primary() {
+        super::yolo::draft_body(s, template, c)
+    } else {
+        super::yolo::draft_part(s, template, s.decision_title(c), c)
+    };
+    let change = section_text::write_decision(s, id, &base, text, false)
+        .ok_or_else(|| DesignError::NoComponent(id.to_string()))?;
+    if let Some(section) = s.section_mut(&section_id)
+        && matches!(
+            section.status,
+            SectionStatus::Decided | SectionStatus::Finalized
+        )
+    {
+        section.status = SectionStatus::Drafted;
+    }
+    s.record(now, label, format!("{id}: {adr} because {}", reason.trim()));
+    Ok(Withdrawn { adr, change })
+}
+
+/// Deprecates component `id`'s decision: it held and no longer does (see [`withdraw`]).
+pub fn deprecate(
+    s: &mut Session,
+    template: &Template,
+    id: &str,
+    reason: &str,
+    now: Timestamp,
+) -> Result<Withdrawn, DesignError> {
+    withdraw(s, template, id, AdrStatus::Deprecated, reason, now)
+}
+
+/// Rejects component `id`'s decision: it is turned down (see [`withdraw`]).
+pub fn reject(
+    s: &mut Session,
+    template: &Template,
+    id: &str,
+    reason: &str,
+    now: Timestamp,
+) -> Result<Withdrawn, DesignError> {
+    withdraw(s, template, id, AdrStatus::Rejected, reason, now)
+}
+
+/// Sets the people of decision record `adr` (any record, current or earlier): names are trimmed,
+/// blank and repeated ones dropped. Returns `false` when they are what they were.
+pub fn set_people(
+    s: &mut Session,
+    adr: AdrId,
+    people: &crate::model::People,
+    now: Timestamp,
+) -> Result<bool, DesignError> {
+    let people = people.cleaned();
+    let record = s
+        .components
+        .iter_mut()
+        .find_map(|c| {
+            c.earlier
+                .iter_mut()
+                .chain(c.decision.as_mut())
+                .find(|d| d.adr == Some(adr))
+                .map(|d| (c.id.clone(), d))
+        })
+        .ok_or(DesignError::NoAdr(adr))?;
+    let (id, d) = record;
+    if d.people == people {
+        return Ok(false);
+    }
+    d.people = people;
+    let p = &d.people;
+    let list = |names: &[String]| {
+        if names.is_empty() {
+            "nobody".to_string()
+        } else {
+            names.join(", ")
+        }
+    };
+    let detail = format!(
+        "{id}: {adr} decision makers: {}; consulted: {}; informed: {}",
+        list(&p.decision_makers),
+        list(&p.consulted),
+        list(&p.informed)
+    );
+    s.record(now, "decision-people", detail);
+    Ok(true)
+}
+
+/// The component whose current decision is record `adr`; refuses an earlier record (superseded,
+/// deprecated or rejected), which no longer changes.
+pub fn current_of(s: &Session, adr: AdrId) -> Result<&str, DesignError> {
+    let (c, d) = s.adr(adr).ok_or(DesignError::NoAdr(adr))?;
+    if c.decision.as_ref().is_some_and(|cur| cur.adr == Some(adr)) {
+        Ok(&c.id)
+    } else {
+        Err(DesignError::NotCurrent(adr, d.status.label()))
+    }
 }
 
 #[cfg(test)]

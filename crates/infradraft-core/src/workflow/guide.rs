@@ -475,6 +475,7 @@ mod tests {
                 decided_at: t(1),
                 considered: c.options.iter().map(|o| o.id.clone()).collect(),
                 acknowledged_conflicts: vec![],
+                ..Default::default()
             });
         }
         for x in &mut s.sections {

@@ -232,16 +232,20 @@ pub fn restore_choices(s: &mut Session, catalog: &Catalog, now: Timestamp) -> Re
             options.insert(0, card);
         }
         let chosen = chosen_id.expect("set above");
+        if s.component(&id)
+            .is_none_or(|c| !c.options.is_empty() || c.decision.is_some())
+        {
+            continue;
+        }
+        // Numbered as they are read, in document order.
+        let adr = stretch.decided.then(|| s.allocate_adr());
         let Some(c) = s.component_mut(&id) else {
             continue;
         };
-        if !c.options.is_empty() || c.decision.is_some() {
-            continue;
-        }
         let reason = justification(&stretch.lines);
         c.options = options;
-        if stretch.decided {
-            set_decided(c, &chosen, reason, now);
+        if let Some(adr) = adr {
+            set_decided(c, adr, &chosen, reason, now);
             restored.decisions += 1;
         } else {
             c.recommendation = Some(Recommendation {
@@ -397,8 +401,15 @@ pub fn parse_stories(s: &Session, text: &str) -> Vec<TechnicalStory> {
     stories
 }
 
-fn set_decided(c: &mut ComponentDesign, chosen: &str, justification: String, now: Timestamp) {
+fn set_decided(
+    c: &mut ComponentDesign,
+    adr: crate::model::AdrId,
+    chosen: &str,
+    justification: String,
+    now: Timestamp,
+) {
     c.decision = Some(Decision {
+        adr: Some(adr),
         option: chosen.to_string(),
         justification: if justification.is_empty() {
             "recorded in the imported document".to_string()
@@ -408,6 +419,7 @@ fn set_decided(c: &mut ComponentDesign, chosen: &str, justification: String, now
         decided_at: now,
         considered: c.options.iter().map(|o| o.id.clone()).collect(),
         acknowledged_conflicts: Vec::new(),
+        ..Default::default()
     });
     c.step = DesignStep::Decision;
 }

@@ -160,6 +160,7 @@ fn undecided_component_has_no_findings() {
         decided_at: Timestamp::UNIX_EPOCH,
         considered: vec!["opt".into()],
         acknowledged_conflicts: vec![],
+        ..Default::default()
     });
     let f = check_decision(&c, &facts, &[], &[prd()]);
     assert_eq!(f[0].verdict, Verdict::Conflicting);

@@ -293,6 +293,7 @@ mod tests {
                 decided_at: Timestamp::UNIX_EPOCH,
                 considered: vec![],
                 acknowledged_conflicts: vec![],
+                ..Default::default()
             });
         } else {
             c.recommendation = Some(Recommendation {
