@@ -39,6 +39,13 @@ fn ready(f: &Fixture) -> App {
 /// `d` on the selected card: the justification, then a reason for every conflict shown.
 fn decide(app: &mut App, justification: &str) {
     app.handle_event(key(KeyCode::Char('d')));
+    // Deciding a decided component asks how the new decision replaces the record: supersede.
+    if matches!(
+        app.ui.popups.last(),
+        Some(Popup::Confirm(infradraft::tui::popup::Confirm::Redecide { .. }))
+    ) {
+        app.handle_event(key(KeyCode::Char('s')));
+    }
     app.handle_event(ctrl('u'));
     typ(app, &format!("{justification}\n"));
     for _ in 0..10 {

@@ -128,6 +128,8 @@ impl Action {
                 | KeepMineRest
                 | TakeNewRest
                 | KeepBothRest
+                | Supersede
+                | Amend
         )
     }
 
@@ -169,6 +171,9 @@ impl Action {
                 | ChooseMode
                 | DraftAll
                 | MergeReview
+                | DeprecateDecision
+                | RejectDecision
+                | DecisionPeople
         )
     }
 }
@@ -276,6 +281,9 @@ actions! {
     ReviewMode = "review-mode": "Switch this window to review mode: comments only, the session file released",
     MergeReview = "merge-review": "Merge the reviewer's comments (<session>.review.ron) into the session",
     ExportReview = "export-review": "Write the review summary (open and resolved comments) as Markdown",
+    DeprecateDecision = "deprecate-decision": "Withdraw the component's decision as deprecated (it held once), with a reason; its record stays",
+    RejectDecision = "reject-decision": "Withdraw the component's decision as rejected (it was not to be), with a reason; its record stays",
+    DecisionPeople = "decision-people": "Set who took the component's decision, who was consulted and who is kept informed (the record's MADR people)",
     Choose = "choose": "Take the selected entry (run it, go there, add it, apply)",
     Close = "close": "Close the popup",
     Toggle = "toggle": "Tick or untick the selected entry",
@@ -306,4 +314,6 @@ actions! {
     KeepMineRest = "keep-mine-rest": "Keep your text in this and every stretch left",
     TakeNewRest = "take-new-rest": "Take the generated text in this and every stretch left",
     KeepBothRest = "keep-both-rest": "Keep both texts in this and every stretch left",
+    Supersede = "supersede": "Record the new decision as a new record that supersedes the current one",
+    Amend = "amend": "Change the current decision's record in place (it keeps its number)",
 }

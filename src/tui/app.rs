@@ -936,6 +936,14 @@ impl App {
                 self.add_matrix_alternative(&option);
             }
             Outcome::Conflict(key) => self.conflict_action(key),
+            Outcome::Redecide {
+                component,
+                option,
+                how,
+            } => {
+                self.ui.popups.pop();
+                self.ask_justification(component, option, Some(how));
+            }
             Outcome::Save => {
                 self.save(false);
             }
@@ -1133,6 +1141,9 @@ impl App {
             | Action::Recommend
             | Action::Feedback
             | Action::Decide
+            | Action::DeprecateDecision
+            | Action::RejectDecision
+            | Action::DecisionPeople
             | Action::Elicit
             | Action::ApplyRecord
             | Action::DiscardRecord
@@ -1208,7 +1219,9 @@ impl App {
             | Action::KeepBoth
             | Action::KeepMineRest
             | Action::TakeNewRest
-            | Action::KeepBothRest => {}
+            | Action::KeepBothRest
+            | Action::Supersede
+            | Action::Amend => {}
             Action::Export => {
                 let default = self
                     .doc
@@ -1408,19 +1421,18 @@ impl App {
             .parent()
             .unwrap_or(std::path::Path::new("."))
             .join("adr");
-        let result = (|| -> Result<usize, crate::export::WriteError> {
+        let result = (|| -> Result<crate::export::AdrDirReport, crate::export::WriteError> {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 crate::export::create_dir(dir)?;
             }
             crate::export::write_document(&path, &doc)?;
-            let records = crate::export::adrs(&self.doc.session);
-            if !records.is_empty() {
-                crate::export::write_records(&adr_dir, &records)?;
+            if crate::export::adrs(&self.doc.session).is_empty() {
+                return Ok(Default::default());
             }
-            Ok(records.len())
+            crate::export::write_adr_dir(&adr_dir, &self.doc.session)
         })();
         match result {
-            Ok(n) => {
+            Ok(report) => {
                 // A reader may export; only the author's session records it.
                 if self.doc.read_only.is_none() {
                     let shown = path.display().to_string();
@@ -1428,11 +1440,25 @@ impl App {
                         crate::workflow::edit::record_export(s, &shown, crate::model::now())
                     });
                 }
-                self.info(format!(
-                    "exported {} and {n} decision record(s) in {}",
+                let n = report.written.len() + report.unchanged.len();
+                let mut text = format!(
+                    "exported {} and {n} decision record(s) in {} ({} written, {} unchanged)",
                     path.display(),
-                    adr_dir.display()
-                ));
+                    adr_dir.display(),
+                    report.written.len(),
+                    report.unchanged.len()
+                );
+                if report.stale.is_empty() {
+                    self.info(text);
+                } else {
+                    // Files an earlier export wrote for records that are gone: never deleted.
+                    text.push_str(&format!(
+                        " · {} no longer a decision of this session, left in place: {}",
+                        report.stale.len(),
+                        report.stale.join(", ")
+                    ));
+                    self.warn(text);
+                }
             }
             Err(e) => self.warn(e.to_string()),
         }

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, EditTarget, Effect, Pane};
-use super::popup::{CatalogChoice, Popup, Prompt, PromptPurpose};
+use super::popup::{CatalogChoice, Confirm, PendingRuling, Popup, Prompt, PromptPurpose};
 use crate::analysis::crosscheck::Verdict;
 use crate::analysis::ranking::{explain, rank};
 use crate::model::{ConflictAck, DesignStep, InteractionMode};
@@ -332,31 +332,65 @@ impl App {
                 if count < design::MIN_OPTIONS {
                     self.warn(DesignError::NeedTwoOptions(count).to_string());
                 } else if let Some(option) = self.selected_card_id(&id) {
-                    let suggested = self
+                    let current = self
                         .doc
                         .session
                         .component(&id)
-                        .and_then(|c| c.recommendation.as_ref())
-                        .filter(|r| r.option == option)
-                        .map(|r| r.rationale.clone())
-                        .unwrap_or_default();
-                    let title = format!(
-                        "Decide for “{}”: the justification for the decision",
-                        self.option_name(&id, &option)
-                    );
-                    let context = self.card_context(&id, &option);
-                    self.ui.popups.push(Popup::Prompt(
-                        Prompt::new(
-                            &title,
-                            &suggested,
-                            PromptPurpose::Justification {
+                        .and_then(|c| c.decision.as_ref())
+                        .map(|d| d.adr.map_or("its record".to_string(), |a| a.to_string()));
+                    match current {
+                        // Decided already: a new record, or the current one amended.
+                        Some(current) => {
+                            let option_name = self.option_name(&id, &option);
+                            self.ui.popups.push(Popup::Confirm(Confirm::Redecide {
                                 component: id,
                                 option,
-                            },
-                        )
-                        .with_context(context),
-                    ));
+                                option_name,
+                                current,
+                            }));
+                        }
+                        None => self.ask_justification(id, option, None),
+                    }
                 }
+            }
+            Action::DeprecateDecision | Action::RejectDecision => {
+                let Some(adr) = self
+                    .doc
+                    .session
+                    .component(&id)
+                    .and_then(|c| c.decision.as_ref())
+                    .map(|d| d.adr.map_or("the decision".to_string(), |a| a.to_string()))
+                else {
+                    self.warn("this component has no decision to withdraw");
+                    return true;
+                };
+                let reject = action == Action::RejectDecision;
+                let title = format!(
+                    "{} {adr}: why? (the record stays, marked {}; the component is open again)",
+                    if reject { "Reject" } else { "Deprecate" },
+                    if reject { "rejected" } else { "deprecated" },
+                );
+                self.ui.popups.push(Popup::Prompt(Prompt::new(
+                    &title,
+                    "",
+                    PromptPurpose::Withdraw {
+                        component: id,
+                        reject,
+                    },
+                )));
+            }
+            Action::DecisionPeople => {
+                let Some((adr, people)) = self
+                    .doc
+                    .session
+                    .component(&id)
+                    .and_then(|c| c.decision.as_ref())
+                    .and_then(|d| Some((d.adr?, d.people.clone())))
+                else {
+                    self.warn("this component has no decision record yet");
+                    return true;
+                };
+                self.ask_people(adr, people, 0);
             }
             Action::WriteText => {
                 self.ui.text_mode = true;
@@ -515,32 +549,66 @@ impl App {
             } => {
                 self.edit(|s| design::add_feedback(s, &component, &feedback, &text, now));
             }
-            PromptPurpose::Justification { component, option } => {
+            PromptPurpose::Justification {
+                component,
+                option,
+                redecide,
+            } => {
                 if text.trim().is_empty() {
                     self.warn(DesignError::NoJustification.to_string());
                     return true;
                 }
                 let conflicts = self.conflicts_of(&component, &option);
-                self.continue_decision(component, option, text, conflicts, Vec::new());
+                let ruling = PendingRuling {
+                    component,
+                    option,
+                    justification: text,
+                    conflicts,
+                    acks: Vec::new(),
+                    redecide,
+                };
+                self.continue_decision(ruling);
             }
-            PromptPurpose::AckReason {
-                component,
-                option,
-                justification,
-                conflicts,
-                mut acks,
-            } => {
+            PromptPurpose::Withdraw { component, reject } => {
+                self.withdraw_decision(&component, reject, &text);
+            }
+            PromptPurpose::People { adr, people, step } => {
+                let names: Vec<String> = text
+                    .split([',', ';'])
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                let mut people = people;
+                match step {
+                    0 => people.decision_makers = names,
+                    1 => people.consulted = names,
+                    _ => people.informed = names,
+                }
+                if step < 2 {
+                    self.ask_people(adr, people, step + 1);
+                } else if let Some(changed) =
+                    self.edit(|s| design::set_people(s, adr, &people, now))
+                {
+                    self.info(if changed {
+                        format!("{adr}: people recorded")
+                    } else {
+                        format!("{adr}: no change")
+                    });
+                }
+            }
+            PromptPurpose::AckReason(pending) => {
+                let mut pending = *pending;
                 if text.trim().is_empty() {
                     self.warn(
                         "a conflict needs a reason to be accepted; the decision was not recorded",
                     );
                     return true;
                 }
-                acks.push(ConflictAck {
-                    finding: conflicts[acks.len()].clone(),
+                pending.acks.push(ConflictAck {
+                    finding: pending.conflicts[pending.acks.len()].clone(),
                     reason: text.trim().to_string(),
                 });
-                self.continue_decision(component, option, justification, conflicts, acks);
+                self.continue_decision(pending);
             }
             _ => return false,
         }
@@ -629,53 +697,142 @@ impl App {
         conflict_texts(&self.findings_of(component, option))
     }
 
-    fn continue_decision(
+    /// Asks for the justification of deciding for `option` (`redecide`: how it replaces the
+    /// component's current decision).
+    pub(crate) fn ask_justification(
         &mut self,
         component: String,
         option: String,
-        justification: String,
-        conflicts: Vec<String>,
-        acks: Vec<ConflictAck>,
+        redecide: Option<design::Redecide>,
     ) {
-        if acks.len() < conflicts.len() {
+        let suggested = self
+            .doc
+            .session
+            .component(&component)
+            .and_then(|c| c.recommendation.as_ref())
+            .filter(|r| r.option == option)
+            .map(|r| r.rationale.clone())
+            .unwrap_or_default();
+        let how = match redecide {
+            Some(design::Redecide::Supersede) => " (a new record that supersedes the current one)",
+            Some(design::Redecide::Amend) => " (the current record amended)",
+            None => "",
+        };
+        let title = format!(
+            "Decide for “{}”{how}: the justification for the decision",
+            self.option_name(&component, &option)
+        );
+        let context = self.card_context(&component, &option);
+        self.ui.popups.push(Popup::Prompt(
+            Prompt::new(
+                &title,
+                &suggested,
+                PromptPurpose::Justification {
+                    component,
+                    option,
+                    redecide,
+                },
+            )
+            .with_context(context),
+        ));
+    }
+
+    /// Asks for one list of a record's people (0: decision-makers, 1: consulted, 2: informed).
+    fn ask_people(&mut self, adr: crate::model::AdrId, people: crate::model::People, step: u8) {
+        let (who, names) = match step {
+            0 => (
+                "took the decision (decision-makers)",
+                &people.decision_makers,
+            ),
+            1 => ("was consulted", &people.consulted),
+            _ => ("is kept informed", &people.informed),
+        };
+        let title = format!("{adr}: who {who}? Names, separated by commas");
+        let text = names.join(", ");
+        self.ui.popups.push(Popup::Prompt(Prompt::new(
+            &title,
+            &text,
+            PromptPurpose::People { adr, people, step },
+        )));
+    }
+
+    /// Withdraws the component's decision as deprecated or rejected, keeping its record.
+    fn withdraw_decision(&mut self, component: &str, reject: bool, reason: &str) {
+        let template = self.doc.template.clone();
+        let now = crate::model::now();
+        let what = if reject { "rejected" } else { "deprecated" };
+        let withdrawn = self.edit_text("the withdrawal", |s| {
+            if reject {
+                design::reject(s, &template, component, reason, now)
+            } else {
+                design::deprecate(s, &template, component, reason, now)
+            }
+        });
+        if let Some(w) = withdrawn {
+            self.report_body_change(
+                "the withdrawal",
+                w.change,
+                &format!(
+                    "{} {what}: the component is open again (d decides anew)",
+                    w.adr
+                ),
+            );
+        }
+    }
+
+    fn continue_decision(&mut self, pending: PendingRuling) {
+        if pending.acks.len() < pending.conflicts.len() {
             let title = format!(
                 "Conflict {}/{}: {} — reason to accept it",
-                acks.len() + 1,
-                conflicts.len(),
-                conflicts[acks.len()]
+                pending.acks.len() + 1,
+                pending.conflicts.len(),
+                pending.conflicts[pending.acks.len()]
             );
             let context = vec![format!(
                 "Deciding for “{}”",
-                self.option_name(&component, &option)
+                self.option_name(&pending.component, &pending.option)
             )];
             self.ui.popups.push(Popup::Prompt(
-                Prompt::new(
-                    &title,
-                    "",
-                    PromptPurpose::AckReason {
-                        component,
-                        option,
-                        justification,
-                        conflicts,
-                        acks,
-                    },
-                )
-                .with_context(context),
+                Prompt::new(&title, "", PromptPurpose::AckReason(Box::new(pending)))
+                    .with_context(context),
             ));
             return;
         }
+        let PendingRuling {
+            component,
+            option,
+            justification,
+            conflicts,
+            acks,
+            redecide,
+        } = pending;
         let template = self.doc.template.clone();
         let decided = self.edit_text("the decision", |s| {
-            design::decide(
-                s,
-                &template,
-                &component,
-                &option,
-                &justification,
-                &conflicts,
-                acks,
-                crate::model::now(),
-            )
+            let ruling = design::Ruling {
+                option: &option,
+                justification: &justification,
+                conflicts: &conflicts,
+                acknowledgements: acks,
+            };
+            let now = crate::model::now();
+            match redecide {
+                Some(design::Redecide::Supersede) => {
+                    design::supersede(s, &template, &component, ruling, now)
+                }
+                Some(design::Redecide::Amend) => {
+                    design::amend(s, &template, &component, ruling, now)
+                }
+                None => design::decide(
+                    s,
+                    &template,
+                    &component,
+                    ruling.option,
+                    ruling.justification,
+                    ruling.conflicts,
+                    ruling.acknowledgements,
+                    now,
+                ),
+            }
         });
         if let Some(change) = decided {
             self.report_body_change(

@@ -684,6 +684,7 @@ fn draw_decision(frame: &mut Frame, app: &App, c: &ComponentDesign, area: Rect) 
                 t.ok,
                 8,
             ));
+            items.push((record_line(d, c), t.dim, 8));
             items.push((
                 format!("Justification: {}", sanitize_line(d.justification.trim())),
                 t.text,
@@ -847,4 +848,33 @@ fn draw_key_facts(frame: &mut Frame, app: &App, area: Rect) {
             ),
         area,
     );
+}
+
+/// The decision as a record: its number and status, what it supersedes, when it was amended,
+/// who took it, and the records of the component it replaced.
+fn record_line(d: &crate::model::Decision, c: &crate::model::ComponentDesign) -> String {
+    let mut parts = vec![match d.adr {
+        Some(adr) => format!("Record: {adr} {}", d.status.label()),
+        None => format!("Record: {}", d.status.label()),
+    }];
+    if let Some(old) = d.supersedes {
+        parts.push(format!("supersedes {old}"));
+    }
+    if let Some(at) = d.amended_at {
+        parts.push(format!("amended {}", super::status::clock(at)));
+    }
+    if !d.people.decision_makers.is_empty() {
+        parts.push(format!(
+            "decision-makers: {}",
+            sanitize_line(&d.people.decision_makers.join(", "))
+        ));
+    }
+    let earlier = c.earlier.len();
+    if earlier > 0 {
+        parts.push(format!(
+            "{earlier} earlier record{}",
+            if earlier == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join(" · ")
 }

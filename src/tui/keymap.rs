@@ -320,6 +320,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Dialog, KeepRecovery, &["k"]),
         (Dialog, ModeIncremental, &["A", "a"]),
         (Dialog, ModeYolo, &["B", "b"]),
+        (Dialog, Supersede, &["s"]),
+        (Dialog, Amend, &["a"]),
         (ConflictList, Choose, &["enter"]),
         (ConflictList, GoToFound, &["f"]),
         (ConflictList, Resolve, &["r"]),

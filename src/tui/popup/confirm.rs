@@ -25,6 +25,15 @@ pub enum Confirm {
     },
     /// The session file changed on disk (another program) since it was loaded or saved.
     ChangedOnDisk,
+    /// Deciding again for a component that is decided: a new record that supersedes the
+    /// current one, or the current one amended.
+    Redecide {
+        component: String,
+        option: String,
+        /// The option's name and the current record (`ADR-0003`), as shown.
+        option_name: String,
+        current: String,
+    },
     /// Finalizing a section the person says is complete (`reopen`: taking a finalized one back).
     Finalize {
         section: String,
@@ -54,6 +63,21 @@ impl Confirm {
                 Yes,
             ) => Outcome::Finalize(section.clone(), *reopen),
             (Confirm::Finalize { .. }, No) => Outcome::Close,
+            (
+                Confirm::Redecide {
+                    component, option, ..
+                },
+                Supersede | Amend,
+            ) => Outcome::Redecide {
+                component: component.clone(),
+                option: option.clone(),
+                how: if action == Supersede {
+                    crate::workflow::design::Redecide::Supersede
+                } else {
+                    crate::workflow::design::Redecide::Amend
+                },
+            },
+            (Confirm::Redecide { .. }, No) => Outcome::Close,
             (Confirm::Recovery { .. }, Restore | Yes) => Outcome::Restore,
             (Confirm::Recovery { .. }, DiscardRecovery) => Outcome::DiscardRecovery,
             // Leaving the question keeps the recovery file, as a session of its own.
@@ -84,6 +108,20 @@ impl Layer for Confirm {
                 "The session file was changed by another program since it was loaded or \
                  saved. Saving now would overwrite that change."
                     .to_string(),
+            ),
+            Confirm::Redecide {
+                option_name,
+                current,
+                ..
+            } => (
+                "Decide again",
+                format!(
+                    "This component is decided ({}). Deciding for “{}” can supersede that \
+                     record (it stays, marked superseded, and the new decision gets the next \
+                     number) or amend it (the same number, its content changed).",
+                    crate::text::sanitize_line(current),
+                    crate::text::sanitize_line(option_name)
+                ),
             ),
             Confirm::Finalize {
                 title,
@@ -181,6 +219,11 @@ impl Layer for Confirm {
                 (&[ReloadFromDisk], "reload it (drop mine)"),
                 (&[Overwrite], "overwrite"),
                 (&[SaveAs], "save as…"),
+                (&[No], "cancel"),
+            ],
+            Confirm::Redecide { .. } => &[
+                (&[Supersede], "supersede it"),
+                (&[Amend], "amend it"),
                 (&[No], "cancel"),
             ],
             Confirm::Finalize { reopen: false, .. } => &[(&[Yes], "finalize"), (&[No], "not yet")],

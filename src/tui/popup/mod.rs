@@ -44,7 +44,7 @@ pub use input_diff::InputDiff;
 pub use mode_choice::ModeChoice;
 pub use palette::{Palette, PaletteEntry};
 pub use progress::ProgressView;
-pub use prompt::{Prompt, PromptPurpose};
+pub use prompt::{PendingRuling, Prompt, PromptPurpose};
 pub use regimes::Regimes;
 pub use suggestion::Suggestion;
 
@@ -208,6 +208,12 @@ pub enum Outcome {
     /// Every conflict of the merge popup on top is settled: write it.
     SettleMerge,
     SaveAsPrompt,
+    /// How to record a new decision for a component that is decided already.
+    Redecide {
+        component: String,
+        option: String,
+        how: crate::workflow::design::Redecide,
+    },
     /// What a key in the conflicts popup asks for.
     Conflict(ConflictKey),
     /// A key in the comments popup that the keymap saves from (the global save key).

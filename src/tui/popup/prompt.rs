@@ -13,6 +13,21 @@ use crate::tui::keymap::Keymap;
 use crate::tui::text_field::{FieldKey, FieldKind, TextField};
 use crate::tui::wrap::{popup_width, wrap_hanging, wrap_lines};
 
+/// A decision on its way: chosen and justified, waiting for a reason for each conflict with the
+/// inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingRuling {
+    pub component: String,
+    pub option: String,
+    pub justification: String,
+    /// The findings that conflict with the inputs, as shown.
+    pub conflicts: Vec<String>,
+    /// The reasons given so far, one per conflict in order.
+    pub acks: Vec<crate::model::ConflictAck>,
+    /// How it replaces the component's current decision, when it is decided.
+    pub redecide: Option<crate::workflow::design::Redecide>,
+}
+
 /// What a prompt's text is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PromptPurpose {
@@ -36,6 +51,8 @@ pub enum PromptPurpose {
     Justification {
         component: String,
         option: String,
+        /// How the decision replaces the component's current one, when it is decided.
+        redecide: Option<crate::workflow::design::Redecide>,
     },
     /// A cell of the open worksheet.
     WorksheetCell {
@@ -57,13 +74,19 @@ pub enum PromptPurpose {
     SaveAs,
     /// The reason a conflict between the inputs (its key) is settled.
     ResolveConflict(String),
-    /// The reason for accepting `conflicts[acks.len()]`.
-    AckReason {
+    /// The reason for accepting the next conflict of a decision being made.
+    AckReason(Box<PendingRuling>),
+    /// Why a decision is withdrawn (`reject`: rejected, else deprecated).
+    Withdraw {
         component: String,
-        option: String,
-        justification: String,
-        conflicts: Vec<String>,
-        acks: Vec<crate::model::ConflictAck>,
+        reject: bool,
+    },
+    /// One list of a record's people (`step` 0: decision-makers, 1: consulted, 2: informed),
+    /// with those given so far.
+    People {
+        adr: crate::model::AdrId,
+        people: crate::model::People,
+        step: u8,
     },
 }
 
@@ -88,7 +111,8 @@ impl PromptPurpose {
             | PromptPurpose::ExportPath
             | PromptPurpose::SaveAs
             | PromptPurpose::NewDiagram
-            | PromptPurpose::WorksheetCell { .. } => FieldKind::Line,
+            | PromptPurpose::WorksheetCell { .. }
+            | PromptPurpose::People { .. } => FieldKind::Line,
             PromptPurpose::AddRequirement
             | PromptPurpose::EditRequirement(_)
             | PromptPurpose::EditPurpose { .. }
@@ -100,7 +124,8 @@ impl PromptPurpose {
             | PromptPurpose::ChecklistNote(_)
             | PromptPurpose::Comment(_)
             | PromptPurpose::ResolveConflict(_)
-            | PromptPurpose::AckReason { .. } => FieldKind::Prose,
+            | PromptPurpose::AckReason(_)
+            | PromptPurpose::Withdraw { .. } => FieldKind::Prose,
         }
     }
 }

@@ -22,9 +22,7 @@ pub use document::{
     stories_markdown,
 };
 pub use review_part::open_security_gaps;
-pub use write::{
-    AdrDirReport, WriteError, create_dir, write_adr_dir, write_document, write_records,
-};
+pub use write::{AdrDirReport, WriteError, create_dir, write_adr_dir, write_document};
 
 /// Said where an analysis is still being worked out (see [`Precomputed::Pending`]).
 pub const BEING_WORKED_OUT: &str = "_Being worked out…_";

@@ -61,23 +61,6 @@ pub fn create_dir(dir: &Path) -> Result<(), WriteError> {
     })
 }
 
-/// Writes the decision records (file name, Markdown) into `dir`, creating it when missing, and
-/// nowhere else: each name must be a plain file name (they are slugs, made from ids that were
-/// checked when the session was loaded), and a link, FIFO or device already at a record's name is
-/// refused rather than written through.
-pub fn write_records(dir: &Path, records: &[(String, String)]) -> Result<(), WriteError> {
-    create_dir(dir)?;
-    for (name, md) in records {
-        write_in_dir(dir, name, md.as_bytes(), WriteOptions::DOCUMENT).map_err(|source| {
-            WriteError::Write {
-                path: dir.join(name),
-                source,
-            }
-        })?;
-    }
-    Ok(())
-}
-
 /// What [`write_adr_dir`] did, each list of file names sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AdrDirReport {
@@ -93,7 +76,9 @@ pub struct AdrDirReport {
 const MAX_RECORD_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Writes session `s`'s decision records into `dir` (see the module docs), creating it when
-/// missing.
+/// missing, and nowhere else: each name is a plain file name (a slug of an id checked when the
+/// session was loaded), and a link, FIFO or device already at a record's name is refused rather
+/// than written through.
 pub fn write_adr_dir(dir: &Path, s: &crate::model::Session) -> Result<AdrDirReport, WriteError> {
     create_dir(dir)?;
     let records = crate::export::adrs(s);
@@ -204,9 +189,9 @@ mod tests {
         std::fs::create_dir(adr.join("0001-x")).unwrap();
         std::os::unix::fs::symlink(&outside, adr.join("0001-y")).unwrap();
         for id in ["x/../../../pwned-by-adr", "y/../../../../outside/pwned"] {
-            let records = adrs(&decided(id));
-            assert_eq!(records.len(), 1);
-            write_records(&adr, &records).unwrap();
+            let session = decided(id);
+            assert_eq!(adrs(&session).len(), 1);
+            write_adr_dir(&adr, &session).unwrap();
         }
         assert_eq!(
             names(&adr),
@@ -222,8 +207,10 @@ mod tests {
         assert_eq!(names(root.path()), ["outside", "project"]);
         // A name that is not a plain file name is refused outright.
         for bad in ["../escape.md", "a/b.md", "..", ".", ""] {
-            let records = vec![(bad.to_string(), "x".to_string())];
-            assert!(write_records(&adr, &records).is_err(), "{bad:?}");
+            assert!(
+                write_in_dir(&adr, bad, b"x", WriteOptions::DOCUMENT).is_err(),
+                "{bad:?}"
+            );
         }
         assert_eq!(names(&root.path().join("project/docs")), ["adr"]);
     }
@@ -236,9 +223,10 @@ mod tests {
         std::fs::write(&victim, "precious").unwrap();
         let adr = root.path().join("adr");
         std::fs::create_dir(&adr).unwrap();
-        let records = adrs(&decided("compute"));
+        let session = decided("compute");
+        let records = adrs(&session);
         std::os::unix::fs::symlink(&victim, adr.join(&records[0].0)).unwrap();
-        let err = write_records(&adr, &records).unwrap_err().to_string();
+        let err = write_adr_dir(&adr, &session).unwrap_err().to_string();
         assert!(err.contains("symbolic link"), "{err}");
         assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
     }

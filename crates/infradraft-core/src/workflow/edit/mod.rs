@@ -88,6 +88,13 @@ impl Changed for crate::workflow::section_text::BodyChange {
     }
 }
 
+/// Withdrawing a decision always changes the session (its record moves to the earlier ones).
+impl Changed for crate::workflow::design::Withdrawn {
+    fn changed(&self) -> bool {
+        true
+    }
+}
+
 impl Changed for crate::review::MergeReport {
     fn changed(&self) -> bool {
         self.added + self.updated > 0
