@@ -119,7 +119,7 @@ pub(crate) fn git_header(
 
 /// Every change, grouped by kind.
 pub(crate) fn changes(o: &mut String, d: &SessionDiff, style: Style) {
-    group(o, "Decisions", &d.decisions, style, |c| decision(c));
+    group(o, "Decisions", &d.decisions, style, decision);
     group(o, "Options", &d.options, style, |c| {
         let what = match c.change {
             ItemKind::Added => "option added".to_string(),

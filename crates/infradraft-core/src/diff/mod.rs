@@ -340,3 +340,91 @@ pub(crate) fn pair_by<'a, T, K: Eq + std::hash::Hash>(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assumption, AssumptionTopic, Modality, Section, SourceRef};
+
+    fn session() -> Session {
+        let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+        let mut s = Session::empty("T", "P", now);
+        s.sections.push(Section::new("overview", "Overview"));
+        s
+    }
+
+    fn fact(text: &str, line: u32) -> Assumption {
+        Assumption {
+            topic: AssumptionTopic::CloudProvider,
+            text: text.into(),
+            tags: vec![],
+            source: Some(SourceRef {
+                input: "docs/prd.md".into(),
+                line,
+            }),
+            modality: Modality::Statement,
+            incidental: false,
+        }
+    }
+
+    #[test]
+    fn pairs_keep_the_newer_order_then_what_only_the_older_has() {
+        let old = ["a", "b", "c"];
+        let new = ["c", "d", "a"];
+        let pairs: Vec<(Option<&&str>, Option<&&str>)> = pair_by(&old, &new, |x| *x);
+        let keys: Vec<(Option<&str>, Option<&str>)> = pairs
+            .into_iter()
+            .map(|(o, n)| (o.copied(), n.copied()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                (Some("c"), Some("c")),
+                (None, Some("d")),
+                (Some("a"), Some("a")),
+                (Some("b"), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fact_rewritten_in_place_is_changed_and_others_are_added_or_removed() {
+        let mut old = session();
+        old.assumptions = vec![fact("AWS only", 3), fact("Kafka", 9)];
+        let mut new = old.clone();
+        new.assumptions = vec![fact("AWS and GCP", 3), fact("Postgres", 12)];
+        let d = diff(&old, &new);
+        let kinds: Vec<(ItemKind, Option<&str>, Option<&str>)> = d
+            .facts
+            .iter()
+            .map(|f| (f.change, f.text.old.as_deref(), f.text.new.as_deref()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (ItemKind::Changed, Some("AWS only"), Some("AWS and GCP")),
+                (ItemKind::Added, None, Some("Postgres")),
+                (ItemKind::Removed, Some("Kafka"), None),
+            ]
+        );
+        assert_eq!(d.len(), 3);
+    }
+
+    #[test]
+    fn where_the_person_was_and_the_history_are_not_changes() {
+        let old = session();
+        let mut new = old.clone();
+        new.place.cursor = (4, 2);
+        new.record(
+            jiff::Timestamp::from_second(1_800_000_100).unwrap(),
+            "x",
+            "y",
+        );
+        assert!(diff(&old, &new).is_empty());
+        new.sections[0].body = "text".into();
+        new.mode = Some(crate::model::InteractionMode::Yolo);
+        let d = diff(&old, &new);
+        assert_eq!(d.sections.len(), 1);
+        assert_eq!(d.other[0].what, "mode");
+    }
+}
