@@ -79,6 +79,14 @@ pub enum Command {
     /// Headings are matched to the template's sections whatever their wording, case or numbering;
     /// sections the template lacks are kept; ```mermaid fences become diagrams.
     Import(ImportArgs),
+    /// Show what changed in meaning between two versions of a session: decisions and their
+    /// records, options, recommendations, requirements, facts, conflicts, sections' text (word by
+    /// word) and checklist marks. Exit 0 when nothing changed, 1 when something did, 2 on an error.
+    ///
+    /// `infradraft diff OLD NEW` compares two files; `infradraft diff --git REV [FILE]` compares
+    /// the file as committed at REV with the file now; `--git-external` takes git's seven
+    /// arguments of an external diff driver (see the README's `diff` section).
+    Diff(DiffArgs),
     /// Print a shell completion script to standard output.
     Completions {
         /// The shell to complete for.
@@ -229,6 +237,31 @@ pub struct PeopleArgs {
     /// Empty every list not given above.
     #[arg(long)]
     pub clear: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD NEW (two session files); with --git, the session file [default:
+    /// infradraft-session.ron]; with --git-external, git's arguments (PATH OLD-FILE OLD-HEX
+    /// OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and two more for a rename).
+    #[arg(value_name = "FILE", num_args = 0..=9)]
+    pub files: Vec<PathBuf>,
+    /// Compare the session file as committed at this revision (`git show REV:FILE`) with the
+    /// file as it is now.
+    #[arg(long, value_name = "REV", conflicts_with = "git_external")]
+    pub git: Option<String>,
+    /// Be git's external diff driver (`diff.infradraft.command`): the arguments are the ones git
+    /// passes, and the exit status is 0 whether or not something changed.
+    #[arg(long)]
+    pub git_external: bool,
+    /// Output format: text (grouped, one line per change), or JSON (one array per kind of
+    /// change; see the README).
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// When to colour the text: always, never, or auto (when stdout is a terminal and NO_COLOR
+    /// is unset). Without colour, a word diff marks text as [-removed-] and {+added+}.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 mod adr;
 mod args;
 mod check;
+mod diff;
 mod export;
 mod import;
 mod inputs;
@@ -17,7 +18,9 @@ mod show;
 
 use std::io::Write;
 
-pub use args::{CheckArgs, Cli, ColorArg, Command, ExportArgs, ImportArgs, ModeArg, RenderArgs};
+pub use args::{
+    CheckArgs, Cli, ColorArg, Command, DiffArgs, ExportArgs, ImportArgs, ModeArg, RenderArgs,
+};
 pub use output::diagnostic;
 
 use crate::home::Home;
@@ -51,7 +54,7 @@ pub type CliResult = Result<(), CliError>;
 
 /// Runs the parsed command line, writing normal output to `out` (standard output; `terminal` says
 /// whether it is a terminal). Returns the exit status: 0, or 1 when `check` finds the document
-/// below the bar; errors are exit status 2.
+/// below the bar or `diff` finds a change; errors are exit status 2.
 ///
 /// When the reader of `out` goes away (`infradraft list | head`), the output ends there, quietly:
 /// the status is what the work gave (0, or `check`'s verdict). An error of the work itself is
@@ -120,6 +123,9 @@ fn dispatch(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliErro
     if let Some(Command::Check(args)) = cli.command {
         return check::run(args, &Home::locate()?, out);
     }
+    if let Some(Command::Diff(args)) = cli.command {
+        return diff::run(args, out, terminal);
+    }
     run_command(cli.command, cli.theme, out, terminal).map(|()| 0)
 }
 
@@ -152,7 +158,7 @@ fn run_command(
         Some(Command::Export(args)) => export::run(args, &Home::locate()?, out),
         Some(Command::Adr(args)) => adr::run(args, &Home::locate()?, out),
         Some(Command::Import(args)) => import::run(args, &Home::locate()?, out),
-        Some(Command::Check(_)) => unreachable!("handled by run"),
+        Some(Command::Check(_) | Command::Diff(_)) => unreachable!("handled by dispatch"),
         Some(Command::Review(args)) => review(args, &Home::locate()?, theme, out),
         Some(Command::MergeReview { session }) => merge_review(&session, out),
         Some(Command::Completions { shell }) => {

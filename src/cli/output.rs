@@ -8,7 +8,8 @@
 //! - **Reports and diagnostics** (`show`, `list`, `inputs`, `check`, `new`, `import`,
 //!   `merge-review`, errors and warnings on stderr) are made inert wherever they go.
 //! - **`render`** is made inert too, but keeps the SGR colours it adds itself (its renderer makes
-//!   the document's own escapes inert before styling).
+//!   the document's own escapes inert before styling). So is **`diff`**, which makes every text
+//!   of the sessions inert before it colours it.
 //!
 //! Standard output closed by its reader (`| head`) ends the output quietly: the subcommand's work
 //! is done, and the exit status is that of the work (see [`Stdout`]).
@@ -36,7 +37,7 @@ impl Content {
             Some(Command::Export(args)) if args.output.is_none() => Content::Document,
             Some(Command::Review(args)) if args.summary => Content::Document,
             Some(Command::Completions { .. }) => Content::Document,
-            Some(Command::Render(_)) => Content::Rendered,
+            Some(Command::Render(_) | Command::Diff(_)) => Content::Rendered,
             _ => Content::Report,
         }
     }

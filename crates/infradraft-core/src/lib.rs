@@ -14,10 +14,12 @@
 //! - [`analysis`]: cross-checks, rankings, worksheets, checklist review, diagram checks, stories.
 //! - [`workflow`]: the process as operations on a session, its progress, and `check`.
 //! - [`export`]: the document and its ADRs.
+//! - [`diff`]: what changed in meaning between two versions of a session.
 //! - [`settings`]: the person's config and themes.
 
 pub mod analysis;
 pub mod assistant;
+pub mod diff;
 pub mod export;
 pub mod files;
 pub mod home;
