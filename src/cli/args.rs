@@ -79,6 +79,10 @@ pub enum Command {
     /// Headings are matched to the template's sections whatever their wording, case or numbering;
     /// sections the template lacks are kept; ```mermaid fences become diagrams.
     Import(ImportArgs),
+    /// Read an existing folder of architecture decision records (adr-tools, MADR 2.x–4.x,
+    /// log4brains) into a session's decision log, keeping numbers, statuses, dates, people and
+    /// supersede links.
+    ImportAdrs(ImportAdrsArgs),
     /// Print a shell completion script to standard output.
     Completions {
         /// The shell to complete for.
@@ -287,6 +291,15 @@ pub struct ImportArgs {
     /// Replace an existing session file (the old one is kept as <SESSION>.bak).
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportAdrsArgs {
+    /// The folder of decision records (`doc/adr`, `docs/decisions`, …).
+    pub dir: PathBuf,
+    /// The session to import into (saved, the old file kept as <SESSION>.bak).
+    #[arg(long, value_name = "SESSION", default_value = "infradraft-session.ron")]
+    pub session: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -58,7 +58,11 @@ fn find(parent: &mut [usize], i: usize) -> usize {
 #[derive(Clone, PartialEq, Eq)]
 enum Target {
     Existing(String),
-    New { id: String, title: String, purpose: String },
+    New {
+        id: String,
+        title: String,
+        purpose: String,
+    },
 }
 
 impl Target {
@@ -173,9 +177,8 @@ pub(super) fn apply(
     unnumbered.sort_by(|(fa, ra), (fb, rb)| {
         (name_date(fa).or(ra.date), fa).cmp(&(name_date(fb).or(rb.date), fb))
     });
-    let mut next = session_high.max(folder_high);
-    for (file, r) in unnumbered {
-        next += 1;
+    let first = session_high.max(folder_high).saturating_add(1);
+    for (next, (file, r)) in (first..).zip(unnumbered) {
         let status = r.status.unwrap_or(AdrStatus::Accepted);
         items.push(Item {
             file,
@@ -264,8 +267,8 @@ pub(super) fn apply(
     }
     // Chains.
     let mut parent: Vec<usize> = (0..items.len()).collect();
-    for k in 0..items.len() {
-        for j in [items[k].superseded_by, items[k].supersedes].into_iter().flatten() {
+    for (k, item) in items.iter().enumerate() {
+        for j in [item.superseded_by, item.supersedes].into_iter().flatten() {
             let (a, b) = (find(&mut parent, k), find(&mut parent, j));
             parent[a.max(b)] = a.min(b);
         }
@@ -290,11 +293,21 @@ pub(super) fn apply(
         });
         let target = if let Some(id) = existing_by_file {
             Target::Existing(id)
+        } else if let Some(id) = held_already(s, &items, &chain) {
+            Target::Existing(id)
         } else if let Some(&k) = marked {
             let stem = items[k].file.trim_end_matches(".md");
             let stem = stem.split_once('-').map_or(stem, |(_, rest)| rest);
-            let id = if is_slug(stem) { stem.to_string() } else { slug(&items[latest].r.title) };
-            if let Some(t) = plan.iter().find(|(t, _)| t.id() == id).map(|(t, _)| t.clone()) {
+            let id = if is_slug(stem) {
+                stem.to_string()
+            } else {
+                slug(&items[latest].r.title)
+            };
+            if let Some(t) = plan
+                .iter()
+                .find(|(t, _)| t.id() == id)
+                .map(|(t, _)| t.clone())
+            {
                 t
             } else {
                 new_target(s, &mut new_ids, &id, &items[latest].r)
@@ -402,7 +415,8 @@ pub(super) fn apply(
         }
         if let Target::New { title, purpose, .. } = &target {
             if s.section(IMPORTED_SECTION).is_none() {
-                s.sections.push(Section::new(IMPORTED_SECTION, IMPORTED_TITLE));
+                s.sections
+                    .push(Section::new(IMPORTED_SECTION, IMPORTED_TITLE));
             }
             s.components.push(ComponentDesign::in_section(
                 &id,
@@ -576,8 +590,38 @@ pub(super) fn apply(
     Ok(())
 }
 
+/// The component that already holds every record of `chain` (same numbers, same choices):
+/// the chain was imported before.
+fn held_already(s: &Session, items: &[Item], chain: &[usize]) -> Option<String> {
+    let mut holder: Option<&str> = None;
+    for &k in chain {
+        let item = &items[k];
+        if item.status == AdrStatus::Proposed {
+            continue;
+        }
+        let (c, d) = s.adr(AdrId(item.number))?;
+        let name = d
+            .card(c, &d.option)
+            .map_or(d.option.as_str(), |o| o.name.as_str());
+        let same = item
+            .r
+            .chosen
+            .as_deref()
+            .is_some_and(|chosen| chosen.trim().eq_ignore_ascii_case(name.trim()));
+        if !same || holder.is_some_and(|h| h != c.id) {
+            return None;
+        }
+        holder = Some(&c.id);
+    }
+    holder.map(str::to_string)
+}
+
 fn new_target(s: &Session, taken: &mut Vec<String>, id: &str, latest: &Record) -> Target {
-    let base = if is_slug(id) { id.to_string() } else { slug(id) };
+    let base = if is_slug(id) {
+        id.to_string()
+    } else {
+        slug(id)
+    };
     let mut id = base.clone();
     let mut n = 1;
     while s.component(&id).is_some() || s.section(&id).is_some() || taken.contains(&id) {

@@ -197,10 +197,12 @@ fn is_ignored(name: &str) -> bool {
     )
 }
 
+/// What reading a folder gives: the records' texts, the files that could not be read, the
+/// files ignored by name, and how many other (not `.md`) files there were.
+type Folder = (Vec<Text>, Vec<Problem>, Vec<String>, usize);
+
 /// Reads the folder's records as text; the files that cannot be read are problems.
-fn read_folder(
-    dir: &Path,
-) -> Result<(Vec<Text>, Vec<Problem>, Vec<String>, usize), ImportAdrsError> {
+fn read_folder(dir: &Path) -> Result<Folder, ImportAdrsError> {
     let meta = fs::metadata(dir).map_err(|e| ImportAdrsError::Folder {
         dir: dir.to_path_buf(),
         problem: e.into(),
@@ -360,7 +362,10 @@ pub fn import_adrs(
             }),
         }
     }
-    let dated = texts.iter().filter(|t| name_date(&t.name).is_some()).count();
+    let dated = texts
+        .iter()
+        .filter(|t| name_date(&t.name).is_some())
+        .count();
     let layout = if has_log4brains_config(dir) || (dated > 0 && dated * 2 >= texts.len()) {
         Layout::Log4brains
     } else {
@@ -370,8 +375,15 @@ pub fn import_adrs(
                 counts[shape as usize] += 1;
             }
         }
-        let best = (0..4).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(3);
-        [Layout::AdrTools, Layout::Madr2, Layout::Madr3, Layout::Madr4][best]
+        let best = (0..4)
+            .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+            .unwrap_or(3);
+        [
+            Layout::AdrTools,
+            Layout::Madr2,
+            Layout::Madr3,
+            Layout::Madr4,
+        ][best]
     };
     // Numbers of files that could not be read are never given again either.
     let unread_numbers: Vec<u32> = skipped

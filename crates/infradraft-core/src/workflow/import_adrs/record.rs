@@ -219,7 +219,10 @@ fn date_in(text: &str) -> Option<Date> {
 
 /// The status a word (or the start of a line) names.
 fn status_word(text: &str) -> Option<AdrStatus> {
-    let lower = text.trim().trim_start_matches(['*', '_', '[']).to_lowercase();
+    let lower = text
+        .trim()
+        .trim_start_matches(['*', '_', '['])
+        .to_lowercase();
     let first: String = lower
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == ' ')
@@ -416,12 +419,10 @@ pub fn parse(text: &str, marker_prefix: &str) -> Result<Record, RecordError> {
     let mut r = Record::default();
     let mut facts = StatusFacts::default();
     let fm = match &front {
-        Some((yaml, first_line)) => {
-            Some(FrontMatter::parse(yaml).map_err(|e| RecordError {
-                line: first_line + e.line.saturating_sub(1),
-                message: e.message,
-            })?)
-        }
+        Some((yaml, first_line)) => Some(FrontMatter::parse(yaml).map_err(|e| RecordError {
+            line: first_line + e.line.saturating_sub(1),
+            message: e.message,
+        })?),
         None => None,
     };
     let mut bullet_meta = false;
@@ -511,8 +512,13 @@ pub fn parse(text: &str, marker_prefix: &str) -> Result<Record, RecordError> {
                     }
                     match key.as_str() {
                         "status" if r.status.is_none() => {
-                            facts.read(&value, &b.links, b.line, fm.is_none()
-                                || fm.as_ref().is_some_and(|f| f.text("status").is_none()));
+                            facts.read(
+                                &value,
+                                &b.links,
+                                b.line,
+                                fm.is_none()
+                                    || fm.as_ref().is_some_and(|f| f.text("status").is_none()),
+                            );
                         }
                         "date" if r.date.is_none() => r.date = date_in(&value),
                         "deciders" | "decisionmakers" if r.people.decision_makers.is_empty() => {
@@ -566,7 +572,8 @@ pub fn parse(text: &str, marker_prefix: &str) -> Result<Record, RecordError> {
                         o.pros.push(p);
                     } else if let Some(c) = point("bad, because").or_else(|| point("bad:")) {
                         o.cons.push(c);
-                    } else if let Some(n) = point("neutral, because").or_else(|| point("neutral:")) {
+                    } else if let Some(n) = point("neutral, because").or_else(|| point("neutral:"))
+                    {
                         madr4_words = true;
                         push_sentence(&mut o.summary, &format!("Neutral: {n}"));
                     } else if flat != "No pros or cons were recorded." {
@@ -639,7 +646,11 @@ pub fn parse(text: &str, marker_prefix: &str) -> Result<Record, RecordError> {
     r.first_decided = facts.first_decided;
     r.status_reason = facts.reason;
     r.shape = Some(if fm.is_some() {
-        if madr4_words { Shape::Madr4 } else { Shape::Madr3 }
+        if madr4_words {
+            Shape::Madr4
+        } else {
+            Shape::Madr3
+        }
     } else if bullet_meta {
         Shape::Madr2
     } else if status_section {
@@ -668,8 +679,14 @@ mod tests {
 
     #[test]
     fn titles_lose_their_numbers() {
-        assert_eq!(strip_number("1. Record architecture decisions"), "Record architecture decisions");
-        assert_eq!(strip_number("ADR-0007 — Compute Resources: X"), "Compute Resources: X");
+        assert_eq!(
+            strip_number("1. Record architecture decisions"),
+            "Record architecture decisions"
+        );
+        assert_eq!(
+            strip_number("ADR-0007 — Compute Resources: X"),
+            "Compute Resources: X"
+        );
         assert_eq!(strip_number("0003 Use Postgres"), "Use Postgres");
         assert_eq!(strip_number("Use Postgres"), "Use Postgres");
         assert_eq!(strip_number("2024 budget"), "budget");
@@ -678,9 +695,15 @@ mod tests {
     #[test]
     fn status_words() {
         assert_eq!(status_word("Accepted"), Some(AdrStatus::Accepted));
-        assert_eq!(status_word("superseded by ADR-0009"), Some(AdrStatus::Superseded));
+        assert_eq!(
+            status_word("superseded by ADR-0009"),
+            Some(AdrStatus::Superseded)
+        );
         assert_eq!(status_word("in review"), Some(AdrStatus::Proposed));
-        assert_eq!(status_word("[proposed | rejected]"), Some(AdrStatus::Proposed));
+        assert_eq!(
+            status_word("[proposed | rejected]"),
+            Some(AdrStatus::Proposed)
+        );
         assert_eq!(status_word("maybe"), None);
     }
 
@@ -703,7 +726,10 @@ mod tests {
         assert_eq!(r.title, "Use MySQL");
         assert_eq!(r.status, Some(AdrStatus::Superseded));
         assert_eq!(r.status_line, 9);
-        assert_eq!(r.superseded_by, Some(Ref::File("0003-use-postgres.md".into())));
+        assert_eq!(
+            r.superseded_by,
+            Some(Ref::File("0003-use-postgres.md".into()))
+        );
         assert_eq!(r.supersedes, Some(Ref::File("0001-use-files.md".into())));
         assert_eq!(r.date, Some(jiff::civil::date(2024, 3, 1)));
         assert_eq!(r.shape, Some(Shape::AdrTools));
@@ -717,9 +743,12 @@ mod tests {
     fn bad_front_matter_names_its_line_in_the_file() {
         let text = "---\nstatus: accepted\ndate: [2024\n---\n# T\n";
         let e = parse(text, "<!-- x: ").unwrap_err();
-        assert!(e.line >= 3, "{e:?}");
+        assert_eq!(e.line, 3, "{e:?}");
         let e = parse("---\nstatus: perhaps\n---\n# T\n", "<!-- x: ").unwrap_err();
-        assert_eq!((e.line, e.message.as_str()), (2, "unknown status \"perhaps\""));
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (2, "unknown status \"perhaps\"")
+        );
         let e = parse("just text\n", "<!-- x: ").unwrap_err();
         assert!(e.message.contains("no title"));
     }
