@@ -42,7 +42,9 @@ fn decide(app: &mut App, justification: &str) {
     // Deciding a decided component asks how the new decision replaces the record: supersede.
     if matches!(
         app.ui.popups.last(),
-        Some(Popup::Confirm(infradraft::tui::popup::Confirm::Redecide { .. }))
+        Some(Popup::Confirm(
+            infradraft::tui::popup::Confirm::Redecide { .. }
+        ))
     ) {
         app.handle_event(key(KeyCode::Char('s')));
     }

@@ -87,6 +87,10 @@ pub enum Command {
     /// the file as committed at REV with the file now; `--git-external` takes git's seven
     /// arguments of an external diff driver (see the README's `diff` section).
     Diff(DiffArgs),
+    /// Read an existing folder of architecture decision records (adr-tools, MADR 2.x–4.x,
+    /// log4brains) into a session's decision log, keeping numbers, statuses, dates, people and
+    /// supersede links.
+    ImportAdrs(ImportAdrsArgs),
     /// Print a shell completion script to standard output.
     Completions {
         /// The shell to complete for.
@@ -320,6 +324,15 @@ pub struct ImportArgs {
     /// Replace an existing session file (the old one is kept as <SESSION>.bak).
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportAdrsArgs {
+    /// The folder of decision records (`doc/adr`, `docs/decisions`, …).
+    pub dir: PathBuf,
+    /// The session to import into (saved, the old file kept as <SESSION>.bak).
+    #[arg(long, value_name = "SESSION", default_value = "infradraft-session.ron")]
+    pub session: PathBuf,
 }
 
 #[derive(Debug, Args)]

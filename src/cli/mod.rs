@@ -8,6 +8,7 @@ mod check;
 mod diff;
 mod export;
 mod import;
+mod import_adrs;
 mod inputs;
 mod list;
 mod new;
@@ -158,6 +159,7 @@ fn run_command(
         Some(Command::Export(args)) => export::run(args, &Home::locate()?, out),
         Some(Command::Adr(args)) => adr::run(args, &Home::locate()?, out),
         Some(Command::Import(args)) => import::run(args, &Home::locate()?, out),
+        Some(Command::ImportAdrs(args)) => import_adrs::run(args, &Home::locate()?, out),
         Some(Command::Check(_) | Command::Diff(_)) => unreachable!("handled by dispatch"),
         Some(Command::Review(args)) => review(args, &Home::locate()?, theme, out),
         Some(Command::MergeReview { session }) => merge_review(&session, out),

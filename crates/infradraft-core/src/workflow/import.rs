@@ -28,7 +28,7 @@ pub struct ImportReport {
 /// Words that carry no meaning for matching headings.
 const STOP: [&str; 8] = ["and", "the", "of", "for", "a", "an", "our", "to"];
 
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     normalize_heading(text)
         .replace('/', " ")
         .split_whitespace()
@@ -64,7 +64,7 @@ fn stem(word: &str) -> String {
 
 /// How well a heading matches a template section (0–1): the share of the section's title words
 /// found in the heading, penalised by extra words in the heading.
-fn score(heading: &[String], section: &[String]) -> f64 {
+pub(crate) fn score(heading: &[String], section: &[String]) -> f64 {
     if heading.is_empty() || section.is_empty() {
         return 0.0;
     }

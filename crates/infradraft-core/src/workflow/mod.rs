@@ -13,6 +13,7 @@ mod gather;
 pub mod generated_text;
 pub mod guide;
 pub mod import;
+pub mod import_adrs;
 mod progress;
 pub mod read_back;
 pub mod read_requirements;
