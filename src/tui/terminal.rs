@@ -371,15 +371,25 @@ fn panic_on_test_key(ev: &event::Event) {
     }
 }
 
-/// In debug builds, the number of frames drawn so far, written to the file named by
-/// `INFRADRAFT_TEST_FRAME_COUNT` after each frame (for the test that an idle screen is not
-/// redrawn).
+/// In debug builds, for the test that an idle screen is not redrawn: the number of frames drawn
+/// so far, and whether nothing that will change the screen is under way (the syntaxes and the
+/// knowledge loaded, no analysis, idle work, assistant or expiring message pending), written to
+/// the file named by `INFRADRAFT_TEST_FRAME_COUNT` as `FRAMES SETTLED` whenever either changes.
 #[cfg(debug_assertions)]
-fn count_test_frame() {
-    static FRAMES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = FRAMES.fetch_add(1, Ordering::Relaxed) + 1;
-    if let Some(path) = std::env::var_os("INFRADRAFT_TEST_FRAME_COUNT") {
-        let _ = std::fs::write(path, n.to_string());
+fn report_test_frames(drawn: bool, settled: bool) {
+    use std::sync::atomic::AtomicU64;
+    static FRAMES: AtomicU64 = AtomicU64::new(0);
+    static WRITTEN: AtomicU64 = AtomicU64::new(u64::MAX);
+    let n = if drawn {
+        FRAMES.fetch_add(1, Ordering::Relaxed) + 1
+    } else {
+        FRAMES.load(Ordering::Relaxed)
+    };
+    let state = n * 2 + u64::from(settled);
+    if WRITTEN.swap(state, Ordering::Relaxed) != state
+        && let Some(path) = std::env::var_os("INFRADRAFT_TEST_FRAME_COUNT")
+    {
+        let _ = std::fs::write(path, format!("{n} {}", u8::from(settled)));
     }
 }
 
@@ -398,6 +408,8 @@ fn event_loop(
     // then, never on a timer. A slice of idle work changes at most the preview's scroll bar (its
     // line counts become exact), which is drawn when the work is done, not after every slice.
     let mut frame_due = true;
+    // The loads started with the workbench that have not arrived yet (syntaxes, knowledge).
+    let mut loading = 2;
     let mut last_input = std::time::Instant::now();
     loop {
         if let Some(i) = signalled.load(Ordering::SeqCst).checked_sub(1) {
@@ -415,10 +427,12 @@ fn event_loop(
         if let Ok(hl) = highlighter.try_recv() {
             app.set_highlighter(Arc::new(hl));
             frame_due = true;
+            loading -= 1;
         }
         if let Ok(warnings) = knowledge.try_recv() {
             app.knowledge_loaded(warnings);
             frame_due = true;
+            loading -= 1;
         }
         if app.assistant_pending() {
             app.poll_assistant();
@@ -426,14 +440,23 @@ fn event_loop(
         }
         // An information that has been on screen long enough goes (one frame, when it goes).
         frame_due |= app.expire_message(std::time::Instant::now());
+        #[cfg(debug_assertions)]
+        let drawn = frame_due;
         if frame_due {
             let size = terminal.size()?;
             app.prepare(Rect::new(0, 0, size.width, size.height));
             terminal.draw(|frame| view::draw(frame, app))?;
             frame_due = false;
-            #[cfg(debug_assertions)]
-            count_test_frame();
         }
+        #[cfg(debug_assertions)]
+        report_test_frames(
+            drawn,
+            loading == 0
+                && !app.derived.analyses.pending()
+                && !app.idle_work_pending()
+                && !app.assistant_pending()
+                && app.message_expires_at().is_none(),
+        );
         if app.ui.quit {
             return Ok(Ending::Quit);
         }
