@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::{AdrArgs, AdrCommand, PeopleArgs, RedecideArgs, WithdrawArgs};
+use super::output::chatter;
 use super::{CliError, CliResult};
 use crate::home::Home;
 use crate::knowledge::Template;
@@ -220,11 +221,9 @@ fn redecide(args: RedecideArgs, home: &Home, out: &mut dyn Write, how: Redo) -> 
         Redo::Supersede => format!("{} supersedes {}", shown(adr), shown(before)),
         Redo::Amend => format!("{} amended", shown(adr)),
     };
-    writeln!(
+    chatter(
         out,
-        "{what} ({id}: {option}){}; saved {}",
-        note,
-        path.display()
+        format_args!("{what} ({id}: {option}){note}; saved {}", path.display()),
     )?;
     Ok(())
 }
@@ -262,13 +261,14 @@ fn withdraw(args: WithdrawArgs, home: &Home, out: &mut dyn Write, reject: bool) 
     .map_err(|e| design_error(path, e))?;
     let note = settle(&mut s, withdrawn.change);
     store::save(path, &s)?;
-    writeln!(
+    chatter(
         out,
-        "{} {} ({id} is undecided again){}; saved {}",
-        withdrawn.adr,
-        if reject { "rejected" } else { "deprecated" },
-        note,
-        path.display()
+        format_args!(
+            "{} {} ({id} is undecided again){note}; saved {}",
+            withdrawn.adr,
+            if reject { "rejected" } else { "deprecated" },
+            path.display()
+        ),
     )?;
     Ok(())
 }
@@ -310,9 +310,12 @@ fn people(args: PeopleArgs, out: &mut dyn Write) -> CliResult {
         .map_err(|e| design_error(path, e))?;
     if changed {
         store::save(path, &s)?;
-        writeln!(out, "{adr}: people set; saved {}", path.display())?;
+        chatter(
+            out,
+            format_args!("{adr}: people set; saved {}", path.display()),
+        )?;
     } else {
-        writeln!(out, "{adr}: people unchanged; nothing saved")?;
+        chatter(out, format_args!("{adr}: people unchanged; nothing saved"))?;
     }
     Ok(())
 }

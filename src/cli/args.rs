@@ -16,6 +16,10 @@ pub struct Cli {
     /// The colour theme: dark, light, high-contrast, or a theme file in the config directory.
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Print only results and problems: no "wrote …"/"saved …" confirmations, progress or notes.
+    /// Warnings and errors still go to stderr; exit statuses do not change.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -41,6 +45,9 @@ pub enum Command {
     Show {
         /// The session file (.ron).
         session: PathBuf,
+        /// Output format: text, or JSON (see the README; docs/schemas/show.schema.json).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
     },
     /// List a session's inputs and their freshness, the extracted requirements, and the facts
     /// (Technical Assumptions, tech stack) that decisions are checked against.
@@ -53,7 +60,11 @@ pub enum Command {
         format: FormatArg,
     },
     /// List recent sessions: path, title, mode, progress and last saved; missing files are marked.
-    List,
+    List {
+        /// Output format: text, or JSON (see the README; docs/schemas/list.schema.json).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
     /// Write the finished document as Markdown (and, with --adr-dir, one MADR record per decision).
     Export(ExportArgs),
     /// Manage decision records from a script: list them, supersede, amend, deprecate or reject
@@ -91,6 +102,13 @@ pub enum Command {
     /// log4brains) into a session's decision log, keeping numbers, statuses, dates, people and
     /// supersede links.
     ImportAdrs(ImportAdrsArgs),
+    /// Write the manual pages: infradraft.1 to standard output, or with --out, it and one page
+    /// per subcommand (infradraft-<subcommand>.1) into a directory.
+    Man {
+        /// The directory to write every page into (created when missing).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Print a shell completion script to standard output.
     Completions {
         /// The shell to complete for.
@@ -312,6 +330,10 @@ pub struct ReviewArgs {
     /// Markdown instead of opening the workbench.
     #[arg(long)]
     pub summary: bool,
+    /// The summary's format: Markdown (text), or JSON (see the README;
+    /// docs/schemas/review.schema.json).
+    #[arg(long, value_enum, default_value_t = FormatArg::Text, requires = "summary")]
+    pub format: FormatArg,
 }
 
 #[derive(Debug, Args)]

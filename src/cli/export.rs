@@ -69,14 +69,14 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
         if args.output.is_some() {
             lines.push(line);
         } else {
-            diagnostic(line);
+            super::output::note(line);
         }
     }
     if args.output.is_none() {
         out.write_all(text.as_bytes())?;
     }
     for line in lines {
-        writeln!(out, "{line}")?;
+        super::output::chatter(out, line)?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::CliResult;
 use super::args::ImportArgs;
+use super::output::chatter;
 use crate::home::Home;
 use crate::inputs::read_input;
 use crate::knowledge::Template;
@@ -42,13 +43,12 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     // Remembered before anything is printed: a reader that stops early never stops the work.
     let remembered = store::remember(&home.recent_index(), &output, &session.meta.title, now);
     for (heading, id) in &report.matched {
-        writeln!(out, "  {:<40} → {id}", sanitize_line(heading))?;
+        chatter(out, format_args!("  {:<40} → {id}", sanitize_line(heading)))?;
     }
     for heading in &report.kept {
-        writeln!(
+        chatter(
             out,
-            "  {:<40} → kept as its own section",
-            sanitize_line(heading)
+            format_args!("  {:<40} → kept as its own section", sanitize_line(heading)),
         )?;
     }
     let requirements = match reading {
@@ -58,16 +58,18 @@ pub fn run(args: ImportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
         ),
         None => String::new(),
     };
-    writeln!(
+    chatter(
         out,
-        "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s), {} decision(s), {} recommendation(s) and {} stories read back{requirements}",
-        sanitize_line(&output.display().to_string()),
-        report.matched.len(),
-        report.kept.len(),
-        report.diagrams,
-        restored.decisions,
-        restored.recommendations,
-        stories
+        format_args!(
+            "wrote {}: {} section(s) matched to the template, {} kept, {} diagram(s), {} decision(s), {} recommendation(s) and {} stories read back{requirements}",
+            sanitize_line(&output.display().to_string()),
+            report.matched.len(),
+            report.kept.len(),
+            report.diagrams,
+            restored.decisions,
+            restored.recommendations,
+            stories
+        ),
     )?;
     if let Err(e) = remembered {
         writeln!(

@@ -43,7 +43,7 @@ pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult 
         super::diagnostic(format_args!("{}", sanitize_line(&p.to_string())));
     }
     for p in &report.notes {
-        super::diagnostic(format_args!("note: {}", sanitize_line(&p.to_string())));
+        super::output::note(format_args!("note: {}", sanitize_line(&p.to_string())));
     }
     for i in &report.imported {
         let number = i.adr.map_or("-".to_string(), |a| a.to_string());
@@ -97,6 +97,6 @@ pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult 
             report.skipped.len()
         )));
     }
-    writeln!(out, "{}", sanitize_line(&summary))?;
+    super::output::chatter(out, sanitize_line(&summary))?;
     Ok(())
 }

@@ -1,4 +1,9 @@
 //! `infradraft inputs`: a session's inputs, their freshness, and what was extracted from them.
+//!
+//! As JSON (`--format json`): one object, its shape described by
+//! `docs/schemas/inputs.schema.json`, version [`JSON_VERSION`]; enum values are spelt as in the
+//! session file, an input's `freshness` is an id (`builtin`, `fresh`, `changed`, `missing`,
+//! `unreadable`, the reason then in `freshness_detail`), times are RFC 3339 timestamps.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -21,14 +26,14 @@ pub fn run(path: &Path, format: FormatArg, out: &mut dyn Write) -> CliResult {
     let session = store::load(path)?.session;
     match format {
         FormatArg::Text => out.write_all(report(&session).as_bytes())?,
-        FormatArg::Json => {
-            let json = serde_json::to_string_pretty(&json_report(&session))
-                .map_err(|e| super::CliError(format!("cannot write JSON: {e}")))?;
-            writeln!(out, "{}", super::check::escape_controls(&json))?;
-        }
+        FormatArg::Json => super::output::write_json(out, &json_report(&session))?,
     }
     Ok(())
 }
+
+/// The version of `inputs --format json`; it changes only when a field is removed or changes
+/// meaning (fields may be added within a version).
+pub(crate) const JSON_VERSION: u32 = 1;
 
 /// A place in an input, as JSON.
 #[derive(Serialize)]
@@ -48,6 +53,7 @@ fn place<'a>(source: &'a SourceRef, text: &'a str) -> Place<'a> {
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
+    version: u32,
     title: &'a str,
     inputs: Vec<JsonInput<'a>>,
     missing_inputs: Vec<InputKind>,
@@ -63,7 +69,10 @@ struct JsonInput<'a> {
     path: &'a str,
     lines: usize,
     sha256: &'a str,
-    freshness: String,
+    /// `builtin`, `fresh`, `changed`, `missing` or `unreadable`.
+    freshness: &'static str,
+    /// Why an `unreadable` input cannot be read; null otherwise.
+    freshness_detail: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -111,7 +120,7 @@ struct JsonConflict<'a> {
     /// `open` or `resolved`.
     status: &'static str,
     reason: Option<&'a str>,
-    resolved_at: Option<String>,
+    resolved_at: Option<jiff::Timestamp>,
 }
 
 /// A figure as a flat object: `{"kind": "availability", "percent": 99.95}`.
@@ -139,19 +148,30 @@ fn json_report(s: &Session) -> JsonReport<'_> {
         }
     }
     JsonReport {
+        version: JSON_VERSION,
         title: &s.meta.title,
         inputs: s
             .inputs
             .iter()
-            .map(|d| JsonInput {
-                kind: d.kind,
-                path: &d.path,
-                lines: d.text.lines().count(),
-                sha256: &d.sha256,
-                freshness: match freshness(d) {
-                    Freshness::Unreadable(why) => format!("unreadable: {why}"),
-                    f => f.label().to_string(),
-                },
+            .map(|d| {
+                let state = freshness(d);
+                JsonInput {
+                    kind: d.kind,
+                    path: &d.path,
+                    lines: d.text.lines().count(),
+                    sha256: &d.sha256,
+                    freshness: match state {
+                        Freshness::Builtin => "builtin",
+                        Freshness::Fresh => "fresh",
+                        Freshness::Changed { .. } => "changed",
+                        Freshness::Missing => "missing",
+                        Freshness::Unreadable(_) => "unreadable",
+                    },
+                    freshness_detail: match state {
+                        Freshness::Unreadable(why) => Some(why),
+                        _ => None,
+                    },
+                }
             })
             .collect(),
         missing_inputs: missing_kinds(&s.inputs),
@@ -212,7 +232,7 @@ fn json_report(s: &Session) -> JsonReport<'_> {
                         "open"
                     },
                     reason: resolution.map(|r| r.reason.as_str()),
-                    resolved_at: resolution.map(|r| r.at.to_string()),
+                    resolved_at: resolution.map(|r| r.at),
                 }
             })
             .collect(),

@@ -11,9 +11,11 @@ mod import;
 mod import_adrs;
 mod inputs;
 mod list;
+mod man;
 mod new;
 mod output;
 mod render;
+mod review_summary;
 mod sample_start;
 mod show;
 
@@ -66,6 +68,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> Result<u8, CliError
     if let Ok(home) = Home::locate() {
         crate::knowledge::use_config_dir(&home.config_dir);
     }
+    output::set_quiet(cli.quiet);
     let mut stdout = output::Stdout::new(out);
     let status = match output::Content::of(cli.command.as_ref()) {
         output::Content::Document if !terminal => dispatch(cli, &mut stdout, terminal),
@@ -153,9 +156,9 @@ fn run_command(
             open(std::path::Path::new(&entry.path), &home, theme)
         }
         Some(Command::Render(args)) => render::run(args, &Home::locate()?, theme, out, terminal),
-        Some(Command::Show { session }) => show::run(&session, out),
+        Some(Command::Show { session, format }) => show::run(&session, format, out),
         Some(Command::Inputs { session, format }) => inputs::run(&session, format, out),
-        Some(Command::List) => list::run(&Home::locate()?, out),
+        Some(Command::List { format }) => list::run(&Home::locate()?, format, out),
         Some(Command::Export(args)) => export::run(args, &Home::locate()?, out),
         Some(Command::Adr(args)) => adr::run(args, &Home::locate()?, out),
         Some(Command::Import(args)) => import::run(args, &Home::locate()?, out),
@@ -163,6 +166,7 @@ fn run_command(
         Some(Command::Check(_) | Command::Diff(_)) => unreachable!("handled by dispatch"),
         Some(Command::Review(args)) => review(args, &Home::locate()?, theme, out),
         Some(Command::MergeReview { session }) => merge_review(&session, out),
+        Some(Command::Man { out: dir }) => man::run(dir.as_deref(), out),
         Some(Command::Completions { shell }) => {
             // Generated into memory first: clap_complete panics when its writer fails.
             let mut script = Vec::new();
@@ -191,7 +195,15 @@ fn review(
                 None => all.push(c),
             }
         }
-        out.write_all(crate::review::summary_markdown(&loaded.session, &all).as_bytes())?;
+        match args.format {
+            args::FormatArg::Text => {
+                out.write_all(crate::review::summary_markdown(&loaded.session, &all).as_bytes())?
+            }
+            args::FormatArg::Json => output::write_json(
+                out,
+                &review_summary::summary(&args.session, &loaded.session, &all),
+            )?,
+        }
         return Ok(());
     }
     if !interactive() {
@@ -231,14 +243,16 @@ fn merge_review(session: &std::path::Path, out: &mut dyn Write) -> CliResult {
     let file = crate::review::load(&path, &s.meta.title)?;
     let report = crate::review::merge(&mut s, &file, crate::model::now());
     crate::store::save(session, &s)?;
-    writeln!(
+    output::chatter(
         out,
-        "merged {} into {}: {} new, {} updated, {} already there",
-        path.display(),
-        session.display(),
-        report.added,
-        report.updated,
-        report.unchanged
+        format_args!(
+            "merged {} into {}: {} new, {} updated, {} already there",
+            path.display(),
+            session.display(),
+            report.added,
+            report.updated,
+            report.unchanged
+        ),
     )?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::args::NewArgs;
+use super::output::chatter;
 use super::{CliError, CliResult};
 use crate::home::Home;
 use crate::inputs::{discover, read_input};
@@ -51,13 +52,13 @@ fn write_session(args: &NewArgs, home: &Home, out: &mut Vec<u8>) -> CliResult {
             writeln!(out, "warning: {}", sanitize_line(&w))?;
         }
         let n = crate::workflow::yolo::draft_all(&mut session, &template, &catalog, now);
-        writeln!(
+        chatter(
             out,
-            "drafted {n} decisions (YOLO): review them in the workbench"
+            format_args!("drafted {n} decisions (YOLO): review them in the workbench"),
         )?;
     }
     store::create(&args.output, &session, args.force)?;
-    writeln!(out, "{}", written_line(&args.output, &session))?;
+    chatter(out, written_line(&args.output, &session))?;
     if let Err(e) = store::remember(&home.recent_index(), &args.output, &session.meta.title, now) {
         writeln!(
             out,
@@ -91,14 +92,16 @@ fn gather_inputs(
     if named.is_empty() {
         named = discover(root);
         if named.is_empty() {
-            writeln!(
+            chatter(
                 out,
-                "note: no input documents given or found (looked for {}); the session starts without inputs",
-                InputKind::ALL
-                    .iter()
-                    .filter_map(|k| k.conventional_path())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                format_args!(
+                    "note: no input documents given or found (looked for {}); the session starts without inputs",
+                    InputKind::ALL
+                        .iter()
+                        .filter_map(|k| k.conventional_path())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             )?;
         }
     }

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::CliResult;
+use super::output::chatter;
 use super::show::{modified, summary};
 use crate::home::Home;
 use crate::knowledge::Template;
@@ -38,15 +39,17 @@ pub fn run(home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult
     }
     let loaded = store::load(&path)?;
     store::remember(&home.recent_index(), &path, &loaded.session.meta.title, now)?;
-    writeln!(
+    chatter(
         out,
-        "{} the sample session:\n",
-        if created { "Created" } else { "Opened" }
+        format_args!(
+            "{} the sample session:\n",
+            if created { "Created" } else { "Opened" }
+        ),
     )?;
     out.write_all(summary(&path, &loaded.session, modified(&path)).as_bytes())?;
-    writeln!(
+    chatter(
         out,
-        "\nStart a session of your own with `infradraft new` in a repository with docs/prd.md (see --help)."
+        "\nStart a session of your own with `infradraft new` in a repository with docs/prd.md (see --help).",
     )?;
     Ok(())
 }
