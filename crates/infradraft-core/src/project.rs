@@ -442,7 +442,11 @@ pub fn numbers_of(s: &Session) -> Vec<(AdrId, &str)> {
     let mut out: Vec<(AdrId, &str)> = s
         .components
         .iter()
-        .flat_map(|c| c.records().filter_map(|d| d.adr).map(|a| (a, c.id.as_str())))
+        .flat_map(|c| {
+            c.records()
+                .filter_map(|d| d.adr)
+                .map(|a| (a, c.id.as_str()))
+        })
         .collect();
     out.sort();
     out
@@ -566,11 +570,7 @@ pub fn numbers_across(documents: &[(&Document, &Session)]) -> NumberReport {
     report.out_of_range.sort_by(|a, b| a.adr.cmp(&b.adr));
     report.duplicates = by_number
         .into_iter()
-        .filter(|(_, holders)| {
-            holders
-                .iter()
-                .any(|h| h.document != holders[0].document)
-        })
+        .filter(|(_, holders)| holders.iter().any(|h| h.document != holders[0].document))
         .map(|(adr, holders)| Duplicate {
             adr: adr.to_string(),
             holders,
@@ -606,12 +606,19 @@ mod tests {
         assert_eq!(p.root, dir.path());
         assert_eq!(p.documents.len(), 2);
         assert_eq!(p.documents[1].path, dir.path().join("b/two.ron"));
-        assert_eq!(p.documents[1].numbers, AdrRange { first: 100, last: 199 });
+        assert_eq!(
+            p.documents[1].numbers,
+            AdrRange {
+                first: 100,
+                last: 199
+            }
+        );
         assert_eq!(p.adr_dir, Some(dir.path().join("docs/adr")));
         assert_eq!(p.inputs, None);
         assert_eq!(p.template.as_deref(), Some("infradraft-standard"));
         assert_eq!(
-            p.document_of(&dir.path().join("a/./one.ron")).map(|d| d.numbers.first),
+            p.document_of(&dir.path().join("a/./one.ron"))
+                .map(|d| d.numbers.first),
             Some(1)
         );
         assert!(p.document_of(&dir.path().join("c.ron")).is_none());
@@ -654,15 +661,15 @@ mod tests {
             ),
         ] {
             let e = project(dir.path(), text).unwrap_err().to_string();
-            assert!(e.contains(what) && e.contains("is outside the project"), "{e}");
+            assert!(
+                e.contains(what) && e.contains("is outside the project"),
+                "{e}"
+            );
             assert!(e.contains("infradraft.ron:"), "{e}");
         }
-        let e = project(
-            dir.path(),
-            "(documents: [],\n  adr_dir: \"a/../../adr\")",
-        )
-        .unwrap_err()
-        .to_string();
+        let e = project(dir.path(), "(documents: [],\n  adr_dir: \"a/../../adr\")")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("infradraft.ron:2:12:"), "{e}");
     }
 
@@ -724,7 +731,10 @@ mod tests {
         let doc = Document {
             declared: "b.ron".into(),
             path: PathBuf::from("/p/b.ron"),
-            numbers: AdrRange { first: 100, last: 101 },
+            numbers: AdrRange {
+                first: 100,
+                last: 101,
+            },
         };
         let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
         let mut s = Session::empty("t", "p", now);
