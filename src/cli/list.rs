@@ -1,4 +1,4 @@
-//! `infradraft list`: the recent sessions.
+//! `infradraft list`: the project's documents (inside a project), then the recent sessions.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,6 +11,10 @@ use crate::text::sanitize_line;
 use crate::workflow::Progress;
 
 pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
+    if let Some(project) = super::project::here()? {
+        let (checklist, _) = crate::knowledge::checklist::Checklist::load(&home.config_dir);
+        super::project::list_documents(&project, &checklist, out)?;
+    }
     let recent = store::read_recent(&home.recent_index())?;
     if recent.sessions.is_empty() {
         writeln!(
@@ -53,7 +57,7 @@ pub fn run(home: &Home, out: &mut dyn Write) -> CliResult {
 }
 
 /// "9/16 components decided, 12/19 sections drafted, checklist 63%" (the checklist once reviewed).
-fn progress(
+pub(super) fn progress(
     s: &crate::model::Session,
     checklist: &crate::knowledge::checklist::Checklist,
 ) -> String {

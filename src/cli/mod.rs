@@ -13,6 +13,7 @@ mod inputs;
 mod list;
 mod new;
 mod output;
+mod project;
 mod render;
 mod sample_start;
 mod show;
@@ -48,6 +49,7 @@ cli_error_from!(
     crate::inputs::InputError,
     crate::knowledge::TemplateError,
     crate::home::HomeError,
+    crate::project::ProjectError,
     std::io::Error
 );
 

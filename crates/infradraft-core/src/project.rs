@@ -177,14 +177,16 @@ pub enum ProjectError {
 
 /// The project file that governs `dir`: the first `infradraft.ron` found in `dir` or a parent
 /// directory, stopping after the repository's root (the directory holding `.git`) or the
-/// filesystem root. `dir` is made absolute against the current directory. `None` outside any
-/// project.
+/// filesystem root. `dir` is made absolute against the current directory and resolved (links,
+/// `.` and `..`) before the walk. `None` outside any project.
 pub fn find(dir: &Path) -> Option<PathBuf> {
     let start = if dir.is_absolute() {
         dir.to_path_buf()
     } else {
         std::env::current_dir().ok()?.join(dir)
     };
+    // The directory as it really is (no `.`, `..` or links), so that its parents are its own.
+    let start = start.canonicalize().unwrap_or(start);
     let mut here = Some(start.as_path());
     while let Some(d) = here {
         let candidate = d.join(PROJECT_FILE);
