@@ -4,8 +4,8 @@
 //! own names.
 
 pub use infradraft_core::{
-    analysis, assistant, diff, export, files, home, inputs, knowledge, model, preview, review,
-    sample, settings, store, text, workflow,
+    analysis, assistant, diff, export, files, home, inputs, knowledge, model, preview, project,
+    review, sample, settings, store, text, workflow,
 };
 
 pub mod cli;

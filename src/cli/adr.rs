@@ -7,6 +7,9 @@
 //! A decision is named by its component's id (`compute-resources`) or by its current record's
 //! number (`ADR-0007`). Where the new decision text would replace text the person changed in the
 //! section, the person's text is kept and the output says so.
+//!
+//! A session that a project file lists gives new numbers inside its declared range
+//! (`project::NumberGuard`): a change that would give one outside it is refused and not saved.
 
 use std::io::Write;
 use std::path::Path;
@@ -152,6 +155,7 @@ fn design_error(path: &Path, e: DesignError) -> CliError {
 fn redecide(args: RedecideArgs, home: &Home, out: &mut dyn Write, how: Redo) -> CliResult {
     let path = args.session.as_path();
     let (mut s, _lock) = open_for_writing(path)?;
+    let numbering = super::project::guard(path, &mut s)?;
     let template = template_of(&s, home);
     let id = decided_component(&s, &args.decision).map_err(|e| prefixed(path, e))?;
     let c = s
@@ -210,6 +214,7 @@ fn redecide(args: RedecideArgs, home: &Home, out: &mut dyn Write, how: Redo) -> 
     }
     .map_err(|e| design_error(path, e))?;
     let note = settle(&mut s, change);
+    super::project::check_guard(numbering.as_ref(), path, &s)?;
     store::save(path, &s)?;
     let adr = s
         .component(&id)
@@ -250,6 +255,7 @@ fn prefixed(path: &Path, e: CliError) -> CliError {
 fn withdraw(args: WithdrawArgs, home: &Home, out: &mut dyn Write, reject: bool) -> CliResult {
     let path = args.session.as_path();
     let (mut s, _lock) = open_for_writing(path)?;
+    let numbering = super::project::guard(path, &mut s)?;
     let template = template_of(&s, home);
     let id = decided_component(&s, &args.decision).map_err(|e| prefixed(path, e))?;
     let now = crate::model::now();
@@ -260,6 +266,7 @@ fn withdraw(args: WithdrawArgs, home: &Home, out: &mut dyn Write, reject: bool) 
     }
     .map_err(|e| design_error(path, e))?;
     let note = settle(&mut s, withdrawn.change);
+    super::project::check_guard(numbering.as_ref(), path, &s)?;
     store::save(path, &s)?;
     chatter(
         out,

@@ -295,7 +295,12 @@ pub enum FormatArg {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The session file (.ron).
-    pub session: PathBuf,
+    #[arg(required_unless_present = "project", conflicts_with = "project")]
+    pub session: Option<PathBuf>,
+    /// Check every document of the project instead, and that no decision number is given twice
+    /// across them: the project file given, else the one found from the current directory.
+    #[arg(long, value_name = "PROJECT_FILE")]
+    pub project: Option<Option<PathBuf>>,
     /// The checklist pass rate (percent) the document must reach; 0 does not require a review.
     #[arg(long, value_name = "PERCENT", default_value_t = 0.0, value_parser = percent)]
     pub min_pass: f64,

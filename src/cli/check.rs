@@ -10,7 +10,14 @@ use crate::store;
 use crate::workflow::check::check;
 
 pub fn run(args: CheckArgs, home: &Home, out: &mut dyn Write) -> Result<u8, CliError> {
-    let session = store::load(&args.session)?.session;
+    if let Some(file) = args.project.clone() {
+        return super::project::check_project(file, &args, home, out);
+    }
+    let path = args
+        .session
+        .as_deref()
+        .ok_or_else(|| CliError("no session file given".into()))?;
+    let session = store::load(path)?.session;
     let (checklist, warnings) = Checklist::load(&home.config_dir);
     for w in warnings {
         diagnostic(format_args!("warning: {w}"));

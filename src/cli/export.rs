@@ -5,6 +5,10 @@
 //! deleted, and each file an earlier export of this session wrote that no decision has any more
 //! is named on standard error (`stale decision record: DIR/0003-x.md`) and counted in the final
 //! line. Stale records do not change the exit status.
+//!
+//! Inside a project (a project file governs the current directory) that names an `adr_dir`,
+//! records are written there when `--adr-dir` is not given: the flag wins over the project file,
+//! and without either no records are written.
 
 use std::io::Write;
 
@@ -45,7 +49,11 @@ pub fn run(args: ExportArgs, home: &Home, out: &mut dyn Write) -> CliResult {
         write_document(path, &text).map_err(|e| CliError(e.to_string()))?;
         lines.push(format!("wrote {}", path.display()));
     }
-    if let Some(dir) = &args.adr_dir {
+    let adr_dir = match &args.adr_dir {
+        Some(dir) => Some(dir.clone()),
+        None => super::project::here()?.and_then(|p| p.adr_dir),
+    };
+    if let Some(dir) = &adr_dir {
         let report = write_adr_dir(dir, &session).map_err(|e| CliError(e.to_string()))?;
         for name in &report.stale {
             diagnostic(format_args!(

@@ -8,6 +8,9 @@
 //! skipped`), as is each note on a file imported; standard output lists the records imported and
 //! ends with a summary line naming the layout found. Skipped files do not change the exit status
 //! while something was imported; when nothing could be, it is an error.
+//!
+//! A session that a project file lists keeps to its declared range of decision numbers: an
+//! import that would bring in a number outside it is refused, and nothing is saved.
 
 use std::io::Write;
 
@@ -30,6 +33,7 @@ pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult 
     }
     let _lock = opened.access;
     let mut s = opened.loaded.session;
+    let numbering = super::project::guard(path, &mut s)?;
     let (catalog, warnings) = crate::knowledge::Catalog::load(&home.config_dir);
     for w in warnings {
         super::diagnostic(format_args!("warning: {w}"));
@@ -37,6 +41,7 @@ pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult 
     let report = import_adrs(&mut s, &catalog, &args.dir, crate::model::now())
         .map_err(|e| CliError(e.to_string()))?;
     if !report.imported.is_empty() {
+        super::project::check_guard(numbering.as_ref(), path, &s)?;
         store::save(path, &s)?;
     }
     for p in &report.skipped {

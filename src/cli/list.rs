@@ -1,4 +1,5 @@
-//! `infradraft list`: the recent sessions.
+//! `infradraft list`: the project's documents (inside a project, as text), then the recent
+//! sessions.
 //!
 //! As JSON (`--format json`): one [`Json`] object, its shape described by
 //! `docs/schemas/list.schema.json`, version [`JSON_VERSION`]: the recent sessions newest first,
@@ -34,6 +35,10 @@ pub fn run(home: &Home, format: FormatArg, out: &mut dyn Write) -> CliResult {
         };
         super::output::write_json(out, &json)?;
         return Ok(());
+    }
+    if let Some(project) = super::project::here()? {
+        let (checklist, _) = Checklist::load(&home.config_dir);
+        super::project::list_documents(&project, &checklist, out)?;
     }
     if recent.sessions.is_empty() {
         writeln!(
@@ -76,7 +81,7 @@ pub fn run(home: &Home, format: FormatArg, out: &mut dyn Write) -> CliResult {
 }
 
 /// "9/16 components decided, 12/19 sections drafted, checklist 63%" (the checklist once reviewed).
-fn progress(
+pub(super) fn progress(
     s: &crate::model::Session,
     checklist: &crate::knowledge::checklist::Checklist,
 ) -> String {

@@ -14,6 +14,7 @@ mod list;
 mod man;
 mod new;
 mod output;
+mod project;
 mod render;
 mod review_summary;
 mod sample_start;
@@ -50,6 +51,7 @@ cli_error_from!(
     crate::inputs::InputError,
     crate::knowledge::TemplateError,
     crate::home::HomeError,
+    crate::project::ProjectError,
     std::io::Error
 );
 

@@ -1,4 +1,11 @@
 //! `infradraft new`: a session from the project's input documents.
+//!
+//! Inside a project (a project file governs the current directory), the project's settings are
+//! the defaults, each below its flag: the input flags, else the conventional paths under the
+//! project's `inputs` directory, else under the current directory; the template whose id the
+//! project names (the team's `<config>/template.ron` or the built-in one; another id is an
+//! error), else the team's, else the built-in one. A new session that the project lists starts
+//! its decision numbers at its range's first number.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,8 +40,13 @@ pub fn run(args: NewArgs, home: &Home, theme: Option<String>, out: &mut dyn Writ
 
 fn write_session(args: &NewArgs, home: &Home, out: &mut Vec<u8>) -> CliResult {
     let now = crate::model::now();
-    let inputs = gather_inputs(args, Path::new("."), now, out)?;
-    let template = Template::for_new_session(&home.config_dir)?;
+    let project = super::project::here()?;
+    let inputs_root = project
+        .as_ref()
+        .and_then(|p| p.inputs.clone())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let inputs = gather_inputs(args, &inputs_root, now, out)?;
+    let template = template_for(project.as_ref(), home)?;
     let mut session = new_session(
         &template,
         NewSession {
@@ -57,6 +69,8 @@ fn write_session(args: &NewArgs, home: &Home, out: &mut Vec<u8>) -> CliResult {
             format_args!("drafted {n} decisions (YOLO): review them in the workbench"),
         )?;
     }
+    let numbering = super::project::guard(&args.output, &mut session)?;
+    super::project::check_guard(numbering.as_ref(), &args.output, &session)?;
     store::create(&args.output, &session, args.force)?;
     chatter(out, written_line(&args.output, &session))?;
     if let Err(e) = store::remember(&home.recent_index(), &args.output, &session.meta.title, now) {
@@ -67,6 +81,34 @@ fn write_session(args: &NewArgs, home: &Home, out: &mut Vec<u8>) -> CliResult {
         )?;
     }
     Ok(())
+}
+
+/// The template of a new session: the one the project names by id, else the team's, else the
+/// built-in one.
+fn template_for(
+    project: Option<&crate::project::Project>,
+    home: &Home,
+) -> Result<Template, CliError> {
+    let Some((file, id)) = project.and_then(|p| Some((&p.file, p.template.as_deref()?))) else {
+        return Ok(Template::for_new_session(&home.config_dir)?);
+    };
+    let builtin = Template::builtin()?;
+    if builtin.id == id {
+        return Ok(builtin);
+    }
+    let team = Template::team(&home.config_dir)?;
+    match team {
+        Some(team) if team.id == id => Ok(team),
+        other => Err(CliError(format!(
+            "{}: the project's template {id:?} is neither the team's ({}) nor the built-in one ({:?})",
+            file.display(),
+            other.map_or("none in the config directory".to_string(), |t| format!(
+                "{:?}",
+                t.id
+            )),
+            builtin.id
+        ))),
+    }
 }
 
 /// The inputs: the sample, the files named by flags, or the conventional paths under `root`.

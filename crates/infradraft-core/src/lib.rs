@@ -10,6 +10,8 @@
 //!   validated and extendable by teams.
 //! - [`store`], [`review`]: sessions on disk (versioned RON, migration, locks, the recent list);
 //!   review files.
+//! - [`project`]: the project file (`infradraft.ron`): a project's documents, their shared
+//!   settings, and decision numbers kept unique across the documents.
 //! - [`inputs`], [`sample`]: reading input documents into facts; the bundled sample project.
 //! - [`analysis`]: cross-checks, rankings, worksheets, checklist review, diagram checks, stories.
 //! - [`workflow`]: the process as operations on a session, its progress, and `check`.
@@ -27,6 +29,7 @@ pub mod inputs;
 pub mod knowledge;
 pub mod model;
 pub mod preview;
+pub mod project;
 pub mod review;
 pub mod sample;
 pub mod settings;

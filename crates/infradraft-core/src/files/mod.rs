@@ -19,7 +19,7 @@ pub use error::{ParseProblem, StoreError};
 pub use read::{
     BOM, MAX_SETTINGS_BYTES, ReadProblem, read_capped, read_regular, read_settings, strip_bom,
 };
-pub use ron_text::{from_ron, text_of, to_ron};
+pub use ron_text::{from_ron, from_ron_implicit_some, text_of, to_ron};
 
 /// Makes a FIFO at `path`, for the tests of what must never wait on one.
 #[cfg(all(test, unix))]

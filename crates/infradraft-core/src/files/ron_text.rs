@@ -65,6 +65,18 @@ pub fn from_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Store
     ron::from_str(text).map_err(|e| parse_error(path, text, e))
 }
 
+/// [`from_ron`] for files people write by hand (the project file): an `Option` field may be
+/// written without `Some(…)`, as in the settings files.
+pub fn from_ron_implicit_some<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<T, StoreError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|e| parse_error(path, text, e))
+}
+
 fn parse_error(path: &Path, text: &str, e: SpannedError) -> StoreError {
     use ron::Error as E;
     let problem = match &e.code {
