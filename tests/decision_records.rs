@@ -133,3 +133,51 @@ fn deciding_again_supersedes_or_amends_and_a_withdrawn_decision_keeps_its_record
     assert_eq!(c.earlier.len(), 2);
     assert!(c.decision.is_none());
 }
+
+#[test]
+fn a_project_document_decides_inside_its_number_range_and_is_refused_past_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join("infradraft.ron"),
+        r#"(documents: [(path: "doc.ron", numbers: (first: 40, last: 40))])"#,
+    )
+    .unwrap();
+    let path = dir.path().join("doc.ron");
+    let t = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+    store::create(&path, &yolo_sample(t(0), t(1), vec![]), false).unwrap();
+    let home = infradraft::home::Home::under(dir.path().join("home"));
+    let mut app = infradraft::tui::prepare_app(&path, &home, Some("dark".into())).unwrap();
+    app.ui.popups.clear();
+    select(&mut app, COMPONENT);
+    app.handle_event(key(KeyCode::Enter));
+
+    // The first decision takes the range's first number.
+    app.handle_event(key(KeyCode::Char('d')));
+    answer_prompts(&mut app, "it fits the team");
+    let c = component(&app);
+    assert_eq!(
+        c.decision.as_ref().unwrap().adr,
+        Some(infradraft::model::AdrId(40))
+    );
+
+    // Superseding would need ADR-0041, outside the range: refused before anything changes.
+    app.handle_event(key(KeyCode::Char('l')));
+    app.handle_event(key(KeyCode::Char('d')));
+    app.handle_event(key(KeyCode::Char('s')));
+    assert!(app.ui.popups.is_empty(), "a prompt opened");
+    let message = app.ui.message.as_ref().unwrap().text.clone();
+    assert!(
+        message.contains("ADR-0041") && message.contains("infradraft.ron"),
+        "{message}"
+    );
+    assert!(component(&app).earlier.is_empty());
+
+    // Amending keeps the number, so it is allowed.
+    app.handle_event(key(KeyCode::Char('d')));
+    app.handle_event(key(KeyCode::Char('a')));
+    answer_prompts(&mut app, "the second card after all");
+    let d = component(&app).decision.as_ref().unwrap();
+    assert_eq!(d.adr, Some(infradraft::model::AdrId(40)));
+    assert!(d.amended_at.is_some());
+}

@@ -142,6 +142,9 @@ pub struct AppInit {
     pub recovery: Option<(Session, Timestamp)>,
     /// Review mode: comments go to this side file.
     pub review: Option<super::comments::ReviewState>,
+    /// The session's entry in the project file around it, when it is a project's document:
+    /// its decision numbers stay in the document's range.
+    pub project: Option<(crate::project::Document, PathBuf)>,
 }
 
 /// The workbench: the document it edits, the person's settings, the state of the screen, and
@@ -197,6 +200,10 @@ pub struct Document {
     pub(crate) journal_written: bool,
     /// A recovered session found beside the file, until the person answers.
     pub(crate) pending_recovery: Option<(Session, Timestamp)>,
+    /// The session's entry in its project file and that file, when it is a project's document.
+    pub project: Option<(crate::project::Document, PathBuf)>,
+    /// Keeps the decision numbers this session gives inside its project range.
+    pub numbers: Option<crate::project::NumberGuard>,
 }
 
 /// The person's settings as the workbench uses them.
@@ -293,6 +300,8 @@ impl App {
                 journal_pending: None,
                 journal_written: false,
                 pending_recovery: None,
+                numbers: None,
+                project: init.project,
                 session: init.session,
             },
             settings: Settings {
@@ -336,6 +345,7 @@ impl App {
             },
             derived: Default::default(),
         };
+        app.enter_project_numbers();
         let (checklist, checklist_warnings) = crate::knowledge::checklist::Checklist::load_for(
             &app.settings.config_dir,
             &app.doc.template,
@@ -942,7 +952,12 @@ impl App {
                 how,
             } => {
                 self.ui.popups.pop();
-                self.ask_justification(component, option, Some(how));
+                // Superseding gives a number; amending keeps the record's.
+                if how == crate::workflow::design::Redecide::Amend
+                    || !self.refuse_number_outside_range()
+                {
+                    self.ask_justification(component, option, Some(how));
+                }
             }
             Outcome::Save => {
                 self.save(false);
@@ -2260,10 +2275,36 @@ impl App {
         true
     }
 
+    /// Makes the session give its next decision numbers inside its project range (after it is
+    /// loaded or replaced).
+    fn enter_project_numbers(&mut self) {
+        self.doc.numbers = self.doc.project.as_ref().map(|(document, file)| {
+            crate::project::NumberGuard::enter(&mut self.doc.session, document, file)
+        });
+    }
+
+    /// Refuses, saying why, when the next decision number would be outside the session's
+    /// project range (before anything changes).
+    pub(crate) fn refuse_number_outside_range(&mut self) -> bool {
+        let refused = self
+            .doc
+            .numbers
+            .as_ref()
+            .and_then(|g| g.check_next(&self.doc.session).err());
+        match refused {
+            Some(e) => {
+                self.warn(e.to_string());
+                true
+            }
+            None => false,
+        }
+    }
+
     fn load_recovered(&mut self, recovered: Session) {
         self.doc.generated_history.clear();
         let same_shape = recovered.sections.len() == self.doc.session.sections.len();
         self.doc.session = recovered;
+        self.enter_project_numbers();
         self.ui.rows = navigator::rows(&self.doc.session, &self.doc.template);
         let n = self.doc.session.sections.len();
         self.ui.editors = (0..n).map(|_| None).collect();

@@ -349,6 +349,7 @@ impl App {
                                 current,
                             }));
                         }
+                        None if self.refuse_number_outside_range() => {}
                         None => self.ask_justification(id, option, None),
                     }
                 }

@@ -68,6 +68,7 @@ pub fn prepare_app(
     } else {
         None
     };
+    let project = project_of(path, &mut warnings);
     let mut app = App::new(AppInit {
         session: open.loaded.session,
         path: path.to_path_buf(),
@@ -81,9 +82,32 @@ pub fn prepare_app(
         warnings,
         recovery,
         review: None,
+        project,
     });
     app.refresh_freshness();
     Ok(app)
+}
+
+/// The entry of the session at `path` in the project file around it, if any; a project file
+/// that cannot be read is a warning (the session opens without a range).
+fn project_of(
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Option<(crate::project::Document, std::path::PathBuf)> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    match crate::project::discover(&dir) {
+        Ok(Some(project)) => project
+            .document_of(path)
+            .map(|d| (d.clone(), project.file.clone())),
+        Ok(None) => None,
+        Err(e) => {
+            warnings.push(e.to_string());
+            None
+        }
+    }
 }
 
 /// Loads a session for a reviewer: without taking its lock (the author may have it open) and
@@ -127,6 +151,8 @@ pub fn prepare_review(
             file,
             author: author.to_string(),
         }),
+        // A reviewer gives no decision numbers.
+        project: None,
     });
     // Review mode shows the warnings only; the read-only notice would hide the first one.
     app.refresh_freshness();

@@ -489,22 +489,38 @@ impl NumberGuard {
     /// Refuses when `s` holds a number it did not hold at [`NumberGuard::enter`] that is outside
     /// the range; the change must then not be saved.
     pub fn check(&self, s: &Session) -> Result<(), NumberingError> {
-        let stray = numbers_of(s)
+        match numbers_of(s)
             .into_iter()
             .map(|(a, _)| a)
-            .find(|a| !self.range.contains(a.0) && !self.before.contains(a));
-        match stray {
+            .find(|a| !self.range.contains(a.0) && !self.before.contains(a))
+        {
             None => Ok(()),
-            Some(adr) => Err(NumberingError {
-                adr,
-                range: self.range,
-                file: self.file.clone(),
-                hint: if adr.0 > self.range.last {
-                    "the range is used up or the document already held a higher number; give it a wider range in the project file (nothing was saved)"
-                } else {
-                    "give the document a range that holds it in the project file (nothing was saved)"
-                },
-            }),
+            Some(adr) => Err(self.refusal(adr)),
+        }
+    }
+
+    /// Refuses, before a change that gives session `s` a new number (a decision, a superseding
+    /// one), when that number would be outside the range: the workbench asks this first, so
+    /// that nothing is changed that could not be saved.
+    pub fn check_next(&self, s: &Session) -> Result<(), NumberingError> {
+        let next = s.next_adr();
+        if self.range.contains(next.0) {
+            Ok(())
+        } else {
+            Err(self.refusal(next))
+        }
+    }
+
+    fn refusal(&self, adr: AdrId) -> NumberingError {
+        NumberingError {
+            adr,
+            range: self.range,
+            file: self.file.clone(),
+            hint: if adr.0 > self.range.last {
+                "the range is used up or the document already held a higher number; give it a wider range in the project file (nothing was saved)"
+            } else {
+                "give the document a range that holds it in the project file (nothing was saved)"
+            },
         }
     }
 }

@@ -213,9 +213,8 @@ impl Session {
             .unwrap_or(&c.id)
     }
 
-    /// Gives the next decision number: after [`Session::last_adr`] and after every number a
-    /// decision of the session holds, so a number is never given twice.
-    pub fn allocate_adr(&mut self) -> AdrId {
+    /// The number [`Session::allocate_adr`] would give now.
+    pub fn next_adr(&self) -> AdrId {
         let highest = self
             .components
             .iter()
@@ -223,8 +222,15 @@ impl Session {
             .filter_map(|d| d.adr)
             .map(|a| a.0)
             .fold(self.last_adr, u32::max);
-        self.last_adr = highest.saturating_add(1);
-        AdrId(self.last_adr)
+        AdrId(highest.saturating_add(1))
+    }
+
+    /// Gives the next decision number: after [`Session::last_adr`] and after every number a
+    /// decision of the session holds, so a number is never given twice.
+    pub fn allocate_adr(&mut self) -> AdrId {
+        let next = self.next_adr();
+        self.last_adr = next.0;
+        next
     }
 
     /// The component holding decision record `adr` and the record.
