@@ -411,12 +411,23 @@ fn a_panic_inside_the_ui_restores_the_terminal_and_the_next_open_offers_the_work
             infradraft::tui::popup::Confirm::Recovery { .. }
         ))
     ));
-    app.handle_event(ratatui::crossterm::event::Event::Key(
-        ratatui::crossterm::event::KeyEvent::new(
-            ratatui::crossterm::event::KeyCode::Char('r'),
-            ratatui::crossterm::event::KeyModifiers::NONE,
-        ),
-    ));
+    let press = |app: &mut infradraft::tui::app::App, code| {
+        app.handle_event(ratatui::crossterm::event::Event::Key(
+            ratatui::crossterm::event::KeyEvent::new(
+                code,
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ),
+        ))
+    };
+    // Enter alone does not replace the session with the recovered work.
+    press(&mut app, ratatui::crossterm::event::KeyCode::Enter);
+    assert_eq!(
+        app.ui.popups.len(),
+        1,
+        "Enter answered the recovery question"
+    );
+    assert_ne!(app.doc.session.sections[0].body, "Typed before the panic.");
+    press(&mut app, ratatui::crossterm::event::KeyCode::Char('r'));
     assert_eq!(app.doc.session.sections[0].body, "Typed before the panic.");
 }
 

@@ -315,7 +315,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Dialog, ReloadFromDisk, &["r"]),
         (Dialog, Overwrite, &["o"]),
         (Dialog, SaveAs, &["a"]),
-        (Dialog, Restore, &["r"]),
+        (Dialog, Restore, &["r", "y"]),
         (Dialog, DiscardRecovery, &["d"]),
         (Dialog, KeepRecovery, &["k"]),
         (Dialog, ModeIncremental, &["A", "a"]),

@@ -78,7 +78,8 @@ impl Confirm {
                 },
             },
             (Confirm::Redecide { .. }, No) => Outcome::Close,
-            (Confirm::Recovery { .. }, Restore | Yes) => Outcome::Restore,
+            // Restoring asks for its own key: Enter alone does not replace the session.
+            (Confirm::Recovery { .. }, Restore) => Outcome::Restore,
             (Confirm::Recovery { .. }, DiscardRecovery) => Outcome::DiscardRecovery,
             // Leaving the question keeps the recovery file, as a session of its own.
             (Confirm::Recovery { .. }, KeepRecovery | No) => Outcome::KeepRecovery,
