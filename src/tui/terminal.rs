@@ -408,7 +408,9 @@ fn event_loop(
     // then, never on a timer. A slice of idle work changes at most the preview's scroll bar (its
     // line counts become exact), which is drawn when the work is done, not after every slice.
     let mut frame_due = true;
-    // The loads started with the workbench that have not arrived yet (syntaxes, knowledge).
+    // The loads started with the workbench that have not arrived yet (syntaxes, knowledge), for
+    // the debug builds' frame hook.
+    #[cfg(debug_assertions)]
     let mut loading = 2;
     let mut last_input = std::time::Instant::now();
     loop {
@@ -427,12 +429,18 @@ fn event_loop(
         if let Ok(hl) = highlighter.try_recv() {
             app.set_highlighter(Arc::new(hl));
             frame_due = true;
-            loading -= 1;
+            #[cfg(debug_assertions)]
+            {
+                loading -= 1;
+            }
         }
         if let Ok(warnings) = knowledge.try_recv() {
             app.knowledge_loaded(warnings);
             frame_due = true;
-            loading -= 1;
+            #[cfg(debug_assertions)]
+            {
+                loading -= 1;
+            }
         }
         if app.assistant_pending() {
             app.poll_assistant();
