@@ -104,45 +104,37 @@ pub enum Popup {
     Merge(super::generated::MergeChoice),
 }
 
+/// `$body` with `$p` bound to the popup's own struct, whichever kind it is.
+macro_rules! each_layer {
+    ($popup:expr, $p:ident => $body:expr) => {
+        match $popup {
+            Popup::Help($p) => $body,
+            Popup::Palette($p) => $body,
+            Popup::Confirm($p) => $body,
+            Popup::Progress($p) => $body,
+            Popup::Prompt($p) => $body,
+            Popup::Diff($p) => $body,
+            Popup::Regimes($p) => $body,
+            Popup::CatalogPicker($p) => $body,
+            Popup::ModeChoice($p) => $body,
+            Popup::Elicitation($p) => $body,
+            Popup::Conflicts($p) => $body,
+            Popup::Comments($p) => $body,
+            Popup::Suggestion($p) => $body,
+            Popup::Merge($p) => $body,
+        }
+    };
+}
+
 impl Popup {
     /// The popup as a [`Layer`].
     pub fn layer(&self) -> &dyn Layer {
-        match self {
-            Popup::Help(p) => p,
-            Popup::Palette(p) => p,
-            Popup::Confirm(p) => p,
-            Popup::Progress(p) => p,
-            Popup::Prompt(p) => p,
-            Popup::Diff(p) => p,
-            Popup::Regimes(p) => p,
-            Popup::CatalogPicker(p) => p,
-            Popup::ModeChoice(p) => p,
-            Popup::Elicitation(p) => p,
-            Popup::Conflicts(p) => p,
-            Popup::Comments(p) => p,
-            Popup::Suggestion(p) => p,
-            Popup::Merge(p) => p,
-        }
+        each_layer!(self, p => p)
     }
 
     /// The popup as a [`Layer`] that may change.
     pub fn layer_mut(&mut self) -> &mut dyn Layer {
-        match self {
-            Popup::Help(p) => p,
-            Popup::Palette(p) => p,
-            Popup::Confirm(p) => p,
-            Popup::Progress(p) => p,
-            Popup::Prompt(p) => p,
-            Popup::Diff(p) => p,
-            Popup::Regimes(p) => p,
-            Popup::CatalogPicker(p) => p,
-            Popup::ModeChoice(p) => p,
-            Popup::Elicitation(p) => p,
-            Popup::Conflicts(p) => p,
-            Popup::Comments(p) => p,
-            Popup::Suggestion(p) => p,
-            Popup::Merge(p) => p,
-        }
+        each_layer!(self, p => p)
     }
 
     /// Lays out what the popup shows for `screen`, when it changed (before a frame is drawn).
