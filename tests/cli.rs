@@ -2,7 +2,7 @@
 //! stay intact whatever goes wrong.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use infradraft::store;
@@ -10,50 +10,7 @@ use infradraft::store;
 mod common;
 use common::estimate_over_budget;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_infradraft"));
-        cmd.env("INFRADRAFT_HOME", self.path("home"))
-            .env("TZ", "UTC")
-            .env_remove("RUST_BACKTRACE")
-            .current_dir(self.dir.path());
-        cmd
-    }
-
-    /// A new session on the sample project at `name`, as `new --sample --no-open` makes it.
-    fn sample(&self, name: &str) -> PathBuf {
-        let path = self.path(name);
-        let o = self.run(&["new", "--sample", "--no-open", "-o", path.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", stderr(&o));
-        path
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().unwrap()
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::cli_env::{CliEnv as Env, stderr, stdout};
 
 /// Exit status 2 with exactly one line on stderr naming `path`, and no panic.
 fn assert_one_line_error(o: &Output, path: &Path, what: &str) {

@@ -29,59 +29,17 @@ fn t(s: i64) -> Timestamp {
     Timestamp::from_second(1_800_001_000 + s).unwrap()
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use common::cli_env::{CliEnv as Env, stderr, stdout, valid_json};
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, s: &Session) -> PathBuf {
-        let path = self.path(name);
-        store::save(&path, s).unwrap();
-        path
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_infradraft"));
-        cmd.env("INFRADRAFT_HOME", self.path("home"))
-            .env("TZ", "UTC")
-            .env_remove("NO_COLOR")
-            .env_remove("RUST_BACKTRACE")
-            .current_dir(self.dir.path());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().unwrap()
-    }
-
-    /// `diff OLD NEW` on the two sessions, as text and as JSON (checked against the schema).
-    fn diff(&self, old: &Session, new: &Session) -> (Output, Report) {
-        let a = self.write("old.ron", old);
-        let b = self.write("new.ron", new);
-        let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
-        let text = self.run(&["diff", a, b]);
-        let json = self.run(&["diff", "--format", "json", a, b]);
-        assert_eq!(text.status.code(), json.status.code(), "{}", stderr(&json));
-        (text, report(&json))
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+/// `diff OLD NEW` on the two sessions, as text and as JSON (checked against the schema).
+fn diff_of(env: &Env, old: &Session, new: &Session) -> (Output, Report) {
+    let a = env.write("old.ron", old);
+    let b = env.write("new.ron", new);
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let text = env.run(&["diff", a, b]);
+    let json = env.run(&["diff", "--format", "json", a, b]);
+    assert_eq!(text.status.code(), json.status.code(), "{}", stderr(&json));
+    (text, report(&json))
 }
 
 /// The JSON output, typed: every field known (`deny_unknown_fields` all the way down).
@@ -105,22 +63,9 @@ struct Report {
     other: Vec<infradraft::diff::OtherChange>,
 }
 
-fn schema() -> jsonschema::Validator {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schemas/diff.schema.json");
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
-}
-
 /// Parses `diff --format json` output, validating it against the schema first.
 fn report(o: &Output) -> Report {
-    let value: serde_json::Value = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}{}", stdout(o), stderr(o)));
-    let errors: Vec<String> = schema()
-        .iter_errors(&value)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "schema: {errors:#?}\n{value:#}");
+    let value = valid_json("diff", o);
     let r: Report = serde_json::from_value(value).unwrap();
     let total = r.decisions.len()
         + r.options.len()
@@ -194,7 +139,7 @@ fn identical_sessions_exit_0_and_print_no_change() {
     // Where the person was and the history are not the work.
     moved.place.cursor = (7, 3);
     moved.record(t(1), "viewed", "nothing");
-    let (text, json) = env.diff(&s, &moved);
+    let (text, json) = diff_of(&env, &s, &moved);
     assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
     assert_eq!(stdout(&text), "");
     assert_eq!(stderr(&text), "");
@@ -212,7 +157,7 @@ fn one_change_exits_1_with_one_line() {
         .find(|m| m.item == "sec-01")
         .unwrap()
         .mark = Mark::Fail;
-    let (text, json) = env.diff(&old, &new);
+    let (text, json) = diff_of(&env, &old, &new);
     assert_eq!(text.status.code(), Some(1));
     let out = stdout(&text);
     assert!(out.starts_with("1 change from "), "{out}");
@@ -261,7 +206,7 @@ fn decisions_are_reported_by_record_number() {
         .unwrap()
         .to_string();
 
-    let (text, json) = env.diff(&old, &new);
+    let (text, json) = diff_of(&env, &old, &new);
     assert_eq!(text.status.code(), Some(1));
     let out = stdout(&text);
     let lines = group(&out, "Decisions");
@@ -355,7 +300,7 @@ fn a_decision_changed_by_hand_and_a_status_change() {
         .as_mut()
         .unwrap()
         .status = infradraft::model::AdrStatus::Deprecated;
-    let (text, json) = env.diff(&old, &new);
+    let (text, json) = diff_of(&env, &old, &new);
     let lines = group(&stdout(&text), "Decisions");
     let title = |id: &str| new.decision_label(new.component(id).unwrap());
     assert!(
@@ -404,7 +349,7 @@ fn options_and_recommendations() {
         .pros
         .push("fast".into());
 
-    let (text, json) = env.diff(&old, &new);
+    let (text, json) = diff_of(&env, &old, &new);
     let out = stdout(&text);
     let title = |id: &str| new.decision_label(new.component(id).unwrap());
     let unchosen_name = old
@@ -472,7 +417,7 @@ fn requirements_and_facts() {
     new.assumptions[0].text = "Everything runs in one AWS region.".into();
     let gone = new.assumptions.remove(1);
 
-    let (text, json) = env.diff(&old, &new);
+    let (text, json) = diff_of(&env, &old, &new);
     let out = stdout(&text);
     let reqs = group(&out, "Requirements");
     assert_eq!(reqs.len(), 3, "{reqs:#?}");
@@ -527,7 +472,7 @@ fn input_conflicts_resolved_and_reopened() {
         t(1)
     ));
 
-    let (text, json) = env.diff(&open, &resolved);
+    let (text, json) = diff_of(&env, &open, &resolved);
     let lines = group(&stdout(&text), "Conflicts");
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(
@@ -538,7 +483,7 @@ fn input_conflicts_resolved_and_reopened() {
     );
     assert_eq!(json.conflicts[0].key.as_deref(), Some(key.as_str()));
 
-    let (text, json) = env.diff(&resolved, &open);
+    let (text, json) = diff_of(&env, &resolved, &open);
     let lines = group(&stdout(&text), "Conflicts");
     assert!(
         lines[0].starts_with(&format!("  input conflict {key} reopened: ")),
@@ -551,7 +496,7 @@ fn input_conflicts_resolved_and_reopened() {
     );
 
     // The conflict appears with the inputs read again.
-    let (text, _) = env.diff(&base(), &open);
+    let (text, _) = diff_of(&env, &base(), &open);
     assert!(
         group(&stdout(&text), "Conflicts")
             .iter()
@@ -575,7 +520,7 @@ fn conflicts_accepted_on_a_decision() {
             finding: "Uses Kubernetes; the guidelines prohibit it".into(),
             reason: "platform team signed off".into(),
         });
-    let (text, json) = env.diff(&old, &new);
+    let (text, json) = diff_of(&env, &old, &new);
     assert_eq!(
         group(&stdout(&text), "Conflicts"),
         [format!(
@@ -599,7 +544,7 @@ fn a_section_text_change_is_a_word_diff() {
     let before = old.sections[i].status.label();
     assert_ne!(before, "finalized");
 
-    let (text, json) = env.diff(&old, &new);
+    let (text, json) = diff_of(&env, &old, &new);
     let out = stdout(&text);
     let lines = group(&out, "Sections");
     assert_eq!(
@@ -687,7 +632,7 @@ fn control_characters_in_a_session_never_reach_the_terminal() {
         assert!(out.contains("Evil␛[2J"), "{out}");
         assert!(out.contains("→ \"line one␤line two ␛[31m\""), "{out}");
     }
-    let (_, json) = env.diff(&old, &new);
+    let (_, json) = diff_of(&env, &old, &new);
     assert_eq!(
         json.requirements[0].text.new.as_deref(),
         Some("line one\nline two \u{1b}[31m")
@@ -709,7 +654,7 @@ fn a_huge_section_is_compared_in_bounded_time_and_says_how() {
     old2.sections[1].body = (0..3000).map(|n| para(n, "something")).collect();
     new.sections[1].body = (0..3000).map(|n| para(n * 7 + 1, "anything")).collect();
     let started = Instant::now();
-    let (text, json) = env.diff(&old2, &new);
+    let (text, json) = diff_of(&env, &old2, &new);
     assert!(
         started.elapsed() < Duration::from_secs(60),
         "took {:?}",

@@ -4,12 +4,12 @@
 //! structs that know every field (`deny_unknown_fields`), and its values are checked against the
 //! session and against the text output.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use infradraft::model::{
     AssumptionTopic, BudgetPeriod, CommentTarget, InputKind, InteractionMode, Modality,
-    RequirementCategory, RequirementOrigin, ReviewComment, Session, Severity,
+    RequirementCategory, RequirementOrigin, ReviewComment, Severity,
 };
 use infradraft::store;
 use jiff::Timestamp;
@@ -18,83 +18,20 @@ use serde::de::DeserializeOwned;
 
 mod common;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use common::cli_env::{CliEnv as Env, stderr, stdout, valid_json};
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_infradraft"))
-            .env("INFRADRAFT_HOME", self.path("home"))
-            .env("TZ", "UTC")
-            .env_remove("RUST_BACKTRACE")
-            .current_dir(self.dir.path())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// A new session on the sample project at `name`, as `new --sample --no-open` makes it (and
-    /// remembers it among the recent sessions).
-    fn sample(&self, name: &str) -> PathBuf {
-        let path = self.path(name);
-        let o = self.run(&["new", "--sample", "--no-open", "-o", path.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", stderr(&o));
-        path
-    }
-
-    /// A remembered session at `name` holding `s`: every decision made.
-    fn decided(&self, name: &str, s: &Session) -> PathBuf {
-        let path = self.sample(name);
-        store::save(&path, s).unwrap();
-        path
-    }
-
-    /// `args` with `--format json`: successful, valid against `schema`, and typed.
-    fn json<T: DeserializeOwned>(&self, schema: &str, args: &[&str]) -> (T, serde_json::Value) {
-        let mut args = args.to_vec();
-        args.extend(["--format", "json"]);
-        let o = self.run(&args);
-        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-        parse(schema, &o)
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn validator(name: &str) -> jsonschema::Validator {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/schemas/{name}.schema.json"));
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+/// `args` with `--format json`: successful, valid against `schema`, and typed.
+fn json<T: DeserializeOwned>(env: &Env, schema: &str, args: &[&str]) -> (T, serde_json::Value) {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    let o = env.run(&args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    parse(schema, &o)
 }
 
 /// Parses the output as JSON, validates it against the schema `name`, then reads it typed.
 fn parse<T: DeserializeOwned>(name: &str, o: &Output) -> (T, serde_json::Value) {
-    let value: serde_json::Value = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}{}", stdout(o), stderr(o)));
-    let errors: Vec<String> = validator(name)
-        .iter_errors(&value)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{name} schema: {errors:#?}\n{value:#}");
+    let value = valid_json(name, o);
     let typed = serde_json::from_value(value.clone())
         .unwrap_or_else(|e| panic!("{name}: not the typed shape ({e})\n{value:#}"));
     (typed, value)
@@ -154,7 +91,7 @@ struct Progress {
 fn show_as_json_holds_what_the_text_says() {
     let env = Env::new();
     let sample = env.sample("sample.ron");
-    let (show, _): (Show, _) = env.json("show", &["show", sample.to_str().unwrap()]);
+    let (show, _): (Show, _) = json(&env, "show", &["show", sample.to_str().unwrap()]);
     let s = store::load(&sample).unwrap().session;
     assert_eq!(show.version, 1);
     assert_eq!(show.file, sample.display().to_string());
@@ -184,8 +121,8 @@ fn show_as_json_holds_what_the_text_says() {
     assert!(text.starts_with(&show.title), "{text}");
 
     let complete = common::complete_session();
-    let decided = env.decided("decided.ron", &complete);
-    let (show, _): (Show, _) = env.json("show", &["show", decided.to_str().unwrap()]);
+    let decided = env.remembered("decided.ron", &complete);
+    let (show, _): (Show, _) = json(&env, "show", &["show", decided.to_str().unwrap()]);
     assert_eq!(show.mode, Some(InteractionMode::Yolo));
     assert_eq!(show.authors, ["A. Architect"]);
     assert_eq!(show.progress.decisions_made, show.progress.decisions);
@@ -211,7 +148,7 @@ fn show_as_json_holds_what_the_text_says() {
 fn show_json_of_a_migrated_file_names_its_old_version() {
     let env = Env::new();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session-v1.ron");
-    let (show, _): (Show, _) = env.json("show", &["show", fixture.to_str().unwrap()]);
+    let (show, _): (Show, _) = json(&env, "show", &["show", fixture.to_str().unwrap()]);
     assert_eq!(show.migrated_from, Some(1));
 }
 
@@ -240,7 +177,37 @@ fn json_strings_keep_control_characters_as_escapes() {
 #[serde(deny_unknown_fields)]
 struct List {
     version: u32,
+    project: Option<ListProject>,
     sessions: Vec<ListEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListProject {
+    file: String,
+    documents: Vec<ListDocument>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListDocument {
+    path: String,
+    file: String,
+    numbers: Numbers,
+    state: String,
+    title: Option<String>,
+    error: Option<String>,
+    mode: Option<InteractionMode>,
+    saved: Option<Timestamp>,
+    progress: Option<Progress>,
+    checklist_pass_rate: Option<f64>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Numbers {
+    first: u32,
+    last: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -260,9 +227,10 @@ struct ListEntry {
 #[test]
 fn list_as_json_gives_each_recent_session_its_state() {
     let env = Env::new();
-    let (list, _): (List, _) = env.json("list", &["list"]);
+    let (list, _): (List, _) = json(&env, "list", &["list"]);
     assert_eq!(list.version, 1);
     assert!(list.sessions.is_empty());
+    assert!(list.project.is_none(), "no project file here");
 
     let sample = env.sample("sample.ron");
     let gone = env.sample("gone.ron");
@@ -270,9 +238,9 @@ fn list_as_json_gives_each_recent_session_its_state() {
     let broken = env.sample("broken.ron");
     std::fs::write(&broken, "(format_version: 3,").unwrap();
     let complete = common::complete_session();
-    let decided = env.decided("decided.ron", &complete);
+    let decided = env.remembered("decided.ron", &complete);
 
-    let (list, _): (List, _) = env.json("list", &["list"]);
+    let (list, _): (List, _) = json(&env, "list", &["list"]);
     let names: Vec<&str> = list
         .sessions
         .iter()
@@ -318,6 +286,152 @@ fn list_as_json_gives_each_recent_session_its_state() {
     let text = stdout(&env.run(&["list"]));
     assert!(text.contains(&format!("checklist {rate:.0}%")), "{text}");
     assert!(text.contains("MISSING"), "{text}");
+}
+
+#[test]
+fn list_as_json_inside_a_project_gives_its_documents_with_their_numbers() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.path(".git")).unwrap();
+    std::fs::create_dir_all(env.path("payments")).unwrap();
+    std::fs::write(
+        env.path("infradraft.ron"),
+        r#"(
+    documents: [
+        (path: "checkout.ron", numbers: (first: 1, last: 99)),
+        (path: "payments/two.ron", numbers: (first: 100, last: 199)),
+        (path: "broken.ron", numbers: (first: 200, last: 299)),
+    ],
+)
+"#,
+    )
+    .unwrap();
+    let complete = common::complete_session();
+    env.write("checkout.ron", &complete);
+    std::fs::write(env.path("broken.ron"), "(format_version: 3,").unwrap();
+    let (list, value) = json::<List>(&env, "list", &["list"]);
+    let project = list.project.expect("the project is listed");
+    let root = std::fs::canonicalize(env.dir.path()).unwrap();
+    assert_eq!(Path::new(&project.file), root.join("infradraft.ron"));
+    let paths: Vec<&str> = project.documents.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["checkout.ron", "payments/two.ron", "broken.ron"],
+        "in the project file's order"
+    );
+    let [one, two, three] = &project.documents[..] else {
+        panic!("{value:#}")
+    };
+    assert_eq!(Path::new(&one.file), root.join("checkout.ron"));
+    assert_eq!(one.state, "ok");
+    assert_eq!(one.title.as_deref(), Some(complete.meta.title.as_str()));
+    assert_eq!(one.numbers, Numbers { first: 1, last: 99 });
+    assert_eq!(one.mode, Some(InteractionMode::Yolo));
+    assert!(one.saved.is_some() && one.error.is_none());
+    let p = one.progress.as_ref().unwrap();
+    assert_eq!(p.decisions_made, p.decisions);
+    assert!(one.checklist_pass_rate.is_some());
+    assert_eq!(two.state, "missing");
+    assert_eq!(
+        two.numbers,
+        Numbers {
+            first: 100,
+            last: 199
+        }
+    );
+    assert!(two.title.is_none() && two.progress.is_none() && two.error.is_none());
+    assert_eq!(three.state, "unreadable");
+    assert!(three.title.is_none() && three.saved.is_none());
+    assert!(
+        three.error.as_deref().unwrap().contains("broken.ron"),
+        "{three:?}"
+    );
+    // The text lists the same documents.
+    let text = stdout(&env.run(&["list"]));
+    assert!(
+        text.contains("payments/two.ron\n    MISSING  numbers ADR-0100–ADR-0199"),
+        "{text}"
+    );
+}
+
+// ---- check ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Check {
+    version: u32,
+    title: String,
+    sections_written: usize,
+    sections: usize,
+    sections_finalized: usize,
+    decisions_made: usize,
+    decisions: usize,
+    diagrams: usize,
+    stories: usize,
+    checklist_pass_rate: Option<f64>,
+    min_pass: f64,
+    findings: Vec<CheckFinding>,
+    passed: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckFinding {
+    level: String,
+    area: String,
+    section: Option<String>,
+    message: String,
+}
+
+/// `check --format json` of `path`: its exit status, then the report (valid and typed).
+fn check_json(env: &Env, path: &Path, extra: &[&str]) -> (Option<i32>, Check) {
+    let mut args = vec!["check", path.to_str().unwrap(), "--format", "json"];
+    args.extend(extra);
+    let o = env.run(&args);
+    let value = valid_json("check", &o);
+    let typed = serde_json::from_value(value.clone())
+        .unwrap_or_else(|e| panic!("check: not the typed shape ({e})\n{value:#}"));
+    (o.status.code(), typed)
+}
+
+#[test]
+fn check_as_json_is_versioned_and_holds_what_the_text_says() {
+    let env = Env::new();
+    let sample = env.sample("sample.ron");
+    let (status, fresh) = check_json(&env, &sample, &[]);
+    assert_eq!((status, fresh.version, fresh.passed), (Some(1), 1, false));
+    assert_eq!(fresh.decisions_made, 0);
+    assert!(fresh.decisions > 0 && fresh.sections > 0);
+    let errors: Vec<&CheckFinding> = fresh
+        .findings
+        .iter()
+        .filter(|f| f.level == "error")
+        .collect();
+    assert!(!errors.is_empty(), "{fresh:?}");
+    // Every finding the JSON gives is a line of the text.
+    let text = stdout(&env.run(&["check", sample.to_str().unwrap()]));
+    for f in &fresh.findings {
+        assert!(text.contains(&f.message), "{:?} not in\n{text}", f.message);
+    }
+    assert!(
+        fresh
+            .findings
+            .iter()
+            .any(|f| f.area == "completeness" && f.section.is_some()),
+        "{fresh:?}"
+    );
+
+    let complete = common::complete_session();
+    let done = env.write("complete.ron", &complete);
+    let (status, report) = check_json(&env, &done, &["--min-pass", "0"]);
+    assert_eq!(status, Some(0), "{report:?}");
+    assert!(report.passed);
+    assert_eq!(report.title, complete.meta.title);
+    assert_eq!(report.decisions_made, report.decisions);
+    assert_eq!(report.min_pass, 0.0);
+    assert!(report.checklist_pass_rate.is_some());
+    assert!(report.diagrams > 0 && report.stories > 0);
+    assert!(report.sections_written <= report.sections);
+    assert!(report.sections_finalized <= report.sections);
 }
 
 // ---- inputs ----
@@ -451,7 +565,7 @@ struct Place {
 fn inputs_as_json_is_versioned_typed_and_valid() {
     let env = Env::new();
     let sample = env.sample("sample.ron");
-    let (inputs, _): (Inputs, _) = env.json("inputs", &["inputs", sample.to_str().unwrap()]);
+    let (inputs, _): (Inputs, _) = json(&env, "inputs", &["inputs", sample.to_str().unwrap()]);
     let s = store::load(&sample).unwrap().session;
     assert_eq!(inputs.version, 1);
     assert_eq!(inputs.title, s.meta.title);
@@ -516,8 +630,8 @@ fn inputs_as_json_is_versioned_typed_and_valid() {
         "Budget raised",
         at
     ));
-    let decided = env.decided("decided.ron", &complete);
-    let (inputs, _): (Inputs, _) = env.json("inputs", &["inputs", decided.to_str().unwrap()]);
+    let decided = env.remembered("decided.ron", &complete);
+    let (inputs, _): (Inputs, _) = json(&env, "inputs", &["inputs", decided.to_str().unwrap()]);
     let c = &inputs.conflicts[0];
     assert_eq!(
         (c.key.as_str(), c.kind.as_str()),
@@ -545,7 +659,7 @@ fn an_input_changed_or_missing_on_disk_is_an_id() {
     let path = env.path("s.ron");
     let o = env.run(&["new", "--no-open", "-o", path.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let (inputs, _): (Inputs, _) = env.json("inputs", &["inputs", path.to_str().unwrap()]);
+    let (inputs, _): (Inputs, _) = json(&env, "inputs", &["inputs", path.to_str().unwrap()]);
     let states: Vec<&str> = inputs.inputs.iter().map(|i| i.freshness.as_str()).collect();
     assert_eq!(states, ["fresh", "fresh"]);
     assert!(inputs.missing_inputs.contains(&InputKind::TechStack));
@@ -556,7 +670,7 @@ fn an_input_changed_or_missing_on_disk_is_an_id() {
     )
     .unwrap();
     std::fs::remove_file(docs.join("architecture.md")).unwrap();
-    let (inputs, _): (Inputs, _) = env.json("inputs", &["inputs", path.to_str().unwrap()]);
+    let (inputs, _): (Inputs, _) = json(&env, "inputs", &["inputs", path.to_str().unwrap()]);
     let states: Vec<&str> = inputs.inputs.iter().map(|i| i.freshness.as_str()).collect();
     assert_eq!(states, ["changed", "missing"]);
     let text = stdout(&env.run(&["inputs", path.to_str().unwrap()]));
@@ -642,8 +756,11 @@ fn comment(
 fn review_summary_as_json_counts_like_the_markdown_and_names_targets_by_id() {
     let env = Env::new();
     let sample = env.sample("sample.ron");
-    let (review, _): (Review, _) =
-        env.json("review", &["review", sample.to_str().unwrap(), "--summary"]);
+    let (review, _): (Review, _) = json(
+        &env,
+        "review",
+        &["review", sample.to_str().unwrap(), "--summary"],
+    );
     assert_eq!(review.version, 1);
     assert_eq!((review.comments, review.open, review.resolved), (0, 0, 0));
     assert_eq!(review.by_severity.len(), 4);
@@ -662,7 +779,7 @@ fn review_summary_as_json_counts_like_the_markdown_and_names_targets_by_id() {
         0,
         true,
     ));
-    let path = env.decided("decided.ron", &complete);
+    let path = env.remembered("decided.ron", &complete);
     let side = infradraft::review::ReviewFile {
         format_version: 1,
         session_title: complete.meta.title.clone(),
@@ -692,8 +809,11 @@ fn review_summary_as_json_counts_like_the_markdown_and_names_targets_by_id() {
     };
     infradraft::review::save(&infradraft::review::review_path(&path), &side).unwrap();
 
-    let (review, _): (Review, _) =
-        env.json("review", &["review", path.to_str().unwrap(), "--summary"]);
+    let (review, _): (Review, _) = json(
+        &env,
+        "review",
+        &["review", path.to_str().unwrap(), "--summary"],
+    );
     assert_eq!(review.session, path.display().to_string());
     assert_eq!(review.title, complete.meta.title);
     assert_eq!((review.comments, review.open, review.resolved), (4, 3, 1));

@@ -200,8 +200,13 @@ fn check_project_passes_then_fails_on_a_planted_duplicate_number() {
         ],
     );
     assert_eq!(o.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let json = common::cli_env::valid_json("check", &o);
+    assert_eq!(json["version"], 1);
     assert_eq!(json["passed"], false);
+    assert_eq!(
+        json["documents"][0]["numbers"],
+        serde_json::json!({"first": 1, "last": 99})
+    );
     assert_eq!(json["documents"].as_array().unwrap().len(), 2);
     assert_eq!(json["documents"][1]["path"], "payments/two.ron");
     assert_eq!(json["documents"][1]["report"]["passed"], true);
@@ -215,7 +220,7 @@ fn check_project_passes_then_fails_on_a_planted_duplicate_number() {
     fs::remove_file(repo.path("payments/two.ron")).unwrap();
     let o = repo.run(&["check", "--project", "--format", "json"]);
     assert_eq!(o.status.code(), Some(2));
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let json = common::cli_env::valid_json("check", &o);
     assert_eq!(json["documents"][1]["state"], "missing");
     assert_eq!(json["documents"][0]["report"]["passed"], true);
 

@@ -2,47 +2,13 @@
 //! go while results, warnings and errors stay and exit statuses do not change; the manual pages
 //! name every subcommand and leave `--help` as it was.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use infradraft::store;
 
 mod common;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_infradraft"))
-            .env("INFRADRAFT_HOME", self.path("home"))
-            .env("TZ", "UTC")
-            .env_remove("RUST_BACKTRACE")
-            .current_dir(self.dir.path())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::cli_env::{CliEnv as Env, stderr, stdout};
 
 /// Runs `args` with and without `-q` (the flag placed as given) and returns both outputs.
 fn both(env: &Env, loud: &[&str], quiet: &[&str]) -> (Output, Output) {

@@ -1,13 +1,30 @@
 //! `infradraft check`: completeness and soundness as a CI gate (exit 0 pass, 1 fail, 2 error).
+//!
+//! As JSON (`--format json`): the report with a `version` ([`JSON_VERSION`]), its shape described
+//! by `docs/schemas/check.schema.json`, which also describes `check --project`'s report.
 
 use std::io::Write;
+
+use serde::Serialize;
 
 use super::args::{CheckArgs, FormatArg};
 use super::{CliError, diagnostic};
 use crate::home::Home;
 use crate::knowledge::checklist::Checklist;
 use crate::store;
-use crate::workflow::check::check;
+use crate::workflow::check::{CheckReport, check};
+
+/// The version of `check --format json` (and of `check --project --format json`); it changes only
+/// when a field is removed or changes meaning (fields may be added within a version).
+pub(crate) const JSON_VERSION: u32 = 1;
+
+/// `check --format json`: the report, versioned.
+#[derive(Serialize)]
+struct Json<'a> {
+    version: u32,
+    #[serde(flatten)]
+    report: &'a CheckReport,
+}
 
 pub fn run(args: CheckArgs, home: &Home, out: &mut dyn Write) -> Result<u8, CliError> {
     if let Some(file) = args.project.clone() {
@@ -27,8 +44,11 @@ pub fn run(args: CheckArgs, home: &Home, out: &mut dyn Write) -> Result<u8, CliE
     let written = match args.format {
         FormatArg::Text => out.write_all(report.text().as_bytes()),
         FormatArg::Json => {
-            let json = serde_json::to_string_pretty(&report)
-                .map_err(|e| CliError(format!("cannot write the report as JSON: {e}")))?;
+            let json = serde_json::to_string_pretty(&Json {
+                version: JSON_VERSION,
+                report: &report,
+            })
+            .map_err(|e| CliError(format!("cannot write the report as JSON: {e}")))?;
             writeln!(out, "{}", escape_controls(&json))
         }
     };

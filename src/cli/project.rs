@@ -16,9 +16,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::CliError;
 use super::args::{CheckArgs, FormatArg};
-use super::show::modified;
-use super::{CliError, local_time};
 use crate::home::Home;
 use crate::knowledge::checklist::Checklist;
 use crate::model::Session;
@@ -80,26 +79,14 @@ pub(super) fn list_documents(
     )?;
     for d in &p.documents {
         writeln!(out, "{}", sanitize_line(&d.declared))?;
-        if !d.path.exists() {
-            writeln!(out, "    MISSING  numbers {}", d.numbers)?;
-            continue;
-        }
-        match store::load(&d.path) {
-            Ok(loaded) => {
-                let s = &loaded.session;
-                writeln!(
-                    out,
-                    "    {} · {} · {} · saved {} · numbers {}",
-                    sanitize_line(&s.meta.title),
-                    s.mode.map(|m| m.label()).unwrap_or("mode not chosen"),
-                    super::list::progress(s, checklist),
-                    modified(&d.path)
-                        .map(local_time)
-                        .unwrap_or_else(|| "unknown".into()),
-                    d.numbers
-                )?;
-            }
-            Err(e) => writeln!(out, "    UNREADABLE  {}", sanitize_line(&e.to_string()))?,
+        match store::peek(&d.path) {
+            store::Peek::Missing => writeln!(out, "    MISSING  numbers {}", d.numbers)?,
+            peeked => writeln!(
+                out,
+                "    {} · numbers {}",
+                super::list::describe(&peeked, checklist),
+                d.numbers
+            )?,
         }
     }
     writeln!(out)?;
@@ -111,7 +98,7 @@ pub(super) fn list_documents(
 #[derive(Serialize)]
 struct DocumentResult {
     path: String,
-    numbers: String,
+    numbers: project::AdrRange,
     /// "checked", "missing" or "unreadable".
     state: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,9 +108,10 @@ struct DocumentResult {
     passed: bool,
 }
 
-/// `check --project`'s JSON.
+/// `check --project`'s JSON (`docs/schemas/check.schema.json`).
 #[derive(Serialize)]
 struct ProjectReport {
+    version: u32,
     project: String,
     documents: Vec<DocumentResult>,
     numbers: NumberReport,
@@ -157,7 +145,7 @@ pub(super) fn check_project(
     for (i, d) in p.documents.iter().enumerate() {
         let mut result = DocumentResult {
             path: d.declared.clone(),
-            numbers: d.numbers.to_string(),
+            numbers: d.numbers,
             state: "checked",
             error: None,
             report: None,
@@ -194,6 +182,7 @@ pub(super) fn check_project(
     let numbers = project::numbers_across(&pairs);
     let passed = numbers.is_clean() && results.iter().all(|r| r.passed);
     let report = ProjectReport {
+        version: super::check::JSON_VERSION,
         project: p.file.display().to_string(),
         documents: results,
         numbers,

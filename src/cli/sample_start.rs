@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::CliResult;
 use super::output::chatter;
-use super::show::{modified, summary};
+use super::show::summary;
 use crate::home::Home;
 use crate::knowledge::Template;
 use crate::store;
@@ -46,7 +46,7 @@ pub fn run(home: &Home, theme: Option<String>, out: &mut dyn Write) -> CliResult
             if created { "Created" } else { "Opened" }
         ),
     )?;
-    out.write_all(summary(&path, &loaded.session, modified(&path)).as_bytes())?;
+    out.write_all(summary(&path, &loaded.session, store::modified(&path)).as_bytes())?;
     chatter(
         out,
         "\nStart a session of your own with `infradraft new` in a repository with docs/prd.md (see --help).",

@@ -27,7 +27,7 @@ pub(crate) const JSON_VERSION: u32 = 1;
 
 pub fn run(path: &Path, format: FormatArg, out: &mut dyn Write) -> CliResult {
     let loaded = store::load(path)?;
-    let saved = modified(path);
+    let saved = store::modified(path);
     let lock = store::held_elsewhere(path);
     if format == FormatArg::Json {
         let json = json(path, &loaded.session, saved, loaded.migrated_from, lock);
@@ -52,12 +52,6 @@ pub fn run(path: &Path, format: FormatArg, out: &mut dyn Write) -> CliResult {
     let _ = writeln!(text, "  access      {access}");
     out.write_all(text.as_bytes())?;
     Ok(())
-}
-
-/// The file's modification time: when it was last saved.
-pub(super) fn modified(path: &Path) -> Option<Timestamp> {
-    let time = std::fs::metadata(path).ok()?.modified().ok()?;
-    Timestamp::try_from(time).ok()
 }
 
 /// The summary `show` prints (without the access line).

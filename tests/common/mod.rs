@@ -5,6 +5,8 @@
 #[cfg(target_os = "linux")]
 pub mod pty;
 
+pub mod cli_env;
+
 use std::path::PathBuf;
 
 use infradraft::home::Home;

@@ -4,6 +4,7 @@
 mod format;
 mod lock;
 mod migrate;
+mod peek;
 mod recent;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ pub use crate::files::{
 };
 pub use format::{format_version_of, session_from_text};
 pub use lock::{LockGuard, held_elsewhere, holder, lock_blocking, lock_path_for, try_lock};
+pub use peek::{Peek, modified, peek};
 pub use recent::{RECENT_LIMIT, RecentEntry, RecentIndex, read_recent, remember};
 
 use crate::model::Session;
