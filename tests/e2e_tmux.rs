@@ -743,3 +743,90 @@ fn an_idle_screen_is_not_redrawn_and_a_key_redraws_it() {
         sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn the_open_dialog_goes_on_to_another_document_in_the_same_window_and_keeps_unsaved_work() {
+    let (dir, first) = new_session();
+    let second = dir.path().join("two.ron");
+    let new = Command::new(env!("CARGO_BIN_EXE_infradraft"))
+        .args(["new", "--sample", "--mode", "incremental", "--no-open"])
+        .args(["--title", "Second document", "-o"])
+        .arg(&second)
+        .env("INFRADRAFT_HOME", dir.path().join("home"))
+        .output()
+        .unwrap();
+    assert!(new.status.success());
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join("infradraft.ron"),
+        r#"(documents: [
+    (path: "s.ron", numbers: (first: 1, last: 99)),
+    (path: "two.ron", numbers: (first: 100, last: 199)),
+])"#,
+    )
+    .unwrap();
+    let before = std::fs::read(&first).unwrap();
+    let tmux = launch("switch", dir.path(), "open", "", &first);
+    tmux.keys(&["Enter"]);
+    tmux.literal("Typed, then another document opened.");
+    tmux.wait_for("Typed, then another document opened.");
+    tmux.wait_for("unsaved");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Enter edit");
+
+    // F6, the other document, and open it without saving this one.
+    tmux.keys(&["F6"]);
+    tmux.wait_for("Open a document");
+    tmux.keys(&["j"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("open without saving");
+    tmux.keys(&["d"]);
+    let screen = tmux.wait_for("Second document");
+    assert!(!screen.contains("EXIT="), "the window goes on: {screen}");
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", tmux.session, "#{alternate_on}"])
+            .trim(),
+        "1",
+        "still the workbench's screen"
+    );
+    let screen = tmux.wait_for("unsaved changes of s.ron kept: reopening it offers them");
+    assert!(screen.contains("Second document"), "{screen}");
+    // The first document: as it was on disk, its lock let go, the typing in its recovery file.
+    assert_eq!(std::fs::read(&first).unwrap(), before);
+    assert!(!infradraft::store::lock_path_for(&first).exists());
+    assert!(infradraft::store::lock_path_for(&second).exists());
+    let recovered = infradraft::store::load(&infradraft::store::recovery_path(&first))
+        .unwrap()
+        .session;
+    assert!(
+        recovered.sections[0]
+            .body
+            .contains("Typed, then another document opened."),
+        "{}",
+        recovered.sections[0].body
+    );
+
+    // Back to the first: its recovery file is offered, and restoring brings the typing back.
+    tmux.keys(&["F6"]);
+    tmux.wait_for("Open a document");
+    tmux.keys(&["k"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Recovery file found");
+    assert!(!infradraft::store::lock_path_for(&second).exists());
+    tmux.keys(&["r"]);
+    tmux.wait_for("restored the recovery file");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("· saved ");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    let saved = infradraft::store::load(&first).unwrap().session;
+    assert!(
+        saved.sections[0]
+            .body
+            .contains("Typed, then another document opened."),
+        "{}",
+        saved.sections[0].body
+    );
+    assert!(!infradraft::store::lock_path_for(&first).exists());
+}

@@ -17,6 +17,7 @@ use super::editor::SectionEditor;
 use super::keymap::{Key, Keymap};
 use super::layout::{Areas, areas};
 use super::navigator::{self, Row};
+use super::open_document::OpenNext;
 use super::popup::{CommentKey, Confirm, Palette, PaletteEntry, Popup, Prompt, PromptPurpose};
 use super::preview_pane::PreviewCache;
 use super::text_field::{FieldKey, FieldKind, TextField};
@@ -145,6 +146,8 @@ pub struct AppInit {
     /// The session's entry in the project file around it, when it is a project's document:
     /// its decision numbers stay in the document's range.
     pub project: Option<(crate::project::Document, PathBuf)>,
+    /// The index of recent sessions (listed by the open dialog), when there is one.
+    pub recent_index: Option<PathBuf>,
 }
 
 /// The workbench: the document it edits, the person's settings, the state of the screen, and
@@ -220,6 +223,8 @@ pub struct Settings {
     pub highlighter: Arc<Highlighter>,
     /// Whether the syntaxes have arrived (the highlighter is the full one).
     pub highlighted: bool,
+    /// The index of recent sessions the open dialog lists.
+    pub(crate) recent_index: Option<PathBuf>,
 }
 
 /// The state of the screen: focus, selection, scroll positions, editors, popups, messages.
@@ -249,6 +254,8 @@ pub struct UiState {
     /// How many messages were set (to tell whether a key set a new one).
     pub(crate) message_count: u64,
     pub quit: bool,
+    /// The document to open in this window once this one has ended (set with `quit`).
+    pub open_next: Option<OpenNext>,
     pub effects: Vec<Effect>,
     /// The size of the screen at the last draw (for layout-dependent keys and mouse clicks).
     pub screen: Rect,
@@ -314,6 +321,7 @@ impl App {
                 color: init.color,
                 highlighter: Arc::new(Highlighter::plain()),
                 highlighted: false,
+                recent_index: init.recent_index,
             },
             ui: UiState {
                 focus: Pane::Navigator,
@@ -335,6 +343,7 @@ impl App {
                 message_shown_at: None,
                 message_count: 0,
                 quit: false,
+                open_next: None,
                 effects: Vec::new(),
                 screen: Rect::new(0, 0, 120, 40),
                 stages: Default::default(),
@@ -931,6 +940,12 @@ impl App {
                 self.ui.popups.pop();
                 if let Some((recovered, at)) = self.doc.pending_recovery.take() {
                     self.load_recovered(recovered);
+                    // The recovered work may have chosen the mode the question below asks for.
+                    if self.doc.session.mode.is_some() {
+                        self.ui
+                            .popups
+                            .retain(|p| !matches!(p, Popup::ModeChoice(_)));
+                    }
                     self.info(format!(
                         "restored the recovery file from {}; save to keep it",
                         super::status::clock(at)
@@ -1032,6 +1047,11 @@ impl App {
                 self.ui.popups.pop();
                 self.keep_recovery();
             }
+            Outcome::OpenDocument(entry) => self.open_document(entry),
+            Outcome::SwitchTo(path, save) => {
+                self.ui.popups.pop();
+                self.switch_to(path, save);
+            }
         }
     }
 
@@ -1048,6 +1068,7 @@ impl App {
             Action::Save => {
                 self.save(false);
             }
+            Action::OpenDocument => self.show_documents(),
             Action::Help => {
                 // A newcomer (nothing decided yet) sees the guide to the process first.
                 let page = if self.doc.session.components.iter().any(|c| c.is_decided()) {

@@ -178,6 +178,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Global, Zoom, &["f2"]),
         (Global, TogglePreview, &["f3"]),
         (Global, Comments, &["f4"]),
+        (Global, OpenDocument, &["f6"]),
         (Navigator, Down, &["j", "down"]),
         (Navigator, Up, &["k", "up"]),
         (Navigator, Top, &["g", "home"]),

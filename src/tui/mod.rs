@@ -21,6 +21,7 @@ pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod navigator;
+pub mod open_document;
 pub mod popup;
 pub mod preview_pane;
 mod quiet_backend;
@@ -83,6 +84,7 @@ pub fn prepare_app(
         recovery,
         review: None,
         project,
+        recent_index: Some(home.recent_index()),
     });
     app.refresh_freshness();
     Ok(app)
@@ -153,6 +155,8 @@ pub fn prepare_review(
         }),
         // A reviewer gives no decision numbers.
         project: None,
+        // Review mode works on the one session it was opened on.
+        recent_index: None,
     });
     // Review mode shows the warnings only; the read-only notice would hide the first one.
     app.refresh_freshness();
@@ -169,6 +173,11 @@ pub fn open_review(
     let mut app = prepare_review(path, home, theme, author).map_err(|e| e.to_string())?;
     match terminal::run(&mut app)? {
         terminal::Ending::Quit => Ok(()),
+        // Review mode has no open dialog; were it to end so, it ends as quitting does.
+        terminal::Ending::Open { .. } => {
+            terminal::leave();
+            Ok(())
+        }
         terminal::Ending::Interrupted {
             cause,
             recovery: Some(p),
@@ -188,24 +197,60 @@ fn find_recovery(path: &Path) -> Option<(crate::model::Session, jiff::Timestamp)
     Some((loaded.session, jiff::Timestamp::try_from(modified).ok()?))
 }
 
-/// Opens the workbench on a session file and runs it until the person quits.
+/// Opens the workbench on a session file and runs it until the person quits. A document chosen
+/// in the open dialog is opened next in the same window, as this function opens the first; when
+/// it cannot be opened after all (gone, or broken since it was listed), the one before it opens
+/// again with a warning saying why.
 pub fn open_workbench(path: &Path, home: &Home, theme: Option<String>) -> Result<(), String> {
-    let mut app = prepare_app(path, home, theme).map_err(|e| e.to_string())?;
-    let _ = store::remember(
-        &home.recent_index(),
-        path,
-        &app.doc.session.meta.title,
-        crate::model::now(),
-    );
-    match terminal::run(&mut app)? {
-        terminal::Ending::Quit => Ok(()),
-        terminal::Ending::Interrupted {
-            cause,
-            recovery: Some(p),
-        } => Err(format!("{cause}; unsaved changes are in {p}")),
-        terminal::Ending::Interrupted {
-            cause,
-            recovery: None,
-        } => Err(format!("{cause}; there were no unsaved changes")),
+    let mut path = path.to_path_buf();
+    let mut previous: Option<std::path::PathBuf> = None;
+    let mut notices: Vec<String> = Vec::new();
+    loop {
+        let mut app = match prepare_app(&path, home, theme.clone()) {
+            Ok(app) => app,
+            Err(e) => match previous.take() {
+                Some(before) => {
+                    notices.push(format!("{e}; {} is open again", before.display()));
+                    path = before;
+                    continue;
+                }
+                None => {
+                    // The screen may still be the workbench's, kept for the next document.
+                    terminal::leave();
+                    return Err(e.to_string());
+                }
+            },
+        };
+        for notice in notices.drain(..) {
+            app.warn(notice);
+        }
+        let _ = store::remember(
+            &home.recent_index(),
+            &path,
+            &app.doc.session.meta.title,
+            crate::model::now(),
+        );
+        match terminal::run(&mut app)? {
+            terminal::Ending::Quit => return Ok(()),
+            terminal::Ending::Open { next, recovery } => {
+                if recovery.is_some() {
+                    let name = path.file_name().unwrap_or(path.as_os_str());
+                    notices.push(format!(
+                        "unsaved changes of {} kept: reopening it offers them",
+                        name.to_string_lossy()
+                    ));
+                }
+                previous = Some(std::mem::replace(&mut path, next));
+            }
+            terminal::Ending::Interrupted {
+                cause,
+                recovery: Some(p),
+            } => return Err(format!("{cause}; unsaved changes are in {p}")),
+            terminal::Ending::Interrupted {
+                cause,
+                recovery: None,
+            } => return Err(format!("{cause}; there were no unsaved changes")),
+        }
+        // This session's lock goes with its app, before the next one is taken.
     }
 }

@@ -33,6 +33,13 @@ use crate::preview::Highlighter;
 /// How a run ended, for the caller to report.
 pub enum Ending {
     Quit,
+    /// The person chose another document to open in the window (the screen is still the
+    /// workbench's: the next run takes it over). This session was saved, or its unsaved changes
+    /// went to its recovery file (`recovery`).
+    Open {
+        next: std::path::PathBuf,
+        recovery: Option<String>,
+    },
     /// A signal arrived or the terminal went away; unsaved changes went to this recovery file (if
     /// there were any).
     Interrupted {
@@ -99,6 +106,9 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     // While an external editor runs in the foreground, ^C and ^\ typed there reach this process
     // too; like git, the workbench ignores them meanwhile.
     let editing = Arc::new(AtomicBool::new(false));
+    // Unregistered when the run ends: a window that goes on to another document registers its
+    // own.
+    let mut handlers = Vec::new();
     for (i, (signal, _)) in ENDING_SIGNALS.iter().enumerate() {
         let flag = signalled.clone();
         let editing = editing.clone();
@@ -107,13 +117,14 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
             signal_hook::consts::SIGINT | signal_hook::consts::SIGQUIT
         );
         // SAFETY: the handler only loads and stores atomics, which is async-signal-safe.
-        let _ = unsafe {
+        let registered = unsafe {
             signal_hook::low_level::register(*signal, move || {
                 if !(keyboard && editing.load(Ordering::SeqCst)) {
                     flag.store(i + 1, Ordering::SeqCst);
                 }
             })
         };
+        handlers.extend(registered.ok());
     }
     // The knowledge and the option catalog load in the background (compiling the patterns
     // takes tens of milliseconds); whatever needs them first waits for them there.
@@ -144,6 +155,8 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
         crate::store::lock_path_for(app.path()),
     );
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
+    // A window that goes on from another document starts from a blank screen.
+    let _ = terminal.clear();
     let input = Input::start(editing);
     let wake = input.waker();
     app.derived.preview_pace.slow = Some(PREVIEW_SLOW);
@@ -162,11 +175,15 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
             &journal,
         )
     }));
-    leave();
-    if terminal.show_cursor().is_err() {
-        // The terminal is gone: dropping ours would only complain that it cannot show the
-        // cursor there.
-        std::mem::forget(terminal);
+    // Opening another document keeps the screen: the next run draws over it.
+    let keeps_screen = matches!(result, Ok(Ok(Ending::Open { .. })));
+    if !keeps_screen {
+        leave();
+        if terminal.show_cursor().is_err() {
+            // The terminal is gone: dropping ours would only complain that it cannot show the
+            // cursor there.
+            std::mem::forget(terminal);
+        }
     }
     drop(input);
     let _ = std::panic::take_hook();
@@ -178,6 +195,29 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
                 journal.clear();
             }
             Ok(Ending::Quit)
+        }
+        // Opened without saving: the changes stay in the recovery file, offered when this
+        // session is opened again.
+        Ok(Ok(Ending::Open { next, .. })) if app.doc.dirty && app.doc.read_only.is_none() => {
+            match final_write(app, &journal) {
+                Ok(recovery) => Ok(Ending::Open { next, recovery }),
+                Err(e) => {
+                    leave();
+                    Err(format!(
+                        "the unsaved changes could not be written to the recovery file ({e}); {} was not opened",
+                        next.display()
+                    ))
+                }
+            }
+        }
+        Ok(Ok(Ending::Open { next, .. })) => {
+            if app.doc.pending_recovery.is_none() && app.doc.read_only.is_none() {
+                journal.clear();
+            }
+            Ok(Ending::Open {
+                next,
+                recovery: None,
+            })
         }
         Ok(Ok(Ending::Interrupted { cause, .. })) => Ok(Ending::Interrupted {
             cause,
@@ -199,6 +239,9 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     };
     let _ = journal.flush(Duration::from_secs(5));
     done.store(true, Ordering::SeqCst);
+    for id in handlers {
+        signal_hook::low_level::unregister(id);
+    }
     outcome
 }
 
@@ -466,7 +509,14 @@ fn event_loop(
                 && app.message_expires_at().is_none(),
         );
         if app.ui.quit {
-            return Ok(Ending::Quit);
+            // Unsaved changes of a switch go to the recovery file once the loop has ended.
+            return Ok(match app.ui.open_next.take() {
+                Some(next) => Ending::Open {
+                    next: next.path,
+                    recovery: None,
+                },
+                None => Ending::Quit,
+            });
         }
         // Wake up now and then for autosave, the journal, signals and the highlighter even
         // without input; with idle work pending, do a slice of it whenever no input waits.

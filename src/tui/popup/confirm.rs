@@ -34,6 +34,12 @@ pub enum Confirm {
         option_name: String,
         current: String,
     },
+    /// Opening another document while this session has unsaved changes.
+    Switch {
+        path: std::path::PathBuf,
+        /// How the open dialog named it.
+        label: String,
+    },
     /// Finalizing a section the person says is complete (`reopen`: taking a finalized one back).
     Finalize {
         section: String,
@@ -78,6 +84,13 @@ impl Confirm {
                 },
             },
             (Confirm::Redecide { .. }, No) => Outcome::Close,
+            (Confirm::Switch { path, .. }, SaveAndQuit | Yes) => {
+                Outcome::SwitchTo(path.clone(), true)
+            }
+            (Confirm::Switch { path, .. }, DiscardAndQuit) => {
+                Outcome::SwitchTo(path.clone(), false)
+            }
+            (Confirm::Switch { .. }, No) => Outcome::Close,
             // Restoring asks for its own key: Enter alone does not replace the session.
             (Confirm::Recovery { .. }, Restore) => Outcome::Restore,
             (Confirm::Recovery { .. }, DiscardRecovery) => Outcome::DiscardRecovery,
@@ -124,6 +137,15 @@ impl Layer for Confirm {
                     crate::text::sanitize_line(option_name)
                 ),
             ),
+            Confirm::Switch { label, .. } => (
+                "Unsaved changes",
+                format!(
+                    "This session has changes that are not saved yet. Save them before opening \
+                     {}? Opened without saving, they stay in this session's recovery file, \
+                     offered when you open it again.",
+                    crate::text::sanitize_line(label)
+                ),
+            ),
             Confirm::Finalize {
                 title,
                 summary,
@@ -151,8 +173,8 @@ impl Layer for Confirm {
             ),
             Confirm::Recovery { at, differences } => {
                 let mut text = format!(
-                    "A recovery file from {} holds work from a session that did not end \
-                     cleanly",
+                    "A recovery file from {} holds work on this session that was not saved \
+                     (a run that did not end cleanly, or another document opened without saving)",
                     clock(*at)
                 );
                 if differences.is_empty() {
@@ -225,6 +247,11 @@ impl Layer for Confirm {
             Confirm::Redecide { .. } => &[
                 (&[Supersede], "supersede it"),
                 (&[Amend], "amend it"),
+                (&[No], "cancel"),
+            ],
+            Confirm::Switch { .. } => &[
+                (&[SaveAndQuit, Yes], "save and open"),
+                (&[DiscardAndQuit], "open without saving"),
                 (&[No], "cancel"),
             ],
             Confirm::Finalize { reopen: false, .. } => &[(&[Yes], "finalize"), (&[No], "not yet")],

@@ -11,6 +11,7 @@ mod catalog_picker;
 mod comments;
 mod confirm;
 mod conflicts;
+mod documents;
 mod elicitation;
 mod help;
 mod input_diff;
@@ -38,6 +39,7 @@ pub use catalog_picker::{CatalogChoice, CatalogPicker};
 pub use comments::{CommentKey, CommentList};
 pub use confirm::Confirm;
 pub use conflicts::{ConflictKey, ConflictList};
+pub use documents::{DocumentEntry, DocumentState, Documents};
 pub use elicitation::{ELICITATION_CHOICES, Elicitation, FINALIZE_TITLE};
 pub use help::{Help, HelpPage, guide_lines, help_lines};
 pub use input_diff::InputDiff;
@@ -102,6 +104,8 @@ pub enum Popup {
     Suggestion(Suggestion),
     /// A generated change that would replace text the person changed: their choice per stretch.
     Merge(super::generated::MergeChoice),
+    /// The project's documents and the recent sessions, to open one here.
+    Documents(Documents),
 }
 
 /// `$body` with `$p` bound to the popup's own struct, whichever kind it is.
@@ -122,6 +126,7 @@ macro_rules! each_layer {
             Popup::Comments($p) => $body,
             Popup::Suggestion($p) => $body,
             Popup::Merge($p) => $body,
+            Popup::Documents($p) => $body,
         }
     };
 }
@@ -215,6 +220,10 @@ pub enum Outcome {
         section: String,
         key: CommentKey,
     },
+    /// Open this document in the window, in place of the session (from the open dialog).
+    OpenDocument(DocumentEntry),
+    /// Open this session file now: saved first (`true`), or with the changes left unsaved.
+    SwitchTo(std::path::PathBuf, bool),
 }
 
 /// The actions `event` means in `contexts` (see [`Keymap::actions`]).
