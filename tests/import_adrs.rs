@@ -391,6 +391,7 @@ struct Seen {
     status_at: Option<String>,
     amended_at: Option<String>,
     status_reason: String,
+    accepted_conflicts: Vec<(String, String)>,
 }
 
 fn seen(s: &Session) -> Vec<(AdrId, Seen)> {
@@ -413,6 +414,11 @@ fn seen(s: &Session) -> Vec<(AdrId, Seen)> {
                     status_at: d.status_at.map(day),
                     amended_at: d.amended_at.map(day),
                     status_reason: d.status_reason.clone(),
+                    accepted_conflicts: d
+                        .acknowledged_conflicts
+                        .iter()
+                        .map(|a| (a.finding.clone(), a.reason.clone()))
+                        .collect(),
                 },
             )
         })
@@ -430,6 +436,15 @@ fn exported_records_import_back_into_a_fresh_session_as_the_same_decisions() {
     // A supersede chain (compute-resources: ADR-0005 → 0024 → 0025), an amendment, a
     // deprecation, a rejection and people.
     for (n, pick) in [(3, 1usize), (6, 0)] {
+        // The first new record accepts a conflict with the inputs; it comes back with it.
+        let acknowledgements = if n == 3 {
+            vec![infradraft::model::ConflictAck {
+                finding: "Kubernetes conflicts with \u{201c}no Kubernetes in year one\u{201d} (architecture.md:231)".into(),
+                reason: "the platform team (ADR-001) runs it".into(),
+            }]
+        } else {
+            Vec::new()
+        };
         let c = s.component("compute-resources").unwrap();
         let current = c.decision.as_ref().unwrap().option.clone();
         let other = c
@@ -447,7 +462,7 @@ fn exported_records_import_back_into_a_fresh_session_as_the_same_decisions() {
                 option: &other,
                 justification: "The team runs it already.",
                 conflicts: &[],
-                acknowledgements: Vec::new(),
+                acknowledgements,
             },
             later(n),
         )
@@ -523,6 +538,10 @@ fn exported_records_import_back_into_a_fresh_session_as_the_same_decisions() {
     for (w, g) in want.iter().zip(&got) {
         assert_eq!(w, g);
     }
+    assert!(
+        got.iter().any(|(_, g)| !g.accepted_conflicts.is_empty()),
+        "the accepted conflict came back"
+    );
     // Exported again, the records say the same: front matter, heading, links, options, choice.
     let head = |text: &str| -> String {
         let end = text.find("### Consequences").unwrap();
@@ -542,6 +561,79 @@ fn exported_records_import_back_into_a_fresh_session_as_the_same_decisions() {
     for ((n1, t1), (n2, t2)) in first.iter().zip(&again) {
         assert_eq!(n1, n2);
         assert_eq!(head(t1), head(t2), "{n1}");
+    }
+}
+
+#[test]
+fn imported_decisions_are_written_into_their_sections_and_the_persons_text_is_kept() {
+    use infradraft::workflow::import_adrs::write_section_texts;
+    let template = Template::builtin().unwrap();
+    // Records from elsewhere: a new section whose text holds the accepted decision.
+    let (mut s, report) = import(&fixtures("madr3"));
+    let texts = write_section_texts(&mut s, &template, &report);
+    assert_eq!(texts.written, [IMPORTED_SECTION]);
+    assert!(texts.left.is_empty());
+    let body = &s.section(IMPORTED_SECTION).unwrap().body;
+    assert!(
+        body.contains("**Decision:** Managed container service.")
+            && body.contains("Nobody wants to upgrade clusters."),
+        "{body}"
+    );
+    // Unrated options are named, not tabulated with dashes.
+    assert!(
+        body.contains("- Managed container service (chosen)") && !body.contains("| – |"),
+        "{body}"
+    );
+    assert_ne!(
+        s.section(IMPORTED_SECTION).unwrap().status,
+        infradraft::model::SectionStatus::Empty
+    );
+    // Written again (the same folder imported twice), nothing changes.
+    let before = s.clone();
+    let again = write_section_texts(&mut s, &template, &report);
+    assert!(
+        again.written.is_empty() && again.left.is_empty(),
+        "{again:?}"
+    );
+    assert_eq!(s, before);
+
+    // infradraft's own records into a drafted session whose sections the person wrote in.
+    let decided = common::complete_session();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in infradraft::export::adrs(&decided) {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut drafted = common::yolo_sample(now(), now(), vec!["A. Architect".into()]);
+    let mine = "Our platform team reviews every change to this section.";
+    for id in ["compute-resources", "network-architecture"] {
+        let section = drafted.section_mut(id).unwrap();
+        section.body = format!("{}\n\n{mine}\n", section.body.trim_end());
+        section.hand_edited = true;
+    }
+    let report = import_adrs(
+        &mut drafted,
+        &Catalog::builtin().unwrap(),
+        dir.path(),
+        now(),
+    )
+    .unwrap();
+    let texts = write_section_texts(&mut drafted, &template, &report);
+    assert!(!texts.written.is_empty(), "{texts:?}");
+    for id in ["compute-resources", "network-architecture"] {
+        let body = &drafted.section(id).unwrap().body;
+        assert!(
+            body.contains(mine),
+            "{id}: the person's line is kept:\n{body}"
+        );
+        assert!(
+            texts.written.iter().chain(&texts.left).any(|w| w == id),
+            "{id}: {texts:?}"
+        );
+    }
+    // Where it was written, the section says what was decided.
+    for id in &texts.written {
+        let body = &drafted.section(id).unwrap().body;
+        assert!(body.contains("**Decision:**"), "{id}:\n{body}");
     }
 }
 
@@ -678,6 +770,19 @@ fn the_command_refuses_a_session_open_in_a_workbench_and_changes_nothing() {
             .unwrap()
             .starts_with("layout: MADR 3.x; imported 4 record(s) from "),
         "{out}"
+    );
+    assert!(
+        out.contains("decision text written into imported-decisions;"),
+        "{out}"
+    );
+    let saved = infradraft::store::load(&session).unwrap().session;
+    assert!(
+        saved
+            .section(IMPORTED_SECTION)
+            .unwrap()
+            .body
+            .contains("**Decision:** Managed container service."),
+        "the saved session has the text"
     );
     // A folder that is not there is one line, status 2.
     let o = bin()

@@ -9,6 +9,10 @@
 //! ends with a summary line naming the layout found. Skipped files do not change the exit status
 //! while something was imported; when nothing could be, it is an error.
 //!
+//! Each accepted decision's text goes into its section as the workbench writes it, merged with
+//! what is written there; a section where it would replace someone's words is left as it is, and
+//! a note says which.
+//!
 //! A session that a project file lists keeps to its declared range of decision numbers: an
 //! import that would bring in a number outside it is refused, and nothing is saved.
 
@@ -19,7 +23,7 @@ use super::{CliError, CliResult};
 use crate::home::Home;
 use crate::store;
 use crate::text::sanitize_line;
-use crate::workflow::import_adrs::import_adrs;
+use crate::workflow::import_adrs::{import_adrs, write_section_texts};
 
 pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult {
     let path = args.session.as_path();
@@ -40,6 +44,12 @@ pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult 
     }
     let report = import_adrs(&mut s, &catalog, &args.dir, crate::model::now())
         .map_err(|e| CliError(e.to_string()))?;
+    let (template, warning) =
+        crate::knowledge::Template::for_session(&home.config_dir, &s.meta.template);
+    if let Some(w) = warning {
+        super::diagnostic(format_args!("warning: {w}"));
+    }
+    let texts = write_section_texts(&mut s, &template, &report);
     if !report.imported.is_empty() {
         super::project::check_guard(numbering.as_ref(), path, &s)?;
         store::save(path, &s)?;
@@ -49,6 +59,12 @@ pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult 
     }
     for p in &report.notes {
         super::output::note(format_args!("note: {}", sanitize_line(&p.to_string())));
+    }
+    for section in &texts.left {
+        super::output::note(format_args!(
+            "note: {}: left as it is; the imported decision's text would replace text written there (open the decision in the workbench to merge it)",
+            sanitize_line(section)
+        ));
     }
     for i in &report.imported {
         let number = i.adr.map_or("-".to_string(), |a| a.to_string());
@@ -88,8 +104,13 @@ pub fn run(args: ImportAdrsArgs, home: &Home, out: &mut dyn Write) -> CliResult 
     } else {
         format!("saved {}", path.display())
     };
+    let written = if texts.written.is_empty() {
+        String::new()
+    } else {
+        format!("; decision text written into {}", texts.written.join(", "))
+    };
     let summary = format!(
-        "layout: {}{by}; imported {} record(s) from {}{made}{already}; {} file(s) skipped{ignored}; {saved}",
+        "layout: {}{by}; imported {} record(s) from {}{made}{already}{written}; {} file(s) skipped{ignored}; {saved}",
         report.layout,
         report.imported.len(),
         args.dir.display(),

@@ -89,10 +89,24 @@ fn decision_text(c: &crate::model::ComponentDesign, heading: &str) -> Option<Str
     out.push_str("\n\n");
     out.push_str(d.justification.trim());
     out.push_str(&format!("\n\n{heading} Options considered\n\n"));
-    out.push_str("| Option | Cost | Complexity | Operational burden | Lock-in | Fit |\n");
-    out.push_str("|---|---|---|---|---|---|\n");
+    let rated = c.options.iter().any(|o| {
+        let r = &o.ratings;
+        [r.cost, r.complexity, r.operational_burden, r.lock_in, r.fit]
+            .iter()
+            .any(Option::is_some)
+    });
+    if rated {
+        out.push_str("| Option | Cost | Complexity | Operational burden | Lock-in | Fit |\n");
+        out.push_str("|---|---|---|---|---|---|\n");
+    }
     for o in &c.options {
         let marker = if o.id == d.option { " (chosen)" } else { "" };
+        if !rated {
+            // No option is rated (records imported from elsewhere): a table of dashes says
+            // nothing, the names do.
+            out.push_str(&format!("- {}{marker}\n", o.name));
+            continue;
+        }
         out.push_str(&format!(
             "| {}{marker} | {} | {} | {} | {} | {} |\n",
             o.name.replace('|', "\\|"),

@@ -12,8 +12,8 @@ use super::{AdrImport, ImportAdrsError, Imported, Layout, Problem, name_date};
 use crate::export::adr::adr_file_name;
 use crate::knowledge::Catalog;
 use crate::model::{
-    AdrId, AdrStatus, ComponentDesign, Decision, DesignStep, OptionCard, People, Recommendation,
-    Section, Session, is_slug, slug,
+    AdrId, AdrStatus, ComponentDesign, ConflictAck, Decision, DesignStep, OptionCard, People,
+    Recommendation, Section, Session, is_slug, slug,
 };
 use crate::workflow::import::{score, words};
 
@@ -497,7 +497,15 @@ pub(super) fn apply(
                 justification: justification.clone(),
                 decided_at,
                 considered: considered.clone(),
-                acknowledged_conflicts: Vec::new(),
+                acknowledged_conflicts: item
+                    .r
+                    .accepted_conflicts
+                    .iter()
+                    .map(|(finding, reason)| ConflictAck {
+                        finding: finding.clone(),
+                        reason: reason.clone(),
+                    })
+                    .collect(),
                 adr: Some(AdrId(item.number)),
                 status,
                 amended_at: item.r.amended_at.map(at),

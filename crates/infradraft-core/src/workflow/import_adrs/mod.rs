@@ -64,11 +64,14 @@
 //!   has one, else the catalog's for that decision, else a new one; the record's summary, pros
 //!   and cons replace the card's (keeping the card's wording where only the first letter's case
 //!   differs). An earlier record keeps its cards with it (`options_then`).
-//! * The section text is not changed: the decisions are in the decision log and the records.
+//! * Section text: [`write_section_texts`], run after the import, writes each accepted decision's
+//!   text into its section as deciding in the workbench does, merged with what the person wrote
+//!   there; a section where it would replace the person's words is left as it is, and said.
 
 mod apply;
 pub mod front_matter;
 pub mod record;
+mod texts;
 
 use std::fmt;
 use std::fs;
@@ -82,6 +85,7 @@ use crate::knowledge::Catalog;
 use crate::model::{AdrId, AdrStatus, Session};
 
 pub use apply::IMPORTED_SECTION;
+pub use texts::{SectionTexts, write_section_texts};
 
 /// The largest decision record read.
 pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;

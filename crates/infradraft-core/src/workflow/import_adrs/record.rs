@@ -84,6 +84,20 @@ pub struct Record {
     pub justification: String,
     /// The number in infradraft's marker line, when the record has one.
     pub marker: Option<AdrId>,
+    /// The conflicts with the inputs accepted when deciding, as infradraft writes them under
+    /// `### Consequences`: (the finding, the reason it was accepted).
+    pub accepted_conflicts: Vec<(String, String)>,
+}
+
+/// infradraft's consequence line for a conflict accepted when deciding (see `export::adr`):
+/// "Bad, because it conflicts with the inputs: FINDING (accepted: REASON)".
+fn accepted_conflict(item: &str) -> Option<(String, String)> {
+    let rest = item.strip_prefix("Bad, because it conflicts with the inputs: ")?;
+    let rest = rest.strip_suffix(')')?;
+    let at = rest.rfind(" (accepted: ")?;
+    let (finding, reason) = (&rest[..at], &rest[at + " (accepted: ".len()..]);
+    (!finding.trim().is_empty() && !reason.trim().is_empty())
+        .then(|| (finding.trim().to_string(), reason.trim().to_string()))
 }
 
 /// Why a record could not be read, with the line (from 1) where it went wrong.
@@ -108,6 +122,8 @@ struct Block {
     links: Vec<(String, String)>,
     line: usize,
     quoted: bool,
+    /// Where it is in the record's text (for an item: the whole item, with its marker).
+    raw: std::ops::Range<usize>,
 }
 
 struct Lines(Vec<usize>);
@@ -143,6 +159,7 @@ fn blocks(text: &str) -> (Vec<Block>, Option<(String, usize)>) {
                     links: Vec::new(),
                     line,
                     quoted: quote > 0,
+                    raw: range.clone(),
                 },
                 None,
             )
@@ -550,6 +567,19 @@ pub fn parse(text: &str, marker_prefix: &str) -> Result<Record, RecordError> {
                     r.considered.push(name);
                 }
             }
+            "decision outcome"
+                if b.kind == Kind::Item && h3.eq_ignore_ascii_case("consequences") =>
+            {
+                // As written, not as rendered: a finding keeps its `code` and *marks*.
+                let raw = text.get(b.raw.clone()).unwrap_or_default().trim();
+                let item = raw
+                    .strip_prefix(['*', '-', '+'])
+                    .unwrap_or(raw)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                r.accepted_conflicts.extend(accepted_conflict(&item));
+            }
             "decision outcome" if r.chosen.is_none() => {
                 if let Some((name, why)) = chosen_option(&b.text) {
                     r.chosen = Some(name);
@@ -751,5 +781,23 @@ mod tests {
         );
         let e = parse("just text\n", "<!-- x: ").unwrap_err();
         assert!(e.message.contains("no title"));
+    }
+
+    #[test]
+    fn an_accepted_conflict_is_read_back_from_infradrafts_consequences() {
+        let text = "# ADR-0002 — Compute: Kubernetes\n\n## Decision Outcome\n\nChosen option: \"Kubernetes\", because the team runs it.\n\n### Consequences\n\n* Good, because it follows the inputs\n* Bad, because it conflicts with the inputs: Kubernetes vs \u{201c}no Kubernetes (year one)\u{201d} (architecture.md:231) (accepted: the platform team runs it)\n* Bad, because clusters need upgrades\n";
+        let r = parse(text, "<!-- infradraft-adr: ").unwrap();
+        assert_eq!(
+            r.accepted_conflicts,
+            [(
+                "Kubernetes vs \u{201c}no Kubernetes (year one)\u{201d} (architecture.md:231)"
+                    .to_string(),
+                "the platform team runs it".to_string()
+            )]
+        );
+        assert_eq!(
+            super::accepted_conflict("Bad, because clusters need upgrades"),
+            None
+        );
     }
 }
