@@ -508,7 +508,7 @@ fn a_closed_terminal_keeps_the_typing_and_releases_the_lock() {
         format!("{:?}", t.backend().buffer())
     };
     assert!(
-        shown.contains("Infrastructure Overview: text +1"),
+        shown.contains("Infrastructure Overview (overview): text changed, +"),
         "the offer says what differs"
     );
     press(&mut app, 'r');

@@ -377,7 +377,13 @@ impl App {
                 .push(Popup::ModeChoice(super::popup::ModeChoice { selected: 0 }));
         }
         if let Some((recovered, at)) = init.recovery {
-            let differences = crate::workflow::compare::differences(&app.doc.session, &recovered);
+            // What the recovery file holds that the session does not, as `infradraft diff`
+            // says it.
+            let changes = crate::diff::diff(&app.doc.session, &recovered);
+            let differences = crate::diff::lines::summary(&changes)
+                .into_iter()
+                .map(|(_, line)| line)
+                .collect();
             app.doc.pending_recovery = Some((recovered, at));
             app.ui
                 .popups

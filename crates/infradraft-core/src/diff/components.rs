@@ -34,6 +34,41 @@ pub(super) fn compare(old: &Session, new: &Session, d: &mut SessionDiff) {
         options(o, n, &at, d);
         recommendation(o, n, &at, d);
         acknowledged(o, n, &at, d);
+        design_work(o, n, &at, d);
+    }
+}
+
+/// The rest of a component's design work, each compared as a whole: its purpose, the feedback
+/// recorded on it and its elicitation worksheets.
+fn design_work(o: &ComponentDesign, n: &ComponentDesign, at: &Where, d: &mut SessionDiff) {
+    use super::lines::count;
+    if o.purpose != n.purpose && !(o.purpose.is_empty() && n.purpose.is_empty()) {
+        d.other.push(OtherChange {
+            what: "purpose".into(),
+            detail: format!("{}: purpose changed", at.title),
+        });
+    }
+    if o.feedback != n.feedback {
+        d.other.push(OtherChange {
+            what: "feedback".into(),
+            detail: format!(
+                "{}: feedback changed ({} → {})",
+                at.title,
+                count(o.feedback.len(), "note"),
+                count(n.feedback.len(), "note")
+            ),
+        });
+    }
+    if o.elicitations != n.elicitations {
+        d.other.push(OtherChange {
+            what: "worksheets".into(),
+            detail: format!(
+                "{}: worksheets changed ({} → {})",
+                at.title,
+                count(o.elicitations.len(), "worksheet"),
+                count(n.elicitations.len(), "worksheet")
+            ),
+        });
     }
 }
 

@@ -25,7 +25,8 @@
 //! - **Checklist** ([`ChecklistChange`]), by item id: marks added, removed, or their mark or
 //!   note changed.
 //! - **Other** ([`OtherChange`]): the parts compared only as a whole (title, authors, mode,
-//!   inputs, regimes, diagrams, stories, review comments, a decision's people), one entry each.
+//!   inputs, regimes, diagrams, stories, review comments, a decision's people, and a
+//!   component's purpose, feedback and worksheets), one entry each.
 //!
 //! Not compared: where the person was (`place`), the activity history, the `updated` stamp, the
 //! order of lists whose items have keys, and the step a component's design is at. Two sessions
@@ -37,6 +38,7 @@
 
 mod components;
 mod inputs;
+pub mod lines;
 mod other;
 mod sections;
 pub mod words;
@@ -257,7 +259,8 @@ pub struct ChecklistChange {
 #[serde(deny_unknown_fields)]
 pub struct OtherChange {
     /// `title`, `project`, `authors`, `mode`, `inputs`, `regimes`, `diagrams`, `stories`,
-    /// `review_comments` or `people` (of a decision record).
+    /// `review_comments`, `people` (of a decision record), or `purpose`, `feedback` or
+    /// `worksheets` (of a component).
     pub what: String,
     /// One line saying what changed.
     pub detail: String,
@@ -426,5 +429,43 @@ mod tests {
         let d = diff(&old, &new);
         assert_eq!(d.sections.len(), 1);
         assert_eq!(d.other[0].what, "mode");
+    }
+
+    #[test]
+    fn a_components_feedback_and_worksheets_are_changes_and_each_has_its_line() {
+        let mut old = session();
+        old.components
+            .push(crate::model::ComponentDesign::in_section(
+                "compute",
+                "overview",
+                "Compute",
+                "Where the services run",
+            ));
+        let mut new = old.clone();
+        new.components[0].feedback.push(crate::model::FeedbackNote {
+            at: jiff::Timestamp::from_second(1_800_000_100).unwrap(),
+            feedback: "Cheaper, please".into(),
+            revision: String::new(),
+        });
+        new.components[0].purpose = "Where the services run, and how they scale".into();
+        new.sections[0].body = "one two\n".into();
+        let d = diff(&old, &new);
+        let whats: Vec<&str> = d.other.iter().map(|o| o.what.as_str()).collect();
+        assert_eq!(whats, ["purpose", "feedback"]);
+        let lines = lines::summary(&d);
+        assert_eq!(
+            lines,
+            [
+                (
+                    "Sections",
+                    "Overview (overview): text changed, +2 −0 words".to_string()
+                ),
+                ("Other", "Overview · Compute: purpose changed".to_string()),
+                (
+                    "Other",
+                    "Overview · Compute: feedback changed (0 notes → 1 note)".to_string()
+                ),
+            ]
+        );
     }
 }

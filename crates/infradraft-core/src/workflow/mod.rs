@@ -2,7 +2,6 @@
 
 pub mod card_form;
 pub mod check;
-pub mod compare;
 pub mod design;
 pub mod diagrams;
 pub mod document_shape;
