@@ -508,8 +508,8 @@ fn a_closed_terminal_keeps_the_typing_and_releases_the_lock() {
         format!("{:?}", t.backend().buffer())
     };
     assert!(
-        shown.contains("Infrastructure Overview (overview): text changed, +"),
-        "the offer says what differs"
+        shown.contains("Infrastructure Overview (overview): status empty → drafted; text"),
+        "the offer says what differs:\n{shown}"
     );
     press(&mut app, 'r');
     assert_eq!(

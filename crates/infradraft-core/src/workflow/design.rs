@@ -681,7 +681,8 @@ mod tests {
         // The section holds a second decision, not made yet.
         assert_eq!(section.status, SectionStatus::Drafted);
         assert!(section.body.contains("**Decision:** Option b."));
-        assert!(section.body.contains("| Option b (chosen) |"));
+        // Neither option is rated: they are listed, not tabulated with dashes.
+        assert!(section.body.contains("- Option b (chosen)\n"));
         assert!(section.body.contains("### Why Option b"));
         assert!(section.body.contains("- **Option a**: a is costly."));
         assert!(

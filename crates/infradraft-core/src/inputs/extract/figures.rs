@@ -11,12 +11,13 @@
 //! # Quantities
 //! First every quantity is found: a number in digits (`1,200`, `50 000`, `1.5`) with an optional
 //! suffix (`40K`, `2bn`, `£1.2m`, `1.5 million`), or in words (`fifteen`, `twelve thousand`,
-//! `a million`), followed by what it measures:
+//! `a million`, `one hundred and twenty`), followed by what it measures:
 //! - a unit of time (`ms`, `sec`, `mins`, `hrs`, `d`, `wk`, `mo`, `yrs`, …): a duration, also
 //!   `half an hour`, `a quarter of a second`, `two and a half hours`, `an hour and a half`, and
 //!   `an hour`/`a day` after a preposition (`within an hour`; `£14,500 a month` is a rate);
 //!   `a second` followed by a noun is the ordinal (`a second region`);
-//! - a percent sign or word (`%`, `percent`, `per cent`), `nines`, a data unit (`TB`), a currency
+//! - a percent sign or word (`%`, `percent`, `per cent`; `ninety-nine and a half per cent` is 99.5),
+//!   `nines`, a data unit (`TB`, `terabytes`), a currency
 //!   (`EUR 22,000`, `€31K`, `22,000 euros`) or a rate abbreviation (`rps`, `req/s`, `TPS`, `QPS`);
 //! - nothing: a count, whose noun is found by walking the next few words.
 //!
@@ -347,7 +348,12 @@ fn quantity(lex: &Lexicon, text: &str, c: &Captures<'_>) -> Option<Quantity> {
     if let Some(x) = mult {
         v *= lex.multiplier(x.as_str());
     }
-    let decimal = digits && num.as_str().contains('.');
+    // "ninety-nine and a half per cent" is 99.5, written with a decimal.
+    let pct_half = c.name("pct_half").is_some();
+    if pct_half {
+        v += 0.5;
+    }
+    let decimal = (digits && num.as_str().contains('.')) || pct_half;
     let kind = if let Some(u) = c.name("unit") {
         let unit = lex.time(u.as_str())?;
         if !digits && v == 1.0 && ordinal(lex, text, u) {
@@ -1483,6 +1489,30 @@ mod tests {
             "latency of two hundred fifty milliseconds",
             &[lat(None, 250.0)],
         );
+        // British "and" after a scale word; elsewhere "and" joins two numbers.
+        check(
+            "one hundred and twenty field staff will use it",
+            &[cap(120.0, "users")],
+        );
+        check(
+            "room for two thousand and fifty tenants",
+            &[cap(2050.0, "tenants")],
+        );
+        let spans: Vec<f64> = durations("restores take between two and five minutes")
+            .into_iter()
+            .map(|(_, _, minutes)| minutes)
+            .collect();
+        assert_eq!(spans, [5.0], "two numbers, not twenty-five or seven");
+        check(
+            "available ninety-nine and a half per cent of the time",
+            &[Availability { percent: 99.5 }],
+        );
+        // Data units written out.
+        check(
+            "scans add roughly forty gigabytes a month to what we store",
+            &[cap(40.0, "GB/month")],
+        );
+        check("an archive of three terabytes", &[cap(3.0, "TB")]);
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub struct Units {
     pub percent_signs: Vec<String>,
     pub currencies: Vec<Currency>,
     pub data_units: Vec<String>,
+    /// Data units written out (`gigabytes`), each with the unit of `data_units` it is.
+    #[serde(default)]
+    pub data_unit_names: Vec<(String, String)>,
     pub not_storage_words: Vec<String>,
     pub rate_abbreviations: Vec<RateAbbreviation>,
     pub noun_aliases: Vec<(String, String)>,
@@ -404,6 +407,14 @@ impl Units {
                 }
             }
         }
+        for (name, unit) in &self.data_unit_names {
+            if name.trim().is_empty() || !self.data_units.contains(unit) {
+                return bad(
+                    name,
+                    "a data unit name needs a word and a unit listed in `data_units`",
+                );
+            }
+        }
         for (adverb, period) in &self.period_adverbs {
             if !PERIOD_NAMES.contains(&period.as_str()) {
                 return bad(adverb, "an adverb must name a known period");
@@ -541,7 +552,11 @@ impl Lexicon {
             entry_pattern,
         );
         let scale = alternation(u.scale_words.iter().map(|(w, _)| w.as_str()), entry_pattern);
-        let words_num = format!(r"(?:an?\s+(?:{scale})|{word_number})(?:[\s-]+(?:{word_number}))*");
+        // "one hundred and twenty", "two thousand and fifty": `and` only after a scale word (so
+        // "between two and five minutes" stays two numbers).
+        let words_num = format!(
+            r"(?:an?\s+(?:{scale})|{word_number})(?:[\s-]+(?:{scale})\s+and\s+(?:{word_number})|[\s-]+(?:{word_number}))*"
+        );
         let mut suffixes: Vec<&Suffix> = u.suffixes.iter().collect();
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.text.len()));
         let mult = suffixes
@@ -573,7 +588,13 @@ impl Lexicon {
         );
         let fractions = alternation(u.fractions.iter().map(|(w, _)| w.as_str()), entry_pattern);
         let percent = alternation(u.percent_signs.iter().map(String::as_str), tail_pattern);
-        let data = alternation(u.data_units.iter().map(String::as_str), tail_pattern);
+        let data = alternation(
+            u.data_units
+                .iter()
+                .chain(u.data_unit_names.iter().map(|(name, _)| name))
+                .map(String::as_str),
+            tail_pattern,
+        );
         let symbols = alternation(
             u.currencies
                 .iter()
@@ -596,7 +617,7 @@ impl Lexicon {
         );
         let half = r"\s+and\s+a\s+half\b";
         let quantity = regex(&format!(
-            r"(?i)(?P<cur_pre>{symbols}|(?-i:{codes}))\s?(?P<cur_num>{digits})(?P<cur_mult>{mult})?|\b(?P<frac>(?:(?:an?|one)\s+)?(?:{fractions}))\s+(?:of\s+)?(?:an?\s+)?(?P<frac_unit>{time_unit})|\b(?P<art>an?)\s+(?P<art_unit>{time_unit})(?P<art_half>{half})?|\b(?P<num>{digits}|{words_num})(?P<mult>{mult})?(?:(?P<half1>{half})?[\s-]*(?P<unit>{time_unit})(?P<half2>{half})?|\s?(?P<pct>{percent})|[\s-]?(?P<data>{data})|\s?(?P<cur_post>(?-i:{codes_after})|{currency_words})|\s?(?P<abbr>{abbreviations})|[\s-]+(?P<nines>nines)\b)?"
+            r"(?i)(?P<cur_pre>{symbols}|(?-i:{codes}))\s?(?P<cur_num>{digits})(?P<cur_mult>{mult})?|\b(?P<frac>(?:(?:an?|one)\s+)?(?:{fractions}))\s+(?:of\s+)?(?:an?\s+)?(?P<frac_unit>{time_unit})|\b(?P<art>an?)\s+(?P<art_unit>{time_unit})(?P<art_half>{half})?|\b(?P<num>{digits}|{words_num})(?P<mult>{mult})?(?:(?P<half1>{half})?[\s-]*(?P<unit>{time_unit})(?P<half2>{half})?|(?P<pct_half>{half})?\s?(?P<pct>{percent})|[\s-]?(?P<data>{data})|\s?(?P<cur_post>(?-i:{codes_after})|{currency_words})|\s?(?P<abbr>{abbreviations})|[\s-]+(?P<nines>nines)\b)?"
         ));
         let period_after = regex(&format!(
             r"(?i)^\s*(?:/\s*|(?:per|an?|each|every)\s+)(?P<p>{period_unit})"
@@ -655,6 +676,11 @@ impl Lexicon {
                 .data_units
                 .iter()
                 .map(|d| (d.to_lowercase(), d.clone()))
+                .chain(
+                    u.data_unit_names
+                        .iter()
+                        .map(|(name, unit)| (name.to_lowercase(), unit.clone())),
+                )
                 .collect(),
             rate_abbreviations,
             aliases: u
@@ -693,15 +719,26 @@ impl Lexicon {
         }
     }
 
-    /// The value of a number written in words (`twelve thousand`, `forty-five`, `a million`).
+    /// The value of a number written in words (`twelve thousand`, `forty-five`, `a million`,
+    /// `one hundred and twenty`: `and` only right after a scale word).
     pub fn word_number(&self, text: &str) -> Option<f64> {
         let mut total = 0.0;
         let mut current: Option<f64> = None;
+        let mut after_scale = false;
         for w in text.split(|c: char| c.is_whitespace() || c == '-') {
             if w.is_empty() {
                 continue;
             }
             let w = w.to_lowercase();
+            let scale = self.scale_words.contains_key(&w);
+            if w == "and" {
+                if !after_scale {
+                    return None;
+                }
+                after_scale = false;
+                continue;
+            }
+            after_scale = scale;
             if w == "a" || w == "an" {
                 current = Some(1.0);
             } else if let Some(v) = self.number_words.get(&w) {
