@@ -171,7 +171,7 @@ pub fn open_review(
     author: &str,
 ) -> Result<(), String> {
     let mut app = prepare_review(path, home, theme, author).map_err(|e| e.to_string())?;
-    match terminal::run(&mut app)? {
+    match terminal::run(&mut app, &terminal::Keyboard::new())? {
         terminal::Ending::Quit => Ok(()),
         // Review mode has no open dialog; were it to end so, it ends as quitting does.
         terminal::Ending::Open { .. } => {
@@ -204,6 +204,8 @@ fn find_recovery(path: &Path) -> Option<(crate::model::Session, jiff::Timestamp)
 pub fn open_workbench(path: &Path, home: &Home, theme: Option<String>) -> Result<(), String> {
     let mut path = path.to_path_buf();
     let mut previous: Option<std::path::PathBuf> = None;
+    // One reader of the keys for the window, whichever document it shows.
+    let keyboard = terminal::Keyboard::new();
     let mut notices: Vec<String> = Vec::new();
     loop {
         let mut app = match prepare_app(&path, home, theme.clone()) {
@@ -230,7 +232,7 @@ pub fn open_workbench(path: &Path, home: &Home, theme: Option<String>) -> Result
             &app.doc.session.meta.title,
             crate::model::now(),
         );
-        match terminal::run(&mut app)? {
+        match terminal::run(&mut app, &keyboard)? {
             terminal::Ending::Quit => return Ok(()),
             terminal::Ending::Open { next, recovery } => {
                 if recovery.is_some() {

@@ -84,10 +84,32 @@ const ENDING_SIGNALS: [(i32, &str); 4] = [
     (signal_hook::consts::SIGQUIT, "SIGQUIT"),
 ];
 
-/// Runs the workbench until the person quits. The terminal is restored on every way out,
-/// including a panic, a signal and a vanished terminal, after which the session is written to its
-/// recovery file.
-pub fn run(app: &mut App) -> Result<Ending, String> {
+/// The terminal's keys, read on a thread of their own for as long as the window lasts: one
+/// reader across the documents opened in it, so that a key typed while the next document opens
+/// goes to that document rather than to a reader that is stopping. Started by the first
+/// [`run`], once the terminal is in raw mode.
+#[derive(Default)]
+pub struct Keyboard {
+    input: std::sync::OnceLock<Input>,
+    /// Set while an external editor has the terminal (the signal handlers read it).
+    editing: Arc<AtomicBool>,
+}
+
+impl Keyboard {
+    pub fn new() -> Keyboard {
+        Keyboard::default()
+    }
+
+    fn input(&self) -> &Input {
+        self.input
+            .get_or_init(|| Input::start(self.editing.clone()))
+    }
+}
+
+/// Runs the workbench until the person quits (or opens another document). The terminal is
+/// restored on every way out, including a panic, a signal and a vanished terminal, after which
+/// the session is written to its recovery file.
+pub fn run(app: &mut App, keyboard: &Keyboard) -> Result<Ending, String> {
     let previous_hook = Arc::new(std::panic::take_hook());
     let hook = previous_hook.clone();
     // Only a panic of the event loop's thread ends the screen (the loop then writes the
@@ -105,7 +127,7 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     let signalled = Arc::new(AtomicUsize::new(0));
     // While an external editor runs in the foreground, ^C and ^\ typed there reach this process
     // too; like git, the workbench ignores them meanwhile.
-    let editing = Arc::new(AtomicBool::new(false));
+    let editing = keyboard.editing.clone();
     // Unregistered when the run ends: a window that goes on to another document registers its
     // own.
     let mut handlers = Vec::new();
@@ -157,7 +179,9 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
     let mut terminal = enter().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
     // A window that goes on from another document starts from a blank screen.
     let _ = terminal.clear();
-    let input = Input::start(editing);
+    let input = keyboard.input();
+    // Reading again, after a run that left the terminal (or for the first time).
+    input.resume();
     let wake = input.waker();
     app.derived.preview_pace.slow = Some(PREVIEW_SLOW);
     app.derived
@@ -171,13 +195,15 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
             app,
             &signalled,
             (&hl_rx, &knowledge_rx),
-            &input,
+            input,
             &journal,
         )
     }));
     // Opening another document keeps the screen: the next run draws over it.
     let keeps_screen = matches!(result, Ok(Ok(Ending::Open { .. })));
     if !keeps_screen {
+        // Nothing typed at the shell from now on is read here.
+        input.pause();
         leave();
         if terminal.show_cursor().is_err() {
             // The terminal is gone: dropping ours would only complain that it cannot show the
@@ -185,7 +211,6 @@ pub fn run(app: &mut App) -> Result<Ending, String> {
             std::mem::forget(terminal);
         }
     }
-    drop(input);
     let _ = std::panic::take_hook();
     let outcome = match result {
         Ok(Ok(Ending::Quit)) => {
