@@ -7,7 +7,10 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of};
+use super::{
+    Layer, LayerContext, Outcome, actions, centered, frame_block, key_of, list_hints,
+    select_in_list,
+};
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::Keymap;
 use crate::tui::wrap::{popup_width, wrap_hanging, wrap_lines};
@@ -36,11 +39,10 @@ pub struct CatalogPicker {
 impl Layer for CatalogPicker {
     fn handle(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
         for action in actions(keymap, &[Context::Popup], &event) {
+            if select_in_list(action, &mut self.selected, self.choices.len()) {
+                break;
+            }
             match action {
-                Action::Down => {
-                    self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
-                }
-                Action::Up => self.selected = self.selected.saturating_sub(1),
                 Action::Choose => {
                     return match self.choices.get(self.selected) {
                         Some(c) if self.alternative => Outcome::AddAlternative(c.id.clone()),
@@ -52,9 +54,8 @@ impl Layer for CatalogPicker {
                     };
                 }
                 Action::Close => return Outcome::Close,
-                _ => continue,
+                _ => {}
             }
-            break;
         }
         Outcome::Stay
     }
@@ -150,18 +151,6 @@ impl Layer for CatalogPicker {
     }
 
     fn key_hints(&self, keymap: &Keymap) -> Vec<(String, &'static str)> {
-        [
-            hint(
-                keymap,
-                Context::Popup,
-                &[Action::Up, Action::Down],
-                "select",
-            ),
-            hint(keymap, Context::Popup, &[Action::Choose], "add"),
-            hint(keymap, Context::Popup, &[Action::Close], "close"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+        list_hints(keymap, "add", "close").collect()
     }
 }

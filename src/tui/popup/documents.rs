@@ -10,7 +10,10 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of};
+use super::{
+    Layer, LayerContext, Outcome, actions, centered, frame_block, key_of, list_hints,
+    select_in_list,
+};
 use crate::text::sanitize_line;
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::Keymap;
@@ -88,13 +91,12 @@ impl Documents {
 
 impl Layer for Documents {
     fn handle(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
-        let last = self.len().saturating_sub(1);
+        let len = self.len();
         for action in actions(keymap, &[Context::Popup], &event) {
+            if select_in_list(action, &mut self.selected, len) {
+                break;
+            }
             match action {
-                Action::Down => self.selected = (self.selected + 1).min(last),
-                Action::Up => self.selected = self.selected.saturating_sub(1),
-                Action::Top => self.selected = 0,
-                Action::Bottom => self.selected = last,
                 Action::Choose => {
                     return match self.selected_entry() {
                         Some(e) => Outcome::OpenDocument(e.clone()),
@@ -102,9 +104,8 @@ impl Layer for Documents {
                     };
                 }
                 Action::Close => return Outcome::Close,
-                _ => continue,
+                _ => {}
             }
-            break;
         }
         Outcome::Stay
     }
@@ -207,18 +208,6 @@ impl Layer for Documents {
     }
 
     fn key_hints(&self, keymap: &Keymap) -> Vec<(String, &'static str)> {
-        [
-            hint(
-                keymap,
-                Context::Popup,
-                &[Action::Up, Action::Down],
-                "select",
-            ),
-            hint(keymap, Context::Popup, &[Action::Choose], "open"),
-            hint(keymap, Context::Popup, &[Action::Close], "close"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+        list_hints(keymap, "open", "close").collect()
     }
 }

@@ -6,7 +6,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of};
+use super::{
+    Layer, LayerContext, Outcome, actions, centered, frame_block, key_of, list_hints,
+    select_in_list,
+};
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::Keymap;
 use crate::tui::wrap::{popup_width, wrap_lines};
@@ -35,9 +38,10 @@ impl Layer for Elicitation {
             };
         }
         for action in actions(keymap, &[Context::Popup], &event) {
+            if select_in_list(action, &mut self.selected, ELICITATION_CHOICES) {
+                break;
+            }
             match action {
-                Action::Down => self.selected = (self.selected + 1).min(ELICITATION_CHOICES - 1),
-                Action::Up => self.selected = self.selected.saturating_sub(1),
                 Action::Choose => {
                     return Outcome::Elicit {
                         component: self.component.clone(),
@@ -45,9 +49,8 @@ impl Layer for Elicitation {
                     };
                 }
                 Action::Close => return Outcome::Close,
-                _ => continue,
+                _ => {}
             }
-            break;
         }
         Outcome::Stay
     }
@@ -111,19 +114,8 @@ impl Layer for Elicitation {
     }
 
     fn key_hints(&self, keymap: &Keymap) -> Vec<(String, &'static str)> {
-        [
-            Some(("1–8".to_string(), "choose")),
-            hint(
-                keymap,
-                Context::Popup,
-                &[Action::Up, Action::Down],
-                "select",
-            ),
-            hint(keymap, Context::Popup, &[Action::Choose], "choose"),
-            hint(keymap, Context::Popup, &[Action::Close], "close"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+        std::iter::once(("1–8".to_string(), "choose"))
+            .chain(list_hints(keymap, "choose", "close"))
+            .collect()
     }
 }

@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of};
+use super::{
+    Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of, scroll_text,
+};
 use crate::settings::theme::Theme;
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::{Key, Keymap};
@@ -98,12 +100,7 @@ impl Layer for Help {
                     self.lines = None;
                 }
                 Action::Close => return Outcome::Close,
-                Action::Down => *scroll += 1,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += 10,
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                Action::Top => *scroll = 0,
-                Action::Bottom => *scroll = usize::MAX / 2,
+                a if scroll_text(a, scroll) => {}
                 _ => continue,
             }
             break;

@@ -5,7 +5,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, answer, centered, frame_block, hint};
+use super::{
+    Layer, LayerContext, Outcome, actions, answer, centered, frame_block, hint, scroll_text,
+};
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::Keymap;
 use crate::tui::wrap::{popup_width, wrap_hanging};
@@ -29,10 +31,7 @@ impl Layer for InputDiff {
                     };
                 }
                 Action::No | Action::Close => return Outcome::Close,
-                Action::Down => self.scroll += 1,
-                Action::Up => self.scroll = self.scroll.saturating_sub(1),
-                Action::PageDown => self.scroll += 10,
-                Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+                a if scroll_text(a, &mut self.scroll) => {}
                 _ => continue,
             }
             break;

@@ -226,6 +226,38 @@ pub enum Outcome {
     SwitchTo(std::path::PathBuf, bool),
 }
 
+/// Moves a list's selection (`len` entries) for a list key: up, down, top or bottom. Whether
+/// `action` was one. (Page keys are left to the popup: `space` pages in some and ticks in others.)
+pub(crate) fn select_in_list(action: Action, selected: &mut usize, len: usize) -> bool {
+    let last = len.saturating_sub(1);
+    *selected = match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (*selected + 1).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return false,
+    };
+    true
+}
+
+/// How far a page key scrolls a popup's text, in lines.
+const PAGE: usize = 10;
+
+/// Scrolls a popup's text for a scroll key: a line, a page, the top or the end (drawing clamps
+/// it). Whether `action` was one.
+pub(crate) fn scroll_text(action: Action, scroll: &mut usize) -> bool {
+    *scroll = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => *scroll + 1,
+        Action::PageUp => scroll.saturating_sub(PAGE),
+        Action::PageDown => *scroll + PAGE,
+        Action::Top => 0,
+        Action::Bottom => usize::MAX / 2,
+        _ => return false,
+    };
+    true
+}
+
 /// The actions `event` means in `contexts` (see [`Keymap::actions`]).
 pub(crate) fn actions(keymap: &Keymap, contexts: &[Context], event: &KeyEvent) -> Vec<Action> {
     keymap.actions(contexts, Key::from_event(event))
@@ -240,6 +272,27 @@ pub(crate) fn hint(
     what: &'static str,
 ) -> Option<(String, &'static str)> {
     keymap.label(context, actions).map(|keys| (keys, what))
+}
+
+/// The key bar entries of a list popup: select, `choose` (what the choose key does there) and
+/// `close` (what closing means there).
+pub(crate) fn list_hints(
+    keymap: &Keymap,
+    choose: &'static str,
+    close: &'static str,
+) -> impl Iterator<Item = (String, &'static str)> {
+    [
+        hint(
+            keymap,
+            Context::Popup,
+            &[Action::Up, Action::Down],
+            "select",
+        ),
+        hint(keymap, Context::Popup, &[Action::Choose], choose),
+        hint(keymap, Context::Popup, &[Action::Close], close),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// A key bar entry for an answer of a question: every key of `actions` ("y/Enter").
@@ -292,4 +345,48 @@ pub(crate) fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
 /// Draws `popup` over the frame.
 pub fn draw(frame: &mut Frame, popup: &Popup, cx: &LayerContext) {
     popup.layer().draw(frame, cx);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_keys_stay_inside_the_list_and_others_are_left_to_the_popup() {
+        let mut at = 0;
+        for (action, want) in [
+            (Action::Up, 0),
+            (Action::Down, 1),
+            (Action::Bottom, 4),
+            (Action::Down, 4),
+            (Action::Top, 0),
+        ] {
+            assert!(select_in_list(action, &mut at, 5));
+            assert_eq!(at, want, "{action:?}");
+        }
+        // Page keys and the rest are the popup's (space pages in one, ticks in another).
+        assert!(!select_in_list(Action::PageDown, &mut at, 5));
+        assert!(!select_in_list(Action::Toggle, &mut at, 5));
+        let mut empty = 0;
+        assert!(select_in_list(Action::Bottom, &mut empty, 0));
+        assert_eq!(empty, 0);
+    }
+
+    #[test]
+    fn scroll_keys_move_by_a_line_or_a_page() {
+        let mut scroll = 0;
+        for (action, want) in [
+            (Action::Up, 0),
+            (Action::PageDown, PAGE),
+            (Action::Down, PAGE + 1),
+            (Action::PageUp, 1),
+            (Action::Top, 0),
+        ] {
+            assert!(scroll_text(action, &mut scroll));
+            assert_eq!(scroll, want, "{action:?}");
+        }
+        assert!(scroll_text(Action::Bottom, &mut scroll));
+        assert!(scroll > 1_000_000, "the end, clamped when drawn");
+        assert!(!scroll_text(Action::Choose, &mut scroll));
+    }
 }

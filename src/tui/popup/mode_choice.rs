@@ -5,7 +5,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of};
+use super::{
+    Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of, list_hints,
+};
 use crate::model::InteractionMode;
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::Keymap;
@@ -105,17 +107,10 @@ impl Layer for ModeChoice {
                 "incremental",
             ),
             hint(keymap, Context::Dialog, &[Action::ModeYolo], "YOLO"),
-            hint(
-                keymap,
-                Context::Popup,
-                &[Action::Up, Action::Down],
-                "select",
-            ),
-            hint(keymap, Context::Popup, &[Action::Choose], "choose"),
-            hint(keymap, Context::Popup, &[Action::Close], "decide later"),
         ]
         .into_iter()
         .flatten()
+        .chain(list_hints(keymap, "choose", "decide later"))
         .collect()
     }
 }

@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint};
+use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, list_hints};
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::{Key, Keymap};
 use crate::tui::text_field::{FieldKind, TextField};
@@ -232,20 +232,9 @@ impl Layer for Palette {
     }
 
     fn key_hints(&self, keymap: &Keymap) -> Vec<(String, &'static str)> {
-        [
-            Some(("type".to_string(), "filter")),
-            hint(
-                keymap,
-                Context::Popup,
-                &[Action::Up, Action::Down],
-                "select",
-            ),
-            hint(keymap, Context::Popup, &[Action::Choose], "run"),
-            hint(keymap, Context::Popup, &[Action::Close], "close"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+        std::iter::once(("type".to_string(), "filter"))
+            .chain(list_hints(keymap, "run", "close"))
+            .collect()
     }
 
     fn field_mut(&mut self) -> Option<&mut TextField> {

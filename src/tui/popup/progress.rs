@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint};
+use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint, select_in_list};
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::{Key, Keymap};
 use crate::workflow::guide::{Next, Stage, StageProgress, State};
@@ -28,13 +28,11 @@ impl Layer for ProgressView {
         {
             return Outcome::Close;
         }
-        let last = self.stages.len().saturating_sub(1);
         for action in actions(keymap, &[Context::Popup], &event) {
+            if select_in_list(action, &mut self.selected, self.stages.len()) {
+                break;
+            }
             match action {
-                Action::Down => self.selected = (self.selected + 1).min(last),
-                Action::Up => self.selected = self.selected.saturating_sub(1),
-                Action::Top => self.selected = 0,
-                Action::Bottom => self.selected = last,
                 Action::Choose => {
                     return match self.stages.get(self.selected) {
                         Some(p) => Outcome::GoToStage(p.stage),
@@ -42,9 +40,8 @@ impl Layer for ProgressView {
                     };
                 }
                 Action::Close => return Outcome::Close,
-                _ => continue,
+                _ => {}
             }
-            break;
         }
         Outcome::Stay
     }

@@ -6,7 +6,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of};
+use super::{
+    Layer, LayerContext, Outcome, actions, centered, frame_block, hint, key_of, select_in_list,
+};
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::Keymap;
 use crate::tui::wrap::{popup_width, wrap_lines};
@@ -23,11 +25,10 @@ pub struct Regimes {
 impl Layer for Regimes {
     fn handle(&mut self, event: KeyEvent, keymap: &Keymap) -> Outcome {
         for action in actions(keymap, &[Context::Popup], &event) {
+            if select_in_list(action, &mut self.selected, self.chosen.len()) {
+                break;
+            }
             match action {
-                Action::Down => {
-                    self.selected = (self.selected + 1).min(self.chosen.len().saturating_sub(1))
-                }
-                Action::Up => self.selected = self.selected.saturating_sub(1),
                 Action::Toggle => {
                     if let Some(c) = self.chosen.get_mut(self.selected) {
                         *c = !*c;

@@ -5,7 +5,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Layer, LayerContext, Outcome, actions, answer, centered, frame_block, hint, key_of};
+use super::{
+    Layer, LayerContext, Outcome, actions, answer, centered, frame_block, hint, key_of, scroll_text,
+};
 use crate::tui::action::{Action, Context};
 use crate::tui::keymap::Keymap;
 use crate::tui::wrap::{popup_width, wrap_lines};
@@ -22,8 +24,7 @@ impl Layer for Suggestion {
             match action {
                 Action::Yes => return Outcome::AcceptSuggestion(self.text.clone()),
                 Action::No | Action::Close => return Outcome::Close,
-                Action::Down => self.scroll += 1,
-                Action::Up => self.scroll = self.scroll.saturating_sub(1),
+                a if scroll_text(a, &mut self.scroll) => {}
                 _ => continue,
             }
             break;
