@@ -48,27 +48,35 @@ fn design_work(o: &ComponentDesign, n: &ComponentDesign, at: &Where, d: &mut Ses
             detail: format!("{}: purpose changed", at.title),
         });
     }
-    if o.feedback != n.feedback {
-        d.other.push(OtherChange {
-            what: "feedback".into(),
-            detail: format!(
-                "{}: feedback changed ({} → {})",
-                at.title,
-                count(o.feedback.len(), "note"),
-                count(n.feedback.len(), "note")
-            ),
-        });
-    }
-    if o.elicitations != n.elicitations {
-        d.other.push(OtherChange {
-            what: "worksheets".into(),
-            detail: format!(
-                "{}: worksheets changed ({} → {})",
-                at.title,
-                count(o.elicitations.len(), "worksheet"),
-                count(n.elicitations.len(), "worksheet")
-            ),
-        });
+    // A list compared as a whole: its name, the noun of its entries and their counts.
+    let lists = [
+        (
+            "feedback",
+            "note",
+            o.feedback != n.feedback,
+            o.feedback.len(),
+            n.feedback.len(),
+        ),
+        (
+            "worksheets",
+            "worksheet",
+            o.elicitations != n.elicitations,
+            o.elicitations.len(),
+            n.elicitations.len(),
+        ),
+    ];
+    for (what, noun, changed, before, after) in lists {
+        if changed {
+            d.other.push(OtherChange {
+                what: what.into(),
+                detail: format!(
+                    "{}: {what} changed ({} → {})",
+                    at.title,
+                    count(before, noun),
+                    count(after, noun)
+                ),
+            });
+        }
     }
 }
 

@@ -445,13 +445,7 @@ fn lower_first(text: &str) -> String {
 /// without a number (a file written by hand) is numbered after every other, in document order;
 /// of two records with the same number (likewise), the first in document order is kept.
 pub fn numbered(s: &Session) -> Vec<(&ComponentDesign, &Decision, AdrId)> {
-    let mut next = s
-        .components
-        .iter()
-        .flat_map(|c| c.records())
-        .filter_map(|d| d.adr)
-        .map(|a| a.0)
-        .fold(s.last_adr, u32::max);
+    let mut next = s.highest_adr();
     let mut out: Vec<(&ComponentDesign, &Decision, AdrId)> = Vec::new();
     let mut unnumbered = Vec::new();
     for c in s.decisions_by_section() {

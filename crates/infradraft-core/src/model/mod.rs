@@ -215,14 +215,18 @@ impl Session {
 
     /// The number [`Session::allocate_adr`] would give now.
     pub fn next_adr(&self) -> AdrId {
-        let highest = self
-            .components
+        AdrId(self.highest_adr().saturating_add(1))
+    }
+
+    /// The highest decision number given so far: [`Session::last_adr`], or a number a record of
+    /// the session holds above it (a file written by hand).
+    pub fn highest_adr(&self) -> u32 {
+        self.components
             .iter()
             .flat_map(|c| c.records())
             .filter_map(|d| d.adr)
             .map(|a| a.0)
-            .fold(self.last_adr, u32::max);
-        AdrId(highest.saturating_add(1))
+            .fold(self.last_adr, u32::max)
     }
 
     /// Gives the next decision number: after [`Session::last_adr`] and after every number a

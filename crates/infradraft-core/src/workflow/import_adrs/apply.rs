@@ -131,13 +131,7 @@ pub(super) fn apply(
         message,
     };
     // Numbers.
-    let session_high = s
-        .components
-        .iter()
-        .flat_map(|c| c.records())
-        .filter_map(|d| d.adr)
-        .map(|a| a.0)
-        .fold(s.last_adr, u32::max);
+    let session_high = s.highest_adr();
     let mut items: Vec<Item> = Vec::new();
     let mut unnumbered: Vec<(String, Record)> = Vec::new();
     for (file, r) in records {
